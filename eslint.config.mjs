@@ -1,0 +1,76 @@
+// Lint: TypeScript rules, the Office add-in rules (reads before sync, syncs in loops), and the layering of
+// ARCHITECTURE.md section 2 enforced with no-restricted-imports.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+import globals from "globals";
+
+const officeRules = Object.fromEntries(
+  [
+    "call-sync-before-read",
+    "load-object-before-read",
+    "call-sync-after-load",
+    "no-context-sync-in-loop",
+    "no-empty-load",
+    "no-navigational-load",
+    "no-office-initialize",
+    "test-for-null-using-isNullObject",
+  ].map((rule) => [`office-addins/${rule}`, "error"]),
+);
+
+const forbid = (...groups) => ({
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: groups.map((group) => ({
+        group: [group],
+        message: "Breaks the layering of ARCHITECTURE.md section 2.",
+      })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "coverage/", "test-results/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      ...officeRules,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/engine/**"],
+    rules: forbid(
+      "**/formats/**",
+      "**/functions/**",
+      "**/excel/**",
+      "**/taskpane/**",
+      "**/playground/**",
+      "react",
+      "react-dom",
+      "@fluentui/*",
+    ),
+  },
+  {
+    files: ["src/formats/**"],
+    rules: forbid("**/functions/**", "**/excel/**", "**/taskpane/**", "**/playground/**", "react", "@fluentui/*"),
+  },
+  {
+    files: ["src/functions/**"],
+    rules: forbid("**/formats/**", "**/taskpane/**", "**/playground/**", "react", "@fluentui/*", "hyperformula"),
+  },
+  {
+    files: ["src/excel/**"],
+    rules: forbid("**/functions/**", "**/taskpane/**", "**/playground/**", "react", "@fluentui/*", "hyperformula"),
+  },
+  { files: ["src/taskpane/**"], rules: forbid("**/playground/**", "hyperformula") },
+  {
+    files: ["**/*.js", "**/*.cjs", "**/*.mjs", "scripts/**", "test/**"],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);

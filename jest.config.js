@@ -1,0 +1,34 @@
+/** @type {import('jest').Config} */
+const common = {
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: { jsx: "react-jsx", module: "commonjs" } }],
+    // Fixture files imported as text, as webpack's `asset/source` does in the bundles.
+    "\\.(csv|txt)$": "<rootDir>/test/support/rawTextTransform.js",
+  },
+  moduleFileExtensions: ["ts", "tsx", "js", "json", "csv", "txt"],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: "node",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+    },
+    {
+      ...common,
+      displayName: "jsdom",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/test/**/*.test.tsx"],
+      setupFilesAfterEnv: ["<rootDir>/test/support/jsdomSetup.ts"],
+    },
+    {
+      ...common,
+      displayName: "e2e",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
+    },
+  ],
+};

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Prints each built bundle's size, raw and gzipped, beside the budgets of ARCHITECTURE.md section 9.
+const fs = require("fs");
+const path = require("path");
+const zlib = require("zlib");
+
+const dist = path.join(__dirname, "..", "dist");
+const budgetsKb = { "taskpane.js": 350, "functions.js": 120 };
+
+const rows = fs
+  .readdirSync(dist)
+  .filter((file) => /\.(js|html|json)$/.test(file))
+  .map((file) => {
+    const bytes = fs.readFileSync(path.join(dist, file));
+    return { file, kb: bytes.length / 1024, gzipKb: zlib.gzipSync(bytes, { level: 9 }).length / 1024 };
+  })
+  .sort((a, b) => b.gzipKb - a.gzipKb);
+
+let overBudget = false;
+console.log("\nbundle                       raw KB   gzip KB   budget (gzip)");
+for (const { file, kb, gzipKb } of rows) {
+  const budget = budgetsKb[file];
+  const verdict = budget === undefined ? "" : `${budget} KB ${gzipKb <= budget ? "ok" : "OVER"}`;
+  if (budget !== undefined && gzipKb > budget) overBudget = true;
+  console.log(`${file.padEnd(28)} ${kb.toFixed(1).padStart(7)} ${gzipKb.toFixed(1).padStart(9)}   ${verdict}`);
+}
+console.log("(playground.js is the development host with the simulator and HyperFormula; it is never deployed.)\n");
+process.exitCode = overBudget ? 1 : 0;

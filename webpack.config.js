@@ -1,0 +1,98 @@
+// One add-in page (task pane + custom functions + ribbon commands, sharing one runtime) and the playground page.
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+// Where the built add-in is hosted in production; override with ADDIN_PRODUCTION_URL at build time.
+const PRODUCTION_URL = process.env.ADDIN_PRODUCTION_URL || "https://addin.payercontracts.example/";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** Content-Security-Policy for our pages: our own files, office.js from Microsoft's CDN, nothing else. */
+function contentSecurityPolicy(dev) {
+  return [
+    "default-src 'self'",
+    "script-src 'self' https://appsforoffice.microsoft.com",
+    // Fluent UI (Griffel) injects <style> elements at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    dev ? "connect-src 'self' ws://localhost:* wss://localhost:*" : "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors https://*.officeapps.live.com https://*.office.com https://*.microsoft.com 'self'",
+  ].join("; ");
+}
+
+/**
+ * `env.https`: serve over https with the Office dev certificates (sideloading into Excel needs it; the start script
+ * asks for it only on Windows and macOS, where office-addin-dev-certs can install them).
+ * `env.playgroundOnly`: build just the playground page, for a faster `npm start` on Linux and the browser tests.
+ */
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+  const csp = contentSecurityPolicy(dev);
+  const httpsOptions = env.https ? await require("office-addin-dev-certs").getHttpsServerOptions() : undefined;
+  const addinPages = !env.playgroundOnly;
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      ...(addinPages && { functions: "./src/functions/functions.ts", taskpane: "./src/taskpane/index.tsx" }),
+      playground: "./src/playground/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+        { test: /\.(csv|txt)$/, type: "asset/source" },
+        { test: /\.(png|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      ...(addinPages
+        ? [
+            new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+            new HtmlWebpackPlugin({
+              filename: "taskpane.html",
+              template: "./src/taskpane/taskpane.html",
+              chunks: ["functions", "taskpane"],
+              templateParameters: { csp, officeJs: OFFICE_JS },
+            }),
+          ]
+        : []),
+      new HtmlWebpackPlugin({
+        filename: "playground.html",
+        template: "./src/playground/playground.html",
+        chunks: ["playground"],
+        templateParameters: { csp: contentSecurityPolicy(true).replace(" https://appsforoffice.microsoft.com", "") },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(PRODUCTION_URL)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*", "Content-Security-Policy": csp },
+      port: env.port ? Number(env.port) : 3000,
+      host: "localhost",
+      server: httpsOptions ? { type: "https", options: httpsOptions } : "http",
+      client: { overlay: { warnings: false, errors: true } },
+      hot: false,
+      open: false,
+    },
+  };
+};
