@@ -1,0 +1,216 @@
+/**
+ * The playground's sample workbook: a Medicare schedule for one locality (Houston, TX, CY2025), two payer contracts
+ * with carve-outs and a fee schedule, and about 3,000 professional claim lines, all built from the committed fixtures
+ * (fixtures/SOURCES.md) so the playground runs from a clone alone. Pure and deterministic for a given seed.
+ *
+ * Conventions: dates are ISO text ("2025-01-01") in text-formatted cells, readable and unambiguous in any locale;
+ * codes, modifiers and places of service are text; money is computed in integer cents; percentages are fractions.
+ */
+import type { CellInput, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import { loadCodeWeights, loadLocality, loadPlaceOfServiceMix, loadPprrvu } from "./fixtures";
+import { familyLabel } from "./families";
+import { mulberry32 } from "./prng";
+import {
+  ACME_SCHEDULE,
+  MEDICARE_SCHEDULE,
+  buildAcmeFeeSchedule,
+  carveOuts,
+  contractVersions,
+  feeScheduleKey,
+} from "./contracts";
+import { generateClaims } from "./claims";
+import { dollars } from "./money";
+
+export const SAMPLE_DEFAULT_SEED = 20250101;
+export const SAMPLE_CLAIM_COUNT = 1200;
+
+const MONEY = "$#,##0.00";
+const PERCENT = "0.0%";
+const TEXT = "@";
+
+/** Column letter of a 0-based index (0 -> A, 26 -> AA). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+interface Column<Row> {
+  header: string;
+  value: (row: Row, excelRow: number) => CellInput;
+  format?: string;
+}
+
+/** One sheet holding one table at A1: header row, then one row per record, with per-column number formats. */
+function tableSheet<Row>(
+  sheetName: string,
+  tableName: string,
+  columns: Column<Row>[],
+  rows: readonly Row[],
+): SheetSnapshot {
+  const cells: CellInput[][] = [
+    columns.map((c) => c.header),
+    ...rows.map((row, i) => columns.map((c) => c.value(row, i + 2))),
+  ];
+  const last = rows.length + 1;
+  const numberFormats = columns.flatMap((c, i) =>
+    c.format && rows.length > 0 ? [{ address: `${columnLetter(i)}2:${columnLetter(i)}${last}`, format: c.format }] : [],
+  );
+  return {
+    name: sheetName,
+    cells,
+    numberFormats,
+    tables: [{ name: tableName, address: `A1:${columnLetter(columns.length - 1)}${last}` }],
+  };
+}
+
+const text = (value: string): CellInput => (value === "" ? null : value);
+const optional = (value: number | string | null): CellInput => value;
+
+/**
+ * Builds the sample workbook. The same seed gives the same workbook, cell for cell; the default seed is what the
+ * playground loads.
+ */
+export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED): WorkbookSnapshot {
+  const prng = mulberry32(seed);
+  const medicare = loadPprrvu();
+  const locality = loadLocality();
+  const feeSchedule = buildAcmeFeeSchedule(medicare, locality, prng);
+  const claims = generateClaims({
+    medicare,
+    locality,
+    weights: loadCodeWeights(),
+    placeOfServiceMix: loadPlaceOfServiceMix(),
+    feeSchedule: new Map(feeSchedule.map((r) => [feeScheduleKey(r.hcpcsCode, r.modifier), r])),
+    prng,
+    claimCount: SAMPLE_CLAIM_COUNT,
+  });
+
+  const claimsSheet = tableSheet(
+    "Claims",
+    "Claims",
+    [
+      { header: "Claim ID", value: (r) => r.claimId, format: TEXT },
+      { header: "Claim Line Number", value: (r) => r.claimLineNumber },
+      { header: "Service Date", value: (r) => r.serviceDate, format: TEXT },
+      { header: "Payer", value: (r) => r.payer },
+      { header: "Contract Name", value: (r) => r.contractName },
+      { header: "HCPCS Code", value: (r) => r.hcpcsCode, format: TEXT },
+      { header: "HCPCS Modifier 1", value: (r) => text(r.hcpcsModifier1), format: TEXT },
+      { header: "HCPCS Modifier 2", value: (r) => text(r.hcpcsModifier2), format: TEXT },
+      { header: "Service Unit Quantity", value: (r) => r.serviceUnitQuantity },
+      { header: "Place of Service Code", value: (r) => r.placeOfServiceCode, format: TEXT },
+      { header: "Charge Amount", value: (r) => dollars(r.chargeAmountCents), format: MONEY },
+      { header: "Allowed Amount", value: (r) => dollars(r.allowedAmountCents), format: MONEY },
+      { header: "Paid Amount", value: (r) => dollars(r.paidAmountCents), format: MONEY },
+      { header: "Adjustment Codes", value: (r) => text(r.adjustmentCodes), format: TEXT },
+      { header: "Denied Flag", value: (r) => r.deniedFlag },
+    ],
+    claims,
+  );
+
+  const contractsSheet = tableSheet(
+    "Contracts",
+    "PayerContracts",
+    [
+      { header: "Contract Name", value: (r) => r.contractName },
+      { header: "Payer", value: (r) => r.payer },
+      { header: "Product", value: (r) => r.product },
+      { header: "Effective Start Date", value: (r) => r.effectiveStartDate, format: TEXT },
+      { header: "Effective End Date", value: (r) => r.effectiveEndDate, format: TEXT },
+      { header: "Method", value: (r) => r.method },
+      { header: "Percent", value: (r) => optional(r.percent), format: PERCENT },
+      { header: "Fee Schedule", value: (r) => optional(r.feeSchedule) },
+      { header: "Medicare Schedule", value: (r) => r.medicareSchedule },
+      { header: "Lesser Of", value: (r) => r.lesserOf },
+      { header: "Default Method", value: (r) => optional(r.defaultMethod) },
+      { header: "Default Percent", value: (r) => optional(r.defaultPercent), format: PERCENT },
+      { header: "Multiple Procedure Rule", value: (r) => r.multipleProcedureRule },
+      { header: "Term End Date", value: (r) => r.termEndDate, format: TEXT },
+      { header: "Renewal Notice Date", value: (r) => r.renewalNoticeDate, format: TEXT },
+      { header: "Auto Renew", value: (r) => r.autoRenew },
+    ],
+    contractVersions,
+  );
+
+  const carveOutSheet = tableSheet(
+    "Carve-outs",
+    "ContractCarveOuts",
+    [
+      { header: "Contract Name", value: (r) => r.contractName },
+      { header: "HCPCS Code From", value: (r) => r.hcpcsCodeFrom, format: TEXT },
+      { header: "HCPCS Code To", value: (r) => r.hcpcsCodeTo, format: TEXT },
+      { header: "Method", value: (r) => r.method },
+      { header: "Rate", value: (r) => (r.rateCents === null ? null : dollars(r.rateCents)), format: MONEY },
+      { header: "Percent", value: (r) => optional(r.percent), format: PERCENT },
+    ],
+    carveOuts,
+  );
+
+  const feeScheduleSheet = tableSheet(
+    "Acme Fee Schedule",
+    ACME_SCHEDULE,
+    [
+      { header: "HCPCS Code", value: (r) => r.hcpcsCode, format: TEXT },
+      { header: "Modifier", value: (r) => text(r.modifier), format: TEXT },
+      { header: "Non-Facility Rate", value: (r) => dollars(r.nonFacilityCents), format: MONEY },
+      { header: "Facility Rate", value: (r) => dollars(r.facilityCents), format: MONEY },
+      { header: "Effective Start Date", value: (r) => r.effectiveStartDate, format: TEXT },
+      { header: "Effective End Date", value: (r) => r.effectiveEndDate, format: TEXT },
+    ],
+    feeSchedule,
+  );
+
+  // Rates are live Excel formulas over their own row (A1 style), so the sheet reads right in Excel without the add-in.
+  const medicareSheet = tableSheet(
+    "Medicare 2025",
+    MEDICARE_SCHEDULE,
+    [
+      { header: "HCPCS Code", value: (r) => r.hcpcsCode, format: TEXT },
+      { header: "Modifier", value: (r) => text(r.modifier), format: TEXT },
+      { header: "Description", value: (r) => (r.description !== "" ? r.description : familyLabel(r)) },
+      { header: "Status Code", value: (r) => r.statusCode, format: TEXT },
+      { header: "Work RVU", value: (r) => Number(r.workRvu), format: "0.00" },
+      { header: "Non-Facility PE RVU", value: (r) => Number(r.nonFacilityPeRvu), format: "0.00" },
+      { header: "Facility PE RVU", value: (r) => Number(r.facilityPeRvu), format: "0.00" },
+      { header: "Malpractice RVU", value: (r) => Number(r.malpracticeRvu), format: "0.00" },
+      { header: "PCTC Indicator", value: (r) => r.pctcIndicator },
+      { header: "Global Days", value: (r) => r.globalDays, format: TEXT },
+      { header: "Multiple Procedure Indicator", value: (r) => r.multipleProcedureIndicator },
+      { header: "Bilateral Indicator", value: (r) => r.bilateralIndicator },
+      { header: "Assistant Surgery Indicator", value: (r) => r.assistantSurgeryIndicator },
+      { header: "Co-Surgery Indicator", value: (r) => r.coSurgeryIndicator },
+      { header: "Work GPCI", value: () => Number(locality.workGpci), format: "0.000" },
+      { header: "PE GPCI", value: () => Number(locality.peGpci), format: "0.000" },
+      { header: "Malpractice GPCI", value: () => Number(locality.malpracticeGpci), format: "0.000" },
+      { header: "Conversion Factor", value: (r) => Number(r.conversionFactor), format: "0.0000" },
+      {
+        header: "Non-Facility Rate",
+        value: (_, n) => `=ROUND((E${n}*O${n}+F${n}*P${n}+H${n}*Q${n})*R${n},2)`,
+        format: MONEY,
+      },
+      {
+        header: "Facility Rate",
+        value: (_, n) => `=ROUND((E${n}*O${n}+G${n}*P${n}+H${n}*Q${n})*R${n},2)`,
+        format: MONEY,
+      },
+    ],
+    medicare,
+  );
+
+  return {
+    sheets: [claimsSheet, contractsSheet, carveOutSheet, feeScheduleSheet, medicareSheet],
+    activeSheet: "Claims",
+    names: [
+      {
+        name: "MedicareLocality",
+        formula: `="${locality.mac}-${locality.localityNumber} ${locality.localityName}, ${locality.state}"`,
+      },
+    ],
+  };
+}
