@@ -1,0 +1,65 @@
+// Public API of the pricing engine (pure TypeScript: no Office, no DOM, no I/O). A plain list of re-exports.
+export type { Brand } from "./brand";
+export { Decimal, toDecimal } from "./decimal";
+export { ok, fail, type Result } from "./result";
+export {
+  ISSUE_CATALOGUE,
+  issueMessage,
+  issueExcelError,
+  type EngineIssue,
+  type EngineIssueCode,
+  type ExcelErrorKind,
+} from "./issues";
+export { parseHcpcsCode, type HcpcsCode } from "./hcpcsCode";
+export { parseModifier, parseModifiers, hasModifier, MAX_MODIFIERS, type Modifier } from "./modifiers";
+export {
+  parsePlaceOfService,
+  settingOf,
+  FACILITY_PLACES_OF_SERVICE,
+  type PlaceOfService,
+  type PlaceOfServiceCode,
+  type CareSetting,
+} from "./placeOfService";
+export { parseIsoDate, type IsoDate } from "./isoDate";
+export { toCents, centsToDollars, formatCents, type Cents } from "./money";
+export {
+  conversionFactorOn,
+  MEDICARE_PFS_CONVERSION_FACTORS,
+  type ApmStatus,
+  type ConversionFactorPeriod,
+} from "./conversionFactor";
+export {
+  buildPfsSchedule,
+  findPfsRow,
+  pfsRowKey,
+  PFS_STATUS_CODES,
+  type PfsRvuRow,
+  type PfsSchedule,
+} from "./pfsSchedule";
+export {
+  buildGpciIndex,
+  findLocality,
+  localityKeyOf,
+  parseLocalityKey,
+  NATIONAL_GPCI,
+  type LocalityGpci,
+  type LocalityKey,
+} from "./gpci";
+export { formatTrace, type TraceStep } from "./trace";
+export {
+  priceMedicarePfs,
+  pfsBaseAmount,
+  type MedicarePfsLine,
+  type MedicarePfsData,
+  type MedicarePfsPrice,
+} from "./medicarePfs";
+export type { PfsAdjustment, PfsRule } from "./pfsRules/adjustment";
+export { bilateralAdjustment } from "./pfsRules/bilateral";
+export {
+  assistantAtSurgeryAdjustment,
+  ASSISTANT_AT_SURGERY_FACTOR,
+  NPP_ASSISTANT_AT_SURGERY_FACTOR,
+} from "./pfsRules/assistantAtSurgery";
+export { coSurgeryAdjustment, CO_SURGERY_FACTOR } from "./pfsRules/coSurgery";
+export { globalSurgerySplitAdjustment } from "./pfsRules/globalSurgerySplit";
+export { multipleProcedureAdjustment, rankMultipleProcedures } from "./pfsRules/multipleProcedure";

@@ -1,0 +1,282 @@
+import { Decimal, toDecimal } from "../../engine/decimal";
+import { parseHcpcsCode, type HcpcsCode } from "../../engine/hcpcsCode";
+import { parseModifier, type Modifier } from "../../engine/modifiers";
+import {
+  buildPfsSchedule,
+  PFS_STATUS_CODES,
+  pfsRowKey,
+  type PfsRvuRow,
+  type PfsSchedule,
+} from "../../engine/pfsSchedule";
+import { fail, ok, type Result } from "../../engine/result";
+import { headerKey, isBlankRow, readCsvGrid, type CsvGrid } from "./csvGrid";
+import type { ImportIssue } from "./importIssues";
+
+/**
+ * PPRRVU columns by header text (never by position: CY2026 inserted PRIC IND), declared once. `names` are the
+ * header texts as CMS spreads them over the banner rows, joined; matching ignores case, spaces and punctuation.
+ */
+const PPRRVU_COLUMNS = {
+  hcpcsCode: { names: ["HCPCS"], required: true },
+  modifier: { names: ["MOD"], required: true },
+  statusCode: { names: ["STATUS CODE"], required: true },
+  workRvu: { names: ["WORK RVU"], required: true },
+  nonFacilityPeRvu: { names: ["NON-FAC PE RVU", "NON-FACILITY PE RVU"], required: true },
+  nonFacilityNaIndicator: { names: ["NON-FAC NA INDICATOR", "NON-FACILITY NA INDICATOR"], required: false },
+  facilityPeRvu: { names: ["FACILITY PE RVU"], required: true },
+  facilityNaIndicator: { names: ["FACILITY NA INDICATOR"], required: false },
+  malpracticeRvu: { names: ["MP RVU"], required: true },
+  pctcIndicator: { names: ["PCTC IND"], required: false },
+  globalDays: { names: ["GLOB DAYS"], required: false },
+  preOperativeFraction: { names: ["PRE OP"], required: false },
+  intraOperativeFraction: { names: ["INTRA OP"], required: false },
+  postOperativeFraction: { names: ["POST OP"], required: false },
+  multipleProcedureIndicator: { names: ["MULT PROC"], required: false },
+  bilateralIndicator: { names: ["BILAT SURG"], required: false },
+  assistantSurgeryIndicator: { names: ["ASST SURG"], required: false },
+  coSurgeryIndicator: { names: ["CO-SURG"], required: false },
+  teamSurgeryIndicator: { names: ["TEAM SURG"], required: false },
+  pricingIndicator: { names: ["PRIC IND"], required: false },
+  endoscopicBaseCode: { names: ["ENDO BASE"], required: false },
+  conversionFactor: { names: ["CONV FACTOR"], required: false },
+  diagnosticImagingFamilyIndicator: { names: ["DIAGNOSTIC IMAGING FAMILY INDICATOR"], required: false },
+} satisfies Record<string, { names: readonly string[]; required: boolean }>;
+
+type ColumnName = keyof typeof PPRRVU_COLUMNS;
+type ColumnIndex = Readonly<Record<ColumnName, number | undefined>>;
+
+/** A parsed PPRRVU file: its rows, the problems of the rows it could not read, and the file's own labels. */
+export interface PprrvuImport {
+  /** The release title from the banner, e.g. "2025 National Physician Fee Schedule Relative Value File October Release". */
+  readonly label: string;
+  readonly rows: readonly PfsRvuRow[];
+  readonly issues: readonly ImportIssue[];
+  /** The CONV FACTOR the file states (the most common value), if any. */
+  readonly conversionFactor: Decimal | null;
+}
+
+const FILE_KIND = "CMS PFS relative value (PPRRVU)";
+
+function findHeaderRow(grid: CsvGrid): number {
+  return grid.findIndex((row) => row.some((c) => headerKey(c) === "HCPCS") && row.some((c) => headerKey(c) === "MOD"));
+}
+
+/** Joins, column by column, the header row with the banner rows above it up to the first blank row. */
+function joinedHeaders(grid: CsvGrid, headerRow: number): string[] {
+  let top = headerRow;
+  while (top > 0 && !isBlankRow(grid[top - 1] ?? [])) top--;
+  const width = Math.max(...grid.slice(top, headerRow + 1).map((row) => row.length));
+  return Array.from({ length: width }, (_, column) =>
+    grid
+      .slice(top, headerRow + 1)
+      .map((row) => row[column] ?? "")
+      .join(" "),
+  );
+}
+
+function locateColumns(headers: readonly string[]): Result<ColumnIndex, ImportIssue> {
+  const keys = headers.map(headerKey);
+  const index = {} as Record<ColumnName, number | undefined>;
+  for (const [name, spec] of Object.entries(PPRRVU_COLUMNS) as [ColumnName, (typeof PPRRVU_COLUMNS)[ColumnName]][]) {
+    const wanted = spec.names.map(headerKey);
+    const found = keys.findIndex((key) => wanted.includes(key));
+    if (found < 0 && spec.required)
+      return fail({ code: "columnMissing", fileKind: FILE_KIND, column: spec.names[0] ?? name });
+    index[name] = found < 0 ? undefined : found;
+  }
+  return ok(index);
+}
+
+/** Reads cells of one data row, collecting problems with the row number. */
+class RowReader {
+  readonly issues: ImportIssue[] = [];
+  constructor(
+    private readonly cells: readonly string[],
+    private readonly columns: ColumnIndex,
+    readonly rowNumber: number,
+    private readonly decimals: Map<string, Decimal>,
+  ) {}
+
+  text(name: ColumnName): string {
+    const column = this.columns[name];
+    return column === undefined ? "" : (this.cells[column] ?? "");
+  }
+
+  private invalid(name: ColumnName, expected: string): void {
+    const column = PPRRVU_COLUMNS[name].names[0] ?? name;
+    this.issues.push({ code: "valueInvalid", rowNumber: this.rowNumber, column, value: this.text(name), expected });
+  }
+
+  /** A decimal; blank reads as `blank` when given (optional columns), else is invalid. */
+  decimal(name: ColumnName, blank?: Decimal): Decimal {
+    const text = this.text(name);
+    if (text === "" && blank !== undefined) return blank;
+    // RVU files repeat few distinct values ("0.00" everywhere): Decimals are immutable, so one per text is shared.
+    const cached = this.decimals.get(text);
+    if (cached) return cached;
+    const value = toDecimal(text);
+    if (value === null || value.isNegative()) {
+      this.invalid(name, "a number of zero or more");
+      return ZERO;
+    }
+    this.decimals.set(text, value);
+    return value;
+  }
+
+  naIndicator(name: ColumnName): boolean {
+    const text = this.text(name).toUpperCase();
+    if (text !== "" && text !== "NA") this.invalid(name, 'blank or "NA"');
+    return text === "NA";
+  }
+
+  /** A one-character payment indicator; blank when the column is absent. */
+  indicator(name: ColumnName, fallback = "9"): string {
+    const text = this.text(name);
+    if (this.columns[name] === undefined || text === "") return fallback;
+    if (!/^\d$/.test(text)) this.invalid(name, "a one-digit indicator");
+    return text;
+  }
+
+  code(name: ColumnName): HcpcsCode | null {
+    const parsed = parseHcpcsCode(this.text(name));
+    if (parsed.ok) return parsed.value;
+    this.issues.push({
+      code: "valueRejected",
+      rowNumber: this.rowNumber,
+      column: PPRRVU_COLUMNS[name].names[0] ?? name,
+      issue: parsed.issue,
+    });
+    return null;
+  }
+
+  modifier(): Modifier | null {
+    const text = this.text("modifier");
+    if (text === "") return null;
+    const parsed = parseModifier(text);
+    if (parsed.ok) return parsed.value;
+    this.issues.push({ code: "valueRejected", rowNumber: this.rowNumber, column: "MOD", issue: parsed.issue });
+    return null;
+  }
+
+  statusCode(): string {
+    const text = this.text("statusCode").toUpperCase();
+    if (PFS_STATUS_CODES[text] === undefined) this.invalid("statusCode", "a PFS status code letter (A, B, C, ... X)");
+    return text;
+  }
+
+  /** GLOB DAYS: 000, 010, 090, MMM, XXX, YYY, ZZZ; Excel turns "090" into "90", so digits are re-padded. */
+  globalDays(): string {
+    const text = this.text("globalDays").toUpperCase();
+    if (/^\d{1,3}$/.test(text)) return text.padStart(3, "0");
+    if (text === "" && this.columns.globalDays === undefined) return "XXX";
+    if (!/^(MMM|XXX|YYY|ZZZ)$/.test(text)) this.invalid("globalDays", "000, 010, 090, MMM, XXX, YYY or ZZZ");
+    return text;
+  }
+}
+
+const ZERO = new Decimal(0);
+
+function readRow(
+  cells: readonly string[],
+  columns: ColumnIndex,
+  rowNumber: number,
+  decimals: Map<string, Decimal>,
+): { row: PfsRvuRow | null; issues: ImportIssue[] } {
+  const r = new RowReader(cells, columns, rowNumber, decimals);
+  const hcpcsCode = r.code("hcpcsCode");
+  const modifier = r.modifier();
+  const endoText = r.text("endoscopicBaseCode");
+  const endoscopicBaseCode = endoText === "" ? null : r.code("endoscopicBaseCode");
+  const cfText = r.text("conversionFactor");
+  const row = {
+    hcpcsCode,
+    modifier,
+    statusCode: r.statusCode(),
+    workRvu: r.decimal("workRvu"),
+    nonFacilityPeRvu: r.decimal("nonFacilityPeRvu"),
+    nonFacilityNaIndicator: r.naIndicator("nonFacilityNaIndicator"),
+    facilityPeRvu: r.decimal("facilityPeRvu"),
+    facilityNaIndicator: r.naIndicator("facilityNaIndicator"),
+    malpracticeRvu: r.decimal("malpracticeRvu"),
+    pctcIndicator: r.indicator("pctcIndicator"),
+    globalDays: r.globalDays(),
+    preOperativeFraction: r.decimal("preOperativeFraction", ZERO),
+    intraOperativeFraction: r.decimal("intraOperativeFraction", ZERO),
+    postOperativeFraction: r.decimal("postOperativeFraction", ZERO),
+    multipleProcedureIndicator: r.indicator("multipleProcedureIndicator"),
+    bilateralIndicator: r.indicator("bilateralIndicator"),
+    assistantSurgeryIndicator: r.indicator("assistantSurgeryIndicator"),
+    coSurgeryIndicator: r.indicator("coSurgeryIndicator"),
+    teamSurgeryIndicator: r.indicator("teamSurgeryIndicator"),
+    pricingIndicator: columns.pricingIndicator === undefined ? null : r.indicator("pricingIndicator"),
+    endoscopicBaseCode,
+    conversionFactor: cfText === "" ? null : r.decimal("conversionFactor"),
+    diagnosticImagingFamilyIndicator: r.text("diagnosticImagingFamilyIndicator"),
+    sourceRowNumber: rowNumber,
+  };
+  if (r.issues.length > 0 || hcpcsCode === null) return { row: null, issues: r.issues };
+  return { row: { ...row, hcpcsCode }, issues: [] };
+}
+
+function mostCommon(values: readonly Decimal[]): Decimal | null {
+  const counts = new Map<Decimal, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: Decimal | null = null;
+  for (const [value, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = value;
+  return best;
+}
+
+/**
+ * Parses a CMS PPRRVU CSV file (any year from 2024 on, and copies re-saved by Excel: "1.3" for "1.30", "100" for
+ * "00100", "90" for "090"). The header is found by its content (the row holding HCPCS and MOD, joined with the
+ * banner rows above it), never by position. Rows that cannot be read are reported by row number and left out;
+ * a repeated code+modifier is reported and the first row kept. The file is refused when it has no recognisable
+ * header or lacks a required column.
+ */
+export function parsePprrvuCsv(text: string): Result<PprrvuImport, ImportIssue> {
+  const grid = readCsvGrid(text);
+  if (grid.length === 0) return fail({ code: "fileEmpty", fileKind: FILE_KIND });
+  const headerRow = findHeaderRow(grid);
+  if (headerRow < 0) return fail({ code: "headerNotFound", fileKind: FILE_KIND, expected: "HCPCS and MOD" });
+  const columns = locateColumns(joinedHeaders(grid, headerRow));
+  if (!columns.ok) return columns;
+
+  const rows: PfsRvuRow[] = [];
+  const issues: ImportIssue[] = [];
+  const firstRowOfKey = new Map<string, number>();
+  const decimals = new Map<string, Decimal>();
+  for (let i = headerRow + 1; i < grid.length; i++) {
+    const cells = grid[i] ?? [];
+    if (isBlankRow(cells)) continue;
+    const read = readRow(cells, columns.value, i + 1, decimals);
+    issues.push(...read.issues);
+    if (read.row === null) continue;
+    const key = pfsRowKey(read.row.hcpcsCode, read.row.modifier);
+    const first = firstRowOfKey.get(key);
+    if (first !== undefined) {
+      issues.push({
+        code: "rowDuplicated",
+        rowNumber: i + 1,
+        firstRowNumber: first,
+        key: key.replace("|", " ").trim(),
+      });
+      continue;
+    }
+    firstRowOfKey.set(key, i + 1);
+    rows.push(read.row);
+  }
+  const label =
+    grid
+      .slice(0, headerRow)
+      .flat()
+      .find((cell) => /relative value file/i.test(cell)) ?? "CMS PFS relative value file";
+  const conversionFactor = mostCommon(rows.flatMap((row) => (row.conversionFactor ? [row.conversionFactor] : [])));
+  return ok({ label, rows, issues, conversionFactor });
+}
+
+/** Parses a PPRRVU file and indexes it for pricing; row problems are returned beside the schedule. */
+export function importPfsSchedule(text: string): Result<{ schedule: PfsSchedule; import: PprrvuImport }, ImportIssue> {
+  const parsed = parsePprrvuCsv(text);
+  if (!parsed.ok) return parsed;
+  return ok({ schedule: buildPfsSchedule(parsed.value.label, parsed.value.rows), import: parsed.value });
+}
