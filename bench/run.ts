@@ -13,7 +13,11 @@ const files = readdirSync(__dirname)
 let failed = false;
 for (const file of files) {
   console.log(`\n== ${file}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, file)], { stdio: "inherit" });
+  const result = spawnSync(
+    process.execPath,
+    ["--require", path.join(__dirname, "textFiles.cjs"), "--import", "tsx", path.join(__dirname, file)],
+    { stdio: "inherit" },
+  );
   if (result.status !== 0) failed = true;
 }
 process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,230 @@
+/**
+ * Proxy objects with Office's semantics: commands are queued on the context and applied at `sync`; a property
+ * is readable only after it was loaded and synced (else PropertyNotLoaded); `*OrNullObject` proxies learn at
+ * sync whether they exist; collections expose `items` and `count` after a load, `getCount()` as a ClientResult.
+ */
+import { invalidArgument, itemNotFound, propertyNotLoaded } from "./errors";
+import type { SimRequestContext } from "./requestContext";
+
+/** The forms `load` accepts: "values, address", ["values"], { select, expand }, { values: true }. */
+export type LoadOption =
+  string | string[] | { select?: string | string[]; expand?: string | string[]; [key: string]: unknown };
+
+/** Flattens any load option into property paths ("values", "items/name", "worksheet/name"); null = all scalars. */
+export function parseLoadOption(option: LoadOption | undefined): string[] | null {
+  if (option === undefined) return null;
+  if (typeof option === "string")
+    return option
+      .split(",")
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
+  if (Array.isArray(option)) return option.flatMap((p) => parseLoadOption(p) ?? []);
+  if ("select" in option || "expand" in option) {
+    return [...(parseLoadOption(option.select) ?? []), ...(parseLoadOption(option.expand) ?? [])];
+  }
+  return Object.entries(option).flatMap(([key, value]) => {
+    if (value === true) return [key];
+    if (typeof value === "object" && value !== null)
+      return (parseLoadOption(value as LoadOption) ?? []).map((p) => `${key}/${p}`);
+    return [];
+  });
+}
+
+/** A value computed by Excel (`getCount()`), readable through `.value` after sync. */
+export class ClientResult<T> {
+  private result: { value: T } | undefined;
+
+  get value(): T {
+    if (this.result === undefined) throw propertyNotLoaded("value");
+    return this.result.value;
+  }
+
+  /** @internal */
+  settle(value: T): void {
+    this.result = { value };
+  }
+}
+
+export interface ProxyOptions {
+  /** An *OrNullObject proxy: a missing object is a null object instead of an ItemNotFound error. */
+  readonly nullable?: boolean;
+  /** Names the object in ItemNotFound messages ("worksheet \"Claims\""). */
+  readonly describe?: string;
+}
+
+/** Base of every proxy. `E` is the model entity the proxy resolves to at sync. */
+export abstract class ClientObjectBase<E> {
+  protected abstract readonly typeName: string;
+  /** Properties loaded by `load()` without arguments. */
+  protected abstract readonly scalarProperties: readonly string[];
+  private resolution: { entity: E | null } | undefined;
+  protected readonly loaded = new Map<string, unknown>();
+  protected nullState: boolean | undefined;
+
+  constructor(
+    readonly context: SimRequestContext,
+    private readonly resolver: () => E | null,
+    private readonly options: ProxyOptions = {},
+  ) {}
+
+  /** The entity, resolved once on first use (as Excel binds an object path once). */
+  entityOrNull(): E | null {
+    if (this.resolution === undefined) {
+      const entity = this.resolver();
+      if (entity === null && this.options.nullable !== true) throw itemNotFound(this.options.describe ?? this.typeName);
+      this.resolution = { entity };
+    }
+    const { entity } = this.resolution;
+    if (entity !== null && this.isGone(entity))
+      throw itemNotFound(`${this.options.describe ?? this.typeName} (deleted)`);
+    return entity;
+  }
+
+  /** The entity; a null object here (a method or property set on it) is an ItemNotFound error. */
+  entity(): E {
+    const entity = this.entityOrNull();
+    if (entity === null) throw itemNotFound(`${this.options.describe ?? this.typeName} is a null object`);
+    return entity;
+  }
+
+  /** True when the entity was deleted since the proxy resolved it. */
+  protected isGone(_entity: E): boolean {
+    return false;
+  }
+
+  private readonly children = new Map<string, unknown>();
+
+  /** Navigation properties return the same proxy on every access, as in office.js. */
+  protected cached<T>(key: string, make: () => T): T {
+    if (!this.children.has(key)) this.children.set(key, make());
+    return this.children.get(key) as T;
+  }
+
+  /** Reads one property of the live entity, at load time. */
+  protected abstract property(entity: E, name: string): unknown;
+
+  /** A child proxy for a navigation property ("worksheet", "format"), for "worksheet/name" load paths. */
+  protected navigation(_name: string): ClientObjectBase<unknown> | undefined {
+    return undefined;
+  }
+
+  /** Queues a command acting on the entity; `location` is the member name ("values", "getItem"). */
+  protected queue(location: string, payload: () => unknown, apply: (entity: E) => void | (() => void)): void {
+    this.context.enqueue({ location: `${this.typeName}.${location}`, payload, apply: () => apply(this.entity()) });
+  }
+
+  /** Reads a loaded property, or throws PropertyNotLoaded like office.js. */
+  protected read<T>(name: string): T {
+    if (!this.loaded.has(name)) throw propertyNotLoaded(name);
+    return this.loaded.get(name) as T;
+  }
+
+  /** Readable after the sync that follows an *OrNullObject call or a load. */
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw propertyNotLoaded("isNullObject");
+    return this.nullState;
+  }
+
+  load(option?: LoadOption): this {
+    const paths = parseLoadOption(option);
+    this.context.enqueue({
+      location: `${this.typeName}.load`,
+      payload: () => ({ load: paths }),
+      apply: () => this.applyLoad(paths),
+    });
+    return this;
+  }
+
+  /** @internal Computes a load now; the returned commit makes it readable (only if the whole batch succeeds). */
+  applyLoad(paths: readonly string[] | null): () => void {
+    const entity = this.entityOrNull();
+    const values = new Map<string, unknown>();
+    const children: (() => void)[] = [];
+    for (const path of paths ?? this.scalarProperties) {
+      const [head = "", ...rest] = path.split("/");
+      const child = this.navigation(head);
+      if (child !== undefined) {
+        if (entity !== null) children.push(child.applyLoad(rest.length > 0 ? [rest.join("/")] : null));
+      } else if (rest.length > 0 || !this.scalarProperties.includes(head)) {
+        throw invalidArgument(`${this.typeName} has no property "${path}" to load`);
+      } else values.set(head, entity === null ? null : this.property(entity, head));
+    }
+    return () => {
+      for (const [key, value] of values) this.loaded.set(key, value);
+      this.nullState = entity === null;
+      for (const commit of children) commit();
+    };
+  }
+
+  /** @internal Makes `isNullObject` readable after the next sync, as Excel does for *OrNullObject results. */
+  trackNull(): this {
+    this.context.enqueue({
+      location: `${this.typeName}.isNullObject`,
+      payload: () => null,
+      apply: () => {
+        const entity = this.entityOrNull();
+        return () => {
+          this.nullState = entity === null;
+        };
+      },
+    });
+    return this;
+  }
+
+  /** Office's `set({...})`: each key assigned through its setter. */
+  set(properties: Record<string, unknown>): void {
+    for (const [key, value] of Object.entries(properties)) (this as unknown as Record<string, unknown>)[key] = value;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+}
+
+/** A collection proxy: `items` and `count` after a load; a load of "name" loads each item's name, as in Office. */
+export abstract class CollectionBase<E, P extends ClientObjectBase<E>> extends ClientObjectBase<readonly E[]> {
+  protected readonly scalarProperties: readonly string[] = ["items", "count"];
+
+  protected abstract itemProxy(entity: E): P;
+
+  get items(): P[] {
+    return this.read<P[]>("items");
+  }
+
+  get count(): number {
+    return this.read<number>("count");
+  }
+
+  protected property(entities: readonly E[], name: string): unknown {
+    return name === "count" ? entities.length : undefined;
+  }
+
+  override applyLoad(paths: readonly string[] | null): () => void {
+    const entities = this.entityOrNull() ?? [];
+    const wantsCount = paths !== null && paths.includes("count");
+    const itemPaths = (paths ?? ["items"])
+      .filter((p) => p !== "count")
+      .map((p) => (p === "items" ? "" : p.replace(/^items\//, "")))
+      .filter((p) => p !== "");
+    const wantsItems = paths === null || paths.some((p) => p !== "count");
+    const proxies = wantsItems ? entities.map((e) => this.itemProxy(e)) : [];
+    const commits = proxies.map((p) => p.applyLoad(itemPaths.length > 0 ? itemPaths : null));
+    const count = entities.length;
+    return () => {
+      if (wantsItems) this.loaded.set("items", proxies);
+      if (wantsCount) this.loaded.set("count", count);
+      this.nullState = false;
+      for (const commit of commits) commit();
+    };
+  }
+
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this.queue(
+      "getCount",
+      () => null,
+      (entities) => () => result.settle(entities.length),
+    );
+    return result;
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * The bridge to HyperFormula (GPL-3.0: the playground and tests only, never the add-in bundle). It holds the
+ * raw contents HyperFormula computes from; the user's formula text, number formats and tables live in the
+ * cell store above it.
+ */
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import type { RawCellContent } from "hyperformula";
+import { createCustomFunctionPlugin, type CustomFunctionImpl } from "./customFunctionPlugin";
+import type { CellRect } from "./addresses";
+
+/** A computed cell value as `range.values` shows it: errors as their text ("#DIV/0!"). */
+export type CellValue = string | number | boolean | null;
+
+/** HyperFormula error texts that Excel spells differently. */
+const EXCEL_ERROR: Record<string, string> = { "#CYCLE!": "#REF!", "#ERROR!": "#NAME?", "#LIC!": "#VALUE!" };
+
+const cellKey = (sheet: number, row: number, col: number) => `${sheet}:${row}:${col}`;
+
+/** Owns one HyperFormula instance with our custom functions registered into it. */
+export class FormulaEngine {
+  private hf: HyperFormula;
+  private readonly config: Parameters<typeof HyperFormula.buildFromSheets>[1];
+  /** Formulas whose custom function spilled more than one cell: re-entered after edits so the size follows the data. */
+  private readonly spills = new Map<string, { sheet: number; row: number; col: number }>();
+
+  constructor(sheetNames: readonly string[], functions: ReadonlyMap<string, CustomFunctionImpl>, namespace: string) {
+    const { plugin, names } = createCustomFunctionPlugin(functions, namespace, (address, cells) => {
+      if (cells === null || cells > 1) this.spills.set(cellKey(address.sheet, address.row, address.col), address);
+      else this.spills.delete(cellKey(address.sheet, address.row, address.col));
+    });
+    // Translations are global in HyperFormula; names map to themselves, so sharing them is harmless.
+    HyperFormula.getLanguage("enGB").extendFunctions(Object.fromEntries(names.map((n) => [n, n])));
+    this.customPrefix = `${namespace.toUpperCase()}.`;
+    this.config = {
+      licenseKey: "gpl-v3",
+      functionPlugins: [...HyperFormula.getAllFunctionPlugins(), plugin],
+      dateFormats: ["MM/DD/YYYY", "MM/DD/YY", "YYYY-MM-DD"],
+      currencySymbol: ["$"],
+      useArrayArithmetic: true,
+      smartRounding: true,
+    };
+    this.hf = HyperFormula.buildFromSheets(Object.fromEntries(sheetNames.map((n) => [n, []])), this.config);
+  }
+
+  /** Starts over from whole sheets of raw contents (much faster than writing them cell blocks at a time). */
+  rebuild(sheets: Record<string, RawCellContent[][]>): void {
+    this.hf.destroy();
+    this.spills.clear();
+    this.hf = HyperFormula.buildFromSheets(sheets, this.config);
+  }
+
+  private readonly customPrefix: string;
+
+  /** True for a formula that calls one of our custom functions (its spill size is computed from its inputs). */
+  callsCustomFunction(raw: RawCellContent): boolean {
+    return typeof raw === "string" && raw.startsWith("=") && raw.toUpperCase().includes(this.customPrefix);
+  }
+
+  sheetId(name: string): number {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) throw new Error(`No engine sheet ${name}`);
+    return id;
+  }
+
+  addSheet(name: string): void {
+    this.hf.addSheet(name);
+  }
+
+  removeSheet(name: string): void {
+    this.hf.removeSheet(this.sheetId(name));
+  }
+
+  renameSheet(from: string, to: string): void {
+    this.hf.renameSheet(this.sheetId(from), to);
+  }
+
+  /** Writes a block of raw contents with its top-left at (row, col). */
+  setContents(sheet: string, row: number, col: number, contents: RawCellContent[][]): void {
+    this.hf.setCellContents({ sheet: this.sheetId(sheet), row, col }, contents);
+  }
+
+  /** Re-enters custom-function formulas that spill, so HyperFormula sizes them again from current data. */
+  refreshSpills(): void {
+    const addresses = [...this.spills.values()];
+    if (addresses.length === 0) return;
+    this.hf.batch(() => {
+      for (const address of addresses) {
+        const formula = this.hf.getCellFormula(address);
+        if (formula !== undefined) this.hf.setCellContents(address, formula);
+        else this.spills.delete(cellKey(address.sheet, address.row, address.col));
+      }
+    });
+  }
+
+  /** The message behind an error value (e.g. a CustomFunctions.Error message), if any. */
+  errorMessage(sheet: string, row: number, col: number): string | undefined {
+    const value = this.hf.getCellValue({ sheet: this.sheetId(sheet), row, col });
+    return value instanceof DetailedCellError && value.message !== "" ? value.message : undefined;
+  }
+
+  value(sheet: string, row: number, col: number): CellValue {
+    return toCellValue(this.hf.getCellValue({ sheet: this.sheetId(sheet), row, col }));
+  }
+
+  values(sheet: string, rect: CellRect): CellValue[][] {
+    const id = this.sheetId(sheet);
+    const out: CellValue[][] = [];
+    for (let r = 0; r < rect.rowCount; r++) {
+      const row: CellValue[] = [];
+      for (let c = 0; c < rect.columnCount; c++)
+        row.push(toCellValue(this.hf.getCellValue({ sheet: id, row: rect.row + r, col: rect.column + c })));
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** What HyperFormula holds for a cell: the formula text, or the constant. */
+  raw(sheet: string, row: number, col: number): RawCellContent {
+    return this.hf.getCellSerialized({ sheet: this.sheetId(sheet), row, col });
+  }
+
+  /** True when the cell's value is a date HyperFormula parsed from text (Excel then shows it as a date). */
+  isDate(sheet: string, row: number, col: number): boolean {
+    return this.hf.getCellValueDetailedType({ sheet: this.sheetId(sheet), row, col }).startsWith("NUMBER_DATE");
+  }
+
+  /** Rows and columns from A1 to the last cell holding anything. */
+  dimensions(sheet: string): { rows: number; columns: number } {
+    const { height, width } = this.hf.getSheetDimensions(this.sheetId(sheet));
+    return { rows: height, columns: width };
+  }
+
+  /** Every raw content of a sheet, row-major from A1 (for used-range scans). */
+  sheetContents(sheet: string): RawCellContent[][] {
+    return this.hf.getSheetSerialized(this.sheetId(sheet));
+  }
+
+  insertRows(sheet: string, at: number, count: number): void {
+    this.hf.addRows(this.sheetId(sheet), [at, count]);
+  }
+
+  setName(name: string, expression: string): void {
+    if (this.hf.listNamedExpressions().some((n) => n.toUpperCase() === name.toUpperCase()))
+      this.hf.changeNamedExpression(name, expression);
+    else this.hf.addNamedExpression(name, expression);
+  }
+
+  removeName(name: string): void {
+    this.hf.removeNamedExpression(name);
+  }
+
+  recalculate(): void {
+    this.hf.rebuildAndRecalculate();
+    this.refreshSpills();
+  }
+
+  batch(work: () => void): void {
+    this.hf.batch(work);
+  }
+}
+
+function toCellValue(value: unknown): CellValue {
+  if (value instanceof DetailedCellError) return EXCEL_ERROR[value.value] ?? value.value;
+  if (value === undefined) return null;
+  return value as CellValue;
+}

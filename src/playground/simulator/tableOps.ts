@@ -1,0 +1,126 @@
+/**
+ * What Excel does to a workbook when a table is created, grows by rows, is renamed or deleted: header texts
+ * made unique, header-only tables given one empty data row, rows inserted (shifting what lies below), number
+ * formats carried to new rows, and every structured reference re-translated.
+ */
+import { formatRect, intersect, type CellRect } from "./addresses";
+import type { SheetEntity, TableEntity } from "./entities";
+import { invalidArgument, invalidOperation } from "./errors";
+import type { WorkbookModel } from "./workbookModel";
+
+/** Header row and data body of a table. */
+export function tableParts(table: TableEntity): { header: CellRect; body: CellRect } {
+  const { rect } = table;
+  return { header: { ...rect, rowCount: 1 }, body: { ...rect, row: rect.row + 1, rowCount: rect.rowCount - 1 } };
+}
+
+/** Moves tables at or below `at` down by `count` rows (after whole rows were inserted). */
+function shiftTables(
+  model: WorkbookModel,
+  sheet: SheetEntity,
+  at: number,
+  count: number,
+  except: TableEntity | null,
+): void {
+  for (const t of model.tables) {
+    if (t === except || t.sheet !== sheet) continue;
+    if (t.rect.row >= at) t.rect = { ...t.rect, row: t.rect.row + count };
+    else if (t.rect.row + t.rect.rowCount > at) t.rect = { ...t.rect, rowCount: t.rect.rowCount + count };
+  }
+}
+
+/** Excel's header fix-up: blanks become "ColumnN", repeats get a number. */
+function uniqueHeaders(raw: readonly unknown[]): string[] {
+  const seen = new Set<string>();
+  return raw.map((value, i) => {
+    let name = value === null || value === "" ? `Column${i + 1}` : String(value);
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${String(value)}${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+export function addTable(model: WorkbookModel, sheet: SheetEntity, rect: CellRect, hasHeaders: boolean): TableEntity {
+  if (model.tables.some((t) => t.sheet === sheet && intersect(t.rect, rect) !== null)) {
+    throw invalidOperation(`A table can't overlap another table (${formatRect(rect)})`);
+  }
+  let tableRect = rect;
+  if (!hasHeaders) {
+    // Excel adds a header row above the data; the simulator inserts a whole sheet row for it.
+    model.cells.insertRows(sheet, rect.row, 1);
+    shiftTables(model, sheet, rect.row, 1, null);
+    tableRect = { ...rect, rowCount: rect.rowCount + 1 };
+  }
+  if (tableRect.rowCount === 1) tableRect = { ...tableRect, rowCount: 2 }; // Excel gives a header-only table one empty row
+  const header = { ...tableRect, rowCount: 1 };
+  const current = hasHeaders ? (model.cells.engine.values(sheet.name, header)[0] ?? []) : [];
+  const names = uniqueHeaders(Array.from({ length: rect.columnCount }, (_, i) => current[i] ?? null));
+  model.cells.write(sheet, header, [names], "values");
+  let name = "";
+  for (let n = 1; name === "" || model.table(name) !== undefined; n++) name = `Table${n}`;
+  const table: TableEntity = {
+    id: model.newId("table"),
+    name,
+    sheet,
+    rect: tableRect,
+    deleted: false,
+    style: "TableStyleMedium2",
+  };
+  model.tables.push(table);
+  model.cells.retranslate(model.sheets);
+  model.cellsChanged(sheet, tableRect, "RangeEdited");
+  model.change({ kind: "tables" });
+  return table;
+}
+
+/** `table.rows.add(index, values)`: returns the new rows' rectangle. */
+export function addTableRows(
+  model: WorkbookModel,
+  table: TableEntity,
+  index: number | null | undefined,
+  values: unknown,
+): CellRect {
+  const { rect, sheet } = table;
+  const rows = values === undefined || values === null ? [Array<null>(rect.columnCount).fill(null)] : values;
+  if (
+    !Array.isArray(rows) ||
+    rows.length === 0 ||
+    !rows.every((r) => Array.isArray(r) && r.length === rect.columnCount)
+  ) {
+    throw invalidArgument(`rows.add needs a 2-D array of rows with ${rect.columnCount} values each`);
+  }
+  const dataRows = rect.rowCount - 1;
+  if (index !== null && index !== undefined && (index < 0 || index > dataRows))
+    throw invalidArgument(`row index ${index}`);
+  const at = index === null || index === undefined ? rect.row + rect.rowCount : rect.row + 1 + index;
+  const count = rows.length;
+  // Validate values before changing anything, so a bad row leaves the table as it was.
+  const added: CellRect = { row: at, column: rect.column, rowCount: count, columnCount: rect.columnCount };
+  model.cells.shapeCheck(added, rows);
+  model.cells.insertRows(sheet, at, count);
+  shiftTables(model, sheet, at, count, table);
+  table.rect = { ...rect, rowCount: rect.rowCount + count };
+  const template = at - 1 > rect.row ? at - 1 : at + count; // formats come from the neighbouring data row
+  for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
+    const format = model.cells.numberFormat(sheet, template, c);
+    if (format !== "General") model.cells.setNumberFormat(sheet, { ...added, column: c, columnCount: 1 }, format);
+  }
+  model.cells.write(sheet, added, rows, "values");
+  model.cells.retranslate(model.sheets);
+  model.cellsChanged(sheet, added, "RowInserted");
+  model.change({ kind: "tables" });
+  return added;
+}
+
+/** Renames a table and the structured references that use its name, as Excel does. */
+export function renameTable(model: WorkbookModel, table: TableEntity, name: string): void {
+  if (table.name === name) return;
+  model.checkTableName(name, table);
+  const pattern = new RegExp(`(?<![A-Za-z0-9_.])${table.name.replace(/[.\\]/g, "\\$&")}\\[`, "gi");
+  for (const sheet of model.sheets) {
+    for (const [key, formula] of sheet.userFormulas) sheet.userFormulas.set(key, formula.replace(pattern, `${name}[`));
+  }
+  table.name = name;
+  model.cells.retranslate(model.sheets);
+  model.change({ kind: "tables" });
+}

@@ -1,0 +1,67 @@
+/** Worksheets: add, find, rename, move, activate, delete. */
+import { ErrorCodes, WorkbookSimulator } from "../../../src/playground/simulator";
+import { claimsWorkbook, rejectionOf, run } from "./helpers";
+
+describe("worksheets", () => {
+  it("adds a sheet, activates it and reads its name and position", async () => {
+    const simulator = new WorkbookSimulator(claimsWorkbook());
+    const sheet = await run(simulator, async (context) => {
+      const added = context.workbook.worksheets.add("Uplift Model");
+      added.activate();
+      added.load("name, position");
+      await context.sync();
+      return { name: added.name, position: added.position };
+    });
+    expect(sheet).toEqual({ name: "Uplift Model", position: 2 });
+    expect(simulator.activeSheetName()).toBe("Uplift Model");
+    expect(simulator.sheetNames()).toEqual(["Claims", "Contract", "Uplift Model"]);
+  });
+
+  it("refuses a second sheet with the same name (case-insensitive)", async () => {
+    const simulator = new WorkbookSimulator(claimsWorkbook());
+    const error = await rejectionOf(
+      run(simulator, async (context) => {
+        context.workbook.worksheets.add("CLAIMS");
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe(ErrorCodes.itemAlreadyExists);
+  });
+
+  it("renames, moves and deletes sheets", async () => {
+    const simulator = new WorkbookSimulator(claimsWorkbook());
+    await run(simulator, async (context) => {
+      const contract = context.workbook.worksheets.getItem("Contract");
+      contract.name = "Contracts";
+      contract.position = 0;
+      context.workbook.worksheets.add("Scratch").delete();
+      await context.sync();
+    });
+    expect(simulator.sheetNames()).toEqual(["Contracts", "Claims"]);
+  });
+
+  it("reads the active worksheet", async () => {
+    const simulator = new WorkbookSimulator({ ...claimsWorkbook(), activeSheet: "Contract" });
+    const name = await run(simulator, async (context) => {
+      const active = context.workbook.worksheets.getActiveWorksheet().load("name");
+      await context.sync();
+      return active.name;
+    });
+    expect(name).toBe("Contract");
+  });
+
+  it("gives ItemNotFound for a range on a sheet deleted earlier in the batch", async () => {
+    const simulator = new WorkbookSimulator(claimsWorkbook());
+    const error = await rejectionOf(
+      run(simulator, async (context) => {
+        const contract = context.workbook.worksheets.getItem("Contract");
+        contract.getRange("A1").load("values");
+        await context.sync();
+        contract.delete();
+        contract.getRange("A1").load("values");
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe(ErrorCodes.itemNotFound);
+  });
+});
