@@ -6,7 +6,7 @@
  * Conventions: dates are ISO text ("2025-01-01") in text-formatted cells, readable and unambiguous in any locale;
  * codes, modifiers and places of service are text; money is computed in integer cents; percentages are fractions.
  */
-import type { CellInput, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import type { CellInput, SheetSnapshot, WorkbookSnapshot } from "../simulator";
 import { loadCodeWeights, loadLocality, loadPlaceOfServiceMix, loadPprrvu } from "./fixtures";
 import { familyLabel } from "./families";
 import { mulberry32 } from "./prng";

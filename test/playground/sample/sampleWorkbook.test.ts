@@ -4,7 +4,7 @@ import { HyperFormula } from "hyperformula";
 import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbook";
 import { loadLocality, loadPprrvu } from "../../../src/playground/sample/fixtures";
 import { medicareCents } from "../../../src/playground/sample/money";
-import type { CellInput, SheetSnapshot, WorkbookSnapshot } from "../../../src/playground/sample/snapshot";
+import type { CellInput, SheetSnapshot, WorkbookSnapshot } from "../../../src/playground/simulator";
 
 const workbook = buildSampleWorkbook();
 const fixturesDir = path.resolve(__dirname, "../../../src/playground/sample/fixtures");
