@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 const common = {
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: { jsx: "react-jsx", module: "commonjs" } }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { jsx: "react-jsx", module: "commonjs", isolatedModules: true } }],
     // Fixture files imported as text, as webpack's `asset/source` does in the bundles.
     "\\.(csv|txt)$": "<rootDir>/test/support/rawTextTransform.js",
   },
