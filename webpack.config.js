@@ -21,9 +21,12 @@ function contentSecurityPolicy(dev) {
     dev ? "connect-src 'self' ws://localhost:* wss://localhost:*" : "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "frame-ancestors https://*.officeapps.live.com https://*.office.com https://*.microsoft.com 'self'",
   ].join("; ");
 }
+
+// Only honoured as an HTTP header (a <meta> policy may not carry it): who may frame our pages.
+const FRAME_ANCESTORS =
+  "frame-ancestors https://*.officeapps.live.com https://*.office.com https://*.microsoft.com 'self'";
 
 /**
  * `env.https`: serve over https with the Office dev certificates (sideloading into Excel needs it; the start script
@@ -36,6 +39,7 @@ module.exports = async (env = {}, argv = {}) => {
   const httpsOptions = env.https ? await require("office-addin-dev-certs").getHttpsServerOptions() : undefined;
   const addinPages = !env.playgroundOnly;
   return {
+    mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
     entry: {
       ...(addinPages && { functions: "./src/functions/functions.ts", taskpane: "./src/taskpane/index.tsx" }),
@@ -86,7 +90,7 @@ module.exports = async (env = {}, argv = {}) => {
     ],
     devServer: {
       static: { directory: path.resolve(__dirname, "dist") },
-      headers: { "Access-Control-Allow-Origin": "*", "Content-Security-Policy": csp },
+      headers: { "Access-Control-Allow-Origin": "*", "Content-Security-Policy": `${csp}; ${FRAME_ANCESTORS}` },
       port: env.port ? Number(env.port) : 3000,
       host: "localhost",
       server: httpsOptions ? { type: "https", options: httpsOptions } : "http",

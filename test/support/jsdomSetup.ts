@@ -1,1 +1,14 @@
 import "@testing-library/jest-dom";
+// Browser APIs jest-environment-jsdom 29 lacks, which the code under test needs to load.
+import { TextDecoder, TextEncoder } from "util";
+
+const host = globalThis as unknown as Record<string, unknown>;
+// The workbook simulator measures request sizes with TextEncoder; Node's is the same WHATWG class.
+host.TextEncoder ??= TextEncoder;
+host.TextDecoder ??= TextDecoder;
+// Fluent's MessageBar observes its own size to reflow; jsdom does no layout, so nothing is ever resized.
+host.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};

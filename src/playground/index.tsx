@@ -1,0 +1,36 @@
+import { createRoot } from "react-dom/client";
+import { App } from "../taskpane/App";
+import { installCustomFunctionsShim } from "./customFunctionsShim";
+import { installOfficeShim } from "./officeShim";
+import { PlaygroundApp } from "./PlaygroundApp";
+import { buildSampleWorkbook } from "./sample/sampleWorkbook";
+import { WorkbookSimulator } from "./simulator";
+
+/**
+ * The playground: the sample workbook in the workbook simulator, shown as a grid, with the real task pane and
+ * the real custom functions running against it exactly as they would inside Excel.
+ */
+async function startPlayground(): Promise<void> {
+  // The functions module calls CustomFunctions.associate when it loads, so the shim must exist first: hence
+  // a dynamic import after installing it (a static import would run before this line).
+  const customFunctions = installCustomFunctionsShim();
+  await import("../functions/functions");
+
+  const simulator = new WorkbookSimulator(buildSampleWorkbook(), { customFunctions });
+  const host = globalThis as unknown as { Excel: unknown };
+  host.Excel = simulator.excel;
+  installOfficeShim();
+
+  const container = document.getElementById("root");
+  if (container === null) throw new Error('playground.html lacks the <div id="root"> the playground renders into');
+  createRoot(container).render(<PlaygroundApp workbook={simulator} taskPane={<App />} />);
+}
+
+startPlayground().catch((error: unknown) => {
+  // Say so on the page as well as in the console: a blank page helps nobody.
+  const message = document.createElement("pre");
+  message.className = "startup-error";
+  message.textContent = `The playground failed to start:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+  document.body.replaceChildren(message);
+  console.error(error);
+});

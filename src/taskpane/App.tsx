@@ -1,0 +1,50 @@
+import { FluentProvider, Text, makeStyles, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
+import type { ExcelGateway } from "../excel/excelGateway";
+import { ExcelGatewayContext } from "./ExcelGatewayContext";
+import { WorkbookPanel } from "./workbook/WorkbookPanel";
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: "100%",
+    boxSizing: "border-box",
+    display: "flex",
+    flexDirection: "column",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  header: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  body: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+});
+
+/** Props of the task pane; both optional so that inside Office `<App />` just works. */
+export interface AppProps {
+  /** The Excel to work on; the host's `Excel` when omitted. */
+  readonly excel?: ExcelGateway;
+  /** Fluent theme, usually `fluentThemeFor(Office.context.officeTheme)`. */
+  readonly theme?: Theme;
+}
+
+/** The task pane: the add-in's header and its panels. */
+export function App({ excel, theme = webLightTheme }: AppProps) {
+  const styles = useStyles();
+  const content = (
+    <FluentProvider theme={theme} className={styles.root}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>Payer Contracts</h1>
+        <Text size={200}>Price, model and police payer contracts in this workbook.</Text>
+      </header>
+      <main className={styles.body}>
+        <WorkbookPanel />
+      </main>
+    </FluentProvider>
+  );
+  return excel === undefined ? (
+    content
+  ) : (
+    <ExcelGatewayContext.Provider value={excel}>{content}</ExcelGatewayContext.Provider>
+  );
+}
