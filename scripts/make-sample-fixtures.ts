@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import Papa from "papaparse";
+import { FACILITY_PLACES_OF_SERVICE } from "../src/engine/placeOfService";
 
 const dataDir = path.resolve(__dirname, "../../shared/data");
 const outDir = path.resolve(__dirname, "../src/playground/sample/fixtures");
@@ -54,24 +55,6 @@ const keptColumns = [
   "CONV FACTOR",
 ] as const;
 const keptModifiers = new Set(["", "26", "TC", "53"]);
-const facilityPos = new Set([
-  "02",
-  "19",
-  "21",
-  "22",
-  "23",
-  "24",
-  "26",
-  "31",
-  "34",
-  "41",
-  "42",
-  "51",
-  "52",
-  "53",
-  "56",
-  "61",
-]);
 
 function readCsv(relative: string): string[][] {
   const text = fs.readFileSync(path.join(dataDir, relative), "utf8");
@@ -170,7 +153,7 @@ function readTuva() {
     };
     const mods = [row[mod1], row[mod2]];
     s.lineCount++;
-    if (facilityPos.has(row[pos] ?? "")) s.facilityLineCount++;
+    if (FACILITY_PLACES_OF_SERVICE.has(row[pos] ?? "")) s.facilityLineCount++;
     if (mods.includes("26")) s.modifier26LineCount++;
     if (mods.includes("TC")) s.modifierTcLineCount++;
     if (Number(row[units] || "1") > 1) s.multiUnitLineCount++;

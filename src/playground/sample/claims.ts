@@ -9,6 +9,7 @@ import { familyOf, type CodeFamily } from "./families";
 import { ACME, SUMMIT, contractPriceCents, versionOn, type FeeScheduleRow } from "./contracts";
 import { medicareCents, percentOfCents } from "./money";
 import type { Prng } from "./prng";
+import { FACILITY_PLACES_OF_SERVICE } from "../../engine/placeOfService";
 
 /** One generated claim line, in the Tuva vocabulary; money in cents. */
 export interface ClaimLine {
@@ -48,25 +49,6 @@ interface DraftLine {
   dayOffset: number;
 }
 
-/** POS codes paid at the facility rate (DOMAIN.md s.2.5). */
-const facilityPlaces = new Set([
-  "02",
-  "19",
-  "21",
-  "22",
-  "23",
-  "24",
-  "26",
-  "31",
-  "34",
-  "41",
-  "42",
-  "51",
-  "52",
-  "53",
-  "56",
-  "61",
-]);
 const lateralCodes = new Set(["29881", "20610", "64483", "69210", "66984", "66821", "65855", "67840"]);
 /** Multiple-procedure indicators that reduce a second service on the same day (DOMAIN.md s.2.6). */
 const reducingIndicators = new Set([2, 3, 4, 5, 6, 7]);
@@ -237,7 +219,7 @@ export function generateClaims(input: ClaimsInput): ClaimLine[] {
   drafts.forEach((claim, index) => {
     const claimId = `CLM${String(index + 100001)}`;
     const summit = claim.contractName === SUMMIT;
-    const facility = facilityPlaces.has(claim.pos);
+    const facility = FACILITY_PLACES_OF_SERVICE.has(claim.pos);
     const claimDenial = prng.chance(0.03)
       ? prng.weighted([
           ["CO-29", 3],
