@@ -63,3 +63,61 @@ export {
 export { coSurgeryAdjustment, CO_SURGERY_FACTOR } from "./pfsRules/coSurgery";
 export { globalSurgerySplitAdjustment } from "./pfsRules/globalSurgerySplit";
 export { multipleProcedureAdjustment, rankMultipleProcedures } from "./pfsRules/multipleProcedure";
+export {
+  computeUpliftScenario,
+  upliftPercentChange,
+  readUpliftRates,
+  upliftFractionFor,
+  upliftFactor,
+  upliftedLineCents,
+  capAtBilled,
+  UPLIFT_RANK_BASES,
+  DEFAULT_UPLIFT_CODE,
+  UPLIFT_ISSUE_CATALOGUE,
+  type UpliftScenarioInput,
+  type UpliftScenario,
+  type UpliftCodeResult,
+  type UpliftRankBasis,
+  type UpliftInput,
+  type UpliftRates,
+  type UpliftFactor,
+  type UpliftIssue,
+  type UpliftIssueCode,
+} from "./uplift";
+export {
+  buildFeeSchedule,
+  findFeeScheduleRate,
+  feeScheduleKey,
+  COMPONENT_MODIFIERS,
+  type FeeSchedule,
+  type FeeScheduleRow,
+  type FeeScheduleMatch,
+} from "./feeSchedule";
+export {
+  CURRENT_MEDICARE_SCHEDULE,
+  type ContractVersion,
+  type ContractMethod,
+  type DefaultRule,
+  type MultipleProcedureRule,
+  type CarveOut,
+  type CarveOutMethod,
+  type MedicareSchedule,
+  type ContractLine,
+  type ContractPrice,
+  type PricingBasis,
+  type LesserOfOutcome,
+} from "./contracts/types";
+export { parseMultipleProcedureRule, MULTIPLE_PROCEDURE_RULE_VALUES } from "./contracts/vocabulary";
+export {
+  buildContractRegistry,
+  registryKey,
+  type ContractRegistry,
+  type ContractRegistryInput,
+} from "./contracts/registry";
+export { findContractVersion } from "./contracts/versionSelection";
+export { codeShape, codeInRange, findCarveOut } from "./contracts/carveOuts";
+export { resolveMedicareBasis, type MedicareBasis } from "./contracts/medicareBasis";
+export { priceLine } from "./contracts/priceLine";
+export { priceClaim } from "./contracts/priceClaim";
+export { priceLines, type PricingColumns, type BatchPricing } from "./contracts/priceLines";
+export { CONTRACT_ISSUE_CATALOGUE, type ContractIssue, type ContractIssueCode } from "./contracts/issues";

@@ -1,3 +1,6 @@
+import { CONTRACT_ISSUE_CATALOGUE, type ContractIssue } from "./contracts/issues";
+import { UPLIFT_ISSUE_CATALOGUE, type UpliftIssue } from "./uplift/issues";
+
 /**
  * Expected failures of the engine, as values (STYLE.md "two error channels"). Each issue is discriminated by `code`;
  * its message and the Excel error it becomes live in one catalogue, {@link ISSUE_CATALOGUE}, so the custom-function
@@ -25,7 +28,9 @@ export type EngineIssue =
       readonly indicator: string;
       readonly reason: string;
     }
-  | { readonly code: "pfsRuleNotSupported"; readonly hcpcsCode: string; readonly rule: string };
+  | { readonly code: "pfsRuleNotSupported"; readonly hcpcsCode: string; readonly rule: string }
+  | UpliftIssue
+  | ContractIssue;
 
 /** The code of an engine issue. */
 export type EngineIssueCode = EngineIssue["code"];
@@ -106,6 +111,10 @@ export const ISSUE_CATALOGUE: Catalogue = {
     excelError: "#N/A",
     message: (i) => `${i.hcpcsCode}: ${i.rule} is not priced by this version; price this line by hand.`,
   },
+  // Uplift scenarios keep their messages beside their engine module.
+  ...UPLIFT_ISSUE_CATALOGUE,
+  // Fee schedules, the contract registry and contract pricing (src/engine/contracts).
+  ...CONTRACT_ISSUE_CATALOGUE,
 };
 
 /** The message of an issue, from {@link ISSUE_CATALOGUE}. */

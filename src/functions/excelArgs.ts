@@ -21,8 +21,31 @@ export interface ChoiceArgSpec {
   readonly description: string;
 }
 
+/** An argument that takes one number (numeric text too); omitted or blank reads as null when optional. */
+export interface NumberArgSpec {
+  readonly kind: "number";
+  readonly optional: boolean;
+  readonly description: string;
+}
+
+/**
+ * An argument that takes one value, or a table of `columns` columns (a lookup table such as code and uplift rows).
+ * It is not broadcast and takes no part in the row count of the column arguments.
+ */
+export interface ValueOrTableArgSpec {
+  readonly kind: "valueOrTable";
+  readonly columns: number;
+  readonly optional: boolean;
+  readonly description: string;
+}
+
+/** A {@link ValueOrTableArgSpec} argument as read: one value, or the table's rows of cells. */
+export type ValueOrTable =
+  | { readonly kind: "value"; readonly value: unknown }
+  | { readonly kind: "table"; readonly rows: readonly (readonly unknown[])[] };
+
 /** How one argument is read. */
-export type ArgSpec = ColumnArgSpec | ChoiceArgSpec;
+export type ArgSpec = ColumnArgSpec | ChoiceArgSpec | NumberArgSpec | ValueOrTableArgSpec;
 
 /** A function's arguments in Excel order, keyed by the parameter names users see (e.g. `claim_ids`). */
 export type ArgSpecTable = Readonly<Record<string, ArgSpec>>;
@@ -35,7 +58,15 @@ export type ArgValues<S extends ArgSpecTable> = {
       ? readonly unknown[] | null
       : S[K] extends { readonly kind: "choice"; readonly choices: readonly (infer C)[] }
         ? C
-        : never;
+        : S[K] extends { readonly kind: "number"; readonly optional: false }
+          ? number
+          : S[K] extends { readonly kind: "number" }
+            ? number | null
+            : S[K] extends { readonly kind: "valueOrTable"; readonly optional: false }
+              ? ValueOrTable
+              : S[K] extends { readonly kind: "valueOrTable" }
+                ? ValueOrTable | null
+                : never;
 };
 
 /** Arguments read: the values and the number of rows every column has after broadcasting. */
@@ -56,6 +87,15 @@ export type ArgumentIssue =
       readonly other: string;
       readonly otherRows: number;
     }
+  | { readonly code: "notANumber"; readonly argument: string; readonly value: string; readonly description: string }
+  | {
+      readonly code: "notATable";
+      readonly argument: string;
+      readonly rows: number;
+      readonly columns: number;
+      readonly expectedColumns: number;
+      readonly description: string;
+    }
   | {
       readonly code: "choiceUnknown";
       readonly argument: string;
@@ -75,6 +115,9 @@ const ARGUMENT_MESSAGES: Catalogue = {
   notOneValue: (i) => `${i.argument} takes one value, not a range of ${i.rows} rows by ${i.columns} columns.`,
   rowsMismatch: (i) =>
     `${i.argument} has ${i.rows} rows but ${i.other} has ${i.otherRows}; give ranges covering the same rows.`,
+  notANumber: (i) => `${i.argument}: '${i.value}' is not a number; ${i.argument} is ${i.description}`,
+  notATable: (i) =>
+    `${i.argument} is ${i.rows} rows by ${i.columns} columns; give one value or a table of ${i.expectedColumns} columns: ${i.argument} is ${i.description}`,
   choiceUnknown: (i) =>
     `${i.argument}: '${i.value}' is not one of ${i.choices.map((c) => `"${c}"`).join(", ")}; leave it out for "${i.defaultChoice}".`,
 };
@@ -120,6 +163,12 @@ export function readArguments<S extends ArgSpecTable>(
       const chosen = readChoice(name, argSpec, raw);
       if (!chosen.ok) return chosen;
       values[name] = chosen.value;
+      continue;
+    }
+    if (argSpec.kind === "number" || argSpec.kind === "valueOrTable") {
+      const single = argSpec.kind === "number" ? readNumber(name, argSpec, raw) : readValueOrTable(name, argSpec, raw);
+      if (!single.ok) return single;
+      values[name] = single.value;
       continue;
     }
     const column = readColumn(name, raw);
@@ -174,6 +223,59 @@ function readColumn(name: string, raw: unknown): Result<ColumnRead, ArgumentIssu
 function cellAt(range: readonly unknown[], row: number, column: number): unknown {
   const line: unknown = range[row];
   return Array.isArray(line) ? line[column] : line;
+}
+
+// Numeric text as a user types it: "20", " 2.5 ", "-1", ".5".
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+function readNumber(name: string, spec: NumberArgSpec, raw: unknown): Result<number | null, ArgumentIssue> {
+  let value = raw;
+  if (Array.isArray(raw)) {
+    const width = Array.isArray(raw[0]) ? (raw[0] as unknown[]).length : 1;
+    if (raw.length !== 1 || width !== 1) {
+      return { ok: false, issue: { code: "notOneValue", argument: name, rows: raw.length, columns: width } };
+    }
+    value = cellAt(raw, 0, 0);
+  }
+  if (isBlank(value)) {
+    if (spec.optional) return { ok: true, value: null };
+    return { ok: false, issue: { code: "argumentMissing", argument: name, description: spec.description } };
+  }
+  if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value };
+  if (typeof value === "string" && NUMBER_TEXT.test(value.trim())) return { ok: true, value: Number(value.trim()) };
+  return {
+    ok: false,
+    issue: { code: "notANumber", argument: name, value: String(value), description: spec.description },
+  };
+}
+
+function readValueOrTable(
+  name: string,
+  spec: ValueOrTableArgSpec,
+  raw: unknown,
+): Result<ValueOrTable | null, ArgumentIssue> {
+  if (raw === null || raw === undefined) {
+    if (spec.optional) return { ok: true, value: null };
+    return { ok: false, issue: { code: "argumentMissing", argument: name, description: spec.description } };
+  }
+  if (!Array.isArray(raw)) return { ok: true, value: { kind: "value", value: raw } };
+  const height = raw.length;
+  const width = Array.isArray(raw[0]) ? (raw[0] as unknown[]).length : 1;
+  if (height === 1 && width === 1) return { ok: true, value: { kind: "value", value: cellAt(raw, 0, 0) } };
+  if (width === spec.columns && raw.every(Array.isArray)) {
+    return { ok: true, value: { kind: "table", rows: raw as readonly (readonly unknown[])[] } };
+  }
+  return {
+    ok: false,
+    issue: {
+      code: "notATable",
+      argument: name,
+      rows: height,
+      columns: width,
+      expectedColumns: spec.columns,
+      description: spec.description,
+    },
+  };
 }
 
 function readChoice(name: string, spec: ChoiceArgSpec, raw: unknown): Result<string, ArgumentIssue> {

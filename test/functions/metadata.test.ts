@@ -7,6 +7,7 @@ import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { associated } from "./support/installShim";
 import { DENIAL_RATE_ARGUMENTS } from "../../src/functions/denialRate";
+import { UPLIFT_SCENARIO_ARGUMENTS } from "../../src/functions/upliftScenario";
 import "../../src/functions/functions";
 import type { ArgSpecTable } from "../../src/functions/excelArgs";
 
@@ -37,11 +38,27 @@ const EXPECTED: Readonly<Record<string, PinnedFunction>> = {
       { name: "claim_ids", type: "any", dimensionality: "matrix", optional: true },
     ],
   },
+  UPLIFT_SCENARIO: {
+    name: "UPLIFT_SCENARIO",
+    resultType: "any",
+    resultDimensionality: "matrix",
+    parameters: [
+      { name: "codes", type: "any", dimensionality: "matrix", optional: false },
+      { name: "amounts", type: "any", dimensionality: "matrix", optional: false },
+      { name: "uplift", type: "any", dimensionality: "matrix", optional: false },
+      { name: "top_n", type: "any", dimensionality: "scalar", optional: true },
+      { name: "rank_by", type: "string", dimensionality: "scalar", optional: true },
+      { name: "volumes", type: "any", dimensionality: "matrix", optional: true },
+      { name: "billed", type: "any", dimensionality: "matrix", optional: true },
+      { name: "result", type: "string", dimensionality: "scalar", optional: true },
+    ],
+  },
 };
 
 /** Each function's declared argument table (src/functions/<name>.ts), which its adapter reads arguments by. */
 const ARGUMENT_TABLES: Readonly<Record<string, ArgSpecTable>> = {
   DENIAL_RATE: DENIAL_RATE_ARGUMENTS,
+  UPLIFT_SCENARIO: UPLIFT_SCENARIO_ARGUMENTS,
 };
 
 interface GeneratedParameter {
@@ -115,7 +132,8 @@ describe("custom functions metadata contract", () => {
       expect({ id: fn.id, hasTable: table !== undefined }).toEqual({ id: fn.id, hasTable: true });
       const declared = Object.entries(table ?? {}).map(([name, spec]) => ({
         name,
-        dimensionality: spec.kind === "column" ? "matrix" : "scalar",
+        // Ranges and tables arrive as matrices; choices and single numbers as one value.
+        dimensionality: spec.kind === "column" || spec.kind === "valueOrTable" ? "matrix" : "scalar",
         optional: spec.kind === "choice" || spec.optional,
       }));
       expect(

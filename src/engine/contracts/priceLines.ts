@@ -1,0 +1,274 @@
+import { conversionFactorOn } from "../conversionFactor";
+import type { HcpcsCode } from "../hcpcsCode";
+import type { EngineIssue } from "../issues";
+import type { IsoDate } from "../isoDate";
+import type { Modifier } from "../modifiers";
+import { toCents, type Cents } from "../money";
+import type { CareSetting } from "../placeOfService";
+import { contractAmount, lineUnits, type ContractAmount } from "./contractAmount";
+import { periodIndex } from "./dates";
+import { resolveMedicareBasis } from "./medicareBasis";
+import { finishPrice } from "./priceLine";
+import { registryKey, type ContractRegistry } from "./registry";
+import type { ContractVersion } from "./types";
+import { findContractVersion } from "./versionSelection";
+
+/**
+ * Claim lines as columns (one array per field, all of the same length), the shape a spilled custom function or a
+ * claims table gives. Optional columns default as in {@link ContractLine}: no modifiers, 1 unit, no charge,
+ * non-facility.
+ */
+export interface PricingColumns {
+  readonly contractName: readonly string[];
+  readonly hcpcsCode: readonly HcpcsCode[];
+  readonly serviceDate: readonly IsoDate[];
+  readonly modifiers?: readonly (readonly Modifier[])[];
+  readonly units?: ArrayLike<number>;
+  /** Billed charge in cents (`Cents`), null where unknown. */
+  readonly chargeAmount?: ArrayLike<number | null>;
+  readonly setting?: readonly CareSetting[];
+}
+
+/** The results of {@link priceLines}, one position per line. */
+export interface BatchPricing {
+  /** Expected allowed amount in cents; NaN where the line has an issue. */
+  readonly allowedAmount: Float64Array;
+  /** The issue of each line that could not be priced, by position. */
+  readonly issues: ReadonlyMap<number, EngineIssue>;
+  /** 1 where lesser-of billed charges bound the amount. */
+  readonly lesserOfBound: Uint8Array;
+  /** How many distinct pricing keys were computed with decimal arithmetic. */
+  readonly distinctKeys: number;
+}
+
+const AMOUNT = 0;
+const PERCENT_OF_CHARGE = 1;
+const ISSUE = 2;
+/** Largest integer product the percent-of-charge fast path computes exactly in floating point. */
+const EXACT_LIMIT = Number.MAX_SAFE_INTEGER / 4;
+
+/**
+ * The priced form of one pricing key: either whole cents (rounded once) or an integer percent num/den of the
+ * charge, or an issue. One class, one shape, so the per-line loop stays monomorphic.
+ */
+class Leaf {
+  constructor(
+    readonly kind: number,
+    /** AMOUNT: the rounded cents. */
+    readonly cents: number,
+    /** AMOUNT: whether the exact amount is above its rounded cents (lesser-of binds at charge = cents then). */
+    readonly exactAboveCents: boolean,
+    /** PERCENT_OF_CHARGE: the percent as num / den, 0 / 0 when it has too many decimals for the fast path. */
+    readonly num: number,
+    readonly den: number,
+    readonly lesserOf: boolean,
+    readonly version: ContractVersion | null,
+    readonly priced: ContractAmount | null,
+    readonly issue: EngineIssue | null,
+  ) {}
+}
+
+function issueLeaf(issue: EngineIssue): Leaf {
+  return new Leaf(ISSUE, 0, false, 0, 0, false, null, null, issue);
+}
+
+function leafOf(version: ContractVersion, priced: ContractAmount): Leaf {
+  if (priced.kind === "amount") {
+    const cents = toCents(priced.amount);
+    const above = priced.amount.times(100).greaterThan(cents);
+    return new Leaf(AMOUNT, cents, above, 0, 0, version.lesserOf, version, priced, null);
+  }
+  const places = priced.percent.decimalPlaces();
+  const den = places <= 9 ? 10 ** places : 0;
+  const num = den > 0 ? priced.percent.times(den).toNumber() : 0;
+  const exact = den > 0 && Number.isSafeInteger(num) && num >= 0;
+  return new Leaf(
+    PERCENT_OF_CHARGE,
+    0,
+    false,
+    exact ? num : 0,
+    exact ? den : 0,
+    version.lesserOf,
+    version,
+    priced,
+    null,
+  );
+}
+
+/**
+ * The priced keys of one code: the commonest line (no modifiers, 1 unit) in a two-slot array by setting
+ * (non-facility 0, facility 1), every other line by modifiers, then setting, then units.
+ */
+class CodeNode {
+  readonly plain: (Leaf | undefined)[] = [undefined, undefined];
+  readonly byModifiers = new Map<string, [Map<number, Leaf>, Map<number, Leaf>]>();
+}
+
+/** One contract version over a stretch of dates on which every rate, CF and schedule choice is the same. */
+class Period {
+  readonly byCode = new Map<string, CodeNode>();
+  constructor(readonly version: ContractVersion) {}
+}
+
+/**
+ * What makes two dates of one contract price alike: the version, the fee schedule's date period, the Medicare
+ * schedule chosen and its conversion factor period. Everything date-dependent in pricing goes through these.
+ */
+function periodKey(registry: ContractRegistry, version: ContractVersion, date: IsoDate): string {
+  let key = `${version.sourceRowNumber}|${version.effectiveStartDate}`;
+  if (version.method.kind === "fee schedule") {
+    const schedule = registry.feeSchedules.get(registryKey(version.method.feeScheduleName));
+    key += `|fs${schedule ? periodIndex(schedule.dateBoundaries, date) : -1}`;
+  }
+  const basis = resolveMedicareBasis(registry, version, date);
+  if (basis.ok) {
+    const { schedule, pricingDate } = basis.value;
+    const cf = conversionFactorOn(pricingDate, "non-qp", schedule.conversionFactors);
+    key += `|${schedule.name}|cf${cf.ok ? schedule.conversionFactors.indexOf(cf.value) : -1}`;
+  } else key += `|!${basis.issue.code}`;
+  return key;
+}
+
+interface ContractCache {
+  readonly byDate: Map<string, Period | Leaf>;
+  readonly byPeriodKey: Map<string, Period>;
+}
+
+/**
+ * Priced keys per registry. A registry is immutable and the shared runtime keeps one until a table changes, so a
+ * key priced once stays right for as long as the registry lives; the WeakMap lets it go with the registry.
+ */
+const cachesByRegistry = new WeakMap<ContractRegistry, Map<string, ContractCache>>();
+
+const modifierKey = (modifiers: readonly Modifier[] | undefined): string =>
+  modifiers === undefined || modifiers.length === 0 ? "" : modifiers.length === 1 ? modifiers[0]! : modifiers.join(" ");
+
+/**
+ * Prices many claim lines at once, with the same results as {@link priceLine} line by line. Each distinct pricing
+ * key (contract version and date period, code, modifiers, setting, units) is computed once with decimal arithmetic
+ * and cached as whole cents (for as long as the registry lives, across calls); the charge enters only afterwards,
+ * in integers: lesser-of as a minimum, percent of billed as an exact integer ratio. This is how a million lines
+ * price in well under a second (ARCHITECTURE.md 9). `distinctKeys` counts the keys this call had to price.
+ */
+export function priceLines(registry: ContractRegistry, columns: PricingColumns): BatchPricing {
+  const count = columns.hcpcsCode.length;
+  const allowedAmount = new Float64Array(count);
+  const lesserOfBound = new Uint8Array(count);
+  const issues = new Map<number, EngineIssue>();
+  let contracts = cachesByRegistry.get(registry);
+  if (contracts === undefined) {
+    contracts = new Map();
+    cachesByRegistry.set(registry, contracts);
+  }
+  const { contractName, hcpcsCode, serviceDate, modifiers, units, chargeAmount, setting } = columns;
+  let distinctKeys = 0;
+
+  let lastName: string | undefined;
+  let contract: ContractCache | undefined;
+  for (let i = 0; i < count; i++) {
+    const name = contractName[i]!;
+    // Claim tables run long stretches of one contract: skip the lookup while the name repeats.
+    if (name !== lastName || contract === undefined) {
+      contract = contracts.get(name);
+      if (contract === undefined) {
+        contract = { byDate: new Map(), byPeriodKey: new Map() };
+        contracts.set(name, contract);
+      }
+      lastName = name;
+    }
+    const date = serviceDate[i]!;
+    let period = contract.byDate.get(date);
+    if (period === undefined) {
+      const version = findContractVersion(registry, name, date);
+      if (!version.ok) period = issueLeaf(version.issue);
+      else {
+        const key = periodKey(registry, version.value, date);
+        period = contract.byPeriodKey.get(key);
+        if (period === undefined) {
+          period = new Period(version.value);
+          contract.byPeriodKey.set(key, period);
+        }
+      }
+      contract.byDate.set(date, period);
+    }
+    if (period instanceof Leaf) {
+      allowedAmount[i] = NaN;
+      issues.set(i, period.issue!);
+      continue;
+    }
+    const code = hcpcsCode[i]!;
+    let node = period.byCode.get(code);
+    if (node === undefined) {
+      node = new CodeNode();
+      period.byCode.set(code, node);
+    }
+    const lineModifiers = modifiers === undefined ? undefined : modifiers[i];
+    const lineSetting = setting === undefined ? "non-facility" : setting[i]!;
+    const settingIndex = lineSetting === "facility" ? 1 : 0;
+    const lineUnitCount = units === undefined ? 1 : units[i]!;
+    const plain = lineUnitCount === 1 && (lineModifiers === undefined || lineModifiers.length === 0);
+    let byUnits: Map<number, Leaf> | undefined;
+    let leaf: Leaf | undefined;
+    if (plain) leaf = node.plain[settingIndex];
+    else {
+      const modKey = modifierKey(lineModifiers);
+      let bySetting = node.byModifiers.get(modKey);
+      if (bySetting === undefined) {
+        bySetting = [new Map(), new Map()];
+        node.byModifiers.set(modKey, bySetting);
+      }
+      byUnits = bySetting[settingIndex]!;
+      leaf = byUnits.get(lineUnitCount);
+    }
+    if (leaf === undefined) {
+      distinctKeys++;
+      const parsedUnits = lineUnits(lineUnitCount);
+      if (!parsedUnits.ok) leaf = issueLeaf(parsedUnits.issue);
+      else {
+        const priced = contractAmount(registry, period.version, {
+          hcpcsCode: code,
+          modifiers: lineModifiers ?? [],
+          setting: lineSetting,
+          serviceDate: date,
+          units: parsedUnits.value,
+        });
+        leaf = priced.ok ? leafOf(period.version, priced.value) : issueLeaf(priced.issue);
+      }
+      if (byUnits === undefined) node.plain[settingIndex] = leaf;
+      else byUnits.set(lineUnitCount, leaf);
+    }
+    const charge = chargeAmount === undefined ? null : (chargeAmount[i] ?? null);
+    if (leaf.kind === AMOUNT) {
+      let cents = leaf.cents;
+      if (leaf.lesserOf && charge !== null && (charge < cents || (charge === cents && leaf.exactAboveCents))) {
+        cents = charge;
+        lesserOfBound[i] = 1;
+      }
+      allowedAmount[i] = cents;
+    } else if (leaf.kind === PERCENT_OF_CHARGE) {
+      if (leaf.den > 0 && charge !== null && charge >= 0 && charge * leaf.num <= EXACT_LIMIT) {
+        // Exact integer arithmetic: round half-up of charge x num / den.
+        const product = charge * leaf.num;
+        let cents = Math.floor((2 * product + leaf.den) / (2 * leaf.den));
+        if (leaf.lesserOf && (charge < cents || (charge === cents && product > cents * leaf.den))) {
+          cents = charge;
+          lesserOfBound[i] = 1;
+        }
+        allowedAmount[i] = cents;
+      } else {
+        const price = finishPrice(leaf.version!, leaf.priced!, charge as Cents | null);
+        if (price.ok) {
+          allowedAmount[i] = price.value.allowedAmount;
+          if (price.value.lesserOf === "bound") lesserOfBound[i] = 1;
+        } else {
+          allowedAmount[i] = NaN;
+          issues.set(i, price.issue);
+        }
+      }
+    } else {
+      allowedAmount[i] = NaN;
+      issues.set(i, leaf.issue!);
+    }
+  }
+  return { allowedAmount, issues, lesserOfBound, distinctKeys };
+}

@@ -1,0 +1,110 @@
+import type { EngineIssue } from "../issues";
+import type { FeeSchedule } from "../feeSchedule";
+import { codeShape } from "./carveOuts";
+import type { CarveOut, ContractVersion, MedicareSchedule } from "./types";
+
+/**
+ * Everything the workbook says about contracts, indexed for pricing: contract versions by contract name (sorted by
+ * start date), carve-outs by contract name, fee schedules and Medicare schedules by table name. Every name is looked
+ * up case-insensitively, as Excel compares text and table names.
+ */
+export interface ContractRegistry {
+  readonly versionsByName: ReadonlyMap<string, readonly ContractVersion[]>;
+  readonly carveOutsByName: ReadonlyMap<string, readonly CarveOut[]>;
+  readonly feeSchedules: ReadonlyMap<string, FeeSchedule>;
+  readonly medicareSchedules: ReadonlyMap<string, MedicareSchedule>;
+  /** Contract names as written in the registry, sorted, for "unknown contract" messages. */
+  readonly contractNames: readonly string[];
+}
+
+/** What the registry is built from: the rows of `PayerContracts` and `ContractCarveOuts` and the schedule tables. */
+export interface ContractRegistryInput {
+  readonly versions: readonly ContractVersion[];
+  readonly carveOuts?: readonly CarveOut[];
+  readonly feeSchedules?: readonly FeeSchedule[];
+  readonly medicareSchedules?: readonly MedicareSchedule[];
+}
+
+/** The lookup key of any name in the registry: trimmed, lower case. */
+export function registryKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/**
+ * Indexes the registry and reports what is inconsistent in it, as issues naming the rows: two versions of one
+ * contract in effect on the same day, a version whose end is before its start, a carve-out range whose ends differ
+ * in shape or are reversed, a carve-out for a contract the registry does not have. Pricing still works around a
+ * reported problem where it can (an overlapping version is never chosen silently: the earlier one wins and the
+ * issue is there to show).
+ */
+export function buildContractRegistry(input: ContractRegistryInput): {
+  readonly registry: ContractRegistry;
+  readonly issues: readonly EngineIssue[];
+} {
+  const issues: EngineIssue[] = [];
+  const versionsByName = groupBy(input.versions, (v) => registryKey(v.contractName));
+  for (const versions of versionsByName.values()) {
+    versions.sort((a, b) => (a.effectiveStartDate < b.effectiveStartDate ? -1 : 1));
+    for (const version of versions) {
+      if (version.effectiveEndDate < version.effectiveStartDate)
+        issues.push({
+          code: "contractVersionDatesReversed",
+          contractName: version.contractName,
+          rowNumber: version.sourceRowNumber,
+        });
+    }
+    for (let i = 1; i < versions.length; i++) {
+      const [before, after] = [versions[i - 1]!, versions[i]!];
+      if (after.effectiveStartDate <= before.effectiveEndDate) {
+        issues.push({
+          code: "contractVersionsOverlap",
+          contractName: after.contractName,
+          firstRowNumber: before.sourceRowNumber,
+          secondRowNumber: after.sourceRowNumber,
+        });
+      }
+    }
+  }
+  const carveOutsByName = groupBy(input.carveOuts ?? [], (c) => registryKey(c.contractName));
+  for (const [name, carveOuts] of carveOutsByName) {
+    for (const carveOut of carveOuts) {
+      if (!versionsByName.has(name))
+        issues.push({
+          code: "carveOutContractUnknown",
+          contractName: carveOut.contractName,
+          rowNumber: carveOut.sourceRowNumber,
+        });
+      const { hcpcsCodeFrom: from, hcpcsCodeTo: to } = carveOut;
+      if (codeShape(from) !== codeShape(to) || to < from)
+        issues.push({
+          code: "carveOutRangeInvalid",
+          contractName: carveOut.contractName,
+          rowNumber: carveOut.sourceRowNumber,
+          from,
+          to,
+        });
+    }
+  }
+  const contractNames = [...versionsByName.values()].map((versions) => versions[0]!.contractName.trim()).sort();
+  return {
+    registry: {
+      versionsByName,
+      carveOutsByName,
+      feeSchedules: new Map((input.feeSchedules ?? []).map((s) => [registryKey(s.name), s])),
+      medicareSchedules: new Map((input.medicareSchedules ?? []).map((s) => [registryKey(s.name), s])),
+      contractNames,
+    },
+    issues,
+  };
+}

@@ -1,0 +1,90 @@
+import type { Decimal } from "../decimal";
+import { parseHcpcsCode, type HcpcsCode } from "../hcpcsCode";
+import { fail, ok, type Result } from "../result";
+import { isBlankCell, readFraction } from "./cells";
+import type { UpliftIssue } from "./issues";
+
+/**
+ * The `uplift` of a scenario as the user gave it: one fraction for every code, or table rows of (code, fraction)
+ * where a `*` code is the default for codes the table does not list.
+ */
+export type UpliftInput =
+  | { readonly kind: "flat"; readonly fraction: unknown }
+  | { readonly kind: "byCode"; readonly rows: readonly (readonly unknown[])[] };
+
+/** Uplift fractions by code, read and checked; a code absent from `byCode` takes `defaultFraction`. */
+export interface UpliftRates {
+  readonly byCode: ReadonlyMap<HcpcsCode, Decimal>;
+  /** The `*` row, or the single fraction; null when codes outside the table get no uplift. */
+  readonly defaultFraction: Decimal | null;
+}
+
+/** The code that marks the default row of an uplift table. */
+export const DEFAULT_UPLIFT_CODE = "*";
+
+/**
+ * Reads an uplift: a fraction (5% = 0.05; "5%" text too) of -1 or more, or a table of (code, fraction) rows with an
+ * optional `*` row as the default. Blank table rows are skipped; codes are normalised like the claims' codes
+ * (99213, "99213", 110 -> "00110"); a code listed twice with the same fraction is harmless, with different fractions
+ * it is an issue naming both rows.
+ * @example readUpliftRates({ kind: "byCode", rows: [[99213, 0.05], ["*", 0.03]] })
+ */
+export function readUpliftRates(input: UpliftInput): Result<UpliftRates, UpliftIssue> {
+  if (input.kind === "flat") {
+    const fraction = checkedFraction(input.fraction, null, null);
+    return fraction.ok ? ok({ byCode: new Map(), defaultFraction: fraction.value }) : fraction;
+  }
+  const byCode = new Map<HcpcsCode, Decimal>();
+  const rowOf = new Map<string, number>();
+  let defaultFraction: Decimal | null = null;
+  for (let index = 0; index < input.rows.length; index++) {
+    const row = index + 1;
+    const [rawCode, rawFraction] = input.rows[index] ?? [];
+    if (isBlankCell(rawCode) && isBlankCell(rawFraction)) continue;
+    const isDefault = typeof rawCode === "string" && rawCode.trim() === DEFAULT_UPLIFT_CODE;
+    let key: string = DEFAULT_UPLIFT_CODE;
+    if (!isDefault) {
+      const code = parseHcpcsCode(rawCode);
+      if (!code.ok) return fail({ code: "upliftTableCodeMalformed", row, value: String(rawCode ?? "").trim() });
+      key = code.value;
+    }
+    const fraction = checkedFraction(rawFraction, row, key);
+    if (!fraction.ok) return fraction;
+    const earlier = key === DEFAULT_UPLIFT_CODE ? defaultFraction : (byCode.get(key as HcpcsCode) ?? null);
+    if (earlier !== null) {
+      if (!earlier.equals(fraction.value)) {
+        return fail({
+          code: "upliftTableDuplicate",
+          hcpcsCode: key,
+          firstRow: rowOf.get(key) ?? 0,
+          secondRow: row,
+          firstFraction: asPercent(earlier),
+          secondFraction: asPercent(fraction.value),
+        });
+      }
+      continue;
+    }
+    rowOf.set(key, row);
+    if (key === DEFAULT_UPLIFT_CODE) defaultFraction = fraction.value;
+    else byCode.set(key as HcpcsCode, fraction.value);
+  }
+  return ok({ byCode, defaultFraction });
+}
+
+/** The fraction a code gets under these rates, or null when it gets no uplift. */
+export function upliftFractionFor(rates: UpliftRates, hcpcsCode: HcpcsCode): Decimal | null {
+  return rates.byCode.get(hcpcsCode) ?? rates.defaultFraction;
+}
+
+function checkedFraction(value: unknown, row: number | null, hcpcsCode: string | null): Result<Decimal, UpliftIssue> {
+  const fraction = readFraction(value);
+  if (fraction === "blank") return fail({ code: "upliftFractionMissing", row, hcpcsCode });
+  if (fraction === "malformed") return fail({ code: "upliftFractionMalformed", row, value: String(value) });
+  if (fraction.lessThan(-1)) return fail({ code: "upliftFractionBelowMinus100", row, value: String(value) });
+  return ok(fraction);
+}
+
+// 0.05 -> "5%", as the user reads an uplift.
+function asPercent(fraction: Decimal): string {
+  return `${fraction.times(100).toString()}%`;
+}
