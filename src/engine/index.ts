@@ -121,3 +121,17 @@ export { priceLine } from "./contracts/priceLine";
 export { priceClaim } from "./contracts/priceClaim";
 export { priceLines, type PricingColumns, type BatchPricing } from "./contracts/priceLines";
 export { CONTRACT_ISSUE_CATALOGUE, type ContractIssue, type ContractIssueCode } from "./contracts/issues";
+export {
+  classifyRemitLine,
+  denialCategoryOf,
+  denialReasonOf,
+  patientResponsibilityOf,
+  remitAllowedAmount,
+  DENIAL_CATEGORIES,
+  DENIAL_CATEGORY_BY_REASON,
+  DENIAL_CATEGORY_LABELS,
+  type DenialCategory,
+  type RemitAdjustment,
+  type RemitLineAmounts,
+  type RemitLineDenial,
+} from "./denials/denialCategory";

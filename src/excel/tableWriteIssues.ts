@@ -1,0 +1,86 @@
+/**
+ * Why a table write did not happen, as values (STYLE.md "two error channels"): each issue is discriminated by
+ * `code`, and {@link describeTableWriteIssue} holds the one message a finance user reads for it.
+ */
+export type TableWriteIssue =
+  | { readonly code: "sheetExists"; readonly sheetName: string }
+  | { readonly code: "tableNameTaken"; readonly tableName: string; readonly sheetName: string }
+  | { readonly code: "sheetNameInvalid"; readonly sheetName: string; readonly reason: string }
+  | { readonly code: "tableNameInvalid"; readonly tableName: string; readonly reason: string }
+  | { readonly code: "columnsInvalid"; readonly reason: string }
+  | {
+      readonly code: "cellInvalid";
+      /** 1-based data row (row 1 is the first row under the header). */
+      readonly rowNumber: number;
+      readonly columnName: string;
+      readonly value: string;
+      readonly expected: string;
+    }
+  | { readonly code: "rowTooLarge"; readonly rowNumber: number; readonly bytes: number; readonly limitBytes: number }
+  | { readonly code: "cancelled"; readonly rowsWritten: number; readonly totalRows: number }
+  | {
+      readonly code: "excelFailed";
+      /** Office's error code ("ItemNotFound", "RequestPayloadSizeLimitExceeded"...), "Unknown" when it has none. */
+      readonly excelCode: string;
+      readonly message: string;
+      readonly rowsWritten: number;
+      readonly totalRows: number;
+    }
+  | {
+      /** The partial sheet could not be removed after a failure or a cancel: the user must delete it by hand. */
+      readonly code: "cleanupFailed";
+      readonly sheetName: string;
+      readonly cause: string;
+      readonly excelCode: string;
+      readonly message: string;
+    }
+  | {
+      /** Replacing: Excel failed after the old sheet was deleted. The new sheet is kept: it is the only copy. */
+      readonly code: "replaceIncomplete";
+      readonly sheetName: string;
+      /** The new sheet's name now: the temporary one when the rename did not happen. */
+      readonly currentSheetName: string;
+      readonly excelCode: string;
+      readonly message: string;
+    };
+
+/** The code of a table-write issue. */
+export type TableWriteIssueCode = TableWriteIssue["code"];
+
+type Catalogue = { readonly [K in TableWriteIssueCode]: (issue: Extract<TableWriteIssue, { code: K }>) => string };
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+const MESSAGES: Catalogue = {
+  sheetExists: (i) =>
+    `A sheet named "${i.sheetName}" already exists. Choose another name, or confirm that it should be replaced.`,
+  tableNameTaken: (i) =>
+    `A table named "${i.tableName}" already exists on sheet "${i.sheetName}". Table names are unique in a ` +
+    `workbook: choose another name.`,
+  sheetNameInvalid: (i) => `"${i.sheetName}" cannot be a sheet name: ${i.reason}.`,
+  tableNameInvalid: (i) => `"${i.tableName}" cannot be a table name: ${i.reason}.`,
+  columnsInvalid: (i) => `The table's columns are not valid: ${i.reason}.`,
+  cellInvalid: (i) =>
+    `Row ${count(i.rowNumber)}, column "${i.columnName}": "${i.value}" is not valid here; expected ${i.expected}.`,
+  rowTooLarge: (i) =>
+    `Row ${count(i.rowNumber)} is too large to send to Excel (${count(i.bytes)} bytes; one request holds at most ` +
+    `${count(i.limitBytes)}).`,
+  cancelled: (i) =>
+    `Cancelled after ${count(i.rowsWritten)} of ${count(i.totalRows)} rows. The partial sheet was removed: ` +
+    `the workbook is as it was.`,
+  excelFailed: (i) =>
+    `Excel stopped the write after ${count(i.rowsWritten)} of ${count(i.totalRows)} rows: ${i.message} ` +
+    `(${i.excelCode}). The partial sheet was removed: the workbook is as it was.`,
+  cleanupFailed: (i) =>
+    `${i.cause} The partial sheet "${i.sheetName}" could not be removed (${i.message}, ${i.excelCode}): ` +
+    `please delete it by hand.`,
+  replaceIncomplete: (i) =>
+    `The new table was written and the old sheet "${i.sheetName}" removed, but then Excel reported an error ` +
+    `(${i.message}, ${i.excelCode}). The new sheet is kept as "${i.currentSheetName}": check its name and its ` +
+    `table's name.`,
+};
+
+/** The message a finance user reads for an issue. */
+export function describeTableWriteIssue(issue: TableWriteIssue): string {
+  return (MESSAGES[issue.code] as (i: TableWriteIssue) => string)(issue);
+}

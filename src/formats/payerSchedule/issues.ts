@@ -1,0 +1,143 @@
+import { importIssueMessage, type ImportIssue } from "../cmsPfs/importIssues";
+
+/** How bad a problem is: `error` keeps the row out of the schedule, `warning` asks for a look, `info` says what was fixed. */
+export type Severity = "error" | "warning" | "info";
+
+/**
+ * Problems of a payer fee schedule import, as values (STYLE.md "two error channels"). The shared CMS import issues
+ * (bad value, rejected code, repeated row, no header) are reused as they are; the codes below are the ones only a
+ * payer file has. File-level issues (no row number) refuse the file or describe how it was read.
+ */
+export type PayerScheduleIssue =
+  | ImportIssue
+  | { readonly code: "fileTooLarge"; readonly sizeBytes: number; readonly limitBytes: number }
+  | { readonly code: "fileNotText"; readonly fileName: string; readonly detected: string; readonly advice: string }
+  | { readonly code: "fileDecodedAsWindows1252" }
+  | { readonly code: "quotesUnbalanced"; readonly rowNumber: number }
+  | { readonly code: "decimalCommaRead" }
+  | { readonly code: "mappingColumnUnknown"; readonly field: string; readonly column: number; readonly width: number }
+  | { readonly code: "mappingColumnTwice"; readonly column: number; readonly fields: readonly string[] }
+  | { readonly code: "mappingFieldMissing"; readonly field: string }
+  | {
+      readonly code: "codeZerosRestored";
+      readonly rowNumber: number;
+      readonly column: string;
+      readonly value: string;
+      readonly hcpcsCode: string;
+    }
+  | { readonly code: "rateZero"; readonly rowNumber: number; readonly column: string }
+  | { readonly code: "rowWithoutRate"; readonly rowNumber: number }
+  | { readonly code: "rowWithoutCode"; readonly rowNumber: number }
+  | { readonly code: "datesReversed"; readonly rowNumber: number; readonly start: string; readonly end: string }
+  | {
+      readonly code: "rowsConflict";
+      readonly rowNumber: number;
+      readonly firstRowNumber: number;
+      readonly key: string;
+      readonly firstRates: string;
+      readonly rates: string;
+    }
+  | { readonly code: "formulaText"; readonly rowNumber: number; readonly column: string; readonly value: string }
+  | { readonly code: "noteRowSkipped"; readonly rowNumber: number; readonly text: string }
+  | { readonly code: "headerRepeated"; readonly rowNumber: number };
+
+/** The codes that belong to payer schedules only (those of {@link ImportIssue} keep their own messages). */
+type OwnIssue = Exclude<PayerScheduleIssue, ImportIssue>;
+type Catalogue = { readonly [K in OwnIssue["code"]]: (issue: Extract<OwnIssue, { code: K }>) => string };
+
+/** "26.3 MB", "512 KB": sizes as a user reads them in a file dialog. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+/** Messages for a finance user: what is wrong, where, and what to do. */
+const PAYER_SCHEDULE_MESSAGES: Catalogue = {
+  fileTooLarge: (i) =>
+    `The file is ${formatBytes(i.sizeBytes)}; the limit is ${formatBytes(i.limitBytes)}. Filter it to the codes you need or split it, then import the parts.`,
+  fileNotText: (i) => `"${i.fileName}" is ${i.detected}, not a CSV, TSV or text file. ${i.advice}`,
+  fileDecodedAsWindows1252: () =>
+    "The file is not UTF-8; it was read as Windows (ANSI) text, as Excel on Windows saves CSV. Check accented letters in descriptions.",
+  quotesUnbalanced: (i) =>
+    `Row ${i.rowNumber} opens a quoted cell that is never closed: the rows after it may have been read into one cell. Check the quotes in the file.`,
+  decimalCommaRead: () => 'Rates use a decimal comma (European export): "1.234,50" was read as 1234.50.',
+  mappingColumnUnknown: (i) =>
+    `${i.field} is mapped to column ${i.column + 1}, but the table has ${i.width} columns: choose another column.`,
+  mappingColumnTwice: (i) => `Column ${i.column + 1} is mapped to ${i.fields.join(" and ")}: map each column once.`,
+  mappingFieldMissing: (i) => `No column is mapped to ${i.field}: choose the column that holds it.`,
+  codeZerosRestored: (i) =>
+    `Row ${i.rowNumber}, column ${i.column}: code ${i.value} lost its leading zeros (a number in Excel); read as ${i.hcpcsCode}.`,
+  rateZero: (i) => `Row ${i.rowNumber}, column ${i.column}: the rate is 0.00. Is the service really paid nothing?`,
+  rowWithoutRate: (i) => `Row ${i.rowNumber} has a code but no rate: enter a non-facility or facility rate.`,
+  rowWithoutCode: (i) => `Row ${i.rowNumber} has a rate but no code: enter its CPT/HCPCS code.`,
+  datesReversed: (i) => `Row ${i.rowNumber} ends (${i.end}) before it starts (${i.start}): check its effective dates.`,
+  rowsConflict: (i) =>
+    `Rows ${i.firstRowNumber} and ${i.rowNumber} give ${i.key} different rates (${i.firstRates} and ${i.rates}) for the same dates: delete one or give them dates that do not overlap. Neither is imported.`,
+  formulaText: (i) =>
+    `Row ${i.rowNumber}, column ${i.column}: "${i.value}" looks like a formula; it is kept as text and will not be calculated.`,
+  noteRowSkipped: (i) => `Row ${i.rowNumber} has no code and no rate ("${i.text}"): skipped as a note.`,
+  headerRepeated: (i) => `Row ${i.rowNumber} repeats the header row: skipped.`,
+};
+
+/** The message of a payer schedule issue, for the task pane's problems list. */
+export function payerScheduleIssueMessage(issue: PayerScheduleIssue): string {
+  const own = PAYER_SCHEDULE_MESSAGES[issue.code as OwnIssue["code"]] as
+    ((i: PayerScheduleIssue) => string) | undefined;
+  return own ? own(issue) : importIssueMessage(issue as ImportIssue);
+}
+
+/** Where a problem is in the source: the header text of the column and its spreadsheet letter. */
+export interface ProblemColumn {
+  /** 0-based index in the grid. */
+  readonly index: number;
+  /** "A", "B", ... "AA": as the workbook or a spreadsheet view shows it. */
+  readonly letter: string;
+  readonly header: string;
+}
+
+/** One problem of the validation preview, located by source row and column, with its message ready to show. */
+export interface PayerScheduleProblem {
+  readonly severity: Severity;
+  /** The 1-based row of the source (file line as a spreadsheet shows it, or workbook row); null for the whole file. */
+  readonly rowNumber: number | null;
+  readonly column: ProblemColumn | null;
+  readonly issue: PayerScheduleIssue;
+  readonly message: string;
+}
+
+/** Severity of each issue code that can arise on a row. */
+const SEVERITY: Partial<Record<PayerScheduleIssue["code"], Severity>> = {
+  rowDuplicated: "warning",
+  rateZero: "warning",
+  quotesUnbalanced: "warning",
+  codeZerosRestored: "info",
+  formulaText: "info",
+  noteRowSkipped: "info",
+  headerRepeated: "info",
+  decimalCommaRead: "info",
+  fileDecodedAsWindows1252: "info",
+};
+
+/** A problem with its severity and message, located by row and column. */
+export function problem(
+  issue: PayerScheduleIssue,
+  rowNumber: number | null = null,
+  column: ProblemColumn | null = null,
+): PayerScheduleProblem {
+  return {
+    severity: SEVERITY[issue.code] ?? "error",
+    rowNumber,
+    column,
+    issue,
+    message: payerScheduleIssueMessage(issue),
+  };
+}
+
+/** Spreadsheet column letters: 0 -> "A", 25 -> "Z", 26 -> "AA". */
+export function columnLetter(index: number): string {
+  let letters = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}

@@ -1,0 +1,21 @@
+// Reader of X12 835 remittances (health care claim payment/advice) into engine types.
+export { parse835, DEFAULT_MAX_835_BYTES, type Parse835Options } from "./parse835";
+export {
+  remit835IssueMessage,
+  REMIT_835_MESSAGES,
+  type Remit835Issue,
+  type Remit835Refusal,
+  type Remit835Warning,
+  type SegmentPosition,
+} from "./issues";
+export type {
+  Remit835File,
+  RemitTransaction,
+  RemitClaim,
+  RemitLine,
+  RemitRemark,
+  ProviderAdjustment,
+  X12Version,
+} from "./types";
+export type { Delimiters } from "./segments";
+export { centsFromDecimalText } from "./values";
