@@ -1,7 +1,17 @@
-import { FluentProvider, Text, makeStyles, tokens, webLightTheme, type Theme } from "@fluentui/react-components";
+import { useState } from "react";
+import {
+  FluentProvider,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
+  type Theme,
+} from "@fluentui/react-components";
 import type { ExcelGateway } from "../excel/excelGateway";
 import { ExcelGatewayContext } from "./ExcelGatewayContext";
-import { WorkbookPanel } from "./workbook/WorkbookPanel";
+import { TASK_PANE_PANELS } from "./panels";
 
 const useStyles = makeStyles({
   root: {
@@ -17,6 +27,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  tabs: { marginTop: tokens.spacingVerticalS, marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`, flexWrap: "wrap" },
   body: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
 });
 
@@ -28,17 +39,33 @@ export interface AppProps {
   readonly theme?: Theme;
 }
 
-/** The task pane: the add-in's header and its panels. */
+/** The task pane: the add-in's header, a tab per panel, and the selected panel. */
 export function App({ excel, theme = webLightTheme }: AppProps) {
   const styles = useStyles();
+  const [selected, setSelected] = useState(TASK_PANE_PANELS[0]!.id);
+  const panel = TASK_PANE_PANELS.find((candidate) => candidate.id === selected) ?? TASK_PANE_PANELS[0]!;
   const content = (
     <FluentProvider theme={theme} className={styles.root}>
       <header className={styles.header}>
         <h1 className={styles.title}>Payer Contracts</h1>
         <Text size={200}>Price, model and police payer contracts in this workbook.</Text>
+        {TASK_PANE_PANELS.length > 1 && (
+          <TabList
+            className={styles.tabs}
+            size="small"
+            selectedValue={panel.id}
+            onTabSelect={(_, data) => setSelected(String(data.value))}
+          >
+            {TASK_PANE_PANELS.map(({ id, label }) => (
+              <Tab key={id} value={id}>
+                {label}
+              </Tab>
+            ))}
+          </TabList>
+        )}
       </header>
-      <main className={styles.body}>
-        <WorkbookPanel />
+      <main className={styles.body} aria-label={panel.label}>
+        <panel.Component />
       </main>
     </FluentProvider>
   );

@@ -1,0 +1,18 @@
+import type { ComponentType } from "react";
+import { WorkbookPanel } from "./workbook/WorkbookPanel";
+
+/** One panel of the task pane: a tab with a label in the user's words and the component it shows. */
+export interface TaskPanePanel {
+  /** Stable id, used for the tab value and tests (`workbook`). */
+  readonly id: string;
+  readonly label: string;
+  readonly Component: ComponentType;
+}
+
+/**
+ * The task pane's panels, in tab order. A feature adds its panel here and nowhere else; the pane derives its tabs
+ * from this list.
+ */
+export const TASK_PANE_PANELS: readonly TaskPanePanel[] = [
+  { id: "workbook", label: "Workbook", Component: WorkbookPanel },
+];
