@@ -13,6 +13,18 @@ export interface ColumnArgSpec {
   readonly description: string;
 }
 
+/**
+ * An argument that takes up to `maxColumns` cells per row: one cell, or adjacent cells (a range of up to
+ * `maxColumns` columns, one row per line), e.g. modifiers in "HCPCS Modifier 1" to "HCPCS Modifier 4". A one-row
+ * range is one line's cells, broadcast like a single value.
+ */
+export interface CellsArgSpec {
+  readonly kind: "cells";
+  readonly maxColumns: number;
+  readonly optional: boolean;
+  readonly description: string;
+}
+
 /** An argument that takes one word from a fixed list (case-insensitive); omitted or blank means the default. */
 export interface ChoiceArgSpec {
   readonly kind: "choice";
@@ -45,7 +57,7 @@ export type ValueOrTable =
   | { readonly kind: "table"; readonly rows: readonly (readonly unknown[])[] };
 
 /** How one argument is read. */
-export type ArgSpec = ColumnArgSpec | ChoiceArgSpec | NumberArgSpec | ValueOrTableArgSpec;
+export type ArgSpec = ColumnArgSpec | CellsArgSpec | ChoiceArgSpec | NumberArgSpec | ValueOrTableArgSpec;
 
 /** A function's arguments in Excel order, keyed by the parameter names users see (e.g. `claim_ids`). */
 export type ArgSpecTable = Readonly<Record<string, ArgSpec>>;
@@ -56,17 +68,19 @@ export type ArgValues<S extends ArgSpecTable> = {
     ? readonly unknown[]
     : S[K] extends { readonly kind: "column" }
       ? readonly unknown[] | null
-      : S[K] extends { readonly kind: "choice"; readonly choices: readonly (infer C)[] }
-        ? C
-        : S[K] extends { readonly kind: "number"; readonly optional: false }
-          ? number
-          : S[K] extends { readonly kind: "number" }
-            ? number | null
-            : S[K] extends { readonly kind: "valueOrTable"; readonly optional: false }
-              ? ValueOrTable
-              : S[K] extends { readonly kind: "valueOrTable" }
-                ? ValueOrTable | null
-                : never;
+      : S[K] extends { readonly kind: "cells" }
+        ? readonly (readonly unknown[])[] | null
+        : S[K] extends { readonly kind: "choice"; readonly choices: readonly (infer C)[] }
+          ? C
+          : S[K] extends { readonly kind: "number"; readonly optional: false }
+            ? number
+            : S[K] extends { readonly kind: "number" }
+              ? number | null
+              : S[K] extends { readonly kind: "valueOrTable"; readonly optional: false }
+                ? ValueOrTable
+                : S[K] extends { readonly kind: "valueOrTable" }
+                  ? ValueOrTable | null
+                  : never;
 };
 
 /** Arguments read: the values and the number of rows every column has after broadcasting. */
@@ -80,6 +94,13 @@ export type ArgumentIssue =
   | { readonly code: "argumentMissing"; readonly argument: string; readonly description: string }
   | { readonly code: "notOneColumn"; readonly argument: string; readonly rows: number; readonly columns: number }
   | { readonly code: "notOneValue"; readonly argument: string; readonly rows: number; readonly columns: number }
+  | {
+      readonly code: "tooManyColumns";
+      readonly argument: string;
+      readonly rows: number;
+      readonly columns: number;
+      readonly maxColumns: number;
+    }
   | {
       readonly code: "rowsMismatch";
       readonly argument: string;
@@ -113,6 +134,8 @@ const ARGUMENT_MESSAGES: Catalogue = {
   notOneColumn: (i) =>
     `${i.argument} is ${i.rows} rows by ${i.columns} columns; give one column (or one row) of values.`,
   notOneValue: (i) => `${i.argument} takes one value, not a range of ${i.rows} rows by ${i.columns} columns.`,
+  tooManyColumns: (i) =>
+    `${i.argument} is ${i.rows} rows by ${i.columns} columns; give at most ${i.maxColumns} adjacent cells per row.`,
   rowsMismatch: (i) =>
     `${i.argument} has ${i.rows} rows but ${i.other} has ${i.otherRows}; give ranges covering the same rows.`,
   notANumber: (i) => `${i.argument}: '${i.value}' is not a number; ${i.argument} is ${i.description}`,
@@ -171,7 +194,7 @@ export function readArguments<S extends ArgSpecTable>(
       values[name] = single.value;
       continue;
     }
-    const column = readColumn(name, raw);
+    const column = argSpec.kind === "cells" ? readCells(name, argSpec, raw) : readColumn(name, raw);
     if (!column.ok) return column;
     if (column.value.kind === "omitted" && !argSpec.optional) {
       return { ok: false, issue: { code: "argumentMissing", argument: name, description: argSpec.description } };
@@ -217,6 +240,23 @@ function readColumn(name: string, raw: unknown): Result<ColumnRead, ArgumentIssu
     return { ok: true, value: { kind: "vector", values: row.slice() } };
   }
   return { ok: false, issue: { code: "notOneColumn", argument: name, rows: height, columns: width } };
+}
+
+// Each row of the range is one line's cells; a one-row range (or a single value) is broadcast to every line.
+function readCells(name: string, spec: CellsArgSpec, raw: unknown): Result<ColumnRead, ArgumentIssue> {
+  if (raw === null || raw === undefined) return { ok: true, value: { kind: "omitted" } };
+  if (!Array.isArray(raw)) return { ok: true, value: { kind: "scalar", value: [raw] } };
+  const height = raw.length;
+  const rows = raw.map((line: unknown) => (Array.isArray(line) ? (line as unknown[]) : [line]));
+  const width = Math.max(1, ...rows.map((row) => row.length));
+  if (width > spec.maxColumns) {
+    return {
+      ok: false,
+      issue: { code: "tooManyColumns", argument: name, rows: height, columns: width, maxColumns: spec.maxColumns },
+    };
+  }
+  if (height === 1) return { ok: true, value: { kind: "scalar", value: rows[0] } };
+  return { ok: true, value: { kind: "vector", values: rows } };
 }
 
 // A range is rows of cells; a 1-D array (as some hosts pass a column) reads as one cell per row.

@@ -6,7 +6,27 @@
  */
 import { denialRateResult } from "./denialRate";
 import { valueOrThrow } from "./errors";
+import { expectedPaymentResult } from "./expectedPayment";
+import { medicareRateResult } from "./medicareRate";
+import { pricingTraceResult } from "./pricingTrace";
 import { upliftScenarioResult } from "./upliftScenario";
+
+/**
+ * A column result, its single-cell error thrown (Excel shows a thrown error's message), or before the registry's
+ * first load a Promise of it. Excel accepts a Promise from any function; the declared type stays a matrix so the
+ * metadata says "spills a column".
+ */
+function settle(
+  result: unknown[][] | CustomFunctions.Error | Promise<unknown[][] | CustomFunctions.Error>,
+): unknown[][] {
+  if (result instanceof Promise) {
+    const settled = result.then(valueOrThrow);
+    // Excel handles the rejection; hosts that ignore a returned Promise (the simulator) must not crash on it.
+    settled.catch(() => undefined);
+    return settled as unknown as unknown[][];
+  }
+  return valueOrThrow(result);
+}
 
 /**
  * Denial rate of claim lines or claims. Count basis: denied lines / rated lines; dollars basis: billed charges of denied lines / billed charges of rated lines; with claim_ids, per claim (a claim is denied when any of its lines is). A line is denied when its outcome is TRUE, "denied" or "partial", or carries an adjustment code other than patient responsibility (PR 1/2/3), contractual CO-45, MPPR 59, prior payer OA-23 or sequestration 253. Blank, pending, reversed and void lines are not rated.
@@ -52,5 +72,76 @@ export function upliftScenario(
   return valueOrThrow(upliftScenarioResult(codes, amounts, uplift, top_n, rank_by, volumes, billed, result));
 }
 
+/**
+ * The contractual allowed amount of claim lines under a payer contract from the PayerContracts table: the version in effect on the service date, its fee schedule or percent of Medicare or of billed charges, carve-outs and the default rule, modifier and indicator rules, units, then lesser-of billed charges; rounded half-up to cents once. Give columns (e.g. Claims[HCPCS Code]) to get one amount per row.
+ * @customfunction EXPECTED_PAYMENT
+ * @param contract A contract name from the PayerContracts table (any case).
+ * @param code CPT/HCPCS code, text or number (110 reads as 00110).
+ * @param modifiers Up to four modifiers, in one cell ("26 59", "26,59") or adjacent cells.
+ * @param units Units of service; blank = 1.
+ * @param billed Billed charge in dollars; needed for lesser-of and percent-of-billed contracts.
+ * @param service_date Date of service (an Excel date or text like 2025-03-31); blank = today.
+ * @param place_of_service POS code like 11 or 22, or "facility"/"non-facility"; blank = non-facility.
+ * @returns The expected allowed amount in dollars, one per line.
+ */
+export function expectedPayment(
+  contract: unknown[][],
+  code: unknown[][],
+  modifiers?: unknown[][],
+  units?: unknown[][],
+  billed?: unknown[][],
+  service_date?: unknown[][],
+  place_of_service?: unknown[][],
+): unknown[][] {
+  return settle(expectedPaymentResult(contract, code, modifiers, units, billed, service_date, place_of_service));
+}
+
+/**
+ * The calculation of PAYER.EXPECTED_PAYMENT as text, one step per line: the line as read, the contract version, the schedule row or Medicare base with GPCIs and conversion factor, percent, modifier and indicator adjustments, units, lesser-of and the rounded result.
+ * @customfunction PRICING_TRACE
+ * @param contract A contract name from the PayerContracts table (any case).
+ * @param code CPT/HCPCS code, text or number (110 reads as 00110).
+ * @param modifiers Up to four modifiers, in one cell ("26 59", "26,59") or adjacent cells.
+ * @param units Units of service; blank = 1.
+ * @param billed Billed charge in dollars; needed for lesser-of and percent-of-billed contracts.
+ * @param service_date Date of service (an Excel date or text like 2025-03-31); blank = today.
+ * @param place_of_service POS code like 11 or 22, or "facility"/"non-facility"; blank = non-facility.
+ * @returns The pricing steps, one per line of text.
+ */
+export function pricingTrace(
+  contract: unknown[][],
+  code: unknown[][],
+  modifiers?: unknown[][],
+  units?: unknown[][],
+  billed?: unknown[][],
+  service_date?: unknown[][],
+  place_of_service?: unknown[][],
+): unknown[][] {
+  return settle(pricingTraceResult(contract, code, modifiers, units, billed, service_date, place_of_service));
+}
+
+/**
+ * Medicare Physician Fee Schedule allowed amount for a code in a locality, from the Medicare schedule tables registered in the MedicareSchedules table: (work RVU x GPCI + PE RVU x GPCI + MP RVU x GPCI) x conversion factor, with facility or non-facility PE by place of service, the CF of the date of service, and CMS's modifier and indicator rules (26/TC, bilateral, assistant, co-surgery, split global surgery).
+ * @customfunction MEDICARE_RATE
+ * @param code CPT/HCPCS code, text or number (110 reads as 00110).
+ * @param locality Medicare locality: MAC and locality numbers like 04412-18.
+ * @param modifiers Up to four modifiers, in one cell ("26 59", "26,59") or adjacent cells.
+ * @param place_of_service POS code like 11 or 22, or "facility"/"non-facility"; blank = non-facility.
+ * @param service_date Date of service (an Excel date or text like 2025-03-31); blank = today.
+ * @returns The Medicare allowed amount in dollars, one per line.
+ */
+export function medicareRate(
+  code: unknown[][],
+  locality: unknown[][],
+  modifiers?: unknown[][],
+  place_of_service?: unknown[][],
+  service_date?: unknown[][],
+): unknown[][] {
+  return settle(medicareRateResult(code, locality, modifiers, place_of_service, service_date));
+}
+
 CustomFunctions.associate("DENIAL_RATE", denialRate);
 CustomFunctions.associate("UPLIFT_SCENARIO", upliftScenario);
+CustomFunctions.associate("EXPECTED_PAYMENT", expectedPayment);
+CustomFunctions.associate("PRICING_TRACE", pricingTrace);
+CustomFunctions.associate("MEDICARE_RATE", medicareRate);

@@ -1,5 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { App } from "../taskpane/App";
+import { registryCache } from "../functions/registryCache";
 import { installCustomFunctionsShim } from "./customFunctionsShim";
 import { installOfficeShim } from "./officeShim";
 import { PlaygroundApp } from "./PlaygroundApp";
@@ -20,6 +21,9 @@ async function startPlayground(): Promise<void> {
   const host = globalThis as unknown as { Excel: unknown };
   host.Excel = simulator.excel;
   installOfficeShim();
+  // The functions need the registry, and the registry is read from the simulator built with the functions: so
+  // construct, then start the cache on it (it reads, watches the tables and recalculates), before showing the grid.
+  await registryCache.start(simulator.excel);
 
   const container = document.getElementById("root");
   if (container === null) throw new Error('playground.html lacks the <div id="root"> the playground renders into');

@@ -8,6 +8,9 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { associated } from "./support/installShim";
 import { DENIAL_RATE_ARGUMENTS } from "../../src/functions/denialRate";
 import { UPLIFT_SCENARIO_ARGUMENTS } from "../../src/functions/upliftScenario";
+import { EXPECTED_PAYMENT_ARGUMENTS } from "../../src/functions/expectedPayment";
+import { PRICING_TRACE_ARGUMENTS } from "../../src/functions/pricingTrace";
+import { MEDICARE_RATE_ARGUMENTS } from "../../src/functions/medicareRate";
 import "../../src/functions/functions";
 import type { ArgSpecTable } from "../../src/functions/excelArgs";
 
@@ -53,12 +56,55 @@ const EXPECTED: Readonly<Record<string, PinnedFunction>> = {
       { name: "result", type: "string", dimensionality: "scalar", optional: true },
     ],
   },
+  EXPECTED_PAYMENT: {
+    name: "EXPECTED_PAYMENT",
+    resultType: "any",
+    resultDimensionality: "matrix",
+    parameters: [
+      { name: "contract", type: "any", dimensionality: "matrix", optional: false },
+      { name: "code", type: "any", dimensionality: "matrix", optional: false },
+      { name: "modifiers", type: "any", dimensionality: "matrix", optional: true },
+      { name: "units", type: "any", dimensionality: "matrix", optional: true },
+      { name: "billed", type: "any", dimensionality: "matrix", optional: true },
+      { name: "service_date", type: "any", dimensionality: "matrix", optional: true },
+      { name: "place_of_service", type: "any", dimensionality: "matrix", optional: true },
+    ],
+  },
+  PRICING_TRACE: {
+    name: "PRICING_TRACE",
+    resultType: "any",
+    resultDimensionality: "matrix",
+    parameters: [
+      { name: "contract", type: "any", dimensionality: "matrix", optional: false },
+      { name: "code", type: "any", dimensionality: "matrix", optional: false },
+      { name: "modifiers", type: "any", dimensionality: "matrix", optional: true },
+      { name: "units", type: "any", dimensionality: "matrix", optional: true },
+      { name: "billed", type: "any", dimensionality: "matrix", optional: true },
+      { name: "service_date", type: "any", dimensionality: "matrix", optional: true },
+      { name: "place_of_service", type: "any", dimensionality: "matrix", optional: true },
+    ],
+  },
+  MEDICARE_RATE: {
+    name: "MEDICARE_RATE",
+    resultType: "any",
+    resultDimensionality: "matrix",
+    parameters: [
+      { name: "code", type: "any", dimensionality: "matrix", optional: false },
+      { name: "locality", type: "any", dimensionality: "matrix", optional: false },
+      { name: "modifiers", type: "any", dimensionality: "matrix", optional: true },
+      { name: "place_of_service", type: "any", dimensionality: "matrix", optional: true },
+      { name: "service_date", type: "any", dimensionality: "matrix", optional: true },
+    ],
+  },
 };
 
 /** Each function's declared argument table (src/functions/<name>.ts), which its adapter reads arguments by. */
 const ARGUMENT_TABLES: Readonly<Record<string, ArgSpecTable>> = {
   DENIAL_RATE: DENIAL_RATE_ARGUMENTS,
   UPLIFT_SCENARIO: UPLIFT_SCENARIO_ARGUMENTS,
+  EXPECTED_PAYMENT: EXPECTED_PAYMENT_ARGUMENTS,
+  PRICING_TRACE: PRICING_TRACE_ARGUMENTS,
+  MEDICARE_RATE: MEDICARE_RATE_ARGUMENTS,
 };
 
 interface GeneratedParameter {
@@ -133,7 +179,8 @@ describe("custom functions metadata contract", () => {
       const declared = Object.entries(table ?? {}).map(([name, spec]) => ({
         name,
         // Ranges and tables arrive as matrices; choices and single numbers as one value.
-        dimensionality: spec.kind === "column" || spec.kind === "valueOrTable" ? "matrix" : "scalar",
+        dimensionality:
+          spec.kind === "column" || spec.kind === "cells" || spec.kind === "valueOrTable" ? "matrix" : "scalar",
         optional: spec.kind === "choice" || spec.optional,
       }));
       expect(

@@ -1,5 +1,6 @@
 /**
- * The playground's sample workbook: a Medicare schedule for one locality (Houston, TX, CY2025), two payer contracts
+ * The playground's sample workbook: a Medicare schedule for one locality (Houston, TX, CY2025) registered in the
+ * MedicareSchedules table, two payer contracts
  * with carve-outs and a fee schedule, and about 3,000 professional claim lines, all built from the committed fixtures
  * (fixtures/SOURCES.md) so the playground runs from a clone alone. Pure and deterministic for a given seed.
  *
@@ -203,8 +204,23 @@ export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED): Workboo
     medicare,
   );
 
+  // Registers MPFS_2025 with the locality its GPCIs are for, so PAYER.MEDICARE_RATE(code, "04412-18") finds it.
+  const medicareSchedulesSheet = tableSheet(
+    "Medicare Schedules",
+    "MedicareSchedules",
+    [
+      { header: "Schedule Table", value: () => MEDICARE_SCHEDULE },
+      { header: "Year", value: () => 2025 },
+      { header: "Locality", value: () => `${locality.mac}-${locality.localityNumber}`, format: TEXT },
+      { header: "Locality Name", value: () => `${locality.localityName}, ${locality.state}` },
+      { header: "Effective Start Date", value: () => "2025-01-01", format: TEXT },
+      { header: "Effective End Date", value: () => "2025-12-31", format: TEXT },
+    ],
+    [null],
+  );
+
   return {
-    sheets: [claimsSheet, contractsSheet, carveOutSheet, feeScheduleSheet, medicareSheet],
+    sheets: [claimsSheet, contractsSheet, carveOutSheet, feeScheduleSheet, medicareSheet, medicareSchedulesSheet],
     activeSheet: "Claims",
     names: [
       {

@@ -17,7 +17,14 @@ function medicareRow(code: string): number {
 describe("the sample workbook in the simulator", () => {
   it("opens on the Claims sheet with every sheet of the sample", () => {
     expect(simulator.activeSheetName()).toBe("Claims");
-    expect(simulator.sheetNames()).toEqual(["Claims", "Contracts", "Carve-outs", "Acme Fee Schedule", "Medicare 2025"]);
+    expect(simulator.sheetNames()).toEqual([
+      "Claims",
+      "Contracts",
+      "Carve-outs",
+      "Acme Fee Schedule",
+      "Medicare 2025",
+      "Medicare Schedules",
+    ]);
   });
 
   it("keeps HCPCS codes and places of service as text, leading zeros included", () => {
@@ -49,7 +56,7 @@ describe("the sample workbook in the simulator", () => {
     });
     const byName = Object.fromEntries(tables.map((t) => [t.name, t.rows]));
     expect(Object.keys(byName).sort()).toEqual(
-      ["Claims", "ContractCarveOuts", "FS_AcmePPO_2025", "MPFS_2025", "PayerContracts"].sort(),
+      ["Claims", "ContractCarveOuts", "FS_AcmePPO_2025", "MPFS_2025", "MedicareSchedules", "PayerContracts"].sort(),
     );
     expect(byName.Claims).toBe(simulator.usedSize("Claims").rows - 1);
   });

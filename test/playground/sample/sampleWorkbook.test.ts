@@ -45,13 +45,14 @@ describe("the sample workbook", () => {
     expect(sheet(buildSampleWorkbook(8), "Claims").cells).not.toEqual(sheet(buildSampleWorkbook(7), "Claims").cells);
   });
 
-  test("opens on Claims, then Contracts, Carve-outs, Acme Fee Schedule and Medicare 2025", () => {
+  test("opens on Claims, then Contracts, Carve-outs, Acme Fee Schedule, Medicare 2025 and Medicare Schedules", () => {
     expect(workbook.sheets.map((s) => s.name)).toEqual([
       "Claims",
       "Contracts",
       "Carve-outs",
       "Acme Fee Schedule",
       "Medicare 2025",
+      "Medicare Schedules",
     ]);
     expect(workbook.activeSheet).toBe("Claims");
   });

@@ -1,0 +1,17 @@
+// The contract registry as read from the workbook: table specs, parsing, issues, and the reader. Re-exports only.
+export { readRegistry } from "./readRegistry";
+export { buildRegistry, scheduleTablesNeeded, REGISTRY_TABLE_NAMES, type RegistrySnapshot } from "./buildRegistry";
+export { REGISTRY_ISSUE_CATALOGUE, registryIssueMessage, registryIssueExcelError, type RegistryIssue } from "./issues";
+export {
+  PAYER_CONTRACTS_SPEC,
+  CONTRACT_CARVE_OUTS_SPEC,
+  MEDICARE_SCHEDULES_SPEC,
+  FEE_SCHEDULE_SPEC,
+  MEDICARE_SCHEDULE_SPEC,
+  REGISTRY_TABLE_SPECS,
+  PAYER_CONTRACTS_TABLE,
+  CONTRACT_CARVE_OUTS_TABLE,
+  MEDICARE_SCHEDULES_TABLE,
+} from "./registryTables";
+export { parseTable, rowSchema, type ColumnSpec, type TableSpec, type TableData, type ParsedRow } from "./tableSpec";
+export { renderRegistryDocs } from "./registryDocs";

@@ -1,0 +1,196 @@
+/**
+ * The claim-line arguments shared by `PAYER.EXPECTED_PAYMENT`, `PAYER.PRICING_TRACE` and `PAYER.MEDICARE_RATE`,
+ * read cell by cell into engine types (ARCHITECTURE.md 4): codes as text or numbers, modifiers in one cell or
+ * adjacent cells, units default 1, billed in dollars, service date default today, place of service a POS code or
+ * "facility"/"non-facility". Repeated cells are read once per call (a claims column repeats codes and dates).
+ */
+import { Decimal, toDecimal } from "../engine/decimal";
+import { parseHcpcsCode, type HcpcsCode } from "../engine/hcpcsCode";
+import { parseIsoDate, type IsoDate } from "../engine/isoDate";
+import { parseModifiers, type Modifier } from "../engine/modifiers";
+import { toCents, type Cents } from "../engine/money";
+import { parsePlaceOfService, type CareSetting } from "../engine/placeOfService";
+import { fail, ok, type Result } from "../engine/result";
+import { argumentIssueError, engineIssueError } from "./errors";
+import { isBlank, type ArgSpecTable } from "./excelArgs";
+
+/** A claim line's fields as the engine takes them. */
+export interface LineFields {
+  readonly hcpcsCode: HcpcsCode;
+  readonly modifiers: readonly Modifier[];
+  readonly units: number;
+  readonly chargeAmount: Cents | null;
+  readonly serviceDate: IsoDate;
+  readonly setting: CareSetting;
+  /** The POS code as given, for the trace ("11"), or the setting word. */
+  readonly placeOfService: string;
+}
+
+/** The modifiers argument: up to four, in one cell ("26 59", "26,59") or adjacent cells. */
+export const MODIFIERS_ARGUMENT = {
+  kind: "cells",
+  maxColumns: 4,
+  optional: true,
+  description: 'per line up to four modifiers, in one cell ("26 59") or adjacent cells.',
+} as const satisfies ArgSpecTable[string];
+
+/** The arguments of `PAYER.EXPECTED_PAYMENT` and `PAYER.PRICING_TRACE`, in Excel order. */
+export const CONTRACT_LINE_ARGUMENTS = {
+  contract: { kind: "column", optional: false, description: "a contract name from the PayerContracts table." },
+  code: { kind: "column", optional: false, description: "the CPT/HCPCS code, text or number (110 reads as 00110)." },
+  modifiers: MODIFIERS_ARGUMENT,
+  units: { kind: "column", optional: true, description: "units of service; blank = 1." },
+  billed: {
+    kind: "column",
+    optional: true,
+    description: "the billed charge in dollars, for lesser-of and % of billed.",
+  },
+  service_date: { kind: "column", optional: true, description: "the date of service; blank = today." },
+  place_of_service: {
+    kind: "column",
+    optional: true,
+    description: 'a POS code like 11 or 22, or "facility"/"non-facility"; blank = non-facility.',
+  },
+} as const satisfies ArgSpecTable;
+
+/** Today's date where the user is (Excel's TODAY()), the default date of service. */
+export function todayIso(now: Date = new Date()): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}` as IsoDate;
+}
+
+/** Memoises a cell reader for one call: claims columns repeat the same codes, dates and places of service. */
+function memo<T>(read: (value: unknown) => T): (value: unknown) => T {
+  const seen = new Map<unknown, T>();
+  return (value) => {
+    const key = value ?? null;
+    let result = seen.get(key);
+    if (result === undefined && !seen.has(key)) {
+      result = read(key);
+      seen.set(key, result);
+    }
+    return result as T;
+  };
+}
+
+const MONEY_TEXT = /^\s*\$?\s*([\d,]*\.?\d*)\s*$/;
+
+function readBilled(value: unknown): Result<Cents | null, CustomFunctions.Error> {
+  if (isBlank(value)) return ok(null);
+  const dollars =
+    typeof value === "number"
+      ? Number.isFinite(value)
+        ? new Decimal(Number(value.toPrecision(15)).toString())
+        : null
+      : typeof value === "string"
+        ? toDecimal(MONEY_TEXT.exec(value)?.[1]?.replace(/,/g, "") ?? "")
+        : null;
+  if (dollars === null || dollars.isNegative())
+    return fail(
+      argumentIssueError({
+        code: "notANumber",
+        argument: "billed",
+        value: String(value),
+        description: "the billed charge in dollars, zero or more.",
+      }),
+    );
+  return ok(toCents(dollars));
+}
+
+function readUnits(value: unknown): Result<number, CustomFunctions.Error> {
+  if (isBlank(value)) return ok(1);
+  const units = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
+  if (!Number.isFinite(units) || units <= 0)
+    return fail(engineIssueError({ code: "unitsInvalid", value: String(value) }));
+  return ok(units);
+}
+
+/** The readers of one call, each memoised. */
+export interface LineReaders {
+  readonly code: (value: unknown) => Result<HcpcsCode, CustomFunctions.Error>;
+  readonly modifiers: (cells: readonly unknown[] | undefined) => Result<readonly Modifier[], CustomFunctions.Error>;
+  readonly units: (value: unknown) => Result<number, CustomFunctions.Error>;
+  readonly billed: (value: unknown) => Result<Cents | null, CustomFunctions.Error>;
+  readonly serviceDate: (value: unknown) => Result<IsoDate, CustomFunctions.Error>;
+  readonly placeOfService: (
+    value: unknown,
+  ) => Result<{ readonly setting: CareSetting; readonly shown: string }, CustomFunctions.Error>;
+}
+
+const engineResult = <T>(result: Result<T>): Result<T, CustomFunctions.Error> =>
+  result.ok ? result : fail(engineIssueError(result.issue));
+
+/** Fresh memoised readers for one function call; `today` is the default date of service. */
+export function lineReaders(today: IsoDate = todayIso()): LineReaders {
+  const modifierCache = new Map<string, Result<readonly Modifier[], CustomFunctions.Error>>();
+  return {
+    code: memo((value) => engineResult(parseHcpcsCode(value))),
+    modifiers: (cells) => {
+      if (cells === undefined) return ok([]);
+      const key = cells.map((c) => String(c ?? "")).join("\u0000");
+      let result = modifierCache.get(key);
+      if (result === undefined) {
+        result = engineResult(parseModifiers(...cells.map((c) => (isBlank(c) ? null : c))));
+        modifierCache.set(key, result);
+      }
+      return result;
+    },
+    units: memo(readUnits),
+    billed: readBilled,
+    serviceDate: memo((value) => (isBlank(value) ? ok(today) : engineResult(parseIsoDate(value)))),
+    placeOfService: memo((value) => {
+      const parsed = parsePlaceOfService(value);
+      if (!parsed.ok) return fail(engineIssueError(parsed.issue));
+      return ok({ setting: parsed.value.setting, shown: parsed.value.placeOfServiceCode ?? parsed.value.setting });
+    }),
+  };
+}
+
+/**
+ * Reads line `i` of claim-line columns: each field, or the error of the first field that does not read.
+ * Columns that were omitted are null (defaults apply).
+ */
+export function readLineFields(
+  readers: LineReaders,
+  columns: {
+    readonly code: readonly unknown[];
+    readonly modifiers: readonly (readonly unknown[])[] | null;
+    readonly units?: readonly unknown[] | null;
+    readonly billed?: readonly unknown[] | null;
+    readonly service_date: readonly unknown[] | null;
+    readonly place_of_service: readonly unknown[] | null;
+  },
+  i: number,
+): Result<LineFields, CustomFunctions.Error> {
+  const code = readers.code(columns.code[i]);
+  if (!code.ok) return code;
+  const modifiers = readers.modifiers(columns.modifiers?.[i]);
+  if (!modifiers.ok) return modifiers;
+  const units = readers.units(columns.units?.[i]);
+  if (!units.ok) return units;
+  const billed = readers.billed(columns.billed?.[i]);
+  if (!billed.ok) return billed;
+  const serviceDate = readers.serviceDate(columns.service_date?.[i]);
+  if (!serviceDate.ok) return serviceDate;
+  const pos = readers.placeOfService(columns.place_of_service?.[i]);
+  if (!pos.ok) return pos;
+  return ok({
+    hcpcsCode: code.value,
+    modifiers: modifiers.value,
+    units: units.value,
+    chargeAmount: billed.value,
+    serviceDate: serviceDate.value,
+    setting: pos.value.setting,
+    placeOfService: pos.value.shown,
+  });
+}
+
+/**
+ * The Excel result of a per-line function: one value or error per line, as a column. A single line whose answer is
+ * an error is returned as that error, for the adapter to throw (Excel shows the message of a thrown error on a
+ * single cell).
+ */
+export function asColumn(results: readonly unknown[]): unknown[][] | CustomFunctions.Error {
+  if (results.length === 1 && results[0] instanceof CustomFunctions.Error) return results[0];
+  return results.map((value) => [value]);
+}

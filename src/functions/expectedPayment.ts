@@ -1,0 +1,127 @@
+/**
+ * `PAYER.EXPECTED_PAYMENT` from Excel arguments to the engine and back: arguments declared once in
+ * {@link EXPECTED_PAYMENT_ARGUMENTS}, each line read into engine types, the registry's problems for its contract
+ * checked, and every good line priced in one `priceLines` batch (each distinct pricing key once), so one call over a
+ * 10,000-row column costs far less than 10,000 calls. Dollars out: cents / 100 at this boundary only.
+ */
+import { priceLines } from "../engine/contracts/priceLines";
+import { registryKey } from "../engine/contracts/registry";
+import type { HcpcsCode } from "../engine/hcpcsCode";
+import type { IsoDate } from "../engine/isoDate";
+import type { Modifier } from "../engine/modifiers";
+import type { CareSetting } from "../engine/placeOfService";
+import { registryIssueExcelError, registryIssueMessage, type RegistrySnapshot } from "../excel/registry";
+import { asColumn, CONTRACT_LINE_ARGUMENTS, lineReaders, readLineFields, type LineFields } from "./claimLineArgs";
+import { argumentIssueError, customFunctionError, engineIssueError } from "./errors";
+import { isBlank, readArguments, type ArgValues, type ReadArguments } from "./excelArgs";
+import { withRegistry } from "./registryCache";
+
+/** The arguments of `PAYER.EXPECTED_PAYMENT` in Excel order; the metadata contract test checks functions.ts against it. */
+export const EXPECTED_PAYMENT_ARGUMENTS = CONTRACT_LINE_ARGUMENTS;
+
+type ContractLineValues = ArgValues<typeof CONTRACT_LINE_ARGUMENTS>;
+
+/** A line ready to price: its contract name as written and its fields. */
+export interface ContractLineInput extends LineFields {
+  readonly contractName: string;
+}
+
+/**
+ * Reads every line of the arguments: the line, or the error that answers it (a bad cell, or a problem in the
+ * registry rows of its contract, which must be fixed before its amounts can be trusted).
+ */
+export function readContractLines(
+  snapshot: RegistrySnapshot,
+  read: ReadArguments<typeof CONTRACT_LINE_ARGUMENTS>,
+): (ContractLineInput | CustomFunctions.Error)[] {
+  const values: ContractLineValues = read.values;
+  const readers = lineReaders();
+  const blocked = new Map<string, CustomFunctions.Error | null>();
+  const out: (ContractLineInput | CustomFunctions.Error)[] = [];
+  for (let i = 0; i < read.rows; i++) {
+    const contract = values.contract[i];
+    if (isBlank(contract)) {
+      out.push(
+        argumentIssueError({
+          code: "argumentMissing",
+          argument: "contract",
+          description: CONTRACT_LINE_ARGUMENTS.contract.description,
+        }),
+      );
+      continue;
+    }
+    const contractName = String(contract).trim();
+    const key = registryKey(contractName);
+    let blocker = blocked.get(key);
+    if (blocker === undefined) {
+      const issue = snapshot.issuesByContract.get(key)?.[0];
+      blocker =
+        issue === undefined ? null : customFunctionError(registryIssueExcelError(issue), registryIssueMessage(issue));
+      blocked.set(key, blocker);
+    }
+    if (blocker !== null) {
+      out.push(blocker);
+      continue;
+    }
+    const fields = readLineFields(readers, values, i);
+    out.push(fields.ok ? { contractName, ...fields.value } : fields.issue);
+  }
+  return out;
+}
+
+/** Prices the lines in one batch: expected allowed amounts in dollars, or each line's error. */
+export function expectedPayments(
+  snapshot: RegistrySnapshot,
+  read: ReadArguments<typeof CONTRACT_LINE_ARGUMENTS>,
+): (number | CustomFunctions.Error)[] {
+  const lines = readContractLines(snapshot, read);
+  const positions: number[] = [];
+  const contractName: string[] = [];
+  const hcpcsCode: HcpcsCode[] = [];
+  const serviceDate: IsoDate[] = [];
+  const modifiers: (readonly Modifier[])[] = [];
+  const units: number[] = [];
+  const chargeAmount: (number | null)[] = [];
+  const setting: CareSetting[] = [];
+  lines.forEach((line, i) => {
+    if (line instanceof CustomFunctions.Error) return;
+    positions.push(i);
+    contractName.push(line.contractName);
+    hcpcsCode.push(line.hcpcsCode);
+    serviceDate.push(line.serviceDate);
+    modifiers.push(line.modifiers);
+    units.push(line.units);
+    chargeAmount.push(line.chargeAmount);
+    setting.push(line.setting);
+  });
+  const priced = priceLines(snapshot.registry, {
+    contractName,
+    hcpcsCode,
+    serviceDate,
+    modifiers,
+    units,
+    chargeAmount,
+    setting,
+  });
+  const results: (number | CustomFunctions.Error)[] = lines.map((line) =>
+    line instanceof CustomFunctions.Error ? line : NaN,
+  );
+  positions.forEach((position, k) => {
+    const issue = priced.issues.get(k);
+    results[position] = issue === undefined ? priced.allowedAmount[k]! / 100 : engineIssueError(issue);
+  });
+  return results;
+}
+
+/**
+ * `PAYER.EXPECTED_PAYMENT` for Excel arguments: a column of dollar amounts (one per line; a single line gives one
+ * cell), or the error of a single line; a Promise only before the registry's first load.
+ * @param args contract, code, modifiers, units, billed, service_date, place_of_service as Excel passes them.
+ */
+export function expectedPaymentResult(
+  ...args: readonly unknown[]
+): unknown[][] | CustomFunctions.Error | Promise<unknown[][] | CustomFunctions.Error> {
+  const read = readArguments(EXPECTED_PAYMENT_ARGUMENTS, args);
+  if (!read.ok) return argumentIssueError(read.issue);
+  return withRegistry((snapshot) => asColumn(expectedPayments(snapshot, read.value)));
+}

@@ -1,0 +1,58 @@
+/**
+ * `PAYER.PRICING_TRACE`: the calculation of `PAYER.EXPECTED_PAYMENT` as text, one step per line (contract version,
+ * schedule row, Medicare base with GPCIs and CF, percent, adjustments, units, lesser-of, result), for a finance
+ * user to prove a number to a payer. Same arguments, same engine (`priceLine`), so trace and amount cannot differ.
+ */
+import { priceLine } from "../engine/contracts/priceLine";
+import { formatCents } from "../engine/money";
+import { formatTrace, type TraceStep } from "../engine/trace";
+import type { RegistrySnapshot } from "../excel/registry";
+import { asColumn, CONTRACT_LINE_ARGUMENTS } from "./claimLineArgs";
+import { argumentIssueError, engineIssueError } from "./errors";
+import { readArguments, type ReadArguments } from "./excelArgs";
+import { readContractLines, type ContractLineInput } from "./expectedPayment";
+import { withRegistry } from "./registryCache";
+
+/** The arguments of `PAYER.PRICING_TRACE`: those of `PAYER.EXPECTED_PAYMENT`. */
+export const PRICING_TRACE_ARGUMENTS = CONTRACT_LINE_ARGUMENTS;
+
+/** The first step of every trace: the line as read, so the reader sees what was priced. */
+function lineStep(line: ContractLineInput): TraceStep {
+  const modifiers = line.modifiers.length > 0 ? ` modifiers ${line.modifiers.join(" ")}` : "";
+  const billed = line.chargeAmount === null ? "no billed charge" : `billed ${formatCents(line.chargeAmount)}`;
+  return {
+    kind: "note",
+    text: `Line: ${line.hcpcsCode}${modifiers}, ${line.units} unit${line.units === 1 ? "" : "s"}, ${line.placeOfService} (${line.setting}), ${billed}, service date ${line.serviceDate}`,
+  };
+}
+
+/** The trace text of each line, or its error. Identical lines are traced once per call. */
+export function pricingTraces(
+  snapshot: RegistrySnapshot,
+  read: ReadArguments<typeof CONTRACT_LINE_ARGUMENTS>,
+): (string | CustomFunctions.Error)[] {
+  const seen = new Map<string, string | CustomFunctions.Error>();
+  return readContractLines(snapshot, read).map((line) => {
+    if (line instanceof CustomFunctions.Error) return line;
+    const key = JSON.stringify(line);
+    let text = seen.get(key);
+    if (text === undefined) {
+      const price = priceLine(snapshot.registry, line);
+      text = price.ok ? formatTrace([lineStep(line), ...price.value.trace]).join("\n") : engineIssueError(price.issue);
+      seen.set(key, text);
+    }
+    return text;
+  });
+}
+
+/**
+ * `PAYER.PRICING_TRACE` for Excel arguments: a column of trace texts, or the error of a single line.
+ * @param args contract, code, modifiers, units, billed, service_date, place_of_service as Excel passes them.
+ */
+export function pricingTraceResult(
+  ...args: readonly unknown[]
+): unknown[][] | CustomFunctions.Error | Promise<unknown[][] | CustomFunctions.Error> {
+  const read = readArguments(PRICING_TRACE_ARGUMENTS, args);
+  if (!read.ok) return argumentIssueError(read.issue);
+  return withRegistry((snapshot) => asColumn(pricingTraces(snapshot, read.value)));
+}

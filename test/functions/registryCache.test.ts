@@ -1,0 +1,47 @@
+/** The registry cache: loaded once, answered from memory, refreshed when a registry table changes. */
+import "./support/installShim";
+import { RegistryCache } from "../../src/functions/registryCache";
+import { buildSampleWorkbook } from "../../src/playground/sample/sampleWorkbook";
+import { WorkbookSimulator } from "../../src/playground/simulator";
+
+/** 0-based row of the Summit contract in the sample's PayerContracts table. */
+function summitRow(simulator: WorkbookSimulator): number {
+  for (let r = 1; r < simulator.usedSize("Contracts").rows; r++)
+    if (simulator.cell("Contracts", r, 0).value === "Summit Medicare Advantage") return r;
+  throw new Error("no Summit row");
+}
+
+describe("the registry cache", () => {
+  it("has nothing before it starts, and the registry once it has loaded", async () => {
+    const cache = new RegistryCache();
+    expect(cache.current()).toBeNull();
+    const waiting = cache.ready();
+    await cache.start(new WorkbookSimulator(buildSampleWorkbook()).excel);
+    expect((await waiting).registry.contractNames).toEqual(["Acme Health PPO", "Summit Medicare Advantage"]);
+    expect(cache.current()?.registry.contractNames).toHaveLength(2);
+  });
+
+  it("reads the registry again after an edit of a registry table, with no call from anyone", async () => {
+    const simulator = new WorkbookSimulator(buildSampleWorkbook());
+    const cache = new RegistryCache();
+    await cache.start(simulator.excel);
+    simulator.setCellInput("Contracts", summitRow(simulator), 0, "Summit MA");
+    await simulator.whenIdle();
+    await cache.settled();
+    expect(cache.current()?.registry.contractNames).toEqual(["Acme Health PPO", "Summit MA"]);
+  });
+
+  it("coalesces a burst of edits into at most one more read", async () => {
+    const simulator = new WorkbookSimulator(buildSampleWorkbook());
+    const cache = new RegistryCache();
+    await cache.start(simulator.excel);
+    const row = summitRow(simulator);
+    const before = simulator.requestLog.length;
+    for (const name of ["A", "B", "C", "D", "Summit Final"]) simulator.setCellInput("Contracts", row, 0, name);
+    await simulator.whenIdle();
+    await cache.settled();
+    expect(cache.current()?.registry.contractNames).toContain("Summit Final");
+    // One read is 3 requests plus 2 for watching and recalculating; five edits cost at most two refreshes.
+    expect(simulator.requestLog.length - before).toBeLessThanOrEqual(10);
+  });
+});
