@@ -112,9 +112,7 @@ describe("after an edit of the registry", () => {
     expect(simulator.cell("Claims", row, Number(expectedColumn())).value).toBe(1.25);
   });
 
-  // Known simulator bug (reported): application.calculate turns every custom-function spill into #SPILL! because
-  // HyperFormula's rebuild keeps the old spilled values as constants. Flip to `it` once the simulator is fixed.
-  it.failing("follows the edit in the spilled column too", async () => {
+  it("follows the edit in the spilled column too", async () => {
     const { row, scheduleRow } = acmeFeeScheduleLine();
     simulator.setCellInput("Acme Fee Schedule", scheduleRow, 2, "1.75");
     await afterRefresh(simulator);

@@ -149,9 +149,23 @@ export class FormulaEngine {
     this.hf.removeNamedExpression(name);
   }
 
+  /**
+   * Excel's full calculation, as far as it can differ here: HyperFormula keeps native formulas current by itself,
+   * but our custom functions read state it cannot see (the registry cache), so every formula that calls one is
+   * entered again. (rebuildAndRecalculate would serialise spilled results as constants and break every spill.)
+   */
   recalculate(): void {
-    this.hf.rebuildAndRecalculate();
-    this.refreshSpills();
+    this.hf.batch(() => {
+      for (const name of this.hf.getSheetNames()) {
+        const sheet = this.sheetId(name);
+        this.hf.getSheetFormulas(sheet).forEach((row, rowIndex) =>
+          row.forEach((formula, col) => {
+            if (formula !== undefined && this.callsCustomFunction(formula))
+              this.hf.setCellContents({ sheet, row: rowIndex, col }, formula);
+          }),
+        );
+      }
+    });
   }
 
   batch(work: () => void): void {

@@ -65,6 +65,24 @@ describe("custom functions in formulas", () => {
     expect(cellAt(simulator, "Sheet1", "C2").value).toBe(100);
   });
 
+  it("recalculates custom functions on application.calculate, keeping their spills", async () => {
+    let factor = 2;
+    const scaled = (amounts: unknown) => (amounts as unknown[][]).map((row) => [Number(row[0]) * factor]);
+    const simulator = new WorkbookSimulator(
+      { sheets: [{ name: "Sheet1", cells: [[10], [20], [30]] }] },
+      { customFunctions: new Map([["SCALED", scaled as (...args: unknown[]) => unknown]]) },
+    );
+    typeInto(simulator, "Sheet1", "B1", "=PAYER.SCALED(A1:A3)");
+    factor = 3; // state the formula engine cannot see, like the registry cache
+
+    await run(simulator, async (context) => {
+      context.workbook.application.calculate(simulator.excel.CalculationType.full);
+      await context.sync();
+    });
+
+    expect(["B1", "B2", "B3"].map((a) => cellAt(simulator, "Sheet1", a).value)).toEqual([30, 60, 90]);
+  });
+
   it("resizes a spill when the number of rows it returns changes", () => {
     const nonEmpty = (values: unknown) => (values as unknown[][]).filter((row) => row[0] !== null);
     const simulator = new WorkbookSimulator(
