@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import { RemittancesPanel } from "./remittances/RemittancesPanel";
 import { WorkbookPanel } from "./workbook/WorkbookPanel";
 
 /** One panel of the task pane: a tab with a label in the user's words and the component it shows. */
@@ -15,4 +16,5 @@ export interface TaskPanePanel {
  */
 export const TASK_PANE_PANELS: readonly TaskPanePanel[] = [
   { id: "workbook", label: "Workbook", Component: WorkbookPanel },
+  { id: "remittances", label: "Remittances", Component: RemittancesPanel },
 ];

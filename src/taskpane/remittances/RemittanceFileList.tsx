@@ -1,0 +1,131 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { RemittanceFilePreview, RemittanceFileSummary } from "./remittanceFiles";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px" },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  titleLine: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: "8px" },
+  fileName: { overflowWrap: "anywhere" },
+  muted: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
+  counts: { display: "flex", flexWrap: "wrap", gap: "4px" },
+  warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: "4px" },
+  warningHeader: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+});
+
+/** Warnings listed per file at most; a file with thousands says how many more there are. */
+const SHOWN_WARNINGS = 100;
+const numberFormat = new Intl.NumberFormat("en-US");
+
+function plural(count: number, one: string, many: string): string {
+  return `${numberFormat.format(count)} ${count === 1 ? one : many}`;
+}
+
+/** "1.8 KB", "12.4 MB". */
+export function sizeText(bytes: number): string {
+  if (bytes < 1_000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1_000).toFixed(1)} KB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/** The chosen files, each with what it holds (or why it is refused) and its warnings to expand. */
+export function RemittanceFileList({ previews }: { previews: readonly RemittanceFilePreview[] }) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.list} aria-label="Chosen files">
+      {previews.map((preview, index) => (
+        <li key={`${index}:${preview.fileName}`} className={styles.item} aria-label={preview.fileName}>
+          <div className={styles.titleLine}>
+            <Text weight="semibold" className={styles.fileName}>
+              {preview.fileName}
+            </Text>
+            <Caption1 className={styles.muted}>{sizeText(preview.sizeBytes)}</Caption1>
+          </div>
+          {preview.status === "accepted" ? (
+            <AcceptedFile summary={preview.summary} />
+          ) : (
+            <MessageBar intent="error">
+              <MessageBarBody>
+                <MessageBarTitle>Not imported</MessageBarTitle>
+                {preview.message}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function AcceptedFile({ summary }: { summary: RemittanceFileSummary }) {
+  const styles = useStyles();
+  const { warnings } = summary;
+  return (
+    <>
+      <div className={styles.counts} aria-label="Contents">
+        <Badge appearance="tint" color="informative">
+          {plural(summary.interchangeCount, "interchange", "interchanges")}
+        </Badge>
+        <Badge appearance="tint" color="informative">
+          {plural(summary.claimCount, "claim", "claims")}
+        </Badge>
+        <Badge appearance="tint" color="brand">
+          {plural(summary.lineCount, "line", "lines")}
+        </Badge>
+        <Badge appearance="tint" color={summary.deniedLineCount > 0 ? "danger" : "success"}>
+          {numberFormat.format(summary.deniedLineCount)} denied
+        </Badge>
+        {summary.partialDenialLineCount > 0 && (
+          <Badge appearance="tint" color="warning">
+            {numberFormat.format(summary.partialDenialLineCount)} partially denied
+          </Badge>
+        )}
+      </div>
+      {warnings.length === 0 ? (
+        <Caption1 className={styles.muted}>No warnings</Caption1>
+      ) : (
+        <Accordion collapsible>
+          <AccordionItem value="warnings">
+            <AccordionHeader size="small" className={styles.warningHeader}>
+              {plural(warnings.length, "warning", "warnings")}
+            </AccordionHeader>
+            <AccordionPanel>
+              <ol className={styles.warnings} aria-label="Warnings">
+                {warnings.slice(0, SHOWN_WARNINGS).map((warning, index) => (
+                  <li key={index}>
+                    <Caption1>{warning.message}</Caption1>
+                  </li>
+                ))}
+                {warnings.length > SHOWN_WARNINGS && (
+                  <li>
+                    <Caption1>…and {plural(warnings.length - SHOWN_WARNINGS, "more", "more")}</Caption1>
+                  </li>
+                )}
+              </ol>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * The 835 files a user picked, read in the browser and parsed into what the Remittances panel previews: per file,
+ * its counts and warnings, or why it is refused. A refused file never stops the others (ARCHITECTURE.md s.10:
+ * oversized files are refused up front, before a byte is read, with their size and the limit).
+ */
+import type { RemittanceSource } from "../../excel/remittanceTable";
+import {
+  DEFAULT_MAX_835_BYTES,
+  parse835,
+  remit835IssueMessage,
+  type Remit835File,
+  type SegmentPosition,
+} from "../../formats/remit835";
+
+/** One warning of a file as the preview lists it: the message (which names the segment) and where it is. */
+export interface RemittanceWarningItem {
+  readonly message: string;
+  readonly position: SegmentPosition;
+}
+
+/** What the preview shows of a file that will be imported. */
+export interface RemittanceFileSummary {
+  readonly interchangeCount: number;
+  readonly claimCount: number;
+  readonly lineCount: number;
+  /** Lines denied in full. */
+  readonly deniedLineCount: number;
+  readonly partialDenialLineCount: number;
+  readonly warnings: readonly RemittanceWarningItem[];
+}
+
+/** A chosen file after reading: accepted with its parsed content, or refused with the message to show. */
+export type RemittanceFilePreview =
+  | {
+      readonly status: "accepted";
+      readonly fileName: string;
+      readonly sizeBytes: number;
+      readonly source: RemittanceSource;
+      readonly summary: RemittanceFileSummary;
+    }
+  | { readonly status: "refused"; readonly fileName: string; readonly sizeBytes: number; readonly message: string };
+
+/** A file as the browser hands it over from `<input type="file">`: a Blob with a name. */
+export type ChosenFile = Blob & { readonly name: string };
+
+/** Parses one file's bytes into its preview. */
+export function previewRemittance(
+  fileName: string,
+  bytes: Uint8Array,
+  maxBytes: number = DEFAULT_MAX_835_BYTES,
+): RemittanceFilePreview {
+  const parsed = parse835(bytes, { maxBytes });
+  if (!parsed.ok) {
+    return { status: "refused", fileName, sizeBytes: bytes.byteLength, message: remit835IssueMessage(parsed.issue) };
+  }
+  const file = parsed.value;
+  return {
+    status: "accepted",
+    fileName,
+    sizeBytes: bytes.byteLength,
+    source: { fileName, file },
+    summary: summarize(file),
+  };
+}
+
+/**
+ * Reads and parses one chosen file. A file over `maxBytes` is refused from its size alone, without being read;
+ * a file the browser cannot read is refused with the browser's reason.
+ */
+export async function readRemittanceFile(
+  file: ChosenFile,
+  maxBytes: number = DEFAULT_MAX_835_BYTES,
+): Promise<RemittanceFilePreview> {
+  if (file.size > maxBytes) {
+    const message = remit835IssueMessage({ code: "fileTooLarge", sizeBytes: file.size, limitBytes: maxBytes });
+    return { status: "refused", fileName: file.name, sizeBytes: file.size, message };
+  }
+  try {
+    return previewRemittance(file.name, await readBytes(file), maxBytes);
+  } catch (error) {
+    const reason = error instanceof Error && error.message !== "" ? error.message : "the browser refused to read it";
+    return {
+      status: "refused",
+      fileName: file.name,
+      sizeBytes: file.size,
+      message: `The file cannot be read: ${reason}.`,
+    };
+  }
+}
+
+/** Reads the chosen files one after another (one parsed file in memory at a time while reading), in order. */
+export async function readRemittanceFiles(
+  files: readonly ChosenFile[],
+  maxBytes: number = DEFAULT_MAX_835_BYTES,
+): Promise<RemittanceFilePreview[]> {
+  const previews: RemittanceFilePreview[] = [];
+  for (const file of files) previews.push(await readRemittanceFile(file, maxBytes));
+  return previews;
+}
+
+/** The sources of the accepted files, in the order chosen. */
+export function acceptedSources(previews: readonly RemittanceFilePreview[]): RemittanceSource[] {
+  return previews.flatMap((preview) => (preview.status === "accepted" ? [preview.source] : []));
+}
+
+function summarize(file: Remit835File): RemittanceFileSummary {
+  let deniedLineCount = 0;
+  let partialDenialLineCount = 0;
+  for (const line of file.lines) {
+    if (line.deniedFlag) deniedLineCount++;
+    if (line.partialDenialFlag) partialDenialLineCount++;
+  }
+  return {
+    interchangeCount: file.interchangeCount,
+    claimCount: file.transactions.reduce((sum, transaction) => sum + transaction.claims.length, 0),
+    lineCount: file.lines.length,
+    deniedLineCount,
+    partialDenialLineCount,
+    warnings: file.warnings.map((warning) => ({ message: remit835IssueMessage(warning), position: warning.position })),
+  };
+}
+
+/**
+ * The file's bytes through FileReader: `Blob.arrayBuffer()` is the modern call, but FileReader reads the same
+ * ArrayBuffer in every browser the add-in runs in (and in jsdom, for the component tests).
+ */
+function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error("the browser refused to read it"));
+    reader.readAsArrayBuffer(file);
+  });
+}

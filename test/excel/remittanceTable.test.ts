@@ -1,0 +1,294 @@
+// The remittance table built from real 835 samples (test/fixtures/x12-835, ../shared/data/x12-835) and, for what
+// no public sample holds (a reversal, codes with leading zeros), small hand-written files.
+import { readFileSync } from "fs";
+import path from "path";
+import { computeDenialRate } from "../../src/engine/denials";
+import {
+  freeRemittanceNames,
+  REMITTANCE_COLUMNS,
+  remittanceRows,
+  remittanceTableRequest,
+  tableNameFor,
+} from "../../src/excel/remittanceTable";
+import type { CellValue } from "../../src/excel/tableColumns";
+import { writeTable } from "../../src/excel/tableWriter";
+import { parse835, remit835IssueMessage, type Remit835File } from "../../src/formats/remit835";
+import { WorkbookSimulator } from "../../src/playground/simulator";
+import { describeWithSharedData, readSharedData } from "../formats/cmsPfs/sharedData";
+import { remit835 } from "../formats/remit835/snippets";
+import { cellAt } from "../playground/simulator/helpers";
+
+const FIXTURES = path.resolve(__dirname, "..", "fixtures", "x12-835");
+
+function parsed(text: string): Remit835File {
+  const result = parse835(text);
+  if (!result.ok) throw new Error(remit835IssueMessage(result.issue));
+  return result.value;
+}
+
+const fixture = (name: string) => parsed(readFileSync(path.join(FIXTURES, name), "latin1"));
+
+/** The table's rows as records keyed by header, for reading one column at a time. */
+function records(fileName: string, file: Remit835File): Record<string, CellValue>[] {
+  return remittanceRows([{ fileName, file }]).map((row) =>
+    Object.fromEntries(REMITTANCE_COLUMNS.map((column, c) => [column.name, row[c] ?? null])),
+  );
+}
+
+const column = (rows: readonly Record<string, CellValue>[], name: string) => rows.map((row) => row[name]);
+
+describe("the remittance table's columns", () => {
+  it("has the columns finance users read, in order, each described", () => {
+    expect(REMITTANCE_COLUMNS.map((c) => c.name)).toEqual([
+      "Payer",
+      "Claim ID",
+      "Claim Status Code",
+      "Claim Line Number",
+      "Service Date",
+      "HCPCS Code",
+      "HCPCS Modifier 1",
+      "HCPCS Modifier 2",
+      "HCPCS Modifier 3",
+      "HCPCS Modifier 4",
+      "Original HCPCS Code",
+      "Paid Service Unit Quantity",
+      "Charge Amount",
+      "Allowed Amount",
+      "Paid Amount",
+      "Patient Responsibility Amount",
+      "Adjustment Codes",
+      "Outcome",
+      "Adjustment Amount",
+      "Denied Flag",
+      "Partial Denial Flag",
+      "Denial Category",
+      "Denial Reason Code",
+      "Reversal Flag",
+      "Source File",
+      "Warnings",
+    ]);
+    expect(REMITTANCE_COLUMNS.every((c) => c.description.length > 10)).toBe(true);
+  });
+
+  it("writes codes and ids as text and amounts as money", () => {
+    const kinds = Object.fromEntries(REMITTANCE_COLUMNS.map((c) => [c.name, c.kind]));
+    expect(kinds).toMatchObject({
+      "Claim ID": "text",
+      "Claim Status Code": "text",
+      "HCPCS Code": "text",
+      "HCPCS Modifier 1": "text",
+      "Adjustment Codes": "text",
+      Outcome: "text",
+      "Charge Amount": "money",
+      "Allowed Amount": "money",
+      "Paid Amount": "money",
+      "Service Date": "date",
+      "Denied Flag": "boolean",
+    });
+  });
+});
+
+describe("rows built from the eMedNY sample (NY Medicaid, 3 claims, 10 lines)", () => {
+  const rows = records("emedny_sample.835", fixture("emedny_sample.835"));
+
+  it("has one row per service line with its payer, claim and line number", () => {
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toMatchObject({
+      Payer: "NYSDOH",
+      "Claim ID": "PATIENT ACCOUNT NUMBER",
+      "Claim Status Code": "1",
+      "Claim Line Number": 1,
+      "Service Date": "2010-01-01",
+      "HCPCS Code": "V2020",
+      "HCPCS Modifier 1": "RB",
+      "Source File": "emedny_sample.835",
+    });
+  });
+
+  it("gives money in dollars from the file's cents", () => {
+    expect(rows[3]).toMatchObject({
+      "HCPCS Code": "S0580",
+      "Paid Service Unit Quantity": 2,
+      "Charge Amount": 20,
+      "Allowed Amount": 20,
+      "Paid Amount": 20,
+    });
+  });
+
+  it("flags the lines denied for timely filing and for documentation, with their reason", () => {
+    const denied = rows.filter((row) => row["Denied Flag"] === true);
+    expect(denied.map((row) => [row["Denial Reason Code"], row["Denial Category"], row["Paid Amount"]])).toEqual([
+      ["CO-29", "Timely filing", 0],
+      ["CO-29", "Timely filing", 0],
+      ["CO-251", "Medical documentation requested", 0],
+      ["CO-251", "Medical documentation requested", 0],
+    ]);
+    expect(denied[0]).toMatchObject({ "Adjustment Codes": "CO-29", "Adjustment Amount": 12 });
+  });
+
+  it("leaves Adjustment Codes blank on a line paid without adjustment, and its Outcome says Paid", () => {
+    expect(column(rows, "Adjustment Codes")).toEqual([
+      null,
+      null,
+      null,
+      null,
+      "CO-29",
+      "CO-29",
+      null,
+      null,
+      "CO-251",
+      "CO-251",
+    ]);
+    expect(column(rows, "Outcome")).toEqual([
+      "Paid",
+      "Paid",
+      "Paid",
+      "Paid",
+      "Denied",
+      "Denied",
+      "Paid",
+      "Paid",
+      "Denied",
+      "Denied",
+    ]);
+  });
+
+  it("rates denials over the Outcome column by the 835 rules: 4 of 10 lines", () => {
+    const rate = computeDenialRate({ outcomes: column(rows, "Outcome") });
+    expect(rate.ok && [rate.value.deniedQuantity, rate.value.ratedQuantity]).toEqual([4, 10]);
+  });
+});
+
+describe("rows with contractual and patient-responsibility adjustments", () => {
+  it("lists every adjustment as group-reason, the way DENIAL_RATE reads it", () => {
+    const file = parsed(
+      remit835([
+        "CLP*C-77*1*200*120*30*12*PCN1",
+        "SVC*HC:99214:25*200*120**1",
+        "DTM*472*20250110",
+        "CAS*CO*45*50",
+        "CAS*PR*2*20**1*10",
+        "AMT*B6*150",
+      ]),
+    );
+    const [row] = records("acme.835", file);
+
+    expect(row).toMatchObject({
+      "Adjustment Codes": "CO-45 PR-2 PR-1",
+      "Adjustment Amount": 80,
+      "Allowed Amount": 150,
+      "Patient Responsibility Amount": 30,
+      "HCPCS Modifier 1": "25",
+      "Denied Flag": false,
+      "Partial Denial Flag": false,
+    });
+    expect(row?.Outcome).toBe("Paid");
+    const rate = computeDenialRate({ outcomes: [row?.Outcome] });
+    expect(rate.ok && rate.value.deniedQuantity).toBe(0);
+  });
+
+  it("marks a paid line reduced by a CO denial reason as a partial denial", () => {
+    const file = parsed(
+      remit835(["CLP*C-78*1*300*150**12*PCN2", "SVC*HC:97110*300*150**4", "CAS*CO*45*50", "CAS*CO*151*100"]),
+    );
+    const [row] = records("acme.835", file);
+
+    expect(row).toMatchObject({
+      "Denied Flag": false,
+      "Partial Denial Flag": true,
+      Outcome: "Partial",
+      "Denial Reason Code": "CO-151",
+      "Denial Category": "Medical coding",
+    });
+  });
+});
+
+describe("codes stay text", () => {
+  it("keeps the leading zeros of an anesthesia code and a claim id", async () => {
+    const file = parsed(remit835(["CLP*000123*1*500*400**12*PCN3", "SVC*HC:00100*500*400**1", "CAS*CO*45*100"]));
+    const request = remittanceTableRequest("Remittances", "Remittances", [{ fileName: "a.835", file }]);
+    const simulator = new WorkbookSimulator({ sheets: [{ name: "Sheet1", cells: [["Notes"]] }] });
+
+    const result = await writeTable(simulator.excel, request);
+
+    expect(result.ok).toBe(true);
+    expect(cellAt(simulator, "Remittances", "B2").value).toBe("000123");
+    expect(cellAt(simulator, "Remittances", "F2").value).toBe("00100");
+    expect(cellAt(simulator, "Remittances", "M2").numberFormat).toMatch(/\$/);
+  });
+});
+
+describe("a reversal (CLP02 = 22)", () => {
+  const file = parsed(
+    remit835([
+      "CLP*C-90*22*-100*-80**12*PCN9",
+      "SVC*HC:99213*-100*-80**1",
+      "CAS*CO*45*-20",
+      "CLP*C-91*22*-100*-100**12*PCN10",
+      "SVC*HC:99213*-100*-100**1",
+    ]),
+  );
+  const rows = records("reversal.835", file);
+
+  it("is flagged a reversal and never a denial, with negative amounts", () => {
+    expect(rows[0]).toMatchObject({
+      "Claim Status Code": "22",
+      "Reversal Flag": true,
+      "Denied Flag": false,
+      "Charge Amount": -100,
+      "Paid Amount": -80,
+      "Adjustment Codes": "CO-45",
+    });
+  });
+
+  it("reads Reversed in Outcome, with or without adjustments, which DENIAL_RATE leaves out", () => {
+    expect(column(rows, "Outcome")).toEqual(["Reversed", "Reversed"]);
+    const rate = computeDenialRate({ outcomes: [...column(rows, "Outcome"), "Denied"] });
+    expect(rate.ok && [rate.value.excludedLines, rate.value.ratedQuantity]).toEqual([2, 1]);
+  });
+});
+
+describe("warnings", () => {
+  it("puts each line's warnings, with their segment position, in its Warnings cell", () => {
+    const file = parsed(remit835(["CLP*C-5*1*100*90**12*PCN5", "SVC*HC:99213*100*90**1"]));
+    const [row] = records("unbalanced.835", file);
+
+    expect(row?.Warnings).toMatch(/^Segment \d+ \(SVC, line \d+, character \d+\): claim C-5 line 1 does not balance/);
+  });
+});
+
+describeWithSharedData("rows from the shared 835 samples", () => {
+  it("keeps the code the payer changed (Blue Cross NC: 59430 billed as 59410)", () => {
+    const file = parsed(readSharedData("x12-835/keironstoddart/blue_cross_nc_sample.txt"));
+    const rows = records("blue_cross_nc_sample.txt", file);
+
+    expect(column(rows, "HCPCS Code")).toEqual(["59430", "59440", "59426"]);
+    expect(column(rows, "Original HCPCS Code")).toEqual(["59410", "59410", null]);
+    expect(rows[0]).toMatchObject({
+      "Adjustment Codes": "CO-42 PR-2",
+      "Paid Amount": 1057.86,
+      "Allowed Amount": 1175.4,
+    });
+  });
+});
+
+describe("names for the new sheet and table", () => {
+  it("proposes Remittances in a workbook without one", () => {
+    expect(freeRemittanceNames({ sheetNames: ["Claims"], tableNames: ["Claims"] })).toEqual({
+      sheetName: "Remittances",
+      tableName: "Remittances",
+    });
+  });
+
+  it("proposes Remittances 2 when Remittances is taken, whatever its case", () => {
+    expect(freeRemittanceNames({ sheetNames: ["REMITTANCES"], tableNames: [] })).toEqual({
+      sheetName: "Remittances 2",
+      tableName: "Remittances2",
+    });
+  });
+
+  it("makes a table name Excel accepts from a sheet name", () => {
+    expect(tableNameFor("Acme Q3 remits")).toBe("AcmeQ3remits");
+    expect(tableNameFor("2025 remits")).toBe("_2025remits");
+  });
+});
