@@ -1,5 +1,7 @@
 import type { ComponentType } from "react";
+import { PayerSchedulePanel } from "./payerSchedule/PayerSchedulePanel";
 import { RemittancesPanel } from "./remittances/RemittancesPanel";
+import { UpliftModelPanel } from "./uplift/UpliftModelPanel";
 import { WorkbookPanel } from "./workbook/WorkbookPanel";
 
 /** One panel of the task pane: a tab with a label in the user's words and the component it shows. */
@@ -16,5 +18,7 @@ export interface TaskPanePanel {
  */
 export const TASK_PANE_PANELS: readonly TaskPanePanel[] = [
   { id: "workbook", label: "Workbook", Component: WorkbookPanel },
+  { id: "fee-schedule", label: "Fee schedule", Component: PayerSchedulePanel },
   { id: "remittances", label: "Remittances", Component: RemittancesPanel },
+  { id: "uplift", label: "Uplift model", Component: UpliftModelPanel },
 ];

@@ -9,6 +9,7 @@ import { ChangedEventSource } from "./events";
 import { RangeProxy } from "./range";
 import type { SimRequestContext } from "./requestContext";
 import { addTable, addTableRows, renameTable, tableParts } from "./tableOps";
+import { tableCollectionEventTarget } from "./workbookModel";
 import { WorksheetProxy } from "./worksheet";
 
 const TABLE_PROPERTIES = ["name", "id", "showHeaders", "showTotals", "style"] as const;
@@ -353,6 +354,26 @@ export class TableCollectionProxy extends CollectionBase<TableEntity, TableProxy
       },
     });
     return new TableProxy(this.context, () => created);
+  }
+
+  /** Fires after a table is added to this collection (ExcelApi 1.9), asynchronously as in Excel. */
+  get onAdded(): ChangedEventSource {
+    return this.collectionEvent("onAdded");
+  }
+
+  /** Fires after a table of this collection is deleted (ExcelApi 1.9). */
+  get onDeleted(): ChangedEventSource {
+    return this.collectionEvent("onDeleted");
+  }
+
+  private collectionEvent(event: "onAdded" | "onDeleted"): ChangedEventSource {
+    const { context } = this;
+    return new ChangedEventSource(
+      context,
+      context.model,
+      () => tableCollectionEventTarget(event, this.scope()),
+      `TableCollection.${event}`,
+    );
   }
 
   private find(key: string): TableEntity | null {

@@ -67,6 +67,7 @@ export function addTable(model: WorkbookModel, sheet: SheetEntity, rect: CellRec
     style: "TableStyleMedium2",
   };
   model.tables.push(table);
+  model.tableAdded(table);
   model.cells.retranslate(model.sheets);
   model.cellsChanged(sheet, tableRect, "RangeEdited");
   model.change({ kind: "tables" });

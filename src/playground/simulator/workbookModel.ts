@@ -29,7 +29,21 @@ export interface ChangedEventArgs {
   readonly tableId?: string;
 }
 
-export type ChangedHandler = (args: ChangedEventArgs) => unknown;
+/** The arguments of TableCollection `onAdded` / `onDeleted` handlers (TableAddedEventArgs / TableDeletedEventArgs). */
+export interface TableCollectionEventArgs {
+  readonly type: "TableAdded" | "TableDeleted";
+  readonly source: "Local";
+  readonly tableId: string;
+  readonly tableName?: string;
+  readonly worksheetId: string;
+}
+
+export type ChangedHandler = (args: ChangedEventArgs | TableCollectionEventArgs) => unknown;
+
+/** Event targets of TableCollection events: the workbook's collection, or one sheet's. */
+export function tableCollectionEventTarget(event: "onAdded" | "onDeleted", sheet: SheetEntity | null): string {
+  return sheet === null ? `tables.${event}` : `tables.${event}:${sheet.id}`;
+}
 
 export interface NameEntity {
   readonly name: string;
@@ -50,7 +64,7 @@ export class WorkbookModel {
   /** Event handlers by table id or worksheet id. */
   readonly handlers = new Map<string, Set<ChangedHandler>>();
   private readonly listeners = new Set<(change: SimulatorChange) => void>();
-  private pendingEvents: { handlers: ChangedHandler[]; args: ChangedEventArgs }[] = [];
+  private pendingEvents: { handlers: ChangedHandler[]; args: ChangedEventArgs | TableCollectionEventArgs }[] = [];
   private pendingChanges: SimulatorChange[] = [];
   private readonly running = new Set<Promise<unknown>>();
   private nextId = 1;
@@ -167,7 +181,24 @@ export class WorkbookModel {
     return this.cells.tableShape(table).columns.slice();
   }
 
+  /** Queues `onAdded` for the workbook's table collection and the sheet's. */
+  tableAdded(table: TableEntity): void {
+    this.queueTableEvent("onAdded", table, {
+      type: "TableAdded",
+      source: "Local",
+      tableId: table.id,
+      worksheetId: table.sheet.id,
+    });
+  }
+
   deleteTable(table: TableEntity): void {
+    this.queueTableEvent("onDeleted", table, {
+      type: "TableDeleted",
+      source: "Local",
+      tableId: table.id,
+      tableName: table.name,
+      worksheetId: table.sheet.id,
+    });
     table.deleted = true;
     this.tables.splice(this.tables.indexOf(table), 1);
     this.handlers.delete(table.id);
@@ -209,7 +240,12 @@ export class WorkbookModel {
     this.pendingChanges.push(change);
   }
 
-  private queueEvent(targetId: string, args: ChangedEventArgs): void {
+  private queueTableEvent(event: "onAdded" | "onDeleted", table: TableEntity, args: TableCollectionEventArgs): void {
+    this.queueEvent(tableCollectionEventTarget(event, null), args);
+    this.queueEvent(tableCollectionEventTarget(event, table.sheet), args);
+  }
+
+  private queueEvent(targetId: string, args: ChangedEventArgs | TableCollectionEventArgs): void {
     const handlers = this.handlers.get(targetId);
     if (handlers !== undefined && handlers.size > 0) this.pendingEvents.push({ handlers: [...handlers], args });
   }

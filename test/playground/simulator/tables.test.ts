@@ -124,6 +124,40 @@ describe("tables", () => {
   });
 });
 
+describe("table collection events", () => {
+  it("fires onAdded when a table is added and onDeleted when one is deleted, on the workbook's collection", async () => {
+    const simulator = new WorkbookSimulator(claimsWorkbook());
+    const seen: unknown[] = [];
+    await run(simulator, async (context) => {
+      context.workbook.tables.onAdded.add(async (args) => void seen.push(args));
+      context.workbook.tables.onDeleted.add(async (args) => void seen.push(args));
+      await context.sync();
+      context.workbook.worksheets.getItem("Contract").tables.add("A1:B1", true).name = "Uplifts";
+      await context.sync();
+      claims(context).delete();
+      await context.sync();
+    });
+    await simulator.whenIdle();
+    expect(seen).toEqual([
+      expect.objectContaining({ type: "TableAdded", tableId: expect.any(String), worksheetId: expect.any(String) }),
+      expect.objectContaining({ type: "TableDeleted", tableName: "Claims" }),
+    ]);
+  });
+
+  it("fires a sheet's onAdded only for tables added on that sheet", async () => {
+    const simulator = new WorkbookSimulator(claimsWorkbook());
+    let added = 0;
+    await run(simulator, async (context) => {
+      context.workbook.worksheets.getItem("Claims").tables.onAdded.add(async () => void added++);
+      await context.sync();
+      context.workbook.worksheets.getItem("Contract").tables.add("A1:B1", true);
+      await context.sync();
+    });
+    await simulator.whenIdle();
+    expect(added).toBe(0);
+  });
+});
+
 describe("structured references", () => {
   it("evaluates Table[Column] and keeps the formula as written", async () => {
     const simulator = new WorkbookSimulator(claimsWorkbook());
