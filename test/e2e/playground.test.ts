@@ -2,82 +2,20 @@
  * The playground in a real Chromium: `npm start -- --playground` serves it, and the page must show the sample
  * workbook, run the real task pane against it, compute what the user types, and stay entirely on this machine.
  */
-import { spawn, type ChildProcess } from "child_process";
 import { existsSync, mkdirSync } from "fs";
 import path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, openGuardedPage, ROOT, startPlayground, type PlaygroundServer } from "./support/playground";
 
 jest.setTimeout(300_000);
 
-const ROOT = path.resolve(__dirname, "..", "..");
 const SCREENSHOT = path.join(ROOT, "test-results", "playground.png");
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-/** Flags for a headless Chromium in a container: no sandbox, GPU or background traffic of its own. */
-const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
-let server: ChildProcess | undefined;
+let server: PlaygroundServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 /** Console errors, page errors and requests to other hosts, each a line; the page must produce none. */
 const problems: string[] = [];
-
-/** Starts `npm start -- --playground` on a free port and resolves with the URL it prints. */
-function startPlayground(): Promise<string> {
-  const child = spawn(process.execPath, [path.join("scripts", "start.js"), "--playground", "--port", "0"], {
-    cwd: ROOT,
-    detached: true, // its own process group, so afterAll can stop webpack and everything it started
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server = child;
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`No playground URL after 180 s. Output:\n${output}`)), 180_000);
-    const onOutput = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /Playground: (http:\/\/localhost:\d+\/playground\.html)/.exec(output)?.[1];
-      if (url !== undefined) {
-        clearTimeout(timer);
-        resolve(url);
-      }
-    };
-    child.stdout?.on("data", onOutput);
-    child.stderr?.on("data", onOutput);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The playground server exited (${code}) before printing its URL. Output:\n${output}`));
-    });
-  });
-}
-
-/** Stops the server's whole process group, forcefully if it has not exited within 5 s. */
-async function stopPlayground(): Promise<void> {
-  const child = server;
-  if (child?.pid === undefined || child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  process.kill(-child.pid, "SIGTERM");
-  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 5_000).unref());
-  if ((await Promise.race([exited, timeout])) === "timeout") process.kill(-child.pid, "SIGKILL");
-}
-
-/** The Debian package's Chromium where installed, else the one @sparticuz/chromium ships; never a download. */
-async function launchChromium(): Promise<Browser> {
-  if (existsSync("/usr/bin/chromium")) {
-    return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
-  }
-  const packaged = require("@sparticuz/chromium");
-  const sparticuz = packaged.default ?? packaged;
-  // Its defaults relax web security for Lambda scraping; the playground must run under the normal rules and its CSP.
-  const relaxed = new Set(["--disable-web-security", "--allow-running-insecure-content"]);
-  const args = (sparticuz.args as string[]).filter((arg) => !relaxed.has(arg));
-  return chromium.launch({ executablePath: await sparticuz.executablePath(), args: [...args, ...CHROMIUM_FLAGS] });
-}
 
 /** The grid cell at an A1 address. */
 const cellAt = (address: string) => page.locator(`[role="gridcell"][data-address="${address}"]`);
@@ -107,28 +45,14 @@ async function typeIntoCell(address: string, input: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const url = await startPlayground();
+  server = await startPlayground();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`failed request: ${request.url()}`));
-  // Nothing may leave the machine: record and refuse any request to another host.
-  await page.route(
-    (requested) => !LOCAL_HOSTS.has(requested.hostname) && requested.protocol.startsWith("http"),
-    async (route) => {
-      problems.push(`request to another host: ${route.request().url()}`);
-      await route.abort();
-    },
-  );
-  await page.goto(url);
+  page = await openGuardedPage(browser, server.url, problems);
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  await stopPlayground();
+  await server?.stop();
 });
 
 describe("the playground", () => {

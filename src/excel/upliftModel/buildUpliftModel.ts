@@ -1,0 +1,85 @@
+/**
+ * Builds (or rebuilds) an uplift model sheet from a claims table: reads the lines through the confirmed mapping,
+ * runs the engine for every scenario, lays out the sheets, writes them atomically. Expected failures are values.
+ */
+import { centsToDollars, type Cents } from "../../engine/money";
+import { fail, ok, type Result } from "../../engine/result";
+import type { ExcelGateway } from "../excelGateway";
+import { computeModelNumbers, checkModelSettings, layoutModel, type ModelNumbers } from "./modelPlan";
+import type { UpliftModelIssue, UpliftModelRequest } from "./modelRequest";
+import { readClaimLines } from "./readClaimLines";
+import { planWriteTarget, writeModel, type ModelWriteOptions, type ModelSheetNames } from "./writeModel";
+
+/** A built model: where it is, and the engine's totals it shows (in dollars), per scenario. */
+export interface BuiltUpliftModel extends ModelSheetNames {
+  readonly lineCount: number;
+  readonly codeCount: number;
+  readonly currentTotal: number;
+  readonly scenarios: readonly { readonly name: string; readonly newTotal: number; readonly delta: number }[];
+  /** Whether an earlier build of this model was replaced. */
+  readonly replaced: boolean;
+  /** The engine's numbers the sheet reproduces, for callers that check them. */
+  readonly numbers: ModelNumbers;
+}
+
+/** Options of a build: progress and cancel of the write, and an injectable clock for the "built on" stamp. */
+export interface BuildOptions extends ModelWriteOptions {
+  readonly now?: () => Date;
+}
+
+function filtersText(request: UpliftModelRequest): string {
+  const { payers, contractNames, serviceDateFrom, serviceDateTo } = request.filters;
+  const parts: string[] = [];
+  if ((payers ?? []).length > 0) parts.push(`payer ${(payers ?? []).join(", ")}`);
+  if ((contractNames ?? []).length > 0) parts.push(`contract ${(contractNames ?? []).join(", ")}`);
+  if (serviceDateFrom !== null || serviceDateTo !== null) {
+    parts.push(`service dates ${serviceDateFrom ?? "any"} to ${serviceDateTo ?? "any"}`);
+  }
+  return parts.length === 0 ? "all lines" : parts.join("; ");
+}
+
+/**
+ * Builds the uplift model that `request` describes. Running it again with the same sheet name replaces the
+ * earlier build (its two sheets) instead of adding a copy; a user's own sheet of that name is never touched.
+ * @example
+ * const built = await buildUpliftModel(hostExcel(), { tableName: "Claims", mapping, filters: NO_FILTERS,
+ *   scenarios: DEFAULT_SCENARIOS, floor: DEFAULT_FLOOR, target: DEFAULT_TARGET, capAtBilled: true,
+ *   sheetName: "Uplift Model" });
+ */
+export async function buildUpliftModel(
+  excel: ExcelGateway,
+  request: UpliftModelRequest,
+  options: BuildOptions = {},
+): Promise<Result<BuiltUpliftModel, UpliftModelIssue>> {
+  const settings = checkModelSettings(request);
+  if (!settings.ok) return settings;
+  const target = await planWriteTarget(excel, request.sheetName.trim());
+  if (!target.ok) return target;
+  const lines = await readClaimLines(excel, request);
+  if (!lines.ok) return lines;
+  const numbers = computeModelNumbers(lines.value, request.scenarios);
+  if (!numbers.ok) return numbers;
+  if (options.signal?.aborted === true) return fail({ code: "cancelled" });
+  const layout = layoutModel(request, lines.value, numbers.value, target.value.writing, {
+    tableName: request.tableName,
+    amountColumn: request.mapping.amount ?? "Amount",
+    filtersText: filtersText(request),
+    asOf: (options.now?.() ?? new Date()).toISOString().slice(0, 10),
+  });
+  const written = await writeModel(excel, target.value, layout, options);
+  if (!written.ok) return written;
+  const dollars = (cents: number) => centsToDollars(cents as Cents);
+  return ok({
+    ...written.value,
+    lineCount: lines.value.hcpcsCodes.length,
+    codeCount: numbers.value.codes.length,
+    currentTotal: dollars(numbers.value.currentCents),
+    scenarios: numbers.value.scenarios.map(({ scenario, result }) => ({
+      name: scenario.name.trim(),
+      newTotal: dollars(result.newCents),
+      delta: dollars(result.deltaCents),
+    })),
+    replaced: target.value.replaced !== null,
+    numbers: numbers.value,
+  });
+}

@@ -1,0 +1,78 @@
+import {
+  describePayerScheduleImportIssue,
+  importPayerSchedule as writeSchedule,
+  readWorkbookNames,
+  type PayerScheduleImportRequest,
+  type WorkbookNames,
+} from "../../excel/payerScheduleImport";
+import {
+  listRangeSources,
+  readRangeAsGrid as readGrid,
+  type RangeReadIssue,
+  type RangeSource,
+  type RangeSources,
+  type WorkbookGrid,
+} from "../../excel/rangeGrid";
+import type { WrittenTable } from "../../excel/tableWriter";
+import type { Result } from "../../engine/result";
+import type { OperationControls, OperationOutcome } from "../progress/operation";
+import type { TaskPaneCommand } from "../taskPaneCommand";
+
+/** Reads the selected range, or a table or named range, as a grid for the preview. */
+export const readRangeAsGrid: TaskPaneCommand<RangeSource, Result<WorkbookGrid, RangeReadIssue>> = {
+  name: "payerSchedule.readRange",
+  label: "Read the range",
+  run: (excel, source) => readGrid(excel, source),
+};
+
+/** Lists the tables and named ranges a schedule can be read from. */
+export const listScheduleRanges: TaskPaneCommand<void, RangeSources> = {
+  name: "payerSchedule.listRanges",
+  label: "List ranges",
+  run: (excel) => listRangeSources(excel),
+};
+
+/** Reads the sheet and table names in use, so the panel warns before a name clashes. */
+export const readScheduleNames: TaskPaneCommand<void, WorkbookNames> = {
+  name: "payerSchedule.readNames",
+  label: "Read names",
+  run: (excel) => readWorkbookNames(excel),
+};
+
+/** Input of {@link importPayerSchedule}: the request, plus the progress UI's controls when there is one. */
+export interface ImportPayerScheduleInput extends PayerScheduleImportRequest {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: OperationControls["onProgress"];
+}
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+/**
+ * Writes the previewed clean rows into a new sheet and fee schedule table (chunked, cancellable, atomic, never over
+ * an existing sheet unless confirmed); refuses a preview with errors unless the user chose to skip those rows.
+ * The success message says which name to put in a contract.
+ */
+export const importPayerSchedule: TaskPaneCommand<ImportPayerScheduleInput, OperationOutcome<WrittenTable>> = {
+  name: "payerSchedule.import",
+  label: "Import",
+  run: async (excel, { signal, onProgress, ...request }) => {
+    const result = await writeSchedule(excel, request, {
+      signal,
+      onProgress: onProgress && (({ rowsWritten, totalRows }) => onProgress({ done: rowsWritten, total: totalRows })),
+    });
+    if (!result.ok) {
+      const cancelled = result.issue.code === "writeFailed" && result.issue.issue.code === "cancelled";
+      return { ok: false, cancelled, message: describePayerScheduleImportIssue(result.issue) };
+    }
+    const { tableName, sheetName, rowCount } = result.value;
+    const skipped = request.skipRowsWithErrors === true ? request.preview.counts.rowsWithErrors : 0;
+    return {
+      ok: true,
+      value: result.value,
+      message:
+        `Imported ${count(rowCount, "rate", "rates")} into table ${tableName} on sheet "${sheetName}"` +
+        (skipped > 0 ? `, skipping ${count(skipped, "row", "rows")} with errors` : "") +
+        `. To price claims with it, enter ${tableName} in a contract's Fee Schedule column (PayerContracts table).`,
+    };
+  },
+};

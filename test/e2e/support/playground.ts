@@ -1,0 +1,105 @@
+/**
+ * Shared by the browser end-to-end tests: start the playground server (`npm start -- --playground`) on a free port,
+ * launch a local Chromium (never downloaded), and open a page that records errors and refuses other hosts.
+ */
+import { spawn, type ChildProcess } from "child_process";
+import { existsSync } from "fs";
+import path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+/** The repository's root. */
+export const ROOT = path.resolve(__dirname, "..", "..", "..");
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/** Flags for a headless Chromium in a container: no sandbox, GPU or background traffic of its own. */
+const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** A running playground server. */
+export interface PlaygroundServer {
+  readonly url: string;
+  /** Stops the server's whole process group, forcefully if it has not exited within 5 s. */
+  stop(): Promise<void>;
+}
+
+/** Starts `npm start -- --playground` on a free port and resolves once it prints its URL. */
+export async function startPlayground(): Promise<PlaygroundServer> {
+  const child = spawn(process.execPath, [path.join("scripts", "start.js"), "--playground", "--port", "0"], {
+    cwd: ROOT,
+    detached: true, // its own process group, so stop() can end webpack and everything it started
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const stop = () => stopProcessGroup(child);
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = "";
+      const timer = setTimeout(() => reject(new Error(`No playground URL after 180 s. Output:\n${output}`)), 180_000);
+      const onOutput = (chunk: Buffer) => {
+        output += chunk.toString();
+        const found = /Playground: (http:\/\/localhost:\d+\/playground\.html)/.exec(output)?.[1];
+        if (found !== undefined) {
+          clearTimeout(timer);
+          resolve(found);
+        }
+      };
+      child.stdout?.on("data", onOutput);
+      child.stderr?.on("data", onOutput);
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`The playground server exited (${code}) before printing its URL. Output:\n${output}`));
+      });
+    });
+    return { url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  process.kill(-child.pid, "SIGTERM");
+  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 5_000).unref());
+  if ((await Promise.race([exited, timeout])) === "timeout") process.kill(-child.pid, "SIGKILL");
+}
+
+/** The Debian package's Chromium where installed, else the one @sparticuz/chromium ships; never a download. */
+export async function launchChromium(): Promise<Browser> {
+  if (existsSync("/usr/bin/chromium")) {
+    return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+  }
+  const packaged = require("@sparticuz/chromium");
+  const sparticuz = packaged.default ?? packaged;
+  // Its defaults relax web security for Lambda scraping; the playground must run under the normal rules and its CSP.
+  const relaxed = new Set(["--disable-web-security", "--allow-running-insecure-content"]);
+  const args = (sparticuz.args as string[]).filter((arg) => !relaxed.has(arg));
+  return chromium.launch({ executablePath: await sparticuz.executablePath(), args: [...args, ...CHROMIUM_FLAGS] });
+}
+
+/**
+ * Opens `url` in a new page that pushes onto `problems` every console error, page error, failed request and
+ * request to another host (which it refuses: nothing may leave the machine).
+ */
+export async function openGuardedPage(browser: Browser, url: string, problems: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`failed request: ${request.url()}`));
+  await page.route(
+    (requested) => !LOCAL_HOSTS.has(requested.hostname) && requested.protocol.startsWith("http"),
+    async (route) => {
+      problems.push(`request to another host: ${route.request().url()}`);
+      await route.abort();
+    },
+  );
+  await page.goto(url);
+  return page;
+}

@@ -1,0 +1,81 @@
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { App } from "../../../src/taskpane/App";
+import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
+
+/** A small claims export in users' own words. */
+const snapshot: WorkbookSnapshot = {
+  sheets: [
+    {
+      name: "Claims",
+      cells: [
+        ["Claim", "DOS", "Payer", "CPT", "Units", "Billed", "Allowed"],
+        ["C1", "2025-01-05", "Acme", "99213", 1, 150, 100],
+        ["C2", "2025-01-06", "Acme", "99214", 1, 300, 200],
+        ["C3", "2025-02-01", "Summit", "20610", 2, 400, 80],
+      ],
+      numberFormats: [{ address: "D2:D4", format: "@" }],
+      tables: [{ name: "Claims", address: "A1:G4" }],
+    },
+  ],
+};
+
+async function openUpliftPanel(simulator: WorkbookSimulator) {
+  render(<App excel={simulator.excel} />);
+  fireEvent.click(screen.getByRole("tab", { name: "Uplift model" }));
+  const panel = await screen.findByRole("region", { name: "Uplift model" });
+  await within(panel).findByRole("option", { name: "Claims (3 rows)" });
+  return panel;
+}
+
+describe("the task pane's Uplift model panel", () => {
+  it("starts from 5% on the top 20 codes and 3% across the board, with a 2% floor and a 4% target", async () => {
+    const panel = await openUpliftPanel(new WorkbookSimulator(snapshot));
+
+    const first = within(panel).getByRole("group", { name: "Scenario 1" });
+    const second = within(panel).getByRole("group", { name: "Scenario 2" });
+    expect(within(first).getByLabelText("Scenario name")).toHaveValue("5% on top 20");
+    expect(within(first).getByLabelText("Uplift %")).toHaveValue("5");
+    expect(within(first).getByLabelText("Top N (blank: all)")).toHaveValue("20");
+    expect(within(second).getByLabelText("Scenario name")).toHaveValue("3% across the board");
+    expect(within(second).getByLabelText("Top N (blank: all)")).toHaveValue("");
+    expect(within(panel).getByLabelText("Walk-away floor")).toHaveValue("2");
+    expect(within(panel).getByLabelText("Target")).toHaveValue("4");
+  });
+
+  it("suggests the column mapping from the headers users have (CPT, Billed, Allowed, DOS)", async () => {
+    const panel = await openUpliftPanel(new WorkbookSimulator(snapshot));
+
+    await waitFor(() => expect(within(panel).getByLabelText("HCPCS/CPT code")).toHaveValue("CPT"));
+    expect(within(panel).getByLabelText("Billed charge")).toHaveValue("Billed");
+    expect(within(panel).getByLabelText("Amount (allowed or paid)")).toHaveValue("Allowed");
+    expect(within(panel).getByLabelText("Service date")).toHaveValue("DOS");
+  });
+
+  it("builds the model sheet and says what it is worth", async () => {
+    const simulator = new WorkbookSimulator(snapshot);
+    const panel = await openUpliftPanel(simulator);
+    await waitFor(() => expect(within(panel).getByLabelText("HCPCS/CPT code")).toHaveValue("CPT"));
+
+    fireEvent.click(within(panel).getByRole("button", { name: "Build model" }));
+
+    const done = await within(panel).findByText("Done", {}, { timeout: 10_000 });
+    // 5% on all three codes (top 20 covers them): 105 + 210 + 84 = 399 against 380; 3%: 391.40.
+    expect(done.parentElement).toHaveTextContent(/Built sheet "Uplift Model" from 3 lines and 3 codes/);
+    expect(done.parentElement).toHaveTextContent("5% on top 20: +$19.00; 3% across the board: +$11.40.");
+    expect(simulator.sheetNames()).toContain("Uplift Model");
+    expect(simulator.settings()).toHaveProperty(["payerContracts.claimsMapping.claims"]);
+  });
+
+  it("says what to fix when an uplift is not a number, and writes nothing", async () => {
+    const simulator = new WorkbookSimulator(snapshot);
+    const panel = await openUpliftPanel(simulator);
+    await waitFor(() => expect(within(panel).getByLabelText("HCPCS/CPT code")).toHaveValue("CPT"));
+    const first = within(panel).getByRole("group", { name: "Scenario 1" });
+
+    fireEvent.change(within(first).getByLabelText("Uplift %"), { target: { value: "five" } });
+    fireEvent.click(within(panel).getByRole("button", { name: "Build model" }));
+
+    expect(await within(panel).findByText('Give scenario "5% on top 20" an uplift in percent, like 5.')).toBeVisible();
+    expect(simulator.sheetNames()).toEqual(["Claims"]);
+  });
+});
