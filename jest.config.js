@@ -29,6 +29,9 @@ module.exports = {
       displayName: "e2e",
       testEnvironment: "node",
       testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
+      // One playground server (one webpack compile) for all browser tests; see test/e2e/support/playground.ts.
+      globalSetup: "<rootDir>/test/e2e/support/globalSetup.ts",
+      globalTeardown: "<rootDir>/test/e2e/support/globalTeardown.ts",
     },
   ],
 };

@@ -1,86 +1,23 @@
 /**
  * Remittance import in the playground, in a real Chromium: the user opens the Remittances panel, picks two 835
  * files, imports them, and measures the denial rate of the new table with a formula typed into the grid.
- *
- * The server and browser helpers below mirror test/e2e/playground.test.ts; they are local because no shared
- * test/e2e/support module existed when this test was written.
  */
-import { spawn, type ChildProcess } from "child_process";
-import { existsSync, mkdirSync } from "fs";
+import { mkdirSync } from "fs";
 import path from "path";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
+import { launchChromium, openGuardedPage, ROOT, startPlayground, type PlaygroundServer } from "./support/playground";
 
 jest.setTimeout(300_000);
 
-const ROOT = path.resolve(__dirname, "..", "..");
 const FIXTURES = path.join(ROOT, "test", "fixtures", "x12-835");
 const SCREENSHOT = path.join(ROOT, "test-results", "remittance-import.png");
 const PREVIEW_SCREENSHOT = path.join(ROOT, "test-results", "remittance-preview.png");
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
-let server: ChildProcess | undefined;
+let server: PlaygroundServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 /** Console errors, page errors and requests to other hosts; the page must produce none. */
 const problems: string[] = [];
-
-/** Starts `npm start -- --playground` on a free port and resolves with the URL it prints. */
-function startPlayground(): Promise<string> {
-  const child = spawn(process.execPath, [path.join("scripts", "start.js"), "--playground", "--port", "0"], {
-    cwd: ROOT,
-    detached: true, // its own process group, so afterAll stops webpack and everything it started
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server = child;
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`No playground URL after 180 s. Output:\n${output}`)), 180_000);
-    const onOutput = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /Playground: (http:\/\/localhost:\d+\/playground\.html)/.exec(output)?.[1];
-      if (url !== undefined) {
-        clearTimeout(timer);
-        resolve(url);
-      }
-    };
-    child.stdout?.on("data", onOutput);
-    child.stderr?.on("data", onOutput);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The playground server exited (${code}) before printing its URL. Output:\n${output}`));
-    });
-  });
-}
-
-/** Stops the server's whole process group, forcefully if it has not exited within 5 s. */
-async function stopPlayground(): Promise<void> {
-  const child = server;
-  if (child?.pid === undefined || child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  process.kill(-child.pid, "SIGTERM");
-  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 5_000).unref());
-  if ((await Promise.race([exited, timeout])) === "timeout") process.kill(-child.pid, "SIGKILL");
-}
-
-/** The Debian package's Chromium where installed, else the one @sparticuz/chromium ships; never a download. */
-async function launchChromium(): Promise<Browser> {
-  if (existsSync("/usr/bin/chromium")) {
-    return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
-  }
-  const packaged = require("@sparticuz/chromium");
-  const sparticuz = packaged.default ?? packaged;
-  const relaxed = new Set(["--disable-web-security", "--allow-running-insecure-content"]);
-  const args = (sparticuz.args as string[]).filter((arg) => !relaxed.has(arg));
-  return chromium.launch({ executablePath: await sparticuz.executablePath(), args: [...args, ...CHROMIUM_FLAGS] });
-}
 
 const cellAt = (address: string) => page.locator(`[role="gridcell"][data-address="${address}"]`);
 const taskPane = () => page.getByRole("complementary", { name: "Task pane" });
@@ -107,27 +44,14 @@ async function textWhen(locator: Locator, accept: (text: string) => boolean): Pr
 }
 
 beforeAll(async () => {
-  const url = await startPlayground();
+  server = await startPlayground();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`failed request: ${request.url()}`));
-  await page.route(
-    (requested) => !LOCAL_HOSTS.has(requested.hostname) && requested.protocol.startsWith("http"),
-    async (route) => {
-      problems.push(`request to another host: ${route.request().url()}`);
-      await route.abort();
-    },
-  );
-  await page.goto(url);
+  page = await openGuardedPage(browser, server.url, problems);
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  await stopPlayground();
+  await server?.stop();
 });
 
 describe("importing 835 remittances in the playground", () => {
@@ -179,9 +103,7 @@ describe("importing 835 remittances in the playground", () => {
     await cellAt("B15").click();
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
-    expect(await page.getByTestId("formula-bar").inputValue()).toBe(
-      "=PAYER.DENIAL_RATE(Remittances[Outcome])",
-    );
+    expect(await page.getByTestId("formula-bar").inputValue()).toBe("=PAYER.DENIAL_RATE(Remittances[Outcome])");
   });
 
   it("logs no errors and sends nothing to another host", () => {

@@ -27,8 +27,21 @@ export interface PlaygroundServer {
   stop(): Promise<void>;
 }
 
-/** Starts `npm start -- --playground` on a free port and resolves once it prints its URL. */
+/** Set by the e2e project's global setup: one playground server shared by every browser test file. */
+export const SHARED_PLAYGROUND_URL = "PAYER_E2E_PLAYGROUND_URL";
+
+/**
+ * The playground server for a test file: the one the e2e project's global setup started (so webpack compiles once
+ * per run, not once per file), else a server of its own, as `npm start -- --playground` starts it.
+ */
 export async function startPlayground(): Promise<PlaygroundServer> {
+  const shared = process.env[SHARED_PLAYGROUND_URL];
+  if (shared !== undefined) return { url: shared, stop: async () => undefined };
+  return startPlaygroundServer();
+}
+
+/** Starts `npm start -- --playground` on a free port and resolves once it prints its URL. */
+export async function startPlaygroundServer(): Promise<PlaygroundServer> {
   const child = spawn(process.execPath, [path.join("scripts", "start.js"), "--playground", "--port", "0"], {
     cwd: ROOT,
     detached: true, // its own process group, so stop() can end webpack and everything it started
