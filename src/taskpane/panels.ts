@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import { ContractsPanel } from "./contracts/ContractsPanel";
 import { PayerSchedulePanel } from "./payerSchedule/PayerSchedulePanel";
 import { RemittancesPanel } from "./remittances/RemittancesPanel";
 import { UpliftModelPanel } from "./uplift/UpliftModelPanel";
@@ -19,6 +20,7 @@ export interface TaskPanePanel {
 export const TASK_PANE_PANELS: readonly TaskPanePanel[] = [
   { id: "workbook", label: "Workbook", Component: WorkbookPanel },
   { id: "fee-schedule", label: "Fee schedule", Component: PayerSchedulePanel },
+  { id: "contracts", label: "Contracts", Component: ContractsPanel },
   { id: "remittances", label: "Remittances", Component: RemittancesPanel },
   { id: "uplift", label: "Uplift model", Component: UpliftModelPanel },
 ];

@@ -1,0 +1,339 @@
+/**
+ * The contract editor's workbook side (issue 4, item 3): lists the registry's contract versions and carve-outs as
+ * editable rows, checks a version against the declared spec and against the contract's other versions (the engine's
+ * overlap check), and saves or deletes rows in PayerContracts and ContractCarveOuts, which stay ordinary tables the
+ * user can edit by hand (ARCHITECTURE.md 3).
+ */
+import { registryKey } from "../engine/contracts/registry";
+import { CURRENT_MEDICARE_SCHEDULE } from "../engine/contracts/types";
+import { fail, ok, type Result } from "../engine/result";
+import { hostExcel, type ExcelGateway } from "./excelGateway";
+import { buildRegistry } from "./registry/buildRegistry";
+import {
+  CONTRACT_CARVE_OUTS_SPEC,
+  MEDICARE_SCHEDULES_SPEC,
+  PAYER_CONTRACTS_SPEC,
+  REGISTRY_TABLE_SPECS,
+} from "./registry/registryTables";
+import { parseTable, type ColumnSpec, type TableData, type TableSpec } from "./registry/tableSpec";
+import { registryIssueMessage } from "./registry/issues";
+import { checkForm, formOf, rowCells, type FieldErrors, type FormCheck, type FormValues } from "./registryForm";
+import {
+  deleteRegistryRow,
+  writeRegistryRow,
+  type LoadedRow,
+  type RowWriteIssue,
+  type SavedRow,
+} from "./registryRowWriter";
+import { describeTableWriteIssue } from "./tableWriteIssues";
+
+export type ContractColumns = typeof PAYER_CONTRACTS_SPEC.columns;
+export type CarveOutColumns = typeof CONTRACT_CARVE_OUTS_SPEC.columns;
+/** The inputs of a contract version's form (one per PayerContracts column). */
+export type ContractForm = FormValues<ContractColumns>;
+/** The inputs of a carve-out's form (one per ContractCarveOuts column). */
+export type CarveOutForm = FormValues<CarveOutColumns>;
+
+/** The sheet a missing registry table is created on. */
+export const CONTRACTS_SHEET = "Contracts";
+export const CARVE_OUTS_SHEET = "Carve-outs";
+
+/** A registry row as the editor shows it: where it is, its form, and the reader's problems with it. */
+export interface EditableRow<F> {
+  readonly loaded: LoadedRow;
+  readonly form: F;
+  /** What the reader says is wrong with the row as it is in the sheet (empty when fine). */
+  readonly problems: readonly string[];
+}
+
+/** One contract: its versions (by start date) and carve-outs. */
+export interface ContractEntry {
+  readonly contractName: string;
+  readonly payer: string;
+  readonly versions: readonly EditableRow<ContractForm>[];
+  readonly carveOuts: readonly EditableRow<CarveOutForm>[];
+}
+
+/** Everything the Contracts panel shows and chooses from. */
+export interface ContractEditorData {
+  readonly contracts: readonly ContractEntry[];
+  /** Tables a Fee Schedule can name: every table of the workbook except the registry's own and Medicare schedules. */
+  readonly feeScheduleTables: readonly string[];
+  /** Choices of the Medicare Schedule column: "current", then the tables registered in MedicareSchedules. */
+  readonly medicareSchedules: readonly string[];
+}
+
+interface LoadedTable {
+  readonly data: TableData;
+  readonly firstColumn: number;
+}
+
+async function readTables(excel: ExcelGateway, names: readonly string[]) {
+  return excel.run(async (context) => {
+    const collection = context.workbook.tables.load("items/name");
+    await context.sync();
+    const byKey = new Map(collection.items.map((table) => [registryKey(table.name), table]));
+    const pending = names.flatMap((name) => {
+      const table = byKey.get(registryKey(name));
+      if (table === undefined) return [];
+      const sheet = table.worksheet.load("name");
+      const header = table.getHeaderRowRange().load("values,rowIndex,columnIndex");
+      const body = table.getDataBodyRange().load("values");
+      return [{ key: registryKey(name), name: table.name, sheet, header, body }];
+    });
+    await context.sync();
+    const tables = new Map<string, LoadedTable>();
+    for (const { key, name, sheet, header, body } of pending) {
+      tables.set(key, {
+        data: {
+          name,
+          sheet: sheet.name,
+          headers: header.values[0] ?? [],
+          rows: body.values,
+          firstRowNumber: header.rowIndex + 2,
+        },
+        firstColumn: header.columnIndex,
+      });
+    }
+    return { tableNames: collection.items.map((table) => table.name), tables };
+  });
+}
+
+/** Rows of a registry table with their forms and problems; blank rows are left out. */
+function editableRows<C extends Readonly<Record<string, ColumnSpec>>>(
+  spec: TableSpec<C>,
+  table: LoadedTable | undefined,
+): EditableRow<FormValues<C>>[] {
+  if (table === undefined) return [];
+  const { data } = table;
+  const keys = data.headers.map((h) => String(h).trim().toLowerCase().replace(/\s+/g, " "));
+  const positionOf = (field: string) => {
+    const column: ColumnSpec = spec.columns[field]!;
+    return keys.findIndex((key) => [column.header, ...(column.aliases ?? [])].some((h) => h.toLowerCase() === key));
+  };
+  const positions = Object.keys(spec.columns).map((field) => [field, positionOf(field)] as const);
+  const parsed = parseTable(spec, data);
+  return data.rows.flatMap((values, index) => {
+    if (values.every((cell) => cell === "" || cell === null)) return [];
+    const rowNumber = data.firstRowNumber + index;
+    const cells = Object.fromEntries(positions.map(([field, p]) => [field, p >= 0 ? values[p] : null]));
+    const problems = parsed.issues
+      .filter((issue) => "rowNumber" in issue && issue.rowNumber === rowNumber)
+      .map(registryIssueMessage);
+    const loaded: LoadedRow = { table: data.name, sheet: data.sheet, index, rowNumber, values: [...values] };
+    return [{ loaded, form: formOf(spec.columns, cells), problems }];
+  });
+}
+
+const text = (input: unknown) => (typeof input === "string" ? input.trim() : "");
+
+/**
+ * Reads the registry for the editor in two round trips: contracts grouped by name (versions sorted by start date,
+ * with their carve-outs), the fee schedule tables to choose from, and the registered Medicare schedules.
+ */
+export async function listContracts(excel: ExcelGateway = hostExcel()): Promise<ContractEditorData> {
+  const names = [PAYER_CONTRACTS_SPEC.title, CONTRACT_CARVE_OUTS_SPEC.title, MEDICARE_SCHEDULES_SPEC.title];
+  const { tableNames, tables } = await readTables(excel, names);
+  const versions = editableRows(PAYER_CONTRACTS_SPEC, tables.get(registryKey(PAYER_CONTRACTS_SPEC.title)));
+  const carveOuts = editableRows(CONTRACT_CARVE_OUTS_SPEC, tables.get(registryKey(CONTRACT_CARVE_OUTS_SPEC.title)));
+  const medicare = tables.get(registryKey(MEDICARE_SCHEDULES_SPEC.title));
+  const registered = medicare === undefined ? [] : parseTable(MEDICARE_SCHEDULES_SPEC, medicare.data).rows;
+  const medicareSchedules = registered.map((r) => r.scheduleTable!).filter((n) => n !== "");
+
+  const groups = new Map<string, { contractName: string; payer: string; versions: EditableRow<ContractForm>[] }>();
+  for (const version of versions) {
+    const name = text(version.form.contractName);
+    const key = registryKey(name);
+    const group = groups.get(key) ?? { contractName: name, payer: text(version.form.payer), versions: [] };
+    group.versions.push(version);
+    groups.set(key, group);
+  }
+  for (const carveOut of carveOuts) {
+    const name = text(carveOut.form.contractName);
+    if (!groups.has(registryKey(name))) groups.set(registryKey(name), { contractName: name, payer: "", versions: [] });
+  }
+  const contracts = [...groups.entries()]
+    .map(([key, group]) => ({
+      ...group,
+      versions: [...group.versions].sort((a, b) =>
+        text(a.form.effectiveStartDate) < text(b.form.effectiveStartDate) ? -1 : 1,
+      ),
+      carveOuts: carveOuts.filter((c) => registryKey(text(c.form.contractName)) === key),
+    }))
+    .sort((a, b) => a.contractName.localeCompare(b.contractName));
+
+  const notSchedules = new Set([
+    ...REGISTRY_TABLE_SPECS.map((spec) => registryKey(spec.title)),
+    ...medicareSchedules.map(registryKey),
+  ]);
+  return {
+    contracts,
+    feeScheduleTables: tableNames.filter((name) => !notSchedules.has(registryKey(name))).sort(),
+    medicareSchedules: [CURRENT_MEDICARE_SCHEDULE, ...medicareSchedules],
+  };
+}
+
+/** ISO date `days` days before `date`. */
+function daysBefore(date: string, days: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
+}
+
+/**
+ * The Renewal Notice Date for "N days before term end": the date, or a message when N or the term end is missing
+ * or not a date. Blank N means the form's own Renewal Notice Date applies.
+ */
+export function renewalNoticeFromDays(
+  form: ContractForm,
+  days: string,
+): { readonly ok: true; readonly date: string | null } | { readonly ok: false; readonly message: string } {
+  if (days.trim() === "") return { ok: true, date: null };
+  const n = Number(days.trim());
+  if (!Number.isInteger(n) || n < 0 || n > 3650)
+    return { ok: false, message: "Expected a whole number of days, like 90." };
+  const termEnd = checkForm(PAYER_CONTRACTS_SPEC, form).row?.termEndDate ?? null;
+  if (termEnd === null) return { ok: false, message: "Enter the Term End Date first: the notice is counted from it." };
+  return { ok: true, date: daysBefore(termEnd, n) };
+}
+
+/**
+ * Checks a contract version as the sheet's reader would (cells, required columns, the spec's cross-column rules),
+ * then against the contract's other versions in the registry with the engine's checks: an end before the start, or
+ * dates overlapping another version of the same contract. `editing` is the row being edited (left out of the others).
+ */
+export function checkContractVersion(
+  form: ContractForm,
+  others: readonly EditableRow<ContractForm>[],
+  editing: LoadedRow | null = null,
+): FormCheck<ContractColumns> {
+  const checked = checkForm(PAYER_CONTRACTS_SPEC, form);
+  // Only the dates matter to the engine's version checks: each version is asked about as a minimal valid row, so
+  // an overlap shows as soon as the name and dates are typed, before the rest of the form is complete.
+  const datesOf = (f: ContractForm) => [
+    text(f.contractName) === "" ? "(new contract)" : f.contractName,
+    "-",
+    f.effectiveStartDate,
+    f.effectiveEndDate,
+    "Percent of Billed",
+    "100%",
+  ];
+  const columns = PAYER_CONTRACTS_SPEC.columns;
+  const headers = [
+    columns.contractName,
+    columns.payer,
+    columns.effectiveStartDate,
+    columns.effectiveEndDate,
+    columns.method,
+    columns.percent,
+  ].map((c) => c.header);
+  if (checked.errors.effectiveStartDate !== undefined || checked.errors.effectiveEndDate !== undefined) return checked;
+  const siblings = others.filter(
+    (o) =>
+      registryKey(text(o.form.contractName)) === registryKey(text(form.contractName)) &&
+      (editing === null || o.loaded.rowNumber !== editing.rowNumber || o.loaded.table !== editing.table),
+  );
+  const rows = [...siblings.map((o) => datesOf(o.form)), datesOf(form)];
+  const firstRowNumber = 2;
+  const formRowNumber = firstRowNumber + siblings.length;
+  const snapshot = buildRegistry(
+    new Map([
+      [
+        registryKey(PAYER_CONTRACTS_SPEC.title),
+        { name: PAYER_CONTRACTS_SPEC.title, sheet: "", headers, rows, firstRowNumber },
+      ],
+    ]),
+  );
+  const errors: Record<string, string> = {};
+  for (const wrapped of snapshot.issues) {
+    if (wrapped.code !== "engine") continue;
+    const issue = wrapped.issue;
+    if (issue.code === "contractVersionDatesReversed" && issue.rowNumber === formRowNumber)
+      errors.effectiveEndDate ??= "The end date is before the start date.";
+    if (
+      issue.code === "contractVersionsOverlap" &&
+      (issue.firstRowNumber === formRowNumber || issue.secondRowNumber === formRowNumber)
+    ) {
+      const other =
+        siblings[
+          (issue.firstRowNumber === formRowNumber ? issue.secondRowNumber : issue.firstRowNumber) - firstRowNumber
+        ];
+      const from = text(other?.form.effectiveStartDate);
+      const to = text(other?.form.effectiveEndDate) || "no end";
+      errors.effectiveStartDate ??= `Overlaps the version ${from} to ${to} (row ${other?.loaded.rowNumber ?? "?"}): versions of one contract may not share a day.`;
+    }
+  }
+  return Object.keys(errors).length === 0
+    ? checked
+    : { errors: { ...errors, ...checked.errors } as FieldErrors<ContractColumns>, row: null };
+}
+
+/** Why a save or delete did not happen, in words for the task pane. */
+export type EditorIssue =
+  { readonly code: "formInvalid"; readonly errors: Readonly<Record<string, string>> } | RowWriteIssue;
+
+/** The message of an editor issue. */
+export function editorIssueMessage(issue: EditorIssue): string {
+  switch (issue.code) {
+    case "formInvalid":
+      return `Fix the highlighted fields first: ${Object.values(issue.errors).join(" ")}`;
+    case "rowChanged":
+      return `Row ${issue.rowNumber} of ${issue.table} (sheet ${issue.sheet}) changed in the sheet since it was loaded; reload to see the change, then edit again.`;
+    case "tableMissing":
+      return `The workbook no longer has a ${issue.table} table; reload.`;
+    case "columnMissing":
+      return `Table ${issue.table} (sheet ${issue.sheet}) has no "${issue.column}" column; add it, then save again.`;
+    case "tableNotCreated":
+      return `Could not create the ${issue.table} table: ${describeTableWriteIssue(issue.issue)}`;
+  }
+}
+
+/** Input of {@link saveContractVersion}: the form, the row it edits (null adds one), and the registry as loaded. */
+export interface SaveContractInput {
+  readonly form: ContractForm;
+  readonly editing: LoadedRow | null;
+  /** Every version as loaded (for the overlap check). */
+  readonly versions: readonly EditableRow<ContractForm>[];
+}
+
+/**
+ * Adds or updates one PayerContracts row after checking it; refuses when the row changed in the sheet since it was
+ * loaded. Creates the table on a "Contracts" sheet when the workbook has none.
+ */
+export async function saveContractVersion(
+  excel: ExcelGateway,
+  input: SaveContractInput,
+): Promise<Result<SavedRow, EditorIssue>> {
+  const checked = checkContractVersion(input.form, input.versions, input.editing);
+  if (checked.row === null) return fail({ code: "formInvalid", errors: checked.errors });
+  const cells = rowCells(PAYER_CONTRACTS_SPEC.columns, checked.row);
+  return writeRegistryRow(excel, PAYER_CONTRACTS_SPEC, input.editing, cells, CONTRACTS_SHEET);
+}
+
+/** Adds or updates one ContractCarveOuts row after checking it (same rules as {@link saveContractVersion}). */
+export async function saveCarveOut(
+  excel: ExcelGateway,
+  input: { readonly form: CarveOutForm; readonly editing: LoadedRow | null },
+): Promise<Result<SavedRow, EditorIssue>> {
+  const checked = checkForm(CONTRACT_CARVE_OUTS_SPEC, input.form);
+  if (checked.row === null) return fail({ code: "formInvalid", errors: checked.errors });
+  const cells = rowCells(CONTRACT_CARVE_OUTS_SPEC.columns, checked.row);
+  return writeRegistryRow(excel, CONTRACT_CARVE_OUTS_SPEC, input.editing, cells, CARVE_OUTS_SHEET);
+}
+
+/** Deletes a loaded contract version row, unless it changed in the sheet since it was loaded. */
+export async function deleteContractVersion(
+  excel: ExcelGateway,
+  row: LoadedRow,
+): Promise<Result<{ readonly rowNumber: number }, EditorIssue>> {
+  const deleted = await deleteRegistryRow(excel, PAYER_CONTRACTS_SPEC, row);
+  return deleted.ok ? ok(deleted.value) : deleted;
+}
+
+/** Deletes a loaded carve-out row, unless it changed in the sheet since it was loaded. */
+export async function deleteCarveOut(
+  excel: ExcelGateway,
+  row: LoadedRow,
+): Promise<Result<{ readonly rowNumber: number }, EditorIssue>> {
+  const deleted = await deleteRegistryRow(excel, CONTRACT_CARVE_OUTS_SPEC, row);
+  return deleted.ok ? ok(deleted.value) : deleted;
+}

@@ -1,0 +1,60 @@
+import { Field, Input, Select, Switch } from "@fluentui/react-components";
+import type { ColumnSpec } from "../../excel/registry/tableSpec";
+import { isSwitchColumn, writtenKind, type FormInput } from "../../excel/registryForm";
+
+/** A column shown as a list to choose from (tables of the workbook, registered schedules). */
+export type FieldChoices = Readonly<Record<string, readonly string[]>>;
+
+export interface SpecFieldProps {
+  readonly field: string;
+  readonly spec: ColumnSpec;
+  readonly value: FormInput;
+  /** The message under the input, when the user has touched it. */
+  readonly error: string | undefined;
+  readonly choices: readonly string[] | undefined;
+  readonly onChange: (field: string, value: FormInput) => void;
+}
+
+/**
+ * One input of a registry row, derived from its column spec: the header as label, the description as hint, a
+ * switch for TRUE/FALSE, a list for choice columns (the spec's words) and for `choices`, a date input for dates,
+ * text otherwise. The value is the text a user would type into the cell.
+ */
+export function SpecField({ field, spec, value, error, choices, onChange }: SpecFieldProps) {
+  const validation = error === undefined ? {} : { validationState: "error" as const, validationMessage: error };
+  if (isSwitchColumn(spec))
+    return (
+      <Field hint={spec.description}>
+        <Switch label={spec.header} checked={value === true} onChange={(_, data) => onChange(field, data.checked)} />
+      </Field>
+    );
+  const text = typeof value === "string" ? value : "";
+  const options = spec.allowed ?? choices;
+  if (options !== undefined) {
+    // The current text stays selectable even when it is not among the choices (a hand-typed pattern, a typo).
+    const all = text !== "" && !options.includes(text) ? [text, ...options] : options;
+    return (
+      <Field label={spec.header} hint={spec.description} required={spec.required} {...validation}>
+        <Select value={text} onChange={(_, data) => onChange(field, data.value)}>
+          <option value="">{spec.required ? "Choose…" : "(none)"}</option>
+          {all.map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    );
+  }
+  const kind = writtenKind(spec);
+  return (
+    <Field label={spec.header} hint={spec.description} required={spec.required} {...validation}>
+      <Input
+        type={kind === "date" ? "date" : "text"}
+        value={text}
+        placeholder={spec.example}
+        onChange={(_, data) => onChange(field, data.value)}
+      />
+    </Field>
+  );
+}
