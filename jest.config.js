@@ -9,6 +9,8 @@ const common = {
 };
 
 module.exports = {
+  // Suites that write ~19,000-row schedules through the simulator need more than jest's 5 s on a busy machine.
+  testTimeout: 60_000,
   projects: [
     {
       ...common,

@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import { ContractsPanel } from "./contracts/ContractsPanel";
+import { MedicareSchedulePanel } from "./medicare/MedicareSchedulePanel";
 import { PayerSchedulePanel } from "./payerSchedule/PayerSchedulePanel";
 import { RemittancesPanel } from "./remittances/RemittancesPanel";
 import { UpliftModelPanel } from "./uplift/UpliftModelPanel";
@@ -20,6 +21,7 @@ export interface TaskPanePanel {
 export const TASK_PANE_PANELS: readonly TaskPanePanel[] = [
   { id: "workbook", label: "Workbook", Component: WorkbookPanel },
   { id: "fee-schedule", label: "Fee schedule", Component: PayerSchedulePanel },
+  { id: "medicare", label: "Medicare schedule", Component: MedicareSchedulePanel },
   { id: "contracts", label: "Contracts", Component: ContractsPanel },
   { id: "remittances", label: "Remittances", Component: RemittancesPanel },
   { id: "uplift", label: "Uplift model", Component: UpliftModelPanel },

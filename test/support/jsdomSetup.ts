@@ -1,4 +1,9 @@
 import "@testing-library/jest-dom";
+import { configure } from "@testing-library/react";
+
+// Panels await the simulator (HyperFormula, chunked writes); on a loaded 2-core CI machine the default 1 s for
+// findBy/waitFor is too tight, so waits get 15 s (a failing expectation still fails, only later).
+configure({ asyncUtilTimeout: 15_000 });
 // Browser APIs jest-environment-jsdom 29 lacks, which the code under test needs to load.
 import { TextDecoder, TextEncoder } from "util";
 

@@ -192,12 +192,13 @@ export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED): Workboo
       { header: "Conversion Factor", value: (r) => Number(r.conversionFactor), format: "0.0000" },
       {
         header: "Non-Facility Rate",
-        value: (_, n) => `=ROUND((E${n}*O${n}+F${n}*P${n}+H${n}*Q${n})*R${n},2)`,
+        // Exact half-up to cents, as the Medicare import writes it (see src/excel/medicareSchedule/scheduleColumns.ts).
+        value: (_, n) => `=ROUND(ROUND((E${n}*O${n}+F${n}*P${n}+H${n}*Q${n})*R${n}*100,7),0)/100`,
         format: MONEY,
       },
       {
         header: "Facility Rate",
-        value: (_, n) => `=ROUND((E${n}*O${n}+G${n}*P${n}+H${n}*Q${n})*R${n},2)`,
+        value: (_, n) => `=ROUND(ROUND((E${n}*O${n}+G${n}*P${n}+H${n}*Q${n})*R${n}*100,7),0)/100`,
         format: MONEY,
       },
     ],

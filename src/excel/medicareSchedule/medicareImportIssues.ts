@@ -1,0 +1,67 @@
+/**
+ * Why a Medicare schedule import did not happen, as values (STYLE.md "two error channels"): the table write's own
+ * issues, and those of registering the schedule in MedicareSchedules. One catalogue holds the messages.
+ */
+import { describeTableWriteIssue, type TableWriteIssue } from "../tableWriteIssues";
+
+export type MedicareImportIssue =
+  | { readonly code: "tableWrite"; readonly issue: TableWriteIssue }
+  | { readonly code: "noRows" }
+  | {
+      /** MedicareSchedules exists but lacks columns the registry needs: appending would register nothing. */
+      readonly code: "registryColumnsMissing";
+      readonly sheetName: string;
+      readonly missing: readonly string[];
+    }
+  | {
+      /** The year and locality (or the table name) is registered already: two schedules would answer one date. */
+      readonly code: "alreadyRegistered";
+      readonly rowNumber: number;
+      readonly scheduleTable: string;
+      readonly year: number;
+      readonly locality: string;
+    }
+  | {
+      /** The schedule was written but registering it failed; the sheet was removed again. */
+      readonly code: "registrationFailed";
+      readonly excelCode: string;
+      readonly message: string;
+    }
+  | { readonly code: "cancelled"; readonly totalRows: number }
+  | {
+      /** After a failure or a cancel, the written sheet could not be removed. */
+      readonly code: "cleanupFailed";
+      readonly sheetName: string;
+      readonly cause: string;
+      readonly excelCode: string;
+      readonly message: string;
+    };
+
+type Catalogue = {
+  readonly [K in MedicareImportIssue["code"]]: (issue: Extract<MedicareImportIssue, { code: K }>) => string;
+};
+
+const MESSAGES: Catalogue = {
+  tableWrite: (i) => describeTableWriteIssue(i.issue),
+  noRows: () => "The relative value file has no rows to import.",
+  registryColumnsMissing: (i) =>
+    `The MedicareSchedules table on sheet "${i.sheetName}" has no ${i.missing.map((m) => `"${m}"`).join(", ")} ` +
+    `column: add ${i.missing.length === 1 ? "it" : "them"} so that imported schedules can be registered.`,
+  alreadyRegistered: (i) =>
+    `MedicareSchedules row ${i.rowNumber} already registers ${i.scheduleTable} for ${i.year}, locality ` +
+    `${i.locality}. Delete that row (and its sheet, if it is no longer wanted) before importing this schedule again.`,
+  registrationFailed: (i) =>
+    `The schedule could not be registered in MedicareSchedules: ${i.message} (${i.excelCode}). The new sheet was ` +
+    `removed: the workbook is as it was.`,
+  cancelled: (i) =>
+    `Cancelled before the ${i.totalRows.toLocaleString("en-US")} rows were registered. The new sheet was removed: ` +
+    `the workbook is as it was.`,
+  cleanupFailed: (i) =>
+    `${i.cause} The new sheet "${i.sheetName}" could not be removed (${i.message}, ${i.excelCode}): please delete ` +
+    `it by hand.`,
+};
+
+/** The message a finance user reads for an import issue. */
+export function describeMedicareImportIssue(issue: MedicareImportIssue): string {
+  return (MESSAGES[issue.code] as (i: MedicareImportIssue) => string)(issue);
+}

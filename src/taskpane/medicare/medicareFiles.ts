@@ -1,0 +1,161 @@
+/**
+ * The two CMS files of a Medicare schedule import as the panel and the command read them: refused up front when
+ * too large or not CSV (ARCHITECTURE.md s.10), parsed with the cmsPfs parsers (header by content, banner rows and
+ * footnotes skipped, codes normalised), with every row problem as a message, the year and CF the file states, and
+ * a few amounts for a locality to preview before writing.
+ */
+import { conversionFactorOn, MEDICARE_PFS_CONVERSION_FACTORS } from "../../engine/conversionFactor";
+import { Decimal } from "../../engine/decimal";
+import { buildGpciIndex, NATIONAL_GPCI, type LocalityGpci } from "../../engine/gpci";
+import type { HcpcsCode } from "../../engine/hcpcsCode";
+import type { IsoDate } from "../../engine/isoDate";
+import { pfsBaseAmount } from "../../engine/medicarePfs";
+import { formatCents, toCents } from "../../engine/money";
+import type { PfsRvuRow } from "../../engine/pfsSchedule";
+import { fail, ok, type Result } from "../../engine/result";
+import { importIssueMessage, parseGpciCsv, parsePprrvuCsv } from "../../formats/cmsPfs";
+
+/** The PPRRVU CSV is about 2 MB; 20 MB leaves room for any year and refuses what is surely not one. */
+export const MAX_PPRRVU_BYTES = 20 * 1024 * 1024;
+/** The GPCI CSV is about 5 KB. */
+export const MAX_GPCI_BYTES = 1024 * 1024;
+
+/** Which of the two files. */
+export type MedicareFileKind = "pprrvu" | "gpci";
+
+const KIND_NAMES: Readonly<Record<MedicareFileKind, string>> = {
+  pprrvu: "relative value (PPRRVU)",
+  gpci: "GPCI",
+};
+
+/** A chosen file as the browser describes it before it is read. */
+export interface ChosenFileInfo {
+  readonly name: string;
+  readonly size: number;
+}
+
+const megabytes = (bytes: number) =>
+  `${(bytes / (1024 * 1024)).toLocaleString("en-US", { maximumFractionDigits: 1 })} MB`;
+const SAVE_AS_CSV = "open it in Excel and save it as CSV (Comma delimited), then choose the .csv file";
+
+/** Why a chosen file is refused before it is read (too large, not CSV), or null. */
+export function refuseChosenFile(file: ChosenFileInfo, kind: MedicareFileKind): string | null {
+  const limit = kind === "pprrvu" ? MAX_PPRRVU_BYTES : MAX_GPCI_BYTES;
+  if (file.size > limit)
+    return `${file.name} is ${megabytes(file.size)}; a CMS ${KIND_NAMES[kind]} file is at most ${megabytes(limit)}. Is it the right file?`;
+  if (/\.xlsx?$/i.test(file.name))
+    return `${file.name} is an Excel workbook, which cannot be read here yet: ${SAVE_AS_CSV}.`;
+  if (!/\.csv$/i.test(file.name))
+    return `${file.name} is not a CSV file. Choose the CMS ${KIND_NAMES[kind]} file ending in .csv (the fixed-width .txt is not read).`;
+  return null;
+}
+
+/** An xlsx saved under a .csv name starts with the ZIP signature "PK\3\4". */
+function refuseContent(text: string, fileName: string): string | null {
+  return text.startsWith("PK\u0003\u0004") ? `${fileName} is an Excel workbook named .csv: ${SAVE_AS_CSV}.` : null;
+}
+
+/** A parsed PPRRVU file as the panel shows it. */
+export interface PprrvuFile {
+  readonly fileName: string;
+  readonly label: string;
+  readonly rows: readonly PfsRvuRow[];
+  /** One message per row the file could not give (left out of the import). */
+  readonly problems: readonly string[];
+  readonly conversionFactor: Decimal | null;
+  /** The PFS year the file states, when it can be told (banner, else its CF). */
+  readonly year: number | null;
+}
+
+/** A parsed GPCI file. */
+export interface GpciFile {
+  readonly fileName: string;
+  readonly localities: readonly LocalityGpci[];
+  readonly problems: readonly string[];
+}
+
+/** The year of a PPRRVU file: the banner says it ("2025 National Physician Fee Schedule..."), else its CF does. */
+export function detectYear(label: string, conversionFactor: Decimal | null): number | null {
+  const stated = /\b(20\d\d)\b/.exec(label);
+  if (stated) return Number(stated[1]);
+  const period =
+    conversionFactor && MEDICARE_PFS_CONVERSION_FACTORS.find((p) => p.conversionFactor.eq(conversionFactor));
+  return period ? Number(period.effectiveStartDate.slice(0, 4)) : null;
+}
+
+/** Parses a PPRRVU CSV, or says why it cannot be read. */
+export function readPprrvu(fileName: string, text: string): Result<PprrvuFile, string> {
+  const refused = refuseContent(text, fileName);
+  if (refused !== null) return fail(refused);
+  const parsed = parsePprrvuCsv(text);
+  if (!parsed.ok) return fail(`${fileName}: ${importIssueMessage(parsed.issue)}`);
+  const { label, rows, issues, conversionFactor } = parsed.value;
+  return ok({
+    fileName,
+    label,
+    rows,
+    problems: issues.map(importIssueMessage),
+    conversionFactor,
+    year: detectYear(label, conversionFactor),
+  });
+}
+
+/** Parses a GPCI CSV, or says why it cannot be read. */
+export function readGpci(fileName: string, text: string): Result<GpciFile, string> {
+  const refused = refuseContent(text, fileName);
+  if (refused !== null) return fail(refused);
+  const parsed = parseGpciCsv(text);
+  if (!parsed.ok) return fail(`${fileName}: ${importIssueMessage(parsed.issue)}`);
+  return ok({ fileName, localities: parsed.value.localities, problems: parsed.value.issues.map(importIssueMessage) });
+}
+
+/** The localities to choose from: "National (GPCI 1.000)" first, then the GPCI file's in file order. */
+export function localityChoices(gpci: GpciFile | null): readonly LocalityGpci[] {
+  return [...buildGpciIndex(gpci?.localities ?? []).values()];
+}
+
+/**
+ * The CF to write when the user gives none: the file's CONV FACTOR, else the engine's for the year (its last
+ * period: CY2024's from March 9; from 2026 the non-qualifying APM one).
+ */
+export function conversionFactorFor(file: PprrvuFile, year: number): Decimal | null {
+  if (file.conversionFactor !== null) return file.conversionFactor;
+  const period = conversionFactorOn(`${year}-12-31` as IsoDate);
+  return period.ok ? period.value.conversionFactor : null;
+}
+
+/** One previewed code: its amounts in dollars as text, or null where the file has no global row for it. */
+export interface PreviewAmount {
+  readonly hcpcsCode: string;
+  readonly nonFacility: string | null;
+  readonly facility: string | null;
+}
+
+/** The E/M codes most practices bill most, previewed before importing. */
+export const PREVIEW_CODES = ["99213", "99214"] as const;
+
+/**
+ * The amounts the sheet's formulas will show for a few codes in a locality: the PFS formula with one half-up
+ * rounding to cents (the engine's pfsBaseAmount), from the file's global rows.
+ */
+export function previewAmounts(
+  rows: readonly PfsRvuRow[],
+  locality: LocalityGpci,
+  conversionFactor: Decimal,
+  codes: readonly string[] = PREVIEW_CODES,
+): PreviewAmount[] {
+  return codes.map((hcpcsCode) => {
+    const row = rows.find((r) => r.hcpcsCode === (hcpcsCode as HcpcsCode) && r.modifier === null);
+    if (row === undefined) return { hcpcsCode, nonFacility: null, facility: null };
+    const amount = (setting: "facility" | "non-facility") =>
+      formatCents(toCents(pfsBaseAmount(row, locality, setting, conversionFactor)));
+    return { hcpcsCode, nonFacility: amount("non-facility"), facility: amount("facility") };
+  });
+}
+
+/** "04412-18 HOUSTON, TX (MAC 04412)": how a locality is listed and searched. */
+export function localityText(locality: LocalityGpci): string {
+  if (locality.localityKey === NATIONAL_GPCI.localityKey) return "National (GPCI 1.000)";
+  const state = locality.stateCode ? `, ${locality.stateCode}` : "";
+  return `${locality.localityKey} ${locality.localityName}${state}`;
+}
