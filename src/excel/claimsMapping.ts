@@ -22,6 +22,10 @@ export const CLAIMS_FIELDS = [
   "placeOfServiceCode",
   "claimId",
   "adjustmentCodes",
+  "allowedAmount",
+  "paidAmount",
+  "patientResponsibilityAmount",
+  "deniedFlag",
 ] as const;
 /** One of {@link CLAIMS_FIELDS}. */
 export type ClaimsField = (typeof CLAIMS_FIELDS)[number];
@@ -31,7 +35,12 @@ export type ClaimsMapping = { readonly [F in ClaimsField]: string | null };
 
 /** How each field is shown and which headers suggest it (normalised: lower case, letters and digits only). */
 export const CLAIMS_FIELD_SPECS: {
-  readonly [F in ClaimsField]: { readonly label: string; readonly synonyms: readonly string[] };
+  readonly [F in ClaimsField]: {
+    readonly label: string;
+    readonly synonyms: readonly string[];
+    /** May be suggested a column another field already has (allowed as both the amount and the allowed amount). */
+    readonly sharesColumn?: true;
+  };
 } = {
   hcpcsCode: {
     label: "HCPCS/CPT code",
@@ -67,6 +76,18 @@ export const CLAIMS_FIELD_SPECS: {
     label: "Adjustment codes",
     synonyms: ["adjustmentcodes", "adjustmentreasoncode", "adjustmentreasoncodes", "carc", "denialcode", "reasoncodes"],
   },
+  // The variance review compares the allowed amount (AMT*B6), else paid + patient responsibility (DOMAIN.md 0.5).
+  allowedAmount: {
+    label: "Allowed amount",
+    synonyms: ["allowedamount", "allowed", "allowedamt", "contractualallowed"],
+    sharesColumn: true,
+  },
+  paidAmount: { label: "Paid amount", synonyms: ["paidamount", "paid", "payment", "paidamt"], sharesColumn: true },
+  patientResponsibilityAmount: {
+    label: "Patient responsibility",
+    synonyms: ["patientresponsibilityamount", "patientresponsibility", "patientshare", "patientamount", "pramount"],
+  },
+  deniedFlag: { label: "Denied flag", synonyms: ["deniedflag", "denied", "denialflag", "isdenied"] },
 };
 
 const normalise = (header: string): string => header.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -74,7 +95,8 @@ const normalise = (header: string): string => header.toLowerCase().replace(/[^a-
 /**
  * The mapping suggested by a table's headers: for each field, the first synonym (in order of preference) that a
  * header matches once case, spaces and punctuation are ignored ("CPT", "Mod 1", "Billed", "POS"). A column is
- * suggested for one field at most; a field no header matches is null.
+ * suggested for one field at most, except that the allowed and paid amounts may also be the amount; a field no
+ * header matches is null.
  * @example suggestClaimsMapping(["CPT", "Units", "Billed", "Allowed"]).chargeAmount // "Billed"
  */
 export function suggestClaimsMapping(headers: readonly string[]): ClaimsMapping {
@@ -83,11 +105,10 @@ export function suggestClaimsMapping(headers: readonly string[]): ClaimsMapping 
   for (const header of headers) if (!byKey.has(normalise(header))) byKey.set(normalise(header), header);
   const mapping = {} as Record<ClaimsField, string | null>;
   for (const field of CLAIMS_FIELDS) {
-    const header = CLAIMS_FIELD_SPECS[field].synonyms
-      .map((s) => byKey.get(s))
-      .find((h) => h !== undefined && !taken.has(h));
+    const { synonyms, sharesColumn = false } = CLAIMS_FIELD_SPECS[field];
+    const header = synonyms.map((s) => byKey.get(s)).find((h) => h !== undefined && (sharesColumn || !taken.has(h)));
     mapping[field] = header ?? null;
-    if (header !== undefined) taken.add(header);
+    if (header !== undefined && !sharesColumn) taken.add(header);
   }
   return mapping;
 }

@@ -8,7 +8,7 @@ import { invalidArgument, itemNotFound } from "./errors";
 import { ChangedEventSource } from "./events";
 import { RangeProxy } from "./range";
 import type { SimRequestContext } from "./requestContext";
-import { addTable, addTableRows, renameTable, tableParts } from "./tableOps";
+import { addTable, addTableColumn, addTableRows, deleteTableColumn, renameTable, tableParts } from "./tableOps";
 import { tableCollectionEventTarget } from "./workbookModel";
 import { WorksheetProxy } from "./worksheet";
 
@@ -278,6 +278,14 @@ export class TableColumnProxy extends ClientObjectBase<Slot> {
   getRange(): RangeProxy {
     return this.range(({ table, index }) => ({ ...table.rect, column: table.rect.column + index, columnCount: 1 }));
   }
+  /** Removes the column and its cells (the simulator: the table's last column only, see `deleteTableColumn`). */
+  delete(): void {
+    this.queue(
+      "delete",
+      () => null,
+      ({ table, index }) => deleteTableColumn(this.context.model, table, index),
+    );
+  }
 }
 
 export class TableColumnCollectionProxy extends CollectionBase<Slot, TableColumnProxy> {
@@ -302,6 +310,27 @@ export class TableColumnCollectionProxy extends CollectionBase<Slot, TableColumn
     const names = this.context.model.tableColumns(table);
     const index = typeof key === "number" ? key - 1 : names.findIndex((n) => n.toLowerCase() === key.toLowerCase());
     return index >= 0 && index < names.length ? { table, index } : null;
+  }
+
+  /**
+   * Appends a column (index null/undefined or the column count; see `addTableColumn` for what the simulator
+   * supports). `values` is the whole column, header first; `name` sets the header (ExcelApi 1.4).
+   */
+  add(index?: number | null, values?: unknown, name?: string): TableColumnProxy {
+    let slot: Slot | null = null;
+    this.context.enqueue({
+      location: "TableColumnCollection.add",
+      payload: () => ({ index: index ?? null, values: values ?? null, name: name ?? null }),
+      apply: () => {
+        const table = this.table.entity();
+        if (index !== null && index !== undefined && index !== table.rect.columnCount) {
+          throw invalidArgument(`The simulator appends table columns only (index ${index})`);
+        }
+        const added = addTableColumn(this.context.model, table, values, name);
+        slot = { table, index: added.column - table.rect.column };
+      },
+    });
+    return new TableColumnProxy(this.context, () => slot);
   }
 
   /** By name or id (1-based), as Excel. */

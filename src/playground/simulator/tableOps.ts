@@ -125,3 +125,56 @@ export function renameTable(model: WorkbookModel, table: TableEntity, name: stri
   model.cells.retranslate(model.sheets);
   model.change({ kind: "tables" });
 }
+
+/**
+ * `table.columns.add(null, values, name)`: appends a column at the right end of the table. Excel shifts the cells
+ * to the right of the table's rows; the simulator supports appending into empty cells only and refuses otherwise,
+ * so a test never silently passes on a layout Excel would handle differently. `values`, when given, is the whole
+ * column (header first) as in Excel; `name` (ExcelApi 1.4) overrides the header.
+ */
+export function addTableColumn(
+  model: WorkbookModel,
+  table: TableEntity,
+  values: unknown,
+  name: string | undefined,
+): CellRect {
+  const { rect, sheet } = table;
+  const added: CellRect = { ...rect, column: rect.column + rect.columnCount, columnCount: 1 };
+  if (model.tables.some((t) => t !== table && t.sheet === sheet && intersect(t.rect, added) !== null)) {
+    throw invalidOperation(`A table can't overlap another table (${formatRect(added)})`);
+  }
+  const occupied = model.cells.formulas(sheet, added).some((row) => row.some((v) => v !== ""));
+  if (occupied)
+    throw invalidOperation(`The simulator appends a table column only into empty cells (${formatRect(added)})`);
+  const column: unknown[][] =
+    values === undefined || values === null
+      ? Array.from({ length: rect.rowCount }, () => [null])
+      : (values as unknown[][]);
+  model.cells.shapeCheck(added, column);
+  const existing = new Set(model.tableColumns(table).map((n) => n.toLowerCase()));
+  let header = name ?? (column[0]?.[0] === null || column[0]?.[0] === undefined ? "" : String(column[0][0]));
+  if (header === "") header = `Column${rect.columnCount + 1}`;
+  for (let n = 2, base = header; existing.has(header.toLowerCase()); n++) header = `${base}${n}`;
+  model.cells.write(sheet, added, [[header], ...column.slice(1)], "values");
+  table.rect = { ...rect, columnCount: rect.columnCount + 1 };
+  model.cells.retranslate(model.sheets);
+  model.cellsChanged(sheet, added, "RangeEdited");
+  model.change({ kind: "tables" });
+  return added;
+}
+
+/**
+ * `tableColumn.delete()`: removes a column from the table and its cells. The simulator supports the table's last
+ * column only (Excel shifts the cells to its right within the table's rows).
+ */
+export function deleteTableColumn(model: WorkbookModel, table: TableEntity, index: number): void {
+  const { rect, sheet } = table;
+  if (rect.columnCount === 1) throw invalidOperation("A table must keep at least one column");
+  if (index !== rect.columnCount - 1) throw invalidOperation("The simulator deletes only a table's last column");
+  const removed: CellRect = { ...rect, column: rect.column + index, columnCount: 1 };
+  table.rect = { ...rect, columnCount: rect.columnCount - 1 };
+  model.cells.clear(sheet, removed, "All");
+  model.cells.retranslate(model.sheets);
+  model.cellsChanged(sheet, removed, "RangeEdited");
+  model.change({ kind: "tables" });
+}

@@ -1,6 +1,6 @@
 /** Tables: creation, rows, columns, parts, events, and the structured references that follow them. */
 import { WorkbookSimulator, type ChangedEventArgs } from "../../../src/playground/simulator";
-import { cellAt, claimsWorkbook, run, typeInto } from "./helpers";
+import { cellAt, claimsWorkbook, rejectionOf, run, typeInto } from "./helpers";
 
 const claims = (context: Excel.RequestContext) => context.workbook.tables.getItem("Claims");
 
@@ -121,6 +121,51 @@ describe("tables", () => {
     typeInto(simulator, "Claims", "C3", "3");
     await simulator.whenIdle();
     expect(seen).toEqual(["RowInserted"]);
+  });
+});
+
+describe("table columns", () => {
+  it("appends a named column with its values and widens the table and its structured references", async () => {
+    const simulator = new WorkbookSimulator(claimsWorkbook());
+    await run(simulator, async (context) => {
+      claims(context).columns.add(null, [["Expected Amount"], [95], [3.1], [250]]);
+      await context.sync();
+    });
+    typeInto(simulator, "Contract", "A3", "=SUM(Claims[Expected Amount])");
+    const address = await run(simulator, async (context) => {
+      const range = claims(context).getRange().load("address");
+      await context.sync();
+      return range.address;
+    });
+    expect(address).toBe("Claims!A1:F4");
+    expect(cellAt(simulator, "Contract", "A3").value).toBe(348.1);
+  });
+
+  it("deletes the last column with its cells", async () => {
+    const simulator = new WorkbookSimulator(claimsWorkbook());
+    await run(simulator, async (context) => {
+      claims(context).columns.getItem("Allowed Amount").delete();
+      await context.sync();
+    });
+    expect(cellAt(simulator, "Claims", "E1").value).toBeNull();
+    expect(cellAt(simulator, "Claims", "E2").value).toBeNull();
+    const columns = await run(simulator, async (context) => {
+      const items = claims(context).columns.load("items/name");
+      await context.sync();
+      return items.items.map((column) => column.name);
+    });
+    expect(columns).toEqual(["Claim ID", "HCPCS Code", "Units", "Charge Amount"]);
+  });
+
+  it("refuses to insert a column in the middle, which the simulator does not model", async () => {
+    const simulator = new WorkbookSimulator(claimsWorkbook());
+    const error = await rejectionOf(
+      run(simulator, async (context) => {
+        claims(context).columns.add(1, [["Note"], [""], [""], [""]]);
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("InvalidArgument");
   });
 });
 

@@ -1,0 +1,175 @@
+import { DENIAL_CATEGORIES, type DenialCategory } from "../denials/denialCategory";
+import type { Cents } from "../money";
+import type { VarianceInputLine, VarianceLine } from "./reviewLines";
+
+/** Totals of a group of reviewed lines (a payer, a code, or all). Money in whole cents. */
+export interface VarianceTotals {
+  readonly lines: number;
+  /** Expected and allowed of the lines compared (priced and not denied), and their difference. */
+  readonly expectedAmount: Cents;
+  readonly allowedAmount: Cents;
+  readonly varianceAmount: Cents;
+  readonly recoverableAmount: Cents;
+  readonly underpaidLines: number;
+  readonly overpaidLines: number;
+  readonly deniedLines: number;
+  readonly noContractRateLines: number;
+  /** Charges of every line with a charge, and of the denied ones (HFMA denial rate by dollars, DOMAIN.md 4.1). */
+  readonly chargeAmount: Cents;
+  readonly deniedChargeAmount: Cents;
+  /** Denied lines / lines; null without lines. */
+  readonly denialRateByCount: number | null;
+  /** Denied charges / charges; null without charges. */
+  readonly denialRateByDollars: number | null;
+  /** Denial root causes, most denied lines first (ties by category order). */
+  readonly topDenialCategories: readonly { readonly category: DenialCategory; readonly lines: number }[];
+}
+
+/** One underpaid claim of the worklist (claim level, as appeals are filed: DOMAIN.md 1). */
+export interface WorklistClaim {
+  readonly claimKey: string;
+  readonly claimId: string | null;
+  readonly payer: string;
+  /** The earliest service date of its lines. */
+  readonly serviceDate: string | null;
+  readonly lines: number;
+  readonly underpaidLines: number;
+  /** Expected and allowed of the claim's compared lines. */
+  readonly expectedAmount: Cents;
+  readonly allowedAmount: Cents;
+  readonly recoverableAmount: Cents;
+}
+
+/** The review summed up: all lines, by payer, by code, and the worklist of underpaid claims. */
+export interface VarianceSummary {
+  readonly total: VarianceTotals;
+  /** Sorted by payer name. */
+  readonly byPayer: readonly { readonly payer: string; readonly totals: VarianceTotals }[];
+  /** Sorted by recoverable dollars, then code. */
+  readonly byCode: readonly { readonly hcpcsCode: string; readonly totals: VarianceTotals }[];
+  /** Claims with an underpaid line, by recoverable dollars (largest first), ties by claim. */
+  readonly worklist: readonly WorklistClaim[];
+}
+
+class Accumulator {
+  lines = 0;
+  expected = 0;
+  allowed = 0;
+  recoverable = 0;
+  underpaid = 0;
+  overpaid = 0;
+  denied = 0;
+  noRate = 0;
+  charges = 0;
+  deniedCharges = 0;
+  hasCharge = false;
+  readonly categories = new Map<DenialCategory, number>();
+
+  add(input: VarianceInputLine, line: VarianceLine): void {
+    this.lines++;
+    if (line.varianceAmount !== null && line.expectedAmount !== null) {
+      this.expected += line.expectedAmount;
+      this.allowed += line.allowedAmount;
+    }
+    this.recoverable += line.recoverableAmount;
+    if (line.flag === "Underpaid") this.underpaid++;
+    if (line.flag === "Overpaid") this.overpaid++;
+    if (line.flag === "No contract rate") this.noRate++;
+    if (input.chargeAmount !== null) {
+      this.hasCharge = true;
+      this.charges += input.chargeAmount;
+    }
+    if (line.flag === "Denied") {
+      this.denied++;
+      this.deniedCharges += input.chargeAmount ?? 0;
+      const category = input.denial.category ?? "other";
+      this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
+    }
+  }
+
+  totals(): VarianceTotals {
+    return {
+      lines: this.lines,
+      expectedAmount: this.expected as Cents,
+      allowedAmount: this.allowed as Cents,
+      varianceAmount: (this.allowed - this.expected) as Cents,
+      recoverableAmount: this.recoverable as Cents,
+      underpaidLines: this.underpaid,
+      overpaidLines: this.overpaid,
+      deniedLines: this.denied,
+      noContractRateLines: this.noRate,
+      chargeAmount: this.charges as Cents,
+      deniedChargeAmount: this.deniedCharges as Cents,
+      denialRateByCount: this.lines === 0 ? null : this.denied / this.lines,
+      denialRateByDollars: !this.hasCharge || this.charges === 0 ? null : this.deniedCharges / this.charges,
+      topDenialCategories: [...this.categories]
+        .map(([category, lines]) => ({ category, lines }))
+        .sort(
+          (a, b) => b.lines - a.lines || DENIAL_CATEGORIES.indexOf(a.category) - DENIAL_CATEGORIES.indexOf(b.category),
+        ),
+    };
+  }
+}
+
+function group(keys: Map<string, Accumulator>, key: string): Accumulator {
+  let found = keys.get(key);
+  if (found === undefined) keys.set(key, (found = new Accumulator()));
+  return found;
+}
+
+/**
+ * Sums a review by payer and by code, with denial rates by count and by dollars (DOMAIN.md 4.1: line level, the
+ * lines' charges as the dollars) and the worklist of underpaid claims. `lines[i]` is the review of `inputs[i]`.
+ */
+export function summariseVariances(
+  inputs: readonly VarianceInputLine[],
+  lines: readonly VarianceLine[],
+): VarianceSummary {
+  const total = new Accumulator();
+  const payers = new Map<string, Accumulator>();
+  const codes = new Map<string, Accumulator>();
+  const claims = new Map<string, { input: VarianceInputLine; lines: VarianceLine[]; date: string | null }>();
+  inputs.forEach((input, i) => {
+    const line = lines[i]!;
+    total.add(input, line);
+    group(payers, input.payer).add(input, line);
+    group(codes, input.hcpcsCode).add(input, line);
+    const claim = claims.get(input.claimKey);
+    if (claim === undefined) claims.set(input.claimKey, { input, lines: [line], date: input.serviceDate });
+    else {
+      claim.lines.push(line);
+      if (input.serviceDate !== null && (claim.date === null || input.serviceDate < claim.date))
+        claim.date = input.serviceDate;
+    }
+  });
+  const worklist: WorklistClaim[] = [];
+  for (const [claimKey, claim] of claims) {
+    const underpaid = claim.lines.filter((l) => l.flag === "Underpaid");
+    if (underpaid.length === 0) continue;
+    const compared = claim.lines.filter((l) => l.varianceAmount !== null);
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0) as Cents;
+    worklist.push({
+      claimKey,
+      claimId: claim.input.claimId,
+      payer: claim.input.payer,
+      serviceDate: claim.date,
+      lines: claim.lines.length,
+      underpaidLines: underpaid.length,
+      expectedAmount: sum(compared.map((l) => l.expectedAmount ?? 0)),
+      allowedAmount: sum(compared.map((l) => l.allowedAmount)),
+      recoverableAmount: sum(underpaid.map((l) => l.recoverableAmount)),
+    });
+  }
+  worklist.sort((a, b) => b.recoverableAmount - a.recoverableAmount || (a.claimKey < b.claimKey ? -1 : 1));
+  const sorted = (map: Map<string, Accumulator>) => [...map].map(([key, acc]) => ({ key, totals: acc.totals() }));
+  return {
+    total: total.totals(),
+    byPayer: sorted(payers)
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map(({ key, totals }) => ({ payer: key, totals })),
+    byCode: sorted(codes)
+      .sort((a, b) => b.totals.recoverableAmount - a.totals.recoverableAmount || (a.key < b.key ? -1 : 1))
+      .map(({ key, totals }) => ({ hcpcsCode: key, totals })),
+    worklist,
+  };
+}
