@@ -1,9 +1,11 @@
 import type { ComponentType } from "react";
+import { PayerSchedulePanel } from "./payerSchedule/PayerSchedulePanel";
 import { ContractsPanel } from "./contracts/ContractsPanel";
 import { MedicareSchedulePanel } from "./medicare/MedicareSchedulePanel";
-import { PayerSchedulePanel } from "./payerSchedule/PayerSchedulePanel";
 import { RemittancesPanel } from "./remittances/RemittancesPanel";
 import { UpliftModelPanel } from "./uplift/UpliftModelPanel";
+import { VarianceReviewPanel } from "./variance/VarianceReviewPanel";
+import { SharingPanel } from "./sharing/SharingPanel";
 import { WorkbookPanel } from "./workbook/WorkbookPanel";
 
 /** One panel of the task pane: a tab with a label in the user's words and the component it shows. */
@@ -25,4 +27,6 @@ export const TASK_PANE_PANELS: readonly TaskPanePanel[] = [
   { id: "contracts", label: "Contracts", Component: ContractsPanel },
   { id: "remittances", label: "Remittances", Component: RemittancesPanel },
   { id: "uplift", label: "Uplift model", Component: UpliftModelPanel },
+  { id: "variance", label: "Variance review", Component: VarianceReviewPanel },
+  { id: "sharing", label: "Sharing", Component: SharingPanel },
 ];

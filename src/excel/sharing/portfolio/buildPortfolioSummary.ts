@@ -1,0 +1,67 @@
+/**
+ * Builds (or rebuilds in place) the contract portfolio summary sheet: the engines' figures per contract, laid out
+ * with native formulas, formats, conditional formats and charts only, so it reads right without the add-in.
+ */
+import { Decimal } from "../../../engine/decimal";
+import { fail, ok, type Result } from "../../../engine/result";
+import type { ExcelGateway } from "../../excelGateway";
+import type { UpliftModelScenario } from "../../upliftModel";
+import { layoutPortfolio } from "./portfolioLayout";
+import { computePortfolioNumbers, type PortfolioNumbers } from "./portfolioNumbers";
+import type { PortfolioIssue, PortfolioRequest } from "./portfolioRequest";
+import { writePortfolio } from "./writePortfolio";
+
+/** A built summary: the sheet, and the engines' figures it shows. */
+export interface BuiltPortfolio {
+  readonly sheetName: string;
+  readonly replaced: boolean;
+  readonly numbers: PortfolioNumbers;
+}
+
+/** Steps of a build, for the progress bar. */
+export const PORTFOLIO_BUILD_STEPS = 3;
+
+/** Options: cancel, progress in steps (reading, computing, writing), and a clock for the "as of" date. */
+export interface PortfolioBuildOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void;
+  readonly now?: () => Date;
+}
+
+/** "5% on top 20 codes by revenue". */
+export function scenarioText(scenario: UpliftModelScenario): string {
+  const percent = `${new Decimal(String(scenario.upliftFraction)).times(100).toString()}%`;
+  const codes = scenario.topN === null ? "all codes" : `top ${scenario.topN} codes by ${scenario.rankBy}`;
+  return `${scenario.name.trim()} (${percent} on ${codes})`;
+}
+
+/**
+ * Builds the summary `request` describes. Running it again with the same sheet name replaces the earlier build.
+ * @example
+ * const built = await buildPortfolioSummary(hostExcel(), { tableName: "Claims", mapping,
+ *   scenario: DEFAULT_SCENARIOS[0], capAtBilled: true, sheetName: "Portfolio Summary" });
+ */
+export async function buildPortfolioSummary(
+  excel: ExcelGateway,
+  request: PortfolioRequest,
+  options: PortfolioBuildOptions = {},
+): Promise<Result<BuiltPortfolio, PortfolioIssue>> {
+  const step = (done: number) => options.onProgress?.({ done, total: PORTFOLIO_BUILD_STEPS });
+  const cancelled = () => options.signal?.aborted === true;
+  step(0);
+  const numbers = await computePortfolioNumbers(excel, request);
+  if (!numbers.ok) return numbers;
+  step(2);
+  if (cancelled()) return fail({ code: "cancelled" });
+  const layout = layoutPortfolio(numbers.value, {
+    tableName: request.tableName,
+    amountColumn: request.mapping.amount ?? "Amount",
+    scenarioText: scenarioText(request.scenario),
+    asOf: (options.now?.() ?? new Date()).toISOString().slice(0, 10),
+    recoverableSource: numbers.value.recoverableNote,
+  });
+  const written = await writePortfolio(excel, request.sheetName.trim(), layout, options.signal);
+  if (!written.ok) return written;
+  step(3);
+  return ok({ sheetName: request.sheetName.trim(), replaced: written.value.replaced, numbers: numbers.value });
+}

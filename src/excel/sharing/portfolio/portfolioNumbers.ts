@@ -1,0 +1,245 @@
+/**
+ * The figures of the contract portfolio summary, one set per contract of the registry (its latest version), from
+ * the engines the rest of the add-in uses, so the summary agrees with them to the cent:
+ * - current revenue and modeled uplift: the uplift model's reader and `computeModelNumbers` (the uplift engine)
+ *   over the contract's claim lines;
+ * - denial rate by count and by dollars: `computeDenialRate` over the lines' adjustment codes;
+ * - recoverable underpayments: the variance review's engine (see `recoverable.ts`).
+ * Claim lines are matched to a contract by the mapped contract column (trimmed, any case, as the registry does).
+ */
+import { Decimal } from "../../../engine/decimal";
+import { registryKey } from "../../../engine/contracts/registry";
+import type { ContractVersion } from "../../../engine/contracts/types";
+import { computeDenialRate, denialIssueMessage } from "../../../engine/denials";
+import type { IsoDate } from "../../../engine/isoDate";
+import { fail, ok, type Result } from "../../../engine/result";
+import { isBlankCell } from "../../../engine/uplift/cells";
+import type { ClaimsField } from "../../claimsMapping";
+import type { ExcelGateway } from "../../excelGateway";
+import { readRegistry } from "../../registry";
+import {
+  computeModelNumbers,
+  NO_FILTERS,
+  readClaimLines,
+  readTableColumns,
+  type ModelLines,
+  type UpliftModelScenario,
+} from "../../upliftModel";
+import type { PortfolioIssue, PortfolioRequest } from "./portfolioRequest";
+import { recoverableByContract, toleranceText, type Recoverable } from "./recoverable";
+
+/** Denied and rated lines and their billed charges; charges are null when the charge column is not mapped. */
+export interface DenialFigures {
+  readonly deniedLines: number;
+  readonly ratedLines: number;
+  readonly deniedChargeCents: number | null;
+  readonly ratedChargeCents: number | null;
+}
+
+/** One row of the summary. Money in whole cents; null where the mapping lacks what a figure needs. */
+export interface ContractFigures {
+  readonly contractName: string;
+  readonly payer: string;
+  readonly product: string;
+  /** "115% of Medicare (MPFS_2025); lesser of billed". */
+  readonly rateBasis: string;
+  readonly lineCount: number;
+  readonly currentCents: number;
+  readonly upliftCents: number;
+  readonly denials: DenialFigures | null;
+  readonly recoverable: Recoverable | null;
+  readonly termEndDate: IsoDate | null;
+  readonly renewalNoticeDate: IsoDate | null;
+  readonly autoRenew: boolean;
+}
+
+/** The whole portfolio. */
+export interface PortfolioNumbers {
+  readonly contracts: readonly ContractFigures[];
+  /** Claim lines read from the table. */
+  readonly lineCount: number;
+  /** Claim lines naming no contract of the registry: in no row. */
+  readonly unmatchedLines: number;
+  /** How the recoverable column was computed, or why it is empty, for the sheet's note. */
+  readonly recoverableNote: string;
+}
+
+/** A contract's method and rate in words, from its latest version. */
+export function rateBasisText(version: ContractVersion): string {
+  const percent = (fraction: Decimal) => `${fraction.times(100).toString()}%`;
+  const { method } = version;
+  const parts = [
+    method.kind === "fee schedule"
+      ? `Fee schedule ${method.feeScheduleName}`
+      : method.kind === "percent of medicare"
+        ? `${percent(method.percent)} of Medicare${version.medicareScheduleName === null ? "" : ` (${version.medicareScheduleName})`}`
+        : `${percent(method.percent)} of billed charges`,
+  ];
+  if (version.defaultRule !== null) {
+    const basis = version.defaultRule.method === "percent of medicare" ? "Medicare" : "billed charges";
+    parts.push(`unlisted codes at ${percent(version.defaultRule.percent)} of ${basis}`);
+  }
+  if (version.lesserOf) parts.push("lesser of billed");
+  return parts.join("; ");
+}
+
+/** The lines of `lines` at `indexes`, as a model of their own. */
+function subset(lines: ModelLines, indexes: readonly number[]): ModelLines {
+  const pick = <T>(values: readonly T[]) => indexes.map((i) => values[i] as T);
+  return {
+    hcpcsCodes: pick(lines.hcpcsCodes),
+    amountCents: pick(lines.amountCents),
+    chargeCents: lines.chargeCents === null ? null : pick(lines.chargeCents),
+    units: lines.units === null ? null : pick(lines.units),
+    tableRows: pick(lines.tableRows),
+    tableRowCount: lines.tableRowCount,
+  };
+}
+
+/** The raw cells of the optional columns, by field, in table row order (null when not mapped). */
+type RawColumns = { readonly [F in ClaimsField]?: readonly unknown[] };
+
+async function readRawColumns(
+  excel: ExcelGateway,
+  request: PortfolioRequest,
+  fields: readonly ClaimsField[],
+): Promise<RawColumns> {
+  const mapped = fields.filter((f) => request.mapping[f] !== null);
+  const cells = await readTableColumns(
+    excel,
+    request.tableName,
+    mapped.map((f) => request.mapping[f] as string),
+  );
+  const out: Record<string, readonly unknown[]> = {};
+  for (const field of mapped) {
+    const column = cells?.columns.get((request.mapping[field] as string).toLowerCase());
+    if (column !== undefined) out[field] = column;
+  }
+  return out;
+}
+
+/**
+ * A line's outcome as the denial engine reads it. In a claims export every row is an adjudicated line, so a blank
+ * adjustment-codes cell means paid with no adjustment (FALSE), not "not yet rated" as a blank outcome means to
+ * `PAYER.DENIAL_RATE` (DOMAIN.md 4.3).
+ */
+const outcomeOf = (cell: unknown): unknown => (isBlankCell(cell) ? false : cell);
+
+function denialFigures(
+  request: PortfolioRequest,
+  contractName: string,
+  rows: readonly number[],
+  raw: RawColumns,
+): Result<DenialFigures | null, PortfolioIssue> {
+  // The adjustment codes, read by the engine's CARC rules; else a Denied Flag column (TRUE/FALSE).
+  const codes = raw.adjustmentCodes ?? raw.deniedFlag;
+  if (codes === undefined) return ok(null);
+  const outcomes = rows.map((row) => outcomeOf(codes[row - 1]));
+  const count = computeDenialRate({ outcomes, basis: "count" });
+  if (!count.ok) {
+    const issue = count.issue;
+    const at = "row" in issue ? `table ${request.tableName}, row ${rows[issue.row - 1] ?? "?"}: ` : "";
+    return fail({ code: "denials", contractName, message: `${at}${denialIssueMessage(issue)}` });
+  }
+  const charges = raw.chargeAmount;
+  const dollars =
+    charges === undefined
+      ? null
+      : computeDenialRate({ outcomes, charges: rows.map((row) => charges[row - 1] ?? null), basis: "dollars" });
+  // A blank or malformed charge leaves the dollar rate out rather than the whole summary.
+  const byDollars = dollars !== null && dollars.ok ? dollars.value : null;
+  return ok({
+    deniedLines: count.value.deniedQuantity,
+    ratedLines: count.value.ratedQuantity,
+    deniedChargeCents: byDollars?.deniedChargeCents ?? null,
+    ratedChargeCents: byDollars?.ratedChargeCents ?? null,
+  });
+}
+
+/**
+ * Computes the portfolio's figures: reads the registry and the claims table (a few requests, whatever the number of
+ * contracts), then runs the engines per contract.
+ */
+export async function computePortfolioNumbers(
+  excel: ExcelGateway,
+  request: PortfolioRequest,
+): Promise<Result<PortfolioNumbers, PortfolioIssue>> {
+  if (request.mapping.contractName === null) {
+    return fail({ code: "contractColumnUnmapped", tableName: request.tableName });
+  }
+  const snapshot = await readRegistry(excel);
+  const latest = [...snapshot.registry.versionsByName.values()]
+    .map((versions) => versions[versions.length - 1])
+    .filter((v): v is ContractVersion => v !== undefined)
+    .sort((a, b) => a.payer.localeCompare(b.payer) || a.contractName.localeCompare(b.contractName));
+  if (latest.length === 0) return fail({ code: "noContracts" });
+
+  const lines = await readClaimLines(excel, {
+    tableName: request.tableName,
+    mapping: request.mapping,
+    filters: NO_FILTERS,
+    capAtBilled: request.capAtBilled,
+  });
+  if (!lines.ok) return fail({ code: "model", issue: lines.issue });
+  const raw = await readRawColumns(excel, request, ["contractName", "adjustmentCodes", "deniedFlag", "chargeAmount"]);
+  const recoverable = await recoverableByContract(excel, request, snapshot);
+  if (!recoverable.ok) return recoverable;
+  const reviewed = "byContract" in recoverable.value ? recoverable.value : null;
+  const contractCells = raw.contractName ?? [];
+  const byContract = new Map<string, number[]>();
+  lines.value.tableRows.forEach((row, i) => {
+    const key = registryKey(String(contractCells[row - 1] ?? ""));
+    const group = byContract.get(key);
+    if (group === undefined) byContract.set(key, [i]);
+    else group.push(i);
+  });
+
+  const contracts: ContractFigures[] = [];
+  let matched = 0;
+  for (const version of latest) {
+    const indexes = byContract.get(registryKey(version.contractName)) ?? [];
+    matched += indexes.length;
+    const own = subset(lines.value, indexes);
+    let currentCents = 0;
+    let upliftCents = 0;
+    if (indexes.length > 0) {
+      const scenario: UpliftModelScenario = request.scenario;
+      const numbers = computeModelNumbers(own, [scenario]);
+      if (!numbers.ok) return fail({ code: "model", issue: numbers.issue });
+      currentCents = numbers.value.currentCents;
+      upliftCents = numbers.value.scenarios[0]?.result.deltaCents ?? 0;
+    }
+    const denials = indexes.length === 0 ? ok(null) : denialFigures(request, version.contractName, own.tableRows, raw);
+    if (!denials.ok) return denials;
+    contracts.push({
+      contractName: version.contractName.trim(),
+      payer: version.payer,
+      product: version.product,
+      rateBasis: rateBasisText(version),
+      lineCount: indexes.length,
+      currentCents,
+      upliftCents,
+      denials: denials.value,
+      recoverable:
+        reviewed === null
+          ? null
+          : (reviewed.byContract.get(registryKey(version.contractName)) ?? {
+              recoverableCents: 0,
+              underpaidLines: 0,
+              unpricedLines: 0,
+            }),
+      termEndDate: version.termEndDate,
+      renewalNoticeDate: version.renewalNoticeDate,
+      autoRenew: version.autoRenew,
+    });
+  }
+  return ok({
+    contracts,
+    lineCount: lines.value.hcpcsCodes.length,
+    unmatchedLines: lines.value.hcpcsCodes.length - matched,
+    recoverableNote:
+      reviewed === null
+        ? `not computed: ${"unavailable" in recoverable.value ? recoverable.value.unavailable : ""}`
+        : `expected minus allowed over the lines the variance review flags Underpaid (beyond ${toleranceText(reviewed.tolerance)})`,
+  });
+}

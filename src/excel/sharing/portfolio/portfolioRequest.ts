@@ -1,0 +1,61 @@
+/**
+ * What the contract portfolio summary (issue 7 item 1) is asked to build, and the expected failures of a build with
+ * the one message a finance user reads for each.
+ */
+import { describeClaimsMappingIssue, type ClaimsMapping, type ClaimsMappingIssue } from "../../claimsMapping";
+import { describeUpliftModelIssue, type UpliftModelIssue, type UpliftModelScenario } from "../../upliftModel";
+
+/** Everything `buildPortfolioSummary` needs. */
+export interface PortfolioRequest {
+  /** The claims table the revenue, denials and underpayments come from. */
+  readonly tableName: string;
+  /** Its confirmed column mapping; the contract column is required (one row per contract). */
+  readonly mapping: ClaimsMapping;
+  /** The uplift scenario whose added revenue the summary shows per contract. */
+  readonly scenario: UpliftModelScenario;
+  /** Lesser-of in the uplift: cap each line's new amount at its billed charge (needs the charge mapped). */
+  readonly capAtBilled: boolean;
+  readonly sheetName: string;
+}
+
+/** The sheet the builder writes unless the user names another. */
+export const DEFAULT_PORTFOLIO_SHEET_NAME = "Portfolio Summary";
+
+/** Why a summary was not built, as values. */
+export type PortfolioIssue =
+  | { readonly code: "noContracts" }
+  | { readonly code: "contractColumnUnmapped"; readonly tableName: string }
+  | { readonly code: "mapping"; readonly issue: ClaimsMappingIssue }
+  | { readonly code: "denials"; readonly contractName: string; readonly message: string }
+  | { readonly code: "variance"; readonly message: string }
+  | { readonly code: "model"; readonly issue: UpliftModelIssue }
+  | { readonly code: "sheetNameInvalid"; readonly sheetName: string; readonly reason: string }
+  | { readonly code: "sheetTaken"; readonly sheetName: string }
+  | { readonly code: "cancelled" }
+  | { readonly code: "excelFailed"; readonly excelCode: string; readonly message: string };
+
+/** The message a finance user reads for a portfolio issue. */
+export function describePortfolioIssue(issue: PortfolioIssue): string {
+  switch (issue.code) {
+    case "noContracts":
+      return "The workbook's contract registry (table PayerContracts) has no contract to summarise: add your contracts on the Contracts tab first.";
+    case "contractColumnUnmapped":
+      return `Table ${issue.tableName}: choose the column that holds the contract name; the summary has one row per contract.`;
+    case "mapping":
+      return describeClaimsMappingIssue(issue.issue);
+    case "denials":
+      return `Denial rate of ${issue.contractName}: ${issue.message}`;
+    case "variance":
+      return `Recoverable underpayments: ${issue.message}`;
+    case "model":
+      return describeUpliftModelIssue(issue.issue);
+    case "sheetNameInvalid":
+      return `"${issue.sheetName}" cannot be the summary's sheet name: ${issue.reason}.`;
+    case "sheetTaken":
+      return `A sheet named "${issue.sheetName}" already exists and is not a portfolio summary built here; choose another sheet name.`;
+    case "cancelled":
+      return "Cancelled. Nothing was written: the workbook is as it was.";
+    case "excelFailed":
+      return `Excel stopped the build: ${issue.message} (${issue.excelCode}). The partial summary was removed: the workbook is as it was.`;
+  }
+}

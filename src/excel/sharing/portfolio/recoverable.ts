@@ -1,0 +1,111 @@
+/**
+ * Recoverable underpayments per contract, from the variance review's engine (src/engine/variance) and reader
+ * (src/excel/varianceReview), with the tolerance and payer-to-contract choices the user last reviewed this table
+ * with (else the review's defaults), so the portfolio and the variance review state the same dollars: the sum of
+ * expected minus allowed over the lines the review flags "Underpaid" (denied lines are denials, not underpayments).
+ */
+import { Decimal } from "../../../engine/decimal";
+import { registryKey } from "../../../engine/contracts/registry";
+import type { Cents } from "../../../engine/money";
+import { fail, ok, type Result } from "../../../engine/result";
+import {
+  DEFAULT_VARIANCE_TOLERANCE,
+  reviewVariances,
+  type VarianceInputLine,
+  type VarianceTolerance,
+} from "../../../engine/variance";
+import type { ClaimsMapping } from "../../claimsMapping";
+import type { ExcelGateway } from "../../excelGateway";
+import { registryIssueMessage, type RegistrySnapshot } from "../../registry";
+import { describeVarianceReviewIssue, readReviewLines, readReviewRecord } from "../../varianceReview";
+import type { PortfolioIssue } from "./portfolioRequest";
+
+/** What a contract's lines leave on the table. Money in whole cents. */
+export interface Recoverable {
+  readonly recoverableCents: number;
+  readonly underpaidLines: number;
+  /** Lines the review could not price ("No contract rate"): in no total. */
+  readonly unpricedLines: number;
+}
+
+/** The review's tolerance as stored with the table ({ dollars, fraction, rule }), in the engine's terms. */
+function toleranceOf(stored: { amount: number; fraction: number; rule: "both" | "either" } | null): VarianceTolerance {
+  if (stored === null) return DEFAULT_VARIANCE_TOLERANCE;
+  return {
+    amount: new Decimal(String(stored.amount)).times(100).toDecimalPlaces(0).toNumber() as Cents,
+    fraction: new Decimal(String(stored.fraction)),
+    rule: stored.rule,
+  };
+}
+
+/** "$1.00 and 1%": the tolerance in the sheet's note. */
+export function toleranceText(tolerance: VarianceTolerance): string {
+  const dollars = (tolerance.amount / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
+  return `${dollars} ${tolerance.rule === "both" ? "and" : "or"} ${tolerance.fraction.times(100).toString()}%`;
+}
+
+/**
+ * Reviews every line of the table as the variance review does and sums the recoverable dollars by contract
+ * (registry key). Null figures (with the reason) when the mapping lacks what the review needs (the service date,
+ * an allowed amount); other failures (an unreadable cell) are issues.
+ */
+export async function recoverableByContract(
+  excel: ExcelGateway,
+  request: { readonly tableName: string; readonly mapping: ClaimsMapping },
+  snapshot: RegistrySnapshot,
+): Promise<
+  Result<
+    | { readonly byContract: ReadonlyMap<string, Recoverable>; readonly tolerance: VarianceTolerance }
+    | { readonly unavailable: string },
+    PortfolioIssue
+  >
+> {
+  const record = await readReviewRecord(excel, request.tableName);
+  const tolerance = toleranceOf(record.tolerance);
+  const read = await readReviewLines(excel, {
+    tableName: request.tableName,
+    mapping: request.mapping,
+    payerContracts: record.payerContracts,
+    extraColumns: [],
+  });
+  if (!read.ok) {
+    const message = describeVarianceReviewIssue(read.issue);
+    return read.issue.code === "mapping" || read.issue.code === "allowedNotMapped"
+      ? ok({ unavailable: message })
+      : fail({ code: "variance", message });
+  }
+  const contractCells = read.value.columns.get((request.mapping.contractName ?? "").toLowerCase()) ?? [];
+  const inputs: VarianceInputLine[] = [];
+  const keys: string[] = [];
+  read.value.lines.forEach((line, row) => {
+    if (line === null) return;
+    const contract = line.pricing.ok ? line.pricing.value.contractName : String(contractCells[row] ?? "");
+    // As the review does: a contract whose registry rows have problems gets no expected amounts.
+    const problems = line.pricing.ok ? snapshot.issuesByContract.get(registryKey(contract)) : undefined;
+    inputs.push(
+      problems !== undefined && problems.length > 0
+        ? {
+            ...line,
+            pricing: fail({
+              code: "varianceContractUnreliable",
+              contractName: contract,
+              message: registryIssueMessage(problems[0]!),
+            }),
+          }
+        : line,
+    );
+    keys.push(registryKey(contract));
+  });
+  const reviewed = reviewVariances(snapshot.registry, inputs, tolerance);
+  const byContract = new Map<string, { recoverableCents: number; underpaidLines: number; unpricedLines: number }>();
+  reviewed.forEach((line, i) => {
+    const key = keys[i] as string;
+    let totals = byContract.get(key);
+    if (totals === undefined)
+      byContract.set(key, (totals = { recoverableCents: 0, underpaidLines: 0, unpricedLines: 0 }));
+    totals.recoverableCents += line.recoverableAmount;
+    if (line.flag === "Underpaid") totals.underpaidLines++;
+    if (line.flag === "No contract rate") totals.unpricedLines++;
+  });
+  return ok({ byContract, tolerance });
+}

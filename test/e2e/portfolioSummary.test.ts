@@ -1,0 +1,107 @@
+/**
+ * The contract portfolio summary in the playground, in a real Chromium: the Sharing tab builds it from the sample
+ * claims, and the sheet shows the same figures as the engines compute in this process.
+ */
+import { existsSync, mkdirSync } from "fs";
+import path from "path";
+import type { Browser, Page } from "playwright-core";
+import {
+  buildPortfolioSummary,
+  excelSerial,
+  portfolioColumn,
+  PORTFOLIO_ROWS,
+  type BuiltPortfolio,
+} from "../../src/excel/sharing";
+import { columnName } from "../../src/excel/upliftModel";
+import { buildSampleWorkbook } from "../../src/playground/sample/sampleWorkbook";
+import { WorkbookSimulator } from "../../src/playground/simulator";
+import { aPortfolioRequest } from "../excel/sharing/support";
+import { launchChromium, openGuardedPage, ROOT, startPlayground, type PlaygroundServer } from "./support/playground";
+
+jest.setTimeout(300_000);
+
+const SCREENSHOT = path.join(ROOT, "test-results", "portfolio-summary.png");
+const RENEWALS_SCREENSHOT = path.join(ROOT, "test-results", "portfolio-summary-renewals.png");
+
+let server: PlaygroundServer | undefined;
+let browser: Browser | undefined;
+let page: Page;
+const problems: string[] = [];
+/** The same summary built in this process: the numbers the page must show. */
+let expected: BuiltPortfolio;
+
+beforeAll(async () => {
+  const reference = await buildPortfolioSummary(
+    new WorkbookSimulator(buildSampleWorkbook()).excel,
+    aPortfolioRequest(),
+  );
+  if (!reference.ok) throw new Error(`the reference summary failed: ${reference.issue.code}`);
+  expected = reference.value;
+  server = await startPlayground();
+  browser = await launchChromium();
+  page = await openGuardedPage(browser, server.url, problems);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const pane = () => page.getByRole("complementary", { name: "Task pane" });
+const cellAt = (address: string) => page.locator(`[role="gridcell"][data-address="${address}"]`);
+const money = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
+const address = (row: number, key: Parameters<typeof portfolioColumn>[0]) =>
+  `${columnName(portfolioColumn(key))}${row + 1}`;
+
+describe("the portfolio summary in the playground", () => {
+  it("builds the summary from the Sharing tab", async () => {
+    await pane().getByRole("tab", { name: "Sharing", exact: true }).click();
+    const portfolio = pane().getByRole("group", { name: "Portfolio summary" });
+    const button = portfolio.getByRole("button", { name: "Build portfolio summary" });
+    await button.waitFor({ state: "visible", timeout: 30_000 });
+    for (let i = 0; i < 100 && !(await button.isEnabled()); i++) await page.waitForTimeout(100);
+
+    await button.click();
+
+    await portfolio.getByText("Done", { exact: true }).waitFor({ state: "visible", timeout: 120_000 });
+    expect(await portfolio.textContent()).toContain(`Built sheet "Portfolio Summary": 2 contracts`);
+  });
+
+  it("shows each contract's revenue, uplift and recoverable underpayments as the engines compute them", async () => {
+    const sheetTab = page.getByRole("tab", { name: "Portfolio Summary", exact: true });
+    await sheetTab.waitFor({ state: "visible", timeout: 30_000 });
+    expect(await sheetTab.getAttribute("aria-selected")).toBe("true");
+    for (const [i, contract] of expected.numbers.contracts.entries()) {
+      const row = PORTFOLIO_ROWS.firstContract + i;
+      expect(await cellAt(address(row, "contract")).textContent()).toBe(contract.contractName);
+      expect(await cellAt(address(row, "revenue")).textContent()).toBe(money(contract.currentCents));
+      expect(await cellAt(address(row, "uplift")).textContent()).toBe(money(contract.upliftCents));
+      expect(await cellAt(address(row, "recoverable")).textContent()).toBe(
+        money(contract.recoverable?.recoverableCents ?? 0),
+      );
+    }
+  });
+
+  it("looks presentable (screenshot in test-results/portfolio-summary.png)", async () => {
+    await cellAt("A1").click();
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+
+  it("shows the denial, underpayment and renewal columns (screenshot in test-results/portfolio-summary-renewals.png)", async () => {
+    const row = PORTFOLIO_ROWS.firstContract;
+    const days = cellAt(address(row, "daysLeft"));
+    await days.scrollIntoViewIfNeeded();
+    const deadline = excelSerial(expected.numbers.contracts[0]!.renewalNoticeDate!);
+    const today = Math.floor((Date.now() - Date.UTC(1899, 11, 30)) / 86_400_000);
+    expect(Number((await days.textContent())?.replace(/,/g, ""))).toBe(deadline - today);
+    if (deadline < today) expect(await cellAt(address(row, "window")).textContent()).toBe("Deadline passed");
+    await page.screenshot({ path: RENEWALS_SCREENSHOT });
+    expect(existsSync(RENEWALS_SCREENSHOT)).toBe(true);
+  });
+
+  it("logs no errors and sends nothing to another host", () => {
+    expect(problems).toEqual([]);
+  });
+});
