@@ -32,7 +32,7 @@ async function saveAsXlsx(simulator: WorkbookSimulator, sheet: string): Promise<
 /** Opens .xlsx bytes and returns the sheet's cells as a snapshot grid (formulas as "=...", constants as values). */
 async function openXlsx(bytes: Buffer, sheet: string): Promise<{ cells: CellInput[][]; formulas: string[] }> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes);
+  await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const read = book.getWorksheet(sheet);
   if (read === undefined) throw new Error(`${sheet} is not in the saved file`);
   const cells: CellInput[][] = [];
