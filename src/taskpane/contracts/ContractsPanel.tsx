@@ -10,10 +10,6 @@ import {
   DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
   Subtitle2,
   Text,
   makeStyles,
@@ -32,27 +28,17 @@ import {
 import { CONTRACT_CARVE_OUTS_SPEC, PAYER_CONTRACTS_SPEC } from "../../excel/registry/registryTables";
 import { checkForm, emptyForm, type FormInput } from "../../excel/registryForm";
 import type { LoadedRow, SavedRow } from "../../excel/registryRowWriter";
+import { LoadingStatus, Notice } from "../shared/Notice";
+import { usePanelStyles } from "../shared/panelStyles";
 import { useCommand } from "../useCommand";
 import { deleteRow, loadContracts, saveCarveOutRow, saveVersion } from "./contractCommands";
 import { RegistryRowForm } from "./RegistryRowForm";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px" },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "4px",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
   row: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "4px" },
   rows: { listStyleType: "none", margin: 0, padding: 0 },
   rowActions: { display: "flex", flexShrink: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
   problem: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -67,7 +53,8 @@ const DAYS_FIELD = "renewalNoticeDays";
 
 /** The Contracts panel: contracts with their versions and carve-outs, and forms that write the registry tables. */
 export function ContractsPanel() {
-  const styles = useStyles();
+  const styles = usePanelStyles();
+  const own = useStyles();
   const [state, reload] = useCommand(loadContracts);
   const [mode, setMode] = useState<Mode>({ view: "list" });
   const [notice, setNotice] = useState<string | null>(null);
@@ -96,7 +83,7 @@ export function ContractsPanel() {
 
   return (
     <section className={styles.panel} aria-labelledby="contracts-panel-title">
-      <div className={styles.header}>
+      <div className={own.header}>
         <Subtitle2 as="h2" id="contracts-panel-title">
           Contracts
         </Subtitle2>
@@ -118,20 +105,12 @@ export function ContractsPanel() {
           </div>
         )}
       </div>
-      {state.status === "running" && <Spinner size="tiny" label="Reading the contract registry…" />}
-      {state.status === "failed" && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Could not read the contracts</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {notice !== null && mode.view === "list" && (
-        <MessageBar intent="success">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      <LoadingStatus
+        state={state}
+        reading="Reading the contract registry…"
+        failedTitle="Could not read the contracts"
+      />
+      {notice !== null && mode.view === "list" && <Notice intent="success">{notice}</Notice>}
       {data !== null && mode.view === "list" && <ContractList data={data} onEdit={setMode} onDeleted={deleted} />}
       {data !== null && mode.view === "version" && (
         <VersionForm data={data} mode={mode} onSaved={saved} onCancel={() => setMode({ view: "list" })} />
@@ -256,7 +235,7 @@ function ContractList({
   onEdit: (mode: Mode) => void;
   onDeleted: (message: string) => void;
 }) {
-  const styles = useStyles();
+  const styles = usePanelStyles();
   const [confirm, setConfirm] = useState<{
     what: "version" | "carveOut";
     row: EditableRow<unknown>;
@@ -282,15 +261,8 @@ function ContractList({
     );
   return (
     <>
-      {deleteFailure !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Not deleted</MessageBarTitle>
-            {deleteFailure}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <ul className={styles.list} aria-label="Contracts">
+      {deleteFailure !== null && <Notice title="Not deleted">{deleteFailure}</Notice>}
+      <ul className={styles.cardList} aria-label="Contracts">
         {data.contracts.map((contract) => (
           <ContractCard
             key={contract.contractName}
@@ -336,7 +308,8 @@ function ContractCard({
   onEdit: (mode: Mode) => void;
   onDelete: (what: "version" | "carveOut", row: EditableRow<unknown>, label: string) => void;
 }) {
-  const styles = useStyles();
+  const styles = usePanelStyles();
+  const own = useStyles();
   const newVersion = (): ContractForm => {
     const last = contract.versions[contract.versions.length - 1]?.form;
     const blank = emptyForm(PAYER_CONTRACTS_SPEC.columns);
@@ -346,16 +319,16 @@ function ContractCard({
   };
   return (
     <li className={styles.card} aria-label={contract.contractName}>
-      <div className={styles.row}>
+      <div className={own.row}>
         <Text weight="semibold">{contract.contractName}</Text>
         <Caption1 className={styles.muted}>{contract.payer}</Caption1>
       </div>
-      <ul className={styles.rows} aria-label={`Versions of ${contract.contractName}`}>
+      <ul className={own.rows} aria-label={`Versions of ${contract.contractName}`}>
         {contract.versions.map((version) => (
           <li key={version.loaded.rowNumber} aria-label={`Version from ${String(version.form.effectiveStartDate)}`}>
-            <div className={styles.row}>
+            <div className={own.row}>
               <Caption1>{versionSummary(version.form)}</Caption1>
-              <span className={styles.rowActions}>
+              <span className={own.rowActions}>
                 <Button
                   size="small"
                   appearance="subtle"
@@ -375,7 +348,7 @@ function ContractCard({
               </span>
             </div>
             {version.problems.map((problem) => (
-              <Caption1 key={problem} className={styles.problem}>
+              <Caption1 key={problem} className={own.problem}>
                 {problem}
               </Caption1>
             ))}
@@ -383,16 +356,16 @@ function ContractCard({
         ))}
       </ul>
       {contract.carveOuts.length > 0 && <Caption1 className={styles.muted}>Carve-outs</Caption1>}
-      <ul className={styles.rows} aria-label={`Carve-outs of ${contract.contractName}`}>
+      <ul className={own.rows} aria-label={`Carve-outs of ${contract.contractName}`}>
         {contract.carveOuts.map((carveOut) => {
           const range = `${String(carveOut.form.hcpcsCodeFrom)}${carveOut.form.hcpcsCodeTo === "" ? "" : `–${String(carveOut.form.hcpcsCodeTo)}`}`;
           return (
             <li key={carveOut.loaded.rowNumber} aria-label={`Carve-out ${range}`}>
-              <div className={styles.row}>
+              <div className={own.row}>
                 <Caption1>
                   {range} · {String(carveOut.form.method)} {percentOrRate(carveOut.form)}
                 </Caption1>
-                <span className={styles.rowActions}>
+                <span className={own.rowActions}>
                   <Button
                     size="small"
                     appearance="subtle"
@@ -410,7 +383,7 @@ function ContractCard({
                 </span>
               </div>
               {carveOut.problems.map((problem) => (
-                <Caption1 key={problem} className={styles.problem}>
+                <Caption1 key={problem} className={own.problem}>
                   {problem}
                 </Caption1>
               ))}

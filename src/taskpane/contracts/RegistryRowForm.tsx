@@ -1,19 +1,11 @@
 import { useEffect, useMemo, useState, type ReactNode } from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { editorIssueMessage, type EditorIssue } from "../../excel/contractEditor";
 import type { ColumnSpec } from "../../excel/registry/tableSpec";
 import type { FormInput } from "../../excel/registryForm";
 import type { SavedRow } from "../../excel/registryRowWriter";
 import type { Result } from "../../engine/result";
+import { Notice } from "../shared/Notice";
 import type { CommandState } from "../useCommand";
 import { SpecField, type FieldChoices } from "./SpecFields";
 
@@ -105,14 +97,7 @@ export function RegistryRowForm(props: RegistryRowFormProps) {
           {props.extra?.afterField === field && props.extra.render(values, change, shown)}
         </div>
       ))}
-      {failure !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Not saved</MessageBarTitle>
-            {failure}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {failure !== null && <Notice title="Not saved">{failure}</Notice>}
       <div className={styles.actions}>
         <Button appearance="primary" onClick={save} disabled={saveState.status === "running"}>
           {props.saveLabel}

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type ChangeEvent } from "react";
+import { useMemo, useState } from "react";
 import {
   Button,
   Caption1,
@@ -20,6 +20,9 @@ import { useExcelGateway } from "../ExcelGatewayContext";
 import { OperationProgress } from "../progress/OperationProgress";
 import type { Operation } from "../progress/operation";
 import { useCancellableOperation } from "../progress/useCancellableOperation";
+import { FilePicker } from "../shared/FilePicker";
+import { Notice } from "../shared/Notice";
+import { usePanelStyles } from "../shared/panelStyles";
 import { importMedicareSchedule, type ImportMedicareScheduleInput } from "./medicareCommands";
 import {
   conversionFactorFor,
@@ -35,20 +38,6 @@ import {
 } from "./medicareFiles";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  muted: { color: tokens.colorNeutralForeground3 },
-  chooser: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
-  // Visually hidden but reachable (screen readers, tests): the Button opens it.
-  fileInput: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
-  names: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM },
-  input: { width: "100%", minWidth: 0 },
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   preview: { borderCollapse: "collapse", "& th, & td": { padding: `2px ${tokens.spacingHorizontalS}`, textAlign: "right" } }, // prettier-ignore
 });
@@ -90,14 +79,14 @@ async function readChosen<F>(
 }
 
 function Problems({ title, problems }: { readonly title: string; readonly problems: readonly string[] }) {
-  const styles = useStyles();
+  const own = useStyles();
   if (problems.length === 0) return null;
   const more = problems.length - SHOWN_PROBLEMS;
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        <ul className={styles.problems} aria-label={title}>
+        <ul className={own.problems} aria-label={title}>
           {problems.slice(0, SHOWN_PROBLEMS).map((problem) => (
             <li key={problem}>{problem}</li>
           ))}
@@ -108,40 +97,8 @@ function Problems({ title, problems }: { readonly title: string; readonly proble
   );
 }
 
-function Refused({ message }: { readonly message: string }) {
-  return (
-    <MessageBar intent="error">
-      <MessageBarBody>{message}</MessageBarBody>
-    </MessageBar>
-  );
-}
-
-/** A file picker: a button opening a hidden `<input type=file>` that takes CSV files. */
-function FilePicker(props: { label: string; button: string; onFile: (file: File) => void; disabled: boolean }) {
-  const styles = useStyles();
-  const input = useRef<HTMLInputElement | null>(null);
-  const choose = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = ""; // choosing the same file again must read it again
-    if (file !== undefined) props.onFile(file);
-  };
-  return (
-    <>
-      <Button onClick={() => input.current?.click()} disabled={props.disabled}>
-        {props.button}
-      </Button>
-      <input
-        ref={input}
-        className={styles.fileInput}
-        type="file"
-        accept=".csv,text/csv"
-        aria-label={props.label}
-        onChange={choose}
-        disabled={props.disabled}
-      />
-    </>
-  );
-}
+/** The CMS files are read as CSV only (an .xlsx must be saved as CSV first). */
+const CSV = ".csv,text/csv";
 
 /**
  * The Medicare schedule panel: choose the CMS PPRRVU and GPCI CSV files, see their counts and every problem row,
@@ -149,7 +106,8 @@ function FilePicker(props: { label: string; button: string; onFile: (file: File)
  * and Cancel. The schedule lands in a new sheet, registered in MedicareSchedules for PAYER.MEDICARE_RATE.
  */
 export function MedicareSchedulePanel() {
-  const styles = useStyles();
+  const styles = usePanelStyles();
+  const own = useStyles();
   const excel = useExcelGateway();
   const [pprrvu, setPprrvu] = useState<Chosen<PprrvuFile> | null>(null);
   const [gpci, setGpci] = useState<Chosen<GpciFile> | null>(null);
@@ -229,7 +187,8 @@ export function MedicareSchedulePanel() {
         <FilePicker
           label="PPRRVU file"
           button="Choose PPRRVU file…"
-          onFile={(f) => void choosePprrvu(f)}
+          accept={CSV}
+          onFiles={([f]) => void choosePprrvu(f)}
           disabled={running}
         />
         {pprrvu?.status === "read" && (
@@ -239,7 +198,7 @@ export function MedicareSchedulePanel() {
           </Caption1>
         )}
       </div>
-      {pprrvu?.status === "refused" && <Refused message={pprrvu.message} />}
+      {pprrvu?.status === "refused" && <Notice>{pprrvu.message}</Notice>}
       {pprrvu?.status === "read" && (
         <>
           <Caption1 className={styles.muted}>{pprrvu.file.label}</Caption1>
@@ -254,7 +213,8 @@ export function MedicareSchedulePanel() {
         <FilePicker
           label="GPCI file"
           button="Choose GPCI file…"
-          onFile={(f) => void chooseGpci(f)}
+          accept={CSV}
+          onFiles={([f]) => void chooseGpci(f)}
           disabled={running}
         />
         {gpci?.status === "read" && (
@@ -264,7 +224,7 @@ export function MedicareSchedulePanel() {
         )}
         {gpci === null && <Caption1 className={styles.muted}>Without it, only national amounts (GPCI 1.000).</Caption1>}
       </div>
-      {gpci?.status === "refused" && <Refused message={gpci.message} />}
+      {gpci?.status === "refused" && <Notice>{gpci.message}</Notice>}
       {gpci?.status === "read" && (
         <Problems
           title={`${gpci.file.problems.length} problems in ${gpci.file.fileName}: those localities are left out`}
@@ -302,7 +262,7 @@ export function MedicareSchedulePanel() {
       )}
 
       {amounts.length > 0 && locality && (
-        <table className={styles.preview} aria-label="Amounts preview">
+        <table className={own.preview} aria-label="Amounts preview">
           <caption>
             <Caption1>
               {localityText(locality)}, CF {conversionFactor?.toString()}

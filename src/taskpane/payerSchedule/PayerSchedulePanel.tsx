@@ -1,12 +1,10 @@
-import { useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   Caption1,
   Checkbox,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Select,
@@ -24,6 +22,9 @@ import { useExcelGateway } from "../ExcelGatewayContext";
 import { OperationProgress } from "../progress/OperationProgress";
 import type { Operation } from "../progress/operation";
 import { useCancellableOperation } from "../progress/useCancellableOperation";
+import { FilePicker } from "../shared/FilePicker";
+import { Notice } from "../shared/Notice";
+import { usePanelStyles } from "../shared/panelStyles";
 import { useCommand } from "../useCommand";
 import { MappingEditor } from "./MappingEditor";
 import {
@@ -44,19 +45,8 @@ import {
 } from "./scheduleSource";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  muted: { color: tokens.colorNeutralForeground3 },
   row: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   grow: { flexGrow: 1 },
-  // Visually hidden but reachable (screen readers, playwright's setInputFiles): the Button opens it.
-  fileInput: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
   names: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalM },
 });
 
@@ -87,9 +77,10 @@ export interface PayerSchedulePanelProps {
  * row before anything is written, name the new sheet and table, and import with progress and Cancel.
  */
 export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
-  const styles = useStyles();
+  const styles = usePanelStyles();
+  // This panel's rows and name fields are spaced wider than the shared form rows.
+  const own = useStyles();
   const excel = useExcelGateway();
-  const fileInput = useRef<HTMLInputElement | null>(null);
   const [mode, setMode] = useState<Mode>("file");
   const [source, setSource] = useState<ScheduleSource | null>(null);
   const [sourceMessage, setSourceMessage] = useState<string | null>(null);
@@ -142,10 +133,7 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
     setSourceMessage(message);
   };
 
-  const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.target.files?.[0];
-    event.target.value = ""; // choosing the same file again must read it again
-    if (chosen === undefined) return;
+  const chooseFile = async (chosen: File) => {
     setReading(true);
     try {
       const read = await readChosenFile(chosen, maxFileBytes);
@@ -243,28 +231,20 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
         <Radio value="workbook" label="From the workbook" />
       </RadioGroup>
       {mode === "file" ? (
-        <div className={styles.row}>
-          <Button
-            appearance={source === null ? "primary" : "secondary"}
-            onClick={() => fileInput.current?.click()}
-            disabled={running}
-          >
-            Choose a file…
-          </Button>
-          <input
-            ref={fileInput}
-            className={styles.fileInput}
-            type="file"
+        <div className={own.row}>
+          <FilePicker
+            label="Fee schedule file"
+            button="Choose a file…"
             accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xls"
-            aria-label="Fee schedule file"
-            onChange={(event) => void chooseFile(event)}
+            appearance={source === null ? "primary" : "secondary"}
+            onFiles={([file]) => void chooseFile(file)}
             disabled={running}
           />
           {source?.kind === "file" && <Caption1>{source.file.name}</Caption1>}
         </div>
       ) : (
-        <div className={styles.row}>
-          <Field label="Range" className={styles.grow}>
+        <div className={own.row}>
+          <Field label="Range" className={own.grow}>
             <Select value={rangeChoice} onChange={(_, data) => setRangeChoice(data.value)} disabled={running}>
               <option value="selection">The selected range</option>
               {rangeOptions.tables.map((table) => (
@@ -286,21 +266,13 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
       )}
       {reading && <Spinner size="tiny" label="Reading…" />}
       {source?.kind === "range" && <Caption1>Read {source.grid.address}</Caption1>}
-      {sourceMessage !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody>{sourceMessage}</MessageBarBody>
-        </MessageBar>
-      )}
-      {source !== null && preview !== null && !preview.ok && (
-        <MessageBar intent="error">
-          <MessageBarBody>{preview.message}</MessageBarBody>
-        </MessageBar>
-      )}
+      {sourceMessage !== null && <Notice>{sourceMessage}</Notice>}
+      {source !== null && preview !== null && !preview.ok && <Notice>{preview.message}</Notice>}
       {source !== null && (
         <Field
           label="Header row"
           hint={layout === null ? undefined : `Header found on row ${layout.headerRowNumber}`}
-          className={styles.grow}
+          className={own.grow}
         >
           <Input
             type="number"
@@ -329,7 +301,7 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
             skipped as notes, {count(counts.duplicateRowsDropped)} duplicates dropped.
           </Text>
           {shown.problems.length === 0 ? <Text>No problems found.</Text> : <ProblemList problems={shown.problems} />}
-          <div className={styles.names}>
+          <div className={own.names}>
             <Field label="Payer">
               <Input value={shownPayer} onChange={(_, data) => setPayer(data.value)} disabled={running} />
             </Field>
@@ -371,7 +343,7 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
               disabled={running || counts.cleanRows === 0}
             />
           )}
-          <div className={styles.row}>
+          <div className={own.row}>
             <Button appearance="primary" onClick={() => void runImport()} disabled={!canImport}>
               {importPayerSchedule.label}
             </Button>

@@ -5,29 +5,19 @@ import {
   AccordionPanel,
   Badge,
   Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
+import { Notice } from "../shared/Notice";
+import { usePanelStyles } from "../shared/panelStyles";
 import type { RemittanceFilePreview, RemittanceFileSummary } from "./remittanceFiles";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px" },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "4px",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  titleLine: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: "8px" },
   fileName: { overflowWrap: "anywhere" },
-  muted: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
+  // The size stays on one line beside a long file name.
+  nowrap: { whiteSpace: "nowrap" },
   counts: { display: "flex", flexWrap: "wrap", gap: "4px" },
   warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: "4px" },
   warningHeader: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
@@ -50,26 +40,22 @@ export function sizeText(bytes: number): string {
 
 /** The chosen files, each with what it holds (or why it is refused) and its warnings to expand. */
 export function RemittanceFileList({ previews }: { previews: readonly RemittanceFilePreview[] }) {
-  const styles = useStyles();
+  const styles = usePanelStyles();
+  const own = useStyles();
   return (
-    <ul className={styles.list} aria-label="Chosen files">
+    <ul className={styles.cardList} aria-label="Chosen files">
       {previews.map((preview, index) => (
-        <li key={`${index}:${preview.fileName}`} className={styles.item} aria-label={preview.fileName}>
+        <li key={`${index}:${preview.fileName}`} className={styles.card} aria-label={preview.fileName}>
           <div className={styles.titleLine}>
-            <Text weight="semibold" className={styles.fileName}>
+            <Text weight="semibold" className={own.fileName}>
               {preview.fileName}
             </Text>
-            <Caption1 className={styles.muted}>{sizeText(preview.sizeBytes)}</Caption1>
+            <Caption1 className={mergeClasses(styles.muted, own.nowrap)}>{sizeText(preview.sizeBytes)}</Caption1>
           </div>
           {preview.status === "accepted" ? (
             <AcceptedFile summary={preview.summary} />
           ) : (
-            <MessageBar intent="error">
-              <MessageBarBody>
-                <MessageBarTitle>Not imported</MessageBarTitle>
-                {preview.message}
-              </MessageBarBody>
-            </MessageBar>
+            <Notice title="Not imported">{preview.message}</Notice>
           )}
         </li>
       ))}
@@ -78,11 +64,12 @@ export function RemittanceFileList({ previews }: { previews: readonly Remittance
 }
 
 function AcceptedFile({ summary }: { summary: RemittanceFileSummary }) {
-  const styles = useStyles();
+  const styles = usePanelStyles();
+  const own = useStyles();
   const { warnings } = summary;
   return (
     <>
-      <div className={styles.counts} aria-label="Contents">
+      <div className={own.counts} aria-label="Contents">
         <Badge appearance="tint" color="informative">
           {plural(summary.interchangeCount, "interchange", "interchanges")}
         </Badge>
@@ -102,15 +89,15 @@ function AcceptedFile({ summary }: { summary: RemittanceFileSummary }) {
         )}
       </div>
       {warnings.length === 0 ? (
-        <Caption1 className={styles.muted}>No warnings</Caption1>
+        <Caption1 className={mergeClasses(styles.muted, own.nowrap)}>No warnings</Caption1>
       ) : (
         <Accordion collapsible>
           <AccordionItem value="warnings">
-            <AccordionHeader size="small" className={styles.warningHeader}>
+            <AccordionHeader size="small" className={own.warningHeader}>
               {plural(warnings.length, "warning", "warnings")}
             </AccordionHeader>
             <AccordionPanel>
-              <ol className={styles.warnings} aria-label="Warnings">
+              <ol className={own.warnings} aria-label="Warnings">
                 {warnings.slice(0, SHOWN_WARNINGS).map((warning, index) => (
                   <li key={index}>
                     <Caption1>{warning.message}</Caption1>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { useEffect, useMemo, useState } from "react";
 import {
   Button,
   Caption1,
@@ -15,6 +15,8 @@ import { useExcelGateway } from "../ExcelGatewayContext";
 import { OperationProgress } from "../progress/OperationProgress";
 import type { Operation } from "../progress/operation";
 import { useCancellableOperation } from "../progress/useCancellableOperation";
+import { FilePicker } from "../shared/FilePicker";
+import { usePanelStyles } from "../shared/panelStyles";
 import { useCommand } from "../useCommand";
 import type { WrittenTable } from "../../excel/tableWriter";
 import { RemittanceFileList } from "./RemittanceFileList";
@@ -28,21 +30,6 @@ import { acceptedSources, readRemittanceFiles, type ChosenFile, type RemittanceF
 import { DEFAULT_REMITTANCE_NAME, tableNameFor } from "../../excel/remittanceTable";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  muted: { color: tokens.colorNeutralForeground3 },
-  chooser: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
-  // Visually hidden but reachable (screen readers, playwright's setInputFiles): the Button opens it.
-  fileInput: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
-  // minmax(0, 1fr): the fields share the pane's width instead of pushing it wider than the pane.
-  names: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM },
-  input: { width: "100%", minWidth: 0 },
   hint: { display: "flex", flexDirection: "column", gap: "2px" },
   formula: {
     fontFamily: tokens.fontFamilyMonospace,
@@ -54,7 +41,6 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
     userSelect: "all",
   },
-  actions: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
 });
 
 type ImportInput = Omit<ImportRemittancesInput, "signal" | "onProgress">;
@@ -70,9 +56,9 @@ export interface RemittancesPanelProps {
  * progress and Cancel.
  */
 export function RemittancesPanel({ maxFileBytes = DEFAULT_MAX_835_BYTES }: RemittancesPanelProps) {
-  const styles = useStyles();
+  const styles = usePanelStyles();
+  const own = useStyles();
   const excel = useExcelGateway();
-  const fileInput = useRef<HTMLInputElement | null>(null);
   const [previews, setPreviews] = useState<readonly RemittanceFilePreview[]>([]);
   // Set once these files are imported: the list stays as a record, the Import button goes until files are chosen again.
   const [imported, setImported] = useState(false);
@@ -99,10 +85,7 @@ export function RemittancesPanel({ maxFileBytes = DEFAULT_MAX_835_BYTES }: Remit
   const shownSheetName = sheetName ?? suggested.sheetName;
   const shownTableName = tableName ?? (sheetName === null ? suggested.tableName : tableNameFor(sheetName));
 
-  const chooseFiles = async (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen: ChosenFile[] = Array.from(event.target.files ?? []);
-    event.target.value = ""; // choosing the same file again must read it again
-    if (chosen.length === 0) return;
+  const chooseFiles = async (chosen: readonly ChosenFile[]) => {
     setReading(true);
     try {
       setPreviews(await readRemittanceFiles(chosen, maxFileBytes));
@@ -147,21 +130,13 @@ export function RemittancesPanel({ maxFileBytes = DEFAULT_MAX_835_BYTES }: Remit
         Import X12 835 remittance files into a table: one row per service line paid, adjusted or denied.
       </Text>
       <div className={styles.chooser}>
-        <Button
-          appearance={previews.length === 0 ? "primary" : "secondary"}
-          onClick={() => fileInput.current?.click()}
-          disabled={running}
-        >
-          Choose 835 files…
-        </Button>
-        <input
-          ref={fileInput}
-          className={styles.fileInput}
-          type="file"
-          multiple
+        <FilePicker
+          label="835 remittance files"
+          button="Choose 835 files…"
           accept=".835,.edi,.txt,.x12,.dat"
-          aria-label="835 remittance files"
-          onChange={(event) => void chooseFiles(event)}
+          multiple
+          appearance={previews.length === 0 ? "primary" : "secondary"}
+          onFiles={(files) => void chooseFiles(files)}
           disabled={running}
         />
         {reading && <Spinner size="tiny" label="Reading the files…" />}
@@ -202,7 +177,7 @@ export function RemittancesPanel({ maxFileBytes = DEFAULT_MAX_835_BYTES }: Remit
               />
             </Field>
           </div>
-          <div className={styles.actions}>
+          <div className={styles.chooser}>
             <Button appearance="primary" onClick={() => void runImport()} disabled={!canImport}>
               {importRemittances.label} {lineCount.toLocaleString("en-US")} {lineCount === 1 ? "line" : "lines"}
             </Button>
@@ -219,9 +194,9 @@ export function RemittancesPanel({ maxFileBytes = DEFAULT_MAX_835_BYTES }: Remit
         unit={{ one: "line", many: "lines" }}
       />
       {state.status === "succeeded" && (
-        <div className={styles.hint}>
+        <div className={own.hint}>
           <Caption1 className={styles.muted}>Denial rate of the imported lines, in any cell:</Caption1>
-          <code className={styles.formula}>=PAYER.DENIAL_RATE({state.value.tableName}[Outcome])</code>
+          <code className={own.formula}>=PAYER.DENIAL_RATE({state.value.tableName}[Outcome])</code>
         </div>
       )}
     </section>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import {
   Button,
   Caption1,
@@ -9,11 +9,9 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Select,
   Subtitle2,
   Text,
   makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { CLAIMS_FIELD_SPECS, type ClaimsMapping } from "../../excel/claimsMapping";
 import { DEFAULT_PORTFOLIO_SHEET_NAME, type FreezeSheetCount, type PortfolioRequest } from "../../excel/sharing";
@@ -22,7 +20,10 @@ import { useExcelGateway } from "../ExcelGatewayContext";
 import { OperationProgress } from "../progress/OperationProgress";
 import type { Operation } from "../progress/operation";
 import { useCancellableOperation } from "../progress/useCancellableOperation";
-import { listClaimsTables, loadClaimsMapping, parsePercentInput } from "../uplift/upliftCommands";
+import { ClaimsTableSelect, useClaimsTables } from "../shared/ClaimsTablePicker";
+import { Notice } from "../shared/Notice";
+import { usePanelStyles } from "../shared/panelStyles";
+import { loadClaimsMapping, parsePercentInput } from "../uplift/upliftCommands";
 import { useCommand } from "../useCommand";
 import {
   buildPortfolioCommand,
@@ -34,21 +35,6 @@ import {
 } from "./sharingCommands";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  group: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
-  grow: { flexGrow: 1, minWidth: "90px" },
-  compact: { minWidth: 0, width: "100%" },
-  muted: { color: tokens.colorNeutralForeground3 },
-  legend: { fontWeight: tokens.fontWeightSemibold },
   sheets: { display: "flex", flexDirection: "column", maxHeight: "180px", overflowY: "auto" },
 });
 
@@ -96,13 +82,13 @@ function toPortfolioRequest(form: {
  * repairs PAYER formulas that show #NAME? after the workbook was opened without the add-in.
  */
 export function SharingPanel() {
-  const styles = useStyles();
+  const styles = usePanelStyles();
+  const own = useStyles();
   const excel = useExcelGateway();
 
   // Portfolio summary
-  const [tables, refreshTables] = useCommand(listClaimsTables);
+  const { tableList, tableName, setTableName, table } = useClaimsTables(/claim/i);
   const [mappingState, loadMapping] = useCommand(loadClaimsMapping);
-  const [tableName, setTableName] = useState("");
   const [uplift, setUplift] = useState(String(DEFAULT_SCENARIO.upliftFraction * 100));
   const [topN, setTopN] = useState(DEFAULT_SCENARIO.topN === null ? "" : String(DEFAULT_SCENARIO.topN));
   const [sheetName, setSheetName] = useState(DEFAULT_PORTFOLIO_SHEET_NAME);
@@ -112,15 +98,6 @@ export function SharingPanel() {
     [excel],
   );
   const build = useCancellableOperation(buildOperation);
-  useEffect(() => {
-    void refreshTables();
-  }, [refreshTables]);
-  const tableList = useMemo(() => (tables.status === "succeeded" ? tables.result : []), [tables]);
-  useEffect(() => {
-    if (tableName !== "" || tableList.length === 0) return;
-    setTableName((tableList.find((t) => /claim/i.test(t.name)) ?? tableList[0]!).name);
-  }, [tableList, tableName]);
-  const table = tableList.find((t) => t.name === tableName) ?? null;
   useEffect(() => {
     if (table !== null) void loadMapping({ table });
   }, [table, loadMapping]);
@@ -178,16 +155,7 @@ export function SharingPanel() {
           One row per contract: revenue, modeled uplift, denial rates, recoverable underpayments and renewal deadlines,
           with charts by payer.
         </Caption1>
-        <Field label="Claims table">
-          <Select value={tableName} onChange={(_, d) => setTableName(d.value)} disabled={tableList.length === 0}>
-            {tableList.length === 0 && <option value="">No tables in this workbook</option>}
-            {tableList.map((t) => (
-              <option key={t.name} value={t.name}>
-                {t.name} ({t.rowCount.toLocaleString()} rows)
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ClaimsTableSelect label="Claims table" tables={tableList} tableName={tableName} onChange={setTableName} />
         {mapping !== null && (
           <Caption1 className={styles.muted}>
             {CLAIMS_FIELD_SPECS.contractName.label}: {mapping.contractName ?? "(none)"};{" "}
@@ -206,11 +174,7 @@ export function SharingPanel() {
         <Field label="Summary sheet name">
           <Input value={sheetName} onChange={(_, d) => setSheetName(d.value)} />
         </Field>
-        {portfolioProblem !== null && (
-          <MessageBar intent="error">
-            <MessageBarBody>{portfolioProblem}</MessageBarBody>
-          </MessageBar>
-        )}
+        {portfolioProblem !== null && <Notice>{portfolioProblem}</Notice>}
         <div className={styles.row}>
           <Button
             appearance="primary"
@@ -229,7 +193,7 @@ export function SharingPanel() {
           Replaces the PAYER formulas of the chosen sheets with their current values, stamped with the time, so the
           sheets read the same without the add-in. The formulas are kept on the sheet &quot;Frozen for sharing&quot;.
         </Caption1>
-        <div className={styles.sheets} role="group" aria-label="Sheets to freeze">
+        <div className={own.sheets} role="group" aria-label="Sheets to freeze">
           {sheetList.map((sheet) => (
             <Checkbox
               key={sheet}
@@ -239,11 +203,7 @@ export function SharingPanel() {
             />
           ))}
         </div>
-        {preview.status === "succeeded" && typeof preview.result === "string" && (
-          <MessageBar intent="error">
-            <MessageBarBody>{preview.result}</MessageBarBody>
-          </MessageBar>
-        )}
+        {preview.status === "succeeded" && typeof preview.result === "string" && <Notice>{preview.result}</Notice>}
         {confirming !== null ? (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>

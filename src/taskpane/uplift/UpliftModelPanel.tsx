@@ -1,19 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
-import {
-  Button,
-  Caption1,
-  Checkbox,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { CLAIMS_FIELD_SPECS, type ClaimsField, type ClaimsMapping } from "../../excel/claimsMapping";
+import { useCallback, useEffect, useState } from "react";
+import { Button, Caption1, Checkbox, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
+import type { ClaimsField, ClaimsMapping } from "../../excel/claimsMapping";
 import {
   DEFAULT_FLOOR,
   DEFAULT_MODEL_SHEET_NAME,
@@ -28,35 +15,17 @@ import { useExcelGateway } from "../ExcelGatewayContext";
 import { OperationProgress } from "../progress/OperationProgress";
 import type { Operation } from "../progress/operation";
 import { useCancellableOperation } from "../progress/useCancellableOperation";
+import { ClaimsMappingFields, ClaimsTableSelect, useClaimsTables } from "../shared/ClaimsTablePicker";
+import { Notice } from "../shared/Notice";
+import { usePanelStyles } from "../shared/panelStyles";
 import { useCommand } from "../useCommand";
 import {
   buildUpliftModelCommand,
-  listClaimsTables,
   listColumnValues,
   loadClaimsMapping,
   parseOverridesInput,
   parsePercentInput,
 } from "./upliftCommands";
-
-const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  group: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
-  grow: { flexGrow: 1, minWidth: "90px" },
-  narrow: { width: "110px" },
-  // Fluent's Input has a minimum width wider than a narrow field: let it shrink to its field.
-  compact: { minWidth: 0, width: "100%" },
-  muted: { color: tokens.colorNeutralForeground3 },
-  legend: { fontWeight: tokens.fontWeightSemibold },
-});
 
 /** The mapped fields the panel asks about; the later features' optional fields keep their suggested columns. */
 const MAPPED_FIELDS: readonly ClaimsField[] = [
@@ -157,13 +126,13 @@ function toRequest(form: {
  * build the model sheet (native formulas and a chart, no add-in needed to read it). Rebuilding updates the model.
  */
 export function UpliftModelPanel() {
-  const styles = useStyles();
+  const styles = usePanelStyles();
   const excel = useExcelGateway();
-  const [tables, refreshTables] = useCommand(listClaimsTables);
+  // Default to the table named like claims, else the first one.
+  const { tableList, tableName, setTableName, table } = useClaimsTables(/claim/i);
   const [mappingState, loadMapping] = useCommand(loadClaimsMapping);
   const [payers, loadPayers] = useCommand(listColumnValues);
   const [contracts, loadContracts] = useCommand(listColumnValues);
-  const [tableName, setTableName] = useState("");
   const [mapping, setMapping] = useState<ClaimsMapping | null>(null);
   const [payer, setPayer] = useState("");
   const [contract, setContract] = useState("");
@@ -182,16 +151,6 @@ export function UpliftModelPanel() {
   );
   const build = useCancellableOperation(operation);
 
-  useEffect(() => {
-    void refreshTables();
-  }, [refreshTables]);
-  const tableList = useMemo(() => (tables.status === "succeeded" ? tables.result : []), [tables]);
-  // Default to the table named like claims, else the first one.
-  useEffect(() => {
-    if (tableName !== "" || tableList.length === 0) return;
-    setTableName((tableList.find((t) => /claim/i.test(t.name)) ?? tableList[0]!).name);
-  }, [tableList, tableName]);
-  const table = tableList.find((t) => t.name === tableName) ?? null;
   useEffect(() => {
     if (table !== null) void loadMapping({ table });
   }, [table, loadMapping]);
@@ -260,20 +219,9 @@ export function UpliftModelPanel() {
       </Text>
 
       <div className={styles.group} role="group" aria-label="Claims">
-        <Field label="Claims table">
-          <Select value={tableName} onChange={(_, d) => setTableName(d.value)} disabled={tableList.length === 0}>
-            {tableList.length === 0 && <option value="">No tables in this workbook</option>}
-            {tableList.map((t) => (
-              <option key={t.name} value={t.name}>
-                {t.name} ({t.rowCount.toLocaleString()} rows)
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ClaimsTableSelect label="Claims table" tables={tableList} tableName={tableName} onChange={setTableName} />
         {mappingState.status === "succeeded" && mappingState.result.note !== null && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{mappingState.result.note}</MessageBarBody>
-          </MessageBar>
+          <Notice intent="warning">{mappingState.result.note}</Notice>
         )}
         {table !== null && mapping !== null && (
           <>
@@ -282,21 +230,12 @@ export function UpliftModelPanel() {
                 ? "Columns as confirmed for this table; they are saved with the workbook."
                 : "Columns suggested from the headers; building the model saves them with the workbook."}
             </Caption1>
-            {MAPPED_FIELDS.map((field) => (
-              <Field key={field} label={CLAIMS_FIELD_SPECS[field].label} orientation="horizontal">
-                <Select
-                  value={mapping[field] ?? ""}
-                  onChange={(_, d) => setMapping({ ...mapping, [field]: d.value === "" ? null : d.value })}
-                >
-                  <option value="">(none)</option>
-                  {table.columnNames.map((name) => (
-                    <option key={name} value={name}>
-                      {name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            ))}
+            <ClaimsMappingFields
+              fields={MAPPED_FIELDS}
+              mapping={mapping}
+              columnNames={table.columnNames}
+              onChange={setMapping}
+            />
           </>
         )}
       </div>
@@ -408,11 +347,7 @@ export function UpliftModelPanel() {
         </Field>
       </div>
 
-      {formProblem !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody>{formProblem}</MessageBarBody>
-        </MessageBar>
-      )}
+      {formProblem !== null && <Notice>{formProblem}</Notice>}
       <Button appearance="primary" onClick={onBuild} disabled={running || mapping === null}>
         {buildUpliftModelCommand.label}
       </Button>

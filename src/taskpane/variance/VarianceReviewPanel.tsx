@@ -1,44 +1,17 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
-import {
-  Button,
-  Caption1,
-  Checkbox,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { CLAIMS_FIELD_SPECS, type ClaimsField, type ClaimsMapping } from "../../excel/claimsMapping";
+import { useCallback, useEffect, useState } from "react";
+import { Button, Caption1, Checkbox, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
+import type { ClaimsField, ClaimsMapping } from "../../excel/claimsMapping";
 import { REVIEW_COLUMN_NAMES, type VarianceReviewRequest } from "../../excel/varianceReview";
 import { useExcelGateway } from "../ExcelGatewayContext";
 import { OperationProgress } from "../progress/OperationProgress";
 import type { Operation } from "../progress/operation";
 import { useCancellableOperation } from "../progress/useCancellableOperation";
-import { listClaimsTables, listColumnValues, loadClaimsMapping, parsePercentInput } from "../uplift/upliftCommands";
+import { ClaimsMappingFields, ClaimsTableSelect, useClaimsTables } from "../shared/ClaimsTablePicker";
+import { Notice } from "../shared/Notice";
+import { usePanelStyles } from "../shared/panelStyles";
+import { listColumnValues, loadClaimsMapping, parsePercentInput } from "../uplift/upliftCommands";
 import { useCommand } from "../useCommand";
 import { loadReviewSettings, runVarianceReviewCommand } from "./varianceCommands";
-
-const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  group: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
-  narrow: { width: "110px" },
-  compact: { minWidth: 0, width: "100%" },
-  muted: { color: tokens.colorNeutralForeground3 },
-  legend: { fontWeight: tokens.fontWeightSemibold },
-});
 
 /** The columns the review reads, in the order the panel asks about them. */
 export const REVIEW_FIELDS: readonly ClaimsField[] = [
@@ -65,13 +38,12 @@ export const REVIEW_FIELDS: readonly ClaimsField[] = [
  * the table, a Summary of live formulas and a Worklist of underpaid claims.
  */
 export function VarianceReviewPanel() {
-  const styles = useStyles();
+  const styles = usePanelStyles();
   const excel = useExcelGateway();
-  const [tables, refreshTables] = useCommand(listClaimsTables);
+  const { tableList, tableName, setTableName, table, refreshTables } = useClaimsTables(/claim|remit/i);
   const [mappingState, loadMapping] = useCommand(loadClaimsMapping);
   const [settings, loadSettings] = useCommand(loadReviewSettings);
   const [payers, loadPayers] = useCommand(listColumnValues);
-  const [tableName, setTableName] = useState("");
   const [mapping, setMapping] = useState<ClaimsMapping | null>(null);
   const [payerContracts, setPayerContracts] = useState<Record<string, string>>({});
   const [dollars, setDollars] = useState("1.00");
@@ -86,19 +58,10 @@ export function VarianceReviewPanel() {
   );
   const review = useCancellableOperation(operation);
 
-  useEffect(() => {
-    void refreshTables();
-  }, [refreshTables]);
   // A finished review adds columns: list the tables again so the pane sees them.
   useEffect(() => {
     if (review.state.status === "succeeded") void refreshTables();
   }, [review.state.status, refreshTables]);
-  const tableList = useMemo(() => (tables.status === "succeeded" ? tables.result : []), [tables]);
-  useEffect(() => {
-    if (tableName !== "" || tableList.length === 0) return;
-    setTableName((tableList.find((t) => /claim|remit/i.test(t.name)) ?? tableList[0]!).name);
-  }, [tableList, tableName]);
-  const table = tableList.find((t) => t.name === tableName) ?? null;
   const tableKey = table === null ? "" : `${table.name}|${table.columnNames.join("|")}`;
   useEffect(() => {
     if (table !== null) void loadMapping({ table });
@@ -161,43 +124,26 @@ export function VarianceReviewPanel() {
       </Text>
 
       <div className={styles.group} role="group" aria-label="Claims or remittances">
-        <Field label="Claims or remittance table">
-          <Select value={tableName} onChange={(_, d) => setTableName(d.value)} disabled={tableList.length === 0}>
-            {tableList.length === 0 && <option value="">No tables in this workbook</option>}
-            {tableList.map((t) => (
-              <option key={t.name} value={t.name}>
-                {t.name} ({t.rowCount.toLocaleString()} rows)
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ClaimsTableSelect
+          label="Claims or remittance table"
+          tables={tableList}
+          tableName={tableName}
+          onChange={setTableName}
+        />
         {mappingState.status === "succeeded" && mappingState.result.note !== null && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{mappingState.result.note}</MessageBarBody>
-          </MessageBar>
+          <Notice intent="warning">{mappingState.result.note}</Notice>
         )}
         {table !== null && mapping !== null && (
           <>
             <Caption1 className={styles.muted}>
               Allowed is compared with the contract; without an allowed column, paid + patient responsibility.
             </Caption1>
-            {REVIEW_FIELDS.map((field) => (
-              <Field key={field} label={CLAIMS_FIELD_SPECS[field].label} orientation="horizontal">
-                <Select
-                  value={mapping[field] ?? ""}
-                  onChange={(_, d) => setMapping({ ...mapping, [field]: d.value === "" ? null : d.value })}
-                >
-                  <option value="">(none)</option>
-                  {table.columnNames
-                    .filter((name) => !REVIEW_COLUMN_NAMES.includes(name))
-                    .map((name) => (
-                      <option key={name} value={name}>
-                        {name}
-                      </option>
-                    ))}
-                </Select>
-              </Field>
-            ))}
+            <ClaimsMappingFields
+              fields={REVIEW_FIELDS}
+              mapping={mapping}
+              columnNames={table.columnNames.filter((name) => !REVIEW_COLUMN_NAMES.includes(name))}
+              onChange={setMapping}
+            />
           </>
         )}
       </div>
@@ -246,11 +192,7 @@ export function VarianceReviewPanel() {
         )}
       </div>
 
-      {formProblem !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody>{formProblem}</MessageBarBody>
-        </MessageBar>
-      )}
+      {formProblem !== null && <Notice>{formProblem}</Notice>}
       <Button
         appearance="primary"
         onClick={onRun}

@@ -1,35 +1,15 @@
 import { useEffect } from "react";
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { TableOverview } from "../../excel/workbookOverview";
+import { LoadingStatus } from "../shared/Notice";
+import { usePanelStyles } from "../shared/panelStyles";
 import { useCommand } from "../useCommand";
 import { listTables } from "./workbookCommands";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between" },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px" },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  titleLine: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: "8px" },
-  muted: { color: tokens.colorNeutralForeground3 },
+  // Tighter than the shared card: a table's lines read as one block.
+  item: { gap: "2px" },
   columns: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
 
@@ -41,7 +21,8 @@ function plural(count: number, one: string, many: string): string {
 
 /** The Workbook panel: the workbook's tables as Excel holds them now, re-read on Refresh. */
 export function WorkbookPanel() {
-  const styles = useStyles();
+  const styles = usePanelStyles();
+  const own = useStyles();
   const [state, refresh] = useCommand(listTables);
   useEffect(() => {
     void refresh();
@@ -49,7 +30,7 @@ export function WorkbookPanel() {
 
   return (
     <section className={styles.panel} aria-labelledby="workbook-panel-title">
-      <div className={styles.header}>
+      <div className={own.header}>
         <Subtitle2 as="h2" id="workbook-panel-title">
           Workbook
         </Subtitle2>
@@ -57,22 +38,15 @@ export function WorkbookPanel() {
           {listTables.label}
         </Button>
       </div>
-      {state.status === "running" && <Spinner size="tiny" label="Reading the workbook's tables…" />}
-      {state.status === "failed" && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Could not read the workbook</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <LoadingStatus state={state} reading="Reading the workbook's tables…" failedTitle="Could not read the workbook" />
       {state.status === "succeeded" && <TableList tables={state.result} />}
     </section>
   );
 }
 
 function TableList({ tables }: { tables: readonly TableOverview[] }) {
-  const styles = useStyles();
+  const styles = usePanelStyles();
+  const own = useStyles();
   if (tables.length === 0) {
     return (
       <Text className={styles.muted}>
@@ -83,15 +57,20 @@ function TableList({ tables }: { tables: readonly TableOverview[] }) {
   return (
     <>
       <Caption1 className={styles.muted}>{plural(tables.length, "table", "tables")} in this workbook</Caption1>
-      <ul className={styles.list} aria-label="Tables">
+      <ul className={styles.cardList} aria-label="Tables">
         {tables.map((table) => (
-          <li key={table.name} className={styles.item} aria-label={table.name} data-table-name={table.name}>
+          <li
+            key={table.name}
+            className={mergeClasses(styles.card, own.item)}
+            aria-label={table.name}
+            data-table-name={table.name}
+          >
             <div className={styles.titleLine}>
               <Text weight="semibold">{table.name}</Text>
               <Caption1 className={styles.muted}>{plural(table.rowCount, "row", "rows")}</Caption1>
             </div>
             <Caption1 className={styles.muted}>Sheet {table.sheetName}</Caption1>
-            <Caption1 className={styles.columns} title={table.columnNames.join(", ")}>
+            <Caption1 className={own.columns} title={table.columnNames.join(", ")}>
               {plural(table.columnNames.length, "column", "columns")}: {table.columnNames.join(", ")}
             </Caption1>
           </li>
