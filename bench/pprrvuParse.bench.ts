@@ -1,6 +1,6 @@
 // Parse PPRRVU2025_Oct.csv (~19,000 rows) and build the indexed schedule; budget 300 ms (ARCHITECTURE.md s.9).
 import { importPfsSchedule } from "../src/formats/cmsPfs/pprrvu";
-import { readSharedData, SHARED_DATA } from "../test/formats/cmsPfs/sharedData";
+import { readSharedData, SHARED_DATA } from "../test/support/sharedData";
 import { measure } from "./measure";
 
 if (SHARED_DATA === null) {

@@ -2,7 +2,7 @@
 // Budget (proposed here, ARCHITECTURE.md s.9 has none for 835): 10 MB in under 1 s, i.e. at least 10 MB/s, so a
 // month of remits for a large group imports without a visible wait; the 283 KB sample then takes under 30 ms.
 import { parse835 } from "../src/formats/remit835";
-import { readSharedData, SHARED_DATA } from "../test/formats/cmsPfs/sharedData";
+import { readSharedData, SHARED_DATA } from "../test/support/sharedData";
 import { measure } from "./measure";
 
 if (SHARED_DATA === null) {

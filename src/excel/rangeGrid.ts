@@ -4,6 +4,7 @@
  * row chunks, one request each, so a large range never makes one response of many megabytes.
  */
 import { fail, ok, type Result } from "../engine/result";
+import { columnLetters } from "./columnLetters";
 import type { ExcelGateway } from "./excelGateway";
 
 /** Which block of the workbook to read. */
@@ -162,12 +163,4 @@ function addressOf({ sheetName, rowIndex, columnIndex, rowCount, columnCount }: 
   const start = `${columnLetters(columnIndex)}${rowIndex + 1}`;
   const end = `${columnLetters(columnIndex + columnCount - 1)}${rowIndex + rowCount}`;
   return `${sheet}!${start === end ? start : `${start}:${end}`}`;
-}
-
-/** 0 -> "A", 27 -> "AB". */
-function columnLetters(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }

@@ -10,7 +10,10 @@
  * either way, but a range write does not make Excel insert and shift rows each time.
  */
 import { fail, ok, type Result } from "../engine/result";
+import { findSheetNamed, temporarySheetName } from "./builtSheets";
+import { columnLetters } from "./columnLetters";
 import type { ExcelGateway } from "./excelGateway";
+import { officeError } from "./officeErrors";
 import { numberFormatOf, toExcelCell, type CellValue, type ExcelCell, type TableColumn } from "./tableColumns";
 import type { TableWriteIssue } from "./tableWriteIssues";
 import { jsonBytes, planChunks, type RowChunk } from "./writePlan";
@@ -297,18 +300,14 @@ async function lookAtWorkbook(
     };
   });
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  const existing = sheets.find((sheet) => same(sheet.name, request.sheetName)) ?? null;
+  const existing = findSheetNamed(sheets, request.sheetName);
   if (existing !== null && !replaceExisting) return fail({ code: "sheetExists", sheetName: existing.name });
   const clash = tables.find(
     (table) => same(table.name, request.tableName) && (existing === null || !same(table.sheetName, existing.name)),
   );
   if (clash !== undefined) return fail({ code: "tableNameTaken", tableName: clash.name, sheetName: clash.sheetName });
   if (existing === null) return ok({ writeName: request.sheetName, replacedSheetId: null });
-  let writeName = "";
-  for (let n = 1; writeName === "" || sheets.some((sheet) => same(sheet.name, writeName)); n++) {
-    writeName = `~${n} ${request.sheetName}`.slice(0, 31);
-  }
-  return ok({ writeName, replacedSheetId: existing.id });
+  return ok({ writeName: temporarySheetName(sheets, request.sheetName), replacedSheetId: existing.id });
 }
 
 /**
@@ -363,20 +362,4 @@ function describeCause(cause: TableWriteIssue): string {
 /** Read through a call: TypeScript would otherwise narrow `signal.aborted` to false after the first check. */
 function aborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;
-}
-
-/** Office's errors (OfficeExtension.Error) carry a string `code`; anything else is a bug. */
-function officeError(error: unknown): { code: string; message: string } | null {
-  if (typeof error !== "object" || error === null) return null;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  if (typeof code !== "string" || code === "") return null;
-  return { code, message: typeof message === "string" ? message : "" };
-}
-
-/** 0 -> "A", 27 -> "AB". */
-function columnLetters(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }

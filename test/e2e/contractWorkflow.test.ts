@@ -3,12 +3,10 @@
  * panel into a new table, defines a new contract on it in the Contracts panel, and a PAYER.EXPECTED_PAYMENT cell
  * typed into the sample's Claims sheet shows the new contract's amount.
  */
-import { existsSync, mkdirSync } from "fs";
+import { existsSync } from "fs";
 import path from "path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchChromium, openGuardedPage, ROOT, startPlayground, type PlaygroundServer } from "./support/playground";
-
-jest.setTimeout(300_000);
+import type { Locator } from "playwright-core";
+import { ROOT, usePlaygroundPage } from "./support/playground";
 
 const SCREENSHOT = path.join(ROOT, "test-results", "contract-workflow.png");
 const PAYER_CSV = path.join(ROOT, "test", "fixtures", "payer-schedules", "e2e-cedar-hmo-2025.csv");
@@ -17,29 +15,8 @@ const TABLE = "FS_CedarHMO_2025";
 /** The CSV's rate for 99213. */
 const RATE_99213 = "98.76";
 
-let server: PlaygroundServer | undefined;
-let browser: Browser | undefined;
-let page: Page;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  server = await startPlayground();
-  browser = await launchChromium();
-  page = await openGuardedPage(browser, server.url, problems);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const pane = () => page.getByRole("complementary", { name: "Task pane" });
-const cellAt = (address: string) => page.locator(`[role="gridcell"][data-address="${address}"]`);
-
-async function visible(locator: Locator, timeout = 30_000): Promise<Locator> {
-  await locator.waitFor({ state: "visible", timeout });
-  return locator;
-}
+const playground = usePlaygroundPage();
+const { problems, taskPane, cellAt, visible } = playground;
 
 /** A form input by its label; a required field's label ends in "*". */
 const field = (form: Locator, label: string) => form.getByLabel(new RegExp(`^${label}\\*?$`));
@@ -54,8 +31,8 @@ function columnLetters(column: number): string {
 
 describe("from a payer CSV to a priced claim line", () => {
   it("imports the payer CSV into a new table through the Fee schedule panel", async () => {
-    await (await visible(pane().getByRole("tab", { name: "Fee schedule", exact: true }))).click();
-    const panel = pane().getByRole("region", { name: "Fee schedule" });
+    await (await visible(taskPane().getByRole("tab", { name: "Fee schedule", exact: true }))).click();
+    const panel = taskPane().getByRole("region", { name: "Fee schedule" });
     await panel.getByLabel("Fee schedule file").setInputFiles(PAYER_CSV);
     await visible(panel.getByLabel("Table name"));
     await panel.getByLabel("Sheet name").fill("Cedar HMO 2025");
@@ -64,12 +41,12 @@ describe("from a payer CSV to a priced claim line", () => {
     await panel.getByRole("button", { name: "Import", exact: true }).click();
 
     await visible(panel.getByText("Done", { exact: true }), 60_000);
-    await visible(page.getByRole("tab", { name: "Cedar HMO 2025", exact: true }));
+    await visible(playground.page.getByRole("tab", { name: "Cedar HMO 2025", exact: true }));
   });
 
   it("defines a new contract on the imported table in the Contracts panel", async () => {
-    await pane().getByRole("tab", { name: "Contracts", exact: true }).click();
-    const panel = pane().getByRole("region", { name: "Contracts" });
+    await taskPane().getByRole("tab", { name: "Contracts", exact: true }).click();
+    const panel = taskPane().getByRole("region", { name: "Contracts" });
     await (await visible(panel.getByRole("button", { name: "New contract" }))).click();
     const form = panel.getByRole("form", { name: "New contract version" });
     await field(form, "Contract Name").fill(CONTRACT);
@@ -87,17 +64,17 @@ describe("from a payer CSV to a priced claim line", () => {
   });
 
   it("prices a claim line under the new contract in a formula typed into the Claims sheet", async () => {
-    await page.getByRole("tab", { name: "Claims", exact: true }).click();
-    const header = await page.locator('[role="gridcell"][data-row="0"]').allTextContents();
+    await playground.page.getByRole("tab", { name: "Claims", exact: true }).click();
+    const header = await playground.page.locator('[role="gridcell"][data-row="0"]').allTextContents();
     const blank = header.findIndex((text) => text === "");
     if (blank < 0) throw new Error("no blank column in row 1 of Claims");
     const target = `${columnLetters(blank)}2`;
 
     await cellAt(target).click();
-    await page.keyboard.type(`=PAYER.EXPECTED_PAYMENT("${CONTRACT}", "99213", , 1, , "2025-06-01", "11")`);
-    await page.keyboard.press("Enter");
+    await playground.page.keyboard.type(`=PAYER.EXPECTED_PAYMENT("${CONTRACT}", "99213", , 1, , "2025-06-01", "11")`);
+    await playground.page.keyboard.press("Enter");
 
-    await page.waitForFunction(
+    await playground.page.waitForFunction(
       ([address, expected]) =>
         document.querySelector(`[role="gridcell"][data-address="${address}"]`)?.textContent?.includes(expected!) ===
         true,
@@ -106,8 +83,7 @@ describe("from a payer CSV to a priced claim line", () => {
     );
     expect(await cellAt(target).textContent()).toContain(RATE_99213);
     await cellAt(target).click();
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
+    await playground.screenshot(SCREENSHOT);
     expect(existsSync(SCREENSHOT)).toBe(true);
   });
 

@@ -2,27 +2,19 @@
  * The playground in a real Chromium: `npm start -- --playground` serves it, and the page must show the sample
  * workbook, run the real task pane against it, compute what the user types, and stay entirely on this machine.
  */
-import { existsSync, mkdirSync } from "fs";
+import { existsSync } from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, openGuardedPage, ROOT, startPlayground, type PlaygroundServer } from "./support/playground";
-
-jest.setTimeout(300_000);
+import type { Locator } from "playwright-core";
+import { ROOT, usePlaygroundPage } from "./support/playground";
 
 const SCREENSHOT = path.join(ROOT, "test-results", "playground.png");
 
-let server: PlaygroundServer | undefined;
-let browser: Browser | undefined;
-let page: Page;
-/** Console errors, page errors and requests to other hosts, each a line; the page must produce none. */
-const problems: string[] = [];
-
-/** The grid cell at an A1 address. */
-const cellAt = (address: string) => page.locator(`[role="gridcell"][data-address="${address}"]`);
+const playground = usePlaygroundPage();
+const { problems, cellAt, typeIntoCell, textWhen, visible: expectVisible } = playground;
 
 /** Column letters of the header cell in row 1 whose text is `header`. */
 async function columnOf(header: string): Promise<string> {
-  const address = await page
+  const address = await playground.page
     .locator('[role="gridcell"][data-row="0"]', { hasText: new RegExp(`^${header}$`) })
     .first()
     .getAttribute("data-address");
@@ -37,56 +29,38 @@ function shownNumber(text: string): number {
   return negative ? -magnitude : magnitude;
 }
 
-/** Selects a cell, types into it as a user would, and presses Enter. */
-async function typeIntoCell(address: string, input: string): Promise<void> {
-  await cellAt(address).click();
-  await page.keyboard.type(input);
-  await page.keyboard.press("Enter");
-}
-
-beforeAll(async () => {
-  server = await startPlayground();
-  browser = await launchChromium();
-  page = await openGuardedPage(browser, server.url, problems);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe("the playground", () => {
   it("opens on the sample workbook's Claims sheet", async () => {
-    await expectVisible(page.getByRole("tab", { name: "Claims" }));
-    expect(await page.getByRole("tab", { name: "Claims" }).getAttribute("aria-selected")).toBe("true");
-    await expectVisible(page.locator('[role="gridcell"][data-row="0"]', { hasText: /^HCPCS Code$/ }));
-    expect(await page.getByRole("tab").allTextContents()).toEqual(
+    await expectVisible(playground.page.getByRole("tab", { name: "Claims" }));
+    expect(await playground.page.getByRole("tab", { name: "Claims" }).getAttribute("aria-selected")).toBe("true");
+    await expectVisible(playground.page.locator('[role="gridcell"][data-row="0"]', { hasText: /^HCPCS Code$/ }));
+    expect(await playground.page.getByRole("tab").allTextContents()).toEqual(
       expect.arrayContaining(["Claims", "Contracts", "Medicare 2025"]),
     );
   });
 
   it("runs the task pane beside the grid, listing the workbook's tables", async () => {
-    const pane = page.getByRole("complementary", { name: "Task pane" });
+    const pane = playground.page.getByRole("complementary", { name: "Task pane" });
     await expectVisible(pane.getByRole("heading", { name: "Payer Contracts" }));
     await expectVisible(pane.getByRole("listitem", { name: "Claims" }));
     expect(await pane.getByRole("listitem", { name: "Claims" }).textContent()).toMatch(/Sheet Claims/);
   });
 
   it("computes a formula typed into an empty cell and shows it in the formula bar", async () => {
-    const header = await page.locator('[role="gridcell"][data-row="0"]').allTextContents();
+    const header = await playground.page.locator('[role="gridcell"][data-row="0"]').allTextContents();
     const blank = `${columnLetters(header.findIndex((text) => text === ""))}2`;
 
     await typeIntoCell(blank, "=2*21");
 
     await expectText(cellAt(blank), "42");
     await cellAt(blank).click();
-    expect(await page.getByTestId("name-box").inputValue()).toBe(blank);
-    expect(await page.getByTestId("formula-bar").inputValue()).toBe("=2*21");
+    expect(await playground.page.getByTestId("name-box").inputValue()).toBe(blank);
+    expect(await playground.page.getByTestId("formula-bar").inputValue()).toBe("=2*21");
   });
 
   it("sums sample claims and recalculates the sum when one of them is edited", async () => {
     const charges = await columnOf("Charge Amount");
-    const header = await page.locator('[role="gridcell"][data-row="0"]').allTextContents();
+    const header = await playground.page.locator('[role="gridcell"][data-row="0"]').allTextContents();
     const target = `${columnLetters(header.findIndex((text) => text === ""))}3`;
     const shown = async (row: number) => shownNumber((await cellAt(`${charges}${row}`).textContent()) ?? "");
     const expected = (await shown(2)) + (await shown(3)) + (await shown(4));
@@ -94,7 +68,7 @@ describe("the playground", () => {
     await typeIntoCell(target, `=SUM(${charges}2:${charges}4)`);
     expect(await waitForNumber(target, expected)).toBeCloseTo(expected, 2);
     await cellAt(target).click();
-    expect(await page.getByTestId("formula-bar").inputValue()).toBe(`=SUM(${charges}2:${charges}4)`);
+    expect(await playground.page.getByTestId("formula-bar").inputValue()).toBe(`=SUM(${charges}2:${charges}4)`);
 
     await typeIntoCell(`${charges}2`, "1000");
     const updated = 1000 + (await shown(3)) + (await shown(4));
@@ -103,8 +77,7 @@ describe("the playground", () => {
 
   it("looks like a spreadsheet (screenshot in test-results/playground.png)", async () => {
     await cellAt("A1").click();
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
+    await playground.screenshot(SCREENSHOT);
     expect(existsSync(SCREENSHOT)).toBe(true);
   });
 
@@ -122,22 +95,13 @@ function columnLetters(column: number): string {
   return letters;
 }
 
-async function expectVisible(locator: ReturnType<Page["locator"]>): Promise<void> {
-  await locator.waitFor({ state: "visible", timeout: 30_000 });
-}
-
-async function expectText(locator: ReturnType<Page["locator"]>, text: string): Promise<void> {
-  await expectTextMatching(locator, (shown) => shown === text);
+async function expectText(locator: Locator, text: string): Promise<void> {
+  await textWhen(locator, (shown) => shown === text);
   expect(await locator.textContent()).toBe(text);
-}
-
-async function expectTextMatching(locator: ReturnType<Page["locator"]>, accept: (text: string) => boolean) {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline && !accept((await locator.textContent()) ?? "")) await page.waitForTimeout(100);
 }
 
 /** Waits up to 10 s for the cell to show `expected`, and returns the number it shows. */
 async function waitForNumber(address: string, expected: number): Promise<number> {
-  await expectTextMatching(cellAt(address), (text) => Math.abs(shownNumber(text) - expected) < 0.005);
+  await textWhen(cellAt(address), (text) => Math.abs(shownNumber(text) - expected) < 0.005);
   return shownNumber((await cellAt(address).textContent()) ?? "");
 }

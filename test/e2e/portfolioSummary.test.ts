@@ -2,9 +2,8 @@
  * The contract portfolio summary in the playground, in a real Chromium: the Sharing tab builds it from the sample
  * claims, and the sheet shows the same figures as the engines compute in this process.
  */
-import { existsSync, mkdirSync } from "fs";
+import { existsSync } from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
 import {
   buildPortfolioSummary,
   excelSerial,
@@ -12,21 +11,15 @@ import {
   PORTFOLIO_ROWS,
   type BuiltPortfolio,
 } from "../../src/excel/sharing";
-import { columnName } from "../../src/excel/upliftModel";
+import { columnLetters as columnName } from "../../src/excel/columnLetters";
 import { buildSampleWorkbook } from "../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator } from "../../src/playground/simulator";
 import { aPortfolioRequest } from "../excel/sharing/support";
-import { launchChromium, openGuardedPage, ROOT, startPlayground, type PlaygroundServer } from "./support/playground";
-
-jest.setTimeout(300_000);
+import { ROOT, usePlaygroundPage } from "./support/playground";
 
 const SCREENSHOT = path.join(ROOT, "test-results", "portfolio-summary.png");
 const RENEWALS_SCREENSHOT = path.join(ROOT, "test-results", "portfolio-summary-renewals.png");
 
-let server: PlaygroundServer | undefined;
-let browser: Browser | undefined;
-let page: Page;
-const problems: string[] = [];
 /** The same summary built in this process: the numbers the page must show. */
 let expected: BuiltPortfolio;
 
@@ -37,29 +30,22 @@ beforeAll(async () => {
   );
   if (!reference.ok) throw new Error(`the reference summary failed: ${reference.issue.code}`);
   expected = reference.value;
-  server = await startPlayground();
-  browser = await launchChromium();
-  page = await openGuardedPage(browser, server.url, problems);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
-const pane = () => page.getByRole("complementary", { name: "Task pane" });
-const cellAt = (address: string) => page.locator(`[role="gridcell"][data-address="${address}"]`);
+const playground = usePlaygroundPage();
+const { problems, taskPane, cellAt } = playground;
+
 const money = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
 const address = (row: number, key: Parameters<typeof portfolioColumn>[0]) =>
   `${columnName(portfolioColumn(key))}${row + 1}`;
 
 describe("the portfolio summary in the playground", () => {
   it("builds the summary from the Sharing tab", async () => {
-    await pane().getByRole("tab", { name: "Sharing", exact: true }).click();
-    const portfolio = pane().getByRole("group", { name: "Portfolio summary" });
+    await taskPane().getByRole("tab", { name: "Sharing", exact: true }).click();
+    const portfolio = taskPane().getByRole("group", { name: "Portfolio summary" });
     const button = portfolio.getByRole("button", { name: "Build portfolio summary" });
     await button.waitFor({ state: "visible", timeout: 30_000 });
-    for (let i = 0; i < 100 && !(await button.isEnabled()); i++) await page.waitForTimeout(100);
+    for (let i = 0; i < 100 && !(await button.isEnabled()); i++) await playground.page.waitForTimeout(100);
 
     await button.click();
 
@@ -68,7 +54,7 @@ describe("the portfolio summary in the playground", () => {
   });
 
   it("shows each contract's revenue, uplift and recoverable underpayments as the engines compute them", async () => {
-    const sheetTab = page.getByRole("tab", { name: "Portfolio Summary", exact: true });
+    const sheetTab = playground.page.getByRole("tab", { name: "Portfolio Summary", exact: true });
     await sheetTab.waitFor({ state: "visible", timeout: 30_000 });
     expect(await sheetTab.getAttribute("aria-selected")).toBe("true");
     for (const [i, contract] of expected.numbers.contracts.entries()) {
@@ -84,8 +70,7 @@ describe("the portfolio summary in the playground", () => {
 
   it("looks presentable (screenshot in test-results/portfolio-summary.png)", async () => {
     await cellAt("A1").click();
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
+    await playground.screenshot(SCREENSHOT);
     expect(existsSync(SCREENSHOT)).toBe(true);
   });
 
@@ -97,7 +82,7 @@ describe("the portfolio summary in the playground", () => {
     const today = Math.floor((Date.now() - Date.UTC(1899, 11, 30)) / 86_400_000);
     expect(Number((await days.textContent())?.replace(/,/g, ""))).toBe(deadline - today);
     if (deadline < today) expect(await cellAt(address(row, "window")).textContent()).toBe("Deadline passed");
-    await page.screenshot({ path: RENEWALS_SCREENSHOT });
+    await playground.screenshot(RENEWALS_SCREENSHOT);
     expect(existsSync(RENEWALS_SCREENSHOT)).toBe(true);
   });
 

@@ -4,55 +4,14 @@
  */
 import { mkdirSync } from "fs";
 import path from "path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchChromium, openGuardedPage, ROOT, startPlayground, type PlaygroundServer } from "./support/playground";
-
-jest.setTimeout(300_000);
+import { ROOT, usePlaygroundPage } from "./support/playground";
 
 const FIXTURES = path.join(ROOT, "test", "fixtures", "x12-835");
 const SCREENSHOT = path.join(ROOT, "test-results", "remittance-import.png");
 const PREVIEW_SCREENSHOT = path.join(ROOT, "test-results", "remittance-preview.png");
 
-let server: PlaygroundServer | undefined;
-let browser: Browser | undefined;
-let page: Page;
-/** Console errors, page errors and requests to other hosts; the page must produce none. */
-const problems: string[] = [];
-
-const cellAt = (address: string) => page.locator(`[role="gridcell"][data-address="${address}"]`);
-const taskPane = () => page.getByRole("complementary", { name: "Task pane" });
-
-async function typeIntoCell(address: string, input: string): Promise<void> {
-  await cellAt(address).click();
-  await page.keyboard.type(input);
-  await page.keyboard.press("Enter");
-}
-
-async function expectVisible(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: "visible", timeout: 30_000 });
-}
-
-/** Waits up to 10 s for the locator's text to satisfy `accept`, and returns the text. */
-async function textWhen(locator: Locator, accept: (text: string) => boolean): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  let text = (await locator.textContent()) ?? "";
-  while (Date.now() < deadline && !accept(text)) {
-    await page.waitForTimeout(100);
-    text = (await locator.textContent()) ?? "";
-  }
-  return text;
-}
-
-beforeAll(async () => {
-  server = await startPlayground();
-  browser = await launchChromium();
-  page = await openGuardedPage(browser, server.url, problems);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const playground = usePlaygroundPage();
+const { problems, taskPane, cellAt, typeIntoCell, textWhen, visible: expectVisible } = playground;
 
 describe("importing 835 remittances in the playground", () => {
   it("previews two chosen 835 files in the Remittances panel (test-results/remittance-preview.png)", async () => {
@@ -74,7 +33,7 @@ describe("importing 835 remittances in the playground", () => {
 
     await taskPane().getByRole("button", { name: "1 warning" }).click();
     await expectVisible(taskPane().getByRole("list", { name: "Warnings" }));
-    await page.waitForTimeout(500); // let the accordion finish opening before the picture
+    await playground.page.waitForTimeout(500); // let the accordion finish opening before the picture
     mkdirSync(path.dirname(PREVIEW_SCREENSHOT), { recursive: true });
     await taskPane().screenshot({ path: PREVIEW_SCREENSHOT });
   });
@@ -83,10 +42,10 @@ describe("importing 835 remittances in the playground", () => {
     await taskPane().getByRole("button", { name: "Import 12 lines" }).click();
 
     await expectVisible(taskPane().getByText("Done", { exact: true }));
-    const sheetTab = page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "Remittances" });
+    const sheetTab = playground.page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "Remittances" });
     await expectVisible(sheetTab);
     expect(await sheetTab.getAttribute("aria-selected")).toBe("true");
-    await expectVisible(page.locator('[role="gridcell"][data-row="0"]', { hasText: /^Adjustment Codes$/ }));
+    await expectVisible(playground.page.locator('[role="gridcell"][data-row="0"]', { hasText: /^Adjustment Codes$/ }));
     expect(await cellAt("B13").textContent()).toBe("001-SSSSSSSSSS");
   });
 
@@ -101,9 +60,10 @@ describe("importing 835 remittances in the playground", () => {
 
   it("looks presentable (screenshot in test-results/remittance-import.png)", async () => {
     await cellAt("B15").click();
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
-    expect(await page.getByTestId("formula-bar").inputValue()).toBe("=PAYER.DENIAL_RATE(Remittances[Outcome])");
+    await playground.screenshot(SCREENSHOT);
+    expect(await playground.page.getByTestId("formula-bar").inputValue()).toBe(
+      "=PAYER.DENIAL_RATE(Remittances[Outcome])",
+    );
   });
 
   it("logs no errors and sends nothing to another host", () => {

@@ -2,23 +2,16 @@
  * The uplift model in the playground, in a real Chromium: from the sample claims, the Uplift model tab builds the
  * default two-scenario model, and the model sheet shows the engine's totals.
  */
-import { existsSync, mkdirSync } from "fs";
+import { existsSync } from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
 import { buildUpliftModel, MODEL_ROWS, type BuiltUpliftModel } from "../../src/excel/upliftModel";
 import { buildSampleWorkbook } from "../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator } from "../../src/playground/simulator";
 import { aModelRequest } from "../excel/upliftModel/support";
-import { launchChromium, openGuardedPage, ROOT, startPlayground, type PlaygroundServer } from "./support/playground";
-
-jest.setTimeout(300_000);
+import { ROOT, usePlaygroundPage } from "./support/playground";
 
 const SCREENSHOT = path.join(ROOT, "test-results", "uplift-model.png");
 
-let server: PlaygroundServer | undefined;
-let browser: Browser | undefined;
-let page: Page;
-const problems: string[] = [];
 /** The same model built in this process, through the engine: the numbers the page must show. */
 let expected: BuiltUpliftModel;
 
@@ -26,27 +19,21 @@ beforeAll(async () => {
   const reference = await buildUpliftModel(new WorkbookSimulator(buildSampleWorkbook()).excel, aModelRequest());
   if (!reference.ok) throw new Error(`the reference model failed: ${reference.issue.code}`);
   expected = reference.value;
-  server = await startPlayground();
-  browser = await launchChromium();
-  page = await openGuardedPage(browser, server.url, problems);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
-const pane = () => page.getByRole("complementary", { name: "Task pane" });
-const cellAt = (address: string) => page.locator(`[role="gridcell"][data-address="${address}"]`);
+const playground = usePlaygroundPage();
+const { problems, taskPane, cellAt } = playground;
+
 const money = (dollars: number) => dollars.toLocaleString("en-US", { style: "currency", currency: "USD" });
 
 describe("the uplift model in the playground", () => {
   it("builds the default two-scenario model from the sample claims", async () => {
-    await pane().getByRole("tab", { name: "Uplift model", exact: true }).click();
-    const panel = pane().getByRole("region", { name: "Uplift model" });
+    await taskPane().getByRole("tab", { name: "Uplift model", exact: true }).click();
+    const panel = taskPane().getByRole("region", { name: "Uplift model" });
     const codeColumn = panel.getByLabel("HCPCS/CPT code");
     await codeColumn.waitFor({ state: "visible", timeout: 30_000 });
-    for (let i = 0; i < 100 && (await codeColumn.inputValue()) !== "HCPCS Code"; i++) await page.waitForTimeout(100);
+    for (let i = 0; i < 100 && (await codeColumn.inputValue()) !== "HCPCS Code"; i++)
+      await playground.page.waitForTimeout(100);
     expect(await codeColumn.inputValue()).toBe("HCPCS Code");
     expect(await panel.getByLabel("Scenario name").nth(0).inputValue()).toBe("5% on top 20");
     expect(await panel.getByLabel("Scenario name").nth(1).inputValue()).toBe("3% across the board");
@@ -58,7 +45,7 @@ describe("the uplift model in the playground", () => {
   });
 
   it("shows the model sheet with the engine's totals for each scenario", async () => {
-    const sheetTab = page.getByRole("tab", { name: "Uplift Model", exact: true });
+    const sheetTab = playground.page.getByRole("tab", { name: "Uplift Model", exact: true });
     await sheetTab.waitFor({ state: "visible", timeout: 30_000 });
     expect(await sheetTab.getAttribute("aria-selected")).toBe("true");
     const row = MODEL_ROWS.firstScenario + 1;
@@ -72,9 +59,8 @@ describe("the uplift model in the playground", () => {
 
   it("looks presentable (screenshot in test-results/uplift-model.png)", async () => {
     await cellAt("A1").click();
-    await pane().getByText("Done", { exact: true }).scrollIntoViewIfNeeded();
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
+    await taskPane().getByText("Done", { exact: true }).scrollIntoViewIfNeeded();
+    await playground.screenshot(SCREENSHOT);
     expect(existsSync(SCREENSHOT)).toBe(true);
   });
 

@@ -3,24 +3,17 @@
  * underpaid, about 8% denied), the Variance review tab adds the flag columns to the Claims table and writes the
  * Summary sheet, whose recoverable total is the engine's.
  */
-import { existsSync, mkdirSync } from "fs";
+import { existsSync } from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
 import { suggestClaimsMapping } from "../../src/excel/claimsMapping";
 import { runVarianceReview, type VarianceReviewResult } from "../../src/excel/varianceReview";
 import { buildSampleWorkbook } from "../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator } from "../../src/playground/simulator";
 import { SAMPLE_CLAIMS_HEADERS } from "../excel/upliftModel/support";
-import { launchChromium, openGuardedPage, ROOT, startPlayground, type PlaygroundServer } from "./support/playground";
-
-jest.setTimeout(300_000);
+import { ROOT, usePlaygroundPage } from "./support/playground";
 
 const SCREENSHOT = path.join(ROOT, "test-results", "variance-review.png");
 
-let server: PlaygroundServer | undefined;
-let browser: Browser | undefined;
-let page: Page;
-const problems: string[] = [];
 /** The same review run in this process: the numbers the page must show. */
 let expected: VarianceReviewResult;
 
@@ -34,18 +27,11 @@ beforeAll(async () => {
   });
   if (!reference.ok) throw new Error(`the reference review failed: ${reference.issue.code}`);
   expected = reference.value;
-  server = await startPlayground();
-  browser = await launchChromium();
-  page = await openGuardedPage(browser, server.url, problems);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
-const pane = () => page.getByRole("complementary", { name: "Task pane" });
-const cellAt = (address: string) => page.locator(`[role="gridcell"][data-address="${address}"]`);
+const playground = usePlaygroundPage();
+const { problems, taskPane, cellAt } = playground;
+
 const money = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
 
 describe("the variance review in the playground", () => {
@@ -59,11 +45,12 @@ describe("the variance review in the playground", () => {
   });
 
   it("runs the review on the sample Claims from the Variance review tab", async () => {
-    await pane().getByRole("tab", { name: "Variance review", exact: true }).click();
-    const panel = pane().getByRole("region", { name: "Variance review" });
+    await taskPane().getByRole("tab", { name: "Variance review", exact: true }).click();
+    const panel = taskPane().getByRole("region", { name: "Variance review" });
     const codeColumn = panel.getByLabel("HCPCS/CPT code");
     await codeColumn.waitFor({ state: "visible", timeout: 30_000 });
-    for (let i = 0; i < 100 && (await codeColumn.inputValue()) !== "HCPCS Code"; i++) await page.waitForTimeout(100);
+    for (let i = 0; i < 100 && (await codeColumn.inputValue()) !== "HCPCS Code"; i++)
+      await playground.page.waitForTimeout(100);
     expect(await panel.getByLabel("Allowed amount").inputValue()).toBe("Allowed Amount");
 
     await panel.getByRole("button", { name: "Run variance review" }).click();
@@ -73,7 +60,7 @@ describe("the variance review in the playground", () => {
   });
 
   it("shows the Summary sheet with the engine's recoverable total", async () => {
-    const sheetTab = page.getByRole("tab", { name: "Claims Variance", exact: true });
+    const sheetTab = playground.page.getByRole("tab", { name: "Claims Variance", exact: true });
     await sheetTab.waitFor({ state: "visible", timeout: 30_000 });
     expect(await sheetTab.getAttribute("aria-selected")).toBe("true");
     const totalRow = 6 + expected.summary.byPayer.length;
@@ -82,7 +69,7 @@ describe("the variance review in the playground", () => {
   });
 
   it("adds the Variance Flag column to the Claims table", async () => {
-    await page.getByRole("tab", { name: "Claims", exact: true }).click();
+    await playground.page.getByRole("tab", { name: "Claims", exact: true }).click();
     expect(await cellAt("S1").textContent()).toBe("Variance Flag");
     const flags = await Promise.all([2, 3, 4, 5, 6].map((r) => cellAt(`S${r}`).textContent()));
     expect(flags.every((f) => ["OK", "Underpaid", "Overpaid", "Denied", "No contract rate"].includes(f ?? ""))).toBe(
@@ -91,11 +78,10 @@ describe("the variance review in the playground", () => {
   });
 
   it("looks presentable (screenshot in test-results/variance-review.png)", async () => {
-    await page.getByRole("tab", { name: "Claims Variance", exact: true }).click();
+    await playground.page.getByRole("tab", { name: "Claims Variance", exact: true }).click();
     await cellAt("A1").click();
-    await pane().getByText("Done", { exact: true }).scrollIntoViewIfNeeded();
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
+    await taskPane().getByText("Done", { exact: true }).scrollIntoViewIfNeeded();
+    await playground.screenshot(SCREENSHOT);
     expect(existsSync(SCREENSHOT)).toBe(true);
   });
 

@@ -14,7 +14,7 @@ import type { CellValue } from "../../src/excel/tableColumns";
 import { writeTable } from "../../src/excel/tableWriter";
 import { parse835, remit835IssueMessage, type Remit835File } from "../../src/formats/remit835";
 import { WorkbookSimulator } from "../../src/playground/simulator";
-import { describeWithSharedData, readSharedData } from "../formats/cmsPfs/sharedData";
+import { describeWithSharedData, readSharedData } from "../support/sharedData";
 import { remit835 } from "../formats/remit835/snippets";
 import { cellAt } from "../playground/simulator/helpers";
 

@@ -3,7 +3,7 @@
 import Papa from "papaparse";
 import { writeTable, type CellValue } from "../../src/excel/tableWriter";
 import { WorkbookSimulator } from "../../src/playground/simulator";
-import { describeWithSharedData, readSharedData } from "../formats/cmsPfs/sharedData";
+import { describeWithSharedData, readSharedData } from "../support/sharedData";
 
 /** The data rows under the header row that starts with HCPCS,MOD (found by content, not position). */
 function pprrvuRows(): string[][] {

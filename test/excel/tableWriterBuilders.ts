@@ -2,6 +2,7 @@
 import type { ExcelGateway } from "../../src/excel/excelGateway";
 import type { CellValue, TableColumn, TableWriteRequest } from "../../src/excel/tableWriter";
 import type { WorkbookSimulator, WorkbookSnapshot } from "../../src/playground/simulator";
+import { excelBeforeEachSync } from "../support/excelRequests";
 
 /** The columns of a payer fee schedule as the import writes it (Tuva words as readable headers). */
 export const FEE_SCHEDULE_COLUMNS: readonly TableColumn[] = [
@@ -72,20 +73,10 @@ export function workbookState(simulator: WorkbookSimulator) {
  * batches): the request applies its commands up to a failing one, as Excel does, then rejects with ItemNotFound.
  */
 export function excelFailingAtRequest(simulator: WorkbookSimulator, failingRequest: number): ExcelGateway {
-  let requests = 0;
-  return {
-    run: (batch) =>
-      simulator.excel.run((context: Excel.RequestContext) => {
-        const sync = context.sync.bind(context);
-        context.sync = ((value?: unknown) => {
-          requests += 1;
-          if (requests === failingRequest) {
-            // A command that Excel refuses at the end of the request (as if the user deleted a sheet meanwhile).
-            context.workbook.worksheets.getItem("A sheet deleted meanwhile").getRange("A1").values = [["x"]];
-          }
-          return sync(value);
-        }) as typeof context.sync;
-        return batch(context);
-      }),
-  };
+  return excelBeforeEachSync(simulator, (request, context) => {
+    if (request === failingRequest) {
+      // A command that Excel refuses at the end of the request (as if the user deleted a sheet meanwhile).
+      context.workbook.worksheets.getItem("A sheet deleted meanwhile").getRange("A1").values = [["x"]];
+    }
+  });
 }

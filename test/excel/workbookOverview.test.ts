@@ -1,6 +1,7 @@
 import { readWorkbookOverview } from "../../src/excel/workbookOverview";
 import type { ExcelGateway } from "../../src/excel/excelGateway";
 import { WorkbookSimulator, type WorkbookSnapshot } from "../../src/playground/simulator";
+import { excelBeforeEachSync } from "../support/excelRequests";
 
 /** A small claims workbook: a claims table, a contracts table and a sheet of notes with no table. */
 function claimsWorkbook(): WorkbookSnapshot {
@@ -33,17 +34,9 @@ function claimsWorkbook(): WorkbookSnapshot {
 /** The simulator's Excel, counting the `sync` calls each batch makes. */
 function countingSyncs(simulator: WorkbookSimulator): { excel: ExcelGateway; syncs: () => number } {
   let syncs = 0;
-  const excel: ExcelGateway = {
-    run: (batch) =>
-      simulator.excel.run((context: Excel.RequestContext) => {
-        const sync = context.sync.bind(context);
-        context.sync = ((value?: unknown) => {
-          syncs += 1;
-          return sync(value);
-        }) as typeof context.sync;
-        return batch(context);
-      }),
-  };
+  const excel = excelBeforeEachSync(simulator, (request) => {
+    syncs = request;
+  });
   return { excel, syncs: () => syncs };
 }
 

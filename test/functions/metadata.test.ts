@@ -28,6 +28,17 @@ interface PinnedFunction {
   readonly parameters: readonly PinnedParameter[];
 }
 
+/** EXPECTED_PAYMENT and PRICING_TRACE price the same claim line, so they take the same arguments. */
+const CLAIM_LINE_PARAMETERS: readonly PinnedParameter[] = [
+  { name: "contract", type: "any", dimensionality: "matrix", optional: false },
+  { name: "code", type: "any", dimensionality: "matrix", optional: false },
+  { name: "modifiers", type: "any", dimensionality: "matrix", optional: true },
+  { name: "units", type: "any", dimensionality: "matrix", optional: true },
+  { name: "billed", type: "any", dimensionality: "matrix", optional: true },
+  { name: "service_date", type: "any", dimensionality: "matrix", optional: true },
+  { name: "place_of_service", type: "any", dimensionality: "matrix", optional: true },
+];
+
 /** Every function in functions.ts, by id. */
 const EXPECTED: Readonly<Record<string, PinnedFunction>> = {
   DENIAL_RATE: {
@@ -60,29 +71,13 @@ const EXPECTED: Readonly<Record<string, PinnedFunction>> = {
     name: "EXPECTED_PAYMENT",
     resultType: "any",
     resultDimensionality: "matrix",
-    parameters: [
-      { name: "contract", type: "any", dimensionality: "matrix", optional: false },
-      { name: "code", type: "any", dimensionality: "matrix", optional: false },
-      { name: "modifiers", type: "any", dimensionality: "matrix", optional: true },
-      { name: "units", type: "any", dimensionality: "matrix", optional: true },
-      { name: "billed", type: "any", dimensionality: "matrix", optional: true },
-      { name: "service_date", type: "any", dimensionality: "matrix", optional: true },
-      { name: "place_of_service", type: "any", dimensionality: "matrix", optional: true },
-    ],
+    parameters: CLAIM_LINE_PARAMETERS,
   },
   PRICING_TRACE: {
     name: "PRICING_TRACE",
     resultType: "any",
     resultDimensionality: "matrix",
-    parameters: [
-      { name: "contract", type: "any", dimensionality: "matrix", optional: false },
-      { name: "code", type: "any", dimensionality: "matrix", optional: false },
-      { name: "modifiers", type: "any", dimensionality: "matrix", optional: true },
-      { name: "units", type: "any", dimensionality: "matrix", optional: true },
-      { name: "billed", type: "any", dimensionality: "matrix", optional: true },
-      { name: "service_date", type: "any", dimensionality: "matrix", optional: true },
-      { name: "place_of_service", type: "any", dimensionality: "matrix", optional: true },
-    ],
+    parameters: CLAIM_LINE_PARAMETERS,
   },
   MEDICARE_RATE: {
     name: "MEDICARE_RATE",

@@ -8,6 +8,7 @@ import { parseLocalityKey, type LocalityKey } from "../../engine/gpci";
 import type { IsoDate } from "../../engine/isoDate";
 import { fail, ok, type Result } from "../../engine/result";
 import type { ExcelGateway } from "../excelGateway";
+import { officeError, type OfficeRefusal } from "../officeErrors";
 import { yearCell } from "../registry/cellKinds";
 import { MEDICARE_SCHEDULES_SPEC, MEDICARE_SCHEDULES_TABLE } from "../registry/registryTables";
 import type { MedicareImportIssue } from "./medicareImportIssues";
@@ -157,10 +158,7 @@ export interface ImportLeftovers {
  * it before failing (blanked: a blank row is skipped by the registry, a row naming a deleted table is an error).
  * Returns null when done, else the Office error that prevented it.
  */
-export async function removeImport(
-  excel: ExcelGateway,
-  leftovers: ImportLeftovers,
-): Promise<{ readonly code: string; readonly message: string } | null> {
+export async function removeImport(excel: ExcelGateway, leftovers: ImportLeftovers): Promise<OfficeRefusal | null> {
   try {
     await excel.run(async (context) => {
       const sheets = leftovers.sheetNames.map((name) => context.workbook.worksheets.getItemOrNullObject(name).load("name")); // prettier-ignore
@@ -189,8 +187,8 @@ export async function removeImport(
     });
     return null;
   } catch (error) {
-    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-    if (typeof code !== "string" || code === "") throw error; // not an Office refusal: a bug
-    return { code, message: typeof message === "string" ? message : "" };
+    const refusal = officeError(error);
+    if (refusal === null) throw error; // not an Office refusal: a bug
+    return refusal;
   }
 }

@@ -8,6 +8,7 @@
 import type { Decimal } from "../../engine/decimal";
 import type { LocalityGpci } from "../../engine/gpci";
 import type { PfsRvuRow } from "../../engine/pfsSchedule";
+import { columnLetters } from "../columnLetters";
 import { MEDICARE_SCHEDULE_SPEC } from "../registry/registryTables";
 import type { CellValue, ColumnKind, TableColumn, TableWriteRequest } from "../tableWriter";
 
@@ -88,14 +89,6 @@ const COLUMNS: readonly ScheduleColumn[] = [
   { header: NON_FACILITY_RATE_HEADER, kind: "formula", numberFormat: "$#,##0.00", peRvuHeader: header("nonFacilityPeRvu") }, // prettier-ignore
   { header: FACILITY_RATE_HEADER, kind: "formula", numberFormat: "$#,##0.00", peRvuHeader: header("facilityPeRvu") },
 ];
-
-/** 0 -> "A", 27 -> "AB". */
-function columnLetters(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 /**
  * The rate formula of one column as a function of the Excel row number, with the letters of the columns it reads:

@@ -12,6 +12,7 @@ import type { IsoDate } from "../../engine/isoDate";
 import type { PfsRvuRow } from "../../engine/pfsSchedule";
 import { fail, ok, type Result } from "../../engine/result";
 import type { ExcelGateway } from "../excelGateway";
+import { officeError } from "../officeErrors";
 import { writeTable, type TableWriteOptions, type WrittenTable } from "../tableWriter";
 import type { MedicareImportIssue } from "./medicareImportIssues";
 import { addRegistration, planRegistration, removeImport, type MedicareRegistration } from "./registration";
@@ -90,12 +91,12 @@ export async function writeMedicareSchedule(
   try {
     await addRegistration(excel, plan.value, registration);
   } catch (error) {
-    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-    if (typeof code !== "string" || code === "") {
+    const refusal = officeError(error);
+    if (refusal === null) {
       await removeImport(excel, leftovers);
       throw error; // a bug, not an Excel refusal: surface it, now that the workbook is clean
     }
-    return undo({ code: "registrationFailed", excelCode: code, message: typeof message === "string" ? message : "" });
+    return undo({ code: "registrationFailed", excelCode: refusal.code, message: refusal.message });
   }
   return ok({ ...written.value, registration });
 }

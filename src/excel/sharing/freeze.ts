@@ -13,7 +13,7 @@
 import { fail, ok, type Result } from "../../engine/result";
 import type { ExcelGateway } from "../excelGateway";
 import { FROZEN_RECORD_SHEET, readFrozenRecord, writeFrozenRecord, type FrozenEntry } from "./frozenRecord";
-import { officeError } from "./officeError";
+import { excelFailed, officeError, type ExcelFailedIssue } from "../officeErrors";
 import {
   a1,
   isNotCalculated,
@@ -30,7 +30,7 @@ export type SharingIssue =
   | { readonly code: "sheetsMissing"; readonly sheetNames: readonly string[] }
   | { readonly code: "recordSheetChosen" }
   | { readonly code: "cancelled" }
-  | { readonly code: "excelFailed"; readonly excelCode: string; readonly message: string };
+  | ExcelFailedIssue;
 
 /** The message a finance user reads for a sharing issue. */
 export function describeSharingIssue(issue: SharingIssue): string {
@@ -279,7 +279,7 @@ export async function freezeForSharing(
   } catch (error) {
     const office = officeError(error);
     if (office === null) throw error;
-    return fail({ code: "excelFailed", excelCode: office.code, message: office.message });
+    return fail(excelFailed(office));
   }
   options.onProgress?.({ done: areas.value.length, total: areas.value.length });
   const empty = sheetNames

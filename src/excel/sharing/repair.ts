@@ -15,7 +15,7 @@ import { fail, ok, type Result } from "../../engine/result";
 import type { ExcelGateway } from "../excelGateway";
 import type { SharingIssue } from "./freeze";
 import { FROZEN_RECORD_SHEET, readFrozenRecord, writeFrozenRecord, type FrozenEntry } from "./frozenRecord";
-import { officeError } from "./officeError";
+import { excelFailed, officeError } from "../officeErrors";
 import { payerCellsOf, readBlocks, readUsedAreas, type PayerFormulaCell } from "./payerFormulas";
 
 /** What a repair does (or did) on one sheet. */
@@ -150,7 +150,7 @@ export async function repairFormulas(
   } catch (error) {
     const office = officeError(error);
     if (office === null) throw error;
-    return fail({ code: "excelFailed", excelCode: office.code, message: office.message });
+    return fail(excelFailed(office));
   }
   return ok({
     reentered: broken.length,

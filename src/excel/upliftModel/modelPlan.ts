@@ -17,6 +17,8 @@ import { parseHcpcsCode, type HcpcsCode } from "../../engine/hcpcsCode";
 import { issueMessage } from "../../engine/issues";
 import { fail, ok, type Result } from "../../engine/result";
 import { computeUpliftScenario, type UpliftScenario } from "../../engine/uplift/upliftScenario";
+import { columnLetters as columnName } from "../columnLetters";
+import type { PlanBlock, PlanCell } from "../sheetBlocks";
 import type { ModelLines } from "./readClaimLines";
 import type { UpliftModelIssue, UpliftModelRequest, UpliftModelScenario, UpliftThreshold } from "./modelRequest";
 
@@ -105,23 +107,6 @@ export function computeModelNumbers(
   });
 }
 
-/** A cell to write: a number, text, boolean, a formula ("=..."), or null for empty. */
-export type PlanCell = string | number | boolean | null;
-
-/** A rectangle of cells written in one command, with its number format and formatting. */
-export interface PlanBlock {
-  /** 0-based top-left. */
-  readonly row: number;
-  readonly column: number;
-  readonly cells: readonly (readonly PlanCell[])[];
-  /** One number format for the block, or one per column. "@" keeps text as text: never on formula cells. */
-  readonly numberFormat?: string | readonly string[];
-  readonly style?: BlockStyle;
-}
-
-/** How a block looks: the few styles a presentable model needs. */
-export type BlockStyle = "title" | "subtitle" | "note" | "heading" | "header" | "input" | "total" | "body";
-
 /** Both sheets of a model, ready to write. */
 export interface ModelLayout {
   /** Per-line rows (under a header row), written in chunks. */
@@ -148,13 +133,6 @@ export interface ModelLayout {
   readonly inputCells: readonly string[];
 }
 
-/** 0-based column to letters. */
-export function columnName(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 const a1 = (row: number, column: number, absolute = false): string =>
   absolute ? `$${columnName(column)}$${row + 1}` : `${columnName(column)}${row + 1}`;
 /** A sheet name as formulas quote it. */

@@ -4,6 +4,7 @@
  */
 import type { UpliftRankBasis } from "../../engine/uplift/upliftScenario";
 import { describeClaimsMappingIssue, type ClaimsMapping, type ClaimsMappingIssue } from "../claimsMapping";
+import type { ExcelFailedIssue } from "../officeErrors";
 
 /** One scenario: an uplift on the top N codes (null: all codes), with per-code overrides. */
 export interface UpliftModelScenario {
@@ -92,7 +93,7 @@ export type UpliftModelIssue =
   | { readonly code: "sheetNameInvalid"; readonly sheetName: string; readonly reason: string }
   | { readonly code: "sheetTaken"; readonly sheetName: string }
   | { readonly code: "cancelled" }
-  | { readonly code: "excelFailed"; readonly excelCode: string; readonly message: string }
+  | ExcelFailedIssue
   | { readonly code: "cleanupFailed"; readonly sheetNames: readonly string[]; readonly message: string };
 
 /** The message a finance user reads for a build issue. */

@@ -9,9 +9,12 @@
  */
 import { z } from "zod";
 import { fail, ok, type Result } from "../../engine/result";
+import { findSheetNamed, readSheetsAndRecord, sheetNameProblem, temporarySheetName } from "../builtSheets";
 import type { ExcelGateway } from "../excelGateway";
+import { excelFailed, officeError } from "../officeErrors";
+import { BLOCK_FILLS, writeBlock, type PlanCell } from "../sheetBlocks";
 import { jsonBytes, planChunks } from "../writePlan";
-import type { BlockStyle, ModelLayout, PlanBlock, PlanCell } from "./modelPlan";
+import type { ModelLayout } from "./modelPlan";
 import type { UpliftModelIssue } from "./modelRequest";
 
 /** Settings key listing the models built in this workbook (sheet ids), so a rebuild replaces its own sheets. */
@@ -34,18 +37,6 @@ export function linesSheetNameFor(modelSheet: string): string {
   return `${modelSheet.slice(0, 25)} Lines`;
 }
 
-const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/;
-
-/** Why Excel would refuse a sheet name, or null. */
-export function sheetNameProblem(name: string): string | null {
-  if (name.trim() === "") return "it is empty";
-  if (name.length > 31) return "it is longer than 31 characters";
-  if (SHEET_NAME_FORBIDDEN.test(name)) return "it contains one of \\ / ? * [ ] :";
-  if (/^'|'$/.test(name)) return "it starts or ends with an apostrophe";
-  if (name.toLowerCase() === "history") return "Excel reserves it";
-  return null;
-}
-
 /** Where the model goes: the names written under now, and the earlier build's sheets it replaces. */
 export interface WriteTarget {
   readonly final: ModelSheetNames;
@@ -62,23 +53,15 @@ export async function planWriteTarget(
   const problem = sheetNameProblem(modelSheet);
   if (problem !== null) return fail({ code: "sheetNameInvalid", sheetName: modelSheet, reason: problem });
   const final = { modelSheet, linesSheet: linesSheetNameFor(modelSheet) };
-  const { sheets, stored } = await excel.run(async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name,items/id");
-    const setting = context.workbook.settings.getItemOrNullObject(UPLIFT_MODELS_SETTING);
-    setting.load("value");
-    await context.sync();
-    return {
-      sheets: worksheets.items.map((s) => ({ name: s.name, id: s.id })),
-      stored: setting.isNullObject ? undefined : (setting.value as unknown),
-    };
-  });
-  const parsed = storedModelsSchema.safeParse(stored);
   // An unreadable record only means no sheet can be recognised as ours: nothing is replaced.
-  const models: StoredModels = parsed.success ? parsed.data : { version: 1, models: [] };
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  const existingModel = sheets.find((s) => same(s.name, final.modelSheet)) ?? null;
-  const existingLines = sheets.find((s) => same(s.name, final.linesSheet)) ?? null;
+  const { sheets, record: models } = await readSheetsAndRecord<StoredModels>(
+    excel,
+    UPLIFT_MODELS_SETTING,
+    storedModelsSchema,
+    { version: 1, models: [] },
+  );
+  const existingModel = findSheetNamed(sheets, final.modelSheet);
+  const existingLines = findSheetNamed(sheets, final.linesSheet);
   const record =
     existingModel === null ? null : (models.models.find((m) => m.modelSheetId === existingModel.id) ?? null);
   if (existingModel !== null && record === null) return fail({ code: "sheetTaken", sheetName: existingModel.name });
@@ -86,15 +69,12 @@ export async function planWriteTarget(
     return fail({ code: "sheetTaken", sheetName: existingLines.name });
   }
   if (existingModel === null) return ok({ final, writing: final, replaced: null, stored: models });
-  const free = (base: string) => {
-    for (let n = 1; ; n++) {
-      const name = `~${n} ${base}`.slice(0, 31);
-      if (!sheets.some((s) => same(s.name, name))) return name;
-    }
-  };
   return ok({
     final,
-    writing: { modelSheet: free(final.modelSheet), linesSheet: free(final.linesSheet) },
+    writing: {
+      modelSheet: temporarySheetName(sheets, final.modelSheet),
+      linesSheet: temporarySheetName(sheets, final.linesSheet),
+    },
     replaced: { modelSheetId: existingModel.id, linesSheetId: existingLines?.id ?? null },
     stored: models,
   });
@@ -195,7 +175,7 @@ export async function writeModel(
     const office = officeError(error);
     const cleanup = await removePartialSheets(excel, target, ids, office?.message ?? String(error));
     if (office === null) throw error; // a bug: surface it, now that the workbook is clean
-    return cleanup ?? fail({ code: "excelFailed", excelCode: office.code, message: office.message });
+    return cleanup ?? fail(excelFailed(office));
   }
 }
 
@@ -216,8 +196,6 @@ function startSheets(lines: Excel.Worksheet, model: Excel.Worksheet, layout: Mod
   });
 }
 
-const FILLS: Partial<Record<BlockStyle, string>> = { header: "#1F4E79", input: "#FFF2CC", total: "#DDEBF7" };
-
 /** The fixed blocks, formats, chart; then the replace, the record in settings, and the model shown. */
 function finish(
   context: Excel.RequestContext,
@@ -228,7 +206,7 @@ function finish(
   ids: { readonly linesSheetId: string; readonly modelSheetId: string },
 ): void {
   for (const block of layout.blocks) writeBlock(model, block);
-  for (const address of layout.inputCells) model.getRange(address).format.fill.color = FILLS.input as string;
+  for (const address of layout.inputCells) model.getRange(address).format.fill.color = BLOCK_FILLS.input;
   layout.columnWidths.forEach((width, c) => {
     model.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width;
   });
@@ -270,34 +248,6 @@ function finish(
   });
 }
 
-/** The look of each block style, as `RangeFormat.set` takes it. */
-const STYLES: Record<BlockStyle, Excel.Interfaces.RangeFormatUpdateData | undefined> = {
-  title: { font: { size: 16, bold: true, color: "#1F4E79" } },
-  subtitle: { font: { color: "#595959" } },
-  note: { font: { italic: true, color: "#595959" } },
-  heading: { font: { size: 12, bold: true, color: "#1F4E79" } },
-  header: { font: { bold: true, color: "#FFFFFF" }, fill: { color: FILLS.header as string }, wrapText: true },
-  total: { font: { bold: true }, fill: { color: FILLS.total as string } },
-  input: { fill: { color: FILLS.input as string } },
-  body: undefined,
-};
-
-function writeBlock(sheet: Excel.Worksheet, block: PlanBlock): void {
-  const height = block.cells.length;
-  const width = block.cells[0]?.length ?? 0;
-  if (height === 0 || width === 0) return;
-  const range = sheet.getRangeByIndexes(block.row, block.column, height, width);
-  if (block.numberFormat !== undefined) {
-    const formats = block.numberFormat;
-    range.numberFormat = Array.from({ length: height }, () =>
-      Array.from({ length: width }, (_, c) => (typeof formats === "string" ? formats : (formats[c] ?? "General"))),
-    );
-  }
-  range.formulas = block.cells.map((row) => row.map((cell) => cell ?? ""));
-  const style = block.style === undefined ? undefined : STYLES[block.style];
-  if (style !== undefined) range.format.set(style);
-}
-
 /**
  * After a failure or a cancel: deletes the sheets being written, unless the replace got as far as deleting the old
  * model (then the new one is the only copy and stays). Returns an issue when the workbook is not as it was.
@@ -330,12 +280,4 @@ async function removePartialSheets(
       message: `${cause}; then ${office.message}`,
     });
   }
-}
-
-/** Office's errors (OfficeExtension.Error) carry a string `code`; anything else is a bug. */
-function officeError(error: unknown): { code: string; message: string } | null {
-  if (typeof error !== "object" || error === null) return null;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  if (typeof code !== "string" || code === "") return null;
-  return { code, message: typeof message === "string" ? message : "" };
 }

@@ -1,3 +1,4 @@
+import type { ExcelFailedIssue } from "../officeErrors";
 import { describeClaimsMappingIssue, type ClaimsMappingIssue } from "../claimsMapping";
 
 /** Expected failures of a variance review, as values; {@link describeVarianceReviewIssue} words them. */
@@ -19,7 +20,7 @@ export type VarianceReviewIssue =
   | { readonly code: "confirmReplace"; readonly tableName: string; readonly columns: readonly string[] }
   | { readonly code: "sheetTaken"; readonly sheetName: string }
   | { readonly code: "cancelled" }
-  | { readonly code: "excelFailed"; readonly excelCode: string; readonly message: string }
+  | ExcelFailedIssue
   | { readonly code: "cleanupFailed"; readonly message: string };
 
 /** The message a finance user reads for a review issue. */

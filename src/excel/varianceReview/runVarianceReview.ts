@@ -26,9 +26,13 @@ import {
   type VarianceSummary,
   type VarianceTolerance,
 } from "../../engine/variance";
+import { findSheetNamed, temporarySheetName } from "../builtSheets";
 import type { ClaimsMapping } from "../claimsMapping";
+import { columnLetters } from "../columnLetters";
 import type { ExcelGateway } from "../excelGateway";
-import { readRegistry, registryIssueMessage } from "../registry";
+import { excelFailed, officeError } from "../officeErrors";
+import { readRegistry, registryIssueMessage, type RegistrySnapshot } from "../registry";
+import { BLOCK_STYLES } from "../sheetBlocks";
 import type { VarianceReviewIssue } from "./issues";
 import { readReviewLines } from "./readReviewLines";
 import {
@@ -38,7 +42,7 @@ import {
   varianceReviewSettingKey,
   type VarianceReviewRecord,
 } from "./reviewColumns";
-import { layoutSummary, layoutWorklist, type RowStyle, type SheetLayout } from "./reviewSheets";
+import { layoutSummary, layoutWorklist, type SheetLayout } from "./reviewSheets";
 
 /** What the user chose in the panel. */
 export interface VarianceReviewRequest {
@@ -118,21 +122,7 @@ export async function runVarianceReview(
   const snapshot = await readRegistry(excel);
   const inputs: VarianceInputLine[] = [];
   for (const line of read.value.lines) {
-    if (line === null) continue;
-    const contract = line.pricing.ok ? line.pricing.value.contractName : null;
-    const problems = contract === null ? undefined : snapshot.issuesByContract.get(registryKey(contract));
-    inputs.push(
-      problems !== undefined && problems.length > 0 && contract !== null
-        ? {
-            ...line,
-            pricing: fail({
-              code: "varianceContractUnreliable",
-              contractName: contract,
-              message: registryIssueMessage(problems[0]!),
-            }),
-          }
-        : line,
-    );
+    if (line !== null) inputs.push(distrustProblemContract(line, snapshot));
   }
   const reviewed = reviewVariances(snapshot.registry, inputs, tolerance.value);
   const summary = summariseVariances(inputs, reviewed);
@@ -184,6 +174,26 @@ export async function runVarianceReview(
   });
 }
 
+/**
+ * A line priced under a contract whose registry rows have problems, turned into a line with no expected amount (the
+ * first problem says why): a figure from a half-broken contract would be trusted. The variance review and the
+ * portfolio summary's recoverable dollars both review lines through this, so they state the same dollars.
+ */
+export function distrustProblemContract(line: VarianceInputLine, snapshot: RegistrySnapshot): VarianceInputLine {
+  if (!line.pricing.ok) return line;
+  const contract = line.pricing.value.contractName;
+  const problems = snapshot.issuesByContract.get(registryKey(contract));
+  if (problems === undefined || problems.length === 0) return line;
+  return {
+    ...line,
+    pricing: fail({
+      code: "varianceContractUnreliable",
+      contractName: contract,
+      message: registryIssueMessage(problems[0]!),
+    }),
+  };
+}
+
 interface SheetPlan {
   readonly final: { readonly summary: string; readonly worklist: string };
   readonly writing: { readonly summary: string; readonly worklist: string };
@@ -203,24 +213,17 @@ async function planSheets(
     await context.sync();
     return worksheets.items.map((s) => ({ name: s.name, id: s.id }));
   });
-  const find = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null;
   const replacing: string[] = [];
   const writing = { ...final };
   for (const [kind, recorded] of [
     ["summary", record.summarySheetId],
     ["worklist", record.worklistSheetId],
   ] as const) {
-    const found = find(final[kind]);
+    const found = findSheetNamed(sheets, final[kind]);
     if (found === null) continue;
     if (found.id !== recorded) return fail({ code: "sheetTaken", sheetName: found.name });
     replacing.push(found.id);
-    for (let n = 1; ; n++) {
-      const name = `~${n} ${final[kind]}`.slice(0, 31);
-      if (find(name) === null) {
-        writing[kind] = name;
-        break;
-      }
-    }
+    writing[kind] = temporarySheetName(sheets, final[kind]);
   }
   return ok({ final, writing, replacing });
 }
@@ -257,15 +260,6 @@ const FLAG_FORMATS: readonly (readonly [string, string, string])[] = [
   ["No contract rate", "#DDEBF7", "#1F4E79"],
 ];
 
-const STYLES: Record<RowStyle, Excel.Interfaces.RangeFormatUpdateData | undefined> = {
-  title: { font: { size: 16, bold: true, color: "#1F4E79" } },
-  note: { font: { italic: true, color: "#595959" } },
-  heading: { font: { size: 12, bold: true, color: "#1F4E79" } },
-  header: { font: { bold: true, color: "#FFFFFF" }, fill: { color: "#1F4E79" }, wrapText: true },
-  total: { font: { bold: true }, fill: { color: "#DDEBF7" } },
-  body: undefined,
-};
-
 function writeSheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
   const height = layout.rows.length;
   const width = layout.columnFormats.length;
@@ -274,7 +268,7 @@ function writeSheet(sheet: Excel.Worksheet, layout: SheetLayout): void {
   });
   sheet.getRangeByIndexes(0, 0, height, width).formulas = layout.rows.map((row) => row.map((cell) => cell ?? ""));
   layout.styles.forEach((style, r) => {
-    const format = STYLES[style];
+    const format = BLOCK_STYLES[style];
     if (format !== undefined)
       sheet
         .getRangeByIndexes(r, 0, 1, style === "title" || style === "note" || style === "heading" ? 1 : width)
@@ -343,7 +337,7 @@ async function writeReview(excel: ExcelGateway, input: WriteInput): Promise<Resu
       const flagIndex = REVIEW_COLUMN_NAMES.indexOf(REVIEW_COLUMNS.flag.name);
       const flags = columnRange(flagIndex, 0, Math.max(lines.length, 1));
       flags.conditionalFormats.clearAll();
-      const firstFlag = `${columnLetter(body.columnIndex + indexes[flagIndex]!)}${body.rowIndex + 1}`;
+      const firstFlag = `${columnLetters(body.columnIndex + indexes[flagIndex]!)}${body.rowIndex + 1}`;
       for (const [flag, fill, font] of FLAG_FORMATS) {
         const format = flags.conditionalFormats.add("Custom");
         format.custom.rule.formula = `=$${firstFlag.replace(/\d+$/, "")}${firstFlag.replace(/^[A-Z]+/, "")}="${flag}"`;
@@ -369,19 +363,8 @@ async function writeReview(excel: ExcelGateway, input: WriteInput): Promise<Resu
     const office = officeError(error);
     const cleanup = await rollBack(excel, input, missing, ids, office?.message ?? String(error));
     if (office === null) throw error; // a bug: surface it, now that the workbook is clean
-    return cleanup ?? fail({ code: "excelFailed", excelCode: office.code, message: office.message });
+    return cleanup ?? fail(excelFailed(office));
   }
-}
-
-/** Column letters of a 0-based index (0 -> A, 26 -> AA). */
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /**
@@ -413,12 +396,4 @@ async function rollBack(
     if (office === null) throw error;
     return fail({ code: "cleanupFailed", message: `${cause}; then ${office.message}` });
   }
-}
-
-/** Office's errors (OfficeExtension.Error) carry a string `code`; anything else is a bug. */
-function officeError(error: unknown): { code: string; message: string } | null {
-  if (typeof error !== "object" || error === null) return null;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  if (typeof code !== "string" || code === "") return null;
-  return { code, message: typeof message === "string" ? message : "" };
 }

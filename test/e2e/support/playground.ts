@@ -3,9 +3,9 @@
  * launch a local Chromium (never downloaded), and open a page that records errors and refuses other hosts.
  */
 import { spawn, type ChildProcess } from "child_process";
-import { existsSync } from "fs";
+import { existsSync, mkdirSync } from "fs";
 import path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 
 /** The repository's root. */
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -115,4 +115,85 @@ export async function openGuardedPage(browser: Browser, url: string, problems: s
   );
   await page.goto(url);
   return page;
+}
+
+/** The page of one browser test file, opened on the playground by {@link usePlaygroundPage}, and ways to use it. */
+export interface PlaygroundPage {
+  /** The open page; read it inside tests and hooks, after the file's `beforeAll` has opened it. */
+  readonly page: Page;
+  /** Console errors, page errors, failed requests and requests to other hosts, each a line; must stay empty. */
+  readonly problems: string[];
+  /** The task pane beside the grid. */
+  taskPane(): Locator;
+  /** The grid cell at an A1 address. */
+  cellAt(address: string): Locator;
+  /** Selects a cell, types into it as a user would, and presses Enter. */
+  typeIntoCell(address: string, input: string): Promise<void>;
+  /** Waits up to `timeout` ms (30 s unless told) for the locator to be visible, and returns it. */
+  visible(locator: Locator, timeout?: number): Promise<Locator>;
+  /** Waits up to 10 s for the locator's text to satisfy `accept`, and returns the text it shows then. */
+  textWhen(locator: Locator, accept: (text: string) => boolean): Promise<string>;
+  /** Saves a screenshot of the whole page to `file`, creating its folder. */
+  screenshot(file: string): Promise<void>;
+}
+
+/**
+ * Sets up a browser test file: before its tests, starts (or joins) the playground server, launches Chromium and opens
+ * a guarded page on the playground; after them, closes both. Call once at the top level of the file; hooks the file
+ * registers before this call (a reference computed in this process, say) run first.
+ */
+export function usePlaygroundPage(): PlaygroundPage {
+  // Webpack's first compile and Chromium's start can take minutes on a busy machine.
+  jest.setTimeout(300_000);
+  let server: PlaygroundServer | undefined;
+  let browser: Browser | undefined;
+  let opened: Page | undefined;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    server = await startPlayground();
+    browser = await launchChromium();
+    opened = await openGuardedPage(browser, server.url, problems);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const page = (): Page => {
+    if (opened === undefined) throw new Error("The playground page is opened in beforeAll; use it inside tests");
+    return opened;
+  };
+  const cellAt = (address: string) => page().locator(`[role="gridcell"][data-address="${address}"]`);
+  return {
+    get page() {
+      return page();
+    },
+    problems,
+    taskPane: () => page().getByRole("complementary", { name: "Task pane" }),
+    cellAt,
+    typeIntoCell: async (address, input) => {
+      await cellAt(address).click();
+      await page().keyboard.type(input);
+      await page().keyboard.press("Enter");
+    },
+    visible: async (locator, timeout = 30_000) => {
+      await locator.waitFor({ state: "visible", timeout });
+      return locator;
+    },
+    textWhen: async (locator, accept) => {
+      const deadline = Date.now() + 10_000;
+      let text = (await locator.textContent()) ?? "";
+      while (Date.now() < deadline && !accept(text)) {
+        await page().waitForTimeout(100);
+        text = (await locator.textContent()) ?? "";
+      }
+      return text;
+    },
+    screenshot: async (file) => {
+      mkdirSync(path.dirname(file), { recursive: true });
+      await page().screenshot({ path: file });
+    },
+  };
 }

@@ -17,6 +17,7 @@ import type { IsoDate } from "../../../src/engine/isoDate";
 import type { Modifier } from "../../../src/engine/modifiers";
 import type { Cents } from "../../../src/engine/money";
 import { NATIONAL_GPCI } from "../../../src/engine/gpci";
+import type { PricingColumns } from "../../../src/engine/contracts/priceLines";
 import type { PfsRvuRow } from "../../../src/engine/pfsSchedule";
 import { aPfsRow, aSchedule } from "../builders";
 
@@ -156,5 +157,18 @@ export function aLine(overrides: LineOverrides = {}): ContractLine {
     serviceDate: date(serviceDate),
     chargeAmount: chargeAmount === null ? null : cents(chargeAmount),
     ...rest,
+  };
+}
+
+/** The lines as the columns `priceLines` takes, each optional field filled with the default `priceLine` assumes. */
+export function asColumns(lines: readonly ContractLine[]): PricingColumns {
+  return {
+    contractName: lines.map((l) => l.contractName),
+    hcpcsCode: lines.map((l) => l.hcpcsCode),
+    serviceDate: lines.map((l) => l.serviceDate),
+    modifiers: lines.map((l) => l.modifiers ?? []),
+    units: lines.map((l) => l.units ?? 1),
+    chargeAmount: lines.map((l) => l.chargeAmount ?? null),
+    setting: lines.map((l) => l.setting ?? "non-facility"),
   };
 }

@@ -15,6 +15,7 @@ import {
   d,
   date,
   percentOfBilled,
+  asColumns,
   percentOfMedicare,
 } from "./builders";
 
@@ -136,15 +137,7 @@ describe("contract pricing, for any claim line", () => {
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), (ls) => {
         const lines = ls.map(toLine);
-        const batch = priceLines(aRegistryCopy(), {
-          contractName: lines.map((x) => x.contractName),
-          hcpcsCode: lines.map((x) => x.hcpcsCode),
-          serviceDate: lines.map((x) => x.serviceDate),
-          modifiers: lines.map((x) => x.modifiers ?? []),
-          units: lines.map((x) => x.units ?? 1),
-          chargeAmount: lines.map((x) => x.chargeAmount ?? null),
-          setting: lines.map((x) => x.setting ?? "non-facility"),
-        });
+        const batch = priceLines(aRegistryCopy(), asColumns(lines));
         lines.forEach((x, i) => {
           const single = priceLine(registry, x);
           if (single.ok) {

@@ -6,8 +6,8 @@ import { MEDICARE_PFS_CONVERSION_FACTORS } from "../../../src/engine/conversionF
 import { buildGpciIndex, findLocality } from "../../../src/engine/gpci";
 import { parseGpciCsv } from "../../../src/formats/cmsPfs/gpci";
 import { importPfsSchedule } from "../../../src/formats/cmsPfs/pprrvu";
-import { describeWithSharedData, readSharedData } from "../../formats/cmsPfs/sharedData";
-import { aContract, aLine, date, percentOfMedicare } from "./builders";
+import { describeWithSharedData, readSharedData } from "../../support/sharedData";
+import { aContract, aLine, asColumns, date, percentOfMedicare } from "./builders";
 
 describeWithSharedData("contracts priced on the real CY2025 Medicare files", () => {
   let registry: ContractRegistry;
@@ -49,15 +49,7 @@ describeWithSharedData("contracts priced on the real CY2025 Medicare files", () 
       aLine({ hcpcsCode: c, setting: "facility", units: 2 }),
       aLine({ hcpcsCode: c, modifiers: ["50"] }),
     ]);
-    const batch = priceLines(registry, {
-      contractName: lines.map((l) => l.contractName),
-      hcpcsCode: lines.map((l) => l.hcpcsCode),
-      serviceDate: lines.map((l) => l.serviceDate),
-      modifiers: lines.map((l) => l.modifiers ?? []),
-      units: lines.map((l) => l.units ?? 1),
-      chargeAmount: lines.map((l) => l.chargeAmount ?? null),
-      setting: lines.map((l) => l.setting ?? "non-facility"),
-    });
+    const batch = priceLines(registry, asColumns(lines));
     const single = lines.map((l) => priceLine(registry, l));
     expect(lines.map((_, i) => batch.issues.get(i)?.code ?? batch.allowedAmount[i])).toEqual(
       single.map((r) => (r.ok ? r.value.allowedAmount : r.issue.code)),

@@ -2,7 +2,7 @@
 // over a few hundred HCPCS codes, the kind of range a user points PAYER.UPLIFT_SCENARIO at.
 import Papa from "papaparse";
 import { Decimal } from "../../../src/engine/decimal";
-import { describeWithSharedData, readSharedData } from "../../formats/cmsPfs/sharedData";
+import { describeWithSharedData, readSharedData } from "../../support/sharedData";
 import { flat, referenceDeltaCents, scenarioOf } from "./support";
 
 interface ClaimLine {

@@ -15,6 +15,7 @@ import type { ExcelGateway } from "../../../src/excel/excelGateway";
 import { readRegistry } from "../../../src/excel/registry";
 import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
 import { excelFailingAtRequest, usersWorkbook, workbookState } from "../tableWriterBuilders";
+import { excelBeforeEachSync } from "../../support/excelRequests";
 
 const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures", "cms-pfs");
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
@@ -68,19 +69,9 @@ function workbookWithRegistry(extraRows: (string | number)[][] = []): WorkbookSn
  * when the first command of a request fails (a protected sheet): nothing of that request is applied.
  */
 function excelRefusingRequest(simulator: WorkbookSimulator, refused: number): ExcelGateway {
-  let requests = 0;
-  return {
-    run: (batch) =>
-      simulator.excel.run((context: Excel.RequestContext) => {
-        const sync = context.sync.bind(context);
-        context.sync = ((value?: unknown) => {
-          requests += 1;
-          if (requests === refused) return Promise.reject({ code: "AccessDenied", message: "The sheet is protected." });
-          return sync(value);
-        }) as typeof context.sync;
-        return batch(context);
-      }),
-  };
+  return excelBeforeEachSync(simulator, (request) =>
+    request === refused ? Promise.reject({ code: "AccessDenied", message: "The sheet is protected." }) : undefined,
+  );
 }
 
 const cell = (simulator: WorkbookSimulator, sheet: string, row: number, header: string) => {

@@ -13,6 +13,7 @@ import {
 import type { ExcelGateway } from "../../../src/excel/excelGateway";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { aReviewRequest, columnValues, headerRow, plantedWorkbook, type Planted } from "./support";
+import { excelBeforeEachSync } from "../../support/excelRequests";
 
 jest.setTimeout(60_000);
 
@@ -193,20 +194,11 @@ describe("a review that does not finish", () => {
 /** The simulator's Excel, whose next sync fails once (as a lost connection does) after `when` turns true. */
 function failingOnceWhen(simulator: WorkbookSimulator, when: () => boolean): ExcelGateway {
   let failed = false;
-  return {
-    run: (batch) =>
-      simulator.excel.run((context) => {
-        const sync = context.sync.bind(context);
-        context.sync = (() => {
-          if (when() && !failed) {
-            failed = true;
-            return Promise.reject(Object.assign(new Error("The connection was lost"), { code: "GeneralException" }));
-          }
-          return sync();
-        }) as typeof context.sync;
-        return batch(context);
-      }),
-  };
+  return excelBeforeEachSync(simulator, () => {
+    if (!when() || failed) return undefined;
+    failed = true;
+    return Promise.reject(Object.assign(new Error("The connection was lost"), { code: "GeneralException" }));
+  });
 }
 
 describe("payers without a contract column", () => {

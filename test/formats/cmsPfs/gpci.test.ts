@@ -1,6 +1,6 @@
 import { parseGpciCsv, type GpciImport } from "../../../src/formats/cmsPfs/gpci";
 import { importIssueMessage } from "../../../src/formats/cmsPfs/importIssues";
-import { describeWithSharedData, readSharedData } from "./sharedData";
+import { describeWithSharedData, readSharedData } from "../../support/sharedData";
 
 const HEADER_2025 =
   "Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,2025 PW GPCI (with 1.0 Floor),2025 PE GPCI,2025 MP GPCI";

@@ -7,7 +7,7 @@ import type { IsoDate } from "../../../src/engine/isoDate";
 import { parseGpciCsv } from "../../../src/formats/cmsPfs/gpci";
 import { parsePfsPaymentAmounts } from "../../../src/formats/cmsPfs/pfsPaymentAmounts";
 import { importPfsSchedule } from "../../../src/formats/cmsPfs/pprrvu";
-import { describeWithSharedData, readSharedData } from "./sharedData";
+import { describeWithSharedData, readSharedData } from "../../support/sharedData";
 
 describeWithSharedData("CMS PFREV25C payment amounts reproduced from PPRRVU2025_Oct and GPCI2025", () => {
   it("matches every non-facility and facility amount to the cent", () => {

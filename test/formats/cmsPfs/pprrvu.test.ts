@@ -1,6 +1,6 @@
 import { importIssueMessage } from "../../../src/formats/cmsPfs/importIssues";
 import { parsePprrvuCsv, type PprrvuImport } from "../../../src/formats/cmsPfs/pprrvu";
-import { describeWithSharedData, readSharedData } from "./sharedData";
+import { describeWithSharedData, readSharedData } from "../../support/sharedData";
 
 // A PPRRVU excerpt in the CMS shape: banner rows, then a header spread over two lines.
 const BANNER = [

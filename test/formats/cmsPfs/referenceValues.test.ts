@@ -9,7 +9,7 @@ import type { PfsSchedule } from "../../../src/engine/pfsSchedule";
 import type { CareSetting } from "../../../src/engine/placeOfService";
 import { parseGpciCsv } from "../../../src/formats/cmsPfs/gpci";
 import { importPfsSchedule } from "../../../src/formats/cmsPfs/pprrvu";
-import { describeWithSharedData, readSharedData } from "./sharedData";
+import { describeWithSharedData, readSharedData } from "../../support/sharedData";
 
 function loadSchedule(file: string): PfsSchedule {
   const parsed = importPfsSchedule(readSharedData(file));

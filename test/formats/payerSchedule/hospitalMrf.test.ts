@@ -3,7 +3,7 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { previewPayerScheduleFile, type PayerScheduleFilePreview } from "../../../src/formats/payerSchedule";
-import { describeWithSharedData, SHARED_DATA } from "../cmsPfs/sharedData";
+import { describeWithSharedData, SHARED_DATA } from "../../support/sharedData";
 import { problemsOfRow, rowSummaries } from "./fixtures";
 
 function previewMrf(file: string): PayerScheduleFilePreview {

@@ -9,7 +9,7 @@ import {
   type RemitClaim,
   type RemitLine,
 } from "../../../src/formats/remit835";
-import { describeWithSharedData, readSharedData, SHARED_DATA } from "../cmsPfs/sharedData";
+import { describeWithSharedData, readSharedData, SHARED_DATA } from "../../support/sharedData";
 
 function parsedSample(relativePath: string): Remit835File {
   const result = parse835(readSharedData(relativePath));

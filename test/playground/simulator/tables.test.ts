@@ -128,7 +128,7 @@ describe("table columns", () => {
   it("appends a named column with its values and widens the table and its structured references", async () => {
     const simulator = new WorkbookSimulator(claimsWorkbook());
     await run(simulator, async (context) => {
-      claims(context).columns.add(null, [["Expected Amount"], [95], [3.1], [250]]);
+      claims(context).columns.add(undefined, [["Expected Amount"], [95], [3.1], [250]]);
       await context.sync();
     });
     typeInto(simulator, "Contract", "A3", "=SUM(Claims[Expected Amount])");

@@ -1,8 +1,8 @@
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, within } from "@testing-library/react";
 import { readRegistry } from "../../../src/excel/registry";
-import { App } from "../../../src/taskpane/App";
 import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
+import { openTab } from "../support";
 
 /** The sample's registry and schedules, without its 2,500 claims. */
 function sampleSimulator(): WorkbookSimulator {
@@ -15,8 +15,7 @@ function sampleSimulator(): WorkbookSimulator {
 }
 
 async function openContracts(simulator: WorkbookSimulator) {
-  render(<App excel={simulator.excel} />);
-  fireEvent.click(screen.getByRole("tab", { name: "Contracts" }));
+  openTab(simulator.excel, "Contracts");
   return screen.findByRole("list", { name: "Contracts" });
 }
 

@@ -1,37 +1,15 @@
 // The Medicare schedule panel in jsdom: the CMS files chosen as the browser hands them over (File objects built from
 // the excerpts in test/fixtures/cms-pfs), the preview, the locality search and the import into the simulator.
-import { fireEvent, render, screen, within } from "@testing-library/react";
-import { readFileSync } from "fs";
-import path from "path";
-import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
-import { App } from "../../../src/taskpane/App";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { WorkbookSimulator } from "../../../src/playground/simulator";
+import { aFixtureFile, oneClaimWorkbook, openTab } from "../support";
 
-const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures", "cms-pfs");
+/** A chosen file with the bytes of a CMS excerpt in test/fixtures/cms-pfs. */
+const aFile = (fixture: string, options: { name?: string; claimedSize?: number } = {}) =>
+  aFixtureFile("cms-pfs", fixture, options);
 
-/** A chosen file as the browser gives it, with the fixture's bytes (and, optionally, a size it claims). */
-function aFile(fixture: string, options: { name?: string; claimedSize?: number } = {}): File {
-  const file = new File([readFileSync(path.join(FIXTURES, fixture))], options.name ?? fixture);
-  if (options.claimedSize !== undefined) Object.defineProperty(file, "size", { value: options.claimedSize });
-  return file;
-}
-
-function usersWorkbook(): WorkbookSnapshot {
-  return {
-    sheets: [
-      {
-        name: "Claims",
-        cells: [
-          ["Claim ID", "HCPCS Code"],
-          ["C-1001", "99213"],
-        ],
-      },
-    ],
-  };
-}
-
-function openPanel(simulator: WorkbookSimulator = new WorkbookSimulator(usersWorkbook())) {
-  render(<App excel={simulator.excel} />);
-  fireEvent.click(screen.getByRole("tab", { name: "Medicare schedule" }));
+function openPanel(simulator: WorkbookSimulator = new WorkbookSimulator(oneClaimWorkbook({ table: false }))) {
+  openTab(simulator.excel, "Medicare schedule");
   return simulator;
 }
 

@@ -12,7 +12,7 @@ import { parseGpciCsv, parsePprrvuCsv } from "../../../src/formats/cmsPfs";
 import { registryCache } from "../../../src/functions/registryCache";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { importMedicareSchedule } from "../../../src/taskpane/medicare/medicareCommands";
-import { describeWithSharedData, readSharedData } from "../../formats/cmsPfs/sharedData";
+import { describeWithSharedData, readSharedData } from "../../support/sharedData";
 
 const FOUR_MB = 4 * 1024 * 1024;
 

@@ -1,11 +1,11 @@
 // The Fee schedule panel in jsdom: a fixture file chosen as the browser hands it over (a File from its bytes), the
 // mapping and problems it shows, a corrected mapping, and the import into the workbook simulator.
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { readFileSync } from "fs";
 import path from "path";
-import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
-import { App } from "../../../src/taskpane/App";
+import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { cellAt } from "../../playground/simulator/helpers";
+import { oneClaimWorkbook, openTab } from "../support";
 
 const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures", "payer-schedules");
 
@@ -17,25 +17,9 @@ function aFile(
   return new File([bytes], name);
 }
 
-function usersWorkbook(): WorkbookSnapshot {
-  return {
-    sheets: [
-      {
-        name: "Claims",
-        cells: [
-          ["Claim ID", "HCPCS Code"],
-          ["C-1001", "99213"],
-        ],
-        tables: [{ name: "Claims", address: "A1:B2" }],
-      },
-    ],
-  };
-}
-
 /** The task pane on a simulator, with the Fee schedule tab selected. */
-function openFeeSchedule(simulator = new WorkbookSimulator(usersWorkbook())) {
-  render(<App excel={simulator.excel} />);
-  fireEvent.click(screen.getByRole("tab", { name: "Fee schedule" }));
+function openFeeSchedule(simulator = new WorkbookSimulator(oneClaimWorkbook())) {
+  openTab(simulator.excel, "Fee schedule");
   return simulator;
 }
 
@@ -153,7 +137,7 @@ describe("the task pane's Fee schedule panel", () => {
   it("reads a schedule from a table in the workbook", async () => {
     const simulator = new WorkbookSimulator({
       sheets: [
-        ...usersWorkbook().sheets,
+        ...oneClaimWorkbook().sheets,
         {
           name: "Rates",
           cells: [

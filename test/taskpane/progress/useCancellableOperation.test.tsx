@@ -8,6 +8,7 @@ import { OperationProgress } from "../../../src/taskpane/progress/OperationProgr
 import { tableWriteOperation, type TableWriteInput } from "../../../src/taskpane/progress/tableWriteOperation";
 import { useCancellableOperation } from "../../../src/taskpane/progress/useCancellableOperation";
 import { aFeeSchedule, usersWorkbook, workbookState } from "../../excel/tableWriterBuilders";
+import { excelBeforeEachSync } from "../../support/excelRequests";
 
 /** A pane that runs one operation with the progress UI, as the import panels do. */
 function Pane<Input>({ operation, input }: { operation: Operation<Input, unknown>; input: Input }) {
@@ -27,21 +28,9 @@ function TableWritePane({ excel, input }: { excel: ExcelGateway; input: TableWri
 
 /** The simulator's Excel, holding request number `held` until `release` is called. */
 function excelHoldingRequest(simulator: WorkbookSimulator, held: number) {
-  let requests = 0;
   let release: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => (release = resolve));
-  const excel: ExcelGateway = {
-    run: (batch) =>
-      simulator.excel.run((context: Excel.RequestContext) => {
-        const sync = context.sync.bind(context);
-        context.sync = (async (value?: unknown) => {
-          requests += 1;
-          if (requests === held) await gate;
-          return sync(value);
-        }) as typeof context.sync;
-        return batch(context);
-      }),
-  };
+  const excel = excelBeforeEachSync(simulator, (request) => (request === held ? gate : undefined));
   return { excel, release: () => act(release) };
 }
 

@@ -1,36 +1,13 @@
 // The Remittances panel in jsdom: files chosen as the browser hands them over (File objects built from the real
 // fixture bytes), the preview, and the import into the workbook simulator.
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { readFileSync } from "fs";
-import path from "path";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { ExcelGateway } from "../../../src/excel/excelGateway";
-import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
-import { App } from "../../../src/taskpane/App";
+import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { cellAt } from "../../playground/simulator/helpers";
+import { aFixtureFile, oneClaimWorkbook, openTab } from "../support";
 
-const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures", "x12-835");
-
-/** A chosen file as the browser gives it, with the fixture's bytes (and, optionally, a size it claims). */
-function aFile(name: string, claimedSize?: number): File {
-  const file = new File([readFileSync(path.join(FIXTURES, name))], name);
-  if (claimedSize !== undefined) Object.defineProperty(file, "size", { value: claimedSize });
-  return file;
-}
-
-function usersWorkbook(): WorkbookSnapshot {
-  return {
-    sheets: [
-      {
-        name: "Claims",
-        cells: [
-          ["Claim ID", "HCPCS Code"],
-          ["C-1001", "99213"],
-        ],
-        tables: [{ name: "Claims", address: "A1:B2" }],
-      },
-    ],
-  };
-}
+/** A chosen file with the bytes of an 835 in test/fixtures/x12-835 (and, optionally, a size it claims). */
+const aFile = (name: string, claimedSize?: number) => aFixtureFile("x12-835", name, { claimedSize });
 
 /**
  * The simulator's Excel with a gate: once `holdRequest(n)` is called, the n-th batch from then on waits until
@@ -58,8 +35,7 @@ function gatedExcel(simulator: WorkbookSimulator) {
 
 /** The task pane on `excel`, with the Remittances tab selected. */
 function openRemittances(excel: ExcelGateway) {
-  render(<App excel={excel} />);
-  fireEvent.click(screen.getByRole("tab", { name: "Remittances" }));
+  openTab(excel, "Remittances");
 }
 
 /** Chooses files in the file picker, as the browser reports them; resolves once the preview lists them. */
@@ -70,7 +46,7 @@ async function choose(...files: File[]) {
 
 describe("the task pane's Remittances panel", () => {
   it("previews each chosen file: interchanges, claims, lines and denied lines", async () => {
-    openRemittances(new WorkbookSimulator(usersWorkbook()).excel);
+    openRemittances(new WorkbookSimulator(oneClaimWorkbook()).excel);
 
     const list = await choose(aFile("emedny_sample.835"), aFile("tigershark_4010_out_of_balance.835"));
 
@@ -82,7 +58,7 @@ describe("the task pane's Remittances panel", () => {
   });
 
   it("lists a file's warnings with their segment position when expanded", async () => {
-    openRemittances(new WorkbookSimulator(usersWorkbook()).excel);
+    openRemittances(new WorkbookSimulator(oneClaimWorkbook()).excel);
     const list = await choose(aFile("tigershark_4010_out_of_balance.835"));
     const file = within(list).getByRole("listitem", { name: "tigershark_4010_out_of_balance.835" });
 
@@ -93,7 +69,7 @@ describe("the task pane's Remittances panel", () => {
   });
 
   it("shows why a file is refused, and still imports the others", async () => {
-    openRemittances(new WorkbookSimulator(usersWorkbook()).excel);
+    openRemittances(new WorkbookSimulator(oneClaimWorkbook()).excel);
 
     const list = await choose(aFile("error.x12-837-claim-not-remittance.835"), aFile("emedny_sample.835"));
 
@@ -104,7 +80,7 @@ describe("the task pane's Remittances panel", () => {
   });
 
   it("refuses a file over the size limit before reading it, with its size and the limit", async () => {
-    openRemittances(new WorkbookSimulator(usersWorkbook()).excel);
+    openRemittances(new WorkbookSimulator(oneClaimWorkbook()).excel);
 
     const list = await choose(aFile("emedny_sample.835", 150_000_000));
 
@@ -115,7 +91,7 @@ describe("the task pane's Remittances panel", () => {
   });
 
   it("imports the accepted files into a new sheet named Remittances, once", async () => {
-    const simulator = new WorkbookSimulator(usersWorkbook());
+    const simulator = new WorkbookSimulator(oneClaimWorkbook());
     openRemittances(simulator.excel);
     await choose(aFile("emedny_sample.835"), aFile("tigershark_4010_out_of_balance.835"));
     expect(screen.getByRole("textbox", { name: "New sheet" })).toHaveValue("Remittances");
@@ -131,7 +107,7 @@ describe("the task pane's Remittances panel", () => {
   });
 
   it("offers a new name for the next import, once the first took Remittances", async () => {
-    const simulator = new WorkbookSimulator(usersWorkbook());
+    const simulator = new WorkbookSimulator(oneClaimWorkbook());
     openRemittances(simulator.excel);
     await choose(aFile("emedny_sample.835"));
     fireEvent.click(screen.getByRole("button", { name: "Import 10 lines" }));
@@ -145,7 +121,7 @@ describe("the task pane's Remittances panel", () => {
 
   it("proposes a free name, and will not import over an existing sheet", async () => {
     const simulator = new WorkbookSimulator({
-      sheets: [...usersWorkbook().sheets, { name: "Remittances", cells: [["last month"]] }],
+      sheets: [...oneClaimWorkbook().sheets, { name: "Remittances", cells: [["last month"]] }],
     });
     openRemittances(simulator.excel);
     await choose(aFile("emedny_sample.835"));
@@ -159,7 +135,7 @@ describe("the task pane's Remittances panel", () => {
   });
 
   it("leaves nothing behind when the user cancels during the write", async () => {
-    const simulator = new WorkbookSimulator(usersWorkbook());
+    const simulator = new WorkbookSimulator(oneClaimWorkbook());
     const gated = gatedExcel(simulator);
     openRemittances(gated.excel);
     await choose(aFile("emedny_sample.835"));

@@ -1,33 +1,19 @@
 // The import command run against the workbook simulator, with the real 835 samples of test/fixtures/x12-835.
 import { readFileSync } from "fs";
 import path from "path";
-import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
+import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { importRemittances, suggestRemittanceNames } from "../../../src/taskpane/remittances/remittanceCommands";
 import { acceptedSources, previewRemittance } from "../../../src/taskpane/remittances/remittanceFiles";
 import { cellAt } from "../../playground/simulator/helpers";
+import { oneClaimWorkbook } from "../support";
 
 const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures", "x12-835");
 const preview = (name: string) => previewRemittance(name, new Uint8Array(readFileSync(path.join(FIXTURES, name))));
 const sources = () => acceptedSources(["emedny_sample.835", "tigershark_4010_out_of_balance.835"].map(preview));
 
-function claimsWorkbook(): WorkbookSnapshot {
-  return {
-    sheets: [
-      {
-        name: "Claims",
-        cells: [
-          ["Claim ID", "HCPCS Code"],
-          ["C-1001", "99213"],
-        ],
-        tables: [{ name: "Claims", address: "A1:B2" }],
-      },
-    ],
-  };
-}
-
 describe("importing remittances", () => {
   it("writes every line of every accepted file into one new table, in file order", async () => {
-    const simulator = new WorkbookSimulator(claimsWorkbook());
+    const simulator = new WorkbookSimulator(oneClaimWorkbook());
 
     const outcome = await importRemittances.run(simulator.excel, {
       sheetName: "Remittances",
@@ -44,7 +30,7 @@ describe("importing remittances", () => {
   });
 
   it("reports the rows written as it goes", async () => {
-    const simulator = new WorkbookSimulator(claimsWorkbook());
+    const simulator = new WorkbookSimulator(oneClaimWorkbook());
     const reports: string[] = [];
 
     await importRemittances.run(simulator.excel, {
@@ -59,7 +45,7 @@ describe("importing remittances", () => {
 
   it("never replaces a sheet that already has the name, and says so", async () => {
     const simulator = new WorkbookSimulator({
-      sheets: [...claimsWorkbook().sheets, { name: "Remittances", cells: [["my notes"]] }],
+      sheets: [...oneClaimWorkbook().sheets, { name: "Remittances", cells: [["my notes"]] }],
     });
 
     const outcome = await importRemittances.run(simulator.excel, {
@@ -78,7 +64,7 @@ describe("importing remittances", () => {
   });
 
   it("leaves the workbook as it was when cancelled", async () => {
-    const simulator = new WorkbookSimulator(claimsWorkbook());
+    const simulator = new WorkbookSimulator(oneClaimWorkbook());
     const cancel = new AbortController();
     cancel.abort();
 
@@ -94,7 +80,7 @@ describe("importing remittances", () => {
   });
 
   it("refuses to import when no file was accepted", async () => {
-    const simulator = new WorkbookSimulator(claimsWorkbook());
+    const simulator = new WorkbookSimulator(oneClaimWorkbook());
 
     const outcome = await importRemittances.run(simulator.excel, {
       sheetName: "Remittances",
@@ -113,7 +99,7 @@ describe("importing remittances", () => {
 
 describe("suggesting names for the new sheet", () => {
   it("proposes Remittances 2 once Remittances exists", async () => {
-    const simulator = new WorkbookSimulator(claimsWorkbook());
+    const simulator = new WorkbookSimulator(oneClaimWorkbook());
     await importRemittances.run(simulator.excel, {
       sheetName: "Remittances",
       tableName: "Remittances",

@@ -1,9 +1,9 @@
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { App } from "../../../src/taskpane/App";
+import { fireEvent, waitFor, within } from "@testing-library/react";
 import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
 import { associated } from "../../functions/support/installShim";
 import "../../../src/functions/functions";
+import { openPanel } from "../support";
 
 jest.setTimeout(60_000);
 
@@ -21,11 +21,7 @@ const rates: WorkbookSnapshot = {
   ],
 };
 
-async function openSharingPanel(simulator: WorkbookSimulator) {
-  render(<App excel={simulator.excel} />);
-  fireEvent.click(screen.getByRole("tab", { name: "Sharing" }));
-  return screen.findByRole("region", { name: "Sharing" });
-}
+const openSharingPanel = (simulator: WorkbookSimulator) => openPanel(simulator.excel, "Sharing");
 
 describe("the task pane's Sharing panel", () => {
   it("builds the contract portfolio summary from the claims and says what it shows", async () => {

@@ -1,6 +1,6 @@
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { App } from "../../../src/taskpane/App";
+import { fireEvent, waitFor, within } from "@testing-library/react";
 import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
+import { openPanel } from "../support";
 
 /** A small claims export in users' own words. */
 const snapshot: WorkbookSnapshot = {
@@ -20,9 +20,7 @@ const snapshot: WorkbookSnapshot = {
 };
 
 async function openUpliftPanel(simulator: WorkbookSimulator) {
-  render(<App excel={simulator.excel} />);
-  fireEvent.click(screen.getByRole("tab", { name: "Uplift model" }));
-  const panel = await screen.findByRole("region", { name: "Uplift model" });
+  const panel = await openPanel(simulator.excel, "Uplift model");
   await within(panel).findByRole("option", { name: "Claims (3 rows)" });
   return panel;
 }

@@ -1,7 +1,7 @@
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { App } from "../../../src/taskpane/App";
+import { fireEvent, waitFor, within } from "@testing-library/react";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { plantedWorkbook, type Planted } from "../../excel/varianceReview/support";
+import { openPanel } from "../support";
 
 jest.setTimeout(60_000);
 
@@ -10,10 +10,8 @@ beforeAll(async () => {
   planted = await plantedWorkbook(12);
 });
 
-async function openPanel(simulator: WorkbookSimulator) {
-  render(<App excel={simulator.excel} />);
-  fireEvent.click(screen.getByRole("tab", { name: "Variance review" }));
-  const panel = await screen.findByRole("region", { name: "Variance review" });
+async function openReviewPanel(simulator: WorkbookSimulator) {
+  const panel = await openPanel(simulator.excel, "Variance review");
   await within(panel).findByRole("option", { name: `Claims (${planted.rowCount} rows)` });
   await waitFor(() => expect(within(panel).getByLabelText("HCPCS/CPT code")).toHaveValue("HCPCS Code"));
   return panel;
@@ -21,7 +19,7 @@ async function openPanel(simulator: WorkbookSimulator) {
 
 describe("the task pane's Variance review panel", () => {
   it("suggests the allowed amount, the denied flag and the contract column from the headers", async () => {
-    const panel = await openPanel(new WorkbookSimulator(planted.snapshot));
+    const panel = await openReviewPanel(new WorkbookSimulator(planted.snapshot));
 
     expect(within(panel).getByLabelText("Allowed amount")).toHaveValue("Allowed Amount");
     expect(within(panel).getByLabelText("Denied flag")).toHaveValue("Denied Flag");
@@ -31,7 +29,7 @@ describe("the task pane's Variance review panel", () => {
   });
 
   it("asks which contract each payer has when the table has no contract column", async () => {
-    const panel = await openPanel(new WorkbookSimulator(planted.snapshot));
+    const panel = await openReviewPanel(new WorkbookSimulator(planted.snapshot));
 
     fireEvent.change(within(panel).getByLabelText("Contract"), { target: { value: "" } });
 
@@ -43,7 +41,7 @@ describe("the task pane's Variance review panel", () => {
 
   it("runs the review, says what can be recovered, and asks before replacing its columns the next time", async () => {
     const simulator = new WorkbookSimulator(planted.snapshot);
-    const panel = await openPanel(simulator);
+    const panel = await openReviewPanel(simulator);
 
     fireEvent.click(within(panel).getByRole("button", { name: "Run variance review" }));
 

@@ -5,7 +5,8 @@
  * total, payer roll-up and the days left to each renewal-notice deadline are live formulas.
  */
 import type { IsoDate } from "../../../engine/isoDate";
-import { columnName, type PlanBlock, type PlanCell } from "../../upliftModel";
+import { columnLetters as columnName } from "../../columnLetters";
+import type { PlanBlock, PlanCell } from "../../sheetBlocks";
 import type { ContractFigures, PortfolioNumbers } from "./portfolioNumbers";
 
 /** The summary's columns, in order; `key` names each for the layout and the tests. */

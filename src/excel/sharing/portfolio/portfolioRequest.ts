@@ -2,6 +2,7 @@
  * What the contract portfolio summary (issue 7 item 1) is asked to build, and the expected failures of a build with
  * the one message a finance user reads for each.
  */
+import type { ExcelFailedIssue } from "../../officeErrors";
 import { describeClaimsMappingIssue, type ClaimsMapping, type ClaimsMappingIssue } from "../../claimsMapping";
 import { describeUpliftModelIssue, type UpliftModelIssue, type UpliftModelScenario } from "../../upliftModel";
 
@@ -32,7 +33,7 @@ export type PortfolioIssue =
   | { readonly code: "sheetNameInvalid"; readonly sheetName: string; readonly reason: string }
   | { readonly code: "sheetTaken"; readonly sheetName: string }
   | { readonly code: "cancelled" }
-  | { readonly code: "excelFailed"; readonly excelCode: string; readonly message: string };
+  | ExcelFailedIssue;
 
 /** The message a finance user reads for a portfolio issue. */
 export function describePortfolioIssue(issue: PortfolioIssue): string {

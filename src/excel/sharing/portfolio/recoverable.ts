@@ -16,8 +16,13 @@ import {
 } from "../../../engine/variance";
 import type { ClaimsMapping } from "../../claimsMapping";
 import type { ExcelGateway } from "../../excelGateway";
-import { registryIssueMessage, type RegistrySnapshot } from "../../registry";
-import { describeVarianceReviewIssue, readReviewLines, readReviewRecord } from "../../varianceReview";
+import type { RegistrySnapshot } from "../../registry";
+import {
+  describeVarianceReviewIssue,
+  distrustProblemContract,
+  readReviewLines,
+  readReviewRecord,
+} from "../../varianceReview";
 import type { PortfolioIssue } from "./portfolioRequest";
 
 /** What a contract's lines leave on the table. Money in whole cents. */
@@ -81,19 +86,7 @@ export async function recoverableByContract(
     if (line === null) return;
     const contract = line.pricing.ok ? line.pricing.value.contractName : String(contractCells[row] ?? "");
     // As the review does: a contract whose registry rows have problems gets no expected amounts.
-    const problems = line.pricing.ok ? snapshot.issuesByContract.get(registryKey(contract)) : undefined;
-    inputs.push(
-      problems !== undefined && problems.length > 0
-        ? {
-            ...line,
-            pricing: fail({
-              code: "varianceContractUnreliable",
-              contractName: contract,
-              message: registryIssueMessage(problems[0]!),
-            }),
-          }
-        : line,
-    );
+    inputs.push(distrustProblemContract(line, snapshot));
     keys.push(registryKey(contract));
   });
   const reviewed = reviewVariances(snapshot.registry, inputs, tolerance);

@@ -6,9 +6,10 @@
  */
 import { z } from "zod";
 import { fail, ok, type Result } from "../../../engine/result";
+import { findSheetNamed, readSheetsAndRecord, sheetNameProblem, temporarySheetName } from "../../builtSheets";
 import type { ExcelGateway } from "../../excelGateway";
-import { sheetNameProblem, type BlockStyle, type PlanBlock } from "../../upliftModel";
-import { officeError } from "../officeError";
+import { excelFailed, officeError } from "../../officeErrors";
+import { writeBlock } from "../../sheetBlocks";
 import type { PortfolioLayout } from "./portfolioLayout";
 import type { PortfolioIssue } from "./portfolioRequest";
 
@@ -28,58 +29,21 @@ interface Target {
 async function planTarget(excel: ExcelGateway, sheetName: string): Promise<Result<Target, PortfolioIssue>> {
   const problem = sheetNameProblem(sheetName);
   if (problem !== null) return fail({ code: "sheetNameInvalid", sheetName, reason: problem });
-  const { sheets, stored } = await excel.run(async (context) => {
-    const worksheets = context.workbook.worksheets.load("items/name,items/id");
-    const setting = context.workbook.settings.getItemOrNullObject(PORTFOLIO_SUMMARIES_SETTING);
-    setting.load("value");
-    await context.sync();
-    return {
-      sheets: worksheets.items.map((s) => ({ name: s.name, id: s.id })),
-      stored: setting.isNullObject ? undefined : (setting.value as unknown),
-    };
-  });
-  const parsed = storedSchema.safeParse(stored);
   // An unreadable record only means no sheet is recognised as ours: nothing is replaced.
-  const sheetIds = parsed.success ? parsed.data.sheetIds : [];
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  const existing = sheets.find((s) => same(s.name, sheetName)) ?? null;
+  const { sheets, record } = await readSheetsAndRecord(excel, PORTFOLIO_SUMMARIES_SETTING, storedSchema, {
+    version: 1 as const,
+    sheetIds: [],
+  });
+  const sheetIds = record.sheetIds;
+  const existing = findSheetNamed(sheets, sheetName);
   if (existing === null) return ok({ finalName: sheetName, writingName: sheetName, replacedId: null, sheetIds });
   if (!sheetIds.includes(existing.id)) return fail({ code: "sheetTaken", sheetName: existing.name });
-  let n = 1;
-  while (sheets.some((s) => same(s.name, `~${n} ${sheetName}`.slice(0, 31)))) n++;
   return ok({
     finalName: sheetName,
-    writingName: `~${n} ${sheetName}`.slice(0, 31),
+    writingName: temporarySheetName(sheets, sheetName),
     replacedId: existing.id,
     sheetIds,
   });
-}
-
-const STYLES: Record<BlockStyle, Excel.Interfaces.RangeFormatUpdateData | undefined> = {
-  title: { font: { size: 16, bold: true, color: "#1F4E79" } },
-  subtitle: { font: { color: "#595959" } },
-  note: { font: { italic: true, color: "#595959" } },
-  heading: { font: { size: 12, bold: true, color: "#1F4E79" } },
-  header: { font: { bold: true, color: "#FFFFFF" }, fill: { color: "#1F4E79" }, wrapText: true },
-  total: { font: { bold: true }, fill: { color: "#DDEBF7" } },
-  input: { fill: { color: "#FFF2CC" } },
-  body: undefined,
-};
-
-function writeBlock(sheet: Excel.Worksheet, block: PlanBlock): void {
-  const height = block.cells.length;
-  const width = block.cells[0]?.length ?? 0;
-  if (height === 0 || width === 0) return;
-  const range = sheet.getRangeByIndexes(block.row, block.column, height, width);
-  const formats = block.numberFormat;
-  if (formats !== undefined) {
-    range.numberFormat = Array.from({ length: height }, () =>
-      Array.from({ length: width }, (_, c) => (typeof formats === "string" ? formats : (formats[c] ?? "General"))),
-    );
-  }
-  range.formulas = block.cells.map((row) => row.map((cell) => cell ?? ""));
-  const style = block.style === undefined ? undefined : STYLES[block.style];
-  if (style !== undefined) range.format.set(style);
 }
 
 /** Formats, conditional formats and charts of the summary (queued, not synced). */
@@ -159,6 +123,6 @@ export async function writePortfolio(
       await context.sync();
     });
     if (office === null) throw error;
-    return fail({ code: "excelFailed", excelCode: office.code, message: office.message });
+    return fail(excelFailed(office));
   }
 }
