@@ -30,7 +30,7 @@ export function PlaygroundApp({ workbook, taskPane }: { workbook: HostWorkbook; 
   // Follow the workbook when something else (the task pane) activates a sheet or removes the one shown.
   useEffect(() => {
     const active = workbook.activeSheetName();
-    if (active !== lastActiveSheet.current || !workbook.sheetNames().includes(sheet)) {
+    if (active !== lastActiveSheet.current || !workbook.visibleSheetNames().includes(sheet)) {
       lastActiveSheet.current = active;
       setSheet(active);
       setSelection(TOP_LEFT);
@@ -112,7 +112,7 @@ export function PlaygroundApp({ workbook, taskPane }: { workbook: HostWorkbook; 
             }}
           />
           <footer className="status-bar">
-            <SheetTabs sheets={workbook.sheetNames()} active={sheet} onActivate={activateSheet} />
+            <SheetTabs sheets={workbook.visibleSheetNames()} active={sheet} onActivate={activateSheet} />
             <span className="status" role="status" data-testid="status">
               {problem ?? mode}
             </span>

@@ -3,7 +3,8 @@
  * (the user's side of the screen; the add-in talks to the same workbook through `simulator.excel`).
  */
 export interface HostWorkbook {
-  sheetNames(): readonly string[];
+  /** The sheets shown as tabs (hidden sheets left out, as in Excel). */
+  visibleSheetNames(): readonly string[];
   activeSheetName(): string;
   /** Rows and columns from A1 to the last non-empty cell. */
   usedSize(sheet: string): { readonly rows: number; readonly columns: number };

@@ -123,6 +123,11 @@ export class WorkbookSimulator {
     return this.model.sheets.map((s) => s.name);
   }
 
+  /** The sheets Excel shows as tabs: hidden and very hidden sheets left out (the uplift model's lines sheet). */
+  visibleSheetNames(): string[] {
+    return this.model.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name);
+  }
+
   activeSheetName(): string {
     return this.model.activeSheet.name;
   }

@@ -40,6 +40,21 @@ describe("worksheets", () => {
     expect(simulator.sheetNames()).toEqual(["Contracts", "Claims"]);
   });
 
+  it("leaves a hidden sheet out of the tabs the host shows, as Excel does", async () => {
+    const simulator = new WorkbookSimulator({
+      sheets: [
+        { name: "Model", cells: [] },
+        { name: "Lines", cells: [] },
+      ],
+    });
+    await run(simulator, async (context) => {
+      context.workbook.worksheets.getItem("Lines").visibility = "Hidden";
+      await context.sync();
+    });
+    expect(simulator.sheetNames()).toEqual(["Model", "Lines"]);
+    expect(simulator.visibleSheetNames()).toEqual(["Model"]);
+  });
+
   it("reads the active worksheet", async () => {
     const simulator = new WorkbookSimulator({ ...claimsWorkbook(), activeSheet: "Contract" });
     const name = await run(simulator, async (context) => {
