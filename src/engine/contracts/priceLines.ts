@@ -1,4 +1,5 @@
 import { conversionFactorOn } from "../conversionFactor";
+import { Decimal } from "../decimal";
 import type { HcpcsCode } from "../hcpcsCode";
 import type { EngineIssue } from "../issues";
 import type { IsoDate } from "../isoDate";
@@ -41,6 +42,7 @@ export interface BatchPricing {
   readonly distinctKeys: number;
 }
 
+const ONE_UNIT = new Decimal(1);
 const AMOUNT = 0;
 const PERCENT_OF_CHARGE = 1;
 const ISSUE = 2;
@@ -140,6 +142,25 @@ interface ContractCache {
  */
 const cachesByRegistry = new WeakMap<ContractRegistry, Map<string, ContractCache>>();
 
+/** Prices one key (one unit) with decimal arithmetic: the slow path, taken once per distinct key. */
+function priceKey(
+  registry: ContractRegistry,
+  version: ContractVersion,
+  hcpcsCode: HcpcsCode,
+  modifiers: readonly Modifier[] | undefined,
+  setting: CareSetting,
+  serviceDate: IsoDate,
+): Leaf {
+  const priced = contractAmount(registry, version, {
+    hcpcsCode,
+    modifiers: modifiers ?? [],
+    setting,
+    serviceDate,
+    units: ONE_UNIT,
+  });
+  return priced.ok ? leafOf(version, priced.value) : issueLeaf(priced.issue);
+}
+
 const modifierKey = (modifiers: readonly Modifier[] | undefined): string =>
   modifiers === undefined || modifiers.length === 0 ? "" : modifiers.length === 1 ? modifiers[0]! : modifiers.join(" ");
 
@@ -221,18 +242,26 @@ export function priceLines(registry: ContractRegistry, columns: PricingColumns):
       leaf = byUnits.get(lineUnitCount);
     }
     if (leaf === undefined) {
-      distinctKeys++;
       const parsedUnits = lineUnits(lineUnitCount);
       if (!parsedUnits.ok) leaf = issueLeaf(parsedUnits.issue);
-      else {
-        const priced = contractAmount(registry, period.version, {
-          hcpcsCode: code,
-          modifiers: lineModifiers ?? [],
-          setting: lineSetting,
-          serviceDate: date,
-          units: parsedUnits.value,
-        });
-        leaf = priced.ok ? leafOf(period.version, priced.value) : issueLeaf(priced.issue);
+      else if (lineUnitCount === 1) {
+        distinctKeys++;
+        leaf = priceKey(registry, period.version, code, lineModifiers, lineSetting, date);
+      } else {
+        // Units enter a contract amount last, as a plain multiplication (contractAmount), so a multi-unit key is
+        // its one-unit key's exact amount times the units: price the one-unit key once and derive the rest.
+        const oneUnitSlots = lineModifiers === undefined || lineModifiers.length === 0 ? null : byUnits!;
+        let oneUnit = oneUnitSlots === null ? node.plain[settingIndex] : oneUnitSlots.get(1);
+        if (oneUnit === undefined) {
+          distinctKeys++;
+          oneUnit = priceKey(registry, period.version, code, lineModifiers, lineSetting, date);
+          if (oneUnitSlots === null) node.plain[settingIndex] = oneUnit;
+          else oneUnitSlots.set(1, oneUnit);
+        }
+        leaf =
+          oneUnit.kind === AMOUNT && oneUnit.priced!.kind === "amount"
+            ? leafOf(period.version, { ...oneUnit.priced!, amount: oneUnit.priced!.amount.times(parsedUnits.value) })
+            : oneUnit;
       }
       if (byUnits === undefined) node.plain[settingIndex] = leaf;
       else byUnits.set(lineUnitCount, leaf);
