@@ -46,18 +46,21 @@ const KNOWN_SEGMENTS: ReadonlySet<string> = new Set(
   ),
 );
 
-interface LineDraft {
+/** A service line while its segments are read: the SVC fields of {@link RemitLine} plus what later segments add. */
+interface LineDraft extends Pick<
+  RemitLine,
+  | "procedureCodeQualifier"
+  | "procedureCode"
+  | "hcpcsCode"
+  | "hcpcsModifiers"
+  | "revenueCenterCode"
+  | "originalProcedureCode"
+  | "originalHcpcsModifiers"
+  | "paidServiceUnitQuantity"
+> {
   readonly svc: RawSegment;
-  readonly procedureCodeQualifier: string | null;
-  readonly procedureCode: string | null;
-  readonly hcpcsCode: HcpcsCode | null;
-  readonly hcpcsModifiers: readonly Modifier[];
-  readonly revenueCenterCode: string | null;
-  readonly originalProcedureCode: string | null;
-  readonly originalHcpcsModifiers: readonly Modifier[];
   readonly chargeAmount: Cents | null;
   readonly paidAmount: Cents | null;
-  readonly paidServiceUnitQuantity: number;
   readonly originalUnitQuantity: number | null;
   adjustments: RemitAdjustment[];
   remarks: RemitRemark[];
