@@ -18,6 +18,21 @@ const officeRules = Object.fromEntries(
   ].map((rule) => [`office-addins/${rule}`, "error"]),
 );
 
+/** Globals of the Office host and the browser: the engine and the parsers run anywhere (ARCHITECTURE.md section 2). */
+const HOST_GLOBALS = [
+  "Excel",
+  "Office",
+  "OfficeExtension",
+  "CustomFunctions",
+  "document",
+  "window",
+  "navigator",
+  "localStorage",
+].map((name) => ({
+  name,
+  message: "src/engine and src/formats run without Office and the DOM (ARCHITECTURE.md section 2).",
+}));
+
 const forbid = (...groups) => ({
   "no-restricted-imports": [
     "error",
@@ -41,6 +56,10 @@ export default tseslint.config(
       ...officeRules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    files: ["src/engine/**", "src/formats/**"],
+    rules: { "no-restricted-globals": ["error", ...HOST_GLOBALS] },
   },
   {
     files: ["src/engine/**"],

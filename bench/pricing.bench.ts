@@ -1,17 +1,17 @@
 // Contract pricing of 1,000,000 claim lines (ARCHITECTURE.md s.9): at least 2,000,000 lines/s on one core for
 // fee-schedule and %-of-Medicare contracts, and within 5x of a bare Map lookup + multiply over the same data.
-import { buildContractRegistry } from "../src/engine/contracts/registry";
-import { priceLines, type PricingColumns } from "../src/engine/contracts/priceLines";
-import type { ContractVersion, MedicareSchedule } from "../src/engine/contracts/types";
-import { MEDICARE_PFS_CONVERSION_FACTORS } from "../src/engine/conversionFactor";
-import { Decimal } from "../src/engine/decimal";
-import { buildFeeSchedule, type FeeScheduleRow } from "../src/engine/feeSchedule";
-import { NATIONAL_GPCI } from "../src/engine/gpci";
-import type { HcpcsCode } from "../src/engine/hcpcsCode";
-import type { IsoDate } from "../src/engine/isoDate";
-import type { Modifier } from "../src/engine/modifiers";
-import { buildPfsSchedule, type PfsRvuRow } from "../src/engine/pfsSchedule";
-import type { CareSetting } from "../src/engine/placeOfService";
+import { buildContractRegistry } from "../src/engine";
+import { priceLines, type PricingColumns } from "../src/engine";
+import type { ContractVersion, MedicareSchedule } from "../src/engine";
+import { MEDICARE_PFS_CONVERSION_FACTORS } from "../src/engine";
+import { Decimal } from "../src/engine";
+import { buildFeeSchedule, type FeeScheduleRow } from "../src/engine";
+import { NATIONAL_GPCI } from "../src/engine";
+import type { HcpcsCode } from "../src/engine";
+import type { IsoDate } from "../src/engine";
+import type { Modifier } from "../src/engine";
+import { buildPfsSchedule, type PfsRvuRow } from "../src/engine";
+import type { CareSetting } from "../src/engine";
 import { measure } from "./measure";
 
 const LINES = 1_000_000;

@@ -1,9 +1,9 @@
 // ARCHITECTURE.md s.9: "writing a 20,000-row fee schedule to a sheet: at most 10 requests, none over 4 MB".
 // Requests and their sizes are read from the workbook simulator's request log (the same JSON-size estimate the
 // writer plans with); the time is the simulator's, for the record only (Excel's own time is not measured here).
-import { writeTable } from "../src/excel/tableWriter";
+import { writeTable } from "../src/excel/core/tableWriter";
 import { WorkbookSimulator } from "../src/playground/simulator";
-import { aFeeSchedule } from "../test/excel/tableWriterBuilders";
+import { aFeeSchedule } from "../test/excel/core/tableWriterBuilders";
 
 const FOUR_MB = 4 * 1024 * 1024;
 

@@ -1,6 +1,6 @@
 // UPLIFT_SCENARIO over 1,000,000 rows and about 2,000 distinct codes, with and without billed charges, in the engine
 // and through the Excel adapter; budget under 0.5 s each (ARCHITECTURE.md section 9).
-import { computeUpliftScenario } from "../src/engine/uplift/upliftScenario";
+import { computeUpliftScenario } from "../src/engine";
 import { installCustomFunctionsShim } from "../src/playground/customFunctionsShim";
 import { measure } from "./measure";
 

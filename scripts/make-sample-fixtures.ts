@@ -8,7 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import Papa from "papaparse";
-import { FACILITY_PLACES_OF_SERVICE } from "../src/engine/placeOfService";
+import { FACILITY_PLACES_OF_SERVICE } from "../src/engine";
 
 const dataDir = path.resolve(__dirname, "../../shared/data");
 const outDir = path.resolve(__dirname, "../src/playground/sample/fixtures");

@@ -74,6 +74,9 @@ export {
   UPLIFT_RANK_BASES,
   DEFAULT_UPLIFT_CODE,
   UPLIFT_ISSUE_CATALOGUE,
+  isBlankCell,
+  createAmountReader,
+  readQuantity,
   type UpliftScenarioInput,
   type UpliftScenario,
   type UpliftCodeResult,
@@ -115,6 +118,7 @@ export {
   type ContractRegistryInput,
 } from "./contracts/registry";
 export { findContractVersion } from "./contracts/versionSelection";
+export { FIRST_DATE, LAST_DATE } from "./contracts/dates";
 export { codeShape, codeInRange, findCarveOut } from "./contracts/carveOuts";
 export { resolveMedicareBasis, type MedicareBasis } from "./contracts/medicareBasis";
 export { priceLine } from "./contracts/priceLine";
@@ -135,3 +139,21 @@ export {
   type RemitLineAmounts,
   type RemitLineDenial,
 } from "./denials/denialCategory";
+
+// Denials (DOMAIN.md section 4): adjustment codes, line outcomes, the denial rate.
+export { ADJUSTMENT_GROUP_CODES, type AdjustmentGroupCode } from "./denials/adjustmentCodes";
+export { computeDenialRate, DENIAL_RATE_BASES } from "./denials/denialRate";
+export { denialIssueMessage, denialIssueExcelError, type DenialIssue } from "./denials/issues";
+
+// Variance review: each claim line against its contract, and what can be recovered.
+export {
+  DEFAULT_VARIANCE_TOLERANCE,
+  reviewVariances,
+  summariseVariances,
+  lineDenial,
+  deniedReasonPrefix,
+  type VarianceInputLine,
+  type VarianceLine,
+  type VarianceSummary,
+  type VarianceTolerance,
+} from "./variance";

@@ -4,13 +4,13 @@
  * adjacent cells, units default 1, billed in dollars, service date default today, place of service a POS code or
  * "facility"/"non-facility". Repeated cells are read once per call (a claims column repeats codes and dates).
  */
-import { Decimal, toDecimal } from "../engine/decimal";
-import { parseHcpcsCode, type HcpcsCode } from "../engine/hcpcsCode";
-import { parseIsoDate, type IsoDate } from "../engine/isoDate";
-import { parseModifiers, type Modifier } from "../engine/modifiers";
-import { toCents, type Cents } from "../engine/money";
-import { parsePlaceOfService, type CareSetting } from "../engine/placeOfService";
-import { fail, ok, type Result } from "../engine/result";
+import { Decimal, toDecimal } from "../engine";
+import { parseHcpcsCode, type HcpcsCode } from "../engine";
+import { parseIsoDate, type IsoDate } from "../engine";
+import { parseModifiers, type Modifier } from "../engine";
+import { toCents, type Cents } from "../engine";
+import { parsePlaceOfService, type CareSetting } from "../engine";
+import { fail, ok, type Result } from "../engine";
 import { argumentIssueError, engineIssueError } from "./errors";
 import { isBlank, type ArgSpecTable } from "./excelArgs";
 

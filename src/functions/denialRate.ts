@@ -2,7 +2,7 @@
  * `PAYER.DENIAL_RATE` from Excel arguments to the engine and back: arguments declared once in
  * {@link DENIAL_RATE_ARGUMENTS}, read by `readArguments`, computed by `computeDenialRate`, issues turned into errors.
  */
-import { computeDenialRate, DENIAL_RATE_BASES } from "../engine/denials/denialRate";
+import { computeDenialRate, DENIAL_RATE_BASES } from "../engine";
 import { argumentIssueError, denialIssueError } from "./errors";
 import { readArguments, type ArgSpecTable } from "./excelArgs";
 

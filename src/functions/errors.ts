@@ -3,9 +3,9 @@
  * `#VALUE!` for input the user can fix, `#N/A` when no answer exists, always with the message that says what to fix.
  * ARCHITECTURE.md section 4 uses only these two codes; Excel shows custom messages only on some error codes.
  */
-import type { DenialIssue } from "../engine/denials/issues";
-import { denialIssueExcelError, denialIssueMessage } from "../engine/denials/issues";
-import { issueExcelError, issueMessage, type EngineIssue, type ExcelErrorKind } from "../engine/issues";
+import type { DenialIssue } from "../engine";
+import { denialIssueExcelError, denialIssueMessage } from "../engine";
+import { issueExcelError, issueMessage, type EngineIssue, type ExcelErrorKind } from "../engine";
 import { argumentIssueMessage, type ArgumentIssue } from "./excelArgs";
 
 /** A `CustomFunctions.Error` of the given kind; uses the global Excel provides (or the playground shim). */

@@ -4,7 +4,7 @@
  * omitted optional argument as null (or undefined). Each function declares its arguments once in a table; this module
  * reads, validates and broadcasts them so every function treats ranges, scalars and omissions the same way.
  */
-import type { Result } from "../engine/result";
+import type { Result } from "../engine";
 
 /** An argument that takes one value per row: a column or row range, or one value repeated on every row. */
 export interface ColumnArgSpec {

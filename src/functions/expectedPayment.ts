@@ -4,12 +4,12 @@
  * checked, and every good line priced in one `priceLines` batch (each distinct pricing key once), so one call over a
  * 10,000-row column costs far less than 10,000 calls. Dollars out: cents / 100 at this boundary only.
  */
-import { priceLines } from "../engine/contracts/priceLines";
-import { registryKey } from "../engine/contracts/registry";
-import type { HcpcsCode } from "../engine/hcpcsCode";
-import type { IsoDate } from "../engine/isoDate";
-import type { Modifier } from "../engine/modifiers";
-import type { CareSetting } from "../engine/placeOfService";
+import { priceLines } from "../engine";
+import { registryKey } from "../engine";
+import type { HcpcsCode } from "../engine";
+import type { IsoDate } from "../engine";
+import type { Modifier } from "../engine";
+import type { CareSetting } from "../engine";
 import { registryIssueExcelError, registryIssueMessage, type RegistrySnapshot } from "../excel/registry";
 import { asColumn, CONTRACT_LINE_ARGUMENTS, lineReaders, readLineFields, type LineFields } from "./claimLineArgs";
 import { argumentIssueError, customFunctionError, engineIssueError } from "./errors";

@@ -3,9 +3,9 @@
  * registered in `MedicareSchedules` (the one for the locality whose dates cover the date of service), priced by the
  * engine's `priceMedicarePfs` with every CMS modifier and indicator rule. Dollars out.
  */
-import { parseLocalityKey, type LocalityKey } from "../engine/gpci";
-import { priceMedicarePfs } from "../engine/medicarePfs";
-import type { MedicareSchedule } from "../engine/contracts/types";
+import { parseLocalityKey, type LocalityKey } from "../engine";
+import { priceMedicarePfs } from "../engine";
+import type { MedicareSchedule } from "../engine";
 import {
   registryIssueExcelError,
   registryIssueMessage,

@@ -3,9 +3,9 @@
  * schedule row, Medicare base with GPCIs and CF, percent, adjustments, units, lesser-of, result), for a finance
  * user to prove a number to a payer. Same arguments, same engine (`priceLine`), so trace and amount cannot differ.
  */
-import { priceLine } from "../engine/contracts/priceLine";
-import { formatCents } from "../engine/money";
-import { formatTrace, type TraceStep } from "../engine/trace";
+import { priceLine } from "../engine";
+import { formatCents } from "../engine";
+import { formatTrace, type TraceStep } from "../engine";
 import type { RegistrySnapshot } from "../excel/registry";
 import { asColumn, CONTRACT_LINE_ARGUMENTS } from "./claimLineArgs";
 import { argumentIssueError, engineIssueError } from "./errors";

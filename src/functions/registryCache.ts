@@ -4,9 +4,9 @@
  * then asks Excel for a full recalculation so that every `PAYER.*` result follows the edit with no user action
  * (the functions do not reference the registry's cells, so Excel would not recalculate them by itself).
  */
-import { hostExcel, type ExcelGateway } from "../excel/excelGateway";
+import { hostExcel, type ExcelGateway } from "../excel/core/excelGateway";
 import { readRegistry, REGISTRY_TABLE_NAMES, type RegistrySnapshot } from "../excel/registry";
-import { registryKey } from "../engine/contracts/registry";
+import { registryKey } from "../engine";
 
 /** Events of the table collection that exist in newer Excel versions (ExcelApi 1.9) and not in the simulator. */
 interface TableCollectionEvents {

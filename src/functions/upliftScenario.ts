@@ -3,14 +3,9 @@
  * {@link UPLIFT_SCENARIO_ARGUMENTS}, read by `readArguments`, computed by `computeUpliftScenario`, issues turned into
  * errors, the scenario shaped as the `result` mode asks.
  */
-import { centsToDollars } from "../engine/money";
-import type { UpliftInput } from "../engine/uplift/upliftRates";
-import {
-  computeUpliftScenario,
-  upliftPercentChange,
-  UPLIFT_RANK_BASES,
-  type UpliftScenario,
-} from "../engine/uplift/upliftScenario";
+import { centsToDollars } from "../engine";
+import type { UpliftInput } from "../engine";
+import { computeUpliftScenario, upliftPercentChange, UPLIFT_RANK_BASES, type UpliftScenario } from "../engine";
 import { argumentIssueError, engineIssueError } from "./errors";
 import { readArguments, type ArgSpecTable, type ValueOrTable } from "./excelArgs";
 

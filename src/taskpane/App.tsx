@@ -9,7 +9,7 @@ import {
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
-import type { ExcelGateway } from "../excel/excelGateway";
+import type { ExcelGateway } from "../excel/core/excelGateway";
 import { ExcelGatewayContext } from "./ExcelGatewayContext";
 import { TASK_PANE_PANELS } from "./panels";
 

@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import { hostExcel, type ExcelGateway } from "../excel/excelGateway";
+import { hostExcel, type ExcelGateway } from "../excel/core/excelGateway";
 
 /**
  * The Excel the task pane's commands talk to. Inside Office this is the host's `Excel`; the playground and the

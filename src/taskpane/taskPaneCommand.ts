@@ -1,4 +1,4 @@
-import type { ExcelGateway } from "../excel/excelGateway";
+import type { ExcelGateway } from "../excel/core/excelGateway";
 
 /**
  * A task-pane action as a plain object: components render its label and state and call `run`; only `run` touches

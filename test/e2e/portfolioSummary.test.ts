@@ -11,7 +11,7 @@ import {
   PORTFOLIO_ROWS,
   type BuiltPortfolio,
 } from "../../src/excel/sharing";
-import { columnLetters as columnName } from "../../src/excel/columnLetters";
+import { columnLetters as columnName } from "../../src/excel/core/columnLetters";
 import { buildSampleWorkbook } from "../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator } from "../../src/playground/simulator";
 import { aPortfolioRequest } from "../excel/sharing/support";

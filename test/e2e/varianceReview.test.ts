@@ -5,7 +5,7 @@
  */
 import { existsSync } from "fs";
 import path from "path";
-import { suggestClaimsMapping } from "../../src/excel/claimsMapping";
+import { suggestClaimsMapping } from "../../src/excel/claims/claimsMapping";
 import { runVarianceReview, type VarianceReviewResult } from "../../src/excel/varianceReview";
 import { buildSampleWorkbook } from "../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator } from "../../src/playground/simulator";

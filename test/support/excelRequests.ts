@@ -1,5 +1,5 @@
 /** Wrappers of the simulator's Excel that step into its requests, for specifications of what happens mid-request. */
-import type { ExcelGateway } from "../../src/excel/excelGateway";
+import type { ExcelGateway } from "../../src/excel/core/excelGateway";
 import type { WorkbookSimulator } from "../../src/playground/simulator";
 
 /**

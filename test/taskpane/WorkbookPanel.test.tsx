@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
-import type { ExcelGateway } from "../../src/excel/excelGateway";
+import type { ExcelGateway } from "../../src/excel/core/excelGateway";
 import { App } from "../../src/taskpane/App";
 import { WorkbookSimulator, type WorkbookSnapshot } from "../../src/playground/simulator";
 

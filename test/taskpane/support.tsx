@@ -5,7 +5,7 @@
 import { fireEvent, render, screen } from "@testing-library/react";
 import { readFileSync } from "fs";
 import path from "path";
-import type { ExcelGateway } from "../../src/excel/excelGateway";
+import type { ExcelGateway } from "../../src/excel/core/excelGateway";
 import type { WorkbookSnapshot } from "../../src/playground/simulator";
 import { App } from "../../src/taskpane/App";
 

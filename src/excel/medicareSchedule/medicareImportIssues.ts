@@ -2,7 +2,7 @@
  * Why a Medicare schedule import did not happen, as values (STYLE.md "two error channels"): the table write's own
  * issues, and those of registering the schedule in MedicareSchedules. One catalogue holds the messages.
  */
-import { describeTableWriteIssue, type TableWriteIssue } from "../tableWriteIssues";
+import { describeTableWriteIssue, type TableWriteIssue } from "../core/tableWriteIssues";
 
 export type MedicareImportIssue =
   | { readonly code: "tableWrite"; readonly issue: TableWriteIssue }

@@ -2,7 +2,7 @@
  * The names an imported Medicare schedule gets unless the user types others: a sheet people read
  * ("Medicare 2025 Houston") and a table formulas and contracts name (`MPFS_2025_0441218`: year, MAC, locality).
  */
-import { NATIONAL_GPCI, type LocalityGpci } from "../../engine/gpci";
+import { NATIONAL_GPCI, type LocalityGpci } from "../../engine";
 
 /** Excel's limit on sheet names. */
 const MAX_SHEET_NAME = 31;

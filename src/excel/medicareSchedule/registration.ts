@@ -4,11 +4,11 @@
  * refuses the import before anything is written), then appended in one request, creating the table when the
  * workbook has none, with the columns of MEDICARE_SCHEDULES_SPEC.
  */
-import { parseLocalityKey, type LocalityKey } from "../../engine/gpci";
-import type { IsoDate } from "../../engine/isoDate";
-import { fail, ok, type Result } from "../../engine/result";
-import type { ExcelGateway } from "../excelGateway";
-import { officeError, type OfficeRefusal } from "../officeErrors";
+import { parseLocalityKey, type LocalityKey } from "../../engine";
+import type { IsoDate } from "../../engine";
+import { fail, ok, type Result } from "../../engine";
+import type { ExcelGateway } from "../core/excelGateway";
+import { officeError, type OfficeRefusal } from "../core/officeErrors";
 import { yearCell } from "../registry/cellKinds";
 import { MEDICARE_SCHEDULES_SPEC, MEDICARE_SCHEDULES_TABLE } from "../registry/registryTables";
 import type { MedicareImportIssue } from "./medicareImportIssues";

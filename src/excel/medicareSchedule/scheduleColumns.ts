@@ -5,12 +5,12 @@
  * [(work RVU x work GPCI) + (PE RVU x PE GPCI) + (MP RVU x MP GPCI)] x CF rounded half-up to cents (DOMAIN.md 2.1), so the
  * sheet reads right in Excel without the add-in; every other cell is a value.
  */
-import type { Decimal } from "../../engine/decimal";
-import type { LocalityGpci } from "../../engine/gpci";
-import type { PfsRvuRow } from "../../engine/pfsSchedule";
-import { columnLetters } from "../columnLetters";
+import type { Decimal } from "../../engine";
+import type { LocalityGpci } from "../../engine";
+import type { PfsRvuRow } from "../../engine";
+import { columnLetters } from "../core/columnLetters";
 import { MEDICARE_SCHEDULE_SPEC } from "../registry/registryTables";
-import type { CellValue, ColumnKind, TableColumn, TableWriteRequest } from "../tableWriter";
+import type { CellValue, ColumnKind, TableColumn, TableWriteRequest } from "../core/tableWriter";
 
 /** What a schedule row is written from: the PPRRVU row, the locality's GPCIs and the conversion factor. */
 interface RowSource {

@@ -6,14 +6,14 @@
  * Requests for ~19,000 rows: 1-2 to look at MedicareSchedules, 2 + 4 for the table (5,000 rows each), 1 to
  * register: at most 9.
  */
-import type { Decimal } from "../../engine/decimal";
-import type { LocalityGpci } from "../../engine/gpci";
-import type { IsoDate } from "../../engine/isoDate";
-import type { PfsRvuRow } from "../../engine/pfsSchedule";
-import { fail, ok, type Result } from "../../engine/result";
-import type { ExcelGateway } from "../excelGateway";
-import { officeError } from "../officeErrors";
-import { writeTable, type TableWriteOptions, type WrittenTable } from "../tableWriter";
+import type { Decimal } from "../../engine";
+import type { LocalityGpci } from "../../engine";
+import type { IsoDate } from "../../engine";
+import type { PfsRvuRow } from "../../engine";
+import { fail, ok, type Result } from "../../engine";
+import type { ExcelGateway } from "../core/excelGateway";
+import { officeError } from "../core/officeErrors";
+import { writeTable, type TableWriteOptions, type WrittenTable } from "../core/tableWriter";
 import type { MedicareImportIssue } from "./medicareImportIssues";
 import { addRegistration, planRegistration, removeImport, type MedicareRegistration } from "./registration";
 import { medicareScheduleRequest } from "./scheduleColumns";

@@ -3,20 +3,15 @@
  * engine types, index them (buildContractRegistry, buildFeeSchedule, buildPfsSchedule), and say which contracts a
  * problem affects. Pure: readRegistry.ts does the Excel reading.
  */
-import { MEDICARE_PFS_CONVERSION_FACTORS, type ConversionFactorPeriod } from "../../engine/conversionFactor";
-import {
-  CURRENT_MEDICARE_SCHEDULE,
-  type CarveOut,
-  type ContractVersion,
-  type MedicareSchedule,
-} from "../../engine/contracts/types";
-import { buildContractRegistry, registryKey, type ContractRegistry } from "../../engine/contracts/registry";
-import { Decimal } from "../../engine/decimal";
-import { buildFeeSchedule, type FeeSchedule, type FeeScheduleRow } from "../../engine/feeSchedule";
-import type { LocalityGpci, LocalityKey } from "../../engine/gpci";
-import type { IsoDate } from "../../engine/isoDate";
-import type { EngineIssue } from "../../engine/issues";
-import { buildPfsSchedule, type PfsRvuRow } from "../../engine/pfsSchedule";
+import { MEDICARE_PFS_CONVERSION_FACTORS, type ConversionFactorPeriod } from "../../engine";
+import { CURRENT_MEDICARE_SCHEDULE, type CarveOut, type ContractVersion, type MedicareSchedule } from "../../engine";
+import { buildContractRegistry, registryKey, type ContractRegistry } from "../../engine";
+import { Decimal } from "../../engine";
+import { buildFeeSchedule, type FeeSchedule, type FeeScheduleRow } from "../../engine";
+import type { LocalityGpci, LocalityKey } from "../../engine";
+import type { IsoDate } from "../../engine";
+import type { EngineIssue } from "../../engine";
+import { buildPfsSchedule, type PfsRvuRow } from "../../engine";
 import type { RegistryIssue } from "./issues";
 import {
   CONTRACT_CARVE_OUTS_SPEC,

@@ -3,11 +3,11 @@
  * what it becomes, and the words that tell a user what was expected. Each kind is data (STYLE.md "declare, then
  * derive"): the column specs name a kind, and parsing, messages and the README documentation all come from it.
  */
-import { Decimal, toDecimal } from "../../engine/decimal";
-import { parseHcpcsCode, type HcpcsCode } from "../../engine/hcpcsCode";
-import { parseIsoDate, type IsoDate } from "../../engine/isoDate";
-import { parseLocalityKey, type LocalityKey } from "../../engine/gpci";
-import { parseModifier, type Modifier } from "../../engine/modifiers";
+import { Decimal, toDecimal } from "../../engine";
+import { parseHcpcsCode, type HcpcsCode } from "../../engine";
+import { parseIsoDate, type IsoDate } from "../../engine";
+import { parseLocalityKey, type LocalityKey } from "../../engine";
+import { parseModifier, type Modifier } from "../../engine";
 
 /** A cell read: its value, or why not (the `expected` words of the kind). Blank cells read as `null`. */
 export type CellRead<T> = { readonly ok: true; readonly value: T | null } | { readonly ok: false };

@@ -4,7 +4,7 @@
  * the value, and says what was expected (ARCHITECTURE.md 6). Pricing problems found after reading (overlapping
  * versions, duplicate fee schedule rows) are engine issues and keep the engine's messages.
  */
-import { issueExcelError, issueMessage, type EngineIssue, type ExcelErrorKind } from "../../engine/issues";
+import { issueExcelError, issueMessage, type EngineIssue, type ExcelErrorKind } from "../../engine";
 
 /** Where in the workbook: the table and the sheet holding it. */
 export interface TablePlace {

@@ -3,8 +3,8 @@
  * tables: (1) the table names; (2) sheet, header and body values of PayerContracts, ContractCarveOuts and
  * MedicareSchedules; (3) the same for the schedule tables those name. Never a sync per table or per cell.
  */
-import { registryKey } from "../../engine/contracts/registry";
-import { hostExcel, type ExcelGateway } from "../excelGateway";
+import { registryKey } from "../../engine";
+import { hostExcel, type ExcelGateway } from "../core/excelGateway";
 import { buildRegistry, REGISTRY_TABLE_NAMES, scheduleTablesNeeded, type RegistrySnapshot } from "./buildRegistry";
 import type { TableData } from "./tableSpec";
 

@@ -3,7 +3,7 @@
  * `MedicareSchedules`, and the columns of fee schedule and Medicare schedule tables. Table and column names are part
  * of the product: the README section "Workbook tables" is generated from these specs (registryDocs.ts).
  */
-import { MULTIPLE_PROCEDURE_RULE_VALUES } from "../../engine/contracts/vocabulary";
+import { MULTIPLE_PROCEDURE_RULE_VALUES } from "../../engine";
 import {
   booleanCell,
   choiceCell,

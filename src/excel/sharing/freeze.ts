@@ -10,10 +10,10 @@
  * are read before and after, and written back as values; cells that are formulas, or did not change, are never
  * written. (A spilled result whose first row or column shows empty cells is frozen up to them.)
  */
-import { fail, ok, type Result } from "../../engine/result";
-import type { ExcelGateway } from "../excelGateway";
+import { fail, ok, type Result } from "../../engine";
+import type { ExcelGateway } from "../core/excelGateway";
 import { FROZEN_RECORD_SHEET, readFrozenRecord, writeFrozenRecord, type FrozenEntry } from "./frozenRecord";
-import { excelFailed, officeError, type ExcelFailedIssue } from "../officeErrors";
+import { excelFailed, officeError, type ExcelFailedIssue } from "../core/officeErrors";
 import {
   a1,
   isNotCalculated,

@@ -3,7 +3,7 @@
  * `PAYER.*` formula into values (sheet, range, original formula, when), so that nothing is lost: "repair formulas"
  * re-enters the formulas from it, and an auditor can see which numbers are no longer live.
  */
-import type { ExcelGateway } from "../excelGateway";
+import type { ExcelGateway } from "../core/excelGateway";
 
 /** The record's sheet and table names (stable: documented in the README). */
 export const FROZEN_RECORD_SHEET = "Frozen for sharing";

@@ -2,8 +2,8 @@
  * Finds the cells of chosen sheets whose formula calls a `PAYER.*` custom function, reading each sheet's used range
  * a block of rows per request (one sync per block, never per cell), with what each cell shows now.
  */
-import { columnLetters as columnName } from "../columnLetters";
-import type { ExcelGateway } from "../excelGateway";
+import { columnLetters as columnName } from "../core/columnLetters";
+import type { ExcelGateway } from "../core/excelGateway";
 
 /** A `PAYER.` call in a formula: the namespace not preceded by a letter, digit, "_" or "." (so `XPAYER.` is not). */
 const PAYER_CALL = /(^|[^A-Za-z0-9_.])PAYER\./i;

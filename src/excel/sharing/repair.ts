@@ -11,11 +11,11 @@
  * Optionally, repair also restores the cells "freeze for sharing" turned into values, from its record: each frozen
  * range is cleared (its values were the formula's spill) and the original formula is entered at its anchor.
  */
-import { fail, ok, type Result } from "../../engine/result";
-import type { ExcelGateway } from "../excelGateway";
+import { fail, ok, type Result } from "../../engine";
+import type { ExcelGateway } from "../core/excelGateway";
 import type { SharingIssue } from "./freeze";
 import { FROZEN_RECORD_SHEET, readFrozenRecord, writeFrozenRecord, type FrozenEntry } from "./frozenRecord";
-import { excelFailed, officeError } from "../officeErrors";
+import { excelFailed, officeError } from "../core/officeErrors";
 import { payerCellsOf, readBlocks, readUsedAreas, type PayerFormulaCell } from "./payerFormulas";
 
 /** What a repair does (or did) on one sheet. */

@@ -2,9 +2,9 @@
  * Builds (or rebuilds) an uplift model sheet from a claims table: reads the lines through the confirmed mapping,
  * runs the engine for every scenario, lays out the sheets, writes them atomically. Expected failures are values.
  */
-import { centsToDollars, type Cents } from "../../engine/money";
-import { fail, ok, type Result } from "../../engine/result";
-import type { ExcelGateway } from "../excelGateway";
+import { centsToDollars, type Cents } from "../../engine";
+import { fail, ok, type Result } from "../../engine";
+import type { ExcelGateway } from "../core/excelGateway";
 import { computeModelNumbers, checkModelSettings, layoutModel, type ModelNumbers } from "./modelPlan";
 import type { UpliftModelIssue, UpliftModelRequest } from "./modelRequest";
 import { readClaimLines } from "./readClaimLines";

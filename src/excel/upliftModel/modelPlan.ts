@@ -12,13 +12,13 @@
  * that an exact half cent rounds up in Excel, LibreOffice and HyperFormula alike; uplifts therefore carry at most 6
  * decimals (0.0001%). Sums are ROUNDed to cents, so totals are the engine's to the cent.
  */
-import { Decimal } from "../../engine/decimal";
-import { parseHcpcsCode, type HcpcsCode } from "../../engine/hcpcsCode";
-import { issueMessage } from "../../engine/issues";
-import { fail, ok, type Result } from "../../engine/result";
-import { computeUpliftScenario, type UpliftScenario } from "../../engine/uplift/upliftScenario";
-import { columnLetters as columnName } from "../columnLetters";
-import type { PlanBlock, PlanCell } from "../sheetBlocks";
+import { Decimal } from "../../engine";
+import { parseHcpcsCode, type HcpcsCode } from "../../engine";
+import { issueMessage } from "../../engine";
+import { fail, ok, type Result } from "../../engine";
+import { computeUpliftScenario, type UpliftScenario } from "../../engine";
+import { columnLetters as columnName } from "../core/columnLetters";
+import type { PlanBlock, PlanCell } from "../core/sheetBlocks";
 import type { ModelLines } from "./readClaimLines";
 import type { UpliftModelIssue, UpliftModelRequest, UpliftModelScenario, UpliftThreshold } from "./modelRequest";
 

@@ -2,9 +2,9 @@
  * What the uplift model builder is asked to build (ARCHITECTURE.md s.4 `UPLIFT_SCENARIO`, issue 5 item 2), its
  * defaults, and the expected failures of a build with the one message a finance user reads for each.
  */
-import type { UpliftRankBasis } from "../../engine/uplift/upliftScenario";
-import { describeClaimsMappingIssue, type ClaimsMapping, type ClaimsMappingIssue } from "../claimsMapping";
-import type { ExcelFailedIssue } from "../officeErrors";
+import type { UpliftRankBasis } from "../../engine";
+import { describeClaimsMappingIssue, type ClaimsMapping, type ClaimsMappingIssue } from "../claims/claimsMapping";
+import type { ExcelFailedIssue } from "../core/officeErrors";
 
 /** One scenario: an uplift on the top N codes (null: all codes), with per-code overrides. */
 export interface UpliftModelScenario {

@@ -3,12 +3,12 @@
  * contract and service date, each cell checked (a code, an amount in dollars, a number of units) with the table
  * row named in the message when it is not.
  */
-import { parseHcpcsCode, type HcpcsCode } from "../../engine/hcpcsCode";
-import { parseIsoDate } from "../../engine/isoDate";
-import { fail, ok, type Result } from "../../engine/result";
-import { createAmountReader, isBlankCell, readQuantity } from "../../engine/uplift/cells";
-import { checkClaimsMapping, type ClaimsField, type ClaimsMapping } from "../claimsMapping";
-import type { ExcelGateway } from "../excelGateway";
+import { parseHcpcsCode, type HcpcsCode } from "../../engine";
+import { parseIsoDate } from "../../engine";
+import { fail, ok, type Result } from "../../engine";
+import { createAmountReader, isBlankCell, readQuantity } from "../../engine";
+import { checkClaimsMapping, type ClaimsField, type ClaimsMapping } from "../claims/claimsMapping";
+import type { ExcelGateway } from "../core/excelGateway";
 import type { ClaimLineFilters, UpliftModelIssue } from "./modelRequest";
 
 /** The claim lines of a model, one entry per line in table order; money in whole cents. */

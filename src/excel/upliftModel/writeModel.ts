@@ -8,12 +8,12 @@
  * a user's own sheet of the same name is never overwritten.
  */
 import { z } from "zod";
-import { fail, ok, type Result } from "../../engine/result";
-import { findSheetNamed, readSheetsAndRecord, sheetNameProblem, temporarySheetName } from "../builtSheets";
-import type { ExcelGateway } from "../excelGateway";
-import { excelFailed, officeError } from "../officeErrors";
-import { BLOCK_FILLS, writeBlock, type PlanCell } from "../sheetBlocks";
-import { jsonBytes, planChunks } from "../writePlan";
+import { fail, ok, type Result } from "../../engine";
+import { findSheetNamed, readSheetsAndRecord, sheetNameProblem, temporarySheetName } from "../core/builtSheets";
+import type { ExcelGateway } from "../core/excelGateway";
+import { excelFailed, officeError } from "../core/officeErrors";
+import { BLOCK_FILLS, writeBlock, type PlanCell } from "../core/sheetBlocks";
+import { jsonBytes, planChunks } from "../core/writePlan";
 import type { ModelLayout } from "./modelPlan";
 import type { UpliftModelIssue } from "./modelRequest";
 

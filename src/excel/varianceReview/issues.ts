@@ -1,5 +1,5 @@
-import type { ExcelFailedIssue } from "../officeErrors";
-import { describeClaimsMappingIssue, type ClaimsMappingIssue } from "../claimsMapping";
+import type { ExcelFailedIssue } from "../core/officeErrors";
+import { describeClaimsMappingIssue, type ClaimsMappingIssue } from "../claims/claimsMapping";
 
 /** Expected failures of a variance review, as values; {@link describeVarianceReviewIssue} words them. */
 export type VarianceReviewIssue =

@@ -5,17 +5,17 @@
  * priced (a malformed code or date) makes that line "No contract rate" with the reason; an unreadable amount stops
  * the review, naming the row.
  */
-import type { ContractLine } from "../../engine/contracts/types";
-import { parseHcpcsCode } from "../../engine/hcpcsCode";
-import { parseIsoDate } from "../../engine/isoDate";
-import { parseModifiers } from "../../engine/modifiers";
-import type { Cents } from "../../engine/money";
-import { parsePlaceOfService } from "../../engine/placeOfService";
-import { fail, ok, type Result } from "../../engine/result";
-import { createAmountReader, isBlankCell, readQuantity } from "../../engine/uplift/cells";
-import { lineDenial, type VarianceInputLine } from "../../engine/variance";
-import { checkClaimsMapping, type ClaimsField, type ClaimsMapping } from "../claimsMapping";
-import type { ExcelGateway } from "../excelGateway";
+import type { ContractLine } from "../../engine";
+import { parseHcpcsCode } from "../../engine";
+import { parseIsoDate } from "../../engine";
+import { parseModifiers } from "../../engine";
+import type { Cents } from "../../engine";
+import { parsePlaceOfService } from "../../engine";
+import { fail, ok, type Result } from "../../engine";
+import { createAmountReader, isBlankCell, readQuantity } from "../../engine";
+import { lineDenial, type VarianceInputLine } from "../../engine";
+import { checkClaimsMapping, type ClaimsField, type ClaimsMapping } from "../claims/claimsMapping";
+import type { ExcelGateway } from "../core/excelGateway";
 import { readTableColumns } from "../upliftModel/readClaimLines";
 import type { VarianceReviewIssue } from "./issues";
 

@@ -4,7 +4,7 @@
  * replaces its own columns and sheets and never a user's.
  */
 import { z } from "zod";
-import type { ExcelGateway } from "../excelGateway";
+import type { ExcelGateway } from "../core/excelGateway";
 
 /**
  * The added columns, in order. Names avoid "$", "%" and the like, which structured references must escape

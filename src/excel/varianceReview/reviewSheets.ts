@@ -3,9 +3,9 @@
  * native SUMIFS/COUNTIFS formula over the reviewed table (so it reads without the add-in and follows edits of the
  * table), and the Worklist of underpaid claims sorted by recoverable dollars, as of the review.
  */
-import { DENIAL_CATEGORY_LABELS } from "../../engine/denials/denialCategory";
-import { centsToDollars, formatCents, type Cents } from "../../engine/money";
-import { deniedReasonPrefix, type VarianceSummary, type VarianceTolerance } from "../../engine/variance";
+import { DENIAL_CATEGORY_LABELS } from "../../engine";
+import { centsToDollars, formatCents, type Cents } from "../../engine";
+import { deniedReasonPrefix, type VarianceSummary, type VarianceTolerance } from "../../engine";
 import type { AllowedSource } from "./readReviewLines";
 import { REVIEW_COLUMNS } from "./reviewColumns";
 

@@ -14,10 +14,10 @@
  * write stops the review; the write is chunked with progress and cancel, and atomic: on a failure or a cancel the
  * added columns are removed, the earlier review's values are put back, the new sheets are deleted.
  */
-import { registryKey } from "../../engine/contracts/registry";
-import { Decimal } from "../../engine/decimal";
-import { centsToDollars, type Cents } from "../../engine/money";
-import { fail, ok, type Result } from "../../engine/result";
+import { registryKey } from "../../engine";
+import { Decimal } from "../../engine";
+import { centsToDollars, type Cents } from "../../engine";
+import { fail, ok, type Result } from "../../engine";
 import {
   reviewVariances,
   summariseVariances,
@@ -25,14 +25,14 @@ import {
   type VarianceLine,
   type VarianceSummary,
   type VarianceTolerance,
-} from "../../engine/variance";
-import { findSheetNamed, temporarySheetName } from "../builtSheets";
-import type { ClaimsMapping } from "../claimsMapping";
-import { columnLetters } from "../columnLetters";
-import type { ExcelGateway } from "../excelGateway";
-import { excelFailed, officeError } from "../officeErrors";
+} from "../../engine";
+import { findSheetNamed, temporarySheetName } from "../core/builtSheets";
+import type { ClaimsMapping } from "../claims/claimsMapping";
+import { columnLetters } from "../core/columnLetters";
+import type { ExcelGateway } from "../core/excelGateway";
+import { excelFailed, officeError } from "../core/officeErrors";
 import { readRegistry, registryIssueMessage, type RegistrySnapshot } from "../registry";
-import { BLOCK_STYLES } from "../sheetBlocks";
+import { BLOCK_STYLES } from "../core/sheetBlocks";
 import type { VarianceReviewIssue } from "./issues";
 import { readReviewLines } from "./readReviewLines";
 import {

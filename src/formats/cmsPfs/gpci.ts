@@ -1,6 +1,6 @@
-import { toDecimal, type Decimal } from "../../engine/decimal";
-import { localityKeyOf, type LocalityGpci } from "../../engine/gpci";
-import { fail, ok, type Result } from "../../engine/result";
+import { toDecimal, type Decimal } from "../../engine";
+import { localityKeyOf, type LocalityGpci } from "../../engine";
+import { fail, ok, type Result } from "../../engine";
 import { headerKey, isBlankRow, readCsvGrid } from "./csvGrid";
 import type { ImportIssue } from "./importIssues";
 

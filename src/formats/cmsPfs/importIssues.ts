@@ -1,4 +1,4 @@
-import { issueMessage, type EngineIssue } from "../../engine/issues";
+import { issueMessage, type EngineIssue } from "../../engine";
 
 /**
  * Problems found while importing a CMS file. File-level issues refuse the file; row-level issues name the 1-based

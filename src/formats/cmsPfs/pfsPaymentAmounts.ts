@@ -1,8 +1,8 @@
-import { toDecimal, type Decimal } from "../../engine/decimal";
-import { localityKeyOf, type LocalityKey } from "../../engine/gpci";
-import { parseHcpcsCode, type HcpcsCode } from "../../engine/hcpcsCode";
-import { parseModifier, type Modifier } from "../../engine/modifiers";
-import { ok, type Result } from "../../engine/result";
+import { toDecimal, type Decimal } from "../../engine";
+import { localityKeyOf, type LocalityKey } from "../../engine";
+import { parseHcpcsCode, type HcpcsCode } from "../../engine";
+import { parseModifier, type Modifier } from "../../engine";
+import { ok, type Result } from "../../engine";
 import { readCsvGrid } from "./csvGrid";
 import type { ImportIssue } from "./importIssues";
 

@@ -1,14 +1,8 @@
-import { Decimal, toDecimal } from "../../engine/decimal";
-import { parseHcpcsCode, type HcpcsCode } from "../../engine/hcpcsCode";
-import { parseModifier, type Modifier } from "../../engine/modifiers";
-import {
-  buildPfsSchedule,
-  PFS_STATUS_CODES,
-  pfsRowKey,
-  type PfsRvuRow,
-  type PfsSchedule,
-} from "../../engine/pfsSchedule";
-import { fail, ok, type Result } from "../../engine/result";
+import { Decimal, toDecimal } from "../../engine";
+import { parseHcpcsCode, type HcpcsCode } from "../../engine";
+import { parseModifier, type Modifier } from "../../engine";
+import { buildPfsSchedule, PFS_STATUS_CODES, pfsRowKey, type PfsRvuRow, type PfsSchedule } from "../../engine";
+import { fail, ok, type Result } from "../../engine";
 import { headerKey, isBlankRow, readCsvGrid, type CsvGrid } from "./csvGrid";
 import type { ImportIssue } from "./importIssues";
 

@@ -1,5 +1,5 @@
-import { Decimal } from "../../engine/decimal";
-import { parseIsoDate, type IsoDate } from "../../engine/isoDate";
+import { Decimal } from "../../engine";
+import { parseIsoDate, type IsoDate } from "../../engine";
 
 /**
  * A cell of a source grid reduced to what the import reads: text (trimmed), a number, or blank (null). Grids come

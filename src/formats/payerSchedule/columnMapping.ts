@@ -1,7 +1,7 @@
-import { fail, ok, type Result } from "../../engine/result";
+import { fail, ok, type Result } from "../../engine";
 import { cellText, cellValue, detectDecimalStyle, parseRate, parseScheduleDate, type CellValue } from "./cellValues";
 import type { PayerScheduleIssue } from "./issues";
-import { parseModifier } from "../../engine/modifiers";
+import { parseModifier } from "../../engine";
 
 /**
  * The fields of a payer fee schedule and the header texts users really have for each, declared once: header

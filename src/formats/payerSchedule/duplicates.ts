@@ -1,7 +1,7 @@
-import { FIRST_DATE, LAST_DATE } from "../../engine/contracts/dates";
-import type { Decimal } from "../../engine/decimal";
-import { feeScheduleKey, type FeeScheduleRow } from "../../engine/feeSchedule";
-import type { IsoDate } from "../../engine/isoDate";
+import { FIRST_DATE, LAST_DATE } from "../../engine";
+import type { Decimal } from "../../engine";
+import { feeScheduleKey, type FeeScheduleRow } from "../../engine";
+import type { IsoDate } from "../../engine";
 import { problem, type PayerScheduleProblem } from "./issues";
 import type { PayerScheduleRow } from "./preview";
 

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from "../../engine/result";
+import { fail, ok, type Result } from "../../engine";
 import type { PayerScheduleIssue } from "./issues";
 
 /**

@@ -1,5 +1,5 @@
 // Payer fee schedule import: file reading, header detection, column mapping and the validation preview.
-import { fail, ok, type Result } from "../../engine/result";
+import { fail, ok, type Result } from "../../engine";
 import { readDelimitedText, type Delimiter } from "./delimitedText";
 import { decodeScheduleFile, PAYER_SCHEDULE_MAX_BYTES, type DecodedText, type ScheduleFile } from "./fileInput";
 import { problem, type PayerScheduleIssue } from "./issues";

@@ -1,9 +1,9 @@
-import type { Decimal } from "../../engine/decimal";
-import type { FeeScheduleRow } from "../../engine/feeSchedule";
-import { parseHcpcsCode, type HcpcsCode } from "../../engine/hcpcsCode";
-import type { IsoDate } from "../../engine/isoDate";
-import { parseModifiers, type Modifier } from "../../engine/modifiers";
-import { fail, ok, type Result } from "../../engine/result";
+import type { Decimal } from "../../engine";
+import type { FeeScheduleRow } from "../../engine";
+import { parseHcpcsCode, type HcpcsCode } from "../../engine";
+import type { IsoDate } from "../../engine";
+import { parseModifiers, type Modifier } from "../../engine";
+import { fail, ok, type Result } from "../../engine";
 import {
   cellText,
   cellValue,

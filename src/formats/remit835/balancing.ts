@@ -1,5 +1,5 @@
-import type { RemitAdjustment } from "../../engine/denials/denialCategory";
-import type { Cents } from "../../engine/money";
+import type { RemitAdjustment } from "../../engine";
+import type { Cents } from "../../engine";
 import type { Remit835Warning, SegmentPosition } from "./issues";
 
 // The balancing rules of the 835 implementation guide (DOMAIN.md 6.2), reported as warnings: a payer's arithmetic

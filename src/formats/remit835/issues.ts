@@ -1,4 +1,4 @@
-import { formatCents, type Cents } from "../../engine/money";
+import { formatCents, type Cents } from "../../engine";
 
 /**
  * Where a segment sits in the file: its 1-based index among all segments, its segment id, the 0-based character

@@ -1,15 +1,10 @@
-import { ADJUSTMENT_GROUP_CODES, type AdjustmentGroupCode } from "../../engine/denials/adjustmentCodes";
-import {
-  classifyRemitLine,
-  patientResponsibilityOf,
-  remitAllowedAmount,
-  type RemitAdjustment,
-} from "../../engine/denials/denialCategory";
-import { parseHcpcsCode, type HcpcsCode } from "../../engine/hcpcsCode";
-import type { IsoDate } from "../../engine/isoDate";
-import { MAX_MODIFIERS, parseModifier, type Modifier } from "../../engine/modifiers";
-import type { Cents } from "../../engine/money";
-import { fail, ok, type Result } from "../../engine/result";
+import { ADJUSTMENT_GROUP_CODES, type AdjustmentGroupCode } from "../../engine";
+import { classifyRemitLine, patientResponsibilityOf, remitAllowedAmount, type RemitAdjustment } from "../../engine";
+import { parseHcpcsCode, type HcpcsCode } from "../../engine";
+import type { IsoDate } from "../../engine";
+import { MAX_MODIFIERS, parseModifier, type Modifier } from "../../engine";
+import type { Cents } from "../../engine";
+import { fail, ok, type Result } from "../../engine";
 import { checkClaimBalance, checkLineBalance, checkTransactionBalance } from "./balancing";
 import type { Remit835Refusal, Remit835Warning, SegmentPosition } from "./issues";
 import { describeNonX12, segment835, type RawSegment } from "./segments";

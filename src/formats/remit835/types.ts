@@ -1,8 +1,8 @@
-import type { DenialCategory, RemitAdjustment } from "../../engine/denials/denialCategory";
-import type { HcpcsCode } from "../../engine/hcpcsCode";
-import type { IsoDate } from "../../engine/isoDate";
-import type { Modifier } from "../../engine/modifiers";
-import type { Cents } from "../../engine/money";
+import type { DenialCategory, RemitAdjustment } from "../../engine";
+import type { HcpcsCode } from "../../engine";
+import type { IsoDate } from "../../engine";
+import type { Modifier } from "../../engine";
+import type { Cents } from "../../engine";
 import type { Remit835Warning, SegmentPosition } from "./issues";
 import type { Delimiters } from "./segments";
 

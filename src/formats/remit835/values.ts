@@ -1,5 +1,5 @@
-import type { Cents } from "../../engine/money";
-import type { IsoDate } from "../../engine/isoDate";
+import type { Cents } from "../../engine";
+import type { IsoDate } from "../../engine";
 
 // X12 "R" (decimal) money: optional minus, digits, optional point and decimals. No exponent, no thousands separator.
 const DECIMAL_TEXT = /^(-?)(\d{0,13})(?:\.(\d*))?$/;

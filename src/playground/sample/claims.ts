@@ -9,7 +9,7 @@ import { familyOf, type CodeFamily } from "./families";
 import { ACME, SUMMIT, contractPriceCents, versionOn, type FeeScheduleRow } from "./contracts";
 import { medicareCents, percentOfCents } from "./money";
 import type { Prng } from "./prng";
-import { FACILITY_PLACES_OF_SERVICE } from "../../engine/placeOfService";
+import { FACILITY_PLACES_OF_SERVICE } from "../../engine";
 
 /** One generated claim line, in the Tuva vocabulary; money in cents. */
 export interface ClaimLine {

@@ -24,10 +24,10 @@ import {
   type ContractEntry,
   type ContractForm,
   type EditableRow,
-} from "../../excel/contractEditor";
+} from "../../excel/contracts/contractEditor";
 import { CONTRACT_CARVE_OUTS_SPEC, PAYER_CONTRACTS_SPEC } from "../../excel/registry/registryTables";
-import { checkForm, emptyForm, type FormInput } from "../../excel/registryForm";
-import type { LoadedRow, SavedRow } from "../../excel/registryRowWriter";
+import { checkForm, emptyForm, type FormInput } from "../../excel/contracts/registryForm";
+import type { LoadedRow, SavedRow } from "../../excel/contracts/registryRowWriter";
 import { LoadingStatus, Notice } from "../shared/Notice";
 import { usePanelStyles } from "../shared/panelStyles";
 import { useCommand } from "../useCommand";

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { Button, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { editorIssueMessage, type EditorIssue } from "../../excel/contractEditor";
+import { editorIssueMessage, type EditorIssue } from "../../excel/contracts/contractEditor";
 import type { ColumnSpec } from "../../excel/registry/tableSpec";
-import type { FormInput } from "../../excel/registryForm";
-import type { SavedRow } from "../../excel/registryRowWriter";
-import type { Result } from "../../engine/result";
+import type { FormInput } from "../../excel/contracts/registryForm";
+import type { SavedRow } from "../../excel/contracts/registryRowWriter";
+import type { Result } from "../../engine";
 import { Notice } from "../shared/Notice";
 import type { CommandState } from "../useCommand";
 import { SpecField, type FieldChoices } from "./SpecFields";

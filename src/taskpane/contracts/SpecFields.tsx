@@ -1,6 +1,6 @@
 import { Field, Input, Select, Switch } from "@fluentui/react-components";
 import type { ColumnSpec } from "../../excel/registry/tableSpec";
-import { isSwitchColumn, writtenKind, type FormInput } from "../../excel/registryForm";
+import { isSwitchColumn, writtenKind, type FormInput } from "../../excel/contracts/registryForm";
 
 /** A column shown as a list to choose from (tables of the workbook, registered schedules). */
 export type FieldChoices = Readonly<Record<string, readonly string[]>>;

@@ -8,9 +8,9 @@ import {
   type ContractEditorData,
   type EditorIssue,
   type SaveContractInput,
-} from "../../excel/contractEditor";
-import type { LoadedRow, SavedRow } from "../../excel/registryRowWriter";
-import type { Result } from "../../engine/result";
+} from "../../excel/contracts/contractEditor";
+import type { LoadedRow, SavedRow } from "../../excel/contracts/registryRowWriter";
+import type { Result } from "../../engine";
 import type { TaskPaneCommand } from "../taskPaneCommand";
 
 /** Reads contracts, versions, carve-outs and the schedules to choose from, for the Contracts panel. */

@@ -14,7 +14,7 @@ import {
   tokens,
   useComboboxFilter,
 } from "@fluentui/react-components";
-import type { LocalityGpci } from "../../engine/gpci";
+import type { LocalityGpci } from "../../engine";
 import { defaultMedicareScheduleNames, type WrittenMedicareSchedule } from "../../excel/medicareSchedule";
 import { useExcelGateway } from "../ExcelGatewayContext";
 import { OperationProgress } from "../progress/OperationProgress";

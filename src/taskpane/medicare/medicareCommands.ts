@@ -1,6 +1,6 @@
-import type { Decimal } from "../../engine/decimal";
-import { findLocality, buildGpciIndex } from "../../engine/gpci";
-import { issueMessage } from "../../engine/issues";
+import type { Decimal } from "../../engine";
+import { findLocality, buildGpciIndex } from "../../engine";
+import { issueMessage } from "../../engine";
 import {
   defaultMedicareScheduleNames,
   describeMedicareImportIssue,

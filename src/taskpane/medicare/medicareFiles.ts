@@ -4,15 +4,15 @@
  * footnotes skipped, codes normalised), with every row problem as a message, the year and CF the file states, and
  * a few amounts for a locality to preview before writing.
  */
-import { conversionFactorOn, MEDICARE_PFS_CONVERSION_FACTORS } from "../../engine/conversionFactor";
-import { Decimal } from "../../engine/decimal";
-import { buildGpciIndex, NATIONAL_GPCI, type LocalityGpci } from "../../engine/gpci";
-import type { HcpcsCode } from "../../engine/hcpcsCode";
-import type { IsoDate } from "../../engine/isoDate";
-import { pfsBaseAmount } from "../../engine/medicarePfs";
-import { formatCents, toCents } from "../../engine/money";
-import type { PfsRvuRow } from "../../engine/pfsSchedule";
-import { fail, ok, type Result } from "../../engine/result";
+import { conversionFactorOn, MEDICARE_PFS_CONVERSION_FACTORS } from "../../engine";
+import { Decimal } from "../../engine";
+import { buildGpciIndex, NATIONAL_GPCI, type LocalityGpci } from "../../engine";
+import type { HcpcsCode } from "../../engine";
+import type { IsoDate } from "../../engine";
+import { pfsBaseAmount } from "../../engine";
+import { formatCents, toCents } from "../../engine";
+import type { PfsRvuRow } from "../../engine";
+import { fail, ok, type Result } from "../../engine";
 import { importIssueMessage, parseGpciCsv, parsePprrvuCsv } from "../../formats/cmsPfs";
 
 /** The PPRRVU CSV is about 2 MB; 20 MB leaves room for any year and refuses what is surely not one. */

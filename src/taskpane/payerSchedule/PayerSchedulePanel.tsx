@@ -14,9 +14,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { defaultScheduleTableName, scheduleYear } from "../../excel/payerScheduleImport";
-import { describeRangeReadIssue, type RangeSource } from "../../excel/rangeGrid";
-import type { WrittenTable } from "../../excel/tableWriter";
+import { defaultScheduleTableName, scheduleYear } from "../../excel/payerSchedule/payerScheduleImport";
+import { describeRangeReadIssue, type RangeSource } from "../../excel/core/rangeGrid";
+import type { WrittenTable } from "../../excel/core/tableWriter";
 import type { ColumnMapping, MappingSuggestion, PayerScheduleField } from "../../formats/payerSchedule";
 import { useExcelGateway } from "../ExcelGatewayContext";
 import { OperationProgress } from "../progress/OperationProgress";

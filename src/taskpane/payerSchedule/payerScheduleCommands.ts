@@ -4,7 +4,7 @@ import {
   readWorkbookNames,
   type PayerScheduleImportRequest,
   type WorkbookNames,
-} from "../../excel/payerScheduleImport";
+} from "../../excel/payerSchedule/payerScheduleImport";
 import {
   listRangeSources,
   readRangeAsGrid as readGrid,
@@ -12,9 +12,9 @@ import {
   type RangeSource,
   type RangeSources,
   type WorkbookGrid,
-} from "../../excel/rangeGrid";
-import type { WrittenTable } from "../../excel/tableWriter";
-import type { Result } from "../../engine/result";
+} from "../../excel/core/rangeGrid";
+import type { WrittenTable } from "../../excel/core/tableWriter";
+import type { Result } from "../../engine";
 import type { OperationControls, OperationOutcome } from "../progress/operation";
 import type { TaskPaneCommand } from "../taskPaneCommand";
 

@@ -2,7 +2,7 @@
  * Where a payer schedule comes from (a chosen file or a block of the workbook) and its preview under the user's
  * choices. Pure, apart from reading a chosen file's bytes.
  */
-import type { WorkbookGrid } from "../../excel/rangeGrid";
+import type { WorkbookGrid } from "../../excel/core/rangeGrid";
 import {
   checkScheduleFileSize,
   payerScheduleIssueMessage,

@@ -1,6 +1,6 @@
-import type { ExcelGateway } from "../../excel/excelGateway";
-import { describeTableWriteIssue } from "../../excel/tableWriteIssues";
-import { writeTable, type TableWriteRequest, type WrittenTable } from "../../excel/tableWriter";
+import type { ExcelGateway } from "../../excel/core/excelGateway";
+import { describeTableWriteIssue } from "../../excel/core/tableWriteIssues";
+import { writeTable, type TableWriteRequest, type WrittenTable } from "../../excel/core/tableWriter";
 import type { Operation } from "./operation";
 
 /** Input of {@link tableWriteOperation}: the table, and whether the user confirmed replacing its sheet. */

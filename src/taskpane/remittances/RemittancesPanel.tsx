@@ -18,7 +18,7 @@ import { useCancellableOperation } from "../progress/useCancellableOperation";
 import { FilePicker } from "../shared/FilePicker";
 import { usePanelStyles } from "../shared/panelStyles";
 import { useCommand } from "../useCommand";
-import type { WrittenTable } from "../../excel/tableWriter";
+import type { WrittenTable } from "../../excel/core/tableWriter";
 import { RemittanceFileList } from "./RemittanceFileList";
 import {
   importRemittances,
@@ -27,7 +27,7 @@ import {
   type RemittanceNames,
 } from "./remittanceCommands";
 import { acceptedSources, readRemittanceFiles, type ChosenFile, type RemittanceFilePreview } from "./remittanceFiles";
-import { DEFAULT_REMITTANCE_NAME, tableNameFor } from "../../excel/remittanceTable";
+import { DEFAULT_REMITTANCE_NAME, tableNameFor } from "../../excel/remittances/remittanceTable";
 
 const useStyles = makeStyles({
   hint: { display: "flex", flexDirection: "column", gap: "2px" },

@@ -4,8 +4,8 @@ import {
   remittanceTableRequest,
   type RemittanceSource,
   type TakenNames,
-} from "../../excel/remittanceTable";
-import type { WrittenTable } from "../../excel/tableWriter";
+} from "../../excel/remittances/remittanceTable";
+import type { WrittenTable } from "../../excel/core/tableWriter";
 import type { OperationControls, OperationOutcome } from "../progress/operation";
 import { tableWriteOperation } from "../progress/tableWriteOperation";
 import type { TaskPaneCommand } from "../taskPaneCommand";

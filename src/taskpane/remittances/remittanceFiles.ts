@@ -3,7 +3,7 @@
  * its counts and warnings, or why it is refused. A refused file never stops the others (ARCHITECTURE.md s.10:
  * oversized files are refused up front, before a byte is read, with their size and the limit).
  */
-import type { RemittanceSource } from "../../excel/remittanceTable";
+import type { RemittanceSource } from "../../excel/remittances/remittanceTable";
 import {
   DEFAULT_MAX_835_BYTES,
   parse835,

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { Field, Select } from "@fluentui/react-components";
-import { CLAIMS_FIELD_SPECS, type ClaimsField, type ClaimsMapping } from "../../excel/claimsMapping";
-import type { TableOverview } from "../../excel/workbookOverview";
+import { CLAIMS_FIELD_SPECS, type ClaimsField, type ClaimsMapping } from "../../excel/claims/claimsMapping";
+import type { TableOverview } from "../../excel/workbook/workbookOverview";
 import { listClaimsTables } from "../uplift/upliftCommands";
 import { useCommand } from "../useCommand";
 

@@ -13,7 +13,7 @@ import {
   Text,
   makeStyles,
 } from "@fluentui/react-components";
-import { CLAIMS_FIELD_SPECS, type ClaimsMapping } from "../../excel/claimsMapping";
+import { CLAIMS_FIELD_SPECS, type ClaimsMapping } from "../../excel/claims/claimsMapping";
 import { DEFAULT_PORTFOLIO_SHEET_NAME, type FreezeSheetCount, type PortfolioRequest } from "../../excel/sharing";
 import { DEFAULT_SCENARIOS } from "../../excel/upliftModel";
 import { useExcelGateway } from "../ExcelGatewayContext";

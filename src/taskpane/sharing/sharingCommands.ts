@@ -2,7 +2,7 @@
  * The Sharing panel's commands: build the contract portfolio summary, freeze PAYER formulas for sharing (after a
  * preview the user confirms), repair formulas. Each runs against the gateway it is given.
  */
-import { saveClaimsMapping } from "../../excel/claimsMapping";
+import { saveClaimsMapping } from "../../excel/claims/claimsMapping";
 import {
   buildPortfolioSummary,
   describePortfolioIssue,

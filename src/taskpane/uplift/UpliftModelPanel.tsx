@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button, Caption1, Checkbox, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
-import type { ClaimsField, ClaimsMapping } from "../../excel/claimsMapping";
+import type { ClaimsField, ClaimsMapping } from "../../excel/claims/claimsMapping";
 import {
   DEFAULT_FLOOR,
   DEFAULT_MODEL_SHEET_NAME,
@@ -10,7 +10,7 @@ import {
   type UpliftModelScenario,
   type UpliftThreshold,
 } from "../../excel/upliftModel";
-import type { UpliftRankBasis } from "../../engine/uplift/upliftScenario";
+import type { UpliftRankBasis } from "../../engine";
 import { useExcelGateway } from "../ExcelGatewayContext";
 import { OperationProgress } from "../progress/OperationProgress";
 import type { Operation } from "../progress/operation";

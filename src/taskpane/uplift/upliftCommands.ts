@@ -1,4 +1,4 @@
-import { Decimal } from "../../engine/decimal";
+import { Decimal } from "../../engine";
 import {
   checkClaimsMapping,
   describeClaimsMappingIssue,
@@ -6,7 +6,7 @@ import {
   saveClaimsMapping,
   suggestClaimsMapping,
   type ClaimsMapping,
-} from "../../excel/claimsMapping";
+} from "../../excel/claims/claimsMapping";
 import {
   buildUpliftModel,
   describeUpliftModelIssue,
@@ -14,7 +14,7 @@ import {
   type BuiltUpliftModel,
   type UpliftModelRequest,
 } from "../../excel/upliftModel";
-import { readWorkbookOverview, type TableOverview } from "../../excel/workbookOverview";
+import { readWorkbookOverview, type TableOverview } from "../../excel/workbook/workbookOverview";
 import type { OperationControls, OperationOutcome } from "../progress/operation";
 import type { TaskPaneCommand } from "../taskPaneCommand";
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button, Caption1, Checkbox, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
-import type { ClaimsField, ClaimsMapping } from "../../excel/claimsMapping";
+import type { ClaimsField, ClaimsMapping } from "../../excel/claims/claimsMapping";
 import { REVIEW_COLUMN_NAMES, type VarianceReviewRequest } from "../../excel/varianceReview";
 import { useExcelGateway } from "../ExcelGatewayContext";
 import { OperationProgress } from "../progress/OperationProgress";

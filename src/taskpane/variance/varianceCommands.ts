@@ -7,7 +7,7 @@ import {
   type VarianceReviewRequest,
   type VarianceReviewResult,
 } from "../../excel/varianceReview";
-import { saveClaimsMapping } from "../../excel/claimsMapping";
+import { saveClaimsMapping } from "../../excel/claims/claimsMapping";
 import type { OperationControls, OperationOutcome } from "../progress/operation";
 import type { TaskPaneCommand } from "../taskPaneCommand";
 

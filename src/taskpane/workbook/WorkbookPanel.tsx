@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { Button, Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { TableOverview } from "../../excel/workbookOverview";
+import type { TableOverview } from "../../excel/workbook/workbookOverview";
 import { LoadingStatus } from "../shared/Notice";
 import { usePanelStyles } from "../shared/panelStyles";
 import { useCommand } from "../useCommand";

@@ -1,4 +1,4 @@
-import { readWorkbookOverview, type TableOverview } from "../../excel/workbookOverview";
+import { readWorkbookOverview, type TableOverview } from "../../excel/workbook/workbookOverview";
 import type { TaskPaneCommand } from "../taskPaneCommand";
 
 /** Lists the workbook's tables (name, sheet, rows, columns) for the Workbook panel. */

@@ -11,10 +11,10 @@ import {
   writeMedicareSchedule,
   type MedicareScheduleWrite,
 } from "../../../src/excel/medicareSchedule";
-import type { ExcelGateway } from "../../../src/excel/excelGateway";
+import type { ExcelGateway } from "../../../src/excel/core/excelGateway";
 import { readRegistry } from "../../../src/excel/registry";
 import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
-import { excelFailingAtRequest, usersWorkbook, workbookState } from "../tableWriterBuilders";
+import { excelFailingAtRequest, usersWorkbook, workbookState } from "../core/tableWriterBuilders";
 import { excelBeforeEachSync } from "../../support/excelRequests";
 
 const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures", "cms-pfs");

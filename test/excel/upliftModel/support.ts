@@ -1,5 +1,5 @@
 /** Builders and readers shared by the uplift model's specifications. */
-import { suggestClaimsMapping, type ClaimsMapping } from "../../../src/excel/claimsMapping";
+import { suggestClaimsMapping, type ClaimsMapping } from "../../../src/excel/claims/claimsMapping";
 import {
   DEFAULT_FLOOR,
   DEFAULT_SCENARIOS,

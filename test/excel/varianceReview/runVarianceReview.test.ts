@@ -10,7 +10,7 @@ import {
   runVarianceReview,
   type VarianceReviewResult,
 } from "../../../src/excel/varianceReview";
-import type { ExcelGateway } from "../../../src/excel/excelGateway";
+import type { ExcelGateway } from "../../../src/excel/core/excelGateway";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { aReviewRequest, columnValues, headerRow, plantedWorkbook, type Planted } from "./support";
 import { excelBeforeEachSync } from "../../support/excelRequests";

@@ -10,7 +10,7 @@ import { parseIsoDate } from "../../../src/engine/isoDate";
 import { parseModifiers } from "../../../src/engine/modifiers";
 import type { Cents } from "../../../src/engine/money";
 import { parsePlaceOfService } from "../../../src/engine/placeOfService";
-import { suggestClaimsMapping } from "../../../src/excel/claimsMapping";
+import { suggestClaimsMapping } from "../../../src/excel/claims/claimsMapping";
 import { readRegistry } from "../../../src/excel/registry";
 import type { VarianceReviewRequest } from "../../../src/excel/varianceReview";
 import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbook";

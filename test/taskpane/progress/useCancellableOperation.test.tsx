@@ -1,13 +1,13 @@
 import { FluentProvider, webLightTheme, Button } from "@fluentui/react-components";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { useMemo } from "react";
-import type { ExcelGateway } from "../../../src/excel/excelGateway";
+import type { ExcelGateway } from "../../../src/excel/core/excelGateway";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import type { Operation } from "../../../src/taskpane/progress/operation";
 import { OperationProgress } from "../../../src/taskpane/progress/OperationProgress";
 import { tableWriteOperation, type TableWriteInput } from "../../../src/taskpane/progress/tableWriteOperation";
 import { useCancellableOperation } from "../../../src/taskpane/progress/useCancellableOperation";
-import { aFeeSchedule, usersWorkbook, workbookState } from "../../excel/tableWriterBuilders";
+import { aFeeSchedule, usersWorkbook, workbookState } from "../../excel/core/tableWriterBuilders";
 import { excelBeforeEachSync } from "../../support/excelRequests";
 
 /** A pane that runs one operation with the progress UI, as the import panels do. */

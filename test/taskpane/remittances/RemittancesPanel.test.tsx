@@ -1,7 +1,7 @@
 // The Remittances panel in jsdom: files chosen as the browser hands them over (File objects built from the real
 // fixture bytes), the preview, and the import into the workbook simulator.
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import type { ExcelGateway } from "../../../src/excel/excelGateway";
+import type { ExcelGateway } from "../../../src/excel/core/excelGateway";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { cellAt } from "../../playground/simulator/helpers";
 import { aFixtureFile, oneClaimWorkbook, openTab } from "../support";

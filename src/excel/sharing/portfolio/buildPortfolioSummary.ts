@@ -2,9 +2,9 @@
  * Builds (or rebuilds in place) the contract portfolio summary sheet: the engines' figures per contract, laid out
  * with native formulas, formats, conditional formats and charts only, so it reads right without the add-in.
  */
-import { Decimal } from "../../../engine/decimal";
-import { fail, ok, type Result } from "../../../engine/result";
-import type { ExcelGateway } from "../../excelGateway";
+import { Decimal } from "../../../engine";
+import { fail, ok, type Result } from "../../../engine";
+import type { ExcelGateway } from "../../core/excelGateway";
 import type { UpliftModelScenario } from "../../upliftModel";
 import { layoutPortfolio } from "./portfolioLayout";
 import { computePortfolioNumbers, type PortfolioNumbers } from "./portfolioNumbers";

@@ -4,9 +4,9 @@
  * without the add-in (ARCHITECTURE.md s.5). Engine figures are written as numbers (as of the build); every ratio,
  * total, payer roll-up and the days left to each renewal-notice deadline are live formulas.
  */
-import type { IsoDate } from "../../../engine/isoDate";
-import { columnLetters as columnName } from "../../columnLetters";
-import type { PlanBlock, PlanCell } from "../../sheetBlocks";
+import type { IsoDate } from "../../../engine";
+import { columnLetters as columnName } from "../../core/columnLetters";
+import type { PlanBlock, PlanCell } from "../../core/sheetBlocks";
 import type { ContractFigures, PortfolioNumbers } from "./portfolioNumbers";
 
 /** The summary's columns, in order; `key` names each for the layout and the tests. */

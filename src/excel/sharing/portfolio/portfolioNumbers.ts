@@ -7,15 +7,15 @@
  * - recoverable underpayments: the variance review's engine (see `recoverable.ts`).
  * Claim lines are matched to a contract by the mapped contract column (trimmed, any case, as the registry does).
  */
-import { Decimal } from "../../../engine/decimal";
-import { registryKey } from "../../../engine/contracts/registry";
-import type { ContractVersion } from "../../../engine/contracts/types";
-import { computeDenialRate, denialIssueMessage } from "../../../engine/denials";
-import type { IsoDate } from "../../../engine/isoDate";
-import { fail, ok, type Result } from "../../../engine/result";
-import { isBlankCell } from "../../../engine/uplift/cells";
-import type { ClaimsField } from "../../claimsMapping";
-import type { ExcelGateway } from "../../excelGateway";
+import { Decimal } from "../../../engine";
+import { registryKey } from "../../../engine";
+import type { ContractVersion } from "../../../engine";
+import { computeDenialRate, denialIssueMessage } from "../../../engine";
+import type { IsoDate } from "../../../engine";
+import { fail, ok, type Result } from "../../../engine";
+import { isBlankCell } from "../../../engine";
+import type { ClaimsField } from "../../claims/claimsMapping";
+import type { ExcelGateway } from "../../core/excelGateway";
 import { readRegistry } from "../../registry";
 import {
   computeModelNumbers,

@@ -2,8 +2,8 @@
  * What the contract portfolio summary (issue 7 item 1) is asked to build, and the expected failures of a build with
  * the one message a finance user reads for each.
  */
-import type { ExcelFailedIssue } from "../../officeErrors";
-import { describeClaimsMappingIssue, type ClaimsMapping, type ClaimsMappingIssue } from "../../claimsMapping";
+import type { ExcelFailedIssue } from "../../core/officeErrors";
+import { describeClaimsMappingIssue, type ClaimsMapping, type ClaimsMappingIssue } from "../../claims/claimsMapping";
 import { describeUpliftModelIssue, type UpliftModelIssue, type UpliftModelScenario } from "../../upliftModel";
 
 /** Everything `buildPortfolioSummary` needs. */

@@ -4,18 +4,18 @@
  * with (else the review's defaults), so the portfolio and the variance review state the same dollars: the sum of
  * expected minus allowed over the lines the review flags "Underpaid" (denied lines are denials, not underpayments).
  */
-import { Decimal } from "../../../engine/decimal";
-import { registryKey } from "../../../engine/contracts/registry";
-import type { Cents } from "../../../engine/money";
-import { fail, ok, type Result } from "../../../engine/result";
+import { Decimal } from "../../../engine";
+import { registryKey } from "../../../engine";
+import type { Cents } from "../../../engine";
+import { fail, ok, type Result } from "../../../engine";
 import {
   DEFAULT_VARIANCE_TOLERANCE,
   reviewVariances,
   type VarianceInputLine,
   type VarianceTolerance,
-} from "../../../engine/variance";
-import type { ClaimsMapping } from "../../claimsMapping";
-import type { ExcelGateway } from "../../excelGateway";
+} from "../../../engine";
+import type { ClaimsMapping } from "../../claims/claimsMapping";
+import type { ExcelGateway } from "../../core/excelGateway";
 import type { RegistrySnapshot } from "../../registry";
 import {
   describeVarianceReviewIssue,

@@ -5,11 +5,11 @@
  * this add-in built, never a user's own sheet of the same name.
  */
 import { z } from "zod";
-import { fail, ok, type Result } from "../../../engine/result";
-import { findSheetNamed, readSheetsAndRecord, sheetNameProblem, temporarySheetName } from "../../builtSheets";
-import type { ExcelGateway } from "../../excelGateway";
-import { excelFailed, officeError } from "../../officeErrors";
-import { writeBlock } from "../../sheetBlocks";
+import { fail, ok, type Result } from "../../../engine";
+import { findSheetNamed, readSheetsAndRecord, sheetNameProblem, temporarySheetName } from "../../core/builtSheets";
+import type { ExcelGateway } from "../../core/excelGateway";
+import { excelFailed, officeError } from "../../core/officeErrors";
+import { writeBlock } from "../../core/sheetBlocks";
 import type { PortfolioLayout } from "./portfolioLayout";
 import type { PortfolioIssue } from "./portfolioRequest";
 

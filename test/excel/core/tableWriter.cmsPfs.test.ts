@@ -1,9 +1,9 @@
 // The CMS PFS 2025 October relative value file (../shared/data/cms-pfs, public domain), written as a sheet:
 // its 19,090 rows keep every code exactly as CMS publishes it ("0001F", "00100"), within the request budget.
 import Papa from "papaparse";
-import { writeTable, type CellValue } from "../../src/excel/tableWriter";
-import { WorkbookSimulator } from "../../src/playground/simulator";
-import { describeWithSharedData, readSharedData } from "../support/sharedData";
+import { writeTable, type CellValue } from "../../../src/excel/core/tableWriter";
+import { WorkbookSimulator } from "../../../src/playground/simulator";
+import { describeWithSharedData, readSharedData } from "../../support/sharedData";
 
 /** The data rows under the header row that starts with HCPCS,MOD (found by content, not position). */
 function pprrvuRows(): string[][] {

@@ -4,13 +4,13 @@
  * it, in the same batch, and refuses when the row no longer holds what the editor loaded (someone edited the sheet),
  * so a hand edit is never overwritten silently. A missing table is created on a new sheet by the table writer.
  */
-import { fail, ok, type Result } from "../engine/result";
-import type { ExcelGateway } from "./excelGateway";
+import { fail, ok, type Result } from "../../engine";
+import type { ExcelGateway } from "../core/excelGateway";
 import type { RowCell } from "./registryForm";
-import type { ColumnSpec, TableSpec } from "./registry/tableSpec";
-import { DEFAULT_NUMBER_FORMATS, type CellValue } from "./tableColumns";
-import type { TableWriteIssue } from "./tableWriteIssues";
-import { writeTable } from "./tableWriter";
+import type { ColumnSpec, TableSpec } from "../registry/tableSpec";
+import { DEFAULT_NUMBER_FORMATS, type CellValue } from "../core/tableColumns";
+import type { TableWriteIssue } from "../core/tableWriteIssues";
+import { writeTable } from "../core/tableWriter";
 
 type Columns = Readonly<Record<string, ColumnSpec>>;
 

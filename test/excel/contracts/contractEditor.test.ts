@@ -2,7 +2,7 @@
  * The contract editor against the workbook simulator: versions and carve-outs saved through it land in the registry
  * tables as rows the reader accepts, hand edits are never overwritten, and PAYER functions follow a saved change.
  */
-import { afterRefresh, simulatorWithRegistry } from "../formulas/support";
+import { afterRefresh, simulatorWithRegistry } from "../../formulas/support";
 import {
   checkContractVersion,
   deleteCarveOut,
@@ -14,12 +14,12 @@ import {
   type CarveOutForm,
   type ContractEditorData,
   type ContractForm,
-} from "../../src/excel/contractEditor";
-import { emptyForm } from "../../src/excel/registryForm";
-import { readRegistry } from "../../src/excel/registry";
-import { CONTRACT_CARVE_OUTS_SPEC, PAYER_CONTRACTS_SPEC } from "../../src/excel/registry/registryTables";
-import { buildSampleWorkbook } from "../../src/playground/sample/sampleWorkbook";
-import { WorkbookSimulator, type WorkbookSnapshot } from "../../src/playground/simulator";
+} from "../../../src/excel/contracts/contractEditor";
+import { emptyForm } from "../../../src/excel/contracts/registryForm";
+import { readRegistry } from "../../../src/excel/registry";
+import { CONTRACT_CARVE_OUTS_SPEC, PAYER_CONTRACTS_SPEC } from "../../../src/excel/registry/registryTables";
+import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbook";
+import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
 
 /** A new contract's form: Cedar Health HMO at 120% of the sample's Medicare schedule from 2025. */
 function aContractForm(overrides: Partial<ContractForm> = {}): ContractForm {

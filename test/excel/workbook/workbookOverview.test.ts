@@ -1,7 +1,7 @@
-import { readWorkbookOverview } from "../../src/excel/workbookOverview";
-import type { ExcelGateway } from "../../src/excel/excelGateway";
-import { WorkbookSimulator, type WorkbookSnapshot } from "../../src/playground/simulator";
-import { excelBeforeEachSync } from "../support/excelRequests";
+import { readWorkbookOverview } from "../../../src/excel/workbook/workbookOverview";
+import type { ExcelGateway } from "../../../src/excel/core/excelGateway";
+import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
+import { excelBeforeEachSync } from "../../support/excelRequests";
 
 /** A small claims workbook: a claims table, a contracts table and a sheet of notes with no table. */
 function claimsWorkbook(): WorkbookSnapshot {

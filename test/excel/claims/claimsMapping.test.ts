@@ -6,8 +6,8 @@ import {
   readClaimsMapping,
   saveClaimsMapping,
   suggestClaimsMapping,
-} from "../../src/excel/claimsMapping";
-import { WorkbookSimulator } from "../../src/playground/simulator";
+} from "../../../src/excel/claims/claimsMapping";
+import { WorkbookSimulator } from "../../../src/playground/simulator";
 
 describe("suggesting a claims mapping from headers", () => {
   it("maps the Tuva headers of the sample workbook, allowed amount as the amount", () => {

@@ -4,7 +4,7 @@
  * produce a formula; text goes into cells formatted "@" so Excel keeps "=HYPERLINK(...)", "+1-555" or "00110"
  * as typed, and every other kind accepts only values that cannot be read as a formula (numbers, booleans).
  */
-import { parseIsoDate } from "../engine/isoDate";
+import { parseIsoDate } from "../../engine";
 
 /** What a column holds. */
 export type ColumnKind = "text" | "number" | "money" | "percent" | "date" | "boolean" | "formula";

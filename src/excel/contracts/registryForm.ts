@@ -4,10 +4,10 @@
  * (`parseTable`, the spec's cell kinds and cross-column checks). So the editor and the sheet accept exactly the same
  * rows, and there is no second copy of the rules (STYLE.md "declare, then derive").
  */
-import { toExcelCell, type CellValue, type ColumnKind, type ExcelCell } from "./tableColumns";
-import { booleanCell, dateCell, moneyCell, percentCell, readCell, type CellKind } from "./registry/cellKinds";
-import { parseTable, type ColumnSpec, type ParsedRow, type TableSpec } from "./registry/tableSpec";
-import { Decimal } from "../engine/decimal";
+import { toExcelCell, type CellValue, type ColumnKind, type ExcelCell } from "../core/tableColumns";
+import { booleanCell, dateCell, moneyCell, percentCell, readCell, type CellKind } from "../registry/cellKinds";
+import { parseTable, type ColumnSpec, type ParsedRow, type TableSpec } from "../registry/tableSpec";
+import { Decimal } from "../../engine";
 
 type Columns = Readonly<Record<string, ColumnSpec>>;
 

@@ -5,8 +5,8 @@
  * denials) reads them the same way.
  */
 import { z } from "zod";
-import { fail, ok, type Result } from "../engine/result";
-import type { ExcelGateway } from "./excelGateway";
+import { fail, ok, type Result } from "../../engine";
+import type { ExcelGateway } from "../core/excelGateway";
 
 /** The fields a claims table can map, in Tuva words (STYLE.md vocabulary). */
 export const CLAIMS_FIELDS = [

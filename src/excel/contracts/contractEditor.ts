@@ -4,19 +4,19 @@
  * overlap check), and saves or deletes rows in PayerContracts and ContractCarveOuts, which stay ordinary tables the
  * user can edit by hand (ARCHITECTURE.md 3).
  */
-import { registryKey } from "../engine/contracts/registry";
-import { CURRENT_MEDICARE_SCHEDULE } from "../engine/contracts/types";
-import { fail, ok, type Result } from "../engine/result";
-import { hostExcel, type ExcelGateway } from "./excelGateway";
-import { buildRegistry } from "./registry/buildRegistry";
+import { registryKey } from "../../engine";
+import { CURRENT_MEDICARE_SCHEDULE } from "../../engine";
+import { fail, ok, type Result } from "../../engine";
+import { hostExcel, type ExcelGateway } from "../core/excelGateway";
+import { buildRegistry } from "../registry/buildRegistry";
 import {
   CONTRACT_CARVE_OUTS_SPEC,
   MEDICARE_SCHEDULES_SPEC,
   PAYER_CONTRACTS_SPEC,
   REGISTRY_TABLE_SPECS,
-} from "./registry/registryTables";
-import { parseTable, type ColumnSpec, type TableData, type TableSpec } from "./registry/tableSpec";
-import { registryIssueMessage } from "./registry/issues";
+} from "../registry/registryTables";
+import { parseTable, type ColumnSpec, type TableData, type TableSpec } from "../registry/tableSpec";
+import { registryIssueMessage } from "../registry/issues";
 import { checkForm, formOf, rowCells, type FieldErrors, type FormCheck, type FormValues } from "./registryForm";
 import {
   deleteRegistryRow,
@@ -25,7 +25,7 @@ import {
   type RowWriteIssue,
   type SavedRow,
 } from "./registryRowWriter";
-import { describeTableWriteIssue } from "./tableWriteIssues";
+import { describeTableWriteIssue } from "../core/tableWriteIssues";
 
 export type ContractColumns = typeof PAYER_CONTRACTS_SPEC.columns;
 export type CarveOutColumns = typeof CONTRACT_CARVE_OUTS_SPEC.columns;

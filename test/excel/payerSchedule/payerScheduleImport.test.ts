@@ -7,19 +7,19 @@ import {
   describePayerScheduleImportIssue,
   importPayerSchedule,
   scheduleYear,
-} from "../../src/excel/payerScheduleImport";
-import { describeRangeReadIssue, readRangeAsGrid } from "../../src/excel/rangeGrid";
-import { readRegistry } from "../../src/excel/registry";
+} from "../../../src/excel/payerSchedule/payerScheduleImport";
+import { describeRangeReadIssue, readRangeAsGrid } from "../../../src/excel/core/rangeGrid";
+import { readRegistry } from "../../../src/excel/registry";
 import {
   previewPayerSchedule,
   previewPayerScheduleFile,
   type PayerSchedulePreview,
-} from "../../src/formats/payerSchedule";
-import { WorkbookSimulator, type WorkbookSnapshot } from "../../src/playground/simulator";
-import { registryCache } from "../../src/functions/registryCache";
-import { afterRefresh, simulatorWithRegistry } from "../formulas/support";
-import { cellAt } from "../playground/simulator/helpers";
-import { excelFailingAtRequest, usersWorkbook, workbookState } from "./tableWriterBuilders";
+} from "../../../src/formats/payerSchedule";
+import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
+import { registryCache } from "../../../src/functions/registryCache";
+import { afterRefresh, simulatorWithRegistry } from "../../formulas/support";
+import { cellAt } from "../../playground/simulator/helpers";
+import { excelFailingAtRequest, usersWorkbook, workbookState } from "../core/tableWriterBuilders";
 
 const FIXTURES = path.resolve(__dirname, "..", "fixtures", "payer-schedules");
 

@@ -4,12 +4,18 @@
  * description and the source row for auditors. The preview decides what is clean; this refuses to write a preview
  * that still has errors unless the user chose to skip those rows.
  */
-import type { PayerSchedulePreview, PayerScheduleRow } from "../formats/payerSchedule";
-import { fail, ok, type Result } from "../engine/result";
-import type { ExcelGateway } from "./excelGateway";
-import { FEE_SCHEDULE_SPEC } from "./registry/registryTables";
-import { describeTableWriteIssue, type TableWriteIssue } from "./tableWriteIssues";
-import { writeTable, type CellValue, type TableColumn, type TableWriteOptions, type WrittenTable } from "./tableWriter";
+import type { PayerSchedulePreview, PayerScheduleRow } from "../../formats/payerSchedule";
+import { fail, ok, type Result } from "../../engine";
+import type { ExcelGateway } from "../core/excelGateway";
+import { FEE_SCHEDULE_SPEC } from "../registry/registryTables";
+import { describeTableWriteIssue, type TableWriteIssue } from "../core/tableWriteIssues";
+import {
+  writeTable,
+  type CellValue,
+  type TableColumn,
+  type TableWriteOptions,
+  type WrittenTable,
+} from "../core/tableWriter";
 
 const SPEC = FEE_SCHEDULE_SPEC.columns;
 

@@ -2,21 +2,21 @@
 // no public sample holds (a reversal, codes with leading zeros), small hand-written files.
 import { readFileSync } from "fs";
 import path from "path";
-import { computeDenialRate } from "../../src/engine/denials";
+import { computeDenialRate } from "../../../src/engine/denials";
 import {
   freeRemittanceNames,
   REMITTANCE_COLUMNS,
   remittanceRows,
   remittanceTableRequest,
   tableNameFor,
-} from "../../src/excel/remittanceTable";
-import type { CellValue } from "../../src/excel/tableColumns";
-import { writeTable } from "../../src/excel/tableWriter";
-import { parse835, remit835IssueMessage, type Remit835File } from "../../src/formats/remit835";
-import { WorkbookSimulator } from "../../src/playground/simulator";
-import { describeWithSharedData, readSharedData } from "../support/sharedData";
-import { remit835 } from "../formats/remit835/snippets";
-import { cellAt } from "../playground/simulator/helpers";
+} from "../../../src/excel/remittances/remittanceTable";
+import type { CellValue } from "../../../src/excel/core/tableColumns";
+import { writeTable } from "../../../src/excel/core/tableWriter";
+import { parse835, remit835IssueMessage, type Remit835File } from "../../../src/formats/remit835";
+import { WorkbookSimulator } from "../../../src/playground/simulator";
+import { describeWithSharedData, readSharedData } from "../../support/sharedData";
+import { remit835 } from "../../formats/remit835/snippets";
+import { cellAt } from "../../playground/simulator/helpers";
 
 const FIXTURES = path.resolve(__dirname, "..", "fixtures", "x12-835");
 

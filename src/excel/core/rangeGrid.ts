@@ -3,7 +3,7 @@
  * fee schedules pasted or opened in Excel): the selected range, or a table or named range by name. Values come in
  * row chunks, one request each, so a large range never makes one response of many megabytes.
  */
-import { fail, ok, type Result } from "../engine/result";
+import { fail, ok, type Result } from "../../engine";
 import { columnLetters } from "./columnLetters";
 import type { ExcelGateway } from "./excelGateway";
 

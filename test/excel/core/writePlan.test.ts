@@ -1,4 +1,4 @@
-import { jsonBytes, planChunks, utf8Length } from "../../src/excel/writePlan";
+import { jsonBytes, planChunks, utf8Length } from "../../../src/excel/core/writePlan";
 
 const limits = { maxBytes: 100, reservedBytes: 10, maxRows: 1_000 };
 

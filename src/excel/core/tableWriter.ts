@@ -9,7 +9,7 @@
  * written as ranges into the table's body rather than with `table.rows.add` per chunk: one command per chunk
  * either way, but a range write does not make Excel insert and shift rows each time.
  */
-import { fail, ok, type Result } from "../engine/result";
+import { fail, ok, type Result } from "../../engine";
 import { findSheetNamed, temporarySheetName } from "./builtSheets";
 import { columnLetters } from "./columnLetters";
 import type { ExcelGateway } from "./excelGateway";

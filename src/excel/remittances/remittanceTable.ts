@@ -4,12 +4,12 @@
  * the README documents and the value each takes from a parsed line; the header, the row builder and the write
  * request all derive from that one list (STYLE.md "declare, then derive").
  */
-import { DENIAL_CATEGORY_LABELS, type RemitAdjustment } from "../engine/denials/denialCategory";
-import { centsToDollars, type Cents } from "../engine/money";
-import { remit835IssueMessage, type Remit835File, type RemitLine } from "../formats/remit835";
-import type { ExcelGateway } from "./excelGateway";
-import { MAX_CELL_CHARACTERS, type CellValue, type TableColumn } from "./tableColumns";
-import type { TableWriteRequest } from "./tableWriter";
+import { DENIAL_CATEGORY_LABELS, type RemitAdjustment } from "../../engine";
+import { centsToDollars, type Cents } from "../../engine";
+import { remit835IssueMessage, type Remit835File, type RemitLine } from "../../formats/remit835";
+import type { ExcelGateway } from "../core/excelGateway";
+import { MAX_CELL_CHARACTERS, type CellValue, type TableColumn } from "../core/tableColumns";
+import type { TableWriteRequest } from "../core/tableWriter";
 
 /** One parsed 835 file and the name it was chosen under (the Source File column). */
 export interface RemittanceSource {

@@ -1,8 +1,8 @@
 /** Builders and Excel wrappers shared by the table writer's specifications and its benchmark. */
-import type { ExcelGateway } from "../../src/excel/excelGateway";
-import type { CellValue, TableColumn, TableWriteRequest } from "../../src/excel/tableWriter";
-import type { WorkbookSimulator, WorkbookSnapshot } from "../../src/playground/simulator";
-import { excelBeforeEachSync } from "../support/excelRequests";
+import type { ExcelGateway } from "../../../src/excel/core/excelGateway";
+import type { CellValue, TableColumn, TableWriteRequest } from "../../../src/excel/core/tableWriter";
+import type { WorkbookSimulator, WorkbookSnapshot } from "../../../src/playground/simulator";
+import { excelBeforeEachSync } from "../../support/excelRequests";
 
 /** The columns of a payer fee schedule as the import writes it (Tuva words as readable headers). */
 export const FEE_SCHEDULE_COLUMNS: readonly TableColumn[] = [

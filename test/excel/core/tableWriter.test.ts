@@ -1,7 +1,7 @@
-import { writeTable, type TableWriteRequest } from "../../src/excel/tableWriter";
-import { describeTableWriteIssue } from "../../src/excel/tableWriteIssues";
-import { WorkbookSimulator } from "../../src/playground/simulator";
-import { cellAt } from "../playground/simulator/helpers";
+import { writeTable, type TableWriteRequest } from "../../../src/excel/core/tableWriter";
+import { describeTableWriteIssue } from "../../../src/excel/core/tableWriteIssues";
+import { WorkbookSimulator } from "../../../src/playground/simulator";
+import { cellAt } from "../../playground/simulator/helpers";
 import { aFeeSchedule, excelFailingAtRequest, usersWorkbook, workbookState } from "./tableWriterBuilders";
 
 const FOUR_MB = 4 * 1024 * 1024;

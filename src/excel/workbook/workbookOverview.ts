@@ -1,4 +1,4 @@
-import { hostExcel, type ExcelGateway } from "./excelGateway";
+import { hostExcel, type ExcelGateway } from "../core/excelGateway";
 
 /** One Excel table as the task pane's Workbook panel lists it. */
 export interface TableOverview {
