@@ -1,0 +1,311 @@
+/**
+ * The operation runner: the one way the add-in changes a workbook (ARCHITECTURE.md s.5, issue 10).
+ *
+ * An operation reads what it needs, writes its new content into hidden staging sheets (as many requests as the content
+ * needs, with progress and cancel between them), and then changes the user's workbook in ONE commit request: earlier
+ * builds removed, staged sheets renamed and shown, columns added, settings stored, leftovers of interrupted runs
+ * removed. Until the commit, the user's sheets, tables, columns and settings are untouched, so a failure or a cancel
+ * only has to remove the staging sheets. A failed commit is examined step by step (see commitSteps.ts) and either
+ * found not applied or completed. Every outcome is reported as it was checked, in the user's words.
+ *
+ * @example
+ * const result = await runOperation(excel, { signal, onProgress }, async (op) => {
+ *   const [sheet] = await op.addStagingSheets(1);
+ *   await op.write((context) => { context.workbook.worksheets.getItem(sheet.id).getRange("A1").values = [["x"]]; });
+ *   return ok({ output: "done", steps: placeSheet({ stagedId: sheet.id, name: "Result" }) });
+ * });
+ */
+import { fail, ok, type Result } from "../../../engine";
+import type { ExcelGateway } from "../excelGateway";
+import { officeError, type OfficeRefusal } from "../officeErrors";
+import { deleteSheet, type CommitStep } from "./commitSteps";
+import type { OperationIssue, OperationPhase, WorkbookAfter } from "./operationIssues";
+import {
+  beginRun,
+  endRun,
+  isLeftoverSheet,
+  isStagingSheetOf,
+  STAGING_SHEET_PREFIX,
+  stagingSheetName,
+  stagingTableName,
+} from "./staging";
+
+/** Progress and cancel of an operation. */
+export interface OperationOptions {
+  /** Checked before every request until the commit; after it, the operation completes. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void;
+}
+
+/** A hidden sheet of the staging area. */
+export interface StagedSheet {
+  readonly id: string;
+  /** The name it is written under until the commit renames it. */
+  readonly stagingName: string;
+}
+
+/** What the body of an operation may do. */
+export interface OperationContext {
+  /** For reads. Every write goes through `write` (staging) or the commit steps. */
+  readonly excel: ExcelGateway;
+  /** Adds hidden staging sheets, in one request. */
+  addStagingSheets(count: number): Promise<StagedSheet[]>;
+  /** A table name free for the staging area, renamed by a commit step. */
+  stagingTableName(): string;
+  /**
+   * One request of writes into the staging sheets (stopping first if the user cancelled); `progress` is reported
+   * once it succeeded. What `queue` returns (loaded proxies) is returned after the sync.
+   */
+  write<T>(queue: (context: Excel.RequestContext) => T, progress?: Progress): Promise<T>;
+  /** Stops the operation (as a cancel) if the user cancelled: for long computations between requests. */
+  checkCancelled(): void;
+}
+
+/** Units done of a total, for the progress bar. */
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** What the body hands the runner: the commit steps and what the operation returns once they are applied. */
+export interface Commit<Output> {
+  readonly steps: readonly CommitStep[];
+  readonly output: Output;
+}
+
+/** Thrown inside the body when the user cancelled; caught by the runner. */
+class Cancelled extends Error {
+  constructor() {
+    super("cancelled");
+  }
+}
+
+/**
+ * Runs an operation; see the module comment. The body returns its own expected failures as values (validation,
+ * names taken...), which the runner passes on after removing the staging area; Office errors anywhere become an
+ * {@link OperationIssue}; anything else thrown is a bug and is rethrown once the staging area is removed.
+ */
+export async function runOperation<Output, Issue>(
+  excel: ExcelGateway,
+  options: OperationOptions,
+  body: (op: OperationContext) => Promise<Result<Commit<Output>, Issue>>,
+): Promise<Result<Output, Issue | OperationIssue>> {
+  const runId = beginRun();
+  try {
+    return await run(excel, options, body, runId);
+  } finally {
+    endRun(runId);
+  }
+}
+
+async function run<Output, Issue>(
+  excel: ExcelGateway,
+  options: OperationOptions,
+  body: (op: OperationContext) => Promise<Result<Commit<Output>, Issue>>,
+  runId: string,
+): Promise<Result<Output, Issue | OperationIssue>> {
+  const cancelled = () => options.signal?.aborted === true;
+  let phase: OperationPhase = "reading";
+  let sheetCount = 0;
+  let tableCount = 0;
+  const op: OperationContext = {
+    excel,
+    addStagingSheets: async (count) => {
+      if (cancelled()) throw new Cancelled();
+      phase = "writing";
+      const names = Array.from({ length: count }, () => stagingSheetName(runId, ++sheetCount));
+      return excel.run(async (context) => {
+        const sheets = names.map((name) => {
+          const sheet = context.workbook.worksheets.add(name);
+          sheet.visibility = "Hidden";
+          return sheet.load("id");
+        });
+        await context.sync();
+        return sheets.map((sheet, i) => ({ id: sheet.id, stagingName: names[i]! }));
+      });
+    },
+    stagingTableName: () => stagingTableName(runId, ++tableCount),
+    write: async (queue, progress) => {
+      if (cancelled()) throw new Cancelled();
+      phase = "writing";
+      const value = await excel.run(async (context) => {
+        const queued = queue(context);
+        await context.sync();
+        return queued;
+      });
+      if (progress !== undefined) options.onProgress?.(progress);
+      return value;
+    },
+    checkCancelled: () => {
+      if (cancelled()) throw new Cancelled();
+    },
+  };
+
+  let outcome: Result<Commit<Output>, Issue>;
+  try {
+    if (cancelled()) throw new Cancelled();
+    outcome = await body(op);
+    if (outcome.ok && cancelled()) throw new Cancelled();
+  } catch (error) {
+    const workbook = await removeStaging(excel, runId);
+    if (error instanceof Cancelled) return fail({ code: "cancelled", workbook });
+    const refusal = officeError(error);
+    if (refusal === null) throw error; // a bug: surface it, now that the staging area is gone
+    return fail({ code: "excelRefused", phase, refusal, workbook });
+  }
+  if (!outcome.ok) {
+    const workbook = await removeStaging(excel, runId);
+    if (workbook.kind === "leftovers")
+      return fail({ code: "excelRefused", phase: "writing", refusal: workbook.refusal, workbook });
+    return outcome;
+  }
+  const committed = await commit(excel, runId, outcome.value.steps);
+  return committed === null ? ok(outcome.value.output) : fail(committed);
+}
+
+/** The state of each step as observed in one request (true = taken effect). */
+async function observe(excel: ExcelGateway, steps: readonly CommitStep[]): Promise<boolean[]> {
+  return excel.run(async (context) => {
+    const answers = steps.map((step) => step.observe?.(context) ?? null);
+    await context.sync();
+    return answers.map((answer) => answer?.() ?? false);
+  });
+}
+
+/**
+ * The commit: a look first (which steps are already in effect, which leftovers of earlier runs to remove), then one
+ * request with every step, then, if Excel refused it, the examination described in the module comment. Null when
+ * everything took effect.
+ */
+async function commit(
+  excel: ExcelGateway,
+  runId: string,
+  planned: readonly CommitStep[],
+): Promise<OperationIssue | null> {
+  if (planned.length > 0 && planned[0]!.observe === undefined)
+    throw new Error("runOperation: the first commit step must be observable, so that 'nothing applied' is decidable");
+  let steps: CommitStep[] = [...planned];
+  let before: boolean[];
+  try {
+    const look = await excel.run(async (context) => {
+      const answers = steps.map((step) => step.observe?.(context) ?? null);
+      const sheets = context.workbook.worksheets.load("items/name,items/id");
+      await context.sync();
+      return {
+        answers: answers.map((answer) => answer?.() ?? false),
+        leftovers: sheets.items.filter((sheet) => isLeftoverSheet(sheet.name) && !isStagingSheetOf(runId, sheet.name)),
+      };
+    });
+    const cleanups = look.leftovers.map((sheet) =>
+      deleteSheet(sheet.id, `remove the add-in's leftover working sheet "${sheet.name}"`),
+    );
+    steps = [...steps, ...cleanups];
+    before = [...look.answers, ...cleanups.map(() => false)];
+  } catch (error) {
+    return refused(error, "writing", await removeStaging(excel, runId));
+  }
+
+  try {
+    await excel.run(async (context) => {
+      for (const step of steps) step.apply(context);
+      await context.sync();
+    });
+    return null;
+  } catch (error) {
+    const refusal = officeError(error);
+    if (refusal === null) throw error;
+    return examine(excel, runId, steps, before, refusal);
+  }
+}
+
+/** After a refused commit: how far did Excel get? Nothing (clean up), everything, or part (complete it). */
+async function examine(
+  excel: ExcelGateway,
+  runId: string,
+  steps: readonly CommitStep[],
+  before: readonly boolean[],
+  refusal: OfficeRefusal,
+): Promise<OperationIssue | null> {
+  const reached = await lastApplied(excel, steps, before);
+  if (reached === "unknown")
+    return { code: "excelRefused", phase: "saving", refusal, workbook: { kind: "unknown", steps: describe(steps) } };
+  if (reached < 0)
+    return { code: "excelRefused", phase: "saving", refusal, workbook: await removeStaging(excel, runId) };
+  const rest = steps.slice(reached + 1);
+  if (rest.length === 0) return null;
+  try {
+    await excel.run(async (context) => {
+      for (const step of rest) step.apply(context);
+      await context.sync();
+    });
+    return null;
+  } catch (error) {
+    const again = officeError(error);
+    if (again === null) throw error;
+    const now = await lastApplied(excel, steps, before);
+    const workbook: WorkbookAfter =
+      now === "unknown"
+        ? { kind: "unknown", steps: describe(steps) }
+        : { kind: "partial", done: describe(steps.slice(0, now + 1)), notDone: describe(steps.slice(now + 1)) };
+    return { code: "excelRefused", phase: "saving", refusal: again, workbook };
+  }
+}
+
+/** Index of the last observable step that took effect during the commit, -1 for none, "unknown" if Excel refused. */
+async function lastApplied(
+  excel: ExcelGateway,
+  steps: readonly CommitStep[],
+  before: readonly boolean[],
+): Promise<number | "unknown"> {
+  try {
+    const after = await observe(excel, steps);
+    let last = -1;
+    steps.forEach((step, i) => {
+      if (step.observe !== undefined && !before[i] && after[i]) last = i;
+    });
+    return last;
+  } catch (error) {
+    if (officeError(error) === null) throw error;
+    return "unknown";
+  }
+}
+
+const describe = (steps: readonly CommitStep[]) => [...new Set(steps.map((step) => step.describe))];
+
+function refused(error: unknown, phase: OperationPhase, workbook: WorkbookAfter): OperationIssue {
+  const refusal = officeError(error);
+  if (refusal === null) throw error;
+  return { code: "excelRefused", phase, refusal, workbook };
+}
+
+/**
+ * Removes this run's staging sheets (found by name, so that a sheet whose adding request failed after applying is
+ * found too), trying twice. Reports what is left: nothing ("unchanged") or the sheets that could not be removed.
+ */
+async function removeStaging(excel: ExcelGateway, runId: string): Promise<WorkbookAfter> {
+  const ours = async (context: Excel.RequestContext) => {
+    const sheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    return sheets.items.filter((sheet) => isStagingSheetOf(runId, sheet.name));
+  };
+  let refusal: OfficeRefusal | null = null;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await excel.run(async (context) => {
+        for (const sheet of await ours(context)) sheet.delete();
+        await context.sync();
+      });
+      return { kind: "unchanged" };
+    } catch (error) {
+      refusal = officeError(error);
+      if (refusal === null) throw error;
+    }
+  }
+  const left = await excel
+    .run(async (context) => (await ours(context)).map((sheet) => sheet.name))
+    .catch((error: unknown) => {
+      if (officeError(error) === null) throw error;
+      return [`${STAGING_SHEET_PREFIX}${runId} ...`];
+    });
+  return left.length === 0 ? { kind: "unchanged" } : { kind: "leftovers", sheetNames: left, refusal: refusal! };
+}
