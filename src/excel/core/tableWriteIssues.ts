@@ -1,3 +1,5 @@
+import { describeOperationIssue, type OperationIssue } from "./operation";
+
 /**
  * Why a table write did not happen, as values (STYLE.md "two error channels"): each issue is discriminated by
  * `code`, and {@link describeTableWriteIssue} holds the one message a finance user reads for it.
@@ -17,32 +19,7 @@ export type TableWriteIssue =
       readonly expected: string;
     }
   | { readonly code: "rowTooLarge"; readonly rowNumber: number; readonly bytes: number; readonly limitBytes: number }
-  | { readonly code: "cancelled"; readonly rowsWritten: number; readonly totalRows: number }
-  | {
-      readonly code: "excelFailed";
-      /** Office's error code ("ItemNotFound", "RequestPayloadSizeLimitExceeded"...), "Unknown" when it has none. */
-      readonly excelCode: string;
-      readonly message: string;
-      readonly rowsWritten: number;
-      readonly totalRows: number;
-    }
-  | {
-      /** The partial sheet could not be removed after a failure or a cancel: the user must delete it by hand. */
-      readonly code: "cleanupFailed";
-      readonly sheetName: string;
-      readonly cause: string;
-      readonly excelCode: string;
-      readonly message: string;
-    }
-  | {
-      /** Replacing: Excel failed after the old sheet was deleted. The new sheet is kept: it is the only copy. */
-      readonly code: "replaceIncomplete";
-      readonly sheetName: string;
-      /** The new sheet's name now: the temporary one when the rename did not happen. */
-      readonly currentSheetName: string;
-      readonly excelCode: string;
-      readonly message: string;
-    };
+  | OperationIssue;
 
 /** The code of a table-write issue. */
 export type TableWriteIssueCode = TableWriteIssue["code"];
@@ -65,19 +42,8 @@ const MESSAGES: Catalogue = {
   rowTooLarge: (i) =>
     `Row ${count(i.rowNumber)} is too large to send to Excel (${count(i.bytes)} bytes; one request holds at most ` +
     `${count(i.limitBytes)}).`,
-  cancelled: (i) =>
-    `Cancelled after ${count(i.rowsWritten)} of ${count(i.totalRows)} rows. The partial sheet was removed: ` +
-    `the workbook is as it was.`,
-  excelFailed: (i) =>
-    `Excel stopped the write after ${count(i.rowsWritten)} of ${count(i.totalRows)} rows: ${i.message} ` +
-    `(${i.excelCode}). The partial sheet was removed: the workbook is as it was.`,
-  cleanupFailed: (i) =>
-    `${i.cause} The partial sheet "${i.sheetName}" could not be removed (${i.message}, ${i.excelCode}): ` +
-    `please delete it by hand.`,
-  replaceIncomplete: (i) =>
-    `The new table was written and the old sheet "${i.sheetName}" removed, but then Excel reported an error ` +
-    `(${i.message}, ${i.excelCode}). The new sheet is kept as "${i.currentSheetName}": check its name and its ` +
-    `table's name.`,
+  cancelled: describeOperationIssue,
+  excelRefused: describeOperationIssue,
 };
 
 /** The message a finance user reads for an issue. */

@@ -1,19 +1,28 @@
 /**
- * The one way the add-in writes a table for people (fee schedules, models, worklists): into a NEW sheet, as an
- * Excel table with number formats, chunked under a request-size budget, with progress and cancel, and atomic
- * (ARCHITECTURE.md s.5, s.9, s.10).
+ * The one way the add-in writes a table for people (fee schedules, remittances, registry tables): into a NEW sheet,
+ * as an Excel table with number formats, chunked under a request-size budget, with progress and cancel, through the
+ * operation runner (ARCHITECTURE.md s.5, s.9, s.10): the table is staged in a hidden sheet under a working name and
+ * put in place (replacing the earlier sheet when asked) in the one commit request.
  *
- * Requests: one to look at the workbook, one to add the sheet, then one per chunk of rows (greedy under the byte
- * budget). The first chunk also sets every column's number format (before any value lands, so text stays text),
- * the header, and the table over the whole range; the last one also replaces the old sheet when asked. Values are
- * written as ranges into the table's body rather than with `table.rows.add` per chunk: one command per chunk
- * either way, but a range write does not make Excel insert and shift rows each time.
+ * Requests: one to look at the workbook, one to add the staging sheet, one per chunk of rows (greedy under the byte
+ * budget; the first also sets every column's number format, before any value lands, so text stays text, the header
+ * and the table), then the runner's look and commit. Values are written as ranges into the table's body rather than
+ * with `table.rows.add` per chunk: one command per chunk either way, but a range write does not make Excel insert and
+ * shift rows each time.
  */
 import { fail, ok, type Result } from "../../engine";
-import { findSheetNamed, temporarySheetName } from "./builtSheets";
+import { findSheetNamed, sheetNameProblem } from "./builtSheets";
 import { columnLetters } from "./columnLetters";
 import type { ExcelGateway } from "./excelGateway";
-import { officeError } from "./officeErrors";
+import {
+  activateSheet,
+  deleteSheet,
+  placeSheet,
+  renameTable,
+  runOperation,
+  type CommitStep,
+  type OperationContext,
+} from "./operation";
 import { numberFormatOf, toExcelCell, type CellValue, type ExcelCell, type TableColumn } from "./tableColumns";
 import type { TableWriteIssue } from "./tableWriteIssues";
 import { jsonBytes, planChunks, type RowChunk } from "./writePlan";
@@ -36,7 +45,7 @@ export interface TableWriteProgress {
 }
 
 export interface TableWriteOptions {
-  /** Replace a sheet of the same name (and its tables) once the new one is complete. Default false. */
+  /** Replace a sheet of the same name (and its tables) in the commit. Default false. */
   readonly replaceExisting?: boolean;
   /** Bytes per request at most; default 4 MB, under Excel on the web's 5 MB limit. */
   readonly maxRequestBytes?: number;
@@ -44,7 +53,7 @@ export interface TableWriteOptions {
   readonly maxRowsPerRequest?: number;
   /** Called after each request that wrote rows. */
   readonly onProgress?: (progress: TableWriteProgress) => void;
-  /** Checked before each request: when aborted, the write stops and its partial sheet is removed. */
+  /** Checked before each request until the commit: when aborted, the staging sheet is removed. */
   readonly signal?: AbortSignal;
 }
 
@@ -63,19 +72,14 @@ export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 /** Default rows per request. */
 export const DEFAULT_MAX_ROWS_PER_REQUEST = 5_000;
 
-const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/;
-const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
-const CELL_REFERENCE = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[RrCc])$/;
-
 /**
  * Writes `request` into a new sheet as an Excel table, and returns it or the issue that stopped it.
  *
  * - Never overwrites: an existing sheet of that name, or a table of that name anywhere, is an issue unless
- *   `replaceExisting`, which replaces the sheet only after the new table is complete.
+ *   `replaceExisting`, which replaces the sheet in the commit, once the new table is complete.
  * - Text columns are formatted "@" before values are written: "=HYPERLINK(...)", "+1-555", "00110" land as text.
  *   Only "formula" columns write formulas; other kinds refuse strings Excel could parse (issue `cellInvalid`).
- * - On an Excel error or a cancel, the partial sheet is deleted and the workbook is as it was.
- * - Office errors become issues; anything else (a bug) is rethrown after the partial sheet is removed.
+ * - A failure or a cancel before the commit leaves the workbook as it was (the runner checks and says so).
  *
  * @example
  * const result = await writeTable(hostExcel(), {
@@ -89,85 +93,104 @@ export async function writeTable(
   request: TableWriteRequest,
   options: TableWriteOptions = {},
 ): Promise<Result<WrittenTable, TableWriteIssue>> {
-  const prepared = prepare(request, options);
+  const prepared = prepareTable(request, options);
   if (!prepared.ok) return prepared;
-  const { cells, chunks } = prepared.value;
-  const totalRows = request.rows.length;
-  const cancelled = (rowsWritten: number) => fail<TableWriteIssue>({ code: "cancelled", rowsWritten, totalRows });
-  if (aborted(options.signal)) return cancelled(0);
+  const { onProgress } = options;
+  return runOperation(
+    excel,
+    {
+      what: `writing table ${request.tableName}`,
+      signal: options.signal,
+      onProgress: onProgress && (({ done, total }) => onProgress({ rowsWritten: done, totalRows: total })),
+    },
+    async (op) => {
+      const staged = await stageTable(op, prepared.value);
+      return staged.ok ? ok({ output: staged.value.written, steps: staged.value.steps }) : staged;
+    },
+  );
+}
 
-  const look = await lookAtWorkbook(excel, request, options.replaceExisting === true);
+/** A validated table write, its cells converted for Excel and its chunks planned ({@link prepareTable}). */
+export interface PreparedTable {
+  readonly request: TableWriteRequest;
+  readonly replaceExisting: boolean;
+  readonly cells: readonly ExcelCell[][];
+  readonly chunks: readonly RowChunk[];
+}
+
+/** A table staged in an operation: what it will be once committed, and the steps that put it in place. */
+export interface StagedTable {
+  readonly written: WrittenTable;
+  readonly steps: readonly CommitStep[];
+  /** The staged sheet's id (for operations that add to it before the commit). */
+  readonly stagedSheetId: string;
+}
+
+/**
+ * Stages a prepared table inside an operation (see the module comment); for operations that commit a table with
+ * other changes (a Medicare schedule and its registration). Progress is reported in rows.
+ */
+export async function stageTable(
+  op: OperationContext,
+  prepared: PreparedTable,
+): Promise<Result<StagedTable, TableWriteIssue>> {
+  const { request, cells, chunks } = prepared;
+  const look = await lookAtWorkbook(op.excel, request, prepared.replaceExisting);
   if (!look.ok) return look;
-  const { writeName, replacedSheetId } = look.value;
-  if (aborted(options.signal)) return cancelled(0);
-
-  const sheetId = await excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.add(writeName);
-    sheet.load("id");
-    await context.sync();
-    return sheet.id;
-  });
-
-  let rowsWritten = 0;
+  const [sheet] = await op.addStagingSheets(1);
+  const sheetId = sheet!.id;
+  const totalRows = request.rows.length;
   const columnCount = request.columns.length;
   // Excel gives a header-only table one empty data row; so does this writer, knowingly.
   const height = Math.max(totalRows, 1) + 1;
   const address = `A1:${columnLetters(columnCount - 1)}${height}`;
-  const target = { sheetId, writeName, replacedSheetId, sheetName: request.sheetName };
-  try {
-    const stopped = await excel.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(sheetId);
-      for (const [index, chunk] of chunks.entries()) {
-        if (aborted(options.signal)) return true;
+  let tableId = "";
+  let rowsWritten = 0;
+  for (const [index, chunk] of chunks.entries()) {
+    const table = await op.write(
+      (context) => {
         context.workbook.application.suspendApiCalculationUntilNextSync();
-        if (index === 0) start(sheet, request, target, height);
+        const staging = context.workbook.worksheets.getItem(sheetId);
+        const added = index === 0 ? start(staging, request, op.stagingTableName(), height) : null;
         if (chunk.count > 0) {
-          sheet.getRangeByIndexes(1 + chunk.start, 0, chunk.count, columnCount).values = cells.slice(
+          staging.getRangeByIndexes(1 + chunk.start, 0, chunk.count, columnCount).values = cells.slice(
             chunk.start,
             chunk.start + chunk.count,
           );
         }
-        if (index === chunks.length - 1) finish(context, sheet, target, request.tableName, height, columnCount);
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk is the point of chunking
-        await context.sync();
-        rowsWritten += chunk.count;
-        options.onProgress?.({ rowsWritten, totalRows });
-      }
-      return false;
-    });
-    if (stopped)
-      return (await removePartialSheet(excel, target, cancelled(rowsWritten).issue)) ?? cancelled(rowsWritten);
-    return ok({ sheetName: request.sheetName, tableName: request.tableName, rowCount: totalRows, address });
-  } catch (error) {
-    const office = officeError(error);
-    const issue: TableWriteIssue = {
-      code: "excelFailed",
-      excelCode: office?.code ?? "Unknown",
-      message: office?.message ?? String(error),
-      rowsWritten,
-      totalRows,
-    };
-    const cleanup = await removePartialSheet(excel, target, issue);
-    if (office === null) throw error; // a bug, not an Excel refusal: surface it, now that the workbook is clean
-    return cleanup ?? fail(issue);
+        if (index === chunks.length - 1) {
+          staging.freezePanes.freezeRows(1);
+          staging.getRangeByIndexes(0, 0, height, columnCount).format.autofitColumns();
+        }
+        return added;
+      },
+      { done: rowsWritten + chunk.count, total: totalRows },
+    );
+    if (table !== null) tableId = table.id;
+    rowsWritten += chunk.count;
   }
-}
-
-/** Where the rows go and what they replace. */
-interface WriteTarget {
-  readonly sheetId: string;
-  /** The name the sheet is written under: the final one, or a temporary one while replacing. */
-  readonly writeName: string;
-  readonly replacedSheetId: string | null;
-  readonly sheetName: string;
+  // The earlier sheet goes first: its table holds the name the new table takes.
+  const replaced = look.value;
+  const steps = [
+    ...(replaced === null ? [] : [deleteSheet(replaced.id, `remove the earlier sheet "${replaced.name}"`)]),
+    renameTable(tableId, request.tableName, `name the new table ${request.tableName}`),
+    ...placeSheet({ stagedId: sheetId, name: request.sheetName }),
+    activateSheet(sheetId),
+  ];
+  return ok({
+    written: { sheetName: request.sheetName, tableName: request.tableName, rowCount: totalRows, address },
+    steps,
+    stagedSheetId: sheetId,
+  });
 }
 
 /**
  * Queues what precedes the rows: every column's number format (before any value lands: a value written into a
- * "General" cell is parsed, and a leading "=" makes a formula), the header, and the table over the whole range,
- * so that formula columns can use structured references (`[@[Non-Facility Rate]]`) as soon as they are written.
+ * "General" cell is parsed, and a leading "=" makes a formula), the header, and the table over the whole range
+ * under a working name, so that formula columns can use structured references (`[@[Non-Facility Rate]]`) as soon as
+ * they are written. Returns the table, its id loaded.
  */
-function start(sheet: Excel.Worksheet, request: TableWriteRequest, target: WriteTarget, height: number): void {
+function start(sheet: Excel.Worksheet, request: TableWriteRequest, stagingName: string, height: number): Excel.Table {
   const columnCount = request.columns.length;
   request.columns.forEach((column, c) => {
     sheet.getRangeByIndexes(1, c, height - 1, 1).numberFormat = [[numberFormatOf(column)]];
@@ -176,35 +199,15 @@ function start(sheet: Excel.Worksheet, request: TableWriteRequest, target: Write
   header.numberFormat = [["@"]];
   header.values = [request.columns.map((column) => column.name)];
   const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, height, columnCount), true);
-  // While replacing, the old table still holds the name; the new one takes it when the old sheet goes.
-  if (target.replacedSheetId === null) table.name = request.tableName;
+  table.name = stagingName;
+  return table.load("id");
 }
 
-/** Queues the replace (if any) and the finishing touches, in the request that writes the last rows. */
-function finish(
-  context: Excel.RequestContext,
-  sheet: Excel.Worksheet,
-  target: WriteTarget,
-  tableName: string,
-  height: number,
-  columnCount: number,
-): void {
-  sheet.freezePanes.freezeRows(1);
-  sheet.getRangeByIndexes(0, 0, height, columnCount).format.autofitColumns();
-  sheet.activate();
-  if (target.replacedSheetId !== null) {
-    // Last, once everything is written: the old sheet goes (a failure before this leaves it intact).
-    context.workbook.worksheets.getItem(target.replacedSheetId).delete();
-    sheet.tables.getItemAt(0).name = tableName;
-    sheet.name = target.sheetName;
-  }
-}
-
-/** Validates the request and converts every cell; plans the chunks. */
-function prepare(
+/** Validates a request and converts every cell; plans the chunks. No request is sent. */
+export function prepareTable(
   request: TableWriteRequest,
-  options: TableWriteOptions,
-): Result<{ cells: ExcelCell[][]; chunks: RowChunk[] }, TableWriteIssue> {
+  options: Pick<TableWriteOptions, "replaceExisting" | "maxRequestBytes" | "maxRowsPerRequest"> = {},
+): Result<PreparedTable, TableWriteIssue> {
   const names = checkNames(request);
   if (names !== null) return fail(names);
   const { columns } = request;
@@ -236,7 +239,7 @@ function prepare(
     rowBytes.push(jsonBytes(converted));
   }
   const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  // Room for the commands around the rows: formats and header (first request), the table (last request).
+  // Room for the commands around the rows: formats, header and table (first request), finishing touches (last).
   const reservedBytes = 4_096 + 4 * jsonBytes(columns);
   const plan = planChunks(rowBytes, {
     maxBytes,
@@ -245,31 +248,31 @@ function prepare(
   });
   if (!plan.ok)
     return fail({ code: "rowTooLarge", rowNumber: plan.row.rowIndex + 1, bytes: plan.row.bytes, limitBytes: maxBytes });
-  return ok({ cells, chunks: plan.chunks.length > 0 ? plan.chunks : [{ start: 0, count: 0 }] });
+  return ok({
+    request,
+    replaceExisting: options.replaceExisting === true,
+    cells,
+    chunks: plan.chunks.length > 0 ? plan.chunks : [{ start: 0, count: 0 }],
+  });
+}
+
+const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
+const CELL_REFERENCE = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[RrCc])$/;
+
+/** Why Excel would refuse a table name, or null. */
+export function tableNameProblem(tableName: string): string | null {
+  if (!TABLE_NAME.test(tableName))
+    return "it must start with a letter or underscore and hold only letters, digits, periods and underscores (no spaces)";
+  if (tableName.length > 255) return "it is longer than 255 characters";
+  if (CELL_REFERENCE.test(tableName)) return "it reads as a cell reference";
+  return null;
 }
 
 /** Names Excel would refuse, and columns a table cannot have. */
 function checkNames({ sheetName, tableName, columns }: TableWriteRequest): TableWriteIssue | null {
-  const sheetReason =
-    sheetName.trim() === ""
-      ? "it is empty"
-      : sheetName.length > 31
-        ? "it is longer than 31 characters"
-        : SHEET_NAME_FORBIDDEN.test(sheetName)
-          ? "it contains one of \\ / ? * [ ] :"
-          : /^'|'$/.test(sheetName)
-            ? "it starts or ends with an apostrophe"
-            : sheetName.toLowerCase() === "history"
-              ? "Excel reserves it"
-              : null;
+  const sheetReason = sheetNameProblem(sheetName);
   if (sheetReason !== null) return { code: "sheetNameInvalid", sheetName, reason: sheetReason };
-  const tableReason = !TABLE_NAME.test(tableName)
-    ? "it must start with a letter or underscore and hold only letters, digits, periods and underscores (no spaces)"
-    : tableName.length > 255
-      ? "it is longer than 255 characters"
-      : CELL_REFERENCE.test(tableName)
-        ? "it reads as a cell reference"
-        : null;
+  const tableReason = tableNameProblem(tableName);
   if (tableReason !== null) return { code: "tableNameInvalid", tableName, reason: tableReason };
   if (columns.length === 0) return { code: "columnsInvalid", reason: "there are no columns" };
   const seen = new Set<string>();
@@ -282,12 +285,12 @@ function checkNames({ sheetName, tableName, columns }: TableWriteRequest): Table
   return null;
 }
 
-/** One request: refuses a name already in use, and picks the name to write under. */
+/** One request: refuses a name already in use; returns the sheet a replace removes (null for a new sheet). */
 async function lookAtWorkbook(
   excel: ExcelGateway,
   request: TableWriteRequest,
   replaceExisting: boolean,
-): Promise<Result<{ writeName: string; replacedSheetId: string | null }, TableWriteIssue>> {
+): Promise<Result<{ readonly id: string; readonly name: string } | null, TableWriteIssue>> {
   const { sheets, tables } = await excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/id");
@@ -306,60 +309,5 @@ async function lookAtWorkbook(
     (table) => same(table.name, request.tableName) && (existing === null || !same(table.sheetName, existing.name)),
   );
   if (clash !== undefined) return fail({ code: "tableNameTaken", tableName: clash.name, sheetName: clash.sheetName });
-  if (existing === null) return ok({ writeName: request.sheetName, replacedSheetId: null });
-  return ok({ writeName: temporarySheetName(sheets, request.sheetName), replacedSheetId: existing.id });
-}
-
-/**
- * After a failure or a cancel: deletes the sheet being written, unless a replace got as far as deleting the old
- * sheet (then the new one is the only copy and stays). Returns an issue when the workbook is not as it was.
- */
-async function removePartialSheet(
-  excel: ExcelGateway,
-  target: WriteTarget,
-  cause: TableWriteIssue,
-): Promise<Result<never, TableWriteIssue> | null> {
-  try {
-    return await excel.run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      const written = worksheets.getItemOrNullObject(target.sheetId);
-      written.load("name");
-      const replaced = target.replacedSheetId === null ? null : worksheets.getItemOrNullObject(target.replacedSheetId);
-      replaced?.load("name");
-      await context.sync();
-      if (written.isNullObject) return null;
-      if (replaced !== null && replaced.isNullObject) {
-        const office = cause.code === "excelFailed" ? cause : { excelCode: "Unknown", message: "" };
-        return fail<TableWriteIssue>({
-          code: "replaceIncomplete",
-          sheetName: target.sheetName,
-          currentSheetName: written.name,
-          excelCode: office.excelCode,
-          message: office.message,
-        });
-      }
-      written.delete();
-      await context.sync();
-      return null;
-    });
-  } catch (error) {
-    const office = officeError(error);
-    if (office === null) throw error;
-    return fail({
-      code: "cleanupFailed",
-      sheetName: target.writeName,
-      cause: describeCause(cause),
-      excelCode: office.code,
-      message: office.message,
-    });
-  }
-}
-
-function describeCause(cause: TableWriteIssue): string {
-  return cause.code === "cancelled" ? "The write was cancelled." : "Excel stopped the write.";
-}
-
-/** Read through a call: TypeScript would otherwise narrow `signal.aborted` to false after the first check. */
-function aborted(signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true;
+  return ok(existing);
 }

@@ -2,6 +2,7 @@
  * Why a Medicare schedule import did not happen, as values (STYLE.md "two error channels"): the table write's own
  * issues, and those of registering the schedule in MedicareSchedules. One catalogue holds the messages.
  */
+import { describeOperationIssue, type OperationIssue } from "../core/operation";
 import { describeTableWriteIssue, type TableWriteIssue } from "../core/tableWriteIssues";
 
 export type MedicareImportIssue =
@@ -21,21 +22,7 @@ export type MedicareImportIssue =
       readonly year: number;
       readonly locality: string;
     }
-  | {
-      /** The schedule was written but registering it failed; the sheet was removed again. */
-      readonly code: "registrationFailed";
-      readonly excelCode: string;
-      readonly message: string;
-    }
-  | { readonly code: "cancelled"; readonly totalRows: number }
-  | {
-      /** After a failure or a cancel, the written sheet could not be removed. */
-      readonly code: "cleanupFailed";
-      readonly sheetName: string;
-      readonly cause: string;
-      readonly excelCode: string;
-      readonly message: string;
-    };
+  | OperationIssue;
 
 type Catalogue = {
   readonly [K in MedicareImportIssue["code"]]: (issue: Extract<MedicareImportIssue, { code: K }>) => string;
@@ -50,15 +37,8 @@ const MESSAGES: Catalogue = {
   alreadyRegistered: (i) =>
     `MedicareSchedules row ${i.rowNumber} already registers ${i.scheduleTable} for ${i.year}, locality ` +
     `${i.locality}. Delete that row (and its sheet, if it is no longer wanted) before importing this schedule again.`,
-  registrationFailed: (i) =>
-    `The schedule could not be registered in MedicareSchedules: ${i.message} (${i.excelCode}). The new sheet was ` +
-    `removed: the workbook is as it was.`,
-  cancelled: (i) =>
-    `Cancelled before the ${i.totalRows.toLocaleString("en-US")} rows were registered. The new sheet was removed: ` +
-    `the workbook is as it was.`,
-  cleanupFailed: (i) =>
-    `${i.cause} The new sheet "${i.sheetName}" could not be removed (${i.message}, ${i.excelCode}): please delete ` +
-    `it by hand.`,
+  cancelled: describeOperationIssue,
+  excelRefused: describeOperationIssue,
 };
 
 /** The message a finance user reads for an import issue. */

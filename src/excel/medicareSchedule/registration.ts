@@ -1,14 +1,15 @@
 /**
  * Registering a Medicare schedule table in `MedicareSchedules` (ARCHITECTURE.md 3), so that PAYER.MEDICARE_RATE and
  * %-of-Medicare contracts use it. Looked at before the schedule is written (so a registry that cannot take the row
- * refuses the import before anything is written), then appended in one request, creating the table when the
+ * refuses the import before anything is written), then registered in the import's commit, creating the table when the
  * workbook has none, with the columns of MEDICARE_SCHEDULES_SPEC.
  */
 import { parseLocalityKey, type LocalityKey } from "../../engine";
 import type { IsoDate } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
-import { officeError, type OfficeRefusal } from "../core/officeErrors";
+import { placeSheet, renameTable, type CommitStep, type OperationContext } from "../core/operation";
+import { numberFormatOf, toExcelCell } from "../core/tableColumns";
 import { yearCell } from "../registry/cellKinds";
 import { MEDICARE_SCHEDULES_SPEC, MEDICARE_SCHEDULES_TABLE } from "../registry/registryTables";
 import type { MedicareImportIssue } from "./medicareImportIssues";
@@ -40,7 +41,31 @@ export const MEDICARE_SCHEDULES_SHEET = "Medicare Schedules";
 
 const FIELDS = Object.keys(MEDICARE_SCHEDULES_SPEC.columns) as Field[];
 /** Year is a number; every other column is written as text, so "04412-18" and "2025-01-01" stay as typed. */
-const TEXT_FIELDS = new Set<Field>(FIELDS.filter((field) => field !== "year"));
+/**
+ * How each registration cell is written: names and the locality as text (so "04412-18" and a locality name like
+ * "=HYPERLINK(...)" stay as typed), the year as a number, the dates as Excel dates.
+ */
+const FIELD_KINDS: { readonly [F in Field]: "text" | "number" | "date" } = {
+  scheduleTable: "text",
+  year: "number",
+  locality: "text",
+  localityName: "text",
+  effectiveStartDate: "date",
+  effectiveEndDate: "date",
+};
+
+/**
+ * A registration cell as sent to Excel, dates as serial numbers. `unformatted`: the cell's format is not "@" yet (a
+ * row Excel adds to the user's table), so text goes behind an apostrophe, which Excel takes as "this is text".
+ */
+function excelCellOf(registration: MedicareRegistration, field: Field, unformatted: boolean): string | number {
+  const kind = FIELD_KINDS[field];
+  const converted = toExcelCell(kind, cellOf(registration, field));
+  if (!converted.ok) throw new Error(`registration: ${field} does not convert to a ${kind} cell`);
+  return kind === "text" && unformatted ? `'${String(converted.cell)}` : (converted.cell as string | number);
+}
+
+const formatOf = (field: Field) => numberFormatOf({ name: field, kind: FIELD_KINDS[field] });
 const headerKey = (text: unknown): string => String(text).trim().toLowerCase().replace(/\s+/g, " ");
 const isBlank = (cell: unknown) => cell === null || cell === undefined || String(cell).trim() === "";
 
@@ -110,85 +135,76 @@ export async function planRegistration(
 }
 
 /**
- * Adds the registration row in one request of one command (a table row added with its values, or the empty row
- * filled), so Excel applies all of it or none. Office errors reject unchanged: the caller undoes the import.
+ * Stages what registering the schedule takes, and returns the commit steps that register it:
+ * - appending to the user's MedicareSchedules: one observable step adding the row (text cells written as text:
+ *   "04412-18", "2025-01-01" and a locality name like "=HYPERLINK(...)" stay as typed), then the number formats of
+ *   exactly the cells written;
+ * - creating MedicareSchedules: the table staged on a hidden sheet, named and shown in the commit.
  */
-export async function addRegistration(
-  excel: ExcelGateway,
+export async function registrationSteps(
+  op: OperationContext,
   plan: RegistrationPlan,
   registration: MedicareRegistration,
-): Promise<void> {
-  await excel.run(async (context) => {
-    if (plan.kind === "append") {
-      const table = context.workbook.tables.getItem(MEDICARE_SCHEDULES_TABLE);
-      // Columns the user added get blanks; a new table row takes the number formats of the row above ("@").
-      const values = [plan.headers.map((h) => (fieldOf(h) === undefined ? "" : cellOf(registration, fieldOf(h)!)))];
-      if (plan.fillsEmptyRow) table.rows.getItemAt(0).values = values;
-      else table.rows.add(undefined, values);
-    } else {
-      const sheet = context.workbook.worksheets.add(plan.sheetName);
-      const width = FIELDS.length;
-      // Text cells are formatted "@" before their values land, so Excel keeps "04412-18" and dates as typed.
-      sheet.getRangeByIndexes(0, 0, 2, width).numberFormat = [
-        FIELDS.map(() => "@"),
-        FIELDS.map((f) => (TEXT_FIELDS.has(f) ? "@" : "0")),
-      ];
-      sheet.getRangeByIndexes(0, 0, 2, width).values = [
-        FIELDS.map((f) => MEDICARE_SCHEDULES_SPEC.columns[f].header),
-        FIELDS.map((f) => cellOf(registration, f)),
-      ];
-      const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, 2, width), true);
-      table.name = MEDICARE_SCHEDULES_TABLE;
-      sheet.getRangeByIndexes(0, 0, 2, width).format.autofitColumns();
-    }
-    await context.sync();
-  });
-}
-
-/** What an import may have left after a failure or a cancel. */
-export interface ImportLeftovers {
-  /** Sheets it added: the schedule's, and MedicareSchedules' when it created that. */
-  readonly sheetNames: readonly string[];
-  /** The schedule table, whose registration row is blanked if a failed request still added it. */
-  readonly scheduleTable: string;
-}
-
-/**
- * Removes what an import wrote, after a failure or a cancel: its sheets, and its registration row if Excel applied
- * it before failing (blanked: a blank row is skipped by the registry, a row naming a deleted table is an error).
- * Returns null when done, else the Office error that prevented it.
- */
-export async function removeImport(excel: ExcelGateway, leftovers: ImportLeftovers): Promise<OfficeRefusal | null> {
-  try {
-    await excel.run(async (context) => {
-      const sheets = leftovers.sheetNames.map((name) => context.workbook.worksheets.getItemOrNullObject(name).load("name")); // prettier-ignore
-      const registry = context.workbook.tables.getItemOrNullObject(MEDICARE_SCHEDULES_TABLE).load("name");
-      await context.sync();
-      if (!registry.isNullObject) {
-        const header = registry.getHeaderRowRange().load("values");
-        const body = registry.getDataBodyRange().load("values");
-        await context.sync();
-        const at = (header.values[0] ?? []).findIndex((h) => fieldOf(h) === "scheduleTable");
-        body.values.forEach((cells, r) => {
-          if (
-            at >= 0 &&
-            String(cells[at] ?? "")
-              .trim()
-              .toLowerCase() === leftovers.scheduleTable.toLowerCase()
-          ) {
-            (header.values[0] ?? []).forEach((h, c) => {
-              if (fieldOf(h) !== undefined) body.getCell(r, c).values = [[""]];
-            });
-          }
-        });
-      }
-      for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
-      await context.sync();
+): Promise<CommitStep[]> {
+  if (plan.kind === "append") {
+    const row = plan.headers.map((h) => {
+      const field = fieldOf(h);
+      return field === undefined ? "" : excelCellOf(registration, field, true);
     });
-    return null;
-  } catch (error) {
-    const refusal = officeError(error);
-    if (refusal === null) throw error; // not an Office refusal: a bug
-    return refusal;
+    const formats = plan.headers.map((h) => {
+      const field = fieldOf(h);
+      return field === undefined ? "General" : formatOf(field);
+    });
+    const describe = `register ${registration.scheduleTable} in ${MEDICARE_SCHEDULES_TABLE}`;
+    return [
+      {
+        describe,
+        apply: (context) => {
+          const table = context.workbook.tables.getItem(MEDICARE_SCHEDULES_TABLE);
+          if (plan.fillsEmptyRow) table.rows.getItemAt(0).values = [row];
+          else table.rows.add(undefined, [row]);
+        },
+        observe: (context) => {
+          const body = context.workbook.tables.getItem(MEDICARE_SCHEDULES_TABLE).getDataBodyRange().load("values");
+          const at = plan.headers.findIndex((h) => fieldOf(h) === "scheduleTable");
+          const wanted = registration.scheduleTable.toLowerCase();
+          return () =>
+            body.values.some(
+              (cells) =>
+                String(cells[at] ?? "")
+                  .trim()
+                  .toLowerCase() === wanted,
+            );
+        },
+      },
+      {
+        // The new row is the table's last; setting its formats again is harmless.
+        describe: `format the ${MEDICARE_SCHEDULES_TABLE} row of ${registration.scheduleTable}`,
+        apply: (context) => {
+          const last = context.workbook.tables.getItem(MEDICARE_SCHEDULES_TABLE).getDataBodyRange().getLastRow();
+          last.numberFormat = [formats];
+        },
+      },
+    ];
   }
+  const width = FIELDS.length;
+  const staged = await op.addStagingSheets(1, ([staging]) => {
+    // Text cells are formatted "@" before their values land, so Excel keeps "04412-18" and dates as typed.
+    const range = staging!.getRangeByIndexes(0, 0, 2, width);
+    range.numberFormat = [FIELDS.map(() => "@"), FIELDS.map(formatOf)];
+    range.values = [
+      FIELDS.map((f) => MEDICARE_SCHEDULES_SPEC.columns[f].header),
+      FIELDS.map((f) => excelCellOf(registration, f, false)),
+    ];
+    const added = staging!.tables.add(range, true);
+    added.name = op.stagingTableName();
+    range.format.autofitColumns();
+    return added.load("id");
+  });
+  const [sheet] = staged;
+  const table = staged.queued!;
+  return [
+    renameTable(table.id, MEDICARE_SCHEDULES_TABLE, `create the ${MEDICARE_SCHEDULES_TABLE} table`),
+    ...placeSheet({ stagedId: sheet!.id, name: plan.sheetName }),
+  ];
 }

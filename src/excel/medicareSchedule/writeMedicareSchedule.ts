@@ -1,10 +1,11 @@
 /**
- * Writes a Medicare PFS schedule for one locality into a new sheet and registers it in MedicareSchedules, atomically
- * as a whole: the registry is checked before anything is written, the table is written by writeTable (chunked,
- * progress, cancel, atomic), and if the registration then fails or the user cancels, the written sheet is removed.
+ * Writes a Medicare PFS schedule for one locality into a new sheet and registers it in MedicareSchedules, as one
+ * operation (ARCHITECTURE.md s.5): the registry is checked before anything is written, the table is staged in a
+ * hidden sheet (chunked, progress, cancel), and the commit registers it and puts the sheet in place together. A
+ * failure or a cancel before the commit leaves the workbook as it was.
  *
- * Requests for ~19,000 rows: 1-2 to look at MedicareSchedules, 2 + 4 for the table (5,000 rows each), 1 to
- * register: at most 9.
+ * Requests for ~19,000 rows: 1-2 to look at MedicareSchedules, 1 to look at the sheets, 1 to add the staging sheet,
+ * 4 chunks of 5,000 rows, the runner's look and the commit: at most 10.
  */
 import type { Decimal } from "../../engine";
 import type { LocalityGpci } from "../../engine";
@@ -12,10 +13,10 @@ import type { IsoDate } from "../../engine";
 import type { PfsRvuRow } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
-import { officeError } from "../core/officeErrors";
-import { writeTable, type TableWriteOptions, type WrittenTable } from "../core/tableWriter";
+import { runOperation } from "../core/operation";
+import { prepareTable, stageTable, type TableWriteOptions, type WrittenTable } from "../core/tableWriter";
 import type { MedicareImportIssue } from "./medicareImportIssues";
-import { addRegistration, planRegistration, removeImport, type MedicareRegistration } from "./registration";
+import { planRegistration, registrationSteps, type MedicareRegistration } from "./registration";
 import { medicareScheduleRequest } from "./scheduleColumns";
 
 /** A Medicare schedule to write: the PPRRVU rows, one locality, the CF, the year it covers and the names. */
@@ -48,7 +49,8 @@ export function localityLabel(locality: LocalityGpci): string {
 }
 
 /**
- * Writes and registers a Medicare schedule; returns it, or the issue that stopped it with the workbook as it was.
+ * Writes and registers a Medicare schedule; returns it, or the issue that stopped it (with what became of the
+ * workbook, as checked).
  * @example
  * const result = await writeMedicareSchedule(hostExcel(), {
  *   sheetName: "Medicare 2025 Houston", tableName: "MPFS_2025_0441218",
@@ -61,7 +63,8 @@ export async function writeMedicareSchedule(
   options: MedicareScheduleWriteOptions = {},
 ): Promise<Result<WrittenMedicareSchedule, MedicareImportIssue>> {
   if (schedule.rows.length === 0) return fail({ code: "noRows" });
-  const totalRows = schedule.rows.length;
+  const prepared = prepareTable(medicareScheduleRequest(schedule), options);
+  if (!prepared.ok) return fail({ code: "tableWrite", issue: prepared.issue });
   const registration: MedicareRegistration = {
     scheduleTable: schedule.tableName,
     year: schedule.year,
@@ -70,38 +73,22 @@ export async function writeMedicareSchedule(
     effectiveStartDate: schedule.effectiveStartDate ?? (`${schedule.year}-01-01` as IsoDate),
     effectiveEndDate: schedule.effectiveEndDate ?? (`${schedule.year}-12-31` as IsoDate),
   };
-  if (aborted(options.signal)) return fail({ code: "cancelled", totalRows });
-  const plan = await planRegistration(excel, registration);
-  if (!plan.ok) return plan;
-
-  const written = await writeTable(excel, medicareScheduleRequest(schedule), options);
-  if (!written.ok) return fail({ code: "tableWrite", issue: written.issue });
-
-  const leftovers = {
-    sheetNames: [written.value.sheetName, ...(plan.value.kind === "create" ? [plan.value.sheetName] : [])],
-    scheduleTable: schedule.tableName,
-  };
-  const undo = async (cause: MedicareImportIssue): Promise<Result<never, MedicareImportIssue>> => {
-    const refused = await removeImport(excel, leftovers);
-    if (refused === null) return fail(cause);
-    const why = cause.code === "cancelled" ? "The import was cancelled." : "The schedule could not be registered.";
-    return fail({ code: "cleanupFailed", sheetName: written.value.sheetName, cause: why, excelCode: refused.code, message: refused.message }); // prettier-ignore
-  };
-  if (aborted(options.signal)) return undo({ code: "cancelled", totalRows });
-  try {
-    await addRegistration(excel, plan.value, registration);
-  } catch (error) {
-    const refusal = officeError(error);
-    if (refusal === null) {
-      await removeImport(excel, leftovers);
-      throw error; // a bug, not an Excel refusal: surface it, now that the workbook is clean
-    }
-    return undo({ code: "registrationFailed", excelCode: refusal.code, message: refusal.message });
-  }
-  return ok({ ...written.value, registration });
-}
-
-/** Read through a call: TypeScript would otherwise narrow `signal.aborted` to false after the first check. */
-function aborted(signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true;
+  const { onProgress } = options;
+  return runOperation(
+    excel,
+    {
+      what: `the import of ${schedule.tableName}`,
+      signal: options.signal,
+      onProgress: onProgress && (({ done, total }) => onProgress({ rowsWritten: done, totalRows: total })),
+    },
+    async (op) => {
+      const plan = await planRegistration(op.excel, registration);
+      if (!plan.ok) return plan;
+      const staged = await stageTable(op, prepared.value);
+      if (!staged.ok) return fail<MedicareImportIssue>({ code: "tableWrite", issue: staged.issue });
+      // Registration first: when Excel refuses it, nothing of the import has taken effect.
+      const register = await registrationSteps(op, plan.value, registration);
+      return ok({ output: { ...staged.value.written, registration }, steps: [...register, ...staged.value.steps] });
+    },
+  );
 }

@@ -79,8 +79,11 @@ export const importMedicareSchedule: TaskPaneCommand<
       },
     );
     if (!result.ok) {
-      const cancelled = result.issue.code === "cancelled" || (result.issue.code === "tableWrite" && result.issue.issue.code === "cancelled"); // prettier-ignore
-      return { ok: false, cancelled, message: describeMedicareImportIssue(result.issue) };
+      return {
+        ok: false,
+        cancelled: result.issue.code === "cancelled",
+        message: describeMedicareImportIssue(result.issue),
+      };
     }
     const { rowCount, tableName, sheetName, registration } = result.value;
     const leftOut = pprrvu.value.problems.length;

@@ -250,31 +250,29 @@ describe("never overwriting without asking", () => {
     await writeTable(simulator.excel, aFeeSchedule(3));
     const before = workbookState(simulator);
 
+    // Request 3 writes the first rows into the hidden staging sheet, then meets an Excel error.
     const result = await writeTable(
       excelFailingAtRequest(simulator, 3),
       aFeeSchedule(3_000, { rows: aFeeSchedule(3_000).rows.map((row) => ["99999", ...row.slice(1)]) }),
       { replaceExisting: true, maxRowsPerRequest: 1_000 },
     );
 
-    expect(result.ok || result.issue).toMatchObject({ code: "excelFailed", rowsWritten: 0 });
+    expect(result.ok || result.issue).toMatchObject({ code: "excelRefused", workbook: { kind: "unchanged" } });
     expect(workbookState(simulator)).toEqual(before);
   });
 
-  it("keeps the new sheet when Excel fails after the old one was removed", async () => {
+  it("a replace whose commit Excel applied before reporting an error is complete, and says so", async () => {
     const simulator = new WorkbookSimulator(usersWorkbook());
     await writeTable(simulator.excel, aFeeSchedule(3));
 
-    // Request 3 writes the rows, replaces the old sheet, then meets an Excel error.
-    const result = await writeTable(excelFailingAtRequest(simulator, 3), aFeeSchedule(5), { replaceExisting: true });
+    // Requests: look, add the staging sheet, the rows, the runner's look, the commit (applied, then an error).
+    const result = await writeTable(excelFailingAtRequest(simulator, 5), aFeeSchedule(5), { replaceExisting: true });
 
-    expect(result.ok || result.issue).toMatchObject({
-      code: "replaceIncomplete",
-      sheetName: "Acme PPO 2026",
-      currentSheetName: "Acme PPO 2026",
-      excelCode: "ItemNotFound",
-    });
+    expect(result.ok).toBe(true);
     expect(simulator.sheetNames()).toEqual(["Claims", "Notes", "Acme PPO 2026"]);
+    expect(simulator.visibleSheetNames()).toEqual(["Claims", "Notes", "Acme PPO 2026"]);
     expect(cellAt(simulator, "Acme PPO 2026", "A6").value).toBe("10016");
+    expect(simulator.tables()).toContainEqual({ name: "AcmePpo2026", sheet: "Acme PPO 2026", address: "A1:H6" });
   });
 
   it("refuses names Excel would refuse before touching the workbook", async () => {
@@ -301,7 +299,10 @@ describe("atomic writes", () => {
       onProgress: ({ rowsWritten }) => rowsWritten >= 1_000 && controller.abort(),
     });
 
-    expect(result).toEqual({ ok: false, issue: { code: "cancelled", rowsWritten: 1_000, totalRows: 3_000 } });
+    expect(result).toEqual({
+      ok: false,
+      issue: { code: "cancelled", what: "writing table AcmePpo2026", workbook: { kind: "unchanged" } },
+    });
     expect(workbookState(simulator)).toEqual(before);
   });
 
@@ -316,11 +317,11 @@ describe("atomic writes", () => {
     expect(result).toEqual({
       ok: false,
       issue: {
-        code: "excelFailed",
-        excelCode: "ItemNotFound",
-        message: expect.stringContaining("A sheet deleted meanwhile"),
-        rowsWritten: 1_000,
-        totalRows: 3_000,
+        code: "excelRefused",
+        what: "writing table AcmePpo2026",
+        phase: "writing",
+        refusal: { code: "ItemNotFound", message: expect.stringContaining("A sheet deleted meanwhile") },
+        workbook: { kind: "unchanged" },
       },
     });
     expect(workbookState(simulator)).toEqual(before);
@@ -332,8 +333,11 @@ describe("atomic writes", () => {
 
     const result = await writeTable(simulator.excel, aFeeSchedule(2_000));
 
-    expect(result.ok || result.issue.code).toBe("excelFailed");
-    expect(result.ok || result.issue).toMatchObject({ excelCode: "RequestPayloadSizeLimitExceeded", rowsWritten: 0 });
+    expect(result.ok || result.issue).toMatchObject({
+      code: "excelRefused",
+      refusal: { code: "RequestPayloadSizeLimitExceeded" },
+      workbook: { kind: "unchanged" },
+    });
     expect(workbookState(simulator)).toEqual(before);
   });
 
@@ -344,8 +348,10 @@ describe("atomic writes", () => {
       maxRowsPerRequest: 1_000,
     });
 
-    expect(result.ok || describeTableWriteIssue(result.issue)).toMatch(
-      /^Excel stopped the write after 1,000 of 3,000 rows: .*\(ItemNotFound\)\. The partial sheet was removed: the workbook is as it was\.$/,
+    expect(result.ok || describeTableWriteIssue(result.issue)).toBe(
+      "Writing table AcmePpo2026 did not complete: Excel stopped while the new content was being prepared: a " +
+        "sheet, table or setting it needed no longer exists (renamed or deleted meanwhile?) (Excel error " +
+        "ItemNotFound). Nothing was changed: the workbook is as it was.",
     );
   });
 });

@@ -191,37 +191,48 @@ describe("writing a Medicare schedule for a locality", () => {
     expect(simulator.sheetNames()).toEqual(["Claims", "Notes", "Registry"]);
   });
 
-  it("leaves the workbook as it was when Excel refuses the registration in an existing MedicareSchedules", async () => {
+  it("leaves the workbook as it was when Excel refuses the commit that registers it in an existing MedicareSchedules", async () => {
     const simulator = new WorkbookSimulator(workbookWithRegistry());
     const before = workbookState(simulator);
-    // Requests: 2 to look at MedicareSchedules, 3 to write the 16 rows, the 6th registers.
-    const result = await writeMedicareSchedule(excelRefusingRequest(simulator, 6), aHoustonSchedule());
+    // Requests: 2 to look at MedicareSchedules, 1 at the sheets, 1 adds the staging sheet, 1 writes the 16 rows,
+    // the runner's look, and the 7th commits (registers and puts the sheet in place).
+    const result = await writeMedicareSchedule(excelRefusingRequest(simulator, 7), aHoustonSchedule());
 
-    expect(result).toMatchObject({ ok: false, issue: { code: "registrationFailed", excelCode: "AccessDenied" } });
-    expect(!result.ok && describeMedicareImportIssue(result.issue)).toContain("the workbook is as it was");
+    expect(result).toMatchObject({
+      ok: false,
+      issue: {
+        code: "excelRefused",
+        phase: "saving",
+        refusal: { code: "AccessDenied" },
+        workbook: { kind: "unchanged" },
+      },
+    });
+    expect(!result.ok && describeMedicareImportIssue(result.issue)).toBe(
+      "The import of MPFS_2025_0441218 did not complete: Excel stopped while the result was being saved: the " +
+        "workbook or a sheet is protected, or you may not change it (Excel error AccessDenied). Nothing was changed: " +
+        "the workbook is as it was.",
+    );
     expect(workbookState(simulator)).toEqual(before);
   });
 
-  it("blanks its registration row when a failing request still added it, so nothing names the removed table", async () => {
+  it("is registered and in place when Excel applied the commit before reporting an error", async () => {
     const simulator = new WorkbookSimulator(workbookWithRegistry());
-    const result = await writeMedicareSchedule(excelFailingAtRequest(simulator, 6), aHoustonSchedule());
+    const result = await writeMedicareSchedule(excelFailingAtRequest(simulator, 7), aHoustonSchedule());
 
-    expect(result).toMatchObject({ ok: false, issue: { code: "registrationFailed", excelCode: "ItemNotFound" } });
-    expect(simulator.sheetNames()).toEqual(["Claims", "Notes", "Registry"]);
-    const { issues, medicareByLocality } = await readRegistry(simulator.excel);
-    expect(medicareByLocality.has("04412-18" as never)).toBe(false);
-    // The registry still reports the user's own row (its table MPFS_2025_NYC is not in this test workbook), nothing of ours.
-    expect(JSON.stringify(issues)).not.toContain("MPFS_2025_0441218");
-    expect(JSON.stringify(issues)).toContain("MPFS_2025_NYC");
+    expect(result).toMatchObject({ ok: true, value: { tableName: "MPFS_2025_0441218" } });
+    const { medicareByLocality } = await readRegistry(simulator.excel);
+    expect(medicareByLocality.has("04412-18" as never)).toBe(true);
+    expect(simulator.visibleSheetNames()).toEqual(["Claims", "Notes", "Registry", "Medicare 2025 Houston"]);
   });
 
-  it("leaves the workbook as it was when Excel fails while creating MedicareSchedules", async () => {
+  it("leaves the workbook as it was when Excel fails while preparing a new MedicareSchedules", async () => {
     const simulator = new WorkbookSimulator(usersWorkbook());
     const before = workbookState(simulator);
-    // Requests: 1 to look (no MedicareSchedules), 3 to write the rows, the 5th creates and registers.
+    // Requests: 1 to look (no MedicareSchedules), 1 at the sheets, 1 adds the staging sheet, 1 writes the rows, the
+    // 5th stages the new MedicareSchedules table (applied, then an error).
     const result = await writeMedicareSchedule(excelFailingAtRequest(simulator, 5), aHoustonSchedule());
 
-    expect(result).toMatchObject({ ok: false, issue: { code: "registrationFailed" } });
+    expect(result).toMatchObject({ ok: false, issue: { code: "excelRefused", workbook: { kind: "unchanged" } } });
     expect(workbookState(simulator)).toEqual(before);
   });
 
@@ -236,7 +247,10 @@ describe("writing a Medicare schedule for a locality", () => {
       onProgress: ({ rowsWritten }) => rowsWritten >= 10 && controller.abort(),
     });
 
-    expect(result).toMatchObject({ ok: false, issue: { code: "tableWrite", issue: { code: "cancelled", rowsWritten: 10 } } }); // prettier-ignore
+    expect(result).toEqual({
+      ok: false,
+      issue: { code: "cancelled", what: "the import of MPFS_2025_0441218", workbook: { kind: "unchanged" } },
+    });
     expect(workbookState(simulator)).toEqual(before);
   });
 

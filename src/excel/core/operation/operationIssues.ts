@@ -19,11 +19,12 @@ export type WorkbookAfter =
 /** When the operation stopped. */
 export type OperationPhase = "reading" | "writing" | "saving";
 
-/** Why an operation did not complete. */
+/** Why an operation did not complete; `what` names the operation in messages ("the variance review"). */
 export type OperationIssue =
-  | { readonly code: "cancelled"; readonly workbook: WorkbookAfter }
+  | { readonly code: "cancelled"; readonly what: string; readonly workbook: WorkbookAfter }
   | {
       readonly code: "excelRefused";
+      readonly what: string;
       readonly phase: OperationPhase;
       readonly refusal: OfficeRefusal;
       readonly workbook: WorkbookAfter;
@@ -91,17 +92,17 @@ export function describeWorkbookAfter(workbook: WorkbookAfter): string {
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
- * The message for an operation issue; `what` names the operation ("the variance review").
- * @example describeOperationIssue({ code: "cancelled", workbook: { kind: "unchanged" } }, "the import")
+ * The message for an operation issue.
+ * @example describeOperationIssue({ code: "cancelled", what: "the import", workbook: { kind: "unchanged" } })
  * // "The import was cancelled. Nothing was changed: the workbook is as it was."
  */
-export function describeOperationIssue(issue: OperationIssue, what: string): string {
+export function describeOperationIssue(issue: OperationIssue): string {
   switch (issue.code) {
     case "cancelled":
-      return `${capitalised(what)} was cancelled. ${describeWorkbookAfter(issue.workbook)}`;
+      return `${capitalised(issue.what)} was cancelled. ${describeWorkbookAfter(issue.workbook)}`;
     case "excelRefused":
       return (
-        `${capitalised(what)} did not complete: ${PHASES[issue.phase]}: ${describeRefusal(issue.refusal)}. ` +
+        `${capitalised(issue.what)} did not complete: ${PHASES[issue.phase]}: ${describeRefusal(issue.refusal)}. ` +
         describeWorkbookAfter(issue.workbook)
       );
   }

@@ -9,7 +9,7 @@
  * found not applied or completed. Every outcome is reported as it was checked, in the user's words.
  *
  * @example
- * const result = await runOperation(excel, { signal, onProgress }, async (op) => {
+ * const result = await runOperation(excel, { what: "the report", signal, onProgress }, async (op) => {
  *   const [sheet] = await op.addStagingSheets(1);
  *   await op.write((context) => { context.workbook.worksheets.getItem(sheet.id).getRange("A1").values = [["x"]]; });
  *   return ok({ output: "done", steps: placeSheet({ stagedId: sheet.id, name: "Result" }) });
@@ -30,8 +30,10 @@ import {
   stagingTableName,
 } from "./staging";
 
-/** Progress and cancel of an operation. */
+/** What the operation is called in messages, its progress and its cancel. */
 export interface OperationOptions {
+  /** The operation in the user's words, for messages: "the variance review", "the import of table FS_Acme_2026". */
+  readonly what: string;
   /** Checked before every request until the commit; after it, the operation completes. */
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void;
@@ -48,8 +50,14 @@ export interface StagedSheet {
 export interface OperationContext {
   /** For reads. Every write goes through `write` (staging) or the commit steps. */
   readonly excel: ExcelGateway;
-  /** Adds hidden staging sheets, in one request. */
-  addStagingSheets(count: number): Promise<StagedSheet[]>;
+  /**
+   * Adds hidden staging sheets in one request, in which `queue` may already write into them (what it returns,
+   * loaded, comes back with the sheets).
+   */
+  addStagingSheets<T = void>(
+    count: number,
+    queue?: (sheets: readonly Excel.Worksheet[], context: Excel.RequestContext) => T,
+  ): Promise<StagedSheet[] & { readonly queued?: T }>;
   /** A table name free for the staging area, renamed by a commit step. */
   stagingTableName(): string;
   /**
@@ -110,7 +118,10 @@ async function run<Output, Issue>(
   let tableCount = 0;
   const op: OperationContext = {
     excel,
-    addStagingSheets: async (count) => {
+    addStagingSheets: async <T>(
+      count: number,
+      queue?: (sheets: readonly Excel.Worksheet[], context: Excel.RequestContext) => T,
+    ) => {
       if (cancelled()) throw new Cancelled();
       phase = "writing";
       const names = Array.from({ length: count }, () => stagingSheetName(runId, ++sheetCount));
@@ -120,8 +131,10 @@ async function run<Output, Issue>(
           sheet.visibility = "Hidden";
           return sheet.load("id");
         });
+        const queued = queue?.(sheets, context);
         await context.sync();
-        return sheets.map((sheet, i) => ({ id: sheet.id, stagingName: names[i]! }));
+        const staged = sheets.map((sheet, i) => ({ id: sheet.id, stagingName: names[i]! }));
+        return Object.assign(staged, { queued });
       });
     },
     stagingTableName: () => stagingTableName(runId, ++tableCount),
@@ -148,18 +161,18 @@ async function run<Output, Issue>(
     if (outcome.ok && cancelled()) throw new Cancelled();
   } catch (error) {
     const workbook = await removeStaging(excel, runId);
-    if (error instanceof Cancelled) return fail({ code: "cancelled", workbook });
+    if (error instanceof Cancelled) return fail({ code: "cancelled", what: options.what, workbook });
     const refusal = officeError(error);
     if (refusal === null) throw error; // a bug: surface it, now that the staging area is gone
-    return fail({ code: "excelRefused", phase, refusal, workbook });
+    return fail({ code: "excelRefused", what: options.what, phase, refusal, workbook });
   }
   if (!outcome.ok) {
     const workbook = await removeStaging(excel, runId);
     if (workbook.kind === "leftovers")
-      return fail({ code: "excelRefused", phase: "writing", refusal: workbook.refusal, workbook });
+      return fail({ code: "excelRefused", what: options.what, phase: "writing", refusal: workbook.refusal, workbook });
     return outcome;
   }
-  const committed = await commit(excel, runId, outcome.value.steps);
+  const committed = await commit(excel, options.what, runId, outcome.value.steps);
   return committed === null ? ok(outcome.value.output) : fail(committed);
 }
 
@@ -179,6 +192,7 @@ async function observe(excel: ExcelGateway, steps: readonly CommitStep[]): Promi
  */
 async function commit(
   excel: ExcelGateway,
+  what: string,
   runId: string,
   planned: readonly CommitStep[],
 ): Promise<OperationIssue | null> {
@@ -202,7 +216,7 @@ async function commit(
     steps = [...steps, ...cleanups];
     before = [...look.answers, ...cleanups.map(() => false)];
   } catch (error) {
-    return refused(error, "writing", await removeStaging(excel, runId));
+    return refused(error, what, "writing", await removeStaging(excel, runId));
   }
 
   try {
@@ -214,23 +228,29 @@ async function commit(
   } catch (error) {
     const refusal = officeError(error);
     if (refusal === null) throw error;
-    return examine(excel, runId, steps, before, refusal);
+    return examine(excel, what, runId, steps, before, refusal);
   }
 }
 
 /** After a refused commit: how far did Excel get? Nothing (clean up), everything, or part (complete it). */
 async function examine(
   excel: ExcelGateway,
+  what: string,
   runId: string,
   steps: readonly CommitStep[],
   before: readonly boolean[],
   refusal: OfficeRefusal,
 ): Promise<OperationIssue | null> {
+  const issue = (workbook: WorkbookAfter, cause = refusal): OperationIssue => ({
+    code: "excelRefused",
+    what,
+    phase: "saving",
+    refusal: cause,
+    workbook,
+  });
   const reached = await lastApplied(excel, steps, before);
-  if (reached === "unknown")
-    return { code: "excelRefused", phase: "saving", refusal, workbook: { kind: "unknown", steps: describe(steps) } };
-  if (reached < 0)
-    return { code: "excelRefused", phase: "saving", refusal, workbook: await removeStaging(excel, runId) };
+  if (reached === "unknown") return issue({ kind: "unknown", steps: describe(steps) });
+  if (reached < 0) return issue(await removeStaging(excel, runId));
   const rest = steps.slice(reached + 1);
   if (rest.length === 0) return null;
   try {
@@ -243,11 +263,12 @@ async function examine(
     const again = officeError(error);
     if (again === null) throw error;
     const now = await lastApplied(excel, steps, before);
-    const workbook: WorkbookAfter =
+    return issue(
       now === "unknown"
         ? { kind: "unknown", steps: describe(steps) }
-        : { kind: "partial", done: describe(steps.slice(0, now + 1)), notDone: describe(steps.slice(now + 1)) };
-    return { code: "excelRefused", phase: "saving", refusal: again, workbook };
+        : { kind: "partial", done: describe(steps.slice(0, now + 1)), notDone: describe(steps.slice(now + 1)) },
+      again,
+    );
   }
 }
 
@@ -272,10 +293,10 @@ async function lastApplied(
 
 const describe = (steps: readonly CommitStep[]) => [...new Set(steps.map((step) => step.describe))];
 
-function refused(error: unknown, phase: OperationPhase, workbook: WorkbookAfter): OperationIssue {
+function refused(error: unknown, what: string, phase: OperationPhase, workbook: WorkbookAfter): OperationIssue {
   const refusal = officeError(error);
   if (refusal === null) throw error;
-  return { code: "excelRefused", phase, refusal, workbook };
+  return { code: "excelRefused", what, phase, refusal, workbook };
 }
 
 /**

@@ -59,7 +59,7 @@ async function buildReport(excel: ExcelGateway, options: { signal?: AbortSignal;
   const done: number[] = [];
   const result = await runOperation(
     excel,
-    { signal: options.signal, onProgress: ({ done: d }) => done.push(d) },
+    { what: "the report", signal: options.signal, onProgress: ({ done: d }) => done.push(d) },
     async (op) => {
       const earlier = await op.excel.run(async (context) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject("Report").load("id,name");
@@ -92,7 +92,7 @@ async function buildReport(excel: ExcelGateway, options: { signal?: AbortSignal;
   return { result, done };
 }
 
-const messageOf = (issue: unknown) => describeOperationIssue(issue as OperationIssue, "the report");
+const messageOf = (issue: unknown) => describeOperationIssue(issue as OperationIssue);
 
 /** Requests of a clean run, counted. */
 async function requestsOfACleanRun(withEarlierReport: boolean): Promise<number> {
@@ -150,7 +150,7 @@ describe("a body's own refusal", () => {
   it("is returned as is, after the staging sheets are removed", async () => {
     const simulator = aWorkbook();
     const before = snapshotOf(simulator);
-    const result = await runOperation(simulator.excel, {}, async (op) => {
+    const result = await runOperation(simulator.excel, { what: "the report" }, async (op) => {
       await op.addStagingSheets(2);
       return fail({ code: "sheetTaken" as const });
     });
