@@ -7,6 +7,8 @@
  * either finds nothing applied (the workbook is as it was) or applies the rest (the staged content is complete).
  * A step that cannot be observed must therefore be safe to apply twice (setting formats, copying values, activating).
  */
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- an observer queues its
+   loads and returns a closure that the runner calls only after syncing them. */
 
 /** One step of a commit. */
 export interface CommitStep {

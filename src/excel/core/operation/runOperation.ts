@@ -314,6 +314,7 @@ async function removeStaging(excel: ExcelGateway, runId: string): Promise<Workbo
     try {
       await excel.run(async (context) => {
         for (const sheet of await ours(context)) sheet.delete();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a second attempt after a refusal
         await context.sync();
       });
       return { kind: "unchanged" };
