@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { fail, ok, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
+import { storeSetting, type CommitStep } from "../core/operation";
 
 /** The fields a claims table can map, in Tuva words (STYLE.md vocabulary). */
 export const CLAIMS_FIELDS = [
@@ -197,10 +198,15 @@ export async function readClaimsMapping(
   return ok(parsed.data.columns);
 }
 
-/** Saves a table's mapping in the workbook's settings (replacing the previous one). */
-export async function saveClaimsMapping(excel: ExcelGateway, tableName: string, mapping: ClaimsMapping): Promise<void> {
-  await excel.run(async (context) => {
-    context.workbook.settings.add(claimsMappingSettingKey(tableName), { version: 1, tableName, columns: mapping });
-    await context.sync();
-  });
+/**
+ * The commit step that saves a table's mapping in the workbook's settings (replacing the previous one): an
+ * operation that reads claims through a mapping the user just confirmed stores it with its result, so a failed or
+ * cancelled operation leaves the earlier mapping as it was.
+ */
+export function claimsMappingStep(tableName: string, mapping: ClaimsMapping): CommitStep {
+  return storeSetting(
+    claimsMappingSettingKey(tableName),
+    { version: 1, tableName, columns: mapping },
+    `save the column mapping of table ${tableName}`,
+  );
 }

@@ -3,12 +3,20 @@
  * runs the engine for every scenario, lays out the sheets, writes them atomically. Expected failures are values.
  */
 import { centsToDollars, type Cents } from "../../engine";
-import { fail, ok, type Result } from "../../engine";
+import { ok, type Result } from "../../engine";
+import { claimsMappingStep } from "../claims/claimsMapping";
 import type { ExcelGateway } from "../core/excelGateway";
+import { runOperation } from "../core/operation";
 import { computeModelNumbers, checkModelSettings, layoutModel, type ModelNumbers } from "./modelPlan";
 import type { UpliftModelIssue, UpliftModelRequest } from "./modelRequest";
 import { readClaimLines } from "./readClaimLines";
-import { planWriteTarget, writeModel, type ModelWriteOptions, type ModelSheetNames } from "./writeModel";
+import {
+  modelCommitSteps,
+  planModelTarget,
+  stageModel,
+  type ModelSheetNames,
+  type ModelWriteOptions,
+} from "./writeModel";
 
 /** A built model: where it is, and the engine's totals it shows (in dollars), per scenario. */
 export interface BuiltUpliftModel extends ModelSheetNames {
@@ -22,7 +30,7 @@ export interface BuiltUpliftModel extends ModelSheetNames {
   readonly numbers: ModelNumbers;
 }
 
-/** Options of a build: progress and cancel of the write, and an injectable clock for the "built on" stamp. */
+/** Options of a build: progress and cancel, request limits, and an injectable clock for the "built on" stamp. */
 export interface BuildOptions extends ModelWriteOptions {
   readonly now?: () => Date;
 }
@@ -39,8 +47,9 @@ function filtersText(request: UpliftModelRequest): string {
 }
 
 /**
- * Builds the uplift model that `request` describes. Running it again with the same sheet name replaces the
- * earlier build (its two sheets) instead of adding a copy; a user's own sheet of that name is never touched.
+ * Builds the uplift model that `request` describes, as one operation (see writeModel.ts). Running it again with the
+ * same sheet name replaces the earlier build (its two sheets) instead of adding a copy; a user's own sheet of that
+ * name is never touched. The claims mapping is stored with the model.
  * @example
  * const built = await buildUpliftModel(hostExcel(), { tableName: "Claims", mapping, filters: NO_FILTERS,
  *   scenarios: DEFAULT_SCENARIOS, floor: DEFAULT_FLOOR, target: DEFAULT_TARGET, capAtBilled: true,
@@ -53,33 +62,55 @@ export async function buildUpliftModel(
 ): Promise<Result<BuiltUpliftModel, UpliftModelIssue>> {
   const settings = checkModelSettings(request);
   if (!settings.ok) return settings;
-  const target = await planWriteTarget(excel, request.sheetName.trim());
-  if (!target.ok) return target;
-  const lines = await readClaimLines(excel, request);
-  if (!lines.ok) return lines;
-  const numbers = computeModelNumbers(lines.value, request.scenarios);
-  if (!numbers.ok) return numbers;
-  if (options.signal?.aborted === true) return fail({ code: "cancelled" });
-  const layout = layoutModel(request, lines.value, numbers.value, target.value.writing, {
-    tableName: request.tableName,
-    amountColumn: request.mapping.amount ?? "Amount",
-    filtersText: filtersText(request),
-    asOf: (options.now?.() ?? new Date()).toISOString().slice(0, 10),
-  });
-  const written = await writeModel(excel, target.value, layout, options);
-  if (!written.ok) return written;
-  const dollars = (cents: number) => centsToDollars(cents as Cents);
-  return ok({
-    ...written.value,
-    lineCount: lines.value.hcpcsCodes.length,
-    codeCount: numbers.value.codes.length,
-    currentTotal: dollars(numbers.value.currentCents),
-    scenarios: numbers.value.scenarios.map(({ scenario, result }) => ({
-      name: scenario.name.trim(),
-      newTotal: dollars(result.newCents),
-      delta: dollars(result.deltaCents),
-    })),
-    replaced: target.value.replaced !== null,
-    numbers: numbers.value,
-  });
+  const sheetName = request.sheetName.trim();
+  const { onProgress } = options;
+  return runOperation(
+    excel,
+    {
+      what: `building the model "${sheetName}"`,
+      signal: options.signal,
+      onProgress: onProgress && (({ done, total }) => onProgress({ rowsWritten: done, totalRows: total })),
+    },
+    async (op) => {
+      const target = await planModelTarget(op.excel, sheetName);
+      if (!target.ok) return target;
+      const lines = await readClaimLines(op.excel, request);
+      if (!lines.ok) return lines;
+      const numbers = computeModelNumbers(lines.value, request.scenarios);
+      if (!numbers.ok) return numbers;
+      op.checkCancelled();
+      const [linesSheet, modelSheet] = await op.addStagingSheets(2);
+      const staged = { lines: linesSheet!, model: modelSheet! };
+      const layout = layoutModel(
+        request,
+        lines.value,
+        numbers.value,
+        { modelSheet: staged.model.stagingName, linesSheet: staged.lines.stagingName },
+        {
+          tableName: request.tableName,
+          amountColumn: request.mapping.amount ?? "Amount",
+          filtersText: filtersText(request),
+          asOf: (options.now?.() ?? new Date()).toISOString().slice(0, 10),
+        },
+      );
+      await stageModel(op, staged, layout, options);
+      const dollars = (cents: number) => centsToDollars(cents as Cents);
+      return ok({
+        output: {
+          ...target.value.final,
+          lineCount: lines.value.hcpcsCodes.length,
+          codeCount: numbers.value.codes.length,
+          currentTotal: dollars(numbers.value.currentCents),
+          scenarios: numbers.value.scenarios.map(({ scenario, result }) => ({
+            name: scenario.name.trim(),
+            newTotal: dollars(result.newCents),
+            delta: dollars(result.deltaCents),
+          })),
+          replaced: target.value.replaced !== null,
+          numbers: numbers.value,
+        },
+        steps: modelCommitSteps(target.value, staged, [claimsMappingStep(request.tableName, request.mapping)]),
+      });
+    },
+  );
 }

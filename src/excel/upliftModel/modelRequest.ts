@@ -4,7 +4,7 @@
  */
 import type { UpliftRankBasis } from "../../engine";
 import { describeClaimsMappingIssue, type ClaimsMapping, type ClaimsMappingIssue } from "../claims/claimsMapping";
-import type { ExcelFailedIssue } from "../core/officeErrors";
+import { describeOperationIssue, type OperationIssue } from "../core/operation";
 
 /** One scenario: an uplift on the top N codes (null: all codes), with per-code overrides. */
 export interface UpliftModelScenario {
@@ -92,9 +92,7 @@ export type UpliftModelIssue =
   | { readonly code: "engine"; readonly message: string }
   | { readonly code: "sheetNameInvalid"; readonly sheetName: string; readonly reason: string }
   | { readonly code: "sheetTaken"; readonly sheetName: string }
-  | { readonly code: "cancelled" }
-  | ExcelFailedIssue
-  | { readonly code: "cleanupFailed"; readonly sheetNames: readonly string[]; readonly message: string };
+  | OperationIssue;
 
 /** The message a finance user reads for a build issue. */
 export function describeUpliftModelIssue(issue: UpliftModelIssue): string {
@@ -126,10 +124,7 @@ export function describeUpliftModelIssue(issue: UpliftModelIssue): string {
     case "sheetTaken":
       return `A sheet named "${issue.sheetName}" already exists and is not an uplift model built here; choose another sheet name.`;
     case "cancelled":
-      return "Cancelled. The partial model was removed: the workbook is as it was.";
-    case "excelFailed":
-      return `Excel stopped the build: ${issue.message} (${issue.excelCode}). The partial model was removed: the workbook is as it was.`;
-    case "cleanupFailed":
-      return `The build stopped and the partial sheets ${issue.sheetNames.map((n) => `"${n}"`).join(", ")} could not be removed (${issue.message}): please delete them by hand.`;
+    case "excelRefused":
+      return describeOperationIssue(issue);
   }
 }

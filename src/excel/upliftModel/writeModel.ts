@@ -1,17 +1,25 @@
 /**
- * Writes a laid-out uplift model into the workbook: the model sheet and its hidden per-line sheet, chunked under a
- * request budget, with progress and cancel, and atomic (ARCHITECTURE.md s.5): the sheets are written under
- * temporary names when they replace an earlier build of the same model, and the old ones go only in the last
- * request; on a failure or a cancel the new sheets are deleted and the workbook is as it was.
+ * Writes a laid-out uplift model inside an operation (ARCHITECTURE.md s.5): the model sheet and its hidden per-line
+ * sheet are staged under working names, chunked under a request budget with progress and cancel, and the commit
+ * removes the earlier build of the same model, puts the new sheets in place and records them, with the claims
+ * mapping the model was built with. A failure or a cancel before the commit leaves the workbook as it was.
  *
  * A model sheet is replaced only when the workbook's settings record it as a model this add-in built (by sheet id):
  * a user's own sheet of the same name is never overwritten.
  */
 import { z } from "zod";
 import { fail, ok, type Result } from "../../engine";
-import { findSheetNamed, readSheetsAndRecord, sheetNameProblem, temporarySheetName } from "../core/builtSheets";
+import { findSheetNamed, readSheetsAndRecord, sheetNameProblem } from "../core/builtSheets";
 import type { ExcelGateway } from "../core/excelGateway";
-import { excelFailed, officeError } from "../core/officeErrors";
+import {
+  activateSheet,
+  deleteSheet,
+  placeSheet,
+  storeSetting,
+  type CommitStep,
+  type OperationContext,
+  type StagedSheet,
+} from "../core/operation";
 import { BLOCK_FILLS, writeBlock, type PlanCell } from "../core/sheetBlocks";
 import { jsonBytes, planChunks } from "../core/writePlan";
 import type { ModelLayout } from "./modelPlan";
@@ -37,24 +45,26 @@ export function linesSheetNameFor(modelSheet: string): string {
   return `${modelSheet.slice(0, 25)} Lines`;
 }
 
-/** Where the model goes: the names written under now, and the earlier build's sheets it replaces. */
-export interface WriteTarget {
+/** Where the model goes: its final names, the earlier build's sheets it replaces, and the record of models. */
+export interface ModelTarget {
   readonly final: ModelSheetNames;
-  readonly writing: ModelSheetNames;
-  readonly replaced: { readonly modelSheetId: string; readonly linesSheetId: string | null } | null;
+  readonly replaced: {
+    readonly model: { readonly id: string; readonly name: string };
+    readonly lines: { readonly id: string; readonly name: string } | null;
+  } | null;
   readonly stored: StoredModels;
 }
 
 /** Looks at the workbook's sheets and recorded models; decides whether the model is new or replaces one. */
-export async function planWriteTarget(
+export async function planModelTarget(
   excel: ExcelGateway,
   modelSheet: string,
-): Promise<Result<WriteTarget, UpliftModelIssue>> {
+): Promise<Result<ModelTarget, UpliftModelIssue>> {
   const problem = sheetNameProblem(modelSheet);
   if (problem !== null) return fail({ code: "sheetNameInvalid", sheetName: modelSheet, reason: problem });
   const final = { modelSheet, linesSheet: linesSheetNameFor(modelSheet) };
   // An unreadable record only means no sheet can be recognised as ours: nothing is replaced.
-  const { sheets, record: models } = await readSheetsAndRecord<StoredModels>(
+  const { sheets, record: stored } = await readSheetsAndRecord<StoredModels>(
     excel,
     UPLIFT_MODELS_SETTING,
     storedModelsSchema,
@@ -63,21 +73,13 @@ export async function planWriteTarget(
   const existingModel = findSheetNamed(sheets, final.modelSheet);
   const existingLines = findSheetNamed(sheets, final.linesSheet);
   const record =
-    existingModel === null ? null : (models.models.find((m) => m.modelSheetId === existingModel.id) ?? null);
+    existingModel === null ? null : (stored.models.find((m) => m.modelSheetId === existingModel.id) ?? null);
   if (existingModel !== null && record === null) return fail({ code: "sheetTaken", sheetName: existingModel.name });
   if (existingLines !== null && (record === null || record.linesSheetId !== existingLines.id)) {
     return fail({ code: "sheetTaken", sheetName: existingLines.name });
   }
-  if (existingModel === null) return ok({ final, writing: final, replaced: null, stored: models });
-  return ok({
-    final,
-    writing: {
-      modelSheet: temporarySheetName(sheets, final.modelSheet),
-      linesSheet: temporarySheetName(sheets, final.linesSheet),
-    },
-    replaced: { modelSheetId: existingModel.id, linesSheetId: existingLines?.id ?? null },
-    stored: models,
-  });
+  if (existingModel === null) return ok({ final, replaced: null, stored });
+  return ok({ final, replaced: { model: existingModel, lines: existingLines }, stored });
 }
 
 /** Progress of a model write, in rows (lines and codes). */
@@ -86,6 +88,7 @@ export interface ModelWriteProgress {
   readonly totalRows: number;
 }
 
+/** Progress, cancel and request limits of a model write. */
 export interface ModelWriteOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ModelWriteProgress) => void;
@@ -101,15 +104,19 @@ interface Chunk {
   readonly rows: readonly PlanCell[][];
 }
 
-/** Writes the layout into the target's sheets; see the module comment for the guarantees. */
-export async function writeModel(
-  excel: ExcelGateway,
-  target: WriteTarget,
+/** The staged sheets of a model: the per-line sheet and the model sheet, in that order. */
+export interface StagedModel {
+  readonly lines: StagedSheet;
+  readonly model: StagedSheet;
+}
+
+/** Writes the layout into the staged sheets, a chunk of rows per request, the fixed parts last. */
+export async function stageModel(
+  op: OperationContext,
+  staged: StagedModel,
   layout: ModelLayout,
-  options: ModelWriteOptions = {},
-): Promise<Result<ModelSheetNames, UpliftModelIssue>> {
-  const aborted = () => options.signal?.aborted === true;
-  if (aborted()) return fail({ code: "cancelled" });
+  options: Pick<ModelWriteOptions, "maxRequestBytes" | "maxRowsPerRequest">,
+): Promise<void> {
   const limits = {
     maxBytes: options.maxRequestBytes ?? 4 * 1024 * 1024,
     reservedBytes: 4_096,
@@ -131,52 +138,36 @@ export async function writeModel(
     }
   }
   const totalRows = layout.lines.rows.length + layout.codeRows.length;
-
-  const ids = await excel.run(async (context) => {
-    const lines = context.workbook.worksheets.add(target.writing.linesSheet);
-    const model = context.workbook.worksheets.add(target.writing.modelSheet);
-    lines.load("id");
-    model.load("id");
-    await context.sync();
-    return { linesSheetId: lines.id, modelSheetId: model.id };
+  const sheetsOf = (context: Excel.RequestContext) => ({
+    lines: context.workbook.worksheets.getItem(staged.lines.id),
+    model: context.workbook.worksheets.getItem(staged.model.id),
   });
-
   let rowsWritten = 0;
-  try {
-    const stopped = await excel.run(async (context) => {
-      const lines = context.workbook.worksheets.getItem(ids.linesSheetId);
-      const model = context.workbook.worksheets.getItem(ids.modelSheetId);
-      for (const [index, chunk] of chunks.entries()) {
-        if (aborted()) return true;
+  for (const [index, chunk] of chunks.entries()) {
+    await op.write(
+      (context) => {
         context.workbook.application.suspendApiCalculationUntilNextSync();
+        const { lines, model } = sheetsOf(context);
         if (index === 0) startSheets(lines, model, layout);
-        const sheet = chunk.sheet === "lines" ? lines : model;
         const width = chunk.rows[0]?.length ?? 0;
         if (width > 0) {
-          sheet.getRangeByIndexes(chunk.firstRow, 0, chunk.rows.length, width).formulas = chunk.rows.map((row) =>
-            row.map((cell) => cell ?? ""),
-          );
+          (chunk.sheet === "lines" ? lines : model).getRangeByIndexes(
+            chunk.firstRow,
+            0,
+            chunk.rows.length,
+            width,
+          ).formulas = chunk.rows.map((row) => row.map((cell) => cell ?? ""));
         }
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk is the point of chunking
-        await context.sync();
-        rowsWritten += chunk.rows.length;
-        options.onProgress?.({ rowsWritten, totalRows });
-      }
-      if (aborted()) return true;
-      context.workbook.application.suspendApiCalculationUntilNextSync();
-      if (chunks.length === 0) startSheets(lines, model, layout);
-      finish(context, lines, model, layout, target, ids);
-      await context.sync();
-      return false;
-    });
-    if (stopped) return (await removePartialSheets(excel, target, ids, "cancelled")) ?? fail({ code: "cancelled" });
-    return ok(target.final);
-  } catch (error) {
-    const office = officeError(error);
-    const cleanup = await removePartialSheets(excel, target, ids, office?.message ?? String(error));
-    if (office === null) throw error; // a bug: surface it, now that the workbook is clean
-    return cleanup ?? fail(excelFailed(office));
+      },
+      { done: (rowsWritten += chunk.rows.length), total: totalRows },
+    );
   }
+  await op.write((context) => {
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    const { lines, model } = sheetsOf(context);
+    if (chunks.length === 0) startSheets(lines, model, layout);
+    finishSheets(lines, model, layout);
+  });
 }
 
 /** Number formats (before any value, so codes stay text) and the per-line sheet's header. */
@@ -196,15 +187,8 @@ function startSheets(lines: Excel.Worksheet, model: Excel.Worksheet, layout: Mod
   });
 }
 
-/** The fixed blocks, formats, chart; then the replace, the record in settings, and the model shown. */
-function finish(
-  context: Excel.RequestContext,
-  lines: Excel.Worksheet,
-  model: Excel.Worksheet,
-  layout: ModelLayout,
-  target: WriteTarget,
-  ids: { readonly linesSheetId: string; readonly modelSheetId: string },
-): void {
+/** The fixed blocks, formats, conditional formats and chart of the model sheet; the lines sheet's look. */
+function finishSheets(lines: Excel.Worksheet, model: Excel.Worksheet, layout: ModelLayout): void {
   for (const block of layout.blocks) writeBlock(model, block);
   for (const address of layout.inputCells) model.getRange(address).format.fill.color = BLOCK_FILLS.input;
   layout.columnWidths.forEach((width, c) => {
@@ -229,55 +213,32 @@ function finish(
   lines
     .getRangeByIndexes(0, 0, Math.max(layout.lines.rows.length, 1) + 1, layout.lines.header.length)
     .format.autofitColumns();
-  lines.visibility = "Hidden";
-  model.activate();
-  const worksheets = context.workbook.worksheets;
-  let models = target.stored.models;
-  if (target.replaced !== null) {
-    // Last, once everything is written: the old build goes (a failure before this leaves it intact).
-    worksheets.getItem(target.replaced.modelSheetId).delete();
-    if (target.replaced.linesSheetId !== null) worksheets.getItem(target.replaced.linesSheetId).delete();
-    lines.name = target.final.linesSheet;
-    model.name = target.final.modelSheet;
-    const replacedId = target.replaced.modelSheetId;
-    models = models.filter((m) => m.modelSheetId !== replacedId);
-  }
-  context.workbook.settings.add(UPLIFT_MODELS_SETTING, {
-    version: 1,
-    models: [...models, { modelSheetId: ids.modelSheetId, linesSheetId: ids.linesSheetId }],
-  });
 }
 
 /**
- * After a failure or a cancel: deletes the sheets being written, unless the replace got as far as deleting the old
- * model (then the new one is the only copy and stays). Returns an issue when the workbook is not as it was.
+ * The commit of a model: the earlier build removed, the new sheets named (the lines sheet stays hidden), the record
+ * of models updated, and the claims mapping the model was built with stored (`extra`), the model shown.
  */
-async function removePartialSheets(
-  excel: ExcelGateway,
-  target: WriteTarget,
-  ids: { readonly linesSheetId: string; readonly modelSheetId: string },
-  cause: string,
-): Promise<Result<never, UpliftModelIssue> | null> {
-  try {
-    return await excel.run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      const old = target.replaced === null ? null : worksheets.getItemOrNullObject(target.replaced.modelSheetId);
-      old?.load("name");
-      const written = [ids.linesSheetId, ids.modelSheetId].map((id) => worksheets.getItemOrNullObject(id));
-      for (const sheet of written) sheet.load("name");
-      await context.sync();
-      if (old !== null && old.isNullObject) return null; // the replace completed: the new sheets are the model now
-      for (const sheet of written) if (!sheet.isNullObject) sheet.delete();
-      await context.sync();
-      return null;
-    });
-  } catch (error) {
-    const office = officeError(error);
-    if (office === null) throw error;
-    return fail({
-      code: "cleanupFailed",
-      sheetNames: [target.writing.modelSheet, target.writing.linesSheet],
-      message: `${cause}; then ${office.message}`,
-    });
-  }
+export function modelCommitSteps(target: ModelTarget, staged: StagedModel, extra: readonly CommitStep[]): CommitStep[] {
+  const { replaced, final } = target;
+  const models = target.stored.models.filter((m) => m.modelSheetId !== replaced?.model.id);
+  return [
+    ...(replaced === null
+      ? []
+      : [
+          deleteSheet(replaced.model.id, `remove the earlier model sheet "${replaced.model.name}"`),
+          ...(replaced.lines === null
+            ? []
+            : [deleteSheet(replaced.lines.id, `remove the earlier lines sheet "${replaced.lines.name}"`)]),
+        ]),
+    ...placeSheet({ stagedId: staged.lines.id, name: final.linesSheet, visible: false }),
+    ...placeSheet({ stagedId: staged.model.id, name: final.modelSheet }),
+    storeSetting(
+      UPLIFT_MODELS_SETTING,
+      { version: 1, models: [...models, { modelSheetId: staged.model.id, linesSheetId: staged.lines.id }] },
+      `record "${final.modelSheet}" as a model built here`,
+    ),
+    ...extra,
+    activateSheet(staged.model.id),
+  ];
 }

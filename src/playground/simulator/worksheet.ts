@@ -201,7 +201,11 @@ export class ChartCollection {
     return createRecorder(this.sheet.context, "Chart", record, {
       attach: () => {
         const source = sourceData.entity();
-        (record as { sourceAddress: string }).sourceAddress = formatAddress(source.sheet.name, source.rect);
+        // Bound to the range, as Excel's charts are: the address follows a rename of the source sheet.
+        Object.defineProperty(record, "sourceAddress", {
+          get: () => formatAddress(source.sheet.name, source.rect),
+          enumerable: true,
+        });
         list = this.sheet.entity().charts;
         list.push(record);
       },

@@ -3,7 +3,6 @@ import {
   checkClaimsMapping,
   describeClaimsMappingIssue,
   readClaimsMapping,
-  saveClaimsMapping,
   suggestClaimsMapping,
   type ClaimsMapping,
 } from "../../excel/claims/claimsMapping";
@@ -58,14 +57,13 @@ export interface BuildModelInput {
 }
 
 /**
- * Saves the confirmed mapping with the workbook, then builds (or rebuilds) the model sheet, reporting progress and
- * stopping on cancel; the outcome carries the message the progress UI shows.
+ * Builds (or rebuilds) the model sheet, which stores the confirmed mapping with it, reporting progress and stopping
+ * on cancel; the outcome carries the message the progress UI shows.
  */
 export const buildUpliftModelCommand: TaskPaneCommand<BuildModelInput, OperationOutcome<BuiltUpliftModel>> = {
   name: "uplift.buildModel",
   label: "Build model",
   run: async (excel, { request, controls }) => {
-    await saveClaimsMapping(excel, request.tableName, request.mapping);
     const result = await buildUpliftModel(excel, request, {
       ...(controls === undefined
         ? {}

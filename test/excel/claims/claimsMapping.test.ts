@@ -4,9 +4,11 @@ import {
   claimsMappingSettingKey,
   describeClaimsMappingIssue,
   readClaimsMapping,
-  saveClaimsMapping,
+  claimsMappingStep,
   suggestClaimsMapping,
 } from "../../../src/excel/claims/claimsMapping";
+import { ok } from "../../../src/engine";
+import { runOperation } from "../../../src/excel/core/operation";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 
 describe("suggesting a claims mapping from headers", () => {
@@ -84,7 +86,9 @@ describe("the mapping stored in the workbook's settings", () => {
     const simulator = new WorkbookSimulator();
     const mapping = suggestClaimsMapping(["CPT", "Allowed", "Billed"]);
 
-    await saveClaimsMapping(simulator.excel, "Claims", mapping);
+    await runOperation(simulator.excel, { what: "saving the mapping" }, async () =>
+      ok({ output: null, steps: [claimsMappingStep("Claims", mapping)] }),
+    );
 
     const read = await readClaimsMapping(simulator.excel, "CLAIMS");
     expect(read).toEqual({ ok: true, value: mapping });

@@ -281,7 +281,10 @@ describe("cancel and failure", () => {
     // A budget far above the simulator's 200 KB makes Excel refuse the first chunk.
     const result = await buildUpliftModel(simulator.excel, aModelRequest(), { maxRequestBytes: 4_000_000 });
 
-    expect(result.ok === false && result.issue.code).toBe("excelFailed");
+    expect(result.ok === false && result.issue).toMatchObject({
+      code: "excelRefused",
+      workbook: { kind: "unchanged" },
+    });
     expect(simulator.sheetNames()).toEqual(sheets);
     expect(comparison(simulator, "Uplift Model", 2)).toEqual(before);
   });
