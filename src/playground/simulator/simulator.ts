@@ -69,7 +69,13 @@ const ENUMS = {
   ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
   SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
   EventSource: { local: "Local", remote: "Remote" },
-  DataChangeType: { unknown: "Unknown", rangeEdited: "RangeEdited", rowInserted: "RowInserted" },
+  DataChangeType: {
+    unknown: "Unknown",
+    rangeEdited: "RangeEdited",
+    rowInserted: "RowInserted",
+    rowDeleted: "RowDeleted",
+  },
+  RangeCopyType: { all: "All", formulas: "Formulas", values: "Values", formats: "Formats", link: "Link" },
 } as const;
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
