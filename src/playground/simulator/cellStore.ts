@@ -88,8 +88,8 @@ export class CellStore {
     return toEngineFormula(mayHaveStructuredRefs(formula) ? this.translate(sheet, row, column, formula) : formula);
   }
 
-  /** What the engine should hold for one entered cell input. */
-  private toRaw(sheet: SheetEntity, row: number, column: number, input: CellInput): RawCellContent {
+  /** What the engine should hold for one entered cell input (a formula's user text is kept beside it). */
+  enteredRaw(sheet: SheetEntity, row: number, column: number, input: CellInput): RawCellContent {
     const key = cellKey(row, column);
     sheet.userFormulas.delete(key);
     if (typeof input !== "string") return input;
@@ -111,7 +111,7 @@ export class CellStore {
 
   /** The engine contents for a block of inputs at A1, without writing them (for building a sheet at once). */
   rawBlock(sheet: SheetEntity, block: CellInput[][]): RawCellContent[][] {
-    return block.map((row, r) => row.map((v, c) => this.toRaw(sheet, r, c, v)));
+    return block.map((row, r) => row.map((v, c) => this.enteredRaw(sheet, r, c, v)));
   }
 
   /** Writes `values` or `formulas` to a range (both accept constants and formulas, as in Excel). */
@@ -129,14 +129,15 @@ export class CellStore {
       row.map((v, c) =>
         v === undefined
           ? this.currentRaw(sheet, rect.row + r, rect.column + c)
-          : this.toRaw(sheet, rect.row + r, rect.column + c, v),
+          : this.enteredRaw(sheet, rect.row + r, rect.column + c, v),
       ),
     );
     this.engine.setContents(sheet.name, rect.row, rect.column, raws);
     this.formatParsedDates(sheet, rect, inputs);
   }
 
-  private currentRaw(sheet: SheetEntity, row: number, column: number): RawCellContent {
+  /** What the engine should hold for a cell to stay as it is (its formula translated again). */
+  currentRaw(sheet: SheetEntity, row: number, column: number): RawCellContent {
     const user = sheet.userFormulas.get(cellKey(row, column));
     return user !== undefined ? this.engineFormula(sheet, row, column, user) : this.engine.raw(sheet.name, row, column);
   }
@@ -236,10 +237,24 @@ export class CellStore {
   /** Inserts whole rows; side maps shift with the engine's cells. */
   insertRows(sheet: SheetEntity, at: number, count: number): void {
     this.engine.insertRows(sheet.name, at, count);
+    this.shiftSideMaps(sheet, at, count);
+  }
+
+  /** Removes whole rows; side maps shift with the engine's cells. */
+  removeRows(sheet: SheetEntity, at: number, count: number): void {
+    this.engine.removeRows(sheet.name, at, count);
+    this.shiftSideMaps(sheet, at, -count);
+  }
+
+  /** Moves the number formats and user formulas of rows at or below `at` by `delta` rows (dropping removed rows). */
+  private shiftSideMaps(sheet: SheetEntity, at: number, delta: number): void {
     for (const map of [sheet.numberFormats, sheet.userFormulas] as Map<number, string>[]) {
       const moved = [...map].filter(([key]) => keyRow(key) >= at);
       for (const [key] of moved) map.delete(key);
-      for (const [key, v] of moved) map.set(cellKey(keyRow(key) + count, keyColumn(key)), v);
+      for (const [key, v] of moved) {
+        const row = keyRow(key) + delta;
+        if (delta > 0 || keyRow(key) >= at - delta) map.set(cellKey(row, keyColumn(key)), v);
+      }
     }
   }
 

@@ -5,9 +5,11 @@
 
 /** The error codes the simulator raises, with Excel's string values (`Excel.ErrorCodes`). */
 export const ErrorCodes = {
+  accessDenied: "AccessDenied",
   generalException: "GeneralException",
   invalidArgument: "InvalidArgument",
   invalidOperation: "InvalidOperation",
+  invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
   invalidReference: "InvalidReference",
   itemAlreadyExists: "ItemAlreadyExists",
   itemNotFound: "ItemNotFound",

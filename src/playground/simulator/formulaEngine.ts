@@ -3,7 +3,7 @@
  * raw contents HyperFormula computes from; the user's formula text, number formats and tables live in the
  * cell store above it.
  */
-import { DetailedCellError, HyperFormula } from "hyperformula";
+import { CellType, DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
 import { createCustomFunctionPlugin, type CustomFunctionImpl } from "./customFunctionPlugin";
 import type { CellRect } from "./addresses";
@@ -13,6 +13,13 @@ export type CellValue = string | number | boolean | null;
 
 /** HyperFormula error texts that Excel spells differently. */
 const EXCEL_ERROR: Record<string, string> = { "#CYCLE!": "#REF!", "#ERROR!": "#NAME?", "#LIC!": "#VALUE!" };
+
+/** The fields of HyperFormula's ArrayFormulaVertex the simulator reads (the class is not exported). */
+interface ArrayVertex {
+  readonly leftCorner: { readonly row: number; readonly col: number };
+  readonly width: number;
+  readonly height: number;
+}
 
 const cellKey = (sheet: number, row: number, col: number) => `${sheet}:${row}:${col}`;
 
@@ -137,6 +144,29 @@ export class FormulaEngine {
 
   insertRows(sheet: string, at: number, count: number): void {
     this.hf.addRows(this.sheetId(sheet), [at, count]);
+  }
+
+  /** Removes whole rows; references to them become #REF! and ranges across them shrink, as in Excel. */
+  removeRows(sheet: string, at: number, count: number): void {
+    this.hf.removeRows(this.sheetId(sheet), [at, count]);
+  }
+
+  /**
+   * The dynamic array a cell belongs to: its anchor (the formula's cell) and size. HyperFormula's public API says
+   * whether a cell is part of an array but not which one, so the array's vertex is read from its dependency graph.
+   */
+  spillOf(sheet: string, row: number, col: number): { row: number; column: number; rect: CellRect } | null {
+    const address = { sheet: this.sheetId(sheet), row, col };
+    const type = this.hf.getCellType(address);
+    if (type !== CellType.ARRAY && type !== CellType.ARRAYFORMULA) return null;
+    const vertex = this.hf.dependencyGraph.getCell(address) as unknown as ArrayVertex | undefined;
+    if (vertex?.leftCorner === undefined) return null;
+    const { leftCorner, width, height } = vertex;
+    return {
+      row: leftCorner.row,
+      column: leftCorner.col,
+      rect: { row: leftCorner.row, column: leftCorner.col, rowCount: height, columnCount: width },
+    };
   }
 
   setName(name: string, expression: string): void {

@@ -4,6 +4,14 @@
  */
 export { WorkbookSimulator, type HostCell, type SimulatorOptions } from "./simulator";
 export type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+export type {
+  CellDescription,
+  DescribeOptions,
+  SheetDescription,
+  TableDescription,
+  WorkbookDescription,
+} from "./description";
+export type { SimRequestContext } from "./requestContext";
 export type { CellInput, Recorded, RecordedChart, RecordedConditionalFormat, RecordedRangeFormat } from "./entities";
 export type { ChangedEventArgs, SimulatorChange } from "./workbookModel";
 export { ErrorCodes, SimulatorError } from "./errors";

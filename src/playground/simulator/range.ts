@@ -5,13 +5,18 @@
  */
 import { formatAddress, formatRect, intersect, MAX_COLUMNS, MAX_ROWS, parseAddress, type CellRect } from "./addresses";
 import { ClientObjectBase, ClientResult } from "./clientObject";
-import type { RangeEntity, RecordedConditionalFormat, RecordedRangeFormat } from "./entities";
+import type { RangeEntity, RecordedConditionalFormat, RecordedRangeFormat, SheetEntity } from "./entities";
 import { invalidArgument, itemNotFound } from "./errors";
+import { copyRange } from "./copyRange";
 import { createRecorder } from "./recorder";
 import type { SimRequestContext } from "./requestContext";
+import type { WorkbookModel } from "./workbookModel";
 import { WorksheetProxy } from "./worksheet";
 
 type Values = (string | number | boolean)[][];
+
+/** A dynamic array: its anchor cell and the rectangle it fills. */
+type Spill = { readonly row: number; readonly column: number; readonly rect: CellRect };
 
 const RANGE_PROPERTIES = [
   "address",
@@ -42,6 +47,21 @@ function checkRect(rect: CellRect): CellRect {
     throw invalidArgument("The range would lie outside the worksheet");
   }
   return rect;
+}
+
+/**
+ * A range passed to a method as a Range or an address: "Sheet1!A1:B2", or "A1:B2" on `defaultSheet` (the sheet of
+ * the object the method is called on). Resolved at sync; InvalidArgument for text that is not an address.
+ */
+export function rangeArgument(
+  model: WorkbookModel,
+  range: RangeProxy | string,
+  defaultSheet: SheetEntity,
+): RangeEntity {
+  if (typeof range !== "string") return range.entity();
+  const parsed = parseAddress(range);
+  if (parsed === null) throw invalidArgument(`"${range}" is not an A1 address`);
+  return { sheet: parsed.sheet === null ? defaultSheet : model.requireSheet(parsed.sheet), rect: parsed.rect };
 }
 
 export class RangeProxy extends ClientObjectBase<RangeEntity> {
@@ -240,6 +260,69 @@ export class RangeProxy extends ClientObjectBase<RangeEntity> {
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return this.derived(this.used(valuesOnly), true).trackNull();
+  }
+
+  /**
+   * Pastes a range (or "Sheet!A1:B2"; a bare address is on this range's sheet) onto this one (ExcelApi 1.9; see
+   * copyRange.ts for what is pasted).
+   */
+  copyFrom(source: RangeProxy | string, copyType = "All", skipBlanks = false, transpose = false): void {
+    this.queue(
+      "copyFrom",
+      () => ({ copyFrom: typeof source === "string" ? source : "range", copyType, skipBlanks, transpose }),
+      (destination) => {
+        const from = rangeArgument(this.context.model, source, destination.sheet);
+        copyRange(this.context.model, destination, from, copyType, skipBlanks, transpose);
+      },
+    );
+  }
+
+  /** The spill an anchor cell's formula fills (ExcelApi 1.12); ItemNotFound for any other range. */
+  getSpillingToRange(): RangeProxy {
+    return this.spill("spilling range", (spill, cell) =>
+      spill.row === cell.row && spill.column === cell.column ? spill.rect : null,
+    );
+  }
+
+  /** The spill of an anchor cell, or a null object (also for a range of more than one cell). */
+  getSpillingToRangeOrNullObject(): RangeProxy {
+    return this.spill(null, (spill, cell) =>
+      spill.row === cell.row && spill.column === cell.column ? spill.rect : null,
+    );
+  }
+
+  /** The anchor of the spill a cell is part of (the anchor itself included; ExcelApi 1.12); else ItemNotFound. */
+  getSpillParent(): RangeProxy {
+    return this.spill("spill parent", (spill) => ({
+      row: spill.row,
+      column: spill.column,
+      rowCount: 1,
+      columnCount: 1,
+    }));
+  }
+
+  /** The anchor of the spill a cell is part of, or a null object. */
+  getSpillParentOrNullObject(): RangeProxy {
+    return this.spill(null, (spill) => ({ row: spill.row, column: spill.column, rowCount: 1, columnCount: 1 }));
+  }
+
+  /**
+   * A range found from the spill this one-cell range is part of (a spill fills more than one cell: a formula whose
+   * result is one value, or whose spill is blocked, spills nowhere). `missing` names what ItemNotFound reports;
+   * null makes the result an *OrNullObject one.
+   */
+  private spill(missing: string | null, pick: (spill: Spill, cell: CellRect) => CellRect | null): RangeProxy {
+    const proxy = this.derived(({ sheet, rect }) => {
+      if (rect.rowCount !== 1 || rect.columnCount !== 1) {
+        if (missing === null) return null;
+        throw invalidArgument(`The ${missing} is found from one cell only (${formatRect(rect)})`);
+      }
+      const spill = this.context.model.cells.engine.spillOf(sheet.name, rect.row, rect.column);
+      const found = spill === null || spill.rect.rowCount * spill.rect.columnCount < 2 ? null : pick(spill, rect);
+      if (found === null && missing !== null) throw itemNotFound(`${missing} (${formatRect(rect)} is not in a spill)`);
+      return found;
+    }, missing === null);
+    return missing === null ? proxy.trackNull() : proxy;
   }
 
   clear(applyTo: string = "All"): void {

@@ -4,6 +4,7 @@
  */
 import { formatRect } from "./addresses";
 import type { CustomFunctionImpl } from "./customFunctionPlugin";
+import { describeWorkbook, type DescribeOptions, type WorkbookDescription } from "./description";
 import type { CellInput, RecordedChart, RecordedConditionalFormat, RecordedRangeFormat, SheetEntity } from "./entities";
 import { ErrorCodes, SimulatorError } from "./errors";
 import { formatValue } from "./numberFormat";
@@ -68,7 +69,13 @@ const ENUMS = {
   ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
   SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
   EventSource: { local: "Local", remote: "Remote" },
-  DataChangeType: { unknown: "Unknown", rangeEdited: "RangeEdited", rowInserted: "RowInserted" },
+  DataChangeType: {
+    unknown: "Unknown",
+    rangeEdited: "RangeEdited",
+    rowInserted: "RowInserted",
+    rowDeleted: "RowDeleted",
+  },
+  RangeCopyType: { all: "All", formulas: "Formulas", values: "Values", formats: "Formats", link: "Link" },
 } as const;
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -194,5 +201,13 @@ export class WorkbookSimulator {
   /** Workbook settings as stored. */
   settings(): Record<string, unknown> {
     return Object.fromEntries(this.model.settings);
+  }
+
+  /**
+   * The whole workbook as plain data to compare with `toEqual`: sheets, cells, formats, tables, names, settings,
+   * conditional formats, charts, active sheet (see description.ts for what is left out and `sheetIdsAsNames`).
+   */
+  describe(options: DescribeOptions = {}): WorkbookDescription {
+    return describeWorkbook(this.model, options);
   }
 }

@@ -10,6 +10,8 @@ import { mayHaveStructuredRefs } from "./structuredRefs";
 
 export interface SheetSnapshot {
   name: string;
+  /** Default "Visible"; a hidden sheet, e.g. the leftover of an interrupted operation. */
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
   /** Row-major from A1. */
   cells: CellInput[][];
   /** e.g. { address: "F2:H3001", format: "$#,##0.00" }. */
@@ -46,6 +48,7 @@ export function loadSnapshot(
   const { cells } = model;
   snapshot.sheets.forEach((s, i) => {
     const sheet = model.sheets[i]!;
+    sheet.visibility = s.visibility ?? "Visible";
     for (const { address, format } of s.numberFormats ?? [])
       cells.setNumberFormat(sheet, rectOf(address, "number format"), format);
     for (const t of s.tables ?? []) {

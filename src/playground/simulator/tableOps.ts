@@ -4,7 +4,7 @@
  * formats carried to new rows, and every structured reference re-translated.
  */
 import { formatRect, intersect, type CellRect } from "./addresses";
-import type { SheetEntity, TableEntity } from "./entities";
+import { keyColumn, keyRow, type SheetEntity, type TableEntity } from "./entities";
 import { invalidArgument, invalidOperation } from "./errors";
 import type { WorkbookModel } from "./workbookModel";
 
@@ -176,5 +176,78 @@ export function deleteTableColumn(model: WorkbookModel, table: TableEntity, inde
   model.cells.clear(sheet, removed, "All");
   model.cells.retranslate(model.sheets);
   model.cellsChanged(sheet, removed, "RangeEdited");
+  model.change({ kind: "tables" });
+}
+
+/** True when a cell of `sheet` from row `from` down, outside the columns `span`, holds something or is formatted. */
+function anythingBeside(model: WorkbookModel, sheet: SheetEntity, from: number, span: CellRect): boolean {
+  const { rows, columns } = model.cells.engine.dimensions(sheet.name);
+  const right = span.column + span.columnCount;
+  const outside = (column: number) => column < span.column || column >= right;
+  if (rows > from) {
+    const values = model.cells.engine.values(sheet.name, {
+      row: from,
+      column: 0,
+      rowCount: rows - from,
+      columnCount: columns,
+    });
+    if (values.some((row) => row.some((v, c) => outside(c) && v !== null && v !== ""))) return true;
+  }
+  return [...sheet.numberFormats.keys()].some((key) => keyRow(key) >= from && outside(keyColumn(key)));
+}
+
+/**
+ * `tableRow.delete()`: removes a data row; the cells below it in the table's columns move up, and references to
+ * the row's cells become #REF!, as in Excel. Excel moves only the table's columns; the simulator removes whole sheet
+ * rows, so it refuses when anything lies beside the table from that row down (another table, values, formats),
+ * rather than pass a test on a layout Excel would treat differently. Deleting a table's only data row leaves it
+ * one empty row, as Excel does.
+ */
+export function deleteTableRow(model: WorkbookModel, table: TableEntity, index: number): void {
+  const { rect, sheet } = table;
+  const dataRows = rect.rowCount - 1;
+  if (!Number.isInteger(index) || index < 0 || index >= dataRows)
+    throw invalidArgument(`Table ${table.name} has no row ${index} (it has ${dataRows})`);
+  const at = rect.row + 1 + index;
+  const removed: CellRect = { ...rect, row: at, rowCount: 1 };
+  if (dataRows === 1) {
+    model.write(sheet, removed, "", "values");
+    return;
+  }
+  const others = model.tables.filter((t) => t !== table && t.sheet === sheet && t.rect.row + t.rect.rowCount > at);
+  const besideTable = others.some(
+    (t) => t.rect.column < rect.column || t.rect.column + t.rect.columnCount > rect.column + rect.columnCount,
+  );
+  if (besideTable || anythingBeside(model, sheet, at, rect)) {
+    throw invalidOperation(
+      `The simulator deletes a table row only when nothing lies beside the table from that row down (${formatRect(removed)})`,
+    );
+  }
+  model.cells.removeRows(sheet, at, 1);
+  for (const t of others) t.rect = { ...t.rect, row: t.rect.row - 1 };
+  table.rect = { ...rect, rowCount: rect.rowCount - 1 };
+  model.cells.retranslate(model.sheets);
+  model.cellsChanged(sheet, removed, "RowDeleted");
+  model.change({ kind: "tables" });
+}
+
+/**
+ * `table.resize(range)` (ExcelApi 1.13): the table takes the new range, which must keep the header in the same row
+ * and overlap the old one. Cells left out stay as they are; header cells taken in keep their text (made unique)
+ * or, when blank, become "ColumnN", as Excel names them.
+ */
+export function resizeTable(model: WorkbookModel, table: TableEntity, rect: CellRect): void {
+  if (rect.row !== table.rect.row || intersect(rect, table.rect) === null)
+    throw invalidArgument(`The new range ${formatRect(rect)} must overlap the table and keep its header row`);
+  if (rect.rowCount < 2) throw invalidArgument(`The new range ${formatRect(rect)} leaves the table no data row`);
+  if (model.tables.some((t) => t !== table && t.sheet === table.sheet && intersect(t.rect, rect) !== null))
+    throw invalidOperation(`A table can't overlap another table (${formatRect(rect)})`);
+  const header = { ...rect, rowCount: 1 };
+  const current = model.cells.engine.values(table.sheet.name, header)[0] ?? [];
+  const names = uniqueHeaders(current.map((v) => v ?? null));
+  if (names.some((name, i) => name !== current[i])) model.cells.write(table.sheet, header, [names], "values");
+  table.rect = rect;
+  model.cells.retranslate(model.sheets);
+  model.cellsChanged(table.sheet, rect, "RangeEdited");
   model.change({ kind: "tables" });
 }

@@ -21,7 +21,7 @@ export interface SimulatorChange {
 /** The arguments Excel passes to `onChanged` handlers (TableChangedEventArgs / WorksheetChangedEventArgs). */
 export interface ChangedEventArgs {
   readonly type: "TableChanged" | "WorksheetChanged";
-  readonly changeType: "RangeEdited" | "RowInserted";
+  readonly changeType: "RangeEdited" | "RowInserted" | "RowDeleted";
   readonly source: "Local";
   /** Changed range without the sheet name, as Excel reports it. */
   readonly address: string;
@@ -51,6 +51,7 @@ export interface NameEntity {
   comment: string;
 }
 
+const SHEET_VISIBILITIES: readonly string[] = ["Visible", "Hidden", "VeryHidden"];
 const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/;
 const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
 
@@ -124,14 +125,57 @@ export class WorkbookModel {
     this.change({ kind: "sheets" });
   }
 
+  /**
+   * Deletes a sheet with its tables (their names are free again), charts and formats; names that referred to it
+   * become `#REF!`, as in Excel. Excel refuses to delete a very hidden sheet (it must be unhidden first) and the
+   * last visible sheet.
+   */
   deleteSheet(sheet: SheetEntity): void {
-    if (this.sheets.length === 1) throw invalidOperation("A workbook must contain at least one visible worksheet");
+    if (sheet.visibility === "VeryHidden")
+      throw invalidOperation(`The very hidden worksheet "${sheet.name}" can't be deleted; unhide it first`);
+    if (this.isLastVisible(sheet)) throw invalidOperation("A workbook must contain at least one visible worksheet");
     for (const table of this.tables.filter((t) => t.sheet === sheet)) this.deleteTable(table);
+    for (const name of this.names.values()) {
+      const parsed = parseAddress(name.formula);
+      if (parsed?.sheet?.toLowerCase() !== sheet.name.toLowerCase()) continue;
+      name.formula = `=#REF!${formatRect(parsed.rect, true)}`;
+      this.cells.engine.setName(name.name, "=#REF!");
+    }
     this.cells.engine.removeSheet(sheet.name);
+    if (this.activeSheet === sheet) this.activeSheet = this.nextVisible(sheet);
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     sheet.deleted = true;
-    if (this.activeSheet === sheet) this.activeSheet = this.sheets[0]!;
     this.change({ kind: "sheets" });
+  }
+
+  /** Shows or hides a sheet; hiding the active sheet activates the next visible one, as Excel does. */
+  setVisibility(sheet: SheetEntity, visibility: string): void {
+    if (!SHEET_VISIBILITIES.includes(visibility))
+      throw invalidArgument(`"${visibility}" is not a sheet visibility (${SHEET_VISIBILITIES.join(", ")})`);
+    if (visibility !== "Visible" && this.isLastVisible(sheet))
+      throw invalidOperation("A workbook must contain at least one visible worksheet");
+    sheet.visibility = visibility;
+    if (visibility !== "Visible" && this.activeSheet === sheet) this.activeSheet = this.nextVisible(sheet);
+    this.change({ kind: "sheets" });
+  }
+
+  /** Makes a sheet the active one; Excel refuses a hidden sheet. */
+  activate(sheet: SheetEntity): void {
+    if (sheet.visibility !== "Visible")
+      throw invalidOperation(`The hidden worksheet "${sheet.name}" can't be activated; make it visible first`);
+    this.activeSheet = sheet;
+    this.change({ kind: "sheets" });
+  }
+
+  private isLastVisible(sheet: SheetEntity): boolean {
+    return sheet.visibility === "Visible" && this.sheets.every((s) => s === sheet || s.visibility !== "Visible");
+  }
+
+  /** The visible sheet to the right of `sheet`, else the nearest to its left. */
+  private nextVisible(sheet: SheetEntity): SheetEntity {
+    const at = this.sheets.indexOf(sheet);
+    const visible = (s: SheetEntity) => s !== sheet && s.visibility === "Visible";
+    return this.sheets.slice(at + 1).find(visible) ?? this.sheets.slice(0, at).reverse().find(visible) ?? sheet;
   }
 
   moveSheet(sheet: SheetEntity, position: number): void {

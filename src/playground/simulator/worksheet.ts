@@ -72,9 +72,7 @@ export class WorksheetProxy extends ClientObjectBase<SheetEntity> {
     this.queue(
       "visibility",
       () => ({ visibility }),
-      (sheet) => {
-        sheet.visibility = visibility;
-      },
+      (sheet) => this.context.model.setVisibility(sheet, visibility),
     );
   }
 
@@ -136,10 +134,7 @@ export class WorksheetProxy extends ClientObjectBase<SheetEntity> {
     this.queue(
       "activate",
       () => null,
-      (sheet) => {
-        this.context.model.activeSheet = sheet;
-        this.context.model.change({ kind: "sheets" });
-      },
+      (sheet) => this.context.model.activate(sheet),
     );
   }
 

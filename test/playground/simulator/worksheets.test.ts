@@ -80,3 +80,97 @@ describe("worksheets", () => {
     expect(error.code).toBe(ErrorCodes.itemNotFound);
   });
 });
+
+/** Staging sheets are hidden while an operation builds them; Excel's rules about hidden sheets apply. */
+describe("hidden worksheets", () => {
+  const withStaging = (visibility: "Hidden" | "VeryHidden") =>
+    new WorkbookSimulator({
+      sheets: [...claimsWorkbook().sheets, { name: "~Staging", visibility, cells: [["HCPCS Code"]] }],
+    });
+
+  it("renames a hidden sheet, which stays hidden", async () => {
+    const simulator = withStaging("Hidden");
+    await run(simulator, async (context) => {
+      context.workbook.worksheets.getItem("~Staging").name = "Review";
+      await context.sync();
+    });
+    expect(simulator.describe().sheets.map((s) => [s.name, s.visibility])).toContainEqual(["Review", "Hidden"]);
+  });
+
+  it("refuses to hide the last visible sheet", async () => {
+    const simulator = new WorkbookSimulator();
+    const error = await rejectionOf(
+      run(simulator, async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").visibility = "Hidden";
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe(ErrorCodes.invalidOperation);
+    expect(simulator.visibleSheetNames()).toEqual(["Sheet1"]);
+  });
+
+  it("activates the next visible sheet when the active one is hidden", async () => {
+    const simulator = new WorkbookSimulator(claimsWorkbook());
+    await run(simulator, async (context) => {
+      context.workbook.worksheets.getItem("Claims").visibility = "Hidden";
+      await context.sync();
+    });
+    expect(simulator.activeSheetName()).toBe("Contract");
+  });
+
+  it("refuses to activate a hidden sheet", async () => {
+    const simulator = withStaging("Hidden");
+    const error = await rejectionOf(
+      run(simulator, async (context) => {
+        context.workbook.worksheets.getItem("~Staging").activate();
+        await context.sync();
+      }),
+    );
+    expect([error.code, simulator.activeSheetName()]).toEqual([ErrorCodes.invalidOperation, "Claims"]);
+  });
+
+  it("refuses to delete a very hidden sheet until it is unhidden, as Excel does", async () => {
+    const simulator = withStaging("VeryHidden");
+    const error = await rejectionOf(
+      run(simulator, async (context) => {
+        context.workbook.worksheets.getItem("~Staging").delete();
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe(ErrorCodes.invalidOperation);
+    await run(simulator, async (context) => {
+      const staging = context.workbook.worksheets.getItem("~Staging");
+      staging.visibility = "Hidden";
+      staging.delete();
+      await context.sync();
+    });
+    expect(simulator.sheetNames()).toEqual(["Claims", "Contract"]);
+  });
+
+  it("refuses to delete the last visible sheet while hidden sheets remain", async () => {
+    const simulator = new WorkbookSimulator({
+      sheets: [
+        { name: "Review", cells: [] },
+        { name: "~Staging", visibility: "Hidden", cells: [] },
+      ],
+    });
+    const error = await rejectionOf(
+      run(simulator, async (context) => {
+        context.workbook.worksheets.getItem("Review").delete();
+        await context.sync();
+      }),
+    );
+    expect([error.code, simulator.sheetNames()]).toEqual([ErrorCodes.invalidOperation, ["Review", "~Staging"]]);
+  });
+
+  it("refuses a visibility Excel does not have", async () => {
+    const simulator = new WorkbookSimulator(claimsWorkbook());
+    const error = await rejectionOf(
+      run(simulator, async (context) => {
+        context.workbook.worksheets.getItem("Contract").visibility = "Invisible" as Excel.SheetVisibility;
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe(ErrorCodes.invalidArgument);
+  });
+});
