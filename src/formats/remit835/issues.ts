@@ -1,4 +1,5 @@
 import { formatCents, type Cents } from "../../engine";
+import { isControlCharacter } from "./values";
 
 /**
  * Where a segment sits in the file: its 1-based index among all segments, its segment id, the 0-based character
@@ -129,7 +130,7 @@ export const EXPECTED_VALUES = {
   procedureCodeQualifier: "a two-character code qualifier like HC or NU",
   hcpcsCode: "a 5-character CPT/HCPCS code like 99213 or J1100, as qualifier HC requires",
   dentalCode: "a 5-character ADA dental code like D0120, as qualifier AD requires",
-  revenueCode: "a 4-digit revenue code like 0450",
+  revenueCode: "a 4-digit revenue code like 0450, as qualifier NU requires",
   ndcCode: "an 11-digit NDC like 00002143380, as qualifier N4 requires",
   hippsCode: "a 5-character HIPPS code, as qualifier HP requires",
   modifier: "a two-character modifier like 26 or TC",
@@ -149,16 +150,21 @@ function at(p: SegmentPosition): string {
   return `S${segmentAt(p).slice(1)}`;
 }
 
-/** At most 60 characters of a value, control characters shown as visible symbols (NUL as U+2400) so none is output. */
+/** Text with each control character shown as a visible symbol (NUL as U+2400 "␀"), so none reaches a cell. */
+function visible(text: string): string {
+  let out = "";
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    if (!isControlCharacter(c)) out += c;
+    else out += code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? "\u2421" : "\ufffd";
+  }
+  return out;
+}
+
+/** At most 60 characters of a value from the file, made {@link visible}. */
 function shown(value: string): string {
-  const visible = [...value]
-    .map((c) => {
-      const code = c.charCodeAt(0);
-      if (code < 0x20) return String.fromCharCode(0x2400 + code);
-      return code === 0x7f ? "\u2421" : code > 0x7f && code <= 0x9f ? "\ufffd" : c;
-    })
-    .join("");
-  return visible.length > 60 ? `${visible.slice(0, 60)}...` : visible;
+  const text = visible(value);
+  return text.length > 60 ? `${text.slice(0, 60)}...` : text;
 }
 
 const CONSEQUENCES: {
@@ -227,9 +233,9 @@ export const REMIT_835_MESSAGES: Catalogue = {
     `${at(i.position)}: total payment ${$(i.totalPaymentAmount)} (BPR02) differs from claims paid ${$(i.claimPaidAmount)} less provider adjustments ${$(i.providerAdjustmentAmount)}.`,
 };
 
-/** The message of an 835 issue. */
+/** The message of an 835 issue; any control character quoted from the file is shown as a visible symbol. */
 export function remit835IssueMessage(issue: Remit835Issue): string {
-  return (REMIT_835_MESSAGES[issue.code] as (i: Remit835Issue) => string)(issue);
+  return visible((REMIT_835_MESSAGES[issue.code] as (i: Remit835Issue) => string)(issue));
 }
 
 const TRANSACTION_SETS: Readonly<Record<string, string>> = {
@@ -247,5 +253,5 @@ const TRANSACTION_SETS: Readonly<Record<string, string>> = {
 };
 
 function describeTransactionSet(id: string): string {
-  return TRANSACTION_SETS[id] ?? `transaction set ${id}`;
+  return TRANSACTION_SETS[id] ?? `transaction set ${shown(id)}`;
 }
