@@ -5,7 +5,7 @@ import type { Cents, IsoDate } from "../../engine";
 import type { ExpectedValue } from "./issues";
 import type { ComponentRef, ElementRef } from "./layout";
 import type { RawSegment } from "./segments";
-import { claimAmountFromText, centsFromDecimalText, isControlCharacter, isoDateFromX12 } from "./values";
+import { claimAmountFromText, centsFromDecimalText, isoDateFromX12 } from "./values";
 
 /** Why an element cannot be used: its text is not what its layout expects, or it holds a control character. */
 export type ElementFault =
@@ -37,9 +37,17 @@ export function rawElement(s: RawSegment, ref: ElementRef): string | null {
 }
 
 function hasControlCharacter(text: string, s: RawSegment): boolean {
-  for (const c of text)
-    if (isControlCharacter(c) && c !== s.delimiters.component && c !== s.delimiters.repetition) return true;
+  // charCodeAt, not a string iterator: this runs on every element read.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 || (code >= 0x7f && code <= 0x9f)) && !isDelimiter(text[i] as string, s)) return true;
+  }
   return false;
+}
+
+/** The component and repetition separators sit inside element text and may be control characters (0x1F). */
+function isDelimiter(c: string, s: RawSegment): boolean {
+  return c === s.delimiters.component || c === s.delimiters.repetition;
 }
 
 /** A value read from an element. */

@@ -153,11 +153,13 @@ export interface FileEnd {
  */
 export function endOfFile(r: Reader, cutSegment: RawSegment | null, lastSegment: RawSegment): FileEnd | null {
   const trailer = missingTrailer(r);
-  if (cutSegment === null && trailer === null) return null;
-  const cut: FileCut =
+  const cut: FileCut | null =
     cutSegment !== null
       ? { kind: "insideSegment", text: cutSegment.elements.join(cutSegment.delimiters.element) }
-      : { kind: "beforeTrailer", trailer: trailer ?? "IEA" };
+      : trailer !== null
+        ? { kind: "beforeTrailer", trailer }
+        : null;
+  if (cut === null) return null;
   const t = r.transaction;
   const dropped =
     t === null
