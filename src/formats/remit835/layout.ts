@@ -3,6 +3,7 @@
 // elements through these names (elements.ts), never by a bare position. Source: ASC X12N 005010X221A1 (and
 // 004010X091A1 where it differs), DOMAIN.md 6.1.
 import { MAX_MODIFIERS } from "../../engine";
+import type { ExpectedValue } from "./issues";
 import type { X12Version } from "./types";
 
 /** One element of a segment: the segment id, its 1-based position and the reference designator messages show. */
@@ -121,6 +122,27 @@ export function procedureComposite(element: ElementRef) {
 }
 export const SVC_PROCEDURE = procedureComposite(SVC.procedure);
 export const SVC_ORIGINAL_PROCEDURE = procedureComposite(SVC.originalProcedure);
+
+/** What a code under an SVC01-1/SVC06-1 qualifier looks like; `hcpcs` codes also become the line's HCPCS code. */
+export interface ProcedureCodeFormat {
+  readonly pattern: RegExp;
+  readonly expected: ExpectedValue;
+  readonly hcpcs: boolean;
+}
+
+/**
+ * The SVC01-1/SVC06-1 qualifiers whose codes have a fixed form (005010X221A1 SVC01-1): HCPCS/CPT codes are always
+ * five characters in an 835 (a "9921" is a cut or mistyped code, never 09921); ADA codes D and four digits; revenue
+ * codes four digits; NDCs eleven. Codes under other qualifiers (ER, IV, WK; 4010's ID, ZZ...) are kept as sent,
+ * with no HCPCS code.
+ */
+export const PROCEDURE_CODE_FORMATS: Readonly<Record<string, ProcedureCodeFormat>> = {
+  HC: { pattern: /^[A-Z0-9]{5}$/i, expected: "hcpcsCode", hcpcs: true },
+  AD: { pattern: /^D\d{4}$/i, expected: "dentalCode", hcpcs: true },
+  NU: { pattern: /^\d{4}$/, expected: "revenueCode", hcpcs: false },
+  N4: { pattern: /^\d{11}$/, expected: "ndcCode", hcpcs: false },
+  HP: { pattern: /^[A-Z0-9]{5}$/i, expected: "hippsCode", hcpcs: false },
+};
 
 export const LQ = segmentLayout("LQ", { codeListQualifierCode: 1, remarkCode: 2 });
 

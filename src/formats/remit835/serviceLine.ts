@@ -13,6 +13,7 @@ import {
   LQ,
   LQ_QUALIFIER,
   procedureComposite,
+  PROCEDURE_CODE_FORMATS,
   qualifierName,
   REF,
   REF_QUALIFIER,
@@ -24,26 +25,6 @@ import {
 import type { ClaimDraft, LineDraft, Reader } from "./reader";
 import type { RawSegment } from "./segments";
 import { unitQuantityFromText } from "./values";
-
-/** What a code under a qualifier looks like; `hcpcs` codes also become the line's HCPCS code. */
-interface CodeFormat {
-  readonly pattern: RegExp;
-  readonly expected: ExpectedValue;
-  readonly hcpcs: boolean;
-}
-
-/**
- * The SVC01-1/SVC06-1 qualifiers whose codes have a fixed form (005010X221A1 SVC01-1): HCPCS/CPT codes are always
- * five characters in an 835 (a "9921" is a cut or mistyped code, never 09921); revenue codes four digits; NDCs
- * eleven. Codes under other qualifiers (ER, IV, WK; 4010's ID, ZZ...) are kept as sent, with no HCPCS code.
- */
-const CODE_FORMATS: Readonly<Record<string, CodeFormat>> = {
-  HC: { pattern: /^[A-Z0-9]{5}$/i, expected: "hcpcsCode", hcpcs: true },
-  AD: { pattern: /^D\d{4}$/i, expected: "dentalCode", hcpcs: true },
-  NU: { pattern: /^\d{4}$/, expected: "revenueCode", hcpcs: false },
-  N4: { pattern: /^\d{11}$/, expected: "ndcCode", hcpcs: false },
-  HP: { pattern: /^[A-Z0-9]{5}$/i, expected: "hippsCode", hcpcs: false },
-};
 
 const QUALIFIER = /^[A-Z0-9]{2}$/;
 const REMARK_CODE = /^[A-Z]{1,2}\d{1,4}$|^\d{1,4}$/;
@@ -142,7 +123,7 @@ function readProcedure(
   }
   if (!QUALIFIER.test(qualifier))
     return reject(r, s, layout.procedureCodeQualifier.reference, qualifier, "procedureCodeQualifier", "line");
-  const format = Object.hasOwn(CODE_FORMATS, qualifier) ? CODE_FORMATS[qualifier] : undefined;
+  const format = Object.hasOwn(PROCEDURE_CODE_FORMATS, qualifier) ? PROCEDURE_CODE_FORMATS[qualifier] : undefined;
   const hcpcs = format?.hcpcs === true ? parseHcpcsCode(code) : null;
   if (format !== undefined && (!format.pattern.test(code) || hcpcs?.ok === false))
     return reject(r, s, layout.procedureCode.reference, code, format.expected, "line");
