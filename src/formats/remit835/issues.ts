@@ -1,5 +1,5 @@
 import { formatCents, type Cents } from "../../engine";
-import { isControlCharacter } from "./values";
+import { isControlCharacter, MAX_CLAIM_AMOUNT_CENTS, MAX_UNIT_QUANTITY } from "./values";
 
 /**
  * Where a segment sits in the file: its 1-based index among all segments, its segment id, the 0-based character
@@ -119,12 +119,15 @@ type Catalogue = { readonly [K in Remit835Issue["code"]]: (issue: Extract<Remit8
 
 const $ = formatCents;
 
+const MAX_AMOUNT = (MAX_CLAIM_AMOUNT_CENTS / 100).toLocaleString("en-US", { minimumFractionDigits: 2 });
+const MAX_UNITS = MAX_UNIT_QUANTITY.toLocaleString("en-US");
+
 /** What each kind of element should hold, in the words of the messages ("expected ..."). */
 export const EXPECTED_VALUES = {
-  amount: "an amount like 1234.56, between -100,000,000.00 and 100,000,000.00",
+  amount: `an amount like 1234.56, between -${MAX_AMOUNT} and ${MAX_AMOUNT}`,
   totalAmount: "an amount like 1234.56",
-  unitQuantity: "a number of units from 0 to 100,000",
-  reversalUnitQuantity: "a number of units from -100,000 to 100,000",
+  unitQuantity: `a number of units from 0 to ${MAX_UNITS}`,
+  reversalUnitQuantity: `a number of units from -${MAX_UNITS} to ${MAX_UNITS}`,
   date: "a date as CCYYMMDD",
   datePeriod: "a period as CCYYMMDD-CCYYMMDD",
   procedureCodeQualifier: "a two-character code qualifier like HC or NU",
