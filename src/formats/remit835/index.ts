@@ -3,6 +3,11 @@ export { parse835, DEFAULT_MAX_835_BYTES, type Parse835Options } from "./parse83
 export {
   remit835IssueMessage,
   REMIT_835_MESSAGES,
+  EXPECTED_VALUES,
+  type ElementConsequence,
+  type EnvelopeTrailer,
+  type ExpectedValue,
+  type FileCut,
   type Remit835Issue,
   type Remit835Refusal,
   type Remit835Warning,
@@ -18,4 +23,5 @@ export type {
   X12Version,
 } from "./types";
 export type { Delimiters } from "./segments";
-export { centsFromDecimalText } from "./values";
+export type { TextEncoding } from "./encoding";
+export { centsFromDecimalText, MAX_CLAIM_AMOUNT_CENTS, MAX_UNIT_QUANTITY } from "./values";

@@ -27,6 +27,8 @@ export interface Segmented {
   /** False when the file starts at GS or ST instead of an ISA envelope; delimiters were then inferred. */
   readonly hasEnvelope: boolean;
   readonly firstDelimiters: Delimiters;
+  /** False when the text ends inside its last segment: no segment terminator follows it. */
+  readonly lastSegmentTerminated: boolean;
   /** The 1-based line of a character offset (computed on demand: only warnings need it). */
   readonly positionOf: (segment: RawSegment) => SegmentPosition;
 }
@@ -142,6 +144,7 @@ export function segment835(input: string): Result<Segmented, Remit835Refusal> {
   const firstDelimiters = delimiters;
   const segments: RawSegment[] = [];
   const n = text.length;
+  let lastSegmentTerminated = true;
   while (p < n) {
     while (p < n && WHITESPACE.has(text[p] as string)) p++;
     if (p >= n) break;
@@ -163,6 +166,7 @@ export function segment835(input: string): Result<Segmented, Remit835Refusal> {
         offset: p,
         delimiters,
       });
+      lastSegmentTerminated = end < n;
     }
     p = end + 1;
   }
@@ -189,7 +193,7 @@ export function segment835(input: string): Result<Segmented, Remit835Refusal> {
       lineNumber: low + 1,
     };
   };
-  return ok({ segments, hasEnvelope, firstDelimiters, positionOf });
+  return ok({ segments, hasEnvelope, firstDelimiters, lastSegmentTerminated, positionOf });
 }
 
 function indexOrEnd(text: string, terminator: string, from: number): number {

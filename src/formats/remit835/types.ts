@@ -4,6 +4,7 @@ import type { IsoDate } from "../../engine";
 import type { Modifier } from "../../engine";
 import type { Cents } from "../../engine";
 import type { Remit835Warning, SegmentPosition } from "./issues";
+import type { TextEncoding } from "./encoding";
 import type { Delimiters } from "./segments";
 
 /** The X12 version of a transaction: from GS08 (005010X221A1, 004010X091A1), else ISA12 (00501, 00401). */
@@ -157,8 +158,13 @@ export interface Remit835File {
   /** False when the file started at GS or ST (a warning says so too). */
   readonly hasEnvelope: boolean;
   readonly delimiters: Delimiters;
+  /** How the file's bytes were decoded: UTF-8 when valid (ASCII is), else Windows-1252; null when given text. */
+  readonly textEncoding: TextEncoding | null;
   readonly transactions: readonly RemitTransaction[];
-  /** Every line of every claim, in file order: the rows of a remittance table. */
+  /**
+   * Every line of every claim, in file order: the rows of a remittance table. A line or claim with an element that
+   * cannot be read is not here: its issue in `warnings` says which line or claim was not imported, and why.
+   */
   readonly lines: readonly RemitLine[];
   /** Every warning, in file order. */
   readonly warnings: readonly Remit835Warning[];
