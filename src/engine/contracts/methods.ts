@@ -80,6 +80,11 @@ export interface DefaultRuleEntry extends MethodWords {
 /** A carve-out method's entry, for the method `M` of its kind. */
 export interface CarveOutMethodEntry<M extends CarveOutMethod> extends MethodWords {
   readonly needs: readonly (keyof CarveOutMethodCells)[];
+  /**
+   * Whether a line it prices at an amount takes part in claim-level multiple procedure ranking (`priceClaim`); a
+   * flat rate is paid as agreed, whatever the line's rank.
+   */
+  readonly rankedWithProcedures: boolean;
   fromCells(cells: CarveOutMethodCells): M;
   batchKey(method: M, registry: ContractRegistry, date: IsoDate): string;
   amount(method: M, context: PricingContext): Result<ContractAmount>;
@@ -184,6 +189,7 @@ export const CARVE_OUT_METHODS: CarveOutMethodTable = {
     label: "Flat Rate",
     synonyms: ["flat"],
     needs: ["rate"],
+    rankedWithProcedures: false,
     fromCells: (cells) => ({ kind: "flat rate", rate: needed(cells.rate, "rate") }),
     batchKey: NOTHING_MORE,
     amount: (method, context) => ok(flatRate(context, method.rate)),
@@ -191,6 +197,7 @@ export const CARVE_OUT_METHODS: CarveOutMethodTable = {
   "percent of billed": {
     ...PERCENT_OF_BILLED_WORDS,
     needs: ["percent"],
+    rankedWithProcedures: false,
     fromCells: (cells) => ({ kind: "percent of billed", percent: needed(cells.percent, "percent") }),
     batchKey: NOTHING_MORE,
     amount: (method, context) => ok(percentOfCharge(context, method.percent)),
@@ -198,6 +205,7 @@ export const CARVE_OUT_METHODS: CarveOutMethodTable = {
   "percent of medicare": {
     ...PERCENT_OF_MEDICARE_WORDS,
     needs: ["percent"],
+    rankedWithProcedures: true,
     fromCells: (cells) => ({ kind: "percent of medicare", percent: needed(cells.percent, "percent") }),
     batchKey: NOTHING_MORE,
     amount: (method, context) => percentOfMedicare(context, method.percent),
