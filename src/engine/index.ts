@@ -45,7 +45,14 @@ export {
   type LocalityGpci,
   type LocalityKey,
 } from "./gpci";
-export { formatTrace, type TraceStep } from "./trace";
+export {
+  formatTrace,
+  formatTraceStep,
+  type TraceStep,
+  type TraceStepKind,
+  type TraceSource,
+  type PfsAdjustmentStep,
+} from "./trace";
 export {
   priceMedicarePfs,
   pfsBaseAmount,
@@ -119,7 +126,26 @@ export {
 } from "./contracts/registry";
 export { findContractVersion } from "./contracts/versionSelection";
 export { FIRST_DATE, LAST_DATE } from "./contracts/dates";
-export { codeShape, codeInRange, findCarveOut } from "./contracts/carveOuts";
+export { codeShape, codeInRange, codeRangeText, findCarveOut } from "./contracts/carveOuts";
+export {
+  CONTRACT_METHODS,
+  DEFAULT_RULES,
+  CARVE_OUT_METHODS,
+  methodChoices,
+  contractMethodOf,
+  defaultRuleOf,
+  carveOutMethodOf,
+  describeContractRates,
+  type MethodWords,
+  type ContractMethodCells,
+  type CarveOutMethodCells,
+  type ContractMethodEntry,
+  type DefaultRuleEntry,
+  type CarveOutMethodEntry,
+  type ContractMethodTable,
+  type DefaultRuleTable,
+  type CarveOutMethodTable,
+} from "./contracts/methods";
 export { resolveMedicareBasis, type MedicareBasis } from "./contracts/medicareBasis";
 export { priceLine } from "./contracts/priceLine";
 export { priceClaim } from "./contracts/priceClaim";

@@ -1,5 +1,5 @@
 import { conversionFactorOn, type ApmStatus, type ConversionFactorPeriod } from "./conversionFactor";
-import { Decimal } from "./decimal";
+import type { Decimal } from "./decimal";
 import type { LocalityGpci } from "./gpci";
 import type { HcpcsCode } from "./hcpcsCode";
 import type { IsoDate } from "./isoDate";
@@ -143,12 +143,17 @@ function checkPayable(row: PfsRvuRow, setting: CareSetting): Result<null> {
 }
 
 function describeRow(row: PfsRvuRow, setting: CareSetting): TraceStep {
-  const peRvu = setting === "facility" ? row.facilityPeRvu : row.nonFacilityPeRvu;
-  const code = row.modifier ? `${row.hcpcsCode}-${row.modifier}` : row.hcpcsCode;
   return {
-    kind: "scheduleRow",
-    text: `RVU row ${code} (status ${row.statusCode}, PC/TC ${row.pctcIndicator}, file row ${row.sourceRowNumber}): work ${row.workRvu.toFixed(2)}, ${setting} PE ${peRvu.toFixed(2)}, MP ${row.malpracticeRvu.toFixed(2)}`,
-    values: { workRvu: row.workRvu.toString(), peRvu: peRvu.toString(), malpracticeRvu: row.malpracticeRvu.toString() },
+    kind: "rvuRow",
+    hcpcsCode: row.hcpcsCode,
+    modifier: row.modifier,
+    statusCode: row.statusCode,
+    pctcIndicator: row.pctcIndicator,
+    setting,
+    workRvu: row.workRvu,
+    peRvu: setting === "facility" ? row.facilityPeRvu : row.nonFacilityPeRvu,
+    malpracticeRvu: row.malpracticeRvu,
+    source: { kind: "RVU file row", rowNumber: row.sourceRowNumber },
   };
 }
 
@@ -178,43 +183,35 @@ export function priceMedicarePfs(data: MedicarePfsData, line: MedicarePfsLine): 
 
   const { locality, schedule } = data;
   const trace: TraceStep[] = [
-    { kind: "scheduleRow", text: `Medicare fee schedule: ${schedule.label}` },
+    { kind: "medicareSchedule", label: schedule.label },
     describeRow(row.value, line.setting),
-  ];
-  const naApplies = line.setting === "facility" ? row.value.facilityNaIndicator : row.value.nonFacilityNaIndicator;
-  trace.push({
-    kind: "setting",
-    text: `Setting: ${line.setting}${naApplies ? " (NA indicator: CMS has not developed a PE RVU for this setting; the file's value is used)" : ""}`,
-  });
-  trace.push({
-    kind: "locality",
-    text: `Locality ${locality.localityKey} ${locality.localityName}: GPCI work ${locality.workGpci.toString()}, PE ${locality.peGpci.toString()}, MP ${locality.malpracticeGpci.toString()}`,
-    values: {
-      workGpci: locality.workGpci.toString(),
-      peGpci: locality.peGpci.toString(),
-      malpracticeGpci: locality.malpracticeGpci.toString(),
+    {
+      kind: "setting",
+      setting: line.setting,
+      naIndicator: line.setting === "facility" ? row.value.facilityNaIndicator : row.value.nonFacilityNaIndicator,
     },
-  });
-  trace.push({
-    kind: "conversionFactor",
-    text: `Conversion factor ${cf.value.conversionFactor.toString()} for service date ${line.serviceDate} (${cf.value.source})`,
-    values: { conversionFactor: cf.value.conversionFactor.toString() },
-  });
+    {
+      kind: "locality",
+      localityKey: locality.localityKey,
+      localityName: locality.localityName,
+      workGpci: locality.workGpci,
+      peGpci: locality.peGpci,
+      malpracticeGpci: locality.malpracticeGpci,
+    },
+    {
+      kind: "conversionFactor",
+      conversionFactor: cf.value.conversionFactor,
+      serviceDate: line.serviceDate,
+      source: { kind: "publication", title: cf.value.source },
+    },
+  ];
   let amount = pfsBaseAmount(row.value, locality, line.setting, cf.value.conversionFactor);
-  trace.push({
-    kind: "formula",
-    text: `(work x GPCI + PE x GPCI + MP x GPCI) x CF = ${amount.toString()}`,
-    values: { amount: amount.toString() },
-  });
+  trace.push({ kind: "pfsBaseAmount", amount });
 
   const adjustments: Result<PfsAdjustment | null>[] = [bilateralAdjustment(row.value, modifiers)];
   const rank = line.multipleProcedureRank ?? (hasModifier(modifiers, "51") ? 2 : undefined);
   if (rank !== undefined) {
-    if (line.multipleProcedureRank === undefined)
-      trace.push({
-        kind: "note",
-        text: "Modifier 51 without a claim ranking: priced as a secondary procedure (rank 2)",
-      });
+    if (line.multipleProcedureRank === undefined) trace.push({ kind: "secondaryRankAssumed", rank });
     adjustments.push(multipleProcedureAdjustment(row.value, rank));
   }
   for (const rule of FOLLOWING_RULES) adjustments.push(rule(row.value, modifiers));
@@ -222,13 +219,10 @@ export function priceMedicarePfs(data: MedicarePfsData, line: MedicarePfsLine): 
     if (!adjustment.ok) return adjustment;
     if (adjustment.value === null) continue;
     amount = amount.times(adjustment.value.factor);
-    trace.push({ ...adjustment.value.step, values: { ...adjustment.value.step.values, amount: amount.toString() } });
+    trace.push({ ...adjustment.value.step, amount });
   }
 
   const allowedAmount = toCents(amount);
-  trace.push({
-    kind: "rounding",
-    text: `Rounded half-up to cents: ${amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}`,
-  });
+  trace.push({ kind: "rounding", amount });
   return ok({ allowedAmount, exactAmount: amount, row: row.value, conversionFactor: cf.value.conversionFactor, trace });
 }

@@ -4,7 +4,6 @@
  * user to prove a number to a payer. Same arguments, same engine (`priceLine`), so trace and amount cannot differ.
  */
 import { priceLine } from "../engine";
-import { formatCents } from "../engine";
 import { formatTrace, type TraceStep } from "../engine";
 import type { RegistrySnapshot } from "../excel/registry";
 import { asColumn, CONTRACT_LINE_ARGUMENTS } from "./claimLineArgs";
@@ -18,11 +17,15 @@ export const PRICING_TRACE_ARGUMENTS = CONTRACT_LINE_ARGUMENTS;
 
 /** The first step of every trace: the line as read, so the reader sees what was priced. */
 function lineStep(line: ContractLineInput): TraceStep {
-  const modifiers = line.modifiers.length > 0 ? ` modifiers ${line.modifiers.join(" ")}` : "";
-  const billed = line.chargeAmount === null ? "no billed charge" : `billed ${formatCents(line.chargeAmount)}`;
   return {
-    kind: "note",
-    text: `Line: ${line.hcpcsCode}${modifiers}, ${line.units} unit${line.units === 1 ? "" : "s"}, ${line.placeOfService} (${line.setting}), ${billed}, service date ${line.serviceDate}`,
+    kind: "claimLine",
+    hcpcsCode: line.hcpcsCode,
+    modifiers: line.modifiers,
+    units: line.units,
+    placeOfService: line.placeOfService,
+    setting: line.setting,
+    chargeAmount: line.chargeAmount,
+    serviceDate: line.serviceDate,
   };
 }
 

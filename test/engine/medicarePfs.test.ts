@@ -147,12 +147,12 @@ describe("Medicare PFS price of one line", () => {
     );
     if (!result.ok) throw new Error("expected a price");
     expect(result.value.trace.map((step) => step.kind)).toEqual([
-      "scheduleRow",
-      "scheduleRow",
+      "medicareSchedule",
+      "rvuRow",
       "setting",
       "locality",
       "conversionFactor",
-      "formula",
+      "pfsBaseAmount",
       "rounding",
     ]);
     expect(formatTrace(result.value.trace)[6]).toBe("7. Rounded half-up to cents: 10.03");

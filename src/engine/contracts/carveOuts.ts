@@ -20,6 +20,11 @@ export function codeInRange(code: HcpcsCode, from: HcpcsCode, to: HcpcsCode): bo
   return from <= code && code <= to && codeShape(code) === codeShape(from) && codeShape(code) === codeShape(to);
 }
 
+/** A carve-out's codes as people write them: "85025" alone, or the range "J0120-J9999". */
+export function codeRangeText(from: HcpcsCode, to: HcpcsCode): string {
+  return from === to ? from : `${from}-${to}`;
+}
+
 /**
  * The carve-out of a contract that prices a code, if any. A carve-out for the single code beats a range; among
  * ranges the first row of the table wins. Carve-outs take precedence over the contract's method and its default

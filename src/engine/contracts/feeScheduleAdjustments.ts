@@ -45,8 +45,8 @@ export function feeScheduleAdjustment(
   const ranked = line.multipleProcedureRank !== undefined;
   if (adjusting.length === 0 && !ranked) return ok(NO_ADJUSTMENT);
   if (version.multipleProcedureRule === "none") {
-    const text = `Multiple Procedure Rule None: modifier ${adjusting.join(", ")} does not adjust the rate`;
-    return ok({ ...NO_ADJUSTMENT, trace: adjusting.length > 0 ? [{ kind: "note", text }] : [] });
+    const trace: TraceStep[] = adjusting.length > 0 ? [{ kind: "ruleNoneRate", modifiers: adjusting }] : [];
+    return ok({ ...NO_ADJUSTMENT, trace });
   }
   const basis = resolveMedicareBasis(registry, version, line.serviceDate);
   const component = line.modifiers.find((m) => COMPONENT_MODIFIERS.includes(m)) ?? null;
@@ -71,12 +71,15 @@ export function feeScheduleAdjustment(
   let factor = new Decimal(1);
   const trace: TraceStep[] = [
     {
-      kind: "scheduleRow",
-      text: `Payment indicators from ${basis.ok ? basis.value.schedule.name : ""} row ${row.hcpcsCode}${row.modifier ? `-${row.modifier}` : ""} (file row ${row.sourceRowNumber})`,
+      kind: "paymentIndicators",
+      scheduleName: basis.ok ? basis.value.schedule.name : "",
+      hcpcsCode: row.hcpcsCode,
+      modifier: row.modifier,
+      source: { kind: "RVU file row", rowNumber: row.sourceRowNumber },
     },
   ];
   if (rank !== undefined && line.multipleProcedureRank === undefined)
-    trace.push({ kind: "note", text: "Modifier 51 without a claim ranking: priced as a secondary procedure (rank 2)" });
+    trace.push({ kind: "secondaryRankAssumed", rank });
   for (const result of results) {
     if (!result.ok) return result;
     if (result.value === null) continue;

@@ -1,36 +1,50 @@
 import { Decimal } from "../decimal";
-import type { Cents } from "../money";
+import { toCents, type Cents } from "../money";
 import type { TraceStep } from "../trace";
 import type { LesserOfOutcome } from "./types";
 
 /**
+ * Whether a billed charge is less than a contract amount, in whole cents: the amount as its half-up cents and
+ * whether the exact amount lies above them (a charge equal to the rounded cents is then still below the amount).
+ * Exact for every amount, without decimal arithmetic per line: the batch pricer's per-line test and `applyLesserOf`
+ * are this one rule.
+ */
+export function chargeIsLess(chargeCents: number, amountCents: number, amountAboveCents: boolean): boolean {
+  return chargeCents < amountCents || (chargeCents === amountCents && amountAboveCents);
+}
+
+/**
  * Lesser-of billed charges, per line, after units and adjustments (DOMAIN.md 2.1 "Medicare allowed = lesser of
- * actual charge or fee schedule amount", 3.1 "lesser-of"): the contract amount, capped at the line's charge.
- * Without a charge the cap cannot be checked: the amount stands and the trace says so.
+ * actual charge or fee schedule amount", 3.1 "lesser-of"): the contract amount, capped at the line's charge, and
+ * the one half-up rounding to cents. Without a charge the cap cannot be checked: the amount stands and the trace
+ * says so.
  */
 export function applyLesserOf(
   amount: Decimal,
   lesserOf: boolean,
   chargeAmount: Cents | null,
-): { readonly amount: Decimal; readonly outcome: LesserOfOutcome; readonly step: TraceStep } {
-  if (!lesserOf)
-    return { amount, outcome: "not in contract", step: { kind: "note", text: "Lesser-of: not in this contract" } };
-  if (chargeAmount === null) {
-    const text = "Lesser-of: no billed charge given, so the cap was not checked";
-    return {
-      amount,
-      outcome: "no charge given",
-      step: { kind: "note", text, values: { lesserOf: "no charge given" } },
-    };
+): {
+  /** The exact amount after lesser-of. */
+  readonly amount: Decimal;
+  readonly allowedAmount: Cents;
+  readonly outcome: LesserOfOutcome;
+  readonly step: TraceStep;
+} {
+  const cents = toCents(amount);
+  if (!lesserOf) {
+    const outcome = "not in contract";
+    return { amount, allowedAmount: cents, outcome, step: { kind: "lesserOf", outcome, amount } };
   }
-  const charge = new Decimal(chargeAmount).dividedBy(100);
-  const bound = charge.lessThan(amount);
-  const text = bound
-    ? `Lesser-of: billed charge ${charge.toFixed(2)} is less than ${amount.toString()}, so the charge is paid`
-    : `Lesser-of: billed charge ${charge.toFixed(2)} is not less than ${amount.toString()}, so it does not bind`;
+  if (chargeAmount === null) {
+    const outcome = "no charge given";
+    return { amount, allowedAmount: cents, outcome, step: { kind: "lesserOf", outcome, amount } };
+  }
+  const bound = chargeIsLess(chargeAmount, cents, amount.times(100).greaterThan(cents));
+  const outcome = bound ? "bound" : "not bound";
   return {
-    amount: bound ? charge : amount,
-    outcome: bound ? "bound" : "not bound",
-    step: { kind: "note", text, values: { lesserOf: bound ? "bound" : "not bound", chargeAmount: charge.toFixed(2) } },
+    amount: bound ? new Decimal(chargeAmount).dividedBy(100) : amount,
+    allowedAmount: bound ? chargeAmount : cents,
+    outcome,
+    step: { kind: "lesserOf", outcome, chargeAmount, amount },
   };
 }

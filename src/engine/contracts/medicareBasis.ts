@@ -71,8 +71,11 @@ export function resolveMedicareBasis(
   const trace: TraceStep[] = [];
   if (pricingDate !== serviceDate) {
     trace.push({
-      kind: "note",
-      text: `Fixed Medicare basis ${schedule.name} (for ${schedule.effectiveStartDate} to ${schedule.effectiveEndDate}): priced as of ${pricingDate}`,
+      kind: "fixedMedicareBasis",
+      scheduleName: schedule.name,
+      effectiveStartDate: schedule.effectiveStartDate,
+      effectiveEndDate: schedule.effectiveEndDate,
+      pricingDate,
     });
   }
   return ok({ schedule, pricingDate, trace });
@@ -115,11 +118,11 @@ export function medicareAmount(
   );
   if (!price.ok) return price;
   const trace: TraceStep[] = [
-    { kind: "scheduleRow", text: `Medicare basis: table ${schedule.name}` },
+    { kind: "medicareBasis", scheduleName: schedule.name },
     ...basis.value.trace,
     ...price.value.trace.filter((step) => step.kind !== "rounding"),
   ];
   if (!cmsRules && line.modifiers.some((m) => !COMPONENT_MODIFIERS.includes(m)))
-    trace.push({ kind: "note", text: "Multiple Procedure Rule None: modifiers do not adjust the amount" });
+    trace.push({ kind: "ruleNoneMedicare" });
   return ok({ amount: price.value.exactAmount, row: price.value.row, trace });
 }

@@ -3,8 +3,10 @@ import { COMPONENT_MODIFIERS } from "../feeSchedule";
 import { findPfsRow, type PfsRvuRow } from "../pfsSchedule";
 import { rankMultipleProcedures } from "../pfsRules/multipleProcedure";
 import type { Result } from "../result";
+import { findCarveOut } from "./carveOuts";
 import { contractAmount, pricingKeyLine } from "./contractAmount";
 import { resolveMedicareBasis } from "./medicareBasis";
+import { carveOutMethodEntry } from "./methods";
 import { priceLine } from "./priceLine";
 import type { ContractRegistry } from "./registry";
 import type { ContractLine, ContractPrice, ContractVersion } from "./types";
@@ -42,8 +44,11 @@ function candidate(registry: ContractRegistry, line: ContractLine, index: number
   delete (unranked as { multipleProcedureRank?: number }).multipleProcedureRank;
   const keyLine = pricingKeyLine(unranked);
   if (!keyLine.ok) return null;
+  const carveOut = findCarveOut(registry, version.value.contractName, line.hcpcsCode);
+  if (carveOut !== null && !carveOutMethodEntry(carveOut.method).rankedWithProcedures) return null;
   const priced = contractAmount(registry, version.value, keyLine.value);
-  if (!priced.ok || priced.value.kind !== "amount" || priced.value.basis === "carve-out flat rate") return null;
+  // A percent of the charge has no amount to rank by.
+  if (!priced.ok || priced.value.kind !== "amount") return null;
   const v = version.value;
   const group = `${v.contractName.toLowerCase()}|${v.sourceRowNumber}|${line.serviceDate}`;
   return { index, group, indicator, amount: priced.value.amount };

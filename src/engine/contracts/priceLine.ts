@@ -1,6 +1,5 @@
 import { Decimal } from "../decimal";
 import type { Cents } from "../money";
-import { toCents } from "../money";
 import { fail, ok, type Result } from "../result";
 import type { TraceStep } from "../trace";
 import { contractAmount, pricingKeyLine, type ContractAmount } from "./contractAmount";
@@ -23,22 +22,13 @@ export function finishPrice(
   if (priced.kind === "percent of charge") {
     if (chargeAmount === null)
       return fail({ code: "chargeAmountRequired", contractName: version.contractName, basis: priced.basis });
-    const charge = new Decimal(chargeAmount).dividedBy(100);
-    amount = charge.times(priced.percent);
-    trace.push({
-      kind: "formula",
-      text: `${charge.toFixed(2)} x ${priced.percent.toString()} = ${amount.toString()}`,
-      values: { amount: amount.toString() },
-    });
+    amount = new Decimal(chargeAmount).dividedBy(100).times(priced.percent);
+    trace.push({ kind: "chargeTimesPercent", chargeAmount, percent: priced.percent, amount });
   } else amount = priced.amount;
   const lesserOf = applyLesserOf(amount, version.lesserOf, chargeAmount);
   trace.push(lesserOf.step);
-  const allowedAmount = toCents(lesserOf.amount);
-  trace.push({
-    kind: "rounding",
-    text: `Expected allowed amount, rounded half-up to cents: ${lesserOf.amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}`,
-    values: { allowedAmount: String(allowedAmount) },
-  });
+  const { allowedAmount } = lesserOf;
+  trace.push({ kind: "allowedAmount", amount: lesserOf.amount, allowedAmount });
   return ok({ allowedAmount, contractAmount: amount, version, basis: priced.basis, lesserOf: lesserOf.outcome, trace });
 }
 

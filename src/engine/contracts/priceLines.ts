@@ -7,10 +7,11 @@ import type { Modifier } from "../modifiers";
 import { toCents, type Cents } from "../money";
 import type { CareSetting } from "../placeOfService";
 import { contractAmount, lineUnits, type ContractAmount } from "./contractAmount";
-import { periodIndex } from "./dates";
+import { chargeIsLess } from "./lesserOf";
 import { resolveMedicareBasis } from "./medicareBasis";
+import { methodBatchKey } from "./methods";
 import { finishPrice } from "./priceLine";
-import { registryKey, type ContractRegistry } from "./registry";
+import type { ContractRegistry } from "./registry";
 import type { ContractVersion } from "./types";
 import { findContractVersion } from "./versionSelection";
 
@@ -113,15 +114,12 @@ class Period {
 }
 
 /**
- * What makes two dates of one contract price alike: the version, the fee schedule's date period, the Medicare
- * schedule chosen and its conversion factor period. Everything date-dependent in pricing goes through these.
+ * What makes two dates of one contract price alike: the version, what its methods add (a fee schedule's date
+ * period: `methodBatchKey`), the Medicare schedule chosen and its conversion factor period (always: CMS's indicators
+ * may be needed whatever the method). Everything date-dependent in pricing goes through these.
  */
 function periodKey(registry: ContractRegistry, version: ContractVersion, date: IsoDate): string {
-  let key = `${version.sourceRowNumber}|${version.effectiveStartDate}`;
-  if (version.method.kind === "fee schedule") {
-    const schedule = registry.feeSchedules.get(registryKey(version.method.feeScheduleName));
-    key += `|fs${schedule ? periodIndex(schedule.dateBoundaries, date) : -1}`;
-  }
+  let key = `${version.sourceRowNumber}|${version.effectiveStartDate}${methodBatchKey(registry, version, date)}`;
   const basis = resolveMedicareBasis(registry, version, date);
   if (basis.ok) {
     const { schedule, pricingDate } = basis.value;
@@ -269,7 +267,7 @@ export function priceLines(registry: ContractRegistry, columns: PricingColumns):
     const charge = chargeAmount === undefined ? null : (chargeAmount[i] ?? null);
     if (leaf.kind === AMOUNT) {
       let cents = leaf.cents;
-      if (leaf.lesserOf && charge !== null && (charge < cents || (charge === cents && leaf.exactAboveCents))) {
+      if (leaf.lesserOf && charge !== null && chargeIsLess(charge, cents, leaf.exactAboveCents)) {
         cents = charge;
         lesserOfBound[i] = 1;
       }
@@ -279,7 +277,7 @@ export function priceLines(registry: ContractRegistry, columns: PricingColumns):
         // Exact integer arithmetic: round half-up of charge x num / den.
         const product = charge * leaf.num;
         let cents = Math.floor((2 * product + leaf.den) / (2 * leaf.den));
-        if (leaf.lesserOf && (charge < cents || (charge === cents && product > cents * leaf.den))) {
+        if (leaf.lesserOf && chargeIsLess(charge, cents, product > cents * leaf.den)) {
           cents = charge;
           lesserOfBound[i] = 1;
         }

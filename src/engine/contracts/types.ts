@@ -123,16 +123,12 @@ export interface ContractLine {
   readonly multipleProcedureRank?: number;
 }
 
-/** Which rule produced a line's amount. */
+/**
+ * Which rule produced a line's amount: the version's method ("fee schedule"), a carve-out's ("carve-out flat rate")
+ * or the default rule's ("default percent of medicare"). Derived from the method kinds, so it follows them.
+ */
 export type PricingBasis =
-  | "fee schedule"
-  | "percent of medicare"
-  | "percent of billed"
-  | "carve-out flat rate"
-  | "carve-out percent of billed"
-  | "carve-out percent of medicare"
-  | "default percent of medicare"
-  | "default percent of billed";
+  ContractMethod["kind"] | `carve-out ${CarveOutMethod["kind"]}` | `default ${DefaultRule["method"]}`;
 
 /** Whether lesser-of billed charges changed the amount. */
 export type LesserOfOutcome = "bound" | "not bound" | "no charge given" | "not in contract";

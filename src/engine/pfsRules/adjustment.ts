@@ -2,12 +2,12 @@ import type { Decimal } from "../decimal";
 import type { Modifier } from "../modifiers";
 import type { PfsRvuRow } from "../pfsSchedule";
 import type { Result } from "../result";
-import type { TraceStep } from "../trace";
+import type { PfsAdjustmentStep } from "../trace";
 
 /** A payment adjustment: the fraction of the fee schedule amount paid, and the trace step that explains it. */
 export interface PfsAdjustment {
   readonly factor: Decimal;
-  readonly step: TraceStep;
+  readonly step: PfsAdjustmentStep;
 }
 
 /**
@@ -16,7 +16,7 @@ export interface PfsAdjustment {
  */
 export type PfsRule = (row: PfsRvuRow, modifiers: readonly Modifier[]) => Result<PfsAdjustment | null>;
 
-/** Formats a factor as a percentage for trace text: 0.625 -> "62.5%". */
+/** Formats a factor as a percentage for the trace and descriptions: 0.625 -> "62.5%". */
 export function percent(factor: Decimal): string {
   return `${factor.times(100).toString()}%`;
 }

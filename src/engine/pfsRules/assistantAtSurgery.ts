@@ -1,7 +1,7 @@
 import { Decimal } from "../decimal";
 import type { Modifier } from "../modifiers";
 import { fail, ok } from "../result";
-import { percent, type PfsRule } from "./adjustment";
+import type { PfsRule } from "./adjustment";
 
 /** Assistant at surgery is paid 16% of the fee schedule amount (modifiers 80, 81, 82). */
 export const ASSISTANT_AT_SURGERY_FACTOR = new Decimal("0.16");
@@ -36,13 +36,14 @@ export const assistantAtSurgeryAdjustment: PfsRule = (row, modifiers) => {
     });
   }
   const factor = billed === "AS" ? NPP_ASSISTANT_AT_SURGERY_FACTOR : ASSISTANT_AT_SURGERY_FACTOR;
-  const documentation = indicator === "0" ? " (payable only with documentation of medical necessity)" : "";
   return ok({
     factor,
     step: {
-      kind: "adjustment",
-      text: `Assistant at surgery (modifier ${billed as Modifier}, indicator ${indicator}): x ${percent(factor)}${documentation}`,
-      values: { assistantSurgeryIndicator: indicator, factor: factor.toString() },
+      kind: "assistantAtSurgery",
+      modifier: billed as Modifier,
+      indicator,
+      factor,
+      documentationRequired: indicator === "0",
     },
   });
 };

@@ -1,7 +1,7 @@
 import { Decimal } from "../decimal";
 import { hasModifier } from "../modifiers";
 import { fail, ok } from "../result";
-import { percent, type PfsRule } from "./adjustment";
+import type { PfsRule } from "./adjustment";
 
 const BILATERAL_MODIFIER = "50";
 
@@ -28,12 +28,5 @@ export const bilateralAdjustment: PfsRule = (row, modifiers) => {
     });
   }
   const factor = new Decimal(factorText);
-  return ok({
-    factor,
-    step: {
-      kind: "adjustment",
-      text: `Bilateral (modifier 50, bilateral indicator ${indicator}): x ${percent(factor)}`,
-      values: { bilateralIndicator: indicator, factor: factor.toString() },
-    },
-  });
+  return ok({ factor, step: { kind: "bilateral", indicator, factor } });
 };

@@ -1,7 +1,7 @@
 import { Decimal } from "../decimal";
 import { hasModifier } from "../modifiers";
 import { fail, ok } from "../result";
-import { percent, type PfsRule } from "./adjustment";
+import type { PfsRule } from "./adjustment";
 
 /** Each co-surgeon is paid 62.5% of the global amount. */
 export const CO_SURGERY_FACTOR = new Decimal("0.625");
@@ -24,13 +24,8 @@ export const coSurgeryAdjustment: PfsRule = (row, modifiers) => {
       reason: indicator === "0" ? "co-surgeons are not permitted for this procedure" : "co-surgery does not apply",
     });
   }
-  const documentation = indicator === "1" ? " (payable only with documentation)" : "";
   return ok({
     factor: CO_SURGERY_FACTOR,
-    step: {
-      kind: "adjustment",
-      text: `Co-surgery (modifier 62, indicator ${indicator}): x ${percent(CO_SURGERY_FACTOR)}${documentation}`,
-      values: { coSurgeryIndicator: indicator, factor: CO_SURGERY_FACTOR.toString() },
-    },
+    step: { kind: "coSurgery", indicator, factor: CO_SURGERY_FACTOR, documentationRequired: indicator === "1" },
   });
 };

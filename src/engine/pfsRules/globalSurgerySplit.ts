@@ -1,7 +1,7 @@
 import { Decimal } from "../decimal";
-import { hasModifier } from "../modifiers";
+import { hasModifier, type Modifier } from "../modifiers";
 import { ok } from "../result";
-import { percent, type PfsRule } from "./adjustment";
+import type { PfsRule } from "./adjustment";
 
 /**
  * Split global surgical package, modifiers 54 (surgical care only: pre-op + intra-op share), 55 (post-operative
@@ -10,24 +10,23 @@ import { percent, type PfsRule } from "./adjustment";
  * Source: CMS RVU file layout (PRE/INTRA/POST OP); Claims Processing Manual ch.12 §40.2 (DOMAIN.md 2.6).
  */
 export const globalSurgerySplitAdjustment: PfsRule = (row, modifiers) => {
-  const parts: [string, Decimal][] = [];
-  if (hasModifier(modifiers, "54")) parts.push(["54", row.preOperativeFraction.plus(row.intraOperativeFraction)]);
-  if (hasModifier(modifiers, "55")) parts.push(["55", row.postOperativeFraction]);
-  if (hasModifier(modifiers, "56")) parts.push(["56", row.preOperativeFraction]);
+  const parts: [Modifier, Decimal][] = [];
+  if (hasModifier(modifiers, "54"))
+    parts.push(["54" as Modifier, row.preOperativeFraction.plus(row.intraOperativeFraction)]);
+  if (hasModifier(modifiers, "55")) parts.push(["55" as Modifier, row.postOperativeFraction]);
+  if (hasModifier(modifiers, "56")) parts.push(["56" as Modifier, row.preOperativeFraction]);
   if (parts.length === 0) return ok(null);
   const factor = parts.reduce((sum, [, share]) => sum.plus(share), new Decimal(0));
-  const billed = parts.map(([modifier]) => modifier).join("+");
   return ok({
     factor,
     step: {
-      kind: "adjustment",
-      text: `Split global surgery (modifier ${billed}, global days ${row.globalDays}): x ${percent(factor)}`,
-      values: {
-        preOperativeFraction: row.preOperativeFraction.toString(),
-        intraOperativeFraction: row.intraOperativeFraction.toString(),
-        postOperativeFraction: row.postOperativeFraction.toString(),
-        factor: factor.toString(),
-      },
+      kind: "globalSurgerySplit",
+      modifiers: parts.map(([modifier]) => modifier),
+      globalDays: row.globalDays,
+      preOperativeFraction: row.preOperativeFraction,
+      intraOperativeFraction: row.intraOperativeFraction,
+      postOperativeFraction: row.postOperativeFraction,
+      factor,
     },
   });
 };

@@ -1,7 +1,7 @@
 import { Decimal } from "../decimal";
 import type { PfsRvuRow } from "../pfsSchedule";
 import { fail, ok, type Result } from "../result";
-import { percent, type PfsAdjustment } from "./adjustment";
+import type { PfsAdjustment } from "./adjustment";
 
 /**
  * Multiple procedure payment reduction by the MULT PROC indicator and the line's rank among the same-day
@@ -27,14 +27,7 @@ export function multipleProcedureAdjustment(row: PfsRvuRow, rank: number): Resul
     });
   }
   const factor = new Decimal(factorText);
-  return ok({
-    factor,
-    step: {
-      kind: "adjustment",
-      text: `Multiple procedures (indicator ${indicator}, rank ${rank}): x ${percent(factor)}`,
-      values: { multipleProcedureIndicator: indicator, rank: String(rank), factor: factor.toString() },
-    },
-  });
+  return ok({ factor, step: { kind: "multipleProcedure", indicator, rank, factor } });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { codeRangeText } from "../contracts/carveOuts";
 import { priceClaim } from "../contracts/priceClaim";
 import type { ContractRegistry } from "../contracts/registry";
 import type { ContractLine, ContractPrice } from "../contracts/types";
@@ -48,14 +49,15 @@ export interface VarianceLine {
 
 const money = (cents: number) => `$${formatCents(Math.abs(cents) as Cents).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
 
-/** "fee schedule FS_AcmePPO_2025 row 12": the rule that produced the expected amount, from the pricing trace. */
+/**
+ * "fee schedule FS_AcmePPO_2025 row 12": the rule that produced the expected amount, from the price's typed trace
+ * steps: the fee schedule row or the carve-out that priced it, else its basis under the contract's registry row.
+ */
 export function pricingBasisText(price: ContractPrice): string {
-  const source = [...price.trace]
-    .reverse()
-    .find((s) => s.kind === "scheduleRow" && /^(Fee schedule|Carve-out)/.test(s.text));
-  if (source !== undefined) {
-    const text = source.text.replace(/ \(.*$/s, "").replace(/:.*$/s, "");
-    return text.charAt(0).toLowerCase() + text.slice(1);
+  for (let i = price.trace.length - 1; i >= 0; i--) {
+    const step = price.trace[i]!;
+    if (step.kind === "feeScheduleRow") return `fee schedule ${step.source.scheduleName} row ${step.source.rowNumber}`;
+    if (step.kind === "carveOut") return `carve-out ${codeRangeText(step.hcpcsCodeFrom, step.hcpcsCodeTo)}`;
   }
   return `${price.basis} under ${price.version.contractName} (registry row ${price.version.sourceRowNumber})`;
 }

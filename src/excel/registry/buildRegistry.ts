@@ -6,6 +6,7 @@
 import { MEDICARE_PFS_CONVERSION_FACTORS, type ConversionFactorPeriod } from "../../engine";
 import { CURRENT_MEDICARE_SCHEDULE, type CarveOut, type ContractVersion, type MedicareSchedule } from "../../engine";
 import { buildContractRegistry, registryKey, type ContractRegistry } from "../../engine";
+import { carveOutMethodOf, contractMethodOf, defaultRuleOf } from "../../engine";
 import { Decimal } from "../../engine";
 import { buildFeeSchedule, type FeeSchedule, type FeeScheduleRow } from "../../engine";
 import type { LocalityGpci, LocalityKey } from "../../engine";
@@ -86,10 +87,7 @@ const sameDecimal = (a: Decimal | null, b: Decimal | null) => (a === null ? b ==
 const lastDayOfTime = "9999-12-31" as IsoDate;
 
 function contractVersion(row: ContractRow): ContractVersion {
-  const method: ContractVersion["method"] =
-    row.method === "fee schedule"
-      ? { kind: "fee schedule", feeScheduleName: row.feeSchedule! }
-      : { kind: row.method!, percent: row.percent! };
+  const method = contractMethodOf(row.method!, row);
   return {
     contractName: row.contractName!,
     payer: row.payer!,
@@ -99,7 +97,7 @@ function contractVersion(row: ContractRow): ContractVersion {
     method,
     medicareScheduleName: row.medicareSchedule,
     lesserOf: row.lesserOf ?? false,
-    defaultRule: row.defaultMethod === null ? null : { method: row.defaultMethod, percent: row.defaultPercent! },
+    defaultRule: row.defaultMethod === null ? null : defaultRuleOf(row.defaultMethod, row),
     multipleProcedureRule: row.multipleProcedureRule ?? "medicare",
     termEndDate: row.termEndDate,
     renewalNoticeDate: row.renewalNoticeDate,
@@ -113,10 +111,7 @@ function carveOutsOf(parsed: ParsedTable<typeof CONTRACT_CARVE_OUTS_SPEC.columns
     contractName: row.contractName!,
     hcpcsCodeFrom: row.hcpcsCodeFrom!,
     hcpcsCodeTo: row.hcpcsCodeTo ?? row.hcpcsCodeFrom!,
-    method:
-      row.method === "flat rate"
-        ? { kind: "flat rate", rate: row.rate! }
-        : { kind: row.method!, percent: row.percent! },
+    method: carveOutMethodOf(row.method!, row),
     sourceRowNumber: row.rowNumber,
   }));
 }

@@ -4,6 +4,9 @@
  * of the product: the README section "Workbook tables" is generated from these specs (registryDocs.ts).
  */
 import { MULTIPLE_PROCEDURE_RULE_VALUES } from "../../engine";
+import { CARVE_OUT_METHODS, CONTRACT_METHODS, DEFAULT_RULES, methodChoices } from "../../engine";
+import type { CarveOutMethodCells, ContractMethodCells, MethodWords } from "../../engine";
+import type { CarveOutMethod, ContractMethod, DefaultRule } from "../../engine";
 import {
   booleanCell,
   choiceCell,
@@ -21,7 +24,7 @@ import {
   textCell,
   yearCell,
 } from "./cellKinds";
-import type { ColumnSpec, TableSpec } from "./tableSpec";
+import type { ColumnSpec, RowCheck, TableSpec } from "./tableSpec";
 
 /** Table names the add-in looks for (fixed, like the column headers). */
 export const PAYER_CONTRACTS_TABLE = "PayerContracts";
@@ -30,38 +33,35 @@ export const MEDICARE_SCHEDULES_TABLE = "MedicareSchedules";
 
 const column = <T>(spec: ColumnSpec<T>): ColumnSpec<T> => spec;
 
-const CONTRACT_METHODS = {
-  "fee schedule": "fee schedule",
-  "percent of medicare": "percent of medicare",
-  "% of medicare": "percent of medicare",
-  "percent of billed": "percent of billed",
-  "% of billed": "percent of billed",
-  "percent of charges": "percent of billed",
-  "% of charges": "percent of billed",
-} as const;
-const contractMethod = choiceCell(CONTRACT_METHODS, ["Fee Schedule", "Percent of Medicare", "Percent of Billed"]);
-const defaultMethod = choiceCell(
-  {
-    "percent of medicare": "percent of medicare",
-    "% of medicare": "percent of medicare",
-    "percent of billed": "percent of billed",
-    "% of billed": "percent of billed",
-    "percent of charges": "percent of billed",
-  } as const,
-  ["Percent of Medicare", "Percent of Billed"],
-);
-const carveOutMethod = choiceCell(
-  {
-    "flat rate": "flat rate",
-    flat: "flat rate",
-    "percent of billed": "percent of billed",
-    "% of billed": "percent of billed",
-    "percent of charges": "percent of billed",
-    "percent of medicare": "percent of medicare",
-    "% of medicare": "percent of medicare",
-  } as const,
-  ["Flat Rate", "Percent of Billed", "Percent of Medicare"],
-);
+/** A choice column whose words (and the README's "Allowed" list, and the editor's choices) are a method table's. */
+const methodCell = <K extends string>(table: { readonly [P in K]: MethodWords }) => {
+  const { words, labels } = methodChoices(table);
+  return choiceCell(words, labels);
+};
+const contractMethod = methodCell(CONTRACT_METHODS);
+const defaultMethod = methodCell(DEFAULT_RULES);
+const carveOutMethod = methodCell(CARVE_OUT_METHODS);
+
+type Problem = ReturnType<RowCheck<never>>;
+/** The first cell a method needs that the row leaves blank, in the method's order, as the problem to report. */
+function firstBlank<F extends string>(
+  needs: readonly F[],
+  row: { readonly [P in F]: unknown },
+  problems: { readonly [P in F]: () => Problem },
+): Problem {
+  const blank = needs.find((field) => row[field] === null);
+  return blank === undefined ? null : problems[blank]();
+}
+
+/**
+ * The method cells of a parsed row. A spec's checks see rows typed for any table, so they read them as these
+ * columns parse: a choice cell holds only the kinds of its method table.
+ */
+type ContractMethodRow = ContractMethodCells & {
+  readonly method: ContractMethod["kind"] | null;
+  readonly defaultMethod: DefaultRule["method"] | null;
+};
+type CarveOutMethodRow = CarveOutMethodCells & { readonly method: CarveOutMethod["kind"] | null };
 const multipleProcedureRule = choiceCell(
   { medicare: "medicare", cms: "medicare", none: "none" } as const,
   MULTIPLE_PROCEDURE_RULE_VALUES,
@@ -191,30 +191,43 @@ export const PAYER_CONTRACTS_SPEC = {
       example: "TRUE",
     }),
   },
+  // The cells each method and default rule needs are declared in the engine's method tables.
   checks: [
-    (row) =>
-      row.method === "fee schedule" && row.feeSchedule === null
-        ? { column: "Fee Schedule", expected: "Method Fee Schedule needs the name of the fee schedule table" }
-        : null,
-    (row) =>
-      row.method !== "fee schedule" && row.percent === null
-        ? { column: "Percent", expected: `Method ${row.method ?? ""} needs a percentage like 115%` }
-        : null,
-    (row) =>
-      row.method === "percent of medicare" && row.medicareSchedule === null
-        ? {
+    (parsed) => {
+      const { method, ...row } = parsed as unknown as ContractMethodRow;
+      if (method === null) return null;
+      const { label } = CONTRACT_METHODS[method];
+      return firstBlank<Exclude<keyof ContractMethodCells, "defaultPercent">>(CONTRACT_METHODS[method].needs, row, {
+        feeSchedule: () => ({
+          column: "Fee Schedule",
+          expected: `Method ${label} needs the name of the fee schedule table`,
+        }),
+        percent: () => ({ column: "Percent", expected: `Method ${method} needs a percentage like 115%` }),
+        medicareSchedule: () => ({
+          column: "Medicare Schedule",
+          expected: `${label} needs a Medicare schedule (a table name or "current")`,
+        }),
+      });
+    },
+    (parsed) => {
+      const { defaultMethod, ...row } = parsed as unknown as ContractMethodRow;
+      if (defaultMethod === null) return null;
+      const { label } = DEFAULT_RULES[defaultMethod];
+      return firstBlank<Exclude<keyof ContractMethodCells, "percent" | "feeSchedule">>(
+        DEFAULT_RULES[defaultMethod].needs,
+        row,
+        {
+          defaultPercent: () => ({
+            column: "Default Percent",
+            expected: "a Default Method needs a Default Percent like 100%",
+          }),
+          medicareSchedule: () => ({
             column: "Medicare Schedule",
-            expected: 'Percent of Medicare needs a Medicare schedule (a table name or "current")',
-          }
-        : null,
-    (row) =>
-      row.defaultMethod !== null && row.defaultPercent === null
-        ? { column: "Default Percent", expected: "a Default Method needs a Default Percent like 100%" }
-        : null,
-    (row) =>
-      row.defaultMethod === "percent of medicare" && row.medicareSchedule === null
-        ? { column: "Medicare Schedule", expected: "Default Method Percent of Medicare needs a Medicare schedule" }
-        : null,
+            expected: `Default Method ${label} needs a Medicare schedule`,
+          }),
+        },
+      );
+    },
   ],
 } satisfies TableSpec<Readonly<Record<string, ColumnSpec>>>;
 
@@ -268,14 +281,15 @@ export const CONTRACT_CARVE_OUTS_SPEC = {
     }),
   },
   checks: [
-    (row) =>
-      row.method === "flat rate" && row.rate === null
-        ? { column: "Rate", expected: "Method Flat Rate needs a rate in dollars" }
-        : null,
-    (row) =>
-      row.method !== "flat rate" && row.percent === null
-        ? { column: "Percent", expected: `Method ${row.method ?? ""} needs a percentage like 55%` }
-        : null,
+    (parsed) => {
+      const { method, ...row } = parsed as unknown as CarveOutMethodRow;
+      if (method === null) return null;
+      const { label } = CARVE_OUT_METHODS[method];
+      return firstBlank<keyof CarveOutMethodCells>(CARVE_OUT_METHODS[method].needs, row, {
+        rate: () => ({ column: "Rate", expected: `Method ${label} needs a rate in dollars` }),
+        percent: () => ({ column: "Percent", expected: `Method ${method} needs a percentage like 55%` }),
+      });
+    },
   ],
 } satisfies TableSpec<Readonly<Record<string, ColumnSpec>>>;
 

@@ -1,4 +1,5 @@
 import { assistantAtSurgeryAdjustment } from "../../../src/engine/pfsRules/assistantAtSurgery";
+import { formatTraceStep } from "../../../src/engine/trace";
 import { aPfsRow, mods } from "../builders";
 
 const factor = (indicator: string, ...modifiers: string[]): unknown => {
@@ -14,7 +15,7 @@ describe("assistant at surgery (modifiers 80, 81, 82, AS)", () => {
   it("takes AS over 80 when both are billed", () => expect(factor("2", "80", "AS")).toBe("0.136"));
   it("prices indicator 0 (documentation required) with a note", () => {
     const result = assistantAtSurgeryAdjustment(aPfsRow({ assistantSurgeryIndicator: "0" }), mods("80"));
-    expect(result.ok && result.value?.step.text).toContain("documentation");
+    expect(result.ok && result.value !== null && formatTraceStep(result.value.step)).toContain("documentation");
   });
   it("refuses payment under the statutory restriction (indicator 1)", () =>
     expect(factor("1", "80")).toBe("pfsModifierNotAllowed"));

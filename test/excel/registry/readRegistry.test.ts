@@ -135,6 +135,13 @@ describe("reporting bad registry cells", () => {
     ]);
   });
 
+  it("says a percent of Medicare, however it is written, also needs its Medicare schedule", async () => {
+    const snapshot = await read(registryWorkbook([acme({ Method: "% of Medicare", Percent: 1.15 })]));
+    expect(messages(snapshot)).toEqual([
+      'Table PayerContracts (sheet Contracts), row 2, column "Medicare Schedule": empty, but Percent of Medicare needs a Medicare schedule (a table name or "current").',
+    ]);
+  });
+
   it("names a missing required column and lists the columns expected", async () => {
     const workbook = registryWorkbook([acme()]);
     workbook.sheets[0]!.cells[0]![4] = "Pricing";

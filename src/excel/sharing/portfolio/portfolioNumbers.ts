@@ -7,7 +7,7 @@
  * - recoverable underpayments: the variance review's engine (see `recoverable.ts`).
  * Claim lines are matched to a contract by the mapped contract column (trimmed, any case, as the registry does).
  */
-import { Decimal } from "../../../engine";
+import { describeContractRates } from "../../../engine";
 import { registryKey } from "../../../engine";
 import type { ContractVersion } from "../../../engine";
 import { computeDenialRate, denialIssueMessage } from "../../../engine";
@@ -64,23 +64,9 @@ export interface PortfolioNumbers {
   readonly recoverableNote: string;
 }
 
-/** A contract's method and rate in words, from its latest version. */
+/** A contract's method and rate in words, from its latest version (the engine's method tables word it). */
 export function rateBasisText(version: ContractVersion): string {
-  const percent = (fraction: Decimal) => `${fraction.times(100).toString()}%`;
-  const { method } = version;
-  const parts = [
-    method.kind === "fee schedule"
-      ? `Fee schedule ${method.feeScheduleName}`
-      : method.kind === "percent of medicare"
-        ? `${percent(method.percent)} of Medicare${version.medicareScheduleName === null ? "" : ` (${version.medicareScheduleName})`}`
-        : `${percent(method.percent)} of billed charges`,
-  ];
-  if (version.defaultRule !== null) {
-    const basis = version.defaultRule.method === "percent of medicare" ? "Medicare" : "billed charges";
-    parts.push(`unlisted codes at ${percent(version.defaultRule.percent)} of ${basis}`);
-  }
-  if (version.lesserOf) parts.push("lesser of billed");
-  return parts.join("; ");
+  return describeContractRates(version);
 }
 
 /** The lines of `lines` at `indexes`, as a model of their own. */

@@ -1,0 +1,104 @@
+/**
+ * The one place a pricing trace becomes words: a renderer per step kind, checked exhaustive by the compiler, so
+ * `PAYER.PRICING_TRACE` reads the same whichever engine path recorded the steps.
+ */
+import { codeRangeText } from "./contracts/carveOuts";
+import { contractMethodEntry } from "./contracts/methods";
+import { Decimal } from "./decimal";
+import { formatCents } from "./money";
+import { percent } from "./pfsRules/adjustment";
+import type { TraceStep, TraceStepKind } from "./trace";
+
+type Step<K extends TraceStepKind> = Extract<TraceStep, { kind: K }>;
+
+/** Two places at least, more when the rate has them: 109.2 -> "109.20", 12.345 -> "12.345". */
+const rateText = (rate: Decimal): string => rate.toFixed(Math.max(2, rate.decimalPlaces()));
+const toCentsText = (amount: Decimal): string => amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+const product = (before: Decimal, factor: Decimal, amount: Decimal): string =>
+  `${before.toString()} x ${factor.toString()} = ${amount.toString()}`;
+
+const STEP_TEXT: { readonly [K in TraceStepKind]: (step: Step<K>) => string } = {
+  claimLine: (s) => {
+    const modifiers = s.modifiers.length > 0 ? ` modifiers ${s.modifiers.join(" ")}` : "";
+    const billed = s.chargeAmount === null ? "no billed charge" : `billed ${formatCents(s.chargeAmount)}`;
+    const units = `${s.units} unit${s.units === 1 ? "" : "s"}`;
+    return `Line: ${s.hcpcsCode}${modifiers}, ${units}, ${s.placeOfService} (${s.setting}), ${billed}, service date ${s.serviceDate}`;
+  },
+  contractVersion: (s) =>
+    `Contract ${s.contractName}, version ${s.effectiveStartDate} to ${s.effectiveEndDate} (registry row ${s.source.rowNumber}): ${s.method.kind} ${contractMethodEntry(s.method).rateText(s.method)}`,
+  carveOut: (s) =>
+    `Carve-out ${codeRangeText(s.hcpcsCodeFrom, s.hcpcsCodeTo)} (carve-out row ${s.source.rowNumber}): ${s.method.kind}`,
+  feeScheduleRow: (s) => {
+    const key = `${s.hcpcsCode}${s.modifier ? ` ${s.modifier}` : ""}`;
+    const dates = `${s.effectiveStartDate ?? "open"} to ${s.effectiveEndDate ?? "open"}`;
+    return `Fee schedule ${s.source.scheduleName} row ${s.source.rowNumber} (${key}, ${dates}): ${s.setting} rate ${rateText(s.rate)}`;
+  },
+  singleRate: (s) => `the row has no ${s.setting} rate: its one rate applies to both settings`,
+  defaultRule: (s) =>
+    `${s.hcpcsCode} is not on ${s.scheduleName}: default rule, ${s.rule.method} ${percent(s.rule.percent)}`,
+  flatRate: (s) => `Flat rate ${s.rate.toString()} per unit`,
+  percentOfCharge: (s) => `${percent(s.percent)} of the billed charge (the charge covers all units)`,
+  chargeTimesPercent: (s) => `${formatCents(s.chargeAmount)} x ${s.percent.toString()} = ${s.amount.toString()}`,
+  contractPercent: (s) =>
+    `Contract percent ${percent(s.percent)} of Medicare: ${product(s.before, s.percent, s.amount)}`,
+  adjustmentFactor: (s) => `Modifier and indicator adjustments: ${product(s.before, s.factor, s.amount)}`,
+  units: (s) => `Units ${s.units.toString()}: ${product(s.before, s.units, s.amount)}`,
+  medicareBasis: (s) => `Medicare basis: table ${s.scheduleName}`,
+  fixedMedicareBasis: (s) =>
+    `Fixed Medicare basis ${s.scheduleName} (for ${s.effectiveStartDate} to ${s.effectiveEndDate}): priced as of ${s.pricingDate}`,
+  ruleNoneRate: (s) => `Multiple Procedure Rule None: modifier ${s.modifiers.join(", ")} does not adjust the rate`,
+  ruleNoneMedicare: () => "Multiple Procedure Rule None: modifiers do not adjust the amount",
+  paymentIndicators: (s) =>
+    `Payment indicators from ${s.scheduleName} row ${s.hcpcsCode}${s.modifier ? `-${s.modifier}` : ""} (file row ${s.source.rowNumber})`,
+  secondaryRankAssumed: (s) => `Modifier 51 without a claim ranking: priced as a secondary procedure (rank ${s.rank})`,
+  medicareSchedule: (s) => `Medicare fee schedule: ${s.label}`,
+  rvuRow: (s) => {
+    const code = s.modifier ? `${s.hcpcsCode}-${s.modifier}` : s.hcpcsCode;
+    return `RVU row ${code} (status ${s.statusCode}, PC/TC ${s.pctcIndicator}, file row ${s.source.rowNumber}): work ${s.workRvu.toFixed(2)}, ${s.setting} PE ${s.peRvu.toFixed(2)}, MP ${s.malpracticeRvu.toFixed(2)}`;
+  },
+  setting: (s) =>
+    `Setting: ${s.setting}${s.naIndicator ? " (NA indicator: CMS has not developed a PE RVU for this setting; the file's value is used)" : ""}`,
+  locality: (s) =>
+    `Locality ${s.localityKey} ${s.localityName}: GPCI work ${s.workGpci.toString()}, PE ${s.peGpci.toString()}, MP ${s.malpracticeGpci.toString()}`,
+  conversionFactor: (s) =>
+    `Conversion factor ${s.conversionFactor.toString()} for service date ${s.serviceDate} (${s.source.title})`,
+  pfsBaseAmount: (s) => `(work x GPCI + PE x GPCI + MP x GPCI) x CF = ${s.amount.toString()}`,
+  bilateral: (s) => `Bilateral (modifier 50, bilateral indicator ${s.indicator}): x ${percent(s.factor)}`,
+  multipleProcedure: (s) => `Multiple procedures (indicator ${s.indicator}, rank ${s.rank}): x ${percent(s.factor)}`,
+  globalSurgerySplit: (s) =>
+    `Split global surgery (modifier ${s.modifiers.join("+")}, global days ${s.globalDays}): x ${percent(s.factor)}`,
+  assistantAtSurgery: (s) =>
+    `Assistant at surgery (modifier ${s.modifier}, indicator ${s.indicator}): x ${percent(s.factor)}${s.documentationRequired ? " (payable only with documentation of medical necessity)" : ""}`,
+  coSurgery: (s) =>
+    `Co-surgery (modifier 62, indicator ${s.indicator}): x ${percent(s.factor)}${s.documentationRequired ? " (payable only with documentation)" : ""}`,
+  rounding: (s) => `Rounded half-up to cents: ${toCentsText(s.amount)}`,
+  lesserOf: (s) => {
+    // Every outcome returns: a new one without words here leaves the renderer returning undefined, a type error.
+    switch (s.outcome) {
+      case "not in contract":
+        return "Lesser-of: not in this contract";
+      case "no charge given":
+        return "Lesser-of: no billed charge given, so the cap was not checked";
+      case "bound":
+        return `Lesser-of: billed charge ${formatCents(s.chargeAmount)} is less than ${s.amount.toString()}, so the charge is paid`;
+      case "not bound":
+        return `Lesser-of: billed charge ${formatCents(s.chargeAmount)} is not less than ${s.amount.toString()}, so it does not bind`;
+    }
+  },
+  allowedAmount: (s) => `Expected allowed amount, rounded half-up to cents: ${toCentsText(s.amount)}`,
+};
+
+/**
+ * One step in words, as `PAYER.PRICING_TRACE` shows it.
+ * @example formatTraceStep({ kind: "flatRate", rate: new Decimal("14.5") }) // "Flat rate 14.5 per unit"
+ */
+export function formatTraceStep(step: TraceStep): string {
+  // Each renderer takes exactly its kind; `step.kind` picked it, so the step is of that kind.
+  const render = STEP_TEXT[step.kind] as (step: TraceStep) => string;
+  return render(step);
+}
+
+/** The trace as lines of text, one numbered step per line, as `PAYER.PRICING_TRACE` shows it. */
+export function formatTrace(steps: readonly TraceStep[]): string[] {
+  return steps.map((step, index) => `${index + 1}. ${formatTraceStep(step)}`);
+}
