@@ -33,6 +33,9 @@ interface TableCells {
   /** Values of each requested column (by header, lower case), in row order. */
   readonly columns: Map<string, unknown[]>;
   readonly rowCount: number;
+  /** 0-based sheet row and column of the body's first cell. */
+  readonly firstRow: number;
+  readonly firstColumn: number;
 }
 
 /**
@@ -76,7 +79,7 @@ export async function readTableColumns(
         for (const row of range.values) target.push(row[0]);
       }
     }
-    return { headers, columns, rowCount };
+    return { headers, columns, rowCount, firstRow: body.rowIndex, firstColumn: body.columnIndex };
   });
 }
 

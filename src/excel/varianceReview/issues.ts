@@ -1,4 +1,4 @@
-import type { ExcelFailedIssue } from "../core/officeErrors";
+import { describeOperationIssue, type OperationIssue } from "../core/operation";
 import { describeClaimsMappingIssue, type ClaimsMappingIssue } from "../claims/claimsMapping";
 
 /** Expected failures of a variance review, as values; {@link describeVarianceReviewIssue} words them. */
@@ -19,9 +19,7 @@ export type VarianceReviewIssue =
   | { readonly code: "columnTaken"; readonly tableName: string; readonly column: string }
   | { readonly code: "confirmReplace"; readonly tableName: string; readonly columns: readonly string[] }
   | { readonly code: "sheetTaken"; readonly sheetName: string }
-  | { readonly code: "cancelled" }
-  | ExcelFailedIssue
-  | { readonly code: "cleanupFailed"; readonly message: string };
+  | OperationIssue;
 
 /** The message a finance user reads for a review issue. */
 export function describeVarianceReviewIssue(issue: VarianceReviewIssue): string {
@@ -45,10 +43,7 @@ export function describeVarianceReviewIssue(issue: VarianceReviewIssue): string 
     case "sheetTaken":
       return `A sheet named "${issue.sheetName}" already exists and was not written by the variance review: rename it, then run the review again.`;
     case "cancelled":
-      return "Cancelled: the table and the workbook are as they were.";
-    case "excelFailed":
-      return `Excel refused the write (${issue.excelCode}: ${issue.message}); the table and the workbook are as they were.`;
-    case "cleanupFailed":
-      return `The review failed and what it had written could not all be removed (${issue.message}): check the table's last columns and the review sheets.`;
+    case "excelRefused":
+      return describeOperationIssue(issue);
   }
 }

@@ -26,6 +26,10 @@ export interface ReviewLines {
   readonly headers: readonly string[];
   /** Every column's body values by header (lower case), as read: the review's own columns among them. */
   readonly columns: ReadonlyMap<string, unknown[]>;
+  /** 0-based sheet column of the table's first column (the review's conditional formats are in A1 terms). */
+  readonly firstColumn: number;
+  /** 0-based sheet row of the table's first data row. */
+  readonly firstRow: number;
 }
 
 /** Where the allowed amount comes from, as the summary's formulas need it too. */
@@ -173,5 +177,11 @@ export async function readReviewLines(
     });
   }
   if (lines.every((l) => l === null)) return fail({ code: "noLines", tableName });
-  return ok({ lines, headers: cells.headers, columns: cells.columns });
+  return ok({
+    lines,
+    headers: cells.headers,
+    columns: cells.columns,
+    firstColumn: cells.firstColumn,
+    firstRow: cells.firstRow,
+  });
 }

@@ -261,11 +261,14 @@ export class CellStore {
   /** Re-translates every structured-reference formula (after a table changed shape or name). */
   retranslate(sheets: readonly SheetEntity[]): void {
     // Translate first (it reads table headers), then write in one batch (during which the engine cannot be read).
+    // Only formulas whose translation changed are written again: writing one makes the engine evaluate it anew, and a
+    // sheet rename or a table added elsewhere changes none of a summary's thousands of SUMIFS.
     this.shapes.clear();
     const updates = sheets.flatMap((sheet) =>
-      [...sheet.userFormulas].map(([key, formula]) => {
+      [...sheet.userFormulas].flatMap(([key, formula]) => {
         const [row, column] = [keyRow(key), keyColumn(key)];
-        return { sheet: sheet.name, row, column, raw: this.engineFormula(sheet, row, column, formula) };
+        const raw = this.engineFormula(sheet, row, column, formula);
+        return raw === this.engine.raw(sheet.name, row, column) ? [] : [{ sheet: sheet.name, row, column, raw }];
       }),
     );
     if (updates.length === 0) return;

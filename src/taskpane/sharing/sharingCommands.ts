@@ -2,7 +2,6 @@
  * The Sharing panel's commands: build the contract portfolio summary, freeze PAYER formulas for sharing (after a
  * preview the user confirms), repair formulas. Each runs against the gateway it is given.
  */
-import { saveClaimsMapping } from "../../excel/claims/claimsMapping";
 import {
   buildPortfolioSummary,
   describePortfolioIssue,
@@ -90,7 +89,7 @@ export const repairCommand: TaskPaneCommand<RepairRequest, OperationOutcome<Repa
   },
 };
 
-/** Saves the mapping with the workbook and builds (or rebuilds) the portfolio summary. */
+/** Builds (or rebuilds) the portfolio summary, which stores the confirmed mapping with it. */
 export const buildPortfolioCommand: TaskPaneCommand<
   { readonly request: PortfolioRequest; readonly controls?: OperationControls },
   OperationOutcome<BuiltPortfolio>
@@ -98,7 +97,6 @@ export const buildPortfolioCommand: TaskPaneCommand<
   name: "sharing.buildPortfolio",
   label: "Build portfolio summary",
   run: async (excel, { request, controls }) => {
-    await saveClaimsMapping(excel, request.tableName, request.mapping);
     const result = await buildPortfolioSummary(excel, request, controls ?? {});
     if (!result.ok) {
       return { ok: false, cancelled: result.issue.code === "cancelled", message: describePortfolioIssue(result.issue) };

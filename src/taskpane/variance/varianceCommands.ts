@@ -7,7 +7,6 @@ import {
   type VarianceReviewRequest,
   type VarianceReviewResult,
 } from "../../excel/varianceReview";
-import { saveClaimsMapping } from "../../excel/claims/claimsMapping";
 import type { OperationControls, OperationOutcome } from "../progress/operation";
 import type { TaskPaneCommand } from "../taskPaneCommand";
 
@@ -33,14 +32,13 @@ export interface RunReviewInput {
 const money = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
 
 /**
- * Saves the confirmed mapping with the workbook, then runs the review with progress and cancel; the outcome's
- * message says what was flagged and what can be recovered.
+ * Runs the review (which stores the confirmed mapping with it) with progress and cancel; the outcome's message says
+ * what was flagged and what can be recovered.
  */
 export const runVarianceReviewCommand: TaskPaneCommand<RunReviewInput, OperationOutcome<VarianceReviewResult>> = {
   name: "variance.run",
   label: "Run variance review",
   run: async (excel, { request, controls }) => {
-    await saveClaimsMapping(excel, request.tableName, request.mapping);
     const result = await runVarianceReview(
       excel,
       request,

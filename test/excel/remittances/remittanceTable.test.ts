@@ -18,7 +18,7 @@ import { describeWithSharedData, readSharedData } from "../../support/sharedData
 import { remit835 } from "../../formats/remit835/snippets";
 import { cellAt } from "../../playground/simulator/helpers";
 
-const FIXTURES = path.resolve(__dirname, "..", "fixtures", "x12-835");
+const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures", "x12-835");
 
 function parsed(text: string): Remit835File {
   const result = parse835(text);

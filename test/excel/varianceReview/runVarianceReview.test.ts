@@ -171,7 +171,7 @@ describe("a review that does not finish", () => {
     expect(snapshotOf(simulator)).toEqual(before);
   });
 
-  it("puts back the earlier review's values when a re-run fails in Excel", async () => {
+  it("keeps the earlier review's values, Summary and Worklist when a re-run fails in Excel", async () => {
     const simulator = new WorkbookSimulator(planted.snapshot);
     await reviewed(simulator);
     const before = snapshotOf(simulator);
@@ -185,7 +185,9 @@ describe("a review that does not finish", () => {
       { maxRowsPerRequest: 20, onProgress: () => (armed = true) },
     );
     expect(!result.ok && describeVarianceReviewIssue(result.issue)).toBe(
-      "Excel refused the write (GeneralException: The connection was lost); the table and the workbook are as they were.",
+      "The variance review of table Claims did not complete: Excel stopped while the new content was being " +
+        "prepared: Excel reported an unexpected error (Excel error GeneralException). Nothing was changed: the " +
+        "workbook is as it was.",
     );
     expect(snapshotOf(simulator)).toEqual(before);
   });

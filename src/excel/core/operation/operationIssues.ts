@@ -36,6 +36,7 @@ const REFUSALS: Readonly<Record<string, string>> = {
   ActivityLimitReached: "Excel is busy with too many requests",
   Conflict: "someone else changed the same part of the workbook",
   EditModeCannotAcquireLock: "a cell is being edited: press Enter or Esc in the sheet, then try again",
+  InvalidOperationInCellEditMode: "a cell is being edited: press Enter or Esc in the sheet, then try again",
   GeneralException: "Excel reported an unexpected error",
   InsertDeleteConflict: "rows or columns in the way could not be moved",
   InvalidArgument: "Excel refused what it was asked to write",

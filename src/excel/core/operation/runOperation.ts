@@ -221,6 +221,8 @@ async function commit(
 
   try {
     await excel.run(async (context) => {
+      // One recalculation at the end of the commit, not one per command.
+      context.workbook.application.suspendApiCalculationUntilNextSync();
       for (const step of steps) step.apply(context);
       await context.sync();
     });
@@ -255,6 +257,7 @@ async function examine(
   if (rest.length === 0) return null;
   try {
     await excel.run(async (context) => {
+      context.workbook.application.suspendApiCalculationUntilNextSync();
       for (const step of rest) step.apply(context);
       await context.sync();
     });

@@ -3,13 +3,15 @@
  * with native formulas, formats, conditional formats and charts only, so it reads right without the add-in.
  */
 import { Decimal } from "../../../engine";
-import { fail, ok, type Result } from "../../../engine";
+import { ok, type Result } from "../../../engine";
+import { claimsMappingStep } from "../../claims/claimsMapping";
 import type { ExcelGateway } from "../../core/excelGateway";
+import { runOperation } from "../../core/operation";
 import type { UpliftModelScenario } from "../../upliftModel";
 import { layoutPortfolio } from "./portfolioLayout";
 import { computePortfolioNumbers, type PortfolioNumbers } from "./portfolioNumbers";
 import type { PortfolioIssue, PortfolioRequest } from "./portfolioRequest";
-import { writePortfolio } from "./writePortfolio";
+import { planPortfolioTarget, stagePortfolio } from "./writePortfolio";
 
 /** A built summary: the sheet, and the engines' figures it shows. */
 export interface BuiltPortfolio {
@@ -36,7 +38,8 @@ export function scenarioText(scenario: UpliftModelScenario): string {
 }
 
 /**
- * Builds the summary `request` describes. Running it again with the same sheet name replaces the earlier build.
+ * Builds the summary `request` describes, as one operation: reads, computes, stages the sheet, and commits it with
+ * the claims mapping. Running it again with the same sheet name replaces the earlier build.
  * @example
  * const built = await buildPortfolioSummary(hostExcel(), { tableName: "Claims", mapping,
  *   scenario: DEFAULT_SCENARIOS[0], capAtBilled: true, sheetName: "Portfolio Summary" });
@@ -46,22 +49,34 @@ export async function buildPortfolioSummary(
   request: PortfolioRequest,
   options: PortfolioBuildOptions = {},
 ): Promise<Result<BuiltPortfolio, PortfolioIssue>> {
+  const sheetName = request.sheetName.trim();
   const step = (done: number) => options.onProgress?.({ done, total: PORTFOLIO_BUILD_STEPS });
-  const cancelled = () => options.signal?.aborted === true;
-  step(0);
-  const numbers = await computePortfolioNumbers(excel, request);
-  if (!numbers.ok) return numbers;
-  step(2);
-  if (cancelled()) return fail({ code: "cancelled" });
-  const layout = layoutPortfolio(numbers.value, {
-    tableName: request.tableName,
-    amountColumn: request.mapping.amount ?? "Amount",
-    scenarioText: scenarioText(request.scenario),
-    asOf: (options.now?.() ?? new Date()).toISOString().slice(0, 10),
-    recoverableSource: numbers.value.recoverableNote,
-  });
-  const written = await writePortfolio(excel, request.sheetName.trim(), layout, options.signal);
-  if (!written.ok) return written;
-  step(3);
-  return ok({ sheetName: request.sheetName.trim(), replaced: written.value.replaced, numbers: numbers.value });
+  return runOperation(
+    excel,
+    { what: `building the portfolio summary "${sheetName}"`, signal: options.signal },
+    async (op) => {
+      step(0);
+      const target = await planPortfolioTarget(op.excel, sheetName);
+      if (!target.ok) return target;
+      const numbers = await computePortfolioNumbers(op.excel, request);
+      if (!numbers.ok) return numbers;
+      step(2);
+      op.checkCancelled();
+      const layout = layoutPortfolio(numbers.value, {
+        tableName: request.tableName,
+        amountColumn: request.mapping.amount ?? "Amount",
+        scenarioText: scenarioText(request.scenario),
+        asOf: (options.now?.() ?? new Date()).toISOString().slice(0, 10),
+        recoverableSource: numbers.value.recoverableNote,
+      });
+      const steps = await stagePortfolio(op, target.value, layout, [
+        claimsMappingStep(request.tableName, request.mapping),
+      ]);
+      step(3);
+      return ok({
+        output: { sheetName, replaced: target.value.replaced !== null, numbers: numbers.value },
+        steps,
+      });
+    },
+  );
 }

@@ -2,7 +2,7 @@
  * What the contract portfolio summary (issue 7 item 1) is asked to build, and the expected failures of a build with
  * the one message a finance user reads for each.
  */
-import type { ExcelFailedIssue } from "../../core/officeErrors";
+import { describeOperationIssue, type OperationIssue } from "../../core/operation";
 import { describeClaimsMappingIssue, type ClaimsMapping, type ClaimsMappingIssue } from "../../claims/claimsMapping";
 import { describeUpliftModelIssue, type UpliftModelIssue, type UpliftModelScenario } from "../../upliftModel";
 
@@ -32,8 +32,7 @@ export type PortfolioIssue =
   | { readonly code: "model"; readonly issue: UpliftModelIssue }
   | { readonly code: "sheetNameInvalid"; readonly sheetName: string; readonly reason: string }
   | { readonly code: "sheetTaken"; readonly sheetName: string }
-  | { readonly code: "cancelled" }
-  | ExcelFailedIssue;
+  | OperationIssue;
 
 /** The message a finance user reads for a portfolio issue. */
 export function describePortfolioIssue(issue: PortfolioIssue): string {
@@ -55,8 +54,7 @@ export function describePortfolioIssue(issue: PortfolioIssue): string {
     case "sheetTaken":
       return `A sheet named "${issue.sheetName}" already exists and is not a portfolio summary built here; choose another sheet name.`;
     case "cancelled":
-      return "Cancelled. Nothing was written: the workbook is as it was.";
-    case "excelFailed":
-      return `Excel stopped the build: ${issue.message} (${issue.excelCode}). The partial summary was removed: the workbook is as it was.`;
+    case "excelRefused":
+      return describeOperationIssue(issue);
   }
 }

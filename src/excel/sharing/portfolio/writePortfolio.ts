@@ -1,14 +1,14 @@
 /**
- * Writes the portfolio summary sheet, atomically and in place (as the uplift model does): a rebuild writes a new
- * sheet under a temporary name and removes the earlier build only in its last request, so a failure leaves the
- * earlier summary intact; a sheet is replaced only when the workbook's settings record it (by id) as a summary
- * this add-in built, never a user's own sheet of the same name.
+ * Writes the portfolio summary sheet inside an operation (ARCHITECTURE.md s.5), in place as the uplift model does:
+ * the sheet is staged under a working name and the commit removes the earlier build, puts the new one in place and
+ * records it; a sheet is replaced only when the workbook's settings record it (by id) as a summary this add-in
+ * built, never a user's own sheet of the same name.
  */
 import { z } from "zod";
 import { fail, ok, type Result } from "../../../engine";
-import { findSheetNamed, readSheetsAndRecord, sheetNameProblem, temporarySheetName } from "../../core/builtSheets";
+import { findSheetNamed, readSheetsAndRecord, sheetNameProblem } from "../../core/builtSheets";
 import type { ExcelGateway } from "../../core/excelGateway";
-import { excelFailed, officeError } from "../../core/officeErrors";
+import { activateSheet, placeSheet, storeSetting, type CommitStep, type OperationContext } from "../../core/operation";
 import { writeBlock } from "../../core/sheetBlocks";
 import type { PortfolioLayout } from "./portfolioLayout";
 import type { PortfolioIssue } from "./portfolioRequest";
@@ -18,15 +18,18 @@ export const PORTFOLIO_SUMMARIES_SETTING = "payerContracts.portfolioSummaries";
 
 const storedSchema = z.object({ version: z.literal(1), sheetIds: z.array(z.string()) });
 
-/** Where the summary goes. */
-interface Target {
-  readonly finalName: string;
-  readonly writingName: string;
-  readonly replacedId: string | null;
+/** Where the summary goes: its name, the earlier build it replaces, the record of summaries. */
+export interface PortfolioTarget {
+  readonly sheetName: string;
+  readonly replaced: { readonly id: string; readonly name: string } | null;
   readonly sheetIds: readonly string[];
 }
 
-async function planTarget(excel: ExcelGateway, sheetName: string): Promise<Result<Target, PortfolioIssue>> {
+/** Looks at the sheets and the record of summaries; a user's own sheet of the name stops the build. */
+export async function planPortfolioTarget(
+  excel: ExcelGateway,
+  sheetName: string,
+): Promise<Result<PortfolioTarget, PortfolioIssue>> {
   const problem = sheetNameProblem(sheetName);
   if (problem !== null) return fail({ code: "sheetNameInvalid", sheetName, reason: problem });
   // An unreadable record only means no sheet is recognised as ours: nothing is replaced.
@@ -34,16 +37,10 @@ async function planTarget(excel: ExcelGateway, sheetName: string): Promise<Resul
     version: 1 as const,
     sheetIds: [],
   });
-  const sheetIds = record.sheetIds;
   const existing = findSheetNamed(sheets, sheetName);
-  if (existing === null) return ok({ finalName: sheetName, writingName: sheetName, replacedId: null, sheetIds });
-  if (!sheetIds.includes(existing.id)) return fail({ code: "sheetTaken", sheetName: existing.name });
-  return ok({
-    finalName: sheetName,
-    writingName: temporarySheetName(sheets, sheetName),
-    replacedId: existing.id,
-    sheetIds,
-  });
+  if (existing !== null && !record.sheetIds.includes(existing.id))
+    return fail({ code: "sheetTaken", sheetName: existing.name });
+  return ok({ sheetName, replaced: existing, sheetIds: record.sheetIds });
 }
 
 /** Formats, conditional formats and charts of the summary (queued, not synced). */
@@ -75,54 +72,29 @@ function queueSheet(sheet: Excel.Worksheet, layout: PortfolioLayout): void {
 }
 
 /**
- * Writes `layout` into a summary sheet named `sheetName`, replacing the earlier build of that name. Returns whether
- * an earlier build was replaced.
+ * Stages the summary in one request (its blocks are small: one row per contract) and returns the commit steps: the
+ * earlier build replaced, the record of summaries updated, then `extra` (the claims mapping), the sheet shown.
  */
-export async function writePortfolio(
-  excel: ExcelGateway,
-  sheetName: string,
+export async function stagePortfolio(
+  op: OperationContext,
+  target: PortfolioTarget,
   layout: PortfolioLayout,
-  signal?: AbortSignal,
-): Promise<Result<{ readonly replaced: boolean }, PortfolioIssue>> {
-  const target = await planTarget(excel, sheetName);
-  if (!target.ok) return target;
-  if (signal?.aborted === true) return fail({ code: "cancelled" });
-  const { writingName, replacedId, finalName, sheetIds } = target.value;
-  const sheetId = await excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.add(writingName).load("id");
-    await context.sync();
-    return sheet.id;
+  extra: readonly CommitStep[],
+): Promise<CommitStep[]> {
+  const [sheet] = await op.addStagingSheets(1, ([staging], context) => {
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    queueSheet(staging!, layout);
   });
-  try {
-    await excel.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(sheetId);
-      context.workbook.application.suspendApiCalculationUntilNextSync();
-      queueSheet(sheet, layout);
-      // Last, once everything is written: the old build goes (a failure before this leaves it intact).
-      if (replacedId !== null) {
-        context.workbook.worksheets.getItem(replacedId).delete();
-        sheet.name = finalName;
-      }
-      context.workbook.settings.add(PORTFOLIO_SUMMARIES_SETTING, {
-        version: 1,
-        sheetIds: [...sheetIds.filter((id) => id !== replacedId), sheetId],
-      });
-      sheet.activate();
-      await context.sync();
-    });
-    return ok({ replaced: replacedId !== null });
-  } catch (error) {
-    const office = officeError(error);
-    await excel.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetId).load("id");
-      const old = replacedId === null ? null : context.workbook.worksheets.getItemOrNullObject(replacedId);
-      old?.load("id");
-      await context.sync();
-      // When the old build is already gone, the new sheet is the only copy and stays.
-      if (!sheet.isNullObject && (old === null || !old.isNullObject)) sheet.delete();
-      await context.sync();
-    });
-    if (office === null) throw error;
-    return fail(excelFailed(office));
-  }
+  const stagedId = sheet!.id;
+  const { replaced } = target;
+  return [
+    ...placeSheet({ stagedId, name: target.sheetName, replaces: replaced }),
+    storeSetting(
+      PORTFOLIO_SUMMARIES_SETTING,
+      { version: 1, sheetIds: [...target.sheetIds.filter((id) => id !== replaced?.id), stagedId] },
+      `record "${target.sheetName}" as a summary built here`,
+    ),
+    ...extra,
+    activateSheet(stagedId),
+  ];
 }
