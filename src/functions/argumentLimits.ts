@@ -21,23 +21,26 @@ export interface NumberLimit {
 
 /** The bounds of the numeric arguments; the argument tables name them and the README lists them. */
 export const ARGUMENT_LIMITS = {
-  // Clotting factors are billed per unit of activity (J7192 per IU): one line carries thousands, so 10,000 is too low.
+  // Clotting factors are billed per international unit (J7192): a line of a month's supply carries tens of thousands.
   lineUnits: { least: null, most: 100_000, unit: "count", what: "units of service on one claim line" },
-  // The dearest single lines (gene therapies) cost a few million dollars.
+  // The dearest single lines, gene therapies, are billed at a few million dollars.
   lineCharge: { least: 0, most: 100_000_000, unit: "dollars", what: "a billed charge on one claim line" },
-  // A row may be a code's yearly total in a utilisation table; negative rows are reversals, which net.
+  // A row may be a code's yearly total in a utilisation table, which can reach hundreds of millions of dollars for a
+  // large system; negative rows are reversals, which net.
   rowAmount: {
     least: -10_000_000_000,
     most: 10_000_000_000,
     unit: "dollars",
     what: "an amount on one row (a claim line or a code's total)",
   },
+  // A row's volume may be a code's yearly total too; a billion is beyond any one code's.
   rowVolume: {
     least: -1_000_000_000,
     most: 1_000_000_000,
     unit: "count",
     what: "a volume on one row (lines, units or a count)",
   },
+  // +1,000% (eleven times the current rate) is beyond any negotiated uplift; larger values are typos (1e9).
   upliftFraction: { least: null, most: 10, unit: "fraction", what: "an uplift fraction" },
   // More codes than a sheet has rows cannot exist.
   topN: { least: null, most: 1_048_576, unit: "count", what: "a number of codes" },
