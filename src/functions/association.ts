@@ -35,7 +35,7 @@ function settle(result: unknown): unknown {
 }
 
 /** A registry entry as Excel calls it. */
-export function excelFunction(entry: PayerFunction): ExcelFunction {
+function excelFunction(entry: PayerFunction): ExcelFunction {
   return (...args) => settle(entry.implementation(...args)) as ExcelResults[ResultShape];
 }
 
