@@ -266,7 +266,9 @@ function readCells(name: string, spec: CellsArgSpec, raw: unknown): Result<ArgRe
   const rows = Array.isArray(raw)
     ? raw.map((line: unknown) => (Array.isArray(line) ? (line as unknown[]) : [line]))
     : [[raw]];
-  const width = Math.max(1, ...rows.map((row) => row.length));
+  // A loop, not Math.max(...rows): spreading a million rows as arguments overflows the stack.
+  let width = 1;
+  for (const row of rows) width = Math.max(width, row.length);
   if (width > spec.maxColumns) {
     return fail({
       code: "tooManyColumns",

@@ -99,3 +99,15 @@ describe("checking the cells of the arguments", () => {
     expect(rowIssues(limited, read.value).size).toBe(0);
   });
 });
+
+describe("reading adjacent cells per row", () => {
+  const cellsSpec = {
+    modifiers: { kind: "cells", maxColumns: 4, optional: true, description: "Modifiers." },
+  } as const satisfies ArgSpecTable;
+
+  it("reads a modifiers range of 300,000 rows, as a long claims table gives", () => {
+    const range = Array.from({ length: 300_000 }, () => ["26", null]);
+    const read = readArguments(cellsSpec, [range]);
+    expect(read.ok && read.value.rows).toBe(300_000);
+  });
+});
