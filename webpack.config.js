@@ -62,7 +62,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       ...(addinPages
         ? [
-            new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+            new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/declarations.ts" }),
             new HtmlWebpackPlugin({
               filename: "taskpane.html",
               template: "./src/taskpane/taskpane.html",

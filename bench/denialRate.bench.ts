@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     () => computeDenialRate({ outcomes, charges, claimIds, basis: "dollars" }),
     { budgetMs },
   );
-  const { denialRate } = await import("../src/functions/functions");
+  const { DENIAL_RATE: denialRate } = (await import("../src/functions/functions")).excelFunctions;
   const [outcomeRange, chargeRange, idRange] = [column(outcomes), column(charges), column(claimIds)];
   measure("=PAYER.DENIAL_RATE(1M outcomes)", () => denialRate(outcomeRange), { budgetMs });
   measure(

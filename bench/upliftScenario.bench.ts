@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     () => computeUpliftScenario({ codes, amounts, uplift: flat, topN: 20, billed }),
     { budgetMs },
   );
-  const { upliftScenario } = await import("../src/functions/functions");
+  const { UPLIFT_SCENARIO: upliftScenario } = (await import("../src/functions/functions")).excelFunctions;
   const [codeRange, amountRange, billedRange] = [column(codes), column(amounts), column(billed)];
   const table = [
     ["*", 0.03],

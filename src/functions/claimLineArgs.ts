@@ -12,6 +12,8 @@ import { toCents, type Cents } from "../engine";
 import { parsePlaceOfService, type CareSetting } from "../engine";
 import { fail, ok, type Result } from "../engine";
 import { argumentIssueError, engineIssueError } from "./errors";
+import type { ArgumentIssue } from "./argumentIssues";
+import { ARGUMENT_LIMITS } from "./argumentLimits";
 import { isBlank, type ArgSpecTable } from "./excelArgs";
 
 /** A claim line's fields as the engine takes them. */
@@ -39,11 +41,17 @@ export const CONTRACT_LINE_ARGUMENTS = {
   contract: { kind: "column", optional: false, description: "a contract name from the PayerContracts table." },
   code: { kind: "column", optional: false, description: "the CPT/HCPCS code, text or number (110 reads as 00110)." },
   modifiers: MODIFIERS_ARGUMENT,
-  units: { kind: "column", optional: true, description: "units of service; blank = 1." },
+  units: {
+    kind: "column",
+    optional: true,
+    description: "units of service; blank = 1.",
+    limit: ARGUMENT_LIMITS.lineUnits,
+  },
   billed: {
     kind: "column",
     optional: true,
     description: "the billed charge in dollars, for lesser-of and % of billed.",
+    limit: ARGUMENT_LIMITS.lineCharge,
   },
   service_date: { kind: "column", optional: true, description: "the date of service; blank = today." },
   place_of_service: {
@@ -107,6 +115,8 @@ function readUnits(value: unknown): Result<number, CustomFunctions.Error> {
 
 /** The readers of one call, each memoised. */
 export interface LineReaders {
+  /** The lines refused before reading (argumentLimits.ts), by 0-based row: never read, never priced. */
+  readonly refused: ReadonlyMap<number, ArgumentIssue>;
   readonly code: (value: unknown) => Result<HcpcsCode, CustomFunctions.Error>;
   readonly modifiers: (cells: readonly unknown[] | undefined) => Result<readonly Modifier[], CustomFunctions.Error>;
   readonly units: (value: unknown) => Result<number, CustomFunctions.Error>;
@@ -120,10 +130,18 @@ export interface LineReaders {
 const engineResult = <T>(result: Result<T>): Result<T, CustomFunctions.Error> =>
   result.ok ? result : fail(engineIssueError(result.issue));
 
-/** Fresh memoised readers for one function call; `today` is the default date of service. */
-export function lineReaders(today: IsoDate = todayIso()): LineReaders {
+/**
+ * Fresh memoised readers for one function call.
+ * @param refused The call's lines whose cells fail their checks (`rowIssues`), answered with the issue.
+ * @param today The default date of service.
+ */
+export function lineReaders(
+  refused: ReadonlyMap<number, ArgumentIssue> = new Map(),
+  today: IsoDate = todayIso(),
+): LineReaders {
   const modifierCache = new Map<string, Result<readonly Modifier[], CustomFunctions.Error>>();
   return {
+    refused,
     code: memo((value) => engineResult(parseHcpcsCode(value))),
     modifiers: (cells) => {
       if (cells === undefined) return ok([]);
@@ -147,8 +165,8 @@ export function lineReaders(today: IsoDate = todayIso()): LineReaders {
 }
 
 /**
- * Reads line `i` of claim-line columns: each field, or the error of the first field that does not read.
- * Columns that were omitted are null (defaults apply).
+ * Reads line `i` of claim-line columns: each field, or the error of the line's refusal or of the first field that
+ * does not read. Columns that were omitted are null (defaults apply).
  */
 export function readLineFields(
   readers: LineReaders,
@@ -162,6 +180,8 @@ export function readLineFields(
   },
   i: number,
 ): Result<LineFields, CustomFunctions.Error> {
+  const refusal = readers.refused.get(i);
+  if (refusal !== undefined) return fail(argumentIssueError(refusal));
   const code = readers.code(columns.code[i]);
   if (!code.ok) return code;
   const modifiers = readers.modifiers(columns.modifiers?.[i]);
@@ -183,14 +203,4 @@ export function readLineFields(
     setting: pos.value.setting,
     placeOfService: pos.value.shown,
   });
-}
-
-/**
- * The Excel result of a per-line function: one value or error per line, as a column. A single line whose answer is
- * an error is returned as that error, for the adapter to throw (Excel shows the message of a thrown error on a
- * single cell).
- */
-export function asColumn(results: readonly unknown[]): unknown[][] | CustomFunctions.Error {
-  if (results.length === 1 && results[0] instanceof CustomFunctions.Error) return results[0];
-  return results.map((value) => [value]);
 }

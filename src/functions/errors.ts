@@ -6,7 +6,7 @@
 import type { DenialIssue } from "../engine";
 import { denialIssueExcelError, denialIssueMessage } from "../engine";
 import { issueExcelError, issueMessage, type EngineIssue, type ExcelErrorKind } from "../engine";
-import { argumentIssueMessage, type ArgumentIssue } from "./excelArgs";
+import { argumentIssueMessage, type ArgumentIssue } from "./argumentIssues";
 
 /** A `CustomFunctions.Error` of the given kind; uses the global Excel provides (or the playground shim). */
 export function customFunctionError(kind: ExcelErrorKind, message: string): CustomFunctions.Error {

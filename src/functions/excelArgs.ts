@@ -2,15 +2,20 @@
  * Excel-shaped arguments to columns, driven by a declared spec (STYLE.md "declare, then derive").
  * Excel passes a range as a 2-D array (rows of cells; an empty cell as "" or null), a single value as a scalar, and an
  * omitted optional argument as null (or undefined). Each function declares its arguments once in a table; this module
- * reads, validates and broadcasts them so every function treats ranges, scalars and omissions the same way.
+ * reads, validates and broadcasts them so every function treats ranges, scalars and omissions the same way. Every
+ * cell passes the checks of argumentLimits.ts: a bad single value refuses the call, a bad cell of a range its row.
  */
-import type { Result } from "../engine";
+import { fail, ok, type Result } from "../engine";
+import type { ArgumentIssue } from "./argumentIssues";
+import { cellIssue, nextCellToCheck, type NumberLimit } from "./argumentLimits";
 
 /** An argument that takes one value per row: a column or row range, or one value repeated on every row. */
 export interface ColumnArgSpec {
   readonly kind: "column";
   readonly optional: boolean;
   readonly description: string;
+  /** The sane range of a numeric cell (numeric text too), when the argument is a quantity. */
+  readonly limit?: NumberLimit;
 }
 
 /**
@@ -38,6 +43,7 @@ export interface NumberArgSpec {
   readonly kind: "number";
   readonly optional: boolean;
   readonly description: string;
+  readonly limit?: NumberLimit;
 }
 
 /**
@@ -49,6 +55,8 @@ export interface ValueOrTableArgSpec {
   readonly columns: number;
   readonly optional: boolean;
   readonly description: string;
+  /** The sane range of the value, or of each table row's last column (the value the row gives its key). */
+  readonly limit?: NumberLimit;
 }
 
 /** A {@link ValueOrTableArgSpec} argument as read: one value, or the table's rows of cells. */
@@ -89,83 +97,40 @@ export interface ReadArguments<S extends ArgSpecTable> {
   readonly rows: number;
 }
 
-/** Why the arguments cannot be read; each becomes `#VALUE!` with {@link argumentIssueMessage}. */
-export type ArgumentIssue =
-  | { readonly code: "argumentMissing"; readonly argument: string; readonly description: string }
-  | { readonly code: "notOneColumn"; readonly argument: string; readonly rows: number; readonly columns: number }
-  | { readonly code: "notOneValue"; readonly argument: string; readonly rows: number; readonly columns: number }
-  | {
-      readonly code: "tooManyColumns";
-      readonly argument: string;
-      readonly rows: number;
-      readonly columns: number;
-      readonly maxColumns: number;
-    }
-  | {
-      readonly code: "rowsMismatch";
-      readonly argument: string;
-      readonly rows: number;
-      readonly other: string;
-      readonly otherRows: number;
-    }
-  | { readonly code: "notANumber"; readonly argument: string; readonly value: string; readonly description: string }
-  | {
-      readonly code: "notATable";
-      readonly argument: string;
-      readonly rows: number;
-      readonly columns: number;
-      readonly expectedColumns: number;
-      readonly description: string;
-    }
-  | {
-      readonly code: "choiceUnknown";
-      readonly argument: string;
-      readonly value: string;
-      readonly choices: readonly string[];
-      readonly defaultChoice: string;
-    };
-
-type Catalogue = {
-  readonly [K in ArgumentIssue["code"]]: (issue: Extract<ArgumentIssue, { code: K }>) => string;
-};
-
-const ARGUMENT_MESSAGES: Catalogue = {
-  argumentMissing: (i) => `${i.argument} is required: ${i.description}`,
-  notOneColumn: (i) =>
-    `${i.argument} is ${i.rows} rows by ${i.columns} columns; give one column (or one row) of values.`,
-  notOneValue: (i) => `${i.argument} takes one value, not a range of ${i.rows} rows by ${i.columns} columns.`,
-  tooManyColumns: (i) =>
-    `${i.argument} is ${i.rows} rows by ${i.columns} columns; give at most ${i.maxColumns} adjacent cells per row.`,
-  rowsMismatch: (i) =>
-    `${i.argument} has ${i.rows} rows but ${i.other} has ${i.otherRows}; give ranges covering the same rows.`,
-  notANumber: (i) => `${i.argument}: '${i.value}' is not a number; ${i.argument} is ${i.description}`,
-  notATable: (i) =>
-    `${i.argument} is ${i.rows} rows by ${i.columns} columns; give one value or a table of ${i.expectedColumns} columns: ${i.argument} is ${i.description}`,
-  choiceUnknown: (i) =>
-    `${i.argument}: '${i.value}' is not one of ${i.choices.map((c) => `"${c}"`).join(", ")}; leave it out for "${i.defaultChoice}".`,
-};
-
-/** The message of an argument issue, naming the argument as the user sees it. */
-export function argumentIssueMessage(issue: ArgumentIssue): string {
-  return (ARGUMENT_MESSAGES[issue.code] as (i: ArgumentIssue) => string)(issue);
-}
-
 /** True for an omitted argument or an empty cell ("" or null; text of spaces only counts as empty). */
 export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-type ColumnRead =
+/** An argument as read: a value used as it is (a choice, a number, a table), or a column still to broadcast. */
+type ArgRead =
+  | { readonly kind: "fixed"; readonly value: unknown }
   | { readonly kind: "omitted" }
   | { readonly kind: "scalar"; readonly value: unknown }
-  | {
-      readonly kind: "vector";
-      readonly values: readonly unknown[];
-    };
+  | { readonly kind: "vector"; readonly values: readonly unknown[] };
+
+type Reader<K extends ArgSpec["kind"]> = (
+  name: string,
+  spec: Extract<ArgSpec, { kind: K }>,
+  raw: unknown,
+) => Result<ArgRead, ArgumentIssue>;
+
+const fixed = <T>(read: Result<T, ArgumentIssue>): Result<ArgRead, ArgumentIssue> =>
+  read.ok ? ok({ kind: "fixed", value: read.value }) : read;
+
+/** One reader per kind of argument. */
+const READERS: { readonly [K in ArgSpec["kind"]]: Reader<K> } = {
+  column: (name, spec, raw) => readColumn(name, spec, raw),
+  cells: (name, spec, raw) => readCells(name, spec, raw),
+  choice: (name, spec, raw) => fixed(readChoice(name, spec, raw)),
+  number: (name, spec, raw) => fixed(readNumber(name, spec, raw)),
+  valueOrTable: (name, spec, raw) => fixed(readValueOrTable(name, spec, raw)),
+};
 
 /**
  * Reads positional Excel arguments against their spec: ranges become columns (a one-row range reads as a column
- * too), single values are broadcast to the common row count, choices are matched case-insensitively.
+ * too), single values are broadcast to the common row count, choices are matched case-insensitively. A single value
+ * that fails the checks of argumentLimits.ts refuses the call; the cells of ranges are checked by {@link rowIssues}.
  * @example readArguments({ codes: { kind: "column", optional: false, description: "" } }, [[["99213"], [99214]]])
  */
 export function readArguments<S extends ArgSpecTable>(
@@ -173,7 +138,7 @@ export function readArguments<S extends ArgSpecTable>(
   args: readonly unknown[],
 ): Result<ReadArguments<S>, ArgumentIssue> {
   const names = Object.keys(spec);
-  const columns = new Map<string, ColumnRead>();
+  const columns = new Map<string, ArgRead>();
   const values: Record<string, unknown> = {};
   let rows: number | null = null;
   let rowsFrom = "";
@@ -181,82 +146,141 @@ export function readArguments<S extends ArgSpecTable>(
   for (let index = 0; index < names.length; index++) {
     const name = names[index] as string;
     const argSpec = spec[name] as ArgSpec;
-    const raw = args[index];
-    if (argSpec.kind === "choice") {
-      const chosen = readChoice(name, argSpec, raw);
-      if (!chosen.ok) return chosen;
-      values[name] = chosen.value;
+    const read = (READERS[argSpec.kind] as Reader<ArgSpec["kind"]>)(name, argSpec, args[index]);
+    if (!read.ok) return read;
+    if (read.value.kind === "fixed") {
+      values[name] = read.value.value;
       continue;
     }
-    if (argSpec.kind === "number" || argSpec.kind === "valueOrTable") {
-      const single = argSpec.kind === "number" ? readNumber(name, argSpec, raw) : readValueOrTable(name, argSpec, raw);
-      if (!single.ok) return single;
-      values[name] = single.value;
-      continue;
+    if (read.value.kind === "omitted" && "optional" in argSpec && !argSpec.optional) {
+      return fail({ code: "argumentMissing", argument: name, description: argSpec.description });
     }
-    const column = argSpec.kind === "cells" ? readCells(name, argSpec, raw) : readColumn(name, raw);
-    if (!column.ok) return column;
-    if (column.value.kind === "omitted" && !argSpec.optional) {
-      return { ok: false, issue: { code: "argumentMissing", argument: name, description: argSpec.description } };
-    }
-    if (column.value.kind === "vector") {
-      const length = column.value.values.length;
+    if (read.value.kind === "vector") {
+      const length = read.value.values.length;
       if (rows === null) {
         rows = length;
         rowsFrom = name;
       } else if (length !== rows) {
-        return {
-          ok: false,
-          issue: { code: "rowsMismatch", argument: name, rows: length, other: rowsFrom, otherRows: rows },
-        };
+        return fail({ code: "rowsMismatch", argument: name, rows: length, other: rowsFrom, otherRows: rows });
       }
     }
-    columns.set(name, column.value);
+    columns.set(name, read.value);
   }
 
   const rowCount = rows ?? 1;
   for (const [name, column] of columns) {
     if (column.kind === "omitted") values[name] = null;
     else if (column.kind === "vector") values[name] = column.values;
-    else values[name] = new Array<unknown>(rowCount).fill(column.value);
+    else if (column.kind === "scalar") values[name] = new Array<unknown>(rowCount).fill(column.value);
   }
-  return { ok: true, value: { values: values as ArgValues<S>, rows: rowCount } };
+  return ok({ values: values as ArgValues<S>, rows: rowCount });
 }
 
-function readColumn(name: string, raw: unknown): Result<ColumnRead, ArgumentIssue> {
-  if (raw === null || raw === undefined) return { ok: true, value: { kind: "omitted" } };
-  if (!Array.isArray(raw)) return { ok: true, value: { kind: "scalar", value: raw } };
+/**
+ * The cells of the column arguments that must be refused (argumentLimits.ts), by 0-based row in ascending order: the
+ * issue of each row's first bad cell, in argument order. A per-line function answers those rows with the issue and
+ * prices the others; a function of the whole range refuses the call at the first ({@link firstRowIssue}).
+ */
+export function rowIssues<S extends ArgSpecTable>(spec: S, read: ReadArguments<S>): ReadonlyMap<number, ArgumentIssue> {
+  return scanRows(spec, read, false);
+}
+
+/** The issue of the first row {@link rowIssues} refuses, or null when every cell passes. */
+export function firstRowIssue<S extends ArgSpecTable>(spec: S, read: ReadArguments<S>): ArgumentIssue | null {
+  return scanRows(spec, read, true).values().next().value ?? null;
+}
+
+// Column by column, each in one tight loop (a million rows must stay cheap); an argument's issue takes a row only
+// where no earlier argument has one. With `firstOnly`, later columns scan only the rows above the first issue found.
+function scanRows<S extends ArgSpecTable>(
+  spec: S,
+  read: ReadArguments<S>,
+  firstOnly: boolean,
+): Map<number, ArgumentIssue> {
+  const issues = new Map<number, ArgumentIssue>();
+  let end = read.rows;
+  const found = (row: number, issue: ArgumentIssue | null) => {
+    if (issue === null || issues.has(row)) return;
+    issues.set(row, issue);
+    if (firstOnly) end = row;
+  };
+  for (const [name, argSpec] of Object.entries(spec)) {
+    const cells = (read.values as Record<string, unknown>)[name];
+    if (!Array.isArray(cells)) continue;
+    if (argSpec.kind === "cells") {
+      for (let row = 0; row < end; row++) found(row, firstCellIssue(name, cells[row] as readonly unknown[], row + 1));
+    } else if (argSpec.kind === "column") {
+      const limit = argSpec.limit;
+      // Exports that store amounts as text repeat a few thousand texts over a million rows: each is read once.
+      const textsThatPass = new Set<unknown>();
+      for (
+        let row = nextCellToCheck(cells, 0, end, limit);
+        row !== -1;
+        row = nextCellToCheck(cells, row + 1, end, limit)
+      ) {
+        const cell: unknown = cells[row];
+        if (textsThatPass.has(cell)) continue;
+        const issue = cellIssue(name, cell, limit, row + 1);
+        if (issue === null && typeof cell === "string") textsThatPass.add(cell);
+        found(row, issue);
+      }
+    }
+  }
+  return issues.size < 2 ? issues : new Map([...issues].sort(([a], [b]) => a - b));
+}
+
+/** The issue of the first bad cell of a row of text cells (modifiers, a table's key columns), or null. */
+function firstCellIssue(name: string, cells: readonly unknown[], row: number | null): ArgumentIssue | null {
+  const at = nextCellToCheck(cells, 0, cells.length, undefined);
+  return at === -1 ? null : cellIssue(name, cells[at], undefined, row);
+}
+
+/** A single value broadcast to every row, once it passes the checks. */
+function scalar(name: string, value: unknown, limit: NumberLimit | undefined): Result<ArgRead, ArgumentIssue> {
+  const issue = cellIssue(name, value, limit, null);
+  return issue === null ? ok({ kind: "scalar", value }) : fail(issue);
+}
+
+function readColumn(name: string, spec: ColumnArgSpec, raw: unknown): Result<ArgRead, ArgumentIssue> {
+  if (raw === null || raw === undefined) return ok({ kind: "omitted" });
+  if (!Array.isArray(raw)) return scalar(name, raw, spec.limit);
   const height = raw.length;
   const first: unknown = raw[0];
   const width = Array.isArray(first) ? first.length : 1;
-  if (height === 1 && width === 1) return { ok: true, value: { kind: "scalar", value: cellAt(raw, 0, 0) } };
+  if (height === 1 && width === 1) return scalar(name, cellAt(raw, 0, 0), spec.limit);
   if (width === 1) {
     const values = new Array<unknown>(height);
     for (let r = 0; r < height; r++) values[r] = cellAt(raw, r, 0);
-    return { ok: true, value: { kind: "vector", values } };
+    return ok({ kind: "vector", values });
   }
   if (height === 1) {
     const row = first as readonly unknown[];
-    return { ok: true, value: { kind: "vector", values: row.slice() } };
+    return ok({ kind: "vector", values: row.slice() });
   }
-  return { ok: false, issue: { code: "notOneColumn", argument: name, rows: height, columns: width } };
+  return fail({ code: "notOneColumn", argument: name, rows: height, columns: width });
 }
 
 // Each row of the range is one line's cells; a one-row range (or a single value) is broadcast to every line.
-function readCells(name: string, spec: CellsArgSpec, raw: unknown): Result<ColumnRead, ArgumentIssue> {
-  if (raw === null || raw === undefined) return { ok: true, value: { kind: "omitted" } };
-  if (!Array.isArray(raw)) return { ok: true, value: { kind: "scalar", value: [raw] } };
-  const height = raw.length;
-  const rows = raw.map((line: unknown) => (Array.isArray(line) ? (line as unknown[]) : [line]));
-  const width = Math.max(1, ...rows.map((row) => row.length));
+function readCells(name: string, spec: CellsArgSpec, raw: unknown): Result<ArgRead, ArgumentIssue> {
+  if (raw === null || raw === undefined) return ok({ kind: "omitted" });
+  const rows = Array.isArray(raw)
+    ? raw.map((line: unknown) => (Array.isArray(line) ? (line as unknown[]) : [line]))
+    : [[raw]];
+  // A loop, not Math.max(...rows): spreading a million rows as arguments overflows the stack.
+  let width = 1;
+  for (const row of rows) width = Math.max(width, row.length);
   if (width > spec.maxColumns) {
-    return {
-      ok: false,
-      issue: { code: "tooManyColumns", argument: name, rows: height, columns: width, maxColumns: spec.maxColumns },
-    };
+    return fail({
+      code: "tooManyColumns",
+      argument: name,
+      rows: rows.length,
+      columns: width,
+      maxColumns: spec.maxColumns,
+    });
   }
-  if (height === 1) return { ok: true, value: { kind: "scalar", value: rows[0] } };
-  return { ok: true, value: { kind: "vector", values: rows } };
+  if (rows.length !== 1) return ok({ kind: "vector", values: rows });
+  const issue = firstCellIssue(name, rows[0] as unknown[], null);
+  return issue === null ? ok({ kind: "scalar", value: rows[0] }) : fail(issue);
 }
 
 // A range is rows of cells; a 1-D array (as some hosts pass a column) reads as one cell per row.
@@ -265,28 +289,30 @@ function cellAt(range: readonly unknown[], row: number, column: number): unknown
   return Array.isArray(line) ? line[column] : line;
 }
 
+/** The one cell of an argument that takes one value: a scalar, or a one-cell range. */
+function oneValue(name: string, raw: unknown): Result<unknown, ArgumentIssue> {
+  if (!Array.isArray(raw)) return ok(raw);
+  const width = Array.isArray(raw[0]) ? (raw[0] as unknown[]).length : 1;
+  if (raw.length !== 1 || width !== 1)
+    return fail({ code: "notOneValue", argument: name, rows: raw.length, columns: width });
+  return ok(cellAt(raw, 0, 0));
+}
+
 // Numeric text as a user types it: "20", " 2.5 ", "-1", ".5".
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 function readNumber(name: string, spec: NumberArgSpec, raw: unknown): Result<number | null, ArgumentIssue> {
-  let value = raw;
-  if (Array.isArray(raw)) {
-    const width = Array.isArray(raw[0]) ? (raw[0] as unknown[]).length : 1;
-    if (raw.length !== 1 || width !== 1) {
-      return { ok: false, issue: { code: "notOneValue", argument: name, rows: raw.length, columns: width } };
-    }
-    value = cellAt(raw, 0, 0);
+  const value = oneValue(name, raw);
+  if (!value.ok) return value;
+  if (isBlank(value.value)) {
+    if (spec.optional) return ok(null);
+    return fail({ code: "argumentMissing", argument: name, description: spec.description });
   }
-  if (isBlank(value)) {
-    if (spec.optional) return { ok: true, value: null };
-    return { ok: false, issue: { code: "argumentMissing", argument: name, description: spec.description } };
-  }
-  if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value };
-  if (typeof value === "string" && NUMBER_TEXT.test(value.trim())) return { ok: true, value: Number(value.trim()) };
-  return {
-    ok: false,
-    issue: { code: "notANumber", argument: name, value: String(value), description: spec.description },
-  };
+  const issue = cellIssue(name, value.value, spec.limit, null);
+  if (issue !== null) return fail(issue);
+  if (typeof value.value === "number") return ok(value.value);
+  if (typeof value.value === "string" && NUMBER_TEXT.test(value.value.trim())) return ok(Number(value.value.trim()));
+  return fail({ code: "notANumber", argument: name, value: String(value.value), description: spec.description });
 }
 
 function readValueOrTable(
@@ -295,52 +321,52 @@ function readValueOrTable(
   raw: unknown,
 ): Result<ValueOrTable | null, ArgumentIssue> {
   if (raw === null || raw === undefined) {
-    if (spec.optional) return { ok: true, value: null };
-    return { ok: false, issue: { code: "argumentMissing", argument: name, description: spec.description } };
+    if (spec.optional) return ok(null);
+    return fail({ code: "argumentMissing", argument: name, description: spec.description });
   }
-  if (!Array.isArray(raw)) return { ok: true, value: { kind: "value", value: raw } };
-  const height = raw.length;
-  const width = Array.isArray(raw[0]) ? (raw[0] as unknown[]).length : 1;
-  if (height === 1 && width === 1) return { ok: true, value: { kind: "value", value: cellAt(raw, 0, 0) } };
-  if (width === spec.columns && raw.every(Array.isArray)) {
-    return { ok: true, value: { kind: "table", rows: raw as readonly (readonly unknown[])[] } };
+  const height = Array.isArray(raw) ? raw.length : 1;
+  const width = Array.isArray(raw) && Array.isArray(raw[0]) ? (raw[0] as unknown[]).length : 1;
+  if (!Array.isArray(raw) || (height === 1 && width === 1)) {
+    const value = Array.isArray(raw) ? cellAt(raw, 0, 0) : raw;
+    const issue = cellIssue(name, value, spec.limit, null);
+    return issue === null ? ok({ kind: "value", value }) : fail(issue);
   }
-  return {
-    ok: false,
-    issue: {
+  if (width !== spec.columns || !raw.every(Array.isArray)) {
+    return fail({
       code: "notATable",
       argument: name,
       rows: height,
       columns: width,
       expectedColumns: spec.columns,
       description: spec.description,
-    },
-  };
+    });
+  }
+  const rows = raw as readonly (readonly unknown[])[];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as readonly unknown[];
+    // The key columns hold codes (text checks only); the last column is the value the limit bounds.
+    const issue = firstCellIssue(name, row.slice(0, -1), r + 1) ?? cellIssue(name, row.at(-1), spec.limit, r + 1);
+    if (issue !== null) return fail(issue);
+  }
+  return ok({ kind: "table", rows });
 }
 
 function readChoice(name: string, spec: ChoiceArgSpec, raw: unknown): Result<string, ArgumentIssue> {
-  let value = raw;
-  if (Array.isArray(raw)) {
-    const width = Array.isArray(raw[0]) ? (raw[0] as unknown[]).length : 1;
-    if (raw.length !== 1 || width !== 1) {
-      return { ok: false, issue: { code: "notOneValue", argument: name, rows: raw.length, columns: width } };
-    }
-    value = cellAt(raw, 0, 0);
-  }
-  if (isBlank(value)) return { ok: true, value: spec.defaultChoice };
-  const text = String(value).trim().toLowerCase();
+  const value = oneValue(name, raw);
+  if (!value.ok) return value;
+  if (isBlank(value.value)) return ok(spec.defaultChoice);
+  const issue = cellIssue(name, value.value, undefined, null);
+  if (issue !== null) return fail(issue);
+  const text = String(value.value).trim().toLowerCase();
   const choice = spec.choices.find((c) => c.toLowerCase() === text);
   if (choice === undefined) {
-    return {
-      ok: false,
-      issue: {
-        code: "choiceUnknown",
-        argument: name,
-        value: String(value),
-        choices: spec.choices,
-        defaultChoice: spec.defaultChoice,
-      },
-    };
+    return fail({
+      code: "choiceUnknown",
+      argument: name,
+      value: String(value.value),
+      choices: spec.choices,
+      defaultChoice: spec.defaultChoice,
+    });
   }
-  return { ok: true, value: choice };
+  return ok(choice);
 }

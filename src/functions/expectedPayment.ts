@@ -11,12 +11,12 @@ import type { IsoDate } from "../engine";
 import type { Modifier } from "../engine";
 import type { CareSetting } from "../engine";
 import { registryIssueExcelError, registryIssueMessage, type RegistrySnapshot } from "../excel/registry";
-import { asColumn, CONTRACT_LINE_ARGUMENTS, lineReaders, readLineFields, type LineFields } from "./claimLineArgs";
+import { perLineFunction } from "./adapters";
+import { CONTRACT_LINE_ARGUMENTS, lineReaders, readLineFields, type LineFields } from "./claimLineArgs";
 import { argumentIssueError, customFunctionError, engineIssueError } from "./errors";
-import { isBlank, readArguments, type ArgValues, type ReadArguments } from "./excelArgs";
-import { withRegistry } from "./registryCache";
+import { isBlank, rowIssues, type ArgValues, type ReadArguments } from "./excelArgs";
 
-/** The arguments of `PAYER.EXPECTED_PAYMENT` in Excel order; the metadata contract test checks functions.ts against it. */
+/** The arguments of `PAYER.EXPECTED_PAYMENT` in Excel order; the metadata test checks declarations.ts against them. */
 export const EXPECTED_PAYMENT_ARGUMENTS = CONTRACT_LINE_ARGUMENTS;
 
 type ContractLineValues = ArgValues<typeof CONTRACT_LINE_ARGUMENTS>;
@@ -27,15 +27,16 @@ export interface ContractLineInput extends LineFields {
 }
 
 /**
- * Reads every line of the arguments: the line, or the error that answers it (a bad cell, or a problem in the
- * registry rows of its contract, which must be fixed before its amounts can be trusted).
+ * Reads every line of the arguments: the line, or the error that answers it (a missing contract, a problem in the
+ * registry rows of its contract, which must be fixed before its amounts can be trusted, a cell refused by its
+ * checks, or a bad cell).
  */
 export function readContractLines(
   snapshot: RegistrySnapshot,
   read: ReadArguments<typeof CONTRACT_LINE_ARGUMENTS>,
 ): (ContractLineInput | CustomFunctions.Error)[] {
   const values: ContractLineValues = read.values;
-  const readers = lineReaders();
+  const readers = lineReaders(rowIssues(CONTRACT_LINE_ARGUMENTS, read));
   const blocked = new Map<string, CustomFunctions.Error | null>();
   const out: (ContractLineInput | CustomFunctions.Error)[] = [];
   for (let i = 0; i < read.rows; i++) {
@@ -114,14 +115,8 @@ export function expectedPayments(
 }
 
 /**
- * `PAYER.EXPECTED_PAYMENT` for Excel arguments: a column of dollar amounts (one per line; a single line gives one
- * cell), or the error of a single line; a Promise only before the registry's first load.
- * @param args contract, code, modifiers, units, billed, service_date, place_of_service as Excel passes them.
+ * `PAYER.EXPECTED_PAYMENT` for Excel arguments (contract, code, modifiers, units, billed, service_date,
+ * place_of_service): a column of dollar amounts (one per line; a single line gives one cell), or the error of a single
+ * line; a Promise only before the registry's first load.
  */
-export function expectedPaymentResult(
-  ...args: readonly unknown[]
-): unknown[][] | CustomFunctions.Error | Promise<unknown[][] | CustomFunctions.Error> {
-  const read = readArguments(EXPECTED_PAYMENT_ARGUMENTS, args);
-  if (!read.ok) return argumentIssueError(read.issue);
-  return withRegistry((snapshot) => asColumn(expectedPayments(snapshot, read.value)));
-}
+export const expectedPaymentResult = perLineFunction(EXPECTED_PAYMENT_ARGUMENTS, expectedPayments);

@@ -12,12 +12,12 @@ import {
   type RegistryIssue,
   type RegistrySnapshot,
 } from "../excel/registry";
-import { asColumn, lineReaders, MODIFIERS_ARGUMENT, readLineFields } from "./claimLineArgs";
-import { argumentIssueError, customFunctionError, engineIssueError } from "./errors";
-import { readArguments, type ArgSpecTable, type ReadArguments } from "./excelArgs";
-import { withRegistry } from "./registryCache";
+import { perLineFunction } from "./adapters";
+import { lineReaders, MODIFIERS_ARGUMENT, readLineFields } from "./claimLineArgs";
+import { customFunctionError, engineIssueError } from "./errors";
+import { rowIssues, type ArgSpecTable, type ReadArguments } from "./excelArgs";
 
-/** The arguments of `PAYER.MEDICARE_RATE` in Excel order; the metadata contract test checks functions.ts against it. */
+/** The arguments of `PAYER.MEDICARE_RATE` in Excel order; the metadata test checks declarations.ts against them. */
 export const MEDICARE_RATE_ARGUMENTS = {
   code: { kind: "column", optional: false, description: "the CPT/HCPCS code, text or number (110 reads as 00110)." },
   locality: {
@@ -64,13 +64,16 @@ function scheduleFor(
   );
 }
 
-/** The Medicare amount of each line in dollars, or its error. Identical lines are priced once per call. */
+/**
+ * The Medicare amount of each line in dollars, or its error (a line with a cell refused by its checks is not priced).
+ * Identical lines are priced once per call.
+ */
 export function medicareRates(
   snapshot: RegistrySnapshot,
   read: ReadArguments<typeof MEDICARE_RATE_ARGUMENTS>,
 ): (number | CustomFunctions.Error)[] {
   const { values } = read;
-  const readers = lineReaders();
+  const readers = lineReaders(rowIssues(MEDICARE_RATE_ARGUMENTS, read));
   const seen = new Map<string, number | CustomFunctions.Error>();
   const out: (number | CustomFunctions.Error)[] = [];
   for (let i = 0; i < read.rows; i++) {
@@ -110,13 +113,7 @@ export function medicareRates(
 }
 
 /**
- * `PAYER.MEDICARE_RATE` for Excel arguments: a column of dollar amounts, or the error of a single line.
- * @param args code, locality, modifiers, place_of_service, service_date as Excel passes them.
+ * `PAYER.MEDICARE_RATE` for Excel arguments (code, locality, modifiers, place_of_service, service_date): a column of
+ * dollar amounts, or the error of a single line.
  */
-export function medicareRateResult(
-  ...args: readonly unknown[]
-): unknown[][] | CustomFunctions.Error | Promise<unknown[][] | CustomFunctions.Error> {
-  const read = readArguments(MEDICARE_RATE_ARGUMENTS, args);
-  if (!read.ok) return argumentIssueError(read.issue);
-  return withRegistry((snapshot) => asColumn(medicareRates(snapshot, read.value)));
-}
+export const medicareRateResult = perLineFunction(MEDICARE_RATE_ARGUMENTS, medicareRates);

@@ -6,11 +6,11 @@
 import { priceLine } from "../engine";
 import { formatTrace, type TraceStep } from "../engine";
 import type { RegistrySnapshot } from "../excel/registry";
-import { asColumn, CONTRACT_LINE_ARGUMENTS } from "./claimLineArgs";
-import { argumentIssueError, engineIssueError } from "./errors";
-import { readArguments, type ReadArguments } from "./excelArgs";
+import { perLineFunction } from "./adapters";
+import { CONTRACT_LINE_ARGUMENTS } from "./claimLineArgs";
+import { engineIssueError } from "./errors";
+import type { ReadArguments } from "./excelArgs";
 import { readContractLines, type ContractLineInput } from "./expectedPayment";
-import { withRegistry } from "./registryCache";
 
 /** The arguments of `PAYER.PRICING_TRACE`: those of `PAYER.EXPECTED_PAYMENT`. */
 export const PRICING_TRACE_ARGUMENTS = CONTRACT_LINE_ARGUMENTS;
@@ -49,13 +49,7 @@ export function pricingTraces(
 }
 
 /**
- * `PAYER.PRICING_TRACE` for Excel arguments: a column of trace texts, or the error of a single line.
- * @param args contract, code, modifiers, units, billed, service_date, place_of_service as Excel passes them.
+ * `PAYER.PRICING_TRACE` for Excel arguments (those of `PAYER.EXPECTED_PAYMENT`): a column of trace texts, or the
+ * error of a single line.
  */
-export function pricingTraceResult(
-  ...args: readonly unknown[]
-): unknown[][] | CustomFunctions.Error | Promise<unknown[][] | CustomFunctions.Error> {
-  const read = readArguments(PRICING_TRACE_ARGUMENTS, args);
-  if (!read.ok) return argumentIssueError(read.issue);
-  return withRegistry((snapshot) => asColumn(pricingTraces(snapshot, read.value)));
-}
+export const pricingTraceResult = perLineFunction(PRICING_TRACE_ARGUMENTS, pricingTraces);

@@ -1,38 +1,61 @@
 /**
  * `PAYER.UPLIFT_SCENARIO` from Excel arguments to the engine and back: arguments declared once in
- * {@link UPLIFT_SCENARIO_ARGUMENTS}, read by `readArguments`, computed by `computeUpliftScenario`, issues turned into
- * errors, the scenario shaped as the `result` mode asks.
+ * {@link UPLIFT_SCENARIO_ARGUMENTS}, read and checked by the whole-range adapter, computed by `computeUpliftScenario`,
+ * issues turned into errors, the scenario shaped as the `result` mode asks.
  */
 import { centsToDollars } from "../engine";
 import type { UpliftInput } from "../engine";
 import { computeUpliftScenario, upliftPercentChange, UPLIFT_RANK_BASES, type UpliftScenario } from "../engine";
-import { argumentIssueError, engineIssueError } from "./errors";
-import { readArguments, type ArgSpecTable, type ValueOrTable } from "./excelArgs";
+import { wholeRangeFunction } from "./adapters";
+import { ARGUMENT_LIMITS } from "./argumentLimits";
+import { engineIssueError } from "./errors";
+import type { ArgSpecTable, ArgValues, ValueOrTable } from "./excelArgs";
 
 /** What `PAYER.UPLIFT_SCENARIO` returns: added dollars, new total, change as a fraction, or a table by code. */
 export const UPLIFT_RESULT_MODES = ["delta", "total", "percent", "detail"] as const;
 /** One of {@link UPLIFT_RESULT_MODES}. */
 export type UpliftResultMode = (typeof UPLIFT_RESULT_MODES)[number];
 
-/** The arguments of `PAYER.UPLIFT_SCENARIO` in Excel order; the metadata contract test checks functions.ts against it. */
+/** The arguments of `PAYER.UPLIFT_SCENARIO` in Excel order; the metadata test checks declarations.ts against them. */
 export const UPLIFT_SCENARIO_ARGUMENTS = {
   codes: { kind: "column", optional: false, description: "per row CPT/HCPCS code, text or number." },
-  amounts: { kind: "column", optional: false, description: "per row current reimbursement in dollars." },
+  amounts: {
+    kind: "column",
+    optional: false,
+    description: "per row current reimbursement in dollars.",
+    limit: ARGUMENT_LIMITS.rowAmount,
+  },
   uplift: {
     kind: "valueOrTable",
     columns: 2,
     optional: false,
     description: "one fraction (5% = 0.05), or a two-column table of code and fraction with an optional * row.",
+    limit: ARGUMENT_LIMITS.upliftFraction,
   },
-  top_n: { kind: "number", optional: true, description: "how many top-ranked codes get the uplift; blank for all." },
+  top_n: {
+    kind: "number",
+    optional: true,
+    description: "how many top-ranked codes get the uplift; blank for all.",
+    limit: ARGUMENT_LIMITS.topN,
+  },
   rank_by: {
     kind: "choice",
     choices: UPLIFT_RANK_BASES,
     defaultChoice: "revenue",
     description: "revenue or volume.",
   },
-  volumes: { kind: "column", optional: true, description: "per row volume (lines or units), for rank_by volume." },
-  billed: { kind: "column", optional: true, description: "per row billed charge; new amounts are capped at it." },
+  volumes: {
+    kind: "column",
+    optional: true,
+    description: "per row volume (lines or units), for rank_by volume.",
+    limit: ARGUMENT_LIMITS.rowVolume,
+  },
+  billed: {
+    kind: "column",
+    optional: true,
+    description: "per row billed charge; new amounts are capped at it.",
+    limit: ARGUMENT_LIMITS.rowAmount,
+  },
   result: {
     kind: "choice",
     choices: UPLIFT_RESULT_MODES,
@@ -45,14 +68,16 @@ export const UPLIFT_SCENARIO_ARGUMENTS = {
 export type UpliftDetailRow = [number, string, number, number, number, number];
 
 /**
- * The uplift scenario for Excel arguments, as a 2-D array (one cell for delta, total and percent; one row per code for
- * detail), or the error value explaining why there is none.
- * @param args codes, amounts, uplift, top_n, rank_by, volumes, billed, result as Excel passes them.
+ * The uplift scenario for Excel arguments (codes, amounts, uplift, top_n, rank_by, volumes, billed, result as Excel
+ * passes them), as a 2-D array (one cell for delta, total and percent; one row per code for detail), or the error
+ * value explaining why there is none.
  */
-export function upliftScenarioResult(...args: readonly unknown[]): (number | string)[][] | CustomFunctions.Error {
-  const read = readArguments(UPLIFT_SCENARIO_ARGUMENTS, args);
-  if (!read.ok) return argumentIssueError(read.issue);
-  const { codes, amounts, uplift, top_n, rank_by, volumes, billed, result } = read.value.values;
+export const upliftScenarioResult = wholeRangeFunction(UPLIFT_SCENARIO_ARGUMENTS, upliftScenarioOf);
+
+function upliftScenarioOf(
+  values: ArgValues<typeof UPLIFT_SCENARIO_ARGUMENTS>,
+): (number | string)[][] | CustomFunctions.Error {
+  const { codes, amounts, uplift, top_n, rank_by, volumes, billed, result } = values;
   const scenario = computeUpliftScenario({
     codes,
     amounts,
@@ -62,15 +87,21 @@ export function upliftScenarioResult(...args: readonly unknown[]): (number | str
     volumes,
     billed,
   });
-  if (!scenario.ok) return engineIssueError(scenario.issue);
-  if (result === "percent") {
-    const percent = upliftPercentChange(scenario.value);
-    return percent.ok ? [[percent.value]] : engineIssueError(percent.issue);
-  }
-  if (result === "detail") return detailRows(scenario.value);
-  const cents = result === "total" ? scenario.value.newCents : scenario.value.deltaCents;
-  return [[centsToDollars(cents)]];
+  return scenario.ok ? RESULT_SHAPES[result](scenario.value) : engineIssueError(scenario.issue);
 }
+
+/** How each `result` mode shapes the scenario. */
+const RESULT_SHAPES: {
+  readonly [M in UpliftResultMode]: (scenario: UpliftScenario) => (number | string)[][] | CustomFunctions.Error;
+} = {
+  delta: (scenario) => [[centsToDollars(scenario.deltaCents)]],
+  total: (scenario) => [[centsToDollars(scenario.newCents)]],
+  percent: (scenario) => {
+    const percent = upliftPercentChange(scenario);
+    return percent.ok ? [[percent.value]] : engineIssueError(percent.issue);
+  },
+  detail: (scenario) => detailRows(scenario),
+};
 
 /**
  * The detail spill: one row per code in rank order, every code of the data (those outside the top N show no change),

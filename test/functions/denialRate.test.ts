@@ -1,7 +1,9 @@
 import { associated } from "./support/installShim";
 import { denialRateResult } from "../../src/functions/denialRate";
-import { denialRate } from "../../src/functions/functions";
+import { excelFunctions } from "../../src/functions/functions";
 import { isCustomFunctionError } from "../../src/playground/customFunctionsShim";
+
+const { DENIAL_RATE: denialRate } = excelFunctions;
 
 /** The error value PAYER.DENIAL_RATE gives for these arguments (code and message), failing if it gives a rate. */
 function errorOf(...args: unknown[]): { code: string; message: string } {

@@ -1,4 +1,4 @@
-import { readArguments, type ArgSpecTable } from "../../src/functions/excelArgs";
+import { readArguments, rowIssues, type ArgSpecTable } from "../../src/functions/excelArgs";
 
 const spec = {
   codes: { kind: "column", optional: false, description: "CPT/HCPCS codes." },
@@ -57,5 +57,57 @@ describe("reading Excel arguments against a declared spec", () => {
 
   it("refuses a missing required argument", () => {
     expect(readArguments(spec, [undefined])).toMatchObject({ ok: false, issue: { code: "argumentMissing" } });
+  });
+});
+
+describe("checking the cells of the arguments", () => {
+  const limited = {
+    codes: { kind: "column", optional: false, description: "CPT/HCPCS codes." },
+    units: {
+      kind: "column",
+      optional: true,
+      description: "Units.",
+      limit: { least: null, most: 10, unit: "count", what: "units" },
+    },
+  } as const satisfies ArgSpecTable;
+
+  it("refuses the whole call for a bad single value, which every row would share", () => {
+    expect(readArguments(limited, [[["99213"], ["99214"]], 11])).toEqual({
+      ok: false,
+      issue: { code: "outOfRange", argument: "units", row: null, value: "11", limit: limited.units.limit },
+    });
+  });
+
+  it("names each row of a range that holds a bad cell, with its first bad cell", () => {
+    const read = readArguments(limited, [
+      [["99213"], ["99\u0000214"], ["99215"]],
+      [[1], [99], [12]],
+    ]);
+    if (!read.ok) throw new Error(`expected arguments, got ${read.issue.code}`);
+    expect([...rowIssues(limited, read.value)]).toEqual([
+      [1, { code: "controlCharacter", argument: "codes", row: 2, codePoint: 0, position: 3 }],
+      [2, { code: "outOfRange", argument: "units", row: 3, value: "12", limit: limited.units.limit }],
+    ]);
+  });
+
+  it("finds no issue in ranges of good cells", () => {
+    const read = readArguments(limited, [
+      [["99213"], ["99214"]],
+      [[1], [10]],
+    ]);
+    if (!read.ok) throw new Error(`expected arguments, got ${read.issue.code}`);
+    expect(rowIssues(limited, read.value).size).toBe(0);
+  });
+});
+
+describe("reading adjacent cells per row", () => {
+  const cellsSpec = {
+    modifiers: { kind: "cells", maxColumns: 4, optional: true, description: "Modifiers." },
+  } as const satisfies ArgSpecTable;
+
+  it("reads a modifiers range of 300,000 rows, as a long claims table gives", () => {
+    const range = Array.from({ length: 300_000 }, () => ["26", null]);
+    const read = readArguments(cellsSpec, [range]);
+    expect(read.ok && read.value.rows).toBe(300_000);
   });
 });

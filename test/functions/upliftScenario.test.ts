@@ -1,7 +1,9 @@
 import { associated } from "./support/installShim";
-import { upliftScenario } from "../../src/functions/functions";
+import { excelFunctions } from "../../src/functions/functions";
 import { upliftScenarioResult } from "../../src/functions/upliftScenario";
 import { isCustomFunctionError } from "../../src/playground/customFunctionsShim";
+
+const { UPLIFT_SCENARIO: upliftScenario } = excelFunctions;
 
 /** The error value PAYER.UPLIFT_SCENARIO gives for these arguments, failing if it gives a result. */
 function errorOf(...args: unknown[]): { code: string; message: string } {

@@ -1,0 +1,109 @@
+// Excel's declaration of each PAYER function, the one input of the custom-functions metadata plugin
+// (webpack.config.js), which generates functions.json from these JSDoc blocks: each declares a function's id
+// (`@customfunction`, explicit so that renaming a TypeScript name never renames a function in users' workbooks), its
+// parameters, their types (a matrix for ranges) and help. They are declarations only (`declare`): nothing imports
+// this file and the bundle never holds it, so the plugin's loader adds nothing to the bundle; at run time functions.ts
+// associates the registry's adapters. test/functions/metadata.test.ts generates the metadata as the plugin does and
+// holds it to the registry (registry.ts). Line comments here: a JSDoc block would become the first description.
+
+/**
+ * Denial rate of claim lines or claims. Count basis: denied lines / rated lines; dollars basis: billed charges of denied lines / billed charges of rated lines; with claim_ids, per claim (a claim is denied when any of its lines is). A line is denied when its outcome is TRUE, "denied" or "partial", or carries an adjustment code other than patient responsibility (PR 1/2/3), contractual CO-45, MPPR 59, prior payer OA-23 or sequestration 253. Blank, pending, reversed and void lines are not rated.
+ * @customfunction DENIAL_RATE
+ * @param outcomes Per claim line: TRUE/FALSE, a status word (denied, partial, paid, pending, reversed) or adjustment codes like CO-50 or "PR-2 CO-45".
+ * @param charges Per claim line billed charge in dollars; needed for basis "dollars".
+ * @param basis "count" (default): each line or claim counts 1; "dollars": weighted by billed charges.
+ * @param claim_ids Per claim line claim id; when given, the rate is per claim.
+ * @returns The denied share, from 0 to 1.
+ */
+export declare function denialRate(
+  outcomes: unknown[][],
+  charges?: unknown[][],
+  basis?: string,
+  claim_ids?: unknown[][],
+): number;
+
+/**
+ * Revenue effect of a rate uplift over claim lines or a utilisation table. Codes are ranked by current revenue (or volume), highest first, ties by code; only the top_n codes get the uplift. Each line's new amount is its amount x (1 + uplift), rounded half-up to the cent on that line, as a payer prices and rounds each claim line; where billed is given it is capped at the billed charge (lesser-of). Blank rows are skipped. result "detail" spills one row per code, in rank order, with no header row: rank, code, volume, current, new, delta.
+ * @customfunction UPLIFT_SCENARIO
+ * @param codes Per row CPT/HCPCS code, text or number (110 reads as 00110).
+ * @param amounts Per row current reimbursement in dollars (allowed or paid).
+ * @param uplift One fraction for all codes (5% = 0.05), or a two-column range of code and fraction, where a * row is the default for codes not listed.
+ * @param top_n How many codes, by rank, get the uplift; blank for all codes.
+ * @param rank_by "revenue" (default): sum of amounts; "volume": sum of volumes, else number of rows.
+ * @param volumes Per row volume (lines, units or a count), for rank_by "volume" and the detail volume column.
+ * @param billed Per row billed charge in dollars; new amounts are capped at it (lesser-of). Blank cells mean no cap.
+ * @param result "delta" (default): added dollars; "total": new total dollars; "percent": change as a fraction of the current total; "detail": rank, code, volume, current, new, delta per code.
+ * @returns The added dollars, the new total, the change as a fraction, or one row per code.
+ */
+export declare function upliftScenario(
+  codes: unknown[][],
+  amounts: unknown[][],
+  uplift: unknown[][],
+  top_n?: unknown,
+  rank_by?: string,
+  volumes?: unknown[][],
+  billed?: unknown[][],
+  result?: string,
+): unknown[][];
+
+/**
+ * The contractual allowed amount of claim lines under a payer contract from the PayerContracts table: the version in effect on the service date, its fee schedule or percent of Medicare or of billed charges, carve-outs and the default rule, modifier and indicator rules, units, then lesser-of billed charges; rounded half-up to cents once. Give columns (e.g. Claims[HCPCS Code]) to get one amount per row.
+ * @customfunction EXPECTED_PAYMENT
+ * @param contract A contract name from the PayerContracts table (any case).
+ * @param code CPT/HCPCS code, text or number (110 reads as 00110).
+ * @param modifiers Up to four modifiers, in one cell ("26 59", "26,59") or adjacent cells.
+ * @param units Units of service; blank = 1.
+ * @param billed Billed charge in dollars; needed for lesser-of and percent-of-billed contracts.
+ * @param service_date Date of service (an Excel date or text like 2025-03-31); blank = today.
+ * @param place_of_service POS code like 11 or 22, or "facility"/"non-facility"; blank = non-facility.
+ * @returns The expected allowed amount in dollars, one per line.
+ */
+export declare function expectedPayment(
+  contract: unknown[][],
+  code: unknown[][],
+  modifiers?: unknown[][],
+  units?: unknown[][],
+  billed?: unknown[][],
+  service_date?: unknown[][],
+  place_of_service?: unknown[][],
+): unknown[][];
+
+/**
+ * The calculation of PAYER.EXPECTED_PAYMENT as text, one step per line: the line as read, the contract version, the schedule row or Medicare base with GPCIs and conversion factor, percent, modifier and indicator adjustments, units, lesser-of and the rounded result.
+ * @customfunction PRICING_TRACE
+ * @param contract A contract name from the PayerContracts table (any case).
+ * @param code CPT/HCPCS code, text or number (110 reads as 00110).
+ * @param modifiers Up to four modifiers, in one cell ("26 59", "26,59") or adjacent cells.
+ * @param units Units of service; blank = 1.
+ * @param billed Billed charge in dollars; needed for lesser-of and percent-of-billed contracts.
+ * @param service_date Date of service (an Excel date or text like 2025-03-31); blank = today.
+ * @param place_of_service POS code like 11 or 22, or "facility"/"non-facility"; blank = non-facility.
+ * @returns The pricing steps, one per line of text.
+ */
+export declare function pricingTrace(
+  contract: unknown[][],
+  code: unknown[][],
+  modifiers?: unknown[][],
+  units?: unknown[][],
+  billed?: unknown[][],
+  service_date?: unknown[][],
+  place_of_service?: unknown[][],
+): unknown[][];
+
+/**
+ * Medicare Physician Fee Schedule allowed amount for a code in a locality, from the Medicare schedule tables registered in the MedicareSchedules table: (work RVU x GPCI + PE RVU x GPCI + MP RVU x GPCI) x conversion factor, with facility or non-facility PE by place of service, the CF of the date of service, and CMS's modifier and indicator rules (26/TC, bilateral, assistant, co-surgery, split global surgery).
+ * @customfunction MEDICARE_RATE
+ * @param code CPT/HCPCS code, text or number (110 reads as 00110).
+ * @param locality Medicare locality: MAC and locality numbers like 04412-18.
+ * @param modifiers Up to four modifiers, in one cell ("26 59", "26,59") or adjacent cells.
+ * @param place_of_service POS code like 11 or 22, or "facility"/"non-facility"; blank = non-facility.
+ * @param service_date Date of service (an Excel date or text like 2025-03-31); blank = today.
+ * @returns The Medicare allowed amount in dollars, one per line.
+ */
+export declare function medicareRate(
+  code: unknown[][],
+  locality: unknown[][],
+  modifiers?: unknown[][],
+  place_of_service?: unknown[][],
+  service_date?: unknown[][],
+): unknown[][];

@@ -1,0 +1,67 @@
+/**
+ * The PAYER functions, declared once (issue 11): each entry names the function's id, its adapter (which carries the
+ * argument table it reads by), the shape of its result and what it answers, for people. Everything else derives from
+ * this list: the association with Excel at load (functions.ts), the Excel metadata each entry must have (checked
+ * against declarations.ts, from which the build generates functions.json) and the README's function table.
+ *
+ * A new function is its module (an adapter built by `wholeRangeFunction` or `perLineFunction`), one entry here, and
+ * its JSDoc declaration in declarations.ts, which Excel needs and the metadata test holds to this entry.
+ */
+import type { ExcelAdapter } from "./adapters";
+import { denialRateResult } from "./denialRate";
+import { expectedPaymentResult } from "./expectedPayment";
+import { medicareRateResult } from "./medicareRate";
+import { pricingTraceResult } from "./pricingTrace";
+import { upliftScenarioResult } from "./upliftScenario";
+
+/** What a function gives Excel: one number (a scalar cell), or a range (a spill of one cell or more). */
+export type ResultShape = "number" | "range";
+
+/** One PAYER function. */
+export interface PayerFunction {
+  /** The name after `PAYER.` that users type, as the JSDoc `@customfunction` tag declares it; never renamed. */
+  readonly id: string;
+  /** Reads Excel's arguments by its argument table (`implementation.argumentTable`) and answers. */
+  readonly implementation: ExcelAdapter;
+  readonly result: ResultShape;
+  /** What the function answers, in a phrase (the README's function table). */
+  readonly summary: string;
+}
+
+/** Every PAYER function, in the order the README lists them. */
+export const PAYER_FUNCTIONS = [
+  {
+    id: "EXPECTED_PAYMENT",
+    implementation: expectedPaymentResult,
+    result: "range",
+    summary: "the contractual allowed amount of a claim line, in dollars, rounded half-up to cents once",
+  },
+  {
+    id: "PRICING_TRACE",
+    implementation: pricingTraceResult,
+    result: "range",
+    summary:
+      "the same calculation as text, one step per line: contract version, schedule row, Medicare base with GPCIs and CF, percent, adjustments, units, lesser-of",
+  },
+  {
+    id: "MEDICARE_RATE",
+    implementation: medicareRateResult,
+    result: "range",
+    summary: "the Medicare PFS allowed amount from a registered Medicare schedule",
+  },
+  {
+    id: "UPLIFT_SCENARIO",
+    implementation: upliftScenarioResult,
+    result: "range",
+    summary: "dollars a rate uplift adds (or total, percent, or a detail table)",
+  },
+  {
+    id: "DENIAL_RATE",
+    implementation: denialRateResult,
+    result: "number",
+    summary: "denied share of lines or claims, by count or dollars",
+  },
+] as const satisfies readonly PayerFunction[];
+
+/** The id of a PAYER function of the registry. */
+export type PayerFunctionId = (typeof PAYER_FUNCTIONS)[number]["id"];
