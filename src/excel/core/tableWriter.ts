@@ -16,7 +16,6 @@ import { columnLetters } from "./columnLetters";
 import type { ExcelGateway } from "./excelGateway";
 import {
   activateSheet,
-  deleteSheet,
   placeSheet,
   renameTable,
   runOperation,
@@ -169,12 +168,14 @@ export async function stageTable(
     if (table !== null) tableId = table.id;
     rowsWritten += chunk.count;
   }
-  // The earlier sheet goes first: its table holds the name the new table takes.
-  const replaced = look.value;
+  // The earlier sheet goes before the new table is named: its table holds the name.
+  const [show, ...rest] = placeSheet({ stagedId: sheetId, name: request.sheetName, replaces: look.value });
+  const rename = rest.pop()!;
   const steps = [
-    ...(replaced === null ? [] : [deleteSheet(replaced.id, `remove the earlier sheet "${replaced.name}"`)]),
+    show!,
+    ...rest,
     renameTable(tableId, request.tableName, `name the new table ${request.tableName}`),
-    ...placeSheet({ stagedId: sheetId, name: request.sheetName }),
+    rename,
     activateSheet(sheetId),
   ];
   return ok({

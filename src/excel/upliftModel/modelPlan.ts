@@ -165,6 +165,8 @@ export function modelCodeTableRow(scenarioCount: number): number {
 /** What the layout says about where the model came from. */
 export interface ModelDescription {
   readonly tableName: string;
+  /** The per-line sheet's name as people will see it (formulas use the name it is written under). */
+  readonly linesSheet: string;
   readonly amountColumn: string;
   readonly filtersText: string;
   readonly asOf: string;
@@ -316,7 +318,7 @@ export function layoutModel(
       cells: [
         [
           `Shaded cells are inputs: change an uplift, the floor or the target and the model recalculates. ` +
-            `Each line is rounded to the cent; line detail is on the hidden sheet "${names.linesSheet}".`,
+            `Each line is rounded to the cent; line detail is on the hidden sheet "${description.linesSheet}".`,
         ],
       ],
       numberFormat: TEXT,

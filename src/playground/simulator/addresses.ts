@@ -102,6 +102,22 @@ export function quoteSheetName(name: string): string {
 }
 
 /** "Sheet1!B2:D5", as `range.address`. */
+/**
+ * A formula's text with its references to sheet `from` pointing at sheet `to` (quoted or not, any case), as Excel
+ * rewrites formulas when a sheet is renamed. Text inside string literals is left alone.
+ */
+export function renameSheetInFormula(formula: string, from: string, to: string): string {
+  const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const quoted = `'${escaped(from.replace(/'/g, "''"))}'!`;
+  const bare = `(?<![A-Za-z0-9_.'])${escaped(from)}!`;
+  const reference = new RegExp(`${quoted}|${bare}`, "gi");
+  // Split on string literals ("..." with "" inside) and rewrite only the parts outside them.
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(reference, `${quoteSheetName(to)}!`)))
+    .join("");
+}
+
 export function formatAddress(sheet: string, rect: CellRect, absolute = false): string {
   return `${quoteSheetName(sheet)}!${formatRect(rect, absolute)}`;
 }

@@ -2,7 +2,7 @@
  * The simulated workbook itself: sheets, cells (through the cell store), tables, names, settings, recorded
  * charts and formats, change events. Proxies apply their queued commands to it at sync; the host API reads it.
  */
-import { formatAddress, formatRect, intersect, parseAddress, type CellRect } from "./addresses";
+import { formatAddress, formatRect, intersect, parseAddress, renameSheetInFormula, type CellRect } from "./addresses";
 import { CellStore } from "./cellStore";
 import { newSheet, type SheetEntity, type TableEntity } from "./entities";
 import { invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from "./errors";
@@ -120,6 +120,10 @@ export class WorkbookModel {
     if (sheet.name === name) return;
     this.checkSheetName(name, sheet);
     this.cells.engine.renameSheet(sheet.name, name);
+    // Formulas kept as the user wrote them (with structured references) refer to the sheet by name too.
+    for (const each of this.sheets)
+      for (const [key, formula] of each.userFormulas)
+        each.userFormulas.set(key, renameSheetInFormula(formula, sheet.name, name));
     sheet.name = name;
     this.cells.retranslate(this.sheets);
     this.change({ kind: "sheets" });

@@ -240,7 +240,7 @@ describe("what the import refuses", () => {
 
     expect(!result.ok && result.issue).toEqual({
       code: "writeFailed",
-      issue: { code: "cancelled", rowsWritten: 2, totalRows: 5 },
+      issue: { code: "cancelled", what: "writing table FS_Acme_2025", workbook: { kind: "unchanged" } },
     });
     expect(workbookState(simulator)).toEqual(before);
   });
@@ -255,7 +255,10 @@ describe("what the import refuses", () => {
       { maxRowsPerRequest: 2 },
     );
 
-    expect(!result.ok && result.issue.code === "writeFailed" && result.issue.issue.code).toBe("excelFailed");
+    expect(!result.ok && result.issue.code === "writeFailed" && result.issue.issue).toMatchObject({
+      code: "excelRefused",
+      workbook: { kind: "unchanged" },
+    });
     expect(workbookState(simulator)).toEqual(before);
   });
 });

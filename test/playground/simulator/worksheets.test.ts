@@ -174,3 +174,35 @@ describe("hidden worksheets", () => {
     expect(error.code).toBe(ErrorCodes.invalidArgument);
   });
 });
+
+describe("renaming a sheet", () => {
+  it("rewrites every formula that refers to it, those with structured references included, as Excel does", async () => {
+    const simulator = new WorkbookSimulator({
+      sheets: [
+        {
+          name: "Claims",
+          cells: [
+            ["Code", "Amt"],
+            ["a", 1],
+            ["b", 2],
+          ],
+          tables: [{ name: "Claims", address: "A1:B3" }],
+        },
+        { name: "Model", cells: [["=SUM('~pc x 1'!A1:A2)+SUM(Claims[Amt])", "=\"'~pc x 1'!\""]] },
+        { name: "~pc x 1", cells: [[10], [20]] },
+      ],
+    });
+
+    await run(simulator, async (context) => {
+      context.workbook.worksheets.getItem("~pc x 1").name = "Model Lines";
+      await context.sync();
+    });
+
+    expect(simulator.cell("Model", 0, 0)).toMatchObject({
+      formula: "=SUM('Model Lines'!A1:A2)+SUM(Claims[Amt])",
+      value: 33,
+    });
+    // Text in a string literal is not a reference.
+    expect(simulator.cell("Model", 0, 1).formula).toBe("=\"'~pc x 1'!\"");
+  });
+});

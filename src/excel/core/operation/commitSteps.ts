@@ -127,14 +127,16 @@ export interface SheetPlacement {
   readonly visible?: boolean;
 }
 
-/** The steps that put a staged sheet in place: the earlier build removed, the new one renamed and shown. */
+/**
+ * The steps that put a staged sheet in place: the new sheet shown (first: Excel refuses to remove the last visible
+ * sheet, and the earlier build may be it), the earlier build removed, then the new one given its name.
+ */
 export function placeSheet(placement: SheetPlacement): CommitStep[] {
   const steps: CommitStep[] = [];
-  if (placement.replaces != null) {
-    steps.push(deleteSheet(placement.replaces.id, `remove the earlier sheet ${quoted(placement.replaces.name)}`));
-  }
-  steps.push(renameSheet(placement.stagedId, placement.name, `name the new sheet ${quoted(placement.name)}`));
   if (placement.visible !== false)
-    steps.push(showSheet(placement.stagedId, `show the sheet ${quoted(placement.name)}`));
+    steps.push(showSheet(placement.stagedId, `show the new sheet "${placement.name}"`));
+  if (placement.replaces != null)
+    steps.push(deleteSheet(placement.replaces.id, `remove the earlier sheet ${quoted(placement.replaces.name)}`));
+  steps.push(renameSheet(placement.stagedId, placement.name, `name the new sheet ${quoted(placement.name)}`));
   return steps;
 }

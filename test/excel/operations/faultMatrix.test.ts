@@ -1,0 +1,200 @@
+/**
+ * Issue 10's fault matrix: every task-pane operation that writes, with a fault at each of its requests — Excel
+ * refusing the request before applying any of it, applying all of it and then failing, or the user pressing Cancel
+ * just before it. After each run the workbook (every sheet, cell, format, table, name, setting, conditional format
+ * and chart) is exactly as it was before, or exactly as a clean run leaves it when the operation says it succeeded;
+ * the message says which; and running it again without the fault succeeds.
+ *
+ * The contract editor's and the sharing tab's operations have their own matrices beside their specifications.
+ */
+import { readFileSync } from "fs";
+import path from "path";
+import { Decimal } from "../../../src/engine";
+import { parseGpciCsv, parsePprrvuCsv } from "../../../src/formats/cmsPfs";
+import { describeTableWriteIssue } from "../../../src/excel/core/tableWriteIssues";
+import { writeTable } from "../../../src/excel/core/tableWriter";
+import { describeMedicareImportIssue, writeMedicareSchedule } from "../../../src/excel/medicareSchedule";
+import { buildPortfolioSummary, describePortfolioIssue } from "../../../src/excel/sharing";
+import { buildUpliftModel, describeUpliftModelIssue } from "../../../src/excel/upliftModel";
+import { describeVarianceReviewIssue, runVarianceReview } from "../../../src/excel/varianceReview";
+import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
+import { countingExcel, excelWithFault, faultCases, type Operation } from "../../support/faults";
+import { aFeeSchedule, usersWorkbook } from "../core/tableWriterBuilders";
+import { aPortfolioRequest } from "../sharing/support";
+import { aModelRequest } from "../upliftModel/support";
+import { aReviewRequest, plantedWorkbook, type Planted } from "../varianceReview/support";
+
+jest.setTimeout(900_000);
+
+const NOW = () => new Date("2025-06-30T12:00:00Z");
+const UNCHANGED = "Nothing was changed: the workbook is as it was.";
+
+/** The workbook as a user and an auditor see it, sheet ids replaced by names (they differ between runs). */
+async function described(simulator: WorkbookSimulator) {
+  await simulator.whenIdle();
+  return JSON.stringify(simulator.describe({ sheetIdsAsNames: true }));
+}
+
+/** A clean run: the requests it sends and the workbook it leaves. */
+async function cleanRun(make: () => Promise<WorkbookSimulator>, operation: Operation) {
+  const simulator = await make();
+  const excel = countingExcel(simulator);
+  const outcome = await operation(excel, new AbortController().signal);
+  if (!outcome.ok) throw new Error(`The operation fails without any fault: ${outcome.message}`);
+  return { requests: excel.requests, after: await described(simulator) };
+}
+
+/** Runs every fault case of `operation` and returns the cases that broke the contract, described. */
+async function brokenCases(
+  make: () => Promise<WorkbookSimulator>,
+  operation: Operation,
+  clean: { readonly requests: number; readonly after: string },
+): Promise<string[]> {
+  const broken: string[] = [];
+  for (const fault of faultCases(clean.requests)) {
+    const simulator = await make();
+    const before = await described(simulator);
+    const cancel = new AbortController();
+    const excel = excelWithFault(simulator, fault, cancel);
+    const outcome = await operation(excel, cancel.signal);
+    const after = await described(simulator);
+    const where = `${fault.title}: "${outcome.message}"`;
+    if (!excel.fired) broken.push(`${where} (the fault never fired)`);
+    if (outcome.ok) {
+      if (after !== clean.after) broken.push(`${where} (success, but not as a clean run)`);
+      if (outcome.message.includes(UNCHANGED)) broken.push(`${where} (a success saying nothing changed)`);
+      continue;
+    }
+    if (after !== before) broken.push(`${where} (the workbook changed)`);
+    if (!outcome.message.includes(UNCHANGED)) broken.push(`${where} (does not say the workbook is as it was)`);
+    const retry = await operation(simulator.excel, new AbortController().signal);
+    if (!retry.ok) broken.push(`${where} (the retry failed: "${retry.message}")`);
+    else if ((await described(simulator)) !== clean.after) broken.push(`${where} (the retry differs)`);
+  }
+  return broken;
+}
+
+/** An operation of the matrix, with the workbook it starts from and the requests a clean run sends. */
+interface Case {
+  readonly name: string;
+  readonly make: () => Promise<WorkbookSimulator>;
+  readonly operation: Operation;
+  readonly requests: number;
+}
+
+let planted: Planted;
+beforeAll(async () => {
+  planted = await plantedWorkbook(6);
+});
+
+const fixture = (name: string) =>
+  readFileSync(path.resolve(__dirname, "..", "..", "fixtures", "cms-pfs", name), "utf8");
+
+function houstonSchedule() {
+  const pprrvu = parsePprrvuCsv(fixture("pprrvu-2025-oct-excerpt.csv"));
+  const gpci = parseGpciCsv(fixture("gpci-2025-excerpt.csv"));
+  if (!pprrvu.ok || !gpci.ok) throw new Error("fixtures do not parse");
+  return {
+    sheetName: "Medicare 2025 Houston",
+    tableName: "MPFS_2025_0441218",
+    rows: pprrvu.value.rows,
+    locality: gpci.value.localities.find((l) => l.localityKey === "04412-18")!,
+    conversionFactor: new Decimal("32.3465"),
+    year: 2025,
+  };
+}
+
+/** The planted workbook after a first review, so that a re-run replaces its columns, Summary and Worklist. */
+async function reviewedOnce(): Promise<WorkbookSimulator> {
+  const simulator = new WorkbookSimulator(planted.snapshot);
+  const first = await runVarianceReview(simulator.excel, aReviewRequest(planted.headers), { now: NOW });
+  if (!first.ok) throw new Error(describeVarianceReviewIssue(first.issue));
+  return simulator;
+}
+
+const fresh = (snapshot: () => WorkbookSnapshot) => async () => new WorkbookSimulator(snapshot());
+
+const CASES: readonly Case[] = [
+  {
+    name: "writing a fee schedule table to a new sheet",
+    make: fresh(usersWorkbook),
+    operation: async (excel, signal) => {
+      const result = await writeTable(excel, aFeeSchedule(12), { signal, maxRowsPerRequest: 5 });
+      return { ok: result.ok, message: result.ok ? "written" : describeTableWriteIssue(result.issue) };
+    },
+    requests: 7,
+  },
+  {
+    name: "replacing a fee schedule sheet the user confirmed",
+    make: fresh(usersWorkbook),
+    operation: async (excel, signal) => {
+      const result = await writeTable(excel, aFeeSchedule(4, { sheetName: "Notes", tableName: "Notes2026" }), {
+        signal,
+        replaceExisting: true,
+      });
+      return { ok: result.ok, message: result.ok ? "written" : describeTableWriteIssue(result.issue) };
+    },
+    requests: 5,
+  },
+  {
+    name: "importing a Medicare schedule and registering it",
+    make: fresh(usersWorkbook),
+    operation: async (excel, signal) => {
+      const result = await writeMedicareSchedule(excel, houstonSchedule(), { signal, maxRowsPerRequest: 6 });
+      return { ok: result.ok, message: result.ok ? "imported" : describeMedicareImportIssue(result.issue) };
+    },
+    requests: 9,
+  },
+  {
+    name: "building an uplift model",
+    make: fresh(() => planted.snapshot),
+    operation: async (excel, signal) => {
+      const result = await buildUpliftModel(excel, aModelRequest(), { signal, now: NOW, maxRowsPerRequest: 10 });
+      return { ok: result.ok, message: result.ok ? "built" : describeUpliftModelIssue(result.issue) };
+    },
+    requests: 13,
+  },
+  {
+    name: "running a first variance review",
+    make: fresh(() => planted.snapshot),
+    operation: async (excel, signal) => {
+      const result = await runVarianceReview(excel, aReviewRequest(planted.headers), {
+        signal,
+        now: NOW,
+        maxRowsPerRequest: 10,
+      });
+      return { ok: result.ok, message: result.ok ? "reviewed" : describeVarianceReviewIssue(result.issue) };
+    },
+    requests: 15,
+  },
+  {
+    name: "re-running a variance review over its earlier columns and sheets",
+    make: reviewedOnce,
+    operation: async (excel, signal) => {
+      const request = aReviewRequest(planted.headers, {
+        replaceExisting: true,
+        tolerance: { amount: 5, fraction: 0.02, rule: "both" },
+      });
+      const result = await runVarianceReview(excel, request, { signal, now: NOW, maxRowsPerRequest: 10 });
+      return { ok: result.ok, message: result.ok ? "reviewed" : describeVarianceReviewIssue(result.issue) };
+    },
+    requests: 15,
+  },
+  {
+    name: "building the portfolio summary",
+    make: fresh(() => planted.snapshot),
+    operation: async (excel, signal) => {
+      const result = await buildPortfolioSummary(excel, aPortfolioRequest(), { signal, now: NOW });
+      return { ok: result.ok, message: result.ok ? "built" : describePortfolioIssue(result.issue) };
+    },
+    requests: 17,
+  },
+];
+
+describe("every writing operation, with a fault at every request", () => {
+  it.each(CASES.map((c) => [c.name, c] as const))("%s ends as before or as a clean run", async (_name, c) => {
+    const clean = await cleanRun(c.make, c.operation);
+    expect(clean.requests).toBe(c.requests);
+    expect(await brokenCases(c.make, c.operation, clean)).toEqual([]);
+  });
+});
