@@ -16,7 +16,6 @@
  */
 import { fail, ok, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
-import { officeError } from "../core/officeErrors";
 import { deleteSheet, runOperation, type CommitStep, type OperationContext, type StagedSheet } from "../core/operation";
 import { COMMIT_LIMITS, rectAddress, rectsOf, type CellRect } from "./cellRects";
 import {
@@ -36,7 +35,7 @@ import {
   type PayerFormulaCell,
   type UsedArea,
 } from "./payerFormulas";
-import type { SharingIssue } from "./sharingIssues";
+import { readWithoutChanging, type SharingIssue } from "./sharingIssues";
 
 /** What a freeze would do to one sheet: the confirmation lists these. */
 export interface FreezeSheetCount {
@@ -68,23 +67,6 @@ export function stampTime(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-/**
- * Runs reads that change nothing; an Office refusal becomes the runner's "excelRefused" issue, workbook unchanged
- * (true: nothing was written), so the preview never shows Office's raw message.
- */
-export async function readOnly<T>(
-  what: string,
-  read: () => Promise<Result<T, SharingIssue>>,
-): Promise<Result<T, SharingIssue>> {
-  try {
-    return await read();
-  } catch (error) {
-    const refusal = officeError(error);
-    if (refusal === null) throw error;
-    return fail({ code: "excelRefused", what, phase: "reading", refusal, workbook: { kind: "unchanged" } });
-  }
-}
-
 async function checkSheets(
   excel: ExcelGateway,
   sheetNames: readonly string[],
@@ -102,7 +84,7 @@ export async function previewFreeze(
   excel: ExcelGateway,
   sheetNames: readonly string[],
 ): Promise<Result<FreezeSheetCount[], SharingIssue>> {
-  return readOnly("the review of the freeze", async () => {
+  return readWithoutChanging("the review of the freeze", async () => {
     const areas = await checkSheets(excel, sheetNames);
     if (!areas.ok) return areas;
     const counts = new Map(sheetNames.map((sheet) => [sheet, { sheet, formulaCells: 0, notCalculated: 0 }]));
@@ -171,8 +153,8 @@ async function planSheet(
 
 /** The commit's size, or the issue when it would not fit one request. */
 function checkSize(plans: readonly SheetFreeze[]): SharingIssue | null {
-  const places = plans.reduce((n, plan) => n + plan.blocks.length + 1, 0); // + its stamp
-  const bytes = places * COMMIT_LIMITS.bytesPerCommand;
+  const places = plans.reduce((n, plan) => n + plan.blocks.length, 0);
+  const bytes = (places + plans.length) * COMMIT_LIMITS.bytesPerCommand; // + a stamp per sheet
   if (places <= COMMIT_LIMITS.places && bytes <= COMMIT_LIMITS.bytes) return null;
   return {
     code: "tooLargeForOneRequest",

@@ -21,10 +21,9 @@ import type { ExcelGateway } from "../core/excelGateway";
 import { deleteSheet, runOperation, type CommitStep, type OperationContext } from "../core/operation";
 import { jsonBytes } from "../core/writePlan";
 import { COMMIT_LIMITS, parseRectAddress, rectsOf, type CellRect } from "./cellRects";
-import { readOnly } from "./freeze";
 import { FROZEN_RECORD_SHEET, lookAtFrozenRecord, stageFrozenRecord, type FrozenRecord } from "./frozenRecord";
 import { listSheetNames, payerCellsOf, readBlocks, readUsedAreas, type PayerFormulaCell } from "./payerFormulas";
-import type { SharingIssue } from "./sharingIssues";
+import { readWithoutChanging, type SharingIssue } from "./sharingIssues";
 
 /** What a repair does (or did) on one sheet. */
 export interface RepairSheetCount {
@@ -136,7 +135,7 @@ export async function previewRepair(
   excel: ExcelGateway,
   request: RepairRequest,
 ): Promise<Result<RepairSheetCount[], SharingIssue>> {
-  return readOnly("the review of the repair", async () => {
+  return readWithoutChanging("the review of the repair", async () => {
     const found = await survey(excel, request);
     if (!found.ok) return found;
     const value = found.value!; // no signal: never cancelled

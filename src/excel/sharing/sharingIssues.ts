@@ -3,7 +3,9 @@
  * "two error channels"). Excel's refusals and the user's Cancel are the operation runner's issues, worded by it, so a
  * message says what became of the workbook only as the runner checked it.
  */
+import { fail, type Result } from "../../engine";
 import { describeOperationIssue, type OperationIssue } from "../core/operation";
+import { officeError } from "../core/officeErrors";
 import { COMMIT_LIMITS } from "./cellRects";
 import { FROZEN_RECORD_SHEET, FROZEN_RECORD_TABLE } from "./frozenRecord";
 
@@ -89,5 +91,23 @@ export function describeSharingIssue(issue: SharingIssue): string {
     case "cancelled":
     case "excelRefused":
       return describeOperationIssue(issue);
+  }
+}
+
+/**
+ * Runs reads that change nothing (the previews); an Office refusal becomes the runner's "excelRefused" issue with the
+ * workbook unchanged (true: nothing was written), so a preview never shows Office's raw message. `what` names the
+ * reading in messages ("the review of the freeze").
+ */
+export async function readWithoutChanging<T>(
+  what: string,
+  read: () => Promise<Result<T, SharingIssue>>,
+): Promise<Result<T, SharingIssue>> {
+  try {
+    return await read();
+  } catch (error) {
+    const refusal = officeError(error);
+    if (refusal === null) throw error;
+    return fail({ code: "excelRefused", what, phase: "reading", refusal, workbook: { kind: "unchanged" } });
   }
 }
