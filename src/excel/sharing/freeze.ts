@@ -194,7 +194,7 @@ async function stageValues(
   }
 }
 
-/** The steps that paste a sheet's staged values over its PAYER cells and stamp it: safe to apply twice. */
+/** The step that pastes a sheet's staged values over its PAYER cells and stamps it: safe to apply twice. */
 function freezeSheetStep(plan: SheetFreeze, staged: StagedSheet, frozenAt: string): CommitStep {
   const { area } = plan;
   const stampText =
