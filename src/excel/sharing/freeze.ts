@@ -2,20 +2,32 @@
  * "Freeze for sharing" (ARCHITECTURE.md s.5, issue 7 item 2): in the chosen sheets, every cell whose formula calls a
  * `PAYER.*` function gets the value it shows now, so the workbook reads the same in an Excel without the add-in.
  * A spilled result is frozen whole: the anchor holds the formula and the cells it spills into hold its values, so
- * all of them get their values. What was frozen is recorded (see `frozenRecord.ts`) before anything changes, and each
- * frozen sheet gets an as-of stamp beside its used range.
+ * all of them get their values. What was frozen is recorded (see `frozenRecord.ts`), and each frozen sheet gets an
+ * as-of stamp beside its used range.
  *
- * How the spill of an anchor is found with the standard API only: when the anchor receives a constant, its spill
- * disappears, so the cells right of it and below it that were constants and are now empty were its spill. Those
- * are read before and after, and written back as values; cells that are formulas, or did not change, are never
- * written. (A spilled result whose first row or column shows empty cells is frozen up to them.)
+ * All or nothing, through the operation runner (issue 10):
+ * - read, changing nothing: each sheet's PAYER formulas, and each one's spilled extent as Excel gives it;
+ * - staged: a hidden sheet per frozen sheet receives, at the SAME addresses, the values of each block of PAYER cells
+ *   (pasted as values by Excel itself, so text stays text, "00123" and "=x" included, and an error stays that error),
+ *   and a hidden sheet the whole new record (earlier entries and the new ones);
+ * - committed in one request: the new record in place of the earlier one, then each block pasted back as values from
+ *   its staged twin (one command per block whatever its size), the stamps, and the staging sheets removed.
+ * A change too large for one request is refused up front, before anything is staged.
  */
 import { fail, ok, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
-import { FROZEN_RECORD_SHEET, readFrozenRecord, writeFrozenRecord, type FrozenEntry } from "./frozenRecord";
-import { excelFailed, officeError, type ExcelFailedIssue } from "../core/officeErrors";
+import { deleteSheet, runOperation, type CommitStep, type OperationContext, type StagedSheet } from "../core/operation";
+import { COMMIT_LIMITS, rectAddress, rectsOf, type CellRect } from "./cellRects";
 import {
-  a1,
+  FROZEN_RECORD_SHEET,
+  lookAtFrozenRecord,
+  rowOfEntry,
+  stageFrozenRecord,
+  type FrozenEntry,
+  type RecordRow,
+} from "./frozenRecord";
+import {
+  findSpills,
   isNotCalculated,
   payerCellsOf,
   readBlocks,
@@ -23,30 +35,7 @@ import {
   type PayerFormulaCell,
   type UsedArea,
 } from "./payerFormulas";
-
-/** Why sheets were not frozen (or repaired), as values. */
-export type SharingIssue =
-  | { readonly code: "noSheetChosen" }
-  | { readonly code: "sheetsMissing"; readonly sheetNames: readonly string[] }
-  | { readonly code: "recordSheetChosen" }
-  | { readonly code: "cancelled" }
-  | ExcelFailedIssue;
-
-/** The message a finance user reads for a sharing issue. */
-export function describeSharingIssue(issue: SharingIssue): string {
-  switch (issue.code) {
-    case "noSheetChosen":
-      return "Choose at least one sheet.";
-    case "sheetsMissing":
-      return `This workbook has no sheet named ${issue.sheetNames.map((n) => `"${n}"`).join(", ")} any more; refresh the list of sheets.`;
-    case "recordSheetChosen":
-      return `"${FROZEN_RECORD_SHEET}" is the record of frozen cells: leave it out of the sheets to freeze.`;
-    case "cancelled":
-      return "Cancelled. Cells frozen before the cancel keep their values and are in the record; Repair formulas restores them.";
-    case "excelFailed":
-      return `Excel stopped: ${issue.message} (${issue.excelCode}). Every cell frozen so far is in the "${FROZEN_RECORD_SHEET}" record; Repair formulas restores them.`;
-  }
-}
+import { readWithoutChanging, type SharingIssue } from "./sharingIssues";
 
 /** What a freeze would do to one sheet: the confirmation lists these. */
 export interface FreezeSheetCount {
@@ -70,6 +59,14 @@ export interface FreezeOptions {
   readonly now?: () => Date;
 }
 
+/** The operation in the user's words, for the runner's messages. */
+const FREEZE = "the freeze for sharing";
+
+/** "2026-11-27 14:05 UTC". */
+export function stampTime(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
 async function checkSheets(
   excel: ExcelGateway,
   sheetNames: readonly string[],
@@ -87,203 +84,186 @@ export async function previewFreeze(
   excel: ExcelGateway,
   sheetNames: readonly string[],
 ): Promise<Result<FreezeSheetCount[], SharingIssue>> {
-  const areas = await checkSheets(excel, sheetNames);
-  if (!areas.ok) return areas;
-  const counts = new Map(sheetNames.map((sheet) => [sheet, { sheet, formulaCells: 0, notCalculated: 0 }]));
-  for (const area of areas.value) {
-    await readBlocks(excel, area, (block) => {
-      const count = counts.get(area.sheet) as FreezeSheetCount & { formulaCells: number; notCalculated: number };
-      for (const cell of payerCellsOf(area.sheet, block)) {
-        if (isNotCalculated(cell)) count.notCalculated++;
-        else count.formulaCells++;
-      }
-    });
-  }
-  return ok([...counts.values()]);
+  return readWithoutChanging("the review of the freeze", async () => {
+    const areas = await checkSheets(excel, sheetNames);
+    if (!areas.ok) return areas;
+    const counts = new Map(sheetNames.map((sheet) => [sheet, { sheet, formulaCells: 0, notCalculated: 0 }]));
+    for (const area of areas.value) {
+      await readBlocks(excel, area, (block) => {
+        const count = counts.get(area.sheet)!;
+        for (const cell of payerCellsOf(area.sheet, block)) {
+          if (isNotCalculated(cell)) count.notCalculated++;
+          else count.formulaCells++;
+        }
+      });
+    }
+    return ok([...counts.values()]);
+  });
 }
 
-/** A value as written back so it stays what it was: text stays text (even "00123" or "=x"), an error an error. */
-export function frozenValue(value: unknown, valueType: string): string | number | boolean {
-  if (valueType === "Error") return String(value);
-  if (typeof value === "string") return value === "" ? "" : `'${value}`;
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  return "";
+/** One sheet's part of a freeze: its PAYER cells grouped into the blocks pasted as values. */
+interface SheetFreeze {
+  readonly area: UsedArea;
+  readonly notCalculated: number;
+  /** Blocks of anchors whose result fills one cell, then spilled results, anchor included. */
+  readonly blocks: readonly CellRect[];
+  readonly entries: readonly FrozenEntry[];
+  readonly spilledCells: number;
 }
 
-/** "2026-11-27 14:05 UTC". */
-export function stampTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-
-/** A sheet's cells as read: formulas and values by absolute row, for the spill comparison. */
-class Grid {
-  private readonly formulas = new Map<number, readonly unknown[]>();
-  private readonly values = new Map<number, readonly unknown[]>();
-  private readonly types = new Map<number, readonly string[]>();
-  constructor(readonly column: number) {}
-  add(block: { row: number; formulas: readonly (readonly unknown[])[]; values: readonly (readonly unknown[])[] }) {
-    block.formulas.forEach((row, r) => this.formulas.set(block.row + r, row));
-    block.values.forEach((row, r) => this.values.set(block.row + r, row));
-  }
-  addTypes(row: number, types: readonly (readonly string[])[]) {
-    types.forEach((t, r) => this.types.set(row + r, t));
-  }
-  formula(row: number, column: number): unknown {
-    return this.formulas.get(row)?.[column - this.column];
-  }
-  value(row: number, column: number): unknown {
-    return this.values.get(row)?.[column - this.column];
-  }
-  type(row: number, column: number): string {
-    return this.types.get(row)?.[column - this.column] ?? "Empty";
-  }
-}
-
-const isFormula = (cell: unknown) => typeof cell === "string" && cell.startsWith("=");
-
-/** The spill of `anchor` (rows, columns), from the cells before and after the anchor got a constant. */
-function spillSize(anchor: PayerFormulaCell, before: Grid, after: Grid, area: UsedArea): [number, number] {
-  const wasSpilled = (row: number, column: number) =>
-    !isFormula(before.formula(row, column)) && before.value(row, column) !== "" && after.value(row, column) === "";
-  let columns = 1;
-  while (anchor.column + columns < area.column + area.columnCount && wasSpilled(anchor.row, anchor.column + columns)) {
-    columns++;
-  }
-  let rows = 1;
-  while (anchor.row + rows < area.row + area.rowCount && wasSpilled(anchor.row + rows, anchor.column)) rows++;
-  return [rows, columns];
-}
-
-/** Anchors written per request. */
-const ANCHORS_PER_WRITE = 2_000;
-/** Cells of spilled blocks written per request. */
-const SPILL_CELLS_PER_WRITE = 50_000;
-
-/** Freezes one sheet; returns its record entries and counts. */
-async function freezeSheet(
-  excel: ExcelGateway,
+/** Reads one sheet's PAYER cells and the extent of each one's spill; changes nothing. */
+async function planSheet(
+  op: OperationContext,
   area: UsedArea,
   frozenAt: string,
-  record: FrozenEntry[],
   signal: AbortSignal | undefined,
-): Promise<(FreezeSheetCount & { spilledCells: number }) | "cancelled"> {
-  const before = new Grid(area.column);
+): Promise<SheetFreeze> {
   const anchors: PayerFormulaCell[] = [];
   let notCalculated = 0;
+  const lastRow = area.row + area.rowCount - 1;
   const read = await readBlocks(
-    excel,
+    op.excel,
     area,
     (block) => {
-      before.add(block);
-      before.addTypes(block.row, block.valueTypes);
-      for (const cell of payerCellsOf(area.sheet, block)) {
+      for (const cell of payerCellsOf(area.sheet, block, lastRow)) {
         if (isNotCalculated(cell)) notCalculated++;
         else anchors.push(cell);
       }
     },
     signal,
   );
-  if (!read) return "cancelled";
-  if (anchors.length === 0) return { sheet: area.sheet, formulaCells: 0, notCalculated, spilledCells: 0 };
-
-  // The record first: from here on, every formula that changes can be restored.
-  const entries = anchors.map((cell) => ({
+  if (!read) op.checkCancelled();
+  const spills = await findSpills(op.excel, area.sheet, anchors);
+  const single = anchors.filter((_, i) => !spills.has(i));
+  const spilled = [...spills.values()];
+  const entries = anchors.map((cell, i) => ({
     sheet: area.sheet,
-    range: a1(cell.row, cell.column),
+    range: rectAddress(spills.get(i) ?? { row: cell.row, column: cell.column, rowCount: 1, columnCount: 1 }),
     formula: cell.formula,
     frozenAt,
   }));
-  await writeFrozenRecord(excel, [...record, ...entries]);
+  return {
+    area,
+    notCalculated,
+    blocks: [...rectsOf(single).map((group) => group.rect), ...spilled],
+    entries,
+    spilledCells: spilled.reduce((n, rect) => n + rect.rowCount * rect.columnCount - 1, 0),
+  };
+}
 
-  await excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(area.sheet);
-    for (let start = 0; start < anchors.length; start += ANCHORS_PER_WRITE) {
-      context.workbook.application.suspendApiCalculationUntilNextSync();
-      for (const cell of anchors.slice(start, start + ANCHORS_PER_WRITE)) {
-        sheet.getRangeByIndexes(cell.row, cell.column, 1, 1).values = [[frozenValue(cell.value, cell.valueType)]];
-      }
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per batch of anchors
-      await context.sync();
-    }
-  });
+/** The commit's size, or the issue when it would not fit one request. */
+function checkSize(plans: readonly SheetFreeze[]): SharingIssue | null {
+  const places = plans.reduce((n, plan) => n + plan.blocks.length, 0);
+  const bytes = (places + plans.length) * COMMIT_LIMITS.bytesPerCommand; // + a stamp per sheet
+  if (places <= COMMIT_LIMITS.places && bytes <= COMMIT_LIMITS.bytes) return null;
+  return {
+    code: "tooLargeForOneRequest",
+    action: "freeze",
+    cells: plans.reduce((n, plan) => n + plan.blocks.reduce((m, b) => m + b.rowCount * b.columnCount, 0), 0),
+    placesBySheet: plans.map((plan) => ({ sheet: plan.area.sheet, places: plan.blocks.length })),
+    bytes,
+  };
+}
 
-  const after = new Grid(area.column);
-  await readBlocks(excel, area, (block) => after.add(block));
-  let spilledCells = 0;
-  const blocks = anchors.map((anchor, i) => {
-    const [rows, columns] = spillSize(anchor, before, after, area);
-    if (rows * columns > 1) {
-      const entry = entries[i] as FrozenEntry;
-      entries[i] = { ...entry, range: `${entry.range}:${a1(anchor.row + rows - 1, anchor.column + columns - 1)}` };
-      spilledCells += rows * columns - 1;
+/** Paste commands per staging request. */
+const COPIES_PER_WRITE = 1_000;
+
+/** Stages each sheet's blocks as values at the same addresses, a chunk of blocks per request; progress in sheets. */
+async function stageValues(
+  op: OperationContext,
+  plans: readonly SheetFreeze[],
+  staged: readonly StagedSheet[],
+  total: number,
+): Promise<void> {
+  for (const [i, plan] of plans.entries()) {
+    for (let start = 0; start < plan.blocks.length; start += COPIES_PER_WRITE) {
+      const chunk = plan.blocks.slice(start, start + COPIES_PER_WRITE);
+      const last = start + COPIES_PER_WRITE >= plan.blocks.length;
+      await op.write(
+        (context) => {
+          const source = context.workbook.worksheets.getItem(plan.area.sheet);
+          const target = context.workbook.worksheets.getItem(staged[i]!.id);
+          for (const block of chunk) {
+            const address = rectAddress(block);
+            target.getRange(address).copyFrom(source.getRange(address), "Values");
+          }
+        },
+        last ? { done: i + 1, total } : undefined,
+      );
     }
-    return { anchor, rows, columns };
-  });
-  await excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(area.sheet);
-    let pending = 0;
-    for (const { anchor, rows, columns } of blocks) {
-      if (rows * columns > 1) {
-        sheet.getRangeByIndexes(anchor.row, anchor.column, rows, columns).values = Array.from(
-          { length: rows },
-          (_, r) =>
-            Array.from({ length: columns }, (_, c) => {
-              const [row, column] = [anchor.row + r, anchor.column + c];
-              return frozenValue(before.value(row, column), before.type(row, column));
-            }),
-        );
-        pending += rows * columns;
+  }
+}
+
+/** The step that pastes a sheet's staged values over its PAYER cells and stamps it: safe to apply twice. */
+function freezeSheetStep(plan: SheetFreeze, staged: StagedSheet, frozenAt: string): CommitStep {
+  const { area } = plan;
+  const stampText =
+    `Values frozen for sharing ${frozenAt}: ${plan.entries.length.toLocaleString("en-US")} PAYER formulas replaced ` +
+    `by their values (see sheet "${FROZEN_RECORD_SHEET}").`;
+  return {
+    describe: `replace the PAYER formulas of sheet "${area.sheet}" with their values`,
+    apply: (context) => {
+      const sheet = context.workbook.worksheets.getItem(area.sheet);
+      const source = context.workbook.worksheets.getItem(staged.id);
+      for (const block of plan.blocks) {
+        const address = rectAddress(block);
+        sheet.getRange(address).copyFrom(source.getRange(address), "Values");
       }
-      if (pending >= SPILL_CELLS_PER_WRITE) {
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per batch of cells
-        await context.sync();
-        pending = 0;
-      }
-    }
-    const stamp = sheet.getRangeByIndexes(area.row, area.column + area.columnCount + 1, 1, 1);
-    stamp.values = [
-      [
-        `'Values frozen for sharing ${frozenAt}: ${anchors.length.toLocaleString("en-US")} PAYER formulas replaced ` +
-          `by their values (see sheet "${FROZEN_RECORD_SHEET}").`,
-      ],
-    ];
-    stamp.format.font.set({ italic: true, color: "#9C5700" });
-    await context.sync();
-  });
-  record.push(...entries);
-  await writeFrozenRecord(excel, record);
-  return { sheet: area.sheet, formulaCells: anchors.length, notCalculated, spilledCells };
+      const stamp = sheet.getRangeByIndexes(area.row, area.column + area.columnCount + 1, 1, 1);
+      stamp.numberFormat = [["@"]];
+      stamp.values = [[stampText]];
+      stamp.format.font.set({ italic: true, color: "#9C5700" });
+    },
+  };
 }
 
 /**
- * Freezes the chosen sheets (after the user confirmed {@link previewFreeze}'s counts). Sheets are read and written
- * in blocks, one request per block; formulas showing #NAME? are left alone (there is no value to keep).
+ * Freezes the chosen sheets (after the user confirmed {@link previewFreeze}'s counts), all or nothing (see the module
+ * comment); formulas showing #NAME? are left alone (there is no value to keep).
  */
 export async function freezeForSharing(
   excel: ExcelGateway,
   sheetNames: readonly string[],
   options: FreezeOptions = {},
 ): Promise<Result<FreezeReport, SharingIssue>> {
-  const areas = await checkSheets(excel, sheetNames);
-  if (!areas.ok) return areas;
   const frozenAt = stampTime(options.now?.() ?? new Date());
-  const record = await readFrozenRecord(excel);
-  const done: (FreezeSheetCount & { spilledCells: number })[] = [];
-  try {
-    for (const [i, area] of areas.value.entries()) {
-      options.onProgress?.({ done: i, total: areas.value.length });
-      const frozen = await freezeSheet(excel, area, frozenAt, record, options.signal);
-      if (frozen === "cancelled") return fail({ code: "cancelled" });
-      done.push(frozen);
-    }
-  } catch (error) {
-    const office = officeError(error);
-    if (office === null) throw error;
-    return fail(excelFailed(office));
-  }
-  options.onProgress?.({ done: areas.value.length, total: areas.value.length });
-  const empty = sheetNames
-    .filter((n) => !done.some((d) => d.sheet === n))
-    .map((sheet) => ({ sheet, formulaCells: 0, notCalculated: 0, spilledCells: 0 }));
-  return ok({ sheets: [...done, ...empty], frozenAt });
+  return runOperation(excel, { what: FREEZE, signal: options.signal, onProgress: options.onProgress }, async (op) => {
+    const areas = await checkSheets(op.excel, sheetNames);
+    if (!areas.ok) return areas;
+    const record = await lookAtFrozenRecord(op.excel);
+    if (!record.ok) return record;
+    const plans: SheetFreeze[] = [];
+    for (const area of areas.value) plans.push(await planSheet(op, area, frozenAt, options.signal));
+    const frozen = plans.filter((plan) => plan.entries.length > 0);
+    const report: FreezeReport = {
+      sheets: sheetNames.map((sheet) => {
+        const plan = plans.find((p) => p.area.sheet === sheet);
+        return {
+          sheet,
+          formulaCells: plan?.entries.length ?? 0,
+          notCalculated: plan?.notCalculated ?? 0,
+          spilledCells: plan?.spilledCells ?? 0,
+        };
+      }),
+      frozenAt,
+    };
+    if (frozen.length === 0) return ok({ output: report, steps: [] });
+    const tooLarge = checkSize(frozen);
+    if (tooLarge !== null) return fail(tooLarge);
+
+    const sheets = await op.addStagingSheets(frozen.length + 1);
+    const valueSheets = sheets.slice(0, frozen.length);
+    await stageValues(op, frozen, valueSheets, frozen.length);
+    const rows: RecordRow[] = [...record.value.rows, ...frozen.flatMap((plan) => plan.entries.map(rowOfEntry))];
+    const recordSteps = await stageFrozenRecord(op, sheets[frozen.length]!, record.value.sheet, rows);
+    return ok({
+      output: report,
+      steps: [
+        // The record first: a commit stopped midway never leaves values whose formulas are recorded nowhere.
+        ...recordSteps,
+        ...frozen.map((plan, i) => freezeSheetStep(plan, valueSheets[i]!, frozenAt)),
+        ...valueSheets.map((sheet) => deleteSheet(sheet.id, "remove the freeze's working sheets")),
+      ],
+    });
+  });
 }

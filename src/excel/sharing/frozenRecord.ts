@@ -2,8 +2,25 @@
  * The "Frozen for sharing" record: a visible sheet listing every cell block that "freeze for sharing" turned from a
  * `PAYER.*` formula into values (sheet, range, original formula, when), so that nothing is lost: "repair formulas"
  * re-enters the formulas from it, and an auditor can see which numbers are no longer live.
+ *
+ * The record is never edited in place: an operation stages the whole new record in a hidden sheet, and its commit
+ * replaces the earlier record sheet with it (ARCHITECTURE.md s.5). Rows the add-in does not recognise (edited by
+ * hand) are carried over as they are.
  */
+import { fail, ok, type Result } from "../../engine";
+import { findSheetNamed, type SheetRef } from "../core/builtSheets";
 import type { ExcelGateway } from "../core/excelGateway";
+import {
+  deleteSheet,
+  renameSheet,
+  renameTable,
+  showSheet,
+  type CommitStep,
+  type OperationContext,
+  type StagedSheet,
+} from "../core/operation";
+import { jsonBytes, planChunks } from "../core/writePlan";
+import type { SharingIssue } from "./sharingIssues";
 
 /** The record's sheet and table names (stable: documented in the README). */
 export const FROZEN_RECORD_SHEET = "Frozen for sharing";
@@ -21,80 +38,140 @@ export interface FrozenEntry {
   readonly frozenAt: string;
 }
 
-/** Row of the table's header (0-based): below the title and the note. */
-const HEADER_ROW = 3;
-const ROWS_PER_WRITE = 5_000;
-
-/** The entries recorded in the workbook, in table order; none when there is no record. */
-export async function readFrozenRecord(excel: ExcelGateway): Promise<FrozenEntry[]> {
-  return excel.run(async (context) => {
-    const table = context.workbook.tables.getItemOrNullObject(FROZEN_RECORD_TABLE);
-    await context.sync();
-    if (table.isNullObject) return [];
-    const body = table.getDataBodyRange().load("values");
-    await context.sync();
-    return body.values
-      .map((row) => row.map((cell) => String(cell ?? "")))
-      .filter(([sheet, range, formula]) => sheet !== "" && range !== "" && (formula ?? "").startsWith("="))
-      .map(([sheet, range, formula, frozenAt]) => ({
-        sheet: sheet as string,
-        range: range as string,
-        formula: formula as string,
-        frozenAt: frozenAt ?? "",
-      }));
-  });
+/** One row of the record's table, as text; `entry` when the add-in recognises it. */
+export interface RecordRow {
+  readonly cells: readonly string[];
+  readonly entry: FrozenEntry | null;
 }
 
-/** A text cell as written: the apostrophe keeps a formula's text (and any text) from being read as a formula. */
-const asText = (text: string): string => `'${text}`;
+/** The record as found in the workbook. */
+export interface FrozenRecord {
+  /** The record's sheet, which the next record replaces; null when there is none. */
+  readonly sheet: SheetRef | null;
+  readonly rows: readonly RecordRow[];
+}
+
+/** Row of the table's header (0-based): below the title and the note. */
+const HEADER_ROW = 3;
+const INTRO = [
+  "Frozen for sharing",
+  "These cells held PAYER.* formulas and now hold the values they showed at the time given. To make them live again, " +
+    "open the add-in's Sharing tab and run Repair formulas (restore frozen cells), or rebuild the model.",
+] as const;
+const COLUMN_WIDTHS = [90, 110, 420, 150] as const;
+/** Rows staged per request at most; bytes are budgeted too (a formula may be long). */
+const ROWS_PER_WRITE = 5_000;
+const BYTES_PER_WRITE = 4 * 1024 * 1024;
+
+function rowOf(cells: readonly unknown[]): RecordRow {
+  const text = FROZEN_RECORD_HEADERS.map((_, c) => String(cells[c] ?? ""));
+  const [sheet, range, formula, frozenAt] = text as [string, string, string, string];
+  const recognised = sheet !== "" && range !== "" && formula.startsWith("=");
+  return { cells: text, entry: recognised ? { sheet, range, formula, frozenAt } : null };
+}
+
+/** The recognised entries of a record, in table order. */
+export const entriesOf = (record: FrozenRecord): FrozenEntry[] =>
+  record.rows.flatMap((row) => (row.entry === null ? [] : [row.entry]));
+
+/** A record row for an entry. */
+export const rowOfEntry = (entry: FrozenEntry): RecordRow => ({
+  cells: [entry.sheet, entry.range, entry.formula, entry.frozenAt],
+  entry,
+});
 
 /**
- * Replaces the record with `entries` (the record sheet is removed when there are none). The new record is written
- * under a temporary name, in chunks, and takes the old one's place in its last request.
+ * Finds the record (two requests at most), without changing anything. Refuses a sheet of the record's name without
+ * the record's table (it may be the user's own), and a record table moved to another sheet.
  */
-export async function writeFrozenRecord(excel: ExcelGateway, entries: readonly FrozenEntry[]): Promise<void> {
-  await excel.run(async (context) => {
-    const worksheets = context.workbook.worksheets;
-    const old = worksheets.getItemOrNullObject(FROZEN_RECORD_SHEET);
+export async function lookAtFrozenRecord(excel: ExcelGateway): Promise<Result<FrozenRecord, SharingIssue>> {
+  const found = await excel.run(async (context) => {
+    const sheets = context.workbook.worksheets.load("items/name,items/id");
+    const table = context.workbook.tables.getItemOrNullObject(FROZEN_RECORD_TABLE);
     await context.sync();
-    if (entries.length === 0) {
-      if (!old.isNullObject) old.delete();
-      await context.sync();
-      return;
-    }
-    const sheet = worksheets.add(old.isNullObject ? FROZEN_RECORD_SHEET : `~${FROZEN_RECORD_SHEET}`);
-    const intro = sheet.getRangeByIndexes(0, 0, 2, 1);
-    intro.values = [
-      [asText("Frozen for sharing")],
-      [
-        asText(
-          "These cells held PAYER.* formulas and now hold the values they showed at the time given. To make them " +
-            "live again, open the add-in's Sharing tab and run Repair formulas (restore frozen cells), or rebuild the model.",
-        ),
-      ],
-    ];
-    sheet.getRange("A1").format.font.set({ size: 16, bold: true, color: "#1F4E79" });
-    sheet.getRangeByIndexes(HEADER_ROW, 0, 1, FROZEN_RECORD_HEADERS.length).values = [[...FROZEN_RECORD_HEADERS]];
-    for (let start = 0; start < entries.length; start += ROWS_PER_WRITE) {
-      const chunk = entries.slice(start, start + ROWS_PER_WRITE);
-      sheet.getRangeByIndexes(HEADER_ROW + 1 + start, 0, chunk.length, FROZEN_RECORD_HEADERS.length).values = chunk.map(
-        (e) => [asText(e.sheet), asText(e.range), asText(e.formula), asText(e.frozenAt)],
-      );
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk keeps requests under 5 MB
-      await context.sync();
-    }
-    if (!old.isNullObject) {
-      old.delete();
-      sheet.name = FROZEN_RECORD_SHEET;
-    }
-    const table = sheet.tables.add(
-      sheet.getRangeByIndexes(HEADER_ROW, 0, entries.length + 1, FROZEN_RECORD_HEADERS.length),
-      true,
-    );
-    table.name = FROZEN_RECORD_TABLE;
-    [90, 110, 420, 150].forEach((width, c) => {
-      sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width;
-    });
+    const all = sheets.items.map((s) => ({ name: s.name, id: s.id }));
+    if (table.isNullObject) return { sheets: all, tableSheet: null, values: [] as unknown[][] };
+    const tableSheet = table.worksheet.load("name,id");
+    const body = table.getDataBodyRange().load("values");
     await context.sync();
+    return { sheets: all, tableSheet: { name: tableSheet.name, id: tableSheet.id }, values: body.values };
   });
+  const named = findSheetNamed(found.sheets, FROZEN_RECORD_SHEET);
+  if (found.tableSheet === null) {
+    return named === null ? ok({ sheet: null, rows: [] }) : fail({ code: "recordSheetTaken", sheetName: named.name });
+  }
+  if (named === null || named.id !== found.tableSheet.id)
+    return fail({ code: "recordTableElsewhere", sheetName: found.tableSheet.name });
+  // Excel gives a table without rows one empty row: an empty row is not a row of the record.
+  const rows = found.values.map(rowOf).filter((row) => row.cells.some((cell) => cell !== ""));
+  return ok({ sheet: named, rows });
+}
+
+/** The entries recorded in the workbook, in table order; none when there is no record (or it is not recognised). */
+export async function readFrozenRecord(excel: ExcelGateway): Promise<FrozenEntry[]> {
+  const record = await lookAtFrozenRecord(excel);
+  return record.ok ? entriesOf(record.value) : [];
+}
+
+/**
+ * Stages the record holding `rows` in `staged` (a staging sheet the caller added), a chunk of rows per request, and
+ * returns the commit steps that put it in place of `earlier`: the earlier record removed first (its table holds the
+ * name), the new table and sheet named, the sheet shown. With no rows there is no record: `staged` is null and the
+ * steps only remove the earlier one.
+ */
+export async function stageFrozenRecord(
+  op: OperationContext,
+  staged: StagedSheet | null,
+  earlier: SheetRef | null,
+  rows: readonly RecordRow[],
+): Promise<CommitStep[]> {
+  const removeEarlier =
+    earlier === null ? [] : [deleteSheet(earlier.id, `remove the earlier record "${FROZEN_RECORD_SHEET}"`)];
+  if (staged === null || rows.length === 0) return removeEarlier;
+  const width = FROZEN_RECORD_HEADERS.length;
+  const plan = planChunks(
+    rows.map((row) => jsonBytes(row.cells)),
+    { maxBytes: BYTES_PER_WRITE, reservedBytes: 8_192, maxRows: ROWS_PER_WRITE },
+  );
+  // A row alone over 4 MB would be a formula far beyond Excel's 8,192 characters: it cannot be in a workbook.
+  if (!plan.ok) throw new Error(`A record row of ${plan.row.bytes} bytes cannot come from Excel`);
+  let tableId = "";
+  for (const [index, chunk] of plan.chunks.entries()) {
+    const table = await op.write((context) => {
+      const sheet = context.workbook.worksheets.getItem(staged.id);
+      const added = index === 0 ? startRecord(sheet, rows.length, op.stagingTableName()) : null;
+      sheet.getRangeByIndexes(HEADER_ROW + 1 + chunk.start, 0, chunk.count, width).values = rows
+        .slice(chunk.start, chunk.start + chunk.count)
+        .map((row) => [...row.cells]);
+      return added;
+    });
+    if (table !== null) tableId = table.id;
+  }
+  return [
+    ...removeEarlier,
+    renameTable(tableId, FROZEN_RECORD_TABLE, `name the record's table ${FROZEN_RECORD_TABLE}`),
+    renameSheet(staged.id, FROZEN_RECORD_SHEET, `name the new record "${FROZEN_RECORD_SHEET}"`),
+    showSheet(staged.id, `show the record "${FROZEN_RECORD_SHEET}"`),
+  ];
+}
+
+/**
+ * Queues what precedes the rows: every text cell formatted "@" before any value lands (a sheet name or a formula's
+ * text must stay text), the title, the note, the header and the table under a working name. Returns the table.
+ */
+function startRecord(sheet: Excel.Worksheet, rowCount: number, tableName: string): Excel.Table {
+  const width = FROZEN_RECORD_HEADERS.length;
+  const intro = sheet.getRangeByIndexes(0, 0, INTRO.length, 1);
+  intro.numberFormat = [["@"]];
+  intro.values = INTRO.map((line) => [line]);
+  sheet.getRange("A1").format.font.set({ size: 16, bold: true, color: "#1F4E79" });
+  const tableRange = sheet.getRangeByIndexes(HEADER_ROW, 0, rowCount + 1, width);
+  tableRange.numberFormat = [["@"]];
+  sheet.getRangeByIndexes(HEADER_ROW, 0, 1, width).values = [[...FROZEN_RECORD_HEADERS]];
+  COLUMN_WIDTHS.forEach((columnWidth, c) => {
+    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidth;
+  });
+  const table = sheet.tables.add(tableRange, true);
+  table.name = tableName;
+  return table.load("id");
 }

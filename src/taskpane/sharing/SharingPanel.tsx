@@ -124,7 +124,8 @@ export function SharingPanel() {
   const freeze = useCancellableOperation(freezeOperation);
   const [restoreFrozen, setRestoreFrozen] = useState(false);
   const repairOperation = useCallback<Operation<boolean, unknown>>(
-    (restore) => repairCommand.run(excel, { sheetNames: null, restoreFrozen: restore }),
+    (restore, controls) =>
+      repairCommand.run(excel, { request: { sheetNames: null, restoreFrozen: restore }, controls }),
     [excel],
   );
   const repair = useCancellableOperation(repairOperation);

@@ -73,12 +73,15 @@ export const freezeCommand: TaskPaneCommand<
   },
 };
 
-/** Repairs PAYER formulas showing #NAME? (and restores frozen ones when asked). */
-export const repairCommand: TaskPaneCommand<RepairRequest, OperationOutcome<RepairReport>> = {
+/** Repairs PAYER formulas showing #NAME? (and restores frozen ones when asked); Cancel works until the commit. */
+export const repairCommand: TaskPaneCommand<
+  { readonly request: RepairRequest; readonly controls?: OperationControls },
+  OperationOutcome<RepairReport>
+> = {
   name: "sharing.repair",
   label: "Repair formulas",
-  run: async (excel, request) => {
-    const result = await repairFormulas(excel, request);
+  run: async (excel, { request, controls }) => {
+    const result = await repairFormulas(excel, request, { signal: controls?.signal });
     if (!result.ok) {
       return { ok: false, cancelled: result.issue.code === "cancelled", message: describeSharingIssue(result.issue) };
     }

@@ -2,7 +2,6 @@
  * Freeze for sharing and Repair formulas, through the simulator on the sample workbook with a sheet of PAYER.*
  * formulas: a single result, a text trace, an error, and a spilled table; plus native formulas that must stay live.
  */
-import { installCustomFunctionsShim } from "../../../src/playground/customFunctionsShim";
 import {
   describeSharingIssue,
   freezeForSharing,
@@ -17,7 +16,7 @@ import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbo
 import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
 import { associated } from "../../functions/support/installShim";
 import { simulatorWithRegistry } from "../../formulas/support";
-import { cellsOf, formulasOn, valuesOn } from "./support";
+import { cellsOf, formulasOn, lateAddIn, valuesOn } from "./support";
 
 jest.setTimeout(120_000);
 
@@ -166,23 +165,6 @@ describe("freeze for sharing", () => {
     expect(result.ok ? "frozen" : describeSharingIssue(result.issue)).toContain("is the record of frozen cells");
   });
 });
-
-/**
- * The PAYER functions as Excel sees them around an add-in that loads late: until `loaded` is set, every call
- * fails as an unknown function does (#NAME?); Excel then keeps that result until the formula is entered again.
- */
-function lateAddIn() {
-  const state = { loaded: false };
-  installCustomFunctionsShim();
-  const functions = new Map(
-    [...associated].map(([id, fn]) => [
-      id,
-      (...args: unknown[]) =>
-        state.loaded ? fn(...args) : { code: "#NAME?", message: `PAYER.${id} is not a known function` },
-    ]),
-  );
-  return { state, functions };
-}
 
 describe("repair formulas", () => {
   it("finds the PAYER formulas showing #NAME? in a workbook opened without the add-in", async () => {
