@@ -253,8 +253,8 @@ describe("a commit Excel applies in part", () => {
     expect(!result.ok && messageOf(result.issue)).toBe(
       "The report did not complete: Excel stopped while the result was being saved: a sheet, table or setting it " +
         "needed no longer exists (renamed or deleted meanwhile?) (Excel error ItemNotFound). Part of the change was " +
-        'saved. Done: remove the earlier sheet "Report"; name the new sheet "Report"; show the sheet "Report"; record ' +
-        "the report. Not done: format the report. Run it again to complete it.",
+        'saved. Done: show the new sheet "Report"; remove the earlier sheet "Report"; name the new sheet "Report"; ' +
+        "record the report. Not done: format the report. Run it again to complete it.",
     );
   });
 });
