@@ -37,7 +37,6 @@ export type PayerScheduleIssue =
       readonly firstRates: string;
       readonly rates: string;
     }
-  | { readonly code: "formulaText"; readonly rowNumber: number; readonly column: string; readonly value: string }
   | { readonly code: "noteRowSkipped"; readonly rowNumber: number; readonly text: string }
   | { readonly code: "headerRepeated"; readonly rowNumber: number };
 
@@ -74,8 +73,6 @@ const PAYER_SCHEDULE_MESSAGES: Catalogue = {
   datesReversed: (i) => `Row ${i.rowNumber} ends (${i.end}) before it starts (${i.start}): check its effective dates.`,
   rowsConflict: (i) =>
     `Rows ${i.firstRowNumber} and ${i.rowNumber} give ${i.key} different rates (${i.firstRates} and ${i.rates}) for the same dates: delete one or give them dates that do not overlap. Neither is imported.`,
-  formulaText: (i) =>
-    `Row ${i.rowNumber}, column ${i.column}: "${i.value}" looks like a formula; it is kept as text and will not be calculated.`,
   noteRowSkipped: (i) => `Row ${i.rowNumber} has no code and no rate ("${i.text}"): skipped as a note.`,
   headerRepeated: (i) => `Row ${i.rowNumber} repeats the header row: skipped.`,
 };
