@@ -38,7 +38,8 @@ export type PayerScheduleIssue =
       readonly rates: string;
     }
   | { readonly code: "noteRowSkipped"; readonly rowNumber: number; readonly text: string }
-  | { readonly code: "headerRepeated"; readonly rowNumber: number };
+  | { readonly code: "headerRepeated"; readonly rowNumber: number }
+  | { readonly code: "cancelled" };
 
 /** The codes that belong to payer schedules only (those of {@link ImportIssue} keep their own messages). */
 type OwnIssue = Exclude<PayerScheduleIssue, ImportIssue>;
@@ -75,6 +76,7 @@ const PAYER_SCHEDULE_MESSAGES: Catalogue = {
     `Rows ${i.firstRowNumber} and ${i.rowNumber} give ${i.key} different rates (${i.firstRates} and ${i.rates}) for the same dates: delete one or give them dates that do not overlap. Neither is imported.`,
   noteRowSkipped: (i) => `Row ${i.rowNumber} has no code and no rate ("${i.text}"): skipped as a note.`,
   headerRepeated: (i) => `Row ${i.rowNumber} repeats the header row: skipped.`,
+  cancelled: () => "The preview was cancelled; nothing was read into the workbook.",
 };
 
 /** The message of a payer schedule issue, for the task pane's problems list. */
@@ -100,21 +102,50 @@ export interface PayerScheduleProblem {
   readonly rowNumber: number | null;
   readonly column: ProblemColumn | null;
   readonly issue: PayerScheduleIssue;
+  /** The message to show, made from the issue when read. */
   readonly message: string;
 }
 
-/** Severity of each issue code that can arise on a row. */
-const SEVERITY: Partial<Record<PayerScheduleIssue["code"], Severity>> = {
-  rowDuplicated: "warning",
-  rateZero: "warning",
-  quotesUnbalanced: "warning",
-  codeZerosRestored: "info",
+/**
+ * Severity of each issue code. Codes that refuse the whole file are errors too: they never reach a problems list,
+ * but the table stays complete so that a new code must be given a severity.
+ */
+const SEVERITY = {
+  fileEmpty: "error",
+  fileNotCsv: "error",
+  headerNotFound: "error",
+  columnMissing: "error",
+  noDataRows: "error",
+  fileCutMidLine: "error",
+  lastRowShort: "error",
+  codeListUnfinished: "error",
+  footnoteMissing: "error",
+  quoteNeverClosed: "error",
+  quoteSwallowedLines: "error",
+  valueInvalid: "error",
+  valueRejected: "error",
+  controlCharacter: "error",
   formulaText: "info",
+  rowDuplicated: "warning",
+  localityConflict: "error",
+  fileTooLarge: "error",
+  fileNotText: "error",
+  fileDecodedAsWindows1252: "info",
+  quotesUnbalanced: "warning",
+  decimalCommaRead: "info",
+  mappingColumnUnknown: "error",
+  mappingColumnTwice: "error",
+  mappingFieldMissing: "error",
+  codeZerosRestored: "info",
+  rateZero: "warning",
+  rowWithoutRate: "error",
+  rowWithoutCode: "error",
+  datesReversed: "error",
+  rowsConflict: "error",
   noteRowSkipped: "info",
   headerRepeated: "info",
-  decimalCommaRead: "info",
-  fileDecodedAsWindows1252: "info",
-};
+  cancelled: "error",
+} as const satisfies Record<PayerScheduleIssue["code"], Severity>;
 
 /** A problem with its severity and message, located by row and column. */
 export function problem(
@@ -122,13 +153,13 @@ export function problem(
   rowNumber: number | null = null,
   column: ProblemColumn | null = null,
 ): PayerScheduleProblem {
-  return {
-    severity: SEVERITY[issue.code] ?? "error",
-    rowNumber,
-    column,
-    issue,
-    message: payerScheduleIssueMessage(issue),
-  };
+  const found = { severity: SEVERITY[issue.code], rowNumber, column, issue };
+  // The message is made when read: a file with a million problems does not hold a million texts nobody shows.
+  return Object.defineProperty(found, "message", { get: messageOfProblem, enumerable: true }) as PayerScheduleProblem;
+}
+
+function messageOfProblem(this: { readonly issue: PayerScheduleIssue }): string {
+  return payerScheduleIssueMessage(this.issue);
 }
 
 /** Spreadsheet column letters: 0 -> "A", 25 -> "Z", 26 -> "AA". */

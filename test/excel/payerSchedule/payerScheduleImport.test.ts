@@ -21,7 +21,7 @@ import { afterRefresh, simulatorWithRegistry } from "../../formulas/support";
 import { cellAt } from "../../playground/simulator/helpers";
 import { excelFailingAtRequest, usersWorkbook, workbookState } from "../core/tableWriterBuilders";
 
-const FIXTURES = path.resolve(__dirname, "..", "fixtures", "payer-schedules");
+const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures", "payer-schedules");
 
 /** The preview of a fixture file, as the panel makes it. */
 function previewOf(name: string): PayerSchedulePreview {
