@@ -27,10 +27,18 @@ export interface DataRowEnd {
   readonly code: string;
 }
 
-/** A file that ends inside a line: no final line break and no end-of-file marker. */
-function cutMidLine(csv: CmsCsv, fileKind: string, rowsRead: number): ImportIssue | null {
+/**
+ * A file that ends inside a line: no final line break and no end-of-file marker. `completeRows` counts the
+ * non-blank rows below the header before that last line.
+ */
+function cutMidLine(csv: CmsCsv, fileKind: string, completeRows: number): ImportIssue | null {
   if (csv.endsWithLineBreak || csv.endOfFileMarker) return null;
-  return { code: "fileCutMidLine", fileKind, rowNumber: csv.rows.length, rowsRead };
+  return { code: "fileCutMidLine", fileKind, rowNumber: csv.rows.length, completeRows };
+}
+
+/** The non-blank rows below the header, the last one left out. */
+function rowsBeforeLast(csv: CmsCsv, headerRowNumber: number): number {
+  return Math.max(0, csv.rows.slice(headerRowNumber, -1).filter((row) => row.some((cell) => cell !== "")).length);
 }
 
 const isDigit = (c: string): boolean => c >= "0" && c <= "9";
@@ -54,10 +62,11 @@ const FINAL_FAMILY = {
 } as const satisfies Record<CodeListEnd, (code: string) => boolean>;
 
 /**
- * The family a complete file in this code order ends with: "V codes" for digits first, "99 codes" for letters first,
- * both when the codes fit either order (a handful of codes), none when the file is in no CMS order (re-sorted).
+ * The family a complete file in this code order ends with: the V codes when digits come first, the 99 codes when
+ * letters do; null when the codes are in neither order (a file re-sorted by another column). Codes that fit both
+ * orders (one family only so far) are told apart by the first code: a digits-first file starts with a digit.
  */
-function expectedEnds(codes: readonly string[]): CodeListEnd[] {
+function expectedEnd(codes: readonly string[]): CodeListEnd | null {
   let digitsFirst = true;
   let lettersFirst = true;
   for (let i = 1; i < codes.length && (digitsFirst || lettersFirst); i++) {
@@ -66,7 +75,8 @@ function expectedEnds(codes: readonly string[]): CodeListEnd[] {
     if (previous > code) digitsFirst = false;
     if (compareLettersFirst(previous, code) > 0) lettersFirst = false;
   }
-  return [...(digitsFirst ? ["V codes" as const] : []), ...(lettersFirst ? ["99 codes" as const] : [])];
+  if (digitsFirst && lettersFirst) return isDigit(codes[0]?.[0] ?? "0") ? "V codes" : "99 codes";
+  return digitsFirst ? "V codes" : lettersFirst ? "99 codes" : null;
 }
 
 function mostCommon(values: readonly number[]): number {
@@ -88,7 +98,7 @@ export function pprrvuCutShort(
   dataRows: readonly DataRowEnd[],
 ): ImportIssue | null {
   const rowsRead = dataRows.length;
-  const midLine = cutMidLine(csv, fileKind, rowsRead);
+  const midLine = cutMidLine(csv, fileKind, rowsBeforeLast(csv, headerRowNumber));
   if (midLine !== null) return midLine;
   const last = dataRows[dataRows.length - 1];
   if (last === undefined) return { code: "noDataRows", fileKind, headerRowNumber };
@@ -96,17 +106,9 @@ export function pprrvuCutShort(
   if (last.cells < expectedCells)
     return { code: "lastRowShort", fileKind, rowNumber: last.rowNumber, cells: last.cells, expectedCells, rowsRead };
   if (csv.endOfFileMarker) return null;
-  const ends = expectedEnds(dataRows.map((row) => row.code));
-  if (ends.length === 0 || ends.some((end) => FINAL_FAMILY[end](last.code))) return null;
-  const expectedEnd = ends[0] ?? "V codes";
-  return {
-    code: "codeListUnfinished",
-    fileKind,
-    rowNumber: last.rowNumber,
-    lastCode: last.code,
-    rowsRead,
-    expectedEnd,
-  };
+  const end = expectedEnd(dataRows.map((row) => row.code));
+  if (end === null || FINAL_FAMILY[end](last.code)) return null;
+  return { code: "codeListUnfinished", fileKind, rowNumber: last.rowNumber, lastCode: last.code, rowsRead, expectedEnd: end }; // prettier-ignore
 }
 
 /** A locality name carrying a footnote mark ("ALASKA*"). */
@@ -133,7 +135,7 @@ export function gpciCutShort(
   marked: readonly MarkedRow[],
   notes: readonly string[],
 ): ImportIssue | null {
-  const midLine = cutMidLine(csv, fileKind, localitiesRead);
+  const midLine = cutMidLine(csv, fileKind, rowsBeforeLast(csv, headerRowNumber));
   if (midLine !== null) return midLine;
   if (csv.rows.length <= headerRowNumber) return { code: "noDataRows", fileKind, headerRowNumber };
   const explained = new Set(notes.map(leadingMark));

@@ -62,7 +62,10 @@ export {
 /** A schedule file read once: its grid (the one copy of the file the import keeps) and how it was read. */
 export interface ScheduleText extends DelimitedText {
   readonly encoding: DecodedText["encoding"];
-  /** What the reading noticed: Windows encoding (info), quotes never closed (warning, by row). */
+  /**
+   * What the reading noticed: Windows encoding (info), quotes never closed (warning, by row), a last line without a
+   * line break (warning: a file cut short ends so, though some tools write files that way too).
+   */
   readonly readingProblems: readonly PayerScheduleProblem[];
 }
 
@@ -78,9 +81,12 @@ export interface ReadOptions {
 }
 
 function scheduleText(decoded: DecodedText, read: DelimitedText): ScheduleText {
+  const lastRow = read.grid.length;
+  const unterminated = !/[\r\n]$/.test(decoded.text) && (read.grid[lastRow - 1] ?? []).some((c) => c.trim() !== "");
   const readingProblems = [
     ...(decoded.encoding === "windows-1252" ? [problem({ code: "fileDecodedAsWindows1252" })] : []),
     ...read.unbalancedQuoteRows.map((rowNumber) => problem({ code: "quotesUnbalanced", rowNumber }, rowNumber)),
+    ...(unterminated ? [problem({ code: "lastLineUnterminated", rowNumber: lastRow }, lastRow)] : []),
   ];
   return { ...read, encoding: decoded.encoding, readingProblems };
 }

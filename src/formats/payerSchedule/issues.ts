@@ -14,6 +14,7 @@ export type PayerScheduleIssue =
   | { readonly code: "fileNotText"; readonly fileName: string; readonly detected: string; readonly advice: string }
   | { readonly code: "fileDecodedAsWindows1252" }
   | { readonly code: "quotesUnbalanced"; readonly rowNumber: number }
+  | { readonly code: "lastLineUnterminated"; readonly rowNumber: number }
   | { readonly code: "decimalCommaRead" }
   | { readonly code: "mappingColumnUnknown"; readonly field: string; readonly column: number; readonly width: number }
   | { readonly code: "mappingColumnTwice"; readonly column: number; readonly fields: readonly string[] }
@@ -61,6 +62,8 @@ const PAYER_SCHEDULE_MESSAGES: Catalogue = {
     "The file is not UTF-8; it was read as Windows (ANSI) text, as Excel on Windows saves CSV. Check accented letters in descriptions.",
   quotesUnbalanced: (i) =>
     `Row ${i.rowNumber} opens a quoted cell that is never closed: the rows after it may have been read into one cell. Check the quotes in the file.`,
+  lastLineUnterminated: (i) =>
+    `Row ${i.rowNumber} is the last line of the file and has no line break after it: if the file was cut short, its values are incomplete. Check it against the payer's schedule.`,
   decimalCommaRead: () => 'Rates use a decimal comma (European export): "1.234,50" was read as 1234.50.',
   mappingColumnUnknown: (i) =>
     `${i.field} is mapped to column ${i.column + 1}, but the table has ${i.width} columns: choose another column.`,
@@ -132,6 +135,7 @@ const SEVERITY = {
   fileNotText: "error",
   fileDecodedAsWindows1252: "info",
   quotesUnbalanced: "warning",
+  lastLineUnterminated: "warning",
   decimalCommaRead: "info",
   mappingColumnUnknown: "error",
   mappingColumnTwice: "error",
