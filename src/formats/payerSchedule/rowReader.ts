@@ -34,7 +34,21 @@ export type MappedColumns = Readonly<Partial<Record<PayerScheduleField, ProblemC
  * Rates read so far by their text: a schedule repeats the same few thousand rates over many rows, and a Decimal is
  * immutable, so one per text is shared. Cleared when it grows past {@link RATE_CACHE_SIZE} texts.
  */
-export type RateCache = Map<string, Decimal | null>;
+export type RateCache = Map<string, RateReading>;
+
+/** A rate as read, with what is wrong with it (decided once per text: comparing decimals allocates). */
+interface RateReading {
+  readonly rate: Decimal | null;
+  readonly fault: "notANumber" | "negative" | "tooLarge" | "zero" | null;
+}
+
+function readRate(value: string | number, style: DecimalStyle): RateReading {
+  const rate = parseRate(value, style);
+  if (rate === null) return { rate, fault: "notANumber" };
+  if (rate.isNegative()) return { rate, fault: "negative" };
+  if (rate.gt(MAX_RATE)) return { rate, fault: "tooLarge" };
+  return { rate, fault: rate.isZero() ? "zero" : null };
+}
 const RATE_CACHE_SIZE = 65536;
 
 /** Reads one row's cells as the mapping says; with `collect` false it records no problems (a re-read). */
@@ -152,24 +166,36 @@ export class RowReader {
   rate(field: "nonFacilityRate" | "facilityRate"): Decimal | null {
     const value = this.value(field);
     if (value === null) return null;
-    const rate = this.parseRate(value);
-    const example = this.style === "point" ? "125.00 or $1,234.50" : "125,00 or 1.234,50";
-    if (rate === null) this.invalid(field, `a rate in dollars, like ${example}`);
-    else if (rate.isNegative()) this.invalid(field, "a rate of zero or more");
-    else if (rate.gt(MAX_RATE)) this.invalid(field, "a rate of at most $10,000,000.00 per unit");
-    else if (rate.isZero())
-      this.add({ code: "rateZero", rowNumber: this.rowNumber, column: this.columnName(field) }, field);
+    const { rate, fault } = this.readRate(value);
+    switch (fault) {
+      case "notANumber": {
+        const example = this.style === "point" ? "125.00 or $1,234.50" : "125,00 or 1.234,50";
+        this.invalid(field, `a rate in dollars, like ${example}`);
+        break;
+      }
+      case "negative":
+        this.invalid(field, "a rate of zero or more");
+        break;
+      case "tooLarge":
+        this.invalid(field, "a rate of at most $10,000,000.00 per unit");
+        break;
+      case "zero":
+        this.add({ code: "rateZero", rowNumber: this.rowNumber, column: this.columnName(field) }, field);
+        break;
+      case null:
+        break;
+    }
     return rate;
   }
 
-  private parseRate(value: string | number): Decimal | null {
-    if (typeof value !== "string") return parseRate(value, this.style);
+  private readRate(value: string | number): RateReading {
+    if (typeof value !== "string") return readRate(value, this.style);
     const cached = this.rates.get(value);
     if (cached !== undefined) return cached;
-    const rate = parseRate(value, this.style);
+    const reading = readRate(value, this.style);
     if (this.rates.size >= RATE_CACHE_SIZE) this.rates.clear();
-    this.rates.set(value, rate);
-    return rate;
+    this.rates.set(value, reading);
+    return reading;
   }
 
   date(field: "effectiveStartDate" | "effectiveEndDate"): IsoDate | null {
