@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { fail, ok, type Result } from "../../engine";
 import type { ImportIssue } from "./importIssues";
-import { decodeFileBytes, sniffText } from "./textInput";
+import { decodeFileBytes, hasControlCharacter, sniffText } from "./textInput";
 
 /** A CSV file as rows of trimmed cells; row `i` is record `i + 1` of the file (a spreadsheet's row `i + 1`). */
 export type CsvGrid = readonly (readonly string[])[];
@@ -28,6 +28,8 @@ export interface CmsCsv {
   /** The text ends with the DOS end-of-file marker, which only a writer that finished puts there. */
   readonly endOfFileMarker: boolean;
   readonly quotedLineBreaks: readonly QuotedLineBreaks[];
+  /** Whether any cell (the end-of-file marker aside) holds a control character: rows need checking one by one. */
+  readonly controlCharacters: boolean;
 }
 
 const LINE_BREAK = /\r\n|\r|\n/g;
@@ -45,10 +47,13 @@ export function readCmsCsv(text: string): CmsCsv {
     parsed.errors.filter((error) => error.code === "MissingQuotes").map((error) => (error.row ?? 0) + 1),
   );
   const quotedLineBreaks: QuotedLineBreaks[] = [];
-  rows.forEach((row, index) => {
-    const lineBreaks = row.reduce((sum, cell) => sum + (cell.match(LINE_BREAK)?.length ?? 0), 0);
-    if (lineBreaks > 0) quotedLineBreaks.push({ rowNumber: index + 1, lineBreaks, closed: !unclosed.has(index + 1) });
-  });
+  // Only a quoted cell holds a line break: a file without quotes (every real PPRRVU file) is not scanned.
+  if (body.includes('"'))
+    rows.forEach((row, index) => {
+      if (!row.some((cell) => cell.includes("\n") || cell.includes("\r"))) return;
+      const lineBreaks = row.reduce((sum, cell) => sum + (cell.match(LINE_BREAK)?.length ?? 0), 0);
+      quotedLineBreaks.push({ rowNumber: index + 1, lineBreaks, closed: !unclosed.has(index + 1) });
+    });
   const popBlankRows = () => {
     while (rows.length > 0 && isBlankRow(rows[rows.length - 1] ?? [])) rows.pop();
   };
@@ -59,7 +64,10 @@ export function readCmsCsv(text: string): CmsCsv {
     rows.pop();
     popBlankRows();
   }
-  return { rows, endsWithLineBreak: /[\r\n]$/.test(body), endOfFileMarker, quotedLineBreaks };
+  // One scan of the whole text instead of one per cell: control characters are rare.
+  const beforeMarker = endOfFileMarker ? body.slice(0, body.lastIndexOf(END_OF_FILE_MARKER)) : body;
+  const controlCharacters = hasControlCharacter(beforeMarker);
+  return { rows, endsWithLineBreak: /[\r\n]$/.test(body), endOfFileMarker, quotedLineBreaks, controlCharacters };
 }
 
 /**

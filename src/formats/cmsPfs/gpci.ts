@@ -85,12 +85,19 @@ type RowRead =
   | { readonly kind: "issues"; readonly issues: readonly ImportIssue[] }
   | { readonly kind: "locality"; readonly locality: LocalityGpci; readonly warnings: readonly ImportIssue[] };
 
-function readRow(cells: readonly string[], columns: Columns, rowNumber: number): RowRead {
+function readRow(
+  cells: readonly string[],
+  columns: Columns,
+  rowNumber: number,
+  checkControlCharacters: boolean,
+): RowRead {
   const cell = (name: GpciColumn): string => {
     const column = columns[name];
     return column === undefined ? "" : (cells[column] ?? "");
   };
-  const damaged = (Object.keys(GPCI_COLUMNS) as GpciColumn[]).filter((name) => hasControlCharacter(cell(name)));
+  const damaged = checkControlCharacters
+    ? (Object.keys(GPCI_COLUMNS) as GpciColumn[]).filter((name) => hasControlCharacter(cell(name)))
+    : [];
   if (damaged.length > 0) {
     const issues = damaged.map((name): ImportIssue => {
       const text = cell(name);
@@ -176,7 +183,7 @@ export function parseGpciCsv(input: string | Uint8Array): Result<GpciImport, Imp
       issues.push({ code: "quoteSwallowedLines", rowNumber, lineBreaks });
       continue;
     }
-    const row = readRow(cells, columns, rowNumber);
+    const row = readRow(cells, columns, rowNumber, csv.value.controlCharacters);
     switch (row.kind) {
       case "note":
         notes.push(row.text);

@@ -102,6 +102,40 @@ function locateColumns(headers: readonly string[]): Result<ColumnIndex, ImportIs
   return ok(index);
 }
 
+const READ_COLUMNS = new WeakMap<ColumnIndex, readonly (readonly [ColumnName, number])[]>();
+
+/** The columns a file has of those the reader reads, listed once per file (rows are checked cell by cell). */
+function readColumns(columns: ColumnIndex): readonly (readonly [ColumnName, number])[] {
+  let list = READ_COLUMNS.get(columns);
+  if (list === undefined) {
+    list = (Object.entries(columns) as [ColumnName, number | undefined][]).flatMap(([name, column]) =>
+      column === undefined ? [] : [[name, column] as const],
+    );
+    READ_COLUMNS.set(columns, list);
+  }
+  return list;
+}
+
+/**
+ * Decimals read so far, by range and text: RVU files repeat few distinct values ("0.00" everywhere), Decimals are
+ * immutable, and a range check allocates (decimal.js copies its argument), so each text is read and checked once.
+ */
+class DecimalCache {
+  private readonly byRange = new Map<DecimalRange, Map<string, Decimal | null>>();
+
+  /** The decimal of a text if it is one within the range, else null. */
+  read(text: string, range: DecimalRange): Decimal | null {
+    let byText = this.byRange.get(range);
+    if (byText === undefined) this.byRange.set(range, (byText = new Map()));
+    const known = byText.get(text);
+    if (known !== undefined) return known;
+    const value = toDecimal(text);
+    const valid = value === null || value.isNegative() || value.gt(range.max) ? null : value;
+    byText.set(text, valid);
+    return valid;
+  }
+}
+
 /** Reads cells of one data row, collecting problems with the row number. */
 class RowReader {
   readonly issues: ImportIssue[] = [];
@@ -109,7 +143,7 @@ class RowReader {
     private readonly cells: readonly string[],
     private readonly columns: ColumnIndex,
     readonly rowNumber: number,
-    private readonly decimals: Map<string, Decimal>,
+    private readonly decimals: DecimalCache,
   ) {}
 
   text(name: ColumnName): string {
@@ -127,30 +161,23 @@ class RowReader {
     const text = this.text(name);
     if (text === "" && blank !== undefined) return blank;
     const { range } = PPRRVU_COLUMNS[name];
-    // RVU files repeat few distinct values ("0.00" everywhere): Decimals are immutable, so one per text is shared.
-    const value = this.decimals.get(text) ?? toDecimal(text);
-    if (value === null || value.isNegative() || value.gt(range.max)) {
+    const value = this.decimals.read(text, range);
+    if (value === null) {
       this.invalid(name, range.expected);
       return ZERO;
     }
-    this.decimals.set(text, value);
     return value;
   }
 
   /** Reports each read cell holding a control character; true when there was one (the row is then not read). */
   controlCharacters(): boolean {
     let found = false;
-    for (const [name, column] of Object.entries(this.columns) as [ColumnName, number | undefined][]) {
-      const text = column === undefined ? "" : (this.cells[column] ?? "");
+    for (const [name, column] of readColumns(this.columns)) {
+      const text = this.cells[column] ?? "";
       if (!hasControlCharacter(text)) continue;
       found = true;
-      this.issues.push({
-        code: "controlCharacter",
-        rowNumber: this.rowNumber,
-        column: PPRRVU_COLUMNS[name].names[0] ?? name,
-        shown: showControlCharacters(text),
-        codePoint: firstControlCharacter(text),
-      });
+      const label = PPRRVU_COLUMNS[name].names[0] ?? name;
+      this.issues.push({ code: "controlCharacter", rowNumber: this.rowNumber, column: label, shown: showControlCharacters(text), codePoint: firstControlCharacter(text) }); // prettier-ignore
     }
     return found;
   }
@@ -220,10 +247,11 @@ function readRow(
   cells: readonly string[],
   columns: ColumnIndex,
   rowNumber: number,
-  decimals: Map<string, Decimal>,
+  decimals: DecimalCache,
+  checkControlCharacters: boolean,
 ): { row: PfsRvuRow | null; issues: ImportIssue[] } {
   const r = new RowReader(cells, columns, rowNumber, decimals);
-  if (r.controlCharacters()) return { row: null, issues: r.issues };
+  if (checkControlCharacters && r.controlCharacters()) return { row: null, issues: r.issues };
   const hcpcsCode = r.code("hcpcsCode");
   const modifier = r.modifier();
   const endoText = r.text("endoscopicBaseCode");
@@ -298,18 +326,20 @@ export function parsePprrvuCsv(input: string | Uint8Array): Result<PprrvuImport,
   const issues: ImportIssue[] = [];
   const dataRows: DataRowEnd[] = [];
   const firstRowOfKey = new Map<string, number>();
-  const decimals = new Map<string, Decimal>();
+  const decimals = new DecimalCache();
   for (let i = headerRow + 1; i < grid.length; i++) {
     const cells = grid[i] ?? [];
     const rowNumber = i + 1;
     if (isBlankRow(cells)) continue;
-    dataRows.push({ rowNumber, cells: cells.length, code: codeText(cells, columns.value) });
-    const lineBreaks = swallowed.get(rowNumber);
+    const lineBreaks = swallowed.size === 0 ? undefined : swallowed.get(rowNumber);
     if (lineBreaks !== undefined) {
+      dataRows.push({ rowNumber, cells: cells.length, code: codeText(cells, columns.value) });
       issues.push({ code: "quoteSwallowedLines", rowNumber, lineBreaks });
       continue;
     }
-    const read = readRow(cells, columns.value, rowNumber, decimals);
+    const read = readRow(cells, columns.value, rowNumber, decimals, csv.value.controlCharacters);
+    const code = read.row?.hcpcsCode ?? codeText(cells, columns.value);
+    dataRows.push({ rowNumber, cells: cells.length, code });
     issues.push(...read.issues);
     if (read.row === null) continue;
     const key = pfsRowKey(read.row.hcpcsCode, read.row.modifier);
