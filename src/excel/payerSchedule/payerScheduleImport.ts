@@ -127,13 +127,23 @@ export function defaultScheduleTableName(payer: string, year: number | string): 
 }
 
 /** The year most rows start in (the year a schedule is "for"), or null when no row has a start date. */
-export function scheduleYear(rows: readonly PayerScheduleRow[]): number | null {
+export function scheduleYear(rows: Iterable<PayerScheduleRow>): number | null {
   const years = new Map<number, number>();
   for (const row of rows) {
     if (row.effectiveStartDate === null) continue;
     const year = Number(row.effectiveStartDate.slice(0, 4));
     years.set(year, (years.get(year) ?? 0) + 1);
   }
+  return mostCommonYear(years);
+}
+
+/** The year a preview's clean rows start in most (see {@link scheduleYear}), from its counts: no row is read again. */
+export function previewYear(preview: Pick<PayerSchedulePreview, "startYears">): number | null {
+  return mostCommonYear(preview.startYears);
+}
+
+/** The year counted most, the earlier on a tie; null when none was counted. */
+function mostCommonYear(years: ReadonlyMap<number, number>): number | null {
   let best: [number, number] | null = null;
   for (const entry of years)
     if (best === null || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;

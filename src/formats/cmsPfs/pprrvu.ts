@@ -3,28 +3,47 @@ import { parseHcpcsCode, type HcpcsCode } from "../../engine";
 import { parseModifier, type Modifier } from "../../engine";
 import { buildPfsSchedule, PFS_STATUS_CODES, pfsRowKey, type PfsRvuRow, type PfsSchedule } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
-import { headerKey, isBlankRow, readCsvGrid, type CsvGrid } from "./csvGrid";
+import { pprrvuCutShort, type DataRowEnd } from "./completeness";
+import { headerKey, isBlankRow, readCmsInput, type CsvGrid } from "./csvGrid";
 import type { ImportIssue } from "./importIssues";
+import { firstControlCharacter, hasControlCharacter, showControlCharacters } from "./textInput";
+
+/** The values a decimal column accepts, from zero up to a bound no real file comes near, and how to say so. */
+interface DecimalRange {
+  readonly max: Decimal;
+  readonly expected: string;
+}
+
+/** RVUs: the largest in any release here is 461.69 (2026 non-facility total); past 10,000 it is not an RVU. */
+const RVU: DecimalRange = { max: new Decimal(10_000), expected: "an RVU from 0 to 10,000" };
+/** PRE/INTRA/POST OP: shares of the global surgery package (0.17, 0.84, 0.23 at most), so never above 1. */
+const SHARE: DecimalRange = { max: new Decimal(1), expected: "a share of the global package from 0 to 1" };
+/** CONV FACTOR: dollars per RVU, between 32 and 38 since 2000 (32.3465 in 2025); past 1,000 it is not one. */
+const CONVERSION_FACTOR: DecimalRange = {
+  max: new Decimal(1_000),
+  expected: "a conversion factor in dollars from 0 to 1,000",
+};
 
 /**
  * PPRRVU columns by header text (never by position: CY2026 inserted PRIC IND), declared once. `names` are the
  * header texts as CMS spreads them over the banner rows, joined; matching ignores case, spaces and punctuation.
+ * Decimal columns carry the range they accept.
  */
 const PPRRVU_COLUMNS = {
   hcpcsCode: { names: ["HCPCS"], required: true },
   modifier: { names: ["MOD"], required: true },
   statusCode: { names: ["STATUS CODE"], required: true },
-  workRvu: { names: ["WORK RVU"], required: true },
-  nonFacilityPeRvu: { names: ["NON-FAC PE RVU", "NON-FACILITY PE RVU"], required: true },
+  workRvu: { names: ["WORK RVU"], required: true, range: RVU },
+  nonFacilityPeRvu: { names: ["NON-FAC PE RVU", "NON-FACILITY PE RVU"], required: true, range: RVU },
   nonFacilityNaIndicator: { names: ["NON-FAC NA INDICATOR", "NON-FACILITY NA INDICATOR"], required: false },
-  facilityPeRvu: { names: ["FACILITY PE RVU"], required: true },
+  facilityPeRvu: { names: ["FACILITY PE RVU"], required: true, range: RVU },
   facilityNaIndicator: { names: ["FACILITY NA INDICATOR"], required: false },
-  malpracticeRvu: { names: ["MP RVU"], required: true },
+  malpracticeRvu: { names: ["MP RVU"], required: true, range: RVU },
   pctcIndicator: { names: ["PCTC IND"], required: false },
   globalDays: { names: ["GLOB DAYS"], required: false },
-  preOperativeFraction: { names: ["PRE OP"], required: false },
-  intraOperativeFraction: { names: ["INTRA OP"], required: false },
-  postOperativeFraction: { names: ["POST OP"], required: false },
+  preOperativeFraction: { names: ["PRE OP"], required: false, range: SHARE },
+  intraOperativeFraction: { names: ["INTRA OP"], required: false, range: SHARE },
+  postOperativeFraction: { names: ["POST OP"], required: false, range: SHARE },
   multipleProcedureIndicator: { names: ["MULT PROC"], required: false },
   bilateralIndicator: { names: ["BILAT SURG"], required: false },
   assistantSurgeryIndicator: { names: ["ASST SURG"], required: false },
@@ -32,11 +51,13 @@ const PPRRVU_COLUMNS = {
   teamSurgeryIndicator: { names: ["TEAM SURG"], required: false },
   pricingIndicator: { names: ["PRIC IND"], required: false },
   endoscopicBaseCode: { names: ["ENDO BASE"], required: false },
-  conversionFactor: { names: ["CONV FACTOR"], required: false },
+  conversionFactor: { names: ["CONV FACTOR"], required: false, range: CONVERSION_FACTOR },
   diagnosticImagingFamilyIndicator: { names: ["DIAGNOSTIC IMAGING FAMILY INDICATOR"], required: false },
-} satisfies Record<string, { names: readonly string[]; required: boolean }>;
+} satisfies Record<string, { names: readonly string[]; required: boolean; range?: DecimalRange }>;
 
 type ColumnName = keyof typeof PPRRVU_COLUMNS;
+/** The columns read as decimals. */
+type DecimalColumn = { [K in ColumnName]: (typeof PPRRVU_COLUMNS)[K] extends { range: DecimalRange } ? K : never }[ColumnName]; // prettier-ignore
 type ColumnIndex = Readonly<Record<ColumnName, number | undefined>>;
 
 /** A parsed PPRRVU file: its rows, the problems of the rows it could not read, and the file's own labels. */
@@ -81,6 +102,40 @@ function locateColumns(headers: readonly string[]): Result<ColumnIndex, ImportIs
   return ok(index);
 }
 
+const READ_COLUMNS = new WeakMap<ColumnIndex, readonly (readonly [ColumnName, number])[]>();
+
+/** The columns a file has of those the reader reads, listed once per file (rows are checked cell by cell). */
+function readColumns(columns: ColumnIndex): readonly (readonly [ColumnName, number])[] {
+  let list = READ_COLUMNS.get(columns);
+  if (list === undefined) {
+    list = (Object.entries(columns) as [ColumnName, number | undefined][]).flatMap(([name, column]) =>
+      column === undefined ? [] : [[name, column] as const],
+    );
+    READ_COLUMNS.set(columns, list);
+  }
+  return list;
+}
+
+/**
+ * Decimals read so far, by range and text: RVU files repeat few distinct values ("0.00" everywhere), Decimals are
+ * immutable, and a range check allocates (decimal.js copies its argument), so each text is read and checked once.
+ */
+class DecimalCache {
+  private readonly byRange = new Map<DecimalRange, Map<string, Decimal | null>>();
+
+  /** The decimal of a text if it is one within the range, else null. */
+  read(text: string, range: DecimalRange): Decimal | null {
+    let byText = this.byRange.get(range);
+    if (byText === undefined) this.byRange.set(range, (byText = new Map()));
+    const known = byText.get(text);
+    if (known !== undefined) return known;
+    const value = toDecimal(text);
+    const valid = value === null || value.isNegative() || value.gt(range.max) ? null : value;
+    byText.set(text, valid);
+    return valid;
+  }
+}
+
 /** Reads cells of one data row, collecting problems with the row number. */
 class RowReader {
   readonly issues: ImportIssue[] = [];
@@ -88,7 +143,7 @@ class RowReader {
     private readonly cells: readonly string[],
     private readonly columns: ColumnIndex,
     readonly rowNumber: number,
-    private readonly decimals: Map<string, Decimal>,
+    private readonly decimals: DecimalCache,
   ) {}
 
   text(name: ColumnName): string {
@@ -101,20 +156,30 @@ class RowReader {
     this.issues.push({ code: "valueInvalid", rowNumber: this.rowNumber, column, value: this.text(name), expected });
   }
 
-  /** A decimal; blank reads as `blank` when given (optional columns), else is invalid. */
-  decimal(name: ColumnName, blank?: Decimal): Decimal {
+  /** A decimal within its column's range; blank reads as `blank` when given (optional columns), else is invalid. */
+  decimal(name: DecimalColumn, blank?: Decimal): Decimal {
     const text = this.text(name);
     if (text === "" && blank !== undefined) return blank;
-    // RVU files repeat few distinct values ("0.00" everywhere): Decimals are immutable, so one per text is shared.
-    const cached = this.decimals.get(text);
-    if (cached) return cached;
-    const value = toDecimal(text);
-    if (value === null || value.isNegative()) {
-      this.invalid(name, "a number of zero or more");
+    const { range } = PPRRVU_COLUMNS[name];
+    const value = this.decimals.read(text, range);
+    if (value === null) {
+      this.invalid(name, range.expected);
       return ZERO;
     }
-    this.decimals.set(text, value);
     return value;
+  }
+
+  /** Reports each read cell holding a control character; true when there was one (the row is then not read). */
+  controlCharacters(): boolean {
+    let found = false;
+    for (const [name, column] of readColumns(this.columns)) {
+      const text = this.cells[column] ?? "";
+      if (!hasControlCharacter(text)) continue;
+      found = true;
+      const label = PPRRVU_COLUMNS[name].names[0] ?? name;
+      this.issues.push({ code: "controlCharacter", rowNumber: this.rowNumber, column: label, shown: showControlCharacters(text), codePoint: firstControlCharacter(text) }); // prettier-ignore
+    }
+    return found;
   }
 
   naIndicator(name: ColumnName): boolean {
@@ -158,6 +223,14 @@ class RowReader {
     return text;
   }
 
+  /** DIAGNOSTIC IMAGING FAMILY INDICATOR: "09", "01", "6A" in the real files ("9" once Excel re-saved them). */
+  imagingFamily(): string {
+    const text = this.text("diagnosticImagingFamilyIndicator");
+    if (text !== "" && !/^[0-9A-Z]{1,3}$/i.test(text))
+      this.invalid("diagnosticImagingFamilyIndicator", "a family indicator like 01, 09 or 6A");
+    return text;
+  }
+
   /** GLOB DAYS: 000, 010, 090, MMM, XXX, YYY, ZZZ; Excel turns "090" into "90", so digits are re-padded. */
   globalDays(): string {
     const text = this.text("globalDays").toUpperCase();
@@ -174,9 +247,11 @@ function readRow(
   cells: readonly string[],
   columns: ColumnIndex,
   rowNumber: number,
-  decimals: Map<string, Decimal>,
+  decimals: DecimalCache,
+  checkControlCharacters: boolean,
 ): { row: PfsRvuRow | null; issues: ImportIssue[] } {
   const r = new RowReader(cells, columns, rowNumber, decimals);
+  if (checkControlCharacters && r.controlCharacters()) return { row: null, issues: r.issues };
   const hcpcsCode = r.code("hcpcsCode");
   const modifier = r.modifier();
   const endoText = r.text("endoscopicBaseCode");
@@ -205,7 +280,7 @@ function readRow(
     pricingIndicator: columns.pricingIndicator === undefined ? null : r.indicator("pricingIndicator"),
     endoscopicBaseCode,
     conversionFactor: cfText === "" ? null : r.decimal("conversionFactor"),
-    diagnosticImagingFamilyIndicator: r.text("diagnosticImagingFamilyIndicator"),
+    diagnosticImagingFamilyIndicator: r.imagingFamily(),
     sourceRowNumber: rowNumber,
   };
   if (r.issues.length > 0 || hcpcsCode === null) return { row: null, issues: r.issues };
@@ -220,45 +295,64 @@ function mostCommon(values: readonly Decimal[]): Decimal | null {
   return best;
 }
 
+/** The code of a data row as the order check reads it: normalised when it is a code ("100" -> "00100"). */
+function codeText(cells: readonly string[], columns: ColumnIndex): string {
+  const text = cells[columns.hcpcsCode ?? 0] ?? "";
+  const parsed = parseHcpcsCode(text);
+  return parsed.ok ? parsed.value : text.toUpperCase();
+}
+
 /**
  * Parses a CMS PPRRVU CSV file (any year from 2024 on, and copies re-saved by Excel: "1.3" for "1.30", "100" for
- * "00100", "90" for "090"). The header is found by its content (the row holding HCPCS and MOD, joined with the
- * banner rows above it), never by position. Rows that cannot be read are reported by row number and left out;
- * a repeated code+modifier is reported and the first row kept. The file is refused when it has no recognisable
- * header or lacks a required column.
+ * "00100", "90" for "090"), given as text or as the file's bytes (encoding detected). The header is found by its
+ * content (the row holding HCPCS and MOD, joined with the banner rows above it), never by position. Rows that
+ * cannot be read (bad codes, values out of range, control characters, a quote left open) are reported by row
+ * number and left out; a repeated code+modifier is reported and the first row kept. The file is refused when it is
+ * not CSV text, has no recognisable header, lacks a required column, or was cut short (see completeness.ts).
  */
-export function parsePprrvuCsv(text: string): Result<PprrvuImport, ImportIssue> {
-  const grid = readCsvGrid(text);
-  if (grid.length === 0) return fail({ code: "fileEmpty", fileKind: FILE_KIND });
+export function parsePprrvuCsv(input: string | Uint8Array): Result<PprrvuImport, ImportIssue> {
+  const csv = readCmsInput(input, FILE_KIND);
+  if (!csv.ok) return csv;
+  const grid = csv.value.rows;
   const headerRow = findHeaderRow(grid);
   if (headerRow < 0) return fail({ code: "headerNotFound", fileKind: FILE_KIND, expected: "HCPCS and MOD" });
   const columns = locateColumns(joinedHeaders(grid, headerRow));
   if (!columns.ok) return columns;
+  const open = csv.value.quotedLineBreaks.find((quote) => !quote.closed);
+  if (open) return fail({ code: "quoteNeverClosed", fileKind: FILE_KIND, ...open });
+  const swallowed = new Map(csv.value.quotedLineBreaks.map((quote) => [quote.rowNumber, quote.lineBreaks]));
 
   const rows: PfsRvuRow[] = [];
   const issues: ImportIssue[] = [];
+  const dataRows: DataRowEnd[] = [];
   const firstRowOfKey = new Map<string, number>();
-  const decimals = new Map<string, Decimal>();
+  const decimals = new DecimalCache();
   for (let i = headerRow + 1; i < grid.length; i++) {
     const cells = grid[i] ?? [];
+    const rowNumber = i + 1;
     if (isBlankRow(cells)) continue;
-    const read = readRow(cells, columns.value, i + 1, decimals);
+    const lineBreaks = swallowed.size === 0 ? undefined : swallowed.get(rowNumber);
+    if (lineBreaks !== undefined) {
+      dataRows.push({ rowNumber, cells: cells.length, code: codeText(cells, columns.value) });
+      issues.push({ code: "quoteSwallowedLines", rowNumber, lineBreaks });
+      continue;
+    }
+    const read = readRow(cells, columns.value, rowNumber, decimals, csv.value.controlCharacters);
+    const code = read.row?.hcpcsCode ?? codeText(cells, columns.value);
+    dataRows.push({ rowNumber, cells: cells.length, code });
     issues.push(...read.issues);
     if (read.row === null) continue;
     const key = pfsRowKey(read.row.hcpcsCode, read.row.modifier);
     const first = firstRowOfKey.get(key);
     if (first !== undefined) {
-      issues.push({
-        code: "rowDuplicated",
-        rowNumber: i + 1,
-        firstRowNumber: first,
-        key: key.replace("|", " ").trim(),
-      });
+      issues.push({ code: "rowDuplicated", rowNumber, firstRowNumber: first, key: key.replace("|", " ").trim() });
       continue;
     }
-    firstRowOfKey.set(key, i + 1);
+    firstRowOfKey.set(key, rowNumber);
     rows.push(read.row);
   }
+  const cut = pprrvuCutShort(csv.value, FILE_KIND, headerRow + 1, dataRows);
+  if (cut !== null) return fail(cut);
   const label =
     grid
       .slice(0, headerRow)
@@ -269,8 +363,10 @@ export function parsePprrvuCsv(text: string): Result<PprrvuImport, ImportIssue> 
 }
 
 /** Parses a PPRRVU file and indexes it for pricing; row problems are returned beside the schedule. */
-export function importPfsSchedule(text: string): Result<{ schedule: PfsSchedule; import: PprrvuImport }, ImportIssue> {
-  const parsed = parsePprrvuCsv(text);
+export function importPfsSchedule(
+  input: string | Uint8Array,
+): Result<{ schedule: PfsSchedule; import: PprrvuImport }, ImportIssue> {
+  const parsed = parsePprrvuCsv(input);
   if (!parsed.ok) return parsed;
   return ok({ schedule: buildPfsSchedule(parsed.value.label, parsed.value.rows), import: parsed.value });
 }

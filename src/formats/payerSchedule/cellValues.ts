@@ -29,13 +29,15 @@ export function cellText(value: CellValue): string {
   return value === null ? "" : String(value);
 }
 
+// Formula-looking text is judged by the rule every file reader shares.
+export { looksLikeFormula } from "../cmsPfs/textInput";
+
 /**
- * Text that a spreadsheet would run as a formula if written as is: it starts with =, +, - or @ (or a tab or carriage
- * return, which some programs strip first). OWASP "CSV injection". Plain signed numbers ("-5", "+1.50") are not text.
+ * The largest rate accepted, in dollars per unit. The dearest line items on any fee schedule are gene therapies
+ * billed under J codes (J3399, onasemnogene abeparvovec, is paid about $2.1 million for one dose); ten million
+ * dollars is far above any real fee and far below the absurd values of a damaged file (1E+20).
  */
-export function looksLikeFormula(value: CellValue): value is string {
-  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) && !/^[+-]?[\d\s.,$]*\d[\d\s.,]*$/.test(value);
-}
+export const MAX_RATE = new Decimal(10_000_000);
 
 /** How a file writes decimals: "point" (1,234.50, US) or "comma" (1.234,50, most of Europe). */
 export type DecimalStyle = "point" | "comma";
@@ -45,8 +47,12 @@ const CURRENCY = /^(?:\$|USD|US\$|€|EUR|£)\s*|\s*(?:\$|USD|€|EUR|£)$/gi;
 /** Thousands grouped by spaces (including the no-break spaces spreadsheets export): "1 234,50". */
 const SPACE_GROUPS = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/;
 
+/** Plain digits with at most separators: most rate cells, read without the currency and sign rules. */
+const PLAIN_NUMBER = /^[\d.,]+$/;
+
 /** Strips currency marks and space grouping; returns the sign separately ("(12.00)" is accounting for -12.00). */
 function bareNumberText(text: string): { negative: boolean; digits: string } {
+  if (PLAIN_NUMBER.test(text)) return { negative: false, digits: text };
   let body = text.trim().replace(CURRENCY, "").trim();
   let negative = false;
   const parenthesised = /^\((.*)\)$/.exec(body);
@@ -82,20 +88,34 @@ export function parseRate(value: CellValue, style: DecimalStyle): Decimal | null
 }
 
 /**
- * Decides a file's decimal style from its rate cells: text like "12,50" or "1.234,56" says comma, "12.50" or
- * "1,234.56" says point; "1,234" alone proves nothing. Point wins a tie (US payers are the norm).
+ * Votes for a file's decimal style, one rate cell at a time (so that a large file is never copied into a list):
+ * text like "12,50" or "1.234,56" says comma, "12.50" or "1,234.56" says point; "1,234" alone proves nothing.
+ * Point wins a tie (US payers are the norm).
  */
-export function detectDecimalStyle(values: readonly CellValue[]): DecimalStyle {
-  let comma = 0;
-  let point = 0;
-  for (const value of values) {
-    if (typeof value !== "string") continue;
+export class DecimalStyleVotes {
+  private comma = 0;
+  private point = 0;
+
+  /** Counts one cell's vote. */
+  add(value: CellValue): void {
+    if (typeof value !== "string") return;
     const { digits } = bareNumberText(value);
     if (/^\d*,\d{1,2}$/.test(digits) || /^\d{1,3}(?:\.\d{3})+,\d+$/.test(digits) || /^\d+,\d{4,}$/.test(digits))
-      comma++;
-    else if (/^\d*\.\d+$/.test(digits) || /^\d{1,3}(?:,\d{3})+\.\d+$/.test(digits)) point++;
+      this.comma++;
+    else if (/^\d*\.\d+$/.test(digits) || /^\d{1,3}(?:,\d{3})+\.\d+$/.test(digits)) this.point++;
   }
-  return comma > point ? "comma" : "point";
+
+  /** The style the votes so far decide. */
+  get style(): DecimalStyle {
+    return this.comma > this.point ? "comma" : "point";
+  }
+}
+
+/** Decides a file's decimal style from its rate cells (see {@link DecimalStyleVotes}). */
+export function detectDecimalStyle(values: readonly CellValue[]): DecimalStyle {
+  const votes = new DecimalStyleVotes();
+  for (const value of values) votes.add(value);
+  return votes.style;
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");

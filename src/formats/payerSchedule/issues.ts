@@ -14,6 +14,7 @@ export type PayerScheduleIssue =
   | { readonly code: "fileNotText"; readonly fileName: string; readonly detected: string; readonly advice: string }
   | { readonly code: "fileDecodedAsWindows1252" }
   | { readonly code: "quotesUnbalanced"; readonly rowNumber: number }
+  | { readonly code: "lastLineUnterminated"; readonly rowNumber: number }
   | { readonly code: "decimalCommaRead" }
   | { readonly code: "mappingColumnUnknown"; readonly field: string; readonly column: number; readonly width: number }
   | { readonly code: "mappingColumnTwice"; readonly column: number; readonly fields: readonly string[] }
@@ -37,9 +38,9 @@ export type PayerScheduleIssue =
       readonly firstRates: string;
       readonly rates: string;
     }
-  | { readonly code: "formulaText"; readonly rowNumber: number; readonly column: string; readonly value: string }
   | { readonly code: "noteRowSkipped"; readonly rowNumber: number; readonly text: string }
-  | { readonly code: "headerRepeated"; readonly rowNumber: number };
+  | { readonly code: "headerRepeated"; readonly rowNumber: number }
+  | { readonly code: "cancelled" };
 
 /** The codes that belong to payer schedules only (those of {@link ImportIssue} keep their own messages). */
 type OwnIssue = Exclude<PayerScheduleIssue, ImportIssue>;
@@ -61,6 +62,8 @@ const PAYER_SCHEDULE_MESSAGES: Catalogue = {
     "The file is not UTF-8; it was read as Windows (ANSI) text, as Excel on Windows saves CSV. Check accented letters in descriptions.",
   quotesUnbalanced: (i) =>
     `Row ${i.rowNumber} opens a quoted cell that is never closed: the rows after it may have been read into one cell. Check the quotes in the file.`,
+  lastLineUnterminated: (i) =>
+    `Row ${i.rowNumber} is the last line of the file and has no line break after it: if the file was cut short, its values are incomplete. Check it against the payer's schedule.`,
   decimalCommaRead: () => 'Rates use a decimal comma (European export): "1.234,50" was read as 1234.50.',
   mappingColumnUnknown: (i) =>
     `${i.field} is mapped to column ${i.column + 1}, but the table has ${i.width} columns: choose another column.`,
@@ -74,10 +77,9 @@ const PAYER_SCHEDULE_MESSAGES: Catalogue = {
   datesReversed: (i) => `Row ${i.rowNumber} ends (${i.end}) before it starts (${i.start}): check its effective dates.`,
   rowsConflict: (i) =>
     `Rows ${i.firstRowNumber} and ${i.rowNumber} give ${i.key} different rates (${i.firstRates} and ${i.rates}) for the same dates: delete one or give them dates that do not overlap. Neither is imported.`,
-  formulaText: (i) =>
-    `Row ${i.rowNumber}, column ${i.column}: "${i.value}" looks like a formula; it is kept as text and will not be calculated.`,
   noteRowSkipped: (i) => `Row ${i.rowNumber} has no code and no rate ("${i.text}"): skipped as a note.`,
   headerRepeated: (i) => `Row ${i.rowNumber} repeats the header row: skipped.`,
+  cancelled: () => "The preview was cancelled; nothing was read into the workbook.",
 };
 
 /** The message of a payer schedule issue, for the task pane's problems list. */
@@ -103,21 +105,51 @@ export interface PayerScheduleProblem {
   readonly rowNumber: number | null;
   readonly column: ProblemColumn | null;
   readonly issue: PayerScheduleIssue;
+  /** The message to show, made from the issue when read. */
   readonly message: string;
 }
 
-/** Severity of each issue code that can arise on a row. */
-const SEVERITY: Partial<Record<PayerScheduleIssue["code"], Severity>> = {
-  rowDuplicated: "warning",
-  rateZero: "warning",
-  quotesUnbalanced: "warning",
-  codeZerosRestored: "info",
+/**
+ * Severity of each issue code. Codes that refuse the whole file are errors too: they never reach a problems list,
+ * but the table stays complete so that a new code must be given a severity.
+ */
+const SEVERITY = {
+  fileEmpty: "error",
+  fileNotCsv: "error",
+  headerNotFound: "error",
+  columnMissing: "error",
+  noDataRows: "error",
+  fileCutMidLine: "error",
+  lastRowShort: "error",
+  codeListUnfinished: "error",
+  footnoteMissing: "error",
+  quoteNeverClosed: "error",
+  quoteSwallowedLines: "error",
+  valueInvalid: "error",
+  valueRejected: "error",
+  controlCharacter: "error",
   formulaText: "info",
+  rowDuplicated: "warning",
+  localityConflict: "error",
+  fileTooLarge: "error",
+  fileNotText: "error",
+  fileDecodedAsWindows1252: "info",
+  quotesUnbalanced: "warning",
+  lastLineUnterminated: "warning",
+  decimalCommaRead: "info",
+  mappingColumnUnknown: "error",
+  mappingColumnTwice: "error",
+  mappingFieldMissing: "error",
+  codeZerosRestored: "info",
+  rateZero: "warning",
+  rowWithoutRate: "error",
+  rowWithoutCode: "error",
+  datesReversed: "error",
+  rowsConflict: "error",
   noteRowSkipped: "info",
   headerRepeated: "info",
-  decimalCommaRead: "info",
-  fileDecodedAsWindows1252: "info",
-};
+  cancelled: "error",
+} as const satisfies Record<PayerScheduleIssue["code"], Severity>;
 
 /** A problem with its severity and message, located by row and column. */
 export function problem(
@@ -125,13 +157,13 @@ export function problem(
   rowNumber: number | null = null,
   column: ProblemColumn | null = null,
 ): PayerScheduleProblem {
-  return {
-    severity: SEVERITY[issue.code] ?? "error",
-    rowNumber,
-    column,
-    issue,
-    message: payerScheduleIssueMessage(issue),
-  };
+  const found = { severity: SEVERITY[issue.code], rowNumber, column, issue };
+  // The message is made when read: a file with a million problems does not hold a million texts nobody shows.
+  return Object.defineProperty(found, "message", { get: messageOfProblem, enumerable: true }) as PayerScheduleProblem;
+}
+
+function messageOfProblem(this: { readonly issue: PayerScheduleIssue }): string {
+  return payerScheduleIssueMessage(this.issue);
 }
 
 /** Spreadsheet column letters: 0 -> "A", 25 -> "Z", 26 -> "AA". */

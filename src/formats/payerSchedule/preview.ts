@@ -1,19 +1,6 @@
-import type { Decimal } from "../../engine";
-import type { FeeScheduleRow } from "../../engine";
-import { parseHcpcsCode, type HcpcsCode } from "../../engine";
-import type { IsoDate } from "../../engine";
-import { parseModifiers, type Modifier } from "../../engine";
+import { parseHcpcsCode } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
-import {
-  cellText,
-  cellValue,
-  detectDecimalStyle,
-  looksLikeFormula,
-  parseRate,
-  parseScheduleDate,
-  type CellValue,
-  type DecimalStyle,
-} from "./cellValues";
+import { cellText, cellValue, DecimalStyleVotes, type DecimalStyle } from "./cellValues";
 import {
   checkColumnMapping,
   detectHeaderRow,
@@ -21,23 +8,28 @@ import {
   suggestColumnMapping,
   type ColumnMapping,
   type MappingSuggestion,
-  type PayerScheduleField,
 } from "./columnMapping";
+import { duplicateKey, RepeatedKeys, scanDuplicates } from "./duplicates";
 import { PAYER_SCHEDULE_FILE_KIND } from "./fileInput";
-import { findDuplicates } from "./duplicates";
+import { columnLetter, problem, type PayerScheduleIssue, type PayerScheduleProblem, type Severity } from "./issues";
+import { runInSlices, runNow, type PacingOptions, type Steps } from "./pacing";
+import { PreviewRows } from "./previewRows";
 import {
-  columnLetter,
-  problem,
-  type PayerScheduleIssue,
-  type PayerScheduleProblem,
-  type ProblemColumn,
-  type Severity,
-} from "./issues";
+  isBlankRow,
+  noteText,
+  readRow,
+  repeatsHeader,
+  RowReader,
+  type MappedColumns,
+  type PayerScheduleRow,
+  type RateCache,
+} from "./rowReader";
+import { StartYears } from "./startYears";
 
-/** A clean schedule row: the engine's {@link FeeScheduleRow} plus the source description, shown and written as text. */
-export interface PayerScheduleRow extends FeeScheduleRow {
-  readonly description: string | null;
-}
+export type { PayerScheduleRow } from "./rowReader";
+
+/** A grid of cells as text files and workbook ranges give it. */
+export type SourceGrid = readonly (readonly unknown[])[];
 
 /** What the preview did with the source rows. */
 export interface PreviewCounts {
@@ -65,8 +57,10 @@ export interface PayerSchedulePreview {
   /** The mapping this preview applied (the user's, else the suggestion). */
   readonly mapping: ColumnMapping;
   readonly decimalStyle: DecimalStyle;
-  /** Rows without errors, in source order, ready for the schedule table. */
-  readonly rows: readonly PayerScheduleRow[];
+  /** Rows without errors, in source order, ready for the schedule table; read from the grid when asked for. */
+  readonly rows: PreviewRows;
+  /** How many clean rows start in each year (rows without a start date are not counted). */
+  readonly startYears: ReadonlyMap<number, number>;
   /** Whole-file problems first, then by row. */
   readonly problems: readonly PayerScheduleProblem[];
   readonly counts: PreviewCounts;
@@ -87,158 +81,183 @@ export interface PreviewOptions {
 const EXPECTED_HEADER =
   "a code column (Code, CPT, HCPCS, Procedure Code, ...) and a rate column (Rate, Fee, Allowed, Amount, Facility, ...)";
 
-/** One source row read through the mapping: the values found and the problems met. */
-interface ReadRow {
-  readonly row: PayerScheduleRow | null;
-  readonly problems: PayerScheduleProblem[];
-}
+/** Progress is offered (a point where the work may pause) once per this many rows. */
+const ROWS_PER_STEP = 1024;
 
-class RowReader {
-  readonly problems: PayerScheduleProblem[] = [];
-  private failed = false;
-
-  constructor(
-    private readonly cells: readonly unknown[],
-    private readonly columns: Readonly<Partial<Record<PayerScheduleField, ProblemColumn>>>,
-    readonly rowNumber: number,
-    private readonly style: DecimalStyle,
-  ) {}
-
-  value(field: PayerScheduleField): CellValue {
-    const column = this.columns[field];
-    return column === undefined ? null : cellValue(this.cells[column.index]);
-  }
-
-  private columnName(field: PayerScheduleField): string {
-    const column = this.columns[field];
-    return column ? column.header || `column ${column.letter}` : field;
-  }
-
-  private add(issue: PayerScheduleIssue, field?: PayerScheduleField): void {
-    const p = problem(issue, this.rowNumber, field ? (this.columns[field] ?? null) : null);
-    if (p.severity === "error") this.failed = true;
-    this.problems.push(p);
-  }
-
-  get hasErrors(): boolean {
-    return this.failed;
-  }
-
-  invalid(field: PayerScheduleField, expected: string): void {
-    const value = cellText(this.value(field));
-    this.add(
-      { code: "valueInvalid", rowNumber: this.rowNumber, column: this.columnName(field), value, expected },
-      field,
-    );
-  }
-
-  /** Flags text that a spreadsheet would run as a formula; it stays text (ARCHITECTURE.md section 10). */
-  formulaCheck(field: PayerScheduleField): void {
-    const value = this.value(field);
-    if (looksLikeFormula(value))
-      this.add({ code: "formulaText", rowNumber: this.rowNumber, column: this.columnName(field), value }, field);
-  }
-
-  code(): HcpcsCode | null {
-    const value = this.value("hcpcsCode");
-    if (value === null) return null;
-    // Excel writes whole numbers it exported as "99213.0" in some exports; the fraction is not part of the code.
-    const text = typeof value === "string" && /^\d+\.0+$/.test(value) ? value.replace(/\.0+$/, "") : value;
-    const parsed = parseHcpcsCode(text);
-    if (!parsed.ok) {
-      const issue = { code: "valueRejected", rowNumber: this.rowNumber, column: this.columnName("hcpcsCode") } as const;
-      this.add({ ...issue, issue: parsed.issue }, "hcpcsCode");
-      return null;
+/**
+ * Merges problem lists sorted by row number into `into` (the first list's problems first on equal rows), as steps:
+ * a file can have a problem on each of a million rows.
+ */
+function* mergeByRow(
+  into: PayerScheduleProblem[],
+  a: readonly PayerScheduleProblem[],
+  b: readonly PayerScheduleProblem[],
+): Generator<void, void, void> {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && (x.rowNumber ?? 0) <= (y.rowNumber ?? 0))) {
+      into.push(x as PayerScheduleProblem);
+      i++;
+    } else {
+      into.push(y);
+      j++;
     }
-    if (/^\d{1,4}$/.test(String(text)))
-      this.add(
-        {
-          code: "codeZerosRestored",
-          rowNumber: this.rowNumber,
-          column: this.columnName("hcpcsCode"),
-          value: String(text),
-          hcpcsCode: parsed.value,
-        },
-        "hcpcsCode",
-      );
-    return parsed.value;
-  }
-
-  modifier(): Modifier | null {
-    const value = this.value("modifier");
-    if (value === null) return null;
-    const parsed = parseModifiers(value);
-    if (!parsed.ok) {
-      const column = this.columnName("modifier");
-      this.add({ code: "valueRejected", rowNumber: this.rowNumber, column, issue: parsed.issue }, "modifier");
-      return null;
-    }
-    if (parsed.value.length > 1) {
-      this.invalid("modifier", "one modifier per row: give each modifier combination its own row");
-      return null;
-    }
-    return parsed.value[0] ?? null;
-  }
-
-  rate(field: "nonFacilityRate" | "facilityRate"): Decimal | null {
-    const value = this.value(field);
-    if (value === null) return null;
-    const rate = parseRate(value, this.style);
-    const example = this.style === "point" ? "125.00 or $1,234.50" : "125,00 or 1.234,50";
-    if (rate === null) this.invalid(field, `a rate in dollars, like ${example}`);
-    else if (rate.isNegative()) this.invalid(field, "a rate of zero or more");
-    else if (rate.isZero())
-      this.add({ code: "rateZero", rowNumber: this.rowNumber, column: this.columnName(field) }, field);
-    return rate;
-  }
-
-  date(field: "effectiveStartDate" | "effectiveEndDate"): IsoDate | null {
-    const value = this.value(field);
-    if (value === null) return null;
-    const date = parseScheduleDate(value);
-    if (date === null) this.invalid(field, "a date like 2025-01-01, 1/1/2025 or an Excel date");
-    return date;
-  }
-
-  issue(issue: PayerScheduleIssue): void {
-    this.add(issue);
+    if ((i + j) % ROWS_PER_STEP === 0) yield;
   }
 }
 
-function readRow(reader: RowReader): ReadRow {
-  for (const field of PAYER_SCHEDULE_FIELD_ORDER) reader.formulaCheck(field);
-  const hcpcsCode = reader.code();
-  const modifier = reader.modifier();
-  const nonFacilityRate = reader.rate("nonFacilityRate");
-  const facilityRate = reader.rate("facilityRate");
-  const effectiveStartDate = reader.date("effectiveStartDate");
-  const effectiveEndDate = reader.date("effectiveEndDate");
-  const rowNumber = reader.rowNumber;
-  if (reader.value("hcpcsCode") === null) reader.issue({ code: "rowWithoutCode", rowNumber });
-  const anyRate = reader.value("nonFacilityRate") !== null || reader.value("facilityRate") !== null;
-  if (hcpcsCode !== null && !anyRate) reader.issue({ code: "rowWithoutRate", rowNumber });
-  if (effectiveStartDate !== null && effectiveEndDate !== null && effectiveEndDate < effectiveStartDate)
-    reader.issue({ code: "datesReversed", rowNumber, start: effectiveStartDate, end: effectiveEndDate });
-  if (reader.hasErrors || hcpcsCode === null) return { row: null, problems: reader.problems };
-  const description = reader.value("description");
-  return {
-    row: {
-      hcpcsCode,
-      modifier,
-      nonFacilityRate,
-      facilityRate,
-      effectiveStartDate,
-      effectiveEndDate,
-      sourceRowNumber: rowNumber,
-      description: description === null ? null : String(description),
-    },
-    problems: reader.problems,
+/**
+ * The preview as steps (see pacing.ts): three passes over the rows below the header (widths, decimal style, the
+ * rows themselves), then the duplicate check over the clean rows. Only problems, counts and the places of the clean
+ * rows are kept; the rows are read again from the grid when asked for.
+ */
+function* previewSteps(
+  grid: SourceGrid,
+  options: PreviewOptions,
+): Steps<Result<PayerSchedulePreview, PayerScheduleIssue>> {
+  if (grid.every((row) => isBlankRow(row))) return fail({ code: "fileEmpty", fileKind: PAYER_SCHEDULE_FILE_KIND });
+  const headerRowIndex = options.headerRowIndex ?? detectHeaderRow(grid);
+  if (headerRowIndex === null || headerRowIndex < 0 || headerRowIndex >= grid.length)
+    return fail({ code: "headerNotFound", fileKind: PAYER_SCHEDULE_FILE_KIND, expected: EXPECTED_HEADER });
+  const firstRowNumber = options.firstRowNumber ?? 1;
+  const headers = (grid[headerRowIndex] ?? []).map((cell) => cellText(cellValue(cell)));
+  const first = headerRowIndex + 1;
+  let end = grid.length;
+  while (end > first && isBlankRow(grid[end - 1])) end--;
+  const total = (end - first) * (options.decimalStyle === undefined ? 3 : 2);
+  let done = 0;
+  const step = () => ({ phase: "checking", done, total }) as const;
+
+  let width = headers.length;
+  for (let i = first; i < end; i++) {
+    width = Math.max(width, grid[i]?.length ?? 0);
+    if (++done % ROWS_PER_STEP === 0) yield step();
+  }
+  const suggestion = suggestColumnMapping(grid, headerRowIndex);
+  const checked = checkColumnMapping(options.mapping ?? suggestion.mapping, width);
+  if (!checked.ok) return checked;
+  const mapping = checked.value;
+  const columns: Partial<Record<string, MappedColumns[keyof MappedColumns]>> = {};
+  for (const field of PAYER_SCHEDULE_FIELD_ORDER) {
+    const index = mapping[field];
+    if (index !== undefined) columns[field] = { index, letter: columnLetter(index), header: headers[index] ?? "" };
+  }
+  const mapped = columns as MappedColumns;
+
+  let decimalStyle = options.decimalStyle;
+  if (decimalStyle === undefined) {
+    const votes = new DecimalStyleVotes();
+    const rateColumns = [mapped.nonFacilityRate?.index, mapped.facilityRate?.index].filter((c) => c !== undefined);
+    for (let i = first; i < end; i++) {
+      for (const column of rateColumns) votes.add(cellValue(grid[i]?.[column]));
+      if (++done % ROWS_PER_STEP === 0) yield step();
+    }
+    decimalStyle = votes.style;
+  }
+  const style = decimalStyle;
+  const fileProblems: PayerScheduleProblem[] = style === "comma" ? [problem({ code: "decimalCommaRead" })] : [];
+
+  const rowNumberOf = (index: number) => firstRowNumber + index;
+  const rates: RateCache = new Map();
+  const rowProblems: PayerScheduleProblem[] = [];
+  const cleanIndexes: number[] = [];
+  const keys: number[] = [];
+  const repeatedKeys = new RepeatedKeys();
+  const startYears = new StartYears();
+  let blankRows = 0;
+  let skippedRows = 0;
+  let rowsWithErrors = 0;
+  for (let i = first; i < end; i++) {
+    if (++done % ROWS_PER_STEP === 0) yield step();
+    const cells = grid[i] ?? [];
+    const rowNumber = rowNumberOf(i);
+    if (isBlankRow(cells)) {
+      blankRows++;
+      continue;
+    }
+    if (repeatsHeader(cells, headers)) {
+      skippedRows++;
+      rowProblems.push(problem({ code: "headerRepeated", rowNumber }, rowNumber));
+      continue;
+    }
+    const reader = new RowReader(cells, mapped, rowNumber, style, true, rates);
+    if (reader.controlCharacters()) {
+      rowProblems.push(...reader.found);
+      rowsWithErrors++;
+      continue;
+    }
+    const noRate = reader.value("nonFacilityRate") === null && reader.value("facilityRate") === null;
+    // Footnotes and section titles ("* CPT codes are copyright AMA", "RADIOLOGY") have no rate and no real code.
+    if (noRate && !parseHcpcsCode(reader.value("hcpcsCode")).ok) {
+      skippedRows++;
+      rowProblems.push(problem({ code: "noteRowSkipped", rowNumber, text: noteText(cells) }, rowNumber));
+      continue;
+    }
+    const row = readRow(reader);
+    rowProblems.push(...reader.found);
+    if (row === null) {
+      rowsWithErrors++;
+      continue;
+    }
+    cleanIndexes.push(i);
+    const key = duplicateKey(row.hcpcsCode, row.modifier);
+    keys.push(key);
+    repeatedKeys.add(key);
+    startYears.add(row);
+  }
+
+  const readAt = (index: number): PayerScheduleRow => {
+    const row = readRow(new RowReader(grid[index] ?? [], mapped, rowNumberOf(index), style, false, rates));
+    if (row === null) throw new Error(`Row ${rowNumberOf(index)} was clean in the preview and is not on reading it again.`); // prettier-ignore
+    return row;
   };
-}
-
-/** Whether a row is the header again (files concatenated from several exports repeat it). */
-function repeatsHeader(cells: readonly unknown[], headers: readonly string[]): boolean {
-  return headers.some((h) => h !== "") && headers.every((h, i) => cellText(cellValue(cells[i])) === h);
+  const rowAt = (position: number) => readAt(cleanIndexes[position] ?? 0);
+  const scan = scanDuplicates(keys, repeatedKeys.repeated, rowAt, (row) => startYears.remove(row));
+  let scanned = scan.next();
+  for (; !scanned.done; scanned = scan.next()) yield step();
+  const duplicates = scanned.value;
+  const kept = new Int32Array(cleanIndexes.length - duplicates.dropped.size - duplicates.conflicting.size);
+  const duplicateProblems: PayerScheduleProblem[] = [];
+  let keptCount = 0;
+  for (let position = 0; position < cleanIndexes.length; position++) {
+    // Positions follow the source order, so the duplicates' problems come out sorted by row.
+    const found = duplicates.problemAt.get(position);
+    if (found !== undefined) duplicateProblems.push(found);
+    if (!duplicates.dropped.has(position) && !duplicates.conflicting.has(position))
+      kept[keptCount++] = cleanIndexes[position] ?? 0;
+    if (position % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield step();
+  }
+  const problems = fileProblems;
+  for (const _ of mergeByRow(problems, rowProblems, duplicateProblems)) yield step();
+  const severities: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const [i, found] of problems.entries()) {
+    severities[found.severity]++;
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield step();
+  }
+  return ok({
+    headerRowNumber: firstRowNumber + headerRowIndex,
+    headers,
+    suggestion,
+    mapping,
+    decimalStyle: style,
+    rows: new PreviewRows(kept, readAt),
+    startYears: startYears.counts,
+    problems,
+    counts: {
+      sourceRows: end - first,
+      blankRows,
+      skippedRows,
+      rowsWithErrors: rowsWithErrors + duplicates.conflicting.size,
+      duplicateRowsDropped: duplicates.dropped.size,
+      cleanRows: kept.length,
+      errors: severities.error,
+      warnings: severities.warning,
+      infos: severities.info,
+    },
+  });
 }
 
 /**
@@ -246,102 +265,28 @@ function repeatsHeader(cells: readonly unknown[], headers: readonly string[]): b
  * text file ({@link readDelimitedText}) or a workbook range (Office.js values or exceljs cells). Finds the header
  * by content (banner and blank rows above it are skipped), maps the columns (or applies the user's mapping), reads
  * every row, and lists every problem by source row and column with a severity: bad codes, lost leading zeros
- * (restored), rates that are not numbers or are negative, blank rows (counted), modifiers, dates, duplicates,
- * formula-looking text (kept as text). Fails only when there is no table to read: an empty grid, no header, or an
- * impossible mapping.
+ * (restored), rates that are not numbers, negative or absurd (over $10,000,000 a unit), control characters, blank
+ * rows (counted), modifiers, dates, duplicates, formula-looking text (kept as text). Fails only when there is no
+ * table to read: an empty grid, no header, or an impossible mapping. For large grids use
+ * {@link previewPayerScheduleAsync}, which does the same work in slices.
  */
 export function previewPayerSchedule(
-  grid: readonly (readonly unknown[])[],
+  grid: SourceGrid,
   options: PreviewOptions = {},
 ): Result<PayerSchedulePreview, PayerScheduleIssue> {
-  const isBlank = (row: readonly unknown[] | undefined): boolean => (row ?? []).every((c) => cellValue(c) === null);
-  if (grid.every((row) => isBlank(row))) return fail({ code: "fileEmpty", fileKind: PAYER_SCHEDULE_FILE_KIND });
-  const headerRowIndex = options.headerRowIndex ?? detectHeaderRow(grid);
-  if (headerRowIndex === null || headerRowIndex < 0 || headerRowIndex >= grid.length)
-    return fail({ code: "headerNotFound", fileKind: PAYER_SCHEDULE_FILE_KIND, expected: EXPECTED_HEADER });
-  const firstRowNumber = options.firstRowNumber ?? 1;
-  const headers = (grid[headerRowIndex] ?? []).map((cell) => cellText(cellValue(cell)));
-  let end = grid.length;
-  while (end > headerRowIndex + 1 && isBlank(grid[end - 1])) end--;
-  const body = grid.slice(headerRowIndex + 1, end);
-  const width = body.reduce((widest, row) => Math.max(widest, row.length), headers.length);
+  return runNow(previewSteps(grid, options));
+}
 
-  const suggestion = suggestColumnMapping(grid, headerRowIndex);
-  const checked = checkColumnMapping(options.mapping ?? suggestion.mapping, width);
-  if (!checked.ok) return checked;
-  const mapping = checked.value;
-  const columns: Partial<Record<PayerScheduleField, ProblemColumn>> = {};
-  for (const field of PAYER_SCHEDULE_FIELD_ORDER) {
-    const index = mapping[field];
-    if (index !== undefined) columns[field] = { index, letter: columnLetter(index), header: headers[index] ?? "" };
-  }
-
-  const rateValues = body.flatMap((row) =>
-    (["nonFacilityRate", "facilityRate"] as const).map((f) => (columns[f] ? cellValue(row[columns[f].index]) : null)),
-  );
-  const decimalStyle = options.decimalStyle ?? detectDecimalStyle(rateValues);
-  const fileProblems = decimalStyle === "comma" ? [problem({ code: "decimalCommaRead" })] : [];
-
-  const rowProblems: PayerScheduleProblem[] = [];
-  const readRows: PayerScheduleRow[] = [];
-  let blankRows = 0;
-  let skippedRows = 0;
-  let rowsWithErrors = 0;
-  body.forEach((cells, offset) => {
-    const rowNumber = firstRowNumber + headerRowIndex + 1 + offset;
-    if (isBlank(cells)) {
-      blankRows++;
-      return;
-    }
-    if (repeatsHeader(cells, headers)) {
-      skippedRows++;
-      rowProblems.push(problem({ code: "headerRepeated", rowNumber }, rowNumber));
-      return;
-    }
-    const reader = new RowReader(cells, columns, rowNumber, decimalStyle);
-    const noRate = reader.value("nonFacilityRate") === null && reader.value("facilityRate") === null;
-    // Footnotes and section titles ("* CPT codes are copyright AMA", "RADIOLOGY") have no rate and no real code.
-    if (noRate && !parseHcpcsCode(reader.value("hcpcsCode")).ok) {
-      skippedRows++;
-      const text = cells
-        .map((c) => cellText(cellValue(c)))
-        .filter((t) => t !== "")
-        .join(" ")
-        .slice(0, 80);
-      rowProblems.push(problem({ code: "noteRowSkipped", rowNumber, text }, rowNumber));
-      return;
-    }
-    const read = readRow(reader);
-    rowProblems.push(...read.problems);
-    if (read.row) readRows.push(read.row);
-    else rowsWithErrors++;
-  });
-
-  const duplicates = findDuplicates(readRows);
-  const problems = [
-    ...fileProblems,
-    ...[...rowProblems, ...duplicates.problems].sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0)),
-  ];
-  const conflicted = readRows.length - duplicates.rows.length - duplicates.dropped;
-  const count = (severity: Severity): number => problems.filter((p) => p.severity === severity).length;
-  return ok({
-    headerRowNumber: firstRowNumber + headerRowIndex,
-    headers,
-    suggestion,
-    mapping,
-    decimalStyle,
-    rows: duplicates.rows,
-    problems,
-    counts: {
-      sourceRows: body.length,
-      blankRows,
-      skippedRows,
-      rowsWithErrors: rowsWithErrors + conflicted,
-      duplicateRowsDropped: duplicates.dropped,
-      cleanRows: duplicates.rows.length,
-      errors: count("error"),
-      warnings: count("warning"),
-      infos: count("info"),
-    },
-  });
+/**
+ * {@link previewPayerSchedule} in slices that give the event loop a turn (progress and Cancel keep working on a
+ * million rows). A changed mapping is previewed again from the same grid: the file is not read again. Aborting
+ * `signal` stops it with the issue "cancelled".
+ */
+export async function previewPayerScheduleAsync(
+  grid: SourceGrid,
+  options: PreviewOptions = {},
+  pacing: PacingOptions = {},
+): Promise<Result<PayerSchedulePreview, PayerScheduleIssue>> {
+  const run = await runInSlices(previewSteps(grid, options), pacing);
+  return run.ok ? run.value : fail({ code: "cancelled" });
 }

@@ -44,7 +44,7 @@ const useStyles = makeStyles({
 
 /** A chosen file after reading: parsed, or refused with the message to show. */
 type Chosen<F> =
-  | { readonly status: "read"; readonly file: F; readonly text: string }
+  | { readonly status: "read"; readonly file: F; readonly content: Uint8Array }
   | { readonly status: "refused"; readonly message: string };
 
 type ImportInput = Omit<ImportMedicareScheduleInput, "signal" | "onProgress">;
@@ -52,12 +52,13 @@ type ImportInput = Omit<ImportMedicareScheduleInput, "signal" | "onProgress">;
 /** Problems shown in full; the rest are counted. */
 const SHOWN_PROBLEMS = 20;
 
-function readText(file: Blob): Promise<string> {
+/** The file's bytes: the readers detect the encoding (UTF-8, UTF-16, Windows-1252) themselves. */
+function readBytes(file: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
     reader.onerror = () => reject(reader.error ?? new Error("the browser refused to read it"));
-    reader.readAsText(file);
+    reader.readAsArrayBuffer(file);
   });
 }
 
@@ -65,14 +66,14 @@ function readText(file: Blob): Promise<string> {
 async function readChosen<F>(
   file: File,
   kind: MedicareFileKind,
-  parse: (name: string, text: string) => { ok: true; value: F } | { ok: false; issue: string },
+  parse: (name: string, content: Uint8Array) => { ok: true; value: F } | { ok: false; issue: string },
 ): Promise<Chosen<F>> {
   const refused = refuseChosenFile(file, kind);
   if (refused !== null) return { status: "refused", message: refused };
   try {
-    const text = await readText(file);
-    const parsed = parse(file.name, text);
-    return parsed.ok ? { status: "read", file: parsed.value, text } : { status: "refused", message: parsed.issue };
+    const content = await readBytes(file);
+    const parsed = parse(file.name, content);
+    return parsed.ok ? { status: "read", file: parsed.value, content } : { status: "refused", message: parsed.issue };
   } catch (error) {
     return { status: "refused", message: `${file.name} cannot be read: ${String(error)}` };
   }
@@ -162,9 +163,9 @@ export function MedicareSchedulePanel() {
   const runImport = () => {
     if (pprrvu?.status !== "read" || locality === undefined || year === null) return;
     void start({
-      pprrvuText: pprrvu.text,
+      pprrvuText: pprrvu.content,
       pprrvuFileName: pprrvu.file.fileName,
-      gpciText: gpci?.status === "read" ? gpci.text : null,
+      gpciText: gpci?.status === "read" ? gpci.content : null,
       gpciFileName: gpci?.status === "read" ? gpci.file.fileName : undefined,
       locality: locality.localityKey,
       year,
@@ -229,6 +230,12 @@ export function MedicareSchedulePanel() {
         <Problems
           title={`${gpci.file.problems.length} problems in ${gpci.file.fileName}: those localities are left out`}
           problems={gpci.file.problems}
+        />
+      )}
+      {gpci?.status === "read" && (
+        <Problems
+          title={`${gpci.file.warnings.length} warnings in ${gpci.file.fileName}: those localities are imported as they are`}
+          problems={gpci.file.warnings}
         />
       )}
 

@@ -13,9 +13,10 @@ import { conversionFactorFor, readGpci, readPprrvu } from "./medicareFiles";
 
 /** What the import needs: the two files' text, the locality, and what the user changed of the defaults. */
 export interface ImportMedicareScheduleInput {
-  readonly pprrvuText: string;
+  /** The PPRRVU file's text, or its bytes (then its encoding is detected). */
+  readonly pprrvuText: string | Uint8Array;
   /** Null: no GPCI file, only the national amounts (GPCIs of 1.000) can be written. */
-  readonly gpciText: string | null;
+  readonly gpciText: string | Uint8Array | null;
   readonly pprrvuFileName?: string;
   readonly gpciFileName?: string;
   /** A locality key as listed or typed ("04412-18", "0441218"), or "national". */

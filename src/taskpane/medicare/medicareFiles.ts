@@ -51,8 +51,9 @@ export function refuseChosenFile(file: ChosenFileInfo, kind: MedicareFileKind): 
 }
 
 /** An xlsx saved under a .csv name starts with the ZIP signature "PK\3\4". */
-function refuseContent(text: string, fileName: string): string | null {
-  return text.startsWith("PK\u0003\u0004") ? `${fileName} is an Excel workbook named .csv: ${SAVE_AS_CSV}.` : null;
+function refuseContent(content: string | Uint8Array, fileName: string): string | null {
+  const start = typeof content === "string" ? content.slice(0, 4) : String.fromCharCode(...content.subarray(0, 4));
+  return start === "PK\u0003\u0004" ? `${fileName} is an Excel workbook named .csv: ${SAVE_AS_CSV}.` : null;
 }
 
 /** A parsed PPRRVU file as the panel shows it. */
@@ -71,7 +72,10 @@ export interface PprrvuFile {
 export interface GpciFile {
   readonly fileName: string;
   readonly localities: readonly LocalityGpci[];
+  /** One message per row left out of the import. */
   readonly problems: readonly string[];
+  /** One message per row imported as it is but worth a look (a locality name that looks like a formula). */
+  readonly warnings: readonly string[];
 }
 
 /** The year of a PPRRVU file: the banner says it ("2025 National Physician Fee Schedule..."), else its CF does. */
@@ -83,11 +87,11 @@ export function detectYear(label: string, conversionFactor: Decimal | null): num
   return period ? Number(period.effectiveStartDate.slice(0, 4)) : null;
 }
 
-/** Parses a PPRRVU CSV, or says why it cannot be read. */
-export function readPprrvu(fileName: string, text: string): Result<PprrvuFile, string> {
-  const refused = refuseContent(text, fileName);
+/** Parses a PPRRVU CSV (its text, or its bytes to have the encoding detected), or says why it cannot be read. */
+export function readPprrvu(fileName: string, content: string | Uint8Array): Result<PprrvuFile, string> {
+  const refused = refuseContent(content, fileName);
   if (refused !== null) return fail(refused);
-  const parsed = parsePprrvuCsv(text);
+  const parsed = parsePprrvuCsv(content);
   if (!parsed.ok) return fail(`${fileName}: ${importIssueMessage(parsed.issue)}`);
   const { label, rows, issues, conversionFactor } = parsed.value;
   return ok({
@@ -100,13 +104,19 @@ export function readPprrvu(fileName: string, text: string): Result<PprrvuFile, s
   });
 }
 
-/** Parses a GPCI CSV, or says why it cannot be read. */
-export function readGpci(fileName: string, text: string): Result<GpciFile, string> {
-  const refused = refuseContent(text, fileName);
+/** Parses a GPCI CSV (its text, or its bytes to have the encoding detected), or says why it cannot be read. */
+export function readGpci(fileName: string, content: string | Uint8Array): Result<GpciFile, string> {
+  const refused = refuseContent(content, fileName);
   if (refused !== null) return fail(refused);
-  const parsed = parseGpciCsv(text);
+  const parsed = parseGpciCsv(content);
   if (!parsed.ok) return fail(`${fileName}: ${importIssueMessage(parsed.issue)}`);
-  return ok({ fileName, localities: parsed.value.localities, problems: parsed.value.issues.map(importIssueMessage) });
+  const { localities, issues, warnings } = parsed.value;
+  return ok({
+    fileName,
+    localities,
+    problems: issues.map(importIssueMessage),
+    warnings: warnings.map(importIssueMessage),
+  });
 }
 
 /** The localities to choose from: "National (GPCI 1.000)" first, then the GPCI file's in file order. */

@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { defaultScheduleTableName, scheduleYear } from "../../excel/payerSchedule/payerScheduleImport";
+import { defaultScheduleTableName, previewYear } from "../../excel/payerSchedule/payerScheduleImport";
 import { describeRangeReadIssue, type RangeSource } from "../../excel/core/rangeGrid";
 import type { WrittenTable } from "../../excel/core/tableWriter";
 import type { ColumnMapping, MappingSuggestion, PayerScheduleField } from "../../formats/payerSchedule";
@@ -37,12 +37,12 @@ import {
 import { ProblemList } from "./ProblemList";
 import {
   firstRowNumberOf,
-  previewSource,
   proposedPayer,
   readChosenFile,
   type ScheduleSource,
   type SourceChoices,
 } from "./scheduleSource";
+import { progressText, useSchedulePreview } from "./useSchedulePreview";
 
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
@@ -109,7 +109,8 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
     if (mode === "workbook") void refreshRanges();
   }, [mode, refreshRanges]);
 
-  const preview = useMemo(() => (source === null ? null : previewSource(source, choices)), [source, choices]);
+  const previewing = useSchedulePreview(source, choices);
+  const preview = previewing.state.status === "done" ? previewing.state.preview : null;
   const lastLayout = useRef<Layout | null>(null);
   if (preview?.ok && source !== null) {
     const { headerRowNumber, headers, suggestion, mapping } = preview.preview;
@@ -174,7 +175,7 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
 
   const shown = preview?.ok ? preview.preview : null;
   const shownPayer = payer ?? (source === null ? "" : proposedPayer(source));
-  const shownYear = year ?? String((shown && scheduleYear(shown.rows)) ?? new Date().getFullYear());
+  const shownYear = year ?? String((shown && previewYear(shown)) ?? new Date().getFullYear());
   const shownTableName = tableName ?? defaultScheduleTableName(shownPayer, shownYear);
   const shownSheetName = sheetName ?? shownTableName.slice(0, 31);
   const taken = names.status === "succeeded" ? names.result : null;
@@ -265,6 +266,15 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
         </div>
       )}
       {reading && <Spinner size="tiny" label="Reading…" />}
+      {previewing.state.status === "running" && (
+        <div className={own.row}>
+          <Spinner size="tiny" label={progressText(previewing.state.progress)} />
+          <Button onClick={previewing.cancel}>Cancel</Button>
+        </div>
+      )}
+      {previewing.state.status === "stopped" && (
+        <Notice>The preview was cancelled: choose the file again to check it.</Notice>
+      )}
       {source?.kind === "range" && <Caption1>Read {source.grid.address}</Caption1>}
       {sourceMessage !== null && <Notice>{sourceMessage}</Notice>}
       {source !== null && preview !== null && !preview.ok && <Notice>{preview.message}</Notice>}

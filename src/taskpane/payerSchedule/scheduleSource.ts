@@ -1,17 +1,27 @@
 /**
- * Where a payer schedule comes from (a chosen file or a block of the workbook) and its preview under the user's
- * choices. Pure, apart from reading a chosen file's bytes.
+ * Where a payer schedule comes from (a chosen file or a block of the workbook), the grid it is read into once, and
+ * its preview under the user's choices, run on that grid again whenever a choice changes (the file is not read
+ * again). Small sources are read and previewed at once; large ones in slices, with progress and cancel. Pure, apart
+ * from reading a chosen file's bytes.
  */
 import type { WorkbookGrid } from "../../excel/core/rangeGrid";
 import {
   checkScheduleFileSize,
   payerScheduleIssueMessage,
   previewPayerSchedule,
-  previewPayerScheduleFile,
+  previewPayerScheduleAsync,
+  previewScheduleText,
+  previewScheduleTextAsync,
+  readPayerScheduleFile,
+  readPayerScheduleFileAsync,
+  type PacingOptions,
+  type PayerScheduleIssue,
   type PayerSchedulePreview,
   type PreviewOptions,
   type ScheduleFile,
+  type ScheduleText,
 } from "../../formats/payerSchedule";
+import type { Result } from "../../engine";
 
 /** The schedule being previewed. */
 export type ScheduleSource =
@@ -32,20 +42,76 @@ export function firstRowNumberOf(source: ScheduleSource): number {
   return source.kind === "file" ? 1 : source.grid.firstRowNumber;
 }
 
-/** Previews a source with the user's choices (re-run on every change: it is fast for schedule-sized inputs). */
-export function previewSource(source: ScheduleSource, choices: SourceChoices): SourcePreview {
-  const first = firstRowNumberOf(source);
-  const options: PreviewOptions = {
+/** A source read into the grid every preview of it runs on. */
+export type ReadSource =
+  { readonly kind: "file"; readonly text: ScheduleText } | { readonly kind: "range"; readonly grid: WorkbookGrid };
+
+/** A read source, or the message saying why the file cannot be read. */
+export type SourceRead =
+  { readonly ok: true; readonly read: ReadSource } | { readonly ok: false; readonly message: string };
+
+/** Files up to this size are read at once; larger ones in slices (a 1 MB file reads in about 30 ms). */
+export const READ_AT_ONCE_BYTES = 1024 * 1024;
+/** Sources up to this many rows are previewed at once; larger ones in slices. */
+export const PREVIEW_AT_ONCE_ROWS = 20_000;
+
+/** Whether a source is small enough to read at once. */
+export function readsAtOnce(source: ScheduleSource): boolean {
+  return source.kind === "range" || source.file.bytes.byteLength <= READ_AT_ONCE_BYTES;
+}
+
+/** Whether a read source is small enough to preview at once. */
+export function previewsAtOnce(read: ReadSource): boolean {
+  return (read.kind === "file" ? read.text.grid.length : read.grid.values.length) <= PREVIEW_AT_ONCE_ROWS;
+}
+
+const asRead = (source: ScheduleSource, text: Result<ScheduleText, PayerScheduleIssue>): SourceRead =>
+  text.ok ? { ok: true, read: { kind: "file", text: text.value } } : { ok: false, message: payerScheduleIssueMessage(text.issue) }; // prettier-ignore
+
+/** Reads a source at once. */
+export function readSourceNow(source: ScheduleSource): SourceRead {
+  return source.kind === "range" ? { ok: true, read: source } : asRead(source, readPayerScheduleFile(source.file));
+}
+
+/** Reads a source in slices; null when cancelled. */
+export async function readSourceInSlices(source: ScheduleSource, pacing: PacingOptions): Promise<SourceRead | null> {
+  if (source.kind === "range") return { ok: true, read: source };
+  const text = await readPayerScheduleFileAsync(source.file, pacing);
+  return !text.ok && text.issue.code === "cancelled" ? null : asRead(source, text);
+}
+
+function optionsOf(read: ReadSource, choices: SourceChoices): PreviewOptions {
+  const first = read.kind === "file" ? 1 : read.grid.firstRowNumber;
+  return {
     mapping: choices.mapping,
     headerRowIndex: choices.headerRowNumber === undefined ? undefined : choices.headerRowNumber - first,
+    firstRowNumber: first,
   };
+}
+
+const asPreview = (result: Result<PayerSchedulePreview, PayerScheduleIssue>): SourcePreview =>
+  result.ok ? { ok: true, preview: result.value } : { ok: false, message: payerScheduleIssueMessage(result.issue) };
+
+/** Previews a read source with the user's choices, at once. */
+export function previewReadNow(read: ReadSource, choices: SourceChoices): SourcePreview {
+  const options = optionsOf(read, choices);
+  return asPreview(
+    read.kind === "file" ? previewScheduleText(read.text, options) : previewPayerSchedule(read.grid.values, options),
+  );
+}
+
+/** Previews a read source with the user's choices in slices, with progress; null when cancelled. */
+export async function previewReadInSlices(
+  read: ReadSource,
+  choices: SourceChoices,
+  pacing: PacingOptions,
+): Promise<SourcePreview | null> {
+  const options = optionsOf(read, choices);
   const result =
-    source.kind === "file"
-      ? previewPayerScheduleFile(source.file, options)
-      : previewPayerSchedule(source.grid.values, { ...options, firstRowNumber: first });
-  return result.ok
-    ? { ok: true, preview: result.value }
-    : { ok: false, message: payerScheduleIssueMessage(result.issue) };
+    read.kind === "file"
+      ? await previewScheduleTextAsync(read.text, options, pacing)
+      : await previewPayerScheduleAsync(read.grid.values, options, pacing);
+  return !result.ok && result.issue.code === "cancelled" ? null : asPreview(result);
 }
 
 /** Extensions of Excel workbooks, which the add-in reads through Excel itself (no workbook parser in the pane). */

@@ -4,13 +4,20 @@ import { describeWithSharedData, readSharedData } from "../../support/sharedData
 
 const HEADER_2025 =
   "Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,2025 PW GPCI (with 1.0 Floor),2025 PE GPCI,2025 MP GPCI";
+// The footnotes CMS prints under the table: a GPCI file that lacks them was cut short.
+const FOOTNOTES = [
+  "*Work GPCI reflects a 1.5 floor in Alaska established by the MIPPA.,,,,,,",
+  "**PE GPCI reflects a 1.0 floor for frontier states established by the ACA.,,,,,,",
+];
 const file = (...rows: string[]): string =>
   [
     "ADDENDUM E. FINAL CY 2025 GEOGRAPHIC PRACTICE COST INDICES (GPCIs) BY STATE AND MEDICARE LOCALITY,,,,,,",
     ",,,,,,",
     HEADER_2025,
     ...rows,
-  ].join("\r\n");
+    ",,,,,,",
+    ...FOOTNOTES,
+  ].join("\r\n") + "\r\n";
 
 function parsed(text: string): GpciImport {
   const result = parseGpciCsv(text);
@@ -38,33 +45,30 @@ describe("reading a GPCI file", () => {
   it("drops the footnote asterisks from locality names", () =>
     expect(parsed(file("03402,SD,02,SOUTH DAKOTA**,1,1,0.382")).localities[0]?.localityName).toBe("SOUTH DAKOTA"));
   it("keeps the footnotes under the table as notes, not as bad rows", () => {
-    const result = parsed(
-      file(
-        "09102,FL,04,MIAMI,1,1.027,2.5",
-        ",,,,,,",
-        "*Work GPCI reflects a 1.5 floor in Alaska established by the MIPPA.,,,,,,",
-      ),
-    );
+    const result = parsed(file("09102,FL,04,MIAMI,1,1.027,2.5"));
     expect([result.notes, result.issues]).toEqual([
-      ["*Work GPCI reflects a 1.5 floor in Alaska established by the MIPPA."],
+      [
+        "*Work GPCI reflects a 1.5 floor in Alaska established by the MIPPA.",
+        "**PE GPCI reflects a 1.0 floor for frontier states established by the ACA.",
+      ],
       [],
     ]);
   });
   it("keeps both work GPCIs when the file has the floored and unfloored columns", () => {
     const header =
       "Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,2026 PW GPCI (without 1.0 Floor),2026 PW GPCI (with 1.0 Floor),2026 PE GPCI,2026 MP GPCI";
-    const [row] = parsed([header, "10112,AL,00,ALABAMA,0.962,1,0.869,0.575"].join("\n")).localities;
+    const [row] = parsed([header, "10112,AL,00,ALABAMA,0.962,1,0.869,0.575", ""].join("\n")).localities;
     expect([row?.workGpci.toString(), row?.workGpciWithoutFloor?.toString()]).toEqual(["1", "0.962"]);
   });
   it("reads files from before 2021 that have no State column", () => {
     const header =
       "Medicare Administrative Contractor,Locality Number,Locality Name,2020 PW GPCI,2020 PE GPCI,2020 MP GPCI";
-    const [row] = parsed([header, "10112,00,ALABAMA,1,0.869,0.575"].join("\n")).localities;
+    const [row] = parsed([header, "10112,00,ALABAMA,1,0.869,0.575", ""].join("\n")).localities;
     expect([row?.localityKey, row?.stateCode]).toEqual(["10112-00", null]);
   });
   it("reports a locality with an unreadable GPCI by row number", () => {
     expect(parsed(file("09102,FL,04,MIAMI,1,abc,2.5")).issues.map(importIssueMessage)).toEqual([
-      'Row 4, column PE GPCI: "abc" is not valid; expected an index like 1.000.',
+      'Row 4, column PE GPCI: "abc" is not valid; expected an index from 0 to 5, like 1.000.',
     ]);
   });
   it("refuses a file without a GPCI header", () =>

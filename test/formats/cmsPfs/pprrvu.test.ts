@@ -11,7 +11,9 @@ const HEADER = [
   ",,,STATUS,WORK,NON-FAC,NON-FAC,FACILITY,FACILITY,MP,PCTC,GLOB,MULT,BILAT,CONV",
   "HCPCS,MOD,DESCRIPTION,CODE,RVU,PE RVU,NA INDICATOR,PE RVU,NA INDICATOR,RVU,IND,DAYS,PROC,SURG,FACTOR",
 ];
-const file = (...rows: string[]): string => [...BANNER, ...HEADER, ...rows].join("\r\n") + "\r\n";
+// Each ends with the DOS end-of-file marker row, as CMS's 2024 file does: a complete file, whatever its codes.
+const END = "\u001a,,,,,,,,,,,,,,";
+const file = (...rows: string[]): string => [...BANNER, ...HEADER, ...rows, END].join("\r\n") + "\r\n";
 const ROW_99213 = "99213,,,A,1.30,1.35,,0.57,,0.10,0,XXX,0,0,32.3465";
 
 function parsed(text: string): PprrvuImport {
@@ -41,6 +43,7 @@ describe("reading a PPRRVU file", () => {
       ",,,STATUS,WORK,NON-FAC,NON-FAC,FACILITY,FACILITY,MP,PCTC,GLOB,MULT,BILAT,PRIC,CONV",
       "HCPCS,MOD,DESCRIPTION,CODE,RVU,PE RVU,NA INDICATOR,PE RVU,NA INDICATOR,RVU,IND,DAYS,PROC,SURG,IND,FACTOR",
       "99213,,,A,1.30,1.35,,0.57,,0.10,0,XXX,0,0,9,33.4009",
+      END,
     ].join("\n");
     const result = parsed(moved);
     expect([result.rows[0]?.conversionFactor?.toString(), result.rows[0]?.pricingIndicator]).toEqual(["33.4009", "9"]);
@@ -61,7 +64,7 @@ describe("reading a PPRRVU file", () => {
     expect([row?.nonFacilityNaIndicator, row?.facilityNaIndicator]).toEqual([true, false]);
   });
   it("ignores the DOS end-of-file marker some CMS files end with", () => {
-    const result = parsed(file(ROW_99213, "\u001a,,,,,,,,,,,,,,"));
+    const result = parsed(file(ROW_99213));
     expect([result.rows.length, result.issues]).toEqual([1, []]);
   });
   it("reports a row with a bad code by its row number and keeps the others", () => {
@@ -76,7 +79,7 @@ describe("reading a PPRRVU file", () => {
   it("reports an unreadable RVU with row, column and value", () => {
     const result = parsed(file("99214,,,A,1.92,n/a,,0.83,,0.15,0,XXX,0,0,32.3465"));
     expect(result.issues.map(importIssueMessage)).toEqual([
-      'Row 5, column NON-FAC PE RVU: "n/a" is not valid; expected a number of zero or more.',
+      'Row 5, column NON-FAC PE RVU: "n/a" is not valid; expected an RVU from 0 to 10,000.',
     ]);
   });
   it("reports an unknown status code", () => {

@@ -49,8 +49,11 @@ describe("refusing files that cannot be a schedule, before reading them", () => 
       /old-format Excel workbook \(\.xls\).*save it as \.xlsx or CSV/,
     );
   });
-  it("refuses a binary file that has NUL bytes", () => {
-    expect(refusal("rates.dat", bytesOf(0x01, 0x00, 0x02))).toMatch(/is a binary file/);
+  it("refuses a binary file, full of NUL bytes", () => {
+    const binary = new Uint8Array(512).map((_, i) => (i % 3 === 0 ? 0 : i % 251));
+    expect(refusal("rates.dat", binary)).toBe(
+      '"rates.dat" is a binary file, not a CSV, TSV or text file. Choose the CSV, TSV or text export of the fee schedule.',
+    );
   });
   it("refuses a price-transparency JSON file with a precise reason", () => {
     expect(refusal("mrf.json", new TextEncoder().encode('{ "hospital_name": "West Mercy" }'))).toMatch(
@@ -77,7 +80,7 @@ describe("decoding text files", () => {
   });
   it("reads a Windows (ANSI) CSV from Excel and notes it", () => {
     const preview = previewFixture("windows-1252-accents.csv");
-    expect([preview.rows[0]?.description, preview.problems.map((p) => p.severity)]).toEqual([
+    expect([preview.rows.at(0)?.description, preview.problems.map((p) => p.severity)]).toEqual([
       "Consultation médicale",
       ["info"],
     ]);

@@ -50,7 +50,7 @@ describe("a payer export with banner rows and odd headers", () => {
       "71046 TC 28.35/-",
       "J1100 1234.50/-",
     ]);
-    expect([preview.rows[0]?.effectiveStartDate, preview.rows[0]?.effectiveEndDate]).toEqual([
+    expect([preview.rows.at(0)?.effectiveStartDate, preview.rows.at(0)?.effectiveEndDate]).toEqual([
       "2025-01-01",
       "2025-12-31",
     ]);
@@ -110,7 +110,7 @@ describe("listing every problem by row before anything is written", () => {
       'info: Row 17, column Description: "+1-555-0100 call for auth" looks like a formula; it is kept as text and will not be calculated.',
       'info: Row 18, column Description: "@SUM(A1:A2)" looks like a formula; it is kept as text and will not be calculated.',
     ]);
-    expect(preview.rows.find((r) => r.hcpcsCode === "20610")?.description).toBe(
+    expect([...preview.rows].find((r) => r.hcpcsCode === "20610")?.description).toBe(
       '=HYPERLINK("http://example.invalid","click")',
     );
   });
@@ -153,7 +153,7 @@ describe("a European export", () => {
     ]);
   });
   it("reads day-first dotted dates", () => {
-    expect([preview.rows[0]?.effectiveStartDate, preview.rows[0]?.effectiveEndDate]).toEqual([
+    expect([preview.rows.at(0)?.effectiveStartDate, preview.rows.at(0)?.effectiveEndDate]).toEqual([
       "2025-01-01",
       "2025-12-31",
     ]);
