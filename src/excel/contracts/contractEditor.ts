@@ -1,14 +1,17 @@
 /**
  * The contract editor's workbook side (issue 4, item 3): lists the registry's contract versions and carve-outs as
- * editable rows, checks a version against the declared spec and against the contract's other versions (the engine's
- * overlap check), and saves or deletes rows in PayerContracts and ContractCarveOuts, which stay ordinary tables the
- * user can edit by hand (ARCHITECTURE.md 3).
+ * editable rows with the registry reader's problems, checks a version as the user types (the declared spec and the
+ * engine's overlap check), and saves or deletes rows in PayerContracts and ContractCarveOuts, which stay ordinary
+ * tables the user can edit by hand (ARCHITECTURE.md 3). Saves and deletes are operations of the runner, checked
+ * against the registry's own rules inside them (registryRowWriter.ts, issue 10).
  */
 import { registryKey } from "../../engine";
 import { CURRENT_MEDICARE_SCHEDULE } from "../../engine";
-import { fail, ok, type Result } from "../../engine";
+import { fail, type Result } from "../../engine";
 import { hostExcel, type ExcelGateway } from "../core/excelGateway";
 import { buildRegistry } from "../registry/buildRegistry";
+import { registryIssueMessage, registryIssueRows, type RegistryIssue } from "../registry/issues";
+import { readRegistryTables } from "../registry/readRegistry";
 import {
   CONTRACT_CARVE_OUTS_SPEC,
   MEDICARE_SCHEDULES_SPEC,
@@ -16,16 +19,11 @@ import {
   REGISTRY_TABLE_SPECS,
 } from "../registry/registryTables";
 import { parseTable, type ColumnSpec, type TableData, type TableSpec } from "../registry/tableSpec";
-import { registryIssueMessage } from "../registry/issues";
+import type { EditorIssue } from "./editorIssues";
 import { checkForm, formOf, rowCells, type FieldErrors, type FormCheck, type FormValues } from "./registryForm";
-import {
-  deleteRegistryRow,
-  writeRegistryRow,
-  type LoadedRow,
-  type RowWriteIssue,
-  type SavedRow,
-} from "./registryRowWriter";
-import { describeTableWriteIssue } from "../core/tableWriteIssues";
+import { deleteRegistryRow, writeRegistryRow, type LoadedRow, type SavedRow } from "./registryRowWriter";
+
+export { editorIssueMessage, type EditorIssue } from "./editorIssues";
 
 export type ContractColumns = typeof PAYER_CONTRACTS_SPEC.columns;
 export type CarveOutColumns = typeof CONTRACT_CARVE_OUTS_SPEC.columns;
@@ -57,68 +55,39 @@ export interface ContractEntry {
 /** Everything the Contracts panel shows and chooses from. */
 export interface ContractEditorData {
   readonly contracts: readonly ContractEntry[];
+  /**
+   * What the registry reader says is wrong beyond single rows (a registry table without a required column, a
+   * Medicare schedule a contract uses but nobody registered), in its words.
+   */
+  readonly problems: readonly string[];
   /** Tables a Fee Schedule can name: every table of the workbook except the registry's own and Medicare schedules. */
   readonly feeScheduleTables: readonly string[];
   /** Choices of the Medicare Schedule column: "current", then the tables registered in MedicareSchedules. */
   readonly medicareSchedules: readonly string[];
 }
 
-interface LoadedTable {
-  readonly data: TableData;
-  readonly firstColumn: number;
-}
-
-async function readTables(excel: ExcelGateway, names: readonly string[]) {
-  return excel.run(async (context) => {
-    const collection = context.workbook.tables.load("items/name");
-    await context.sync();
-    const byKey = new Map(collection.items.map((table) => [registryKey(table.name), table]));
-    const pending = names.flatMap((name) => {
-      const table = byKey.get(registryKey(name));
-      if (table === undefined) return [];
-      const sheet = table.worksheet.load("name");
-      const header = table.getHeaderRowRange().load("values,rowIndex,columnIndex");
-      const body = table.getDataBodyRange().load("values");
-      return [{ key: registryKey(name), name: table.name, sheet, header, body }];
-    });
-    await context.sync();
-    const tables = new Map<string, LoadedTable>();
-    for (const { key, name, sheet, header, body } of pending) {
-      tables.set(key, {
-        data: {
-          name,
-          sheet: sheet.name,
-          headers: header.values[0] ?? [],
-          rows: body.values,
-          firstRowNumber: header.rowIndex + 2,
-        },
-        firstColumn: header.columnIndex,
-      });
-    }
-    return { tableNames: collection.items.map((table) => table.name), tables };
-  });
-}
-
-/** Rows of a registry table with their forms and problems; blank rows are left out. */
+/** Rows of a registry table with their forms and the reader's problems with each; blank rows are left out. */
 function editableRows<C extends Readonly<Record<string, ColumnSpec>>>(
   spec: TableSpec<C>,
-  table: LoadedTable | undefined,
+  data: TableData | undefined,
+  issues: readonly RegistryIssue[],
 ): EditableRow<FormValues<C>>[] {
-  if (table === undefined) return [];
-  const { data } = table;
+  if (data === undefined) return [];
   const keys = data.headers.map((h) => String(h).trim().toLowerCase().replace(/\s+/g, " "));
   const positionOf = (field: string) => {
     const column: ColumnSpec = spec.columns[field]!;
     return keys.findIndex((key) => [column.header, ...(column.aliases ?? [])].some((h) => h.toLowerCase() === key));
   };
   const positions = Object.keys(spec.columns).map((field) => [field, positionOf(field)] as const);
-  const parsed = parseTable(spec, data);
+  const table = registryKey(data.name);
   return data.rows.flatMap((values, index) => {
     if (values.every((cell) => cell === "" || cell === null)) return [];
     const rowNumber = data.firstRowNumber + index;
     const cells = Object.fromEntries(positions.map(([field, p]) => [field, p >= 0 ? values[p] : null]));
-    const problems = parsed.issues
-      .filter((issue) => "rowNumber" in issue && issue.rowNumber === rowNumber)
+    const problems = issues
+      .filter((issue) =>
+        registryIssueRows(issue).some((r) => registryKey(r.table) === table && r.rowNumber === rowNumber),
+      )
       .map(registryIssueMessage);
     const loaded: LoadedRow = { table: data.name, sheet: data.sheet, index, rowNumber, values: [...values] };
     return [{ loaded, form: formOf(spec.columns, cells), problems }];
@@ -128,16 +97,18 @@ function editableRows<C extends Readonly<Record<string, ColumnSpec>>>(
 const text = (input: unknown) => (typeof input === "string" ? input.trim() : "");
 
 /**
- * Reads the registry for the editor in two round trips: contracts grouped by name (versions sorted by start date,
- * with their carve-outs), the fee schedule tables to choose from, and the registered Medicare schedules.
+ * Reads the registry for the editor in three round trips, as the registry reader does (the same tables, the same
+ * build, so the editor shows the reader's problems): contracts grouped by name (versions sorted by start date, with
+ * their carve-outs), the fee schedule tables to choose from, and the registered Medicare schedules.
  */
 export async function listContracts(excel: ExcelGateway = hostExcel()): Promise<ContractEditorData> {
-  const names = [PAYER_CONTRACTS_SPEC.title, CONTRACT_CARVE_OUTS_SPEC.title, MEDICARE_SCHEDULES_SPEC.title];
-  const { tableNames, tables } = await readTables(excel, names);
-  const versions = editableRows(PAYER_CONTRACTS_SPEC, tables.get(registryKey(PAYER_CONTRACTS_SPEC.title)));
-  const carveOuts = editableRows(CONTRACT_CARVE_OUTS_SPEC, tables.get(registryKey(CONTRACT_CARVE_OUTS_SPEC.title)));
-  const medicare = tables.get(registryKey(MEDICARE_SCHEDULES_SPEC.title));
-  const registered = medicare === undefined ? [] : parseTable(MEDICARE_SCHEDULES_SPEC, medicare.data).rows;
+  const { tables, tableNames } = await readRegistryTables(excel);
+  const { issues } = buildRegistry(tables);
+  const tableOf = (spec: { readonly title: string }) => tables.get(registryKey(spec.title));
+  const versions = editableRows(PAYER_CONTRACTS_SPEC, tableOf(PAYER_CONTRACTS_SPEC), issues);
+  const carveOuts = editableRows(CONTRACT_CARVE_OUTS_SPEC, tableOf(CONTRACT_CARVE_OUTS_SPEC), issues);
+  const medicare = tableOf(MEDICARE_SCHEDULES_SPEC);
+  const registered = medicare === undefined ? [] : parseTable(MEDICARE_SCHEDULES_SPEC, medicare).rows;
   const medicareSchedules = registered.map((r) => r.scheduleTable!).filter((n) => n !== "");
 
   const groups = new Map<string, { contractName: string; payer: string; versions: EditableRow<ContractForm>[] }>();
@@ -168,6 +139,7 @@ export async function listContracts(excel: ExcelGateway = hostExcel()): Promise<
   ]);
   return {
     contracts,
+    problems: issues.filter((issue) => registryIssueRows(issue).length === 0).map(registryIssueMessage),
     feeScheduleTables: tableNames.filter((name) => !notSchedules.has(registryKey(name))).sort(),
     medicareSchedules: [CURRENT_MEDICARE_SCHEDULE, ...medicareSchedules],
   };
@@ -267,26 +239,6 @@ export function checkContractVersion(
     : { errors: { ...errors, ...checked.errors } as FieldErrors<ContractColumns>, row: null };
 }
 
-/** Why a save or delete did not happen, in words for the task pane. */
-export type EditorIssue =
-  { readonly code: "formInvalid"; readonly errors: Readonly<Record<string, string>> } | RowWriteIssue;
-
-/** The message of an editor issue. */
-export function editorIssueMessage(issue: EditorIssue): string {
-  switch (issue.code) {
-    case "formInvalid":
-      return `Fix the highlighted fields first: ${Object.values(issue.errors).join(" ")}`;
-    case "rowChanged":
-      return `Row ${issue.rowNumber} of ${issue.table} (sheet ${issue.sheet}) changed in the sheet since it was loaded; reload to see the change, then edit again.`;
-    case "tableMissing":
-      return `The workbook no longer has a ${issue.table} table; reload.`;
-    case "columnMissing":
-      return `Table ${issue.table} (sheet ${issue.sheet}) has no "${issue.column}" column; add it, then save again.`;
-    case "tableNotCreated":
-      return `Could not create the ${issue.table} table: ${describeTableWriteIssue(issue.issue)}`;
-  }
-}
-
 /** Input of {@link saveContractVersion}: the form, the row it edits (null adds one), and the registry as loaded. */
 export interface SaveContractInput {
   readonly form: ContractForm;
@@ -295,45 +247,89 @@ export interface SaveContractInput {
   readonly versions: readonly EditableRow<ContractForm>[];
 }
 
+/** The user's Cancel, for the editor's operations. */
+export interface EditorOptions {
+  readonly signal?: AbortSignal;
+}
+
 /**
- * Adds or updates one PayerContracts row after checking it; refuses when the row changed in the sheet since it was
- * loaded. Creates the table on a "Contracts" sheet when the workbook has none.
+ * Adds or updates one PayerContracts row after checking it as the user typed it and as the registry would read it
+ * once saved (registryCheck.ts); refuses when the row changed in the sheet since it was loaded. Creates the table on
+ * a "Contracts" sheet when the workbook has none. All or nothing, through the operation runner.
  */
 export async function saveContractVersion(
   excel: ExcelGateway,
   input: SaveContractInput,
+  options: EditorOptions = {},
 ): Promise<Result<SavedRow, EditorIssue>> {
   const checked = checkContractVersion(input.form, input.versions, input.editing);
   if (checked.row === null) return fail({ code: "formInvalid", errors: checked.errors });
-  const cells = rowCells(PAYER_CONTRACTS_SPEC.columns, checked.row);
-  return writeRegistryRow(excel, PAYER_CONTRACTS_SPEC, input.editing, cells, CONTRACTS_SHEET);
+  const { contractName, effectiveStartDate } = checked.row;
+  return writeRegistryRow(
+    excel,
+    PAYER_CONTRACTS_SPEC,
+    input.editing,
+    rowCells(PAYER_CONTRACTS_SPEC.columns, checked.row),
+    CONTRACTS_SHEET,
+    {
+      what: `saving the version of contract "${contractName!}" from ${effectiveStartDate!}`,
+      signal: options.signal,
+      contractName: contractName!,
+    },
+  );
 }
 
 /** Adds or updates one ContractCarveOuts row after checking it (same rules as {@link saveContractVersion}). */
 export async function saveCarveOut(
   excel: ExcelGateway,
   input: { readonly form: CarveOutForm; readonly editing: LoadedRow | null },
+  options: EditorOptions = {},
 ): Promise<Result<SavedRow, EditorIssue>> {
   const checked = checkForm(CONTRACT_CARVE_OUTS_SPEC, input.form);
   if (checked.row === null) return fail({ code: "formInvalid", errors: checked.errors });
-  const cells = rowCells(CONTRACT_CARVE_OUTS_SPEC.columns, checked.row);
-  return writeRegistryRow(excel, CONTRACT_CARVE_OUTS_SPEC, input.editing, cells, CARVE_OUTS_SHEET);
+  const { contractName, hcpcsCodeFrom, hcpcsCodeTo } = checked.row;
+  const codes =
+    hcpcsCodeTo === null || hcpcsCodeTo === hcpcsCodeFrom ? hcpcsCodeFrom! : `${hcpcsCodeFrom!}-${hcpcsCodeTo}`;
+  return writeRegistryRow(
+    excel,
+    CONTRACT_CARVE_OUTS_SPEC,
+    input.editing,
+    rowCells(CONTRACT_CARVE_OUTS_SPEC.columns, checked.row),
+    CARVE_OUTS_SHEET,
+    {
+      what: `saving the carve-out ${codes} of contract "${contractName!}"`,
+      signal: options.signal,
+      contractName: contractName!,
+    },
+  );
+}
+
+/** Deletes a loaded row (a contract version or a carve-out), unless it changed in the sheet since it was loaded. */
+async function deleteRow(
+  excel: ExcelGateway,
+  row: LoadedRow,
+  options: EditorOptions,
+): Promise<Result<{ readonly rowNumber: number }, EditorIssue>> {
+  return deleteRegistryRow(excel, row, {
+    what: `deleting row ${row.rowNumber} of ${row.table}`,
+    signal: options.signal,
+  });
 }
 
 /** Deletes a loaded contract version row, unless it changed in the sheet since it was loaded. */
 export async function deleteContractVersion(
   excel: ExcelGateway,
   row: LoadedRow,
+  options: EditorOptions = {},
 ): Promise<Result<{ readonly rowNumber: number }, EditorIssue>> {
-  const deleted = await deleteRegistryRow(excel, PAYER_CONTRACTS_SPEC, row);
-  return deleted.ok ? ok(deleted.value) : deleted;
+  return deleteRow(excel, row, options);
 }
 
 /** Deletes a loaded carve-out row, unless it changed in the sheet since it was loaded. */
 export async function deleteCarveOut(
   excel: ExcelGateway,
   row: LoadedRow,
+  options: EditorOptions = {},
 ): Promise<Result<{ readonly rowNumber: number }, EditorIssue>> {
-  const deleted = await deleteRegistryRow(excel, CONTRACT_CARVE_OUTS_SPEC, row);
-  return deleted.ok ? ok(deleted.value) : deleted;
+  return deleteRow(excel, row, options);
 }

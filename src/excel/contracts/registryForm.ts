@@ -5,7 +5,7 @@
  * rows, and there is no second copy of the rules (STYLE.md "declare, then derive").
  */
 import { toExcelCell, type CellValue, type ColumnKind, type ExcelCell } from "../core/tableColumns";
-import { booleanCell, dateCell, moneyCell, percentCell, readCell, type CellKind } from "../registry/cellKinds";
+import { booleanCell, isDateKind, moneyCell, percentCell, readCell, type CellKind } from "../registry/cellKinds";
 import { parseTable, type ColumnSpec, type ParsedRow, type TableSpec } from "../registry/tableSpec";
 import { Decimal } from "../../engine";
 
@@ -31,10 +31,13 @@ export function isSwitchColumn(spec: ColumnSpec): boolean {
   return spec.kind === (booleanCell as CellKind<unknown>);
 }
 
+/** The kinds of cell the editor writes into a registry row. */
+export type WrittenKind = Extract<ColumnKind, "text" | "date" | "percent" | "money" | "boolean">;
+
 /** The kind of cell the add-in writes for a column (number format and conversion, tableColumns.ts). */
-export function writtenKind(spec: ColumnSpec): ColumnKind {
+export function writtenKind(spec: ColumnSpec): WrittenKind {
   const kind = spec.kind as CellKind<unknown>;
-  if (kind === (dateCell as CellKind<unknown>)) return "date";
+  if (isDateKind(kind)) return "date";
   if (kind === (percentCell as CellKind<unknown>)) return "percent";
   if (kind === (moneyCell as CellKind<unknown>)) return "money";
   if (kind === (booleanCell as CellKind<unknown>)) return "boolean";
@@ -58,7 +61,8 @@ const percentText = (fraction: Decimal): string => `${fraction.times(100).toStri
 export function formInputOf(spec: ColumnSpec, cell: unknown): FormInput {
   const read = readCell(spec.kind as CellKind<unknown>, cell);
   if (isSwitchColumn(spec)) return read.ok && read.value === true;
-  if (!read.ok) return cell === null || cell === undefined ? "" : String(cell);
+  // A cell that does not read shows as the user sees it (a 1899 date, not its serial 1), beside the message.
+  if (!read.ok) return cell === null || cell === undefined ? "" : (spec.kind.shown?.(cell) ?? String(cell));
   const value = read.value;
   if (value === null) return "";
   if (spec.kind === (percentCell as CellKind<unknown>)) return percentText(value as Decimal);
@@ -135,25 +139,41 @@ function cellValueOf(spec: ColumnSpec, value: unknown): CellValue {
   return text;
 }
 
-/** One cell to write into a registry row: its value as sent to Excel and the column's kind. */
+/** One cell to write into a registry row: its value as sent to Excel, the column's kind, and the value as text. */
 export interface RowCell {
   readonly value: ExcelCell;
-  readonly kind: ColumnKind;
+  readonly kind: WrittenKind;
+  /**
+   * What a user would type for the value, for a cell the user formatted as text ("@"): "2025-01-01", "120%",
+   * "12.50", "TRUE". Written there as text, the cell reads back as the same value and keeps the user's format.
+   */
+  readonly text: string;
 }
+
+/** The text of a written value, by kind (`value` is the parsed value, `cell` what is sent to Excel). */
+const TEXT_OF = {
+  text: (cell) => String(cell),
+  date: (_, value) => String(value),
+  percent: (_, value) => percentText(value as Decimal),
+  money: (_, value) => (value as Decimal).toFixed(2),
+  boolean: (cell) => (cell === true ? "TRUE" : "FALSE"),
+} satisfies Record<WrittenKind, (cell: ExcelCell, value: unknown) => string>;
 
 /**
  * The cells of a checked row, by field, as the add-in writes them: dates as Excel dates, percentages as fractions
- * formatted %, money as numbers, TRUE/FALSE as booleans, everything else as text (written into "@" cells, so that a
- * name like "=HYPERLINK(...)" stays text).
+ * formatted %, money as numbers, TRUE/FALSE as booleans, everything else as text (written as text, so that a name
+ * like "=HYPERLINK(...)" stays text).
  */
 export function rowCells<C extends Columns>(columns: C, row: ParsedRow<C>): Readonly<Record<string, RowCell>> {
   const cells: Record<string, RowCell> = {};
   for (const [field, spec] of Object.entries(columns)) {
     const kind = writtenKind(spec);
-    const converted = toExcelCell(kind, cellValueOf(spec, (row as Record<string, unknown>)[field]));
+    const value = (row as Record<string, unknown>)[field];
+    const converted = toExcelCell(kind, cellValueOf(spec, value));
     // A parsed row always converts; a failure here is a bug in the mapping above, not a user's mistake.
     if (!converted.ok) throw new Error(`Column ${spec.header} cannot be written as ${kind}`);
-    cells[field] = { value: converted.cell, kind };
+    const text = converted.cell === "" ? "" : TEXT_OF[kind](converted.cell, value);
+    cells[field] = { value: converted.cell, kind, text };
   }
   return cells;
 }

@@ -1,37 +1,41 @@
 /**
- * Writes one row of a registry table (PayerContracts, ContractCarveOuts) the way a careful user would by hand: in
- * the table, under the columns whose headers match, leaving other columns alone. Before changing a row it re-reads
- * it, in the same batch, and refuses when the row no longer holds what the editor loaded (someone edited the sheet),
- * so a hand edit is never overwritten silently. A missing table is created on a new sheet by the table writer.
+ * Saving and deleting one row of a registry table (PayerContracts, ContractCarveOuts) as operations of the runner
+ * (ARCHITECTURE.md s.5): everything is read and checked inside the operation (the row unchanged since the editor
+ * loaded it, the table's columns, the registry's verdict on the tables as they would be after the save), and the
+ * user's table changes only in the commit, by observable steps (rowSteps.ts). A missing table is staged with its
+ * first row by the table writer, in the same operation, and put in place by the same commit.
  */
-import { fail, ok, type Result } from "../../engine";
+import { fail, ok, registryKey, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
-import type { RowCell } from "./registryForm";
-import type { ColumnSpec, TableSpec } from "../registry/tableSpec";
-import { DEFAULT_NUMBER_FORMATS, type CellValue } from "../core/tableColumns";
+import { runOperation, type OperationContext, type OperationIssue } from "../core/operation";
+import { findSheetNamed, type SheetRef } from "../core/builtSheets";
 import type { TableWriteIssue } from "../core/tableWriteIssues";
-import { writeTable } from "../core/tableWriter";
+import { prepareTable, stageTable } from "../core/tableWriter";
+import { scheduleTablesNeeded } from "../registry/buildRegistry";
+import type { RegistryIssue } from "../registry/issues";
+import { readRegistryTables } from "../registry/readRegistry";
+import type { ColumnSpec, TableData, TableSpec } from "../registry/tableSpec";
+import { problemsOfSave, withTable } from "./registryCheck";
+import type { RowCell } from "./registryForm";
+import { planRowWrite, type LoadedRow, type RowPlan, type RowPlanIssue } from "./rowPlan";
+import { deleteRowStep, rowSteps } from "./rowSteps";
+
+export type { LoadedRow } from "./rowPlan";
 
 type Columns = Readonly<Record<string, ColumnSpec>>;
 
-/** A row as the editor loaded it: where it was and what it held, to detect a later hand edit. */
-export interface LoadedRow {
-  readonly table: string;
-  readonly sheet: string;
-  /** 0-based index in the table's body. */
-  readonly index: number;
-  /** The Excel row number (for messages). */
-  readonly rowNumber: number;
-  /** Every cell of the row, in the table's column order, as `range.values` gave them. */
-  readonly values: readonly unknown[];
-}
-
 /** Why a row was not written. */
 export type RowWriteIssue =
-  | { readonly code: "rowChanged"; readonly table: string; readonly sheet: string; readonly rowNumber: number }
-  | { readonly code: "tableMissing"; readonly table: string }
-  | { readonly code: "columnMissing"; readonly table: string; readonly sheet: string; readonly column: string }
-  | { readonly code: "tableNotCreated"; readonly table: string; readonly issue: TableWriteIssue };
+  | RowPlanIssue
+  | { readonly code: "tableNotCreated"; readonly table: string; readonly issue: TableWriteIssue }
+  /** The registry would reject the row, or the save would break its contract: the problems, as the reader says them. */
+  | {
+      readonly code: "registryRejects";
+      readonly table: string;
+      readonly sheet: string;
+      readonly rowNumber: number;
+      readonly problems: readonly RegistryIssue[];
+    };
 
 /** Where a saved row landed. */
 export interface SavedRow {
@@ -42,67 +46,59 @@ export interface SavedRow {
   readonly createdTable: boolean;
 }
 
-interface TableState {
-  readonly sheet: string;
-  readonly headers: readonly unknown[];
-  readonly body: readonly (readonly unknown[])[];
-  readonly formulas: readonly (readonly unknown[])[];
-  readonly formats: readonly (readonly string[])[];
-  /** 0-based sheet row and column of the header's first cell. */
-  readonly headerRow: number;
-  readonly firstColumn: number;
+/** How the operation is named in messages, its cancel, and the contract the row belongs to. */
+export interface RowWriteOptions {
+  /** The operation in the user's words: 'saving the version of "Acme PPO" from 2025-01-01'. */
+  readonly what: string;
+  readonly signal?: AbortSignal;
+  /** The contract the row belongs to (its problems after the save are checked). */
+  readonly contractName: string;
 }
 
-const headerKey = (text: unknown) => String(text).trim().toLowerCase().replace(/\s+/g, " ");
-const sameCells = (a: readonly unknown[], b: readonly unknown[]) => JSON.stringify(a) === JSON.stringify(b);
-const isBlankRow = (row: readonly unknown[]) => row.every((cell) => cell === "" || cell === null);
-
-/** Loads what a row write needs of a table; null when the workbook has no such table. */
-async function loadTable(context: Excel.RequestContext, name: string): Promise<TableState | null> {
-  const table = context.workbook.tables.getItemOrNullObject(name);
-  await context.sync();
-  if (table.isNullObject) return null;
-  const sheet = table.worksheet.load("name");
-  const header = table.getHeaderRowRange().load("values,rowIndex,columnIndex");
-  const body = table.getDataBodyRange().load("values,formulas,numberFormat");
-  await context.sync();
-  return {
-    sheet: sheet.name,
-    headers: header.values[0] ?? [],
-    body: body.values,
-    formulas: body.formulas,
-    formats: body.numberFormat,
-    headerRow: header.rowIndex,
-    firstColumn: header.columnIndex,
-  };
+/** The first of "Contracts", "Contracts 2"... that no sheet has. */
+function freeSheetName(taken: readonly SheetRef[], wanted: string): string {
+  let name = wanted;
+  for (let n = 2; findSheetNamed(taken, name) !== null; n++) name = `${wanted} ${n}`;
+  return name;
 }
 
-/** The table column of each spec field present in the table; a missing required column is an issue. */
-function columnPositions(spec: TableSpec<Columns>, state: TableState): Result<Map<string, number>, RowWriteIssue> {
-  const keys = state.headers.map(headerKey);
-  const positions = new Map<string, number>();
-  for (const [field, column] of Object.entries(spec.columns)) {
-    const wanted = [column.header, ...(column.aliases ?? [])].map(headerKey);
-    const index = keys.findIndex((key) => wanted.includes(key));
-    if (index >= 0) positions.set(field, index);
-    else if (column.required)
-      return fail({ code: "columnMissing", table: spec.title, sheet: state.sheet, column: column.header });
-  }
-  return ok(positions);
+/** One request: the number formats of the table's body (when the workbook has it) and the sheets' names. */
+async function lookAt(excel: ExcelGateway, table: TableData | undefined) {
+  return excel.run(async (context) => {
+    const sheets = context.workbook.worksheets.load("items/name,items/id");
+    const body =
+      table === undefined ? null : context.workbook.tables.getItem(table.name).getDataBodyRange().load("numberFormat");
+    await context.sync();
+    return { sheets: sheets.items.map(({ name, id }) => ({ name, id })), formats: body?.numberFormat ?? null };
+  });
 }
 
-function stale(row: LoadedRow, state: TableState): RowWriteIssue | null {
-  const current = state.body[row.index];
-  return current !== undefined && sameCells(current, row.values)
-    ? null
-    : { code: "rowChanged", table: row.table, sheet: state.sheet, rowNumber: row.rowNumber };
+/** Stages the new table with its first row; the commit's steps put it in place. */
+async function stagedTableSteps(
+  op: OperationContext,
+  spec: TableSpec<Columns>,
+  plan: RowPlan,
+  cells: Readonly<Record<string, RowCell>>,
+) {
+  const fields = Object.keys(spec.columns);
+  const prepared = prepareTable({
+    sheetName: plan.after.sheet,
+    tableName: spec.title,
+    columns: fields.map((field) => ({ name: spec.columns[field]!.header, kind: cells[field]!.kind })),
+    // Dates go as ISO text: the table writer converts them to Excel dates itself.
+    rows: [fields.map((field) => (cells[field]!.kind === "date" ? cells[field]!.text : cells[field]!.value))],
+  });
+  const staged = prepared.ok ? await stageTable(op, prepared.value) : prepared;
+  return staged.ok
+    ? ok(staged.value.steps)
+    : fail<RowWriteIssue>({ code: "tableNotCreated", table: spec.title, issue: staged.issue });
 }
 
 /**
- * Adds a row (`target` null) or updates the loaded row, in one batch after the re-read. A new row fills the table's
- * first blank row (Excel gives a new table one), else is appended. Only the spec's columns are written: text cells
- * are formatted "@" first (text stays text), other cells get their kind's format where the cell had none.
- * When the table is missing, it is created on a new sheet named `newSheetName` (or "... 2" when that is taken).
+ * Adds a row (`target` null) or updates the loaded row with `cells` (by field). A new row fills the table's first
+ * blank row, else is added at the end; when the workbook has no such table, it is created on a new sheet named
+ * `newSheetName` ("... 2" when that is taken). Refused, with nothing written, when the row changed in the sheet
+ * since it was loaded, a required column is missing, or the registry would reject the row.
  */
 export async function writeRegistryRow(
   excel: ExcelGateway,
@@ -110,92 +106,65 @@ export async function writeRegistryRow(
   target: LoadedRow | null,
   cells: Readonly<Record<string, RowCell>>,
   newSheetName: string,
-): Promise<Result<SavedRow, RowWriteIssue>> {
-  const written = await excel.run(async (context): Promise<Result<SavedRow, RowWriteIssue> | null> => {
-    const state = await loadTable(context, spec.title);
-    if (state === null) return target === null ? null : fail({ code: "tableMissing", table: spec.title });
-    const positions = columnPositions(spec, state);
-    if (!positions.ok) return positions;
-    if (target !== null) {
-      const changed = stale(target, state);
-      if (changed !== null) return fail(changed);
-    }
-    const blank = state.body.findIndex(isBlankRow);
-    const index = target?.index ?? (blank >= 0 ? blank : state.body.length);
-    const table = context.workbook.tables.getItem(spec.title);
-    if (index === state.body.length) table.rows.add(undefined, [state.headers.map(() => "")]);
-    const sheet = context.workbook.worksheets.getItem(state.sheet);
-    const sheetRow = state.headerRow + 1 + index;
-    // Formats of the row written, or for an appended row those of the last row (which Excel carries to it).
-    const formats = state.formats[Math.min(index, state.formats.length - 1)] ?? [];
-    for (const [field, column] of positions.value) {
-      const cell = cells[field]!;
-      const range = sheet.getRangeByIndexes(sheetRow, state.firstColumn + column, 1, 1);
-      const current = formats[column] ?? "General";
-      if (cell.kind === "text") range.numberFormat = [["@"]];
-      else if (current === "General" || current === "@") range.numberFormat = [[DEFAULT_NUMBER_FORMATS[cell.kind]]];
-      range.values = [[cell.value]];
-    }
-    await context.sync();
-    return ok({ table: spec.title, sheet: state.sheet, rowNumber: sheetRow + 1, createdTable: false });
+  options: RowWriteOptions,
+): Promise<Result<SavedRow, RowWriteIssue | OperationIssue>> {
+  const key = registryKey(spec.title);
+  return runOperation(excel, { what: options.what, signal: options.signal }, async (op) => {
+    // The schedule tables the registry needs now and after the save (the row may name another fee schedule).
+    const needed = (tables: ReadonlyMap<string, TableData>) => {
+      const planned = planRowWrite(spec, { data: tables.get(key), formats: null }, target, cells, newSheetName);
+      const after = planned.ok ? scheduleTablesNeeded(withTable(tables, planned.value.after)) : [];
+      return [...scheduleTablesNeeded(tables), ...after];
+    };
+    const { tables } = await readRegistryTables(op.excel, needed);
+    const data = tables.get(key);
+    const look = await lookAt(op.excel, data);
+    const sheetName = data?.sheet ?? freeSheetName(look.sheets, newSheetName);
+    const planned = planRowWrite(spec, { data, formats: look.formats }, target, cells, sheetName);
+    if (!planned.ok) return planned;
+    const plan = planned.value;
+    const row = { table: plan.after.name, rowNumber: plan.rowNumber };
+    const problems = problemsOfSave(tables, withTable(tables, plan.after), row, options.contractName);
+    if (problems.length > 0)
+      return fail({ code: "registryRejects", ...row, sheet: plan.after.sheet, problems } as RowWriteIssue);
+    const output: SavedRow = { ...row, sheet: plan.after.sheet, createdTable: plan.placement.kind === "create" };
+    if (plan.placement.kind !== "create") return ok({ output, steps: rowSteps(plan, data!.rows.length) });
+    const steps = await stagedTableSteps(op, spec, plan, cells);
+    return steps.ok ? ok({ output, steps: steps.value }) : steps;
   });
-  if (written !== null) return written;
-  return createTableWithRow(excel, spec, cells, newSheetName);
 }
-
-/** Creates the missing table on a new sheet with the row as its first row (atomic: the table writer's rules). */
-async function createTableWithRow(
-  excel: ExcelGateway,
-  spec: TableSpec<Columns>,
-  cells: Readonly<Record<string, RowCell>>,
-  newSheetName: string,
-): Promise<Result<SavedRow, RowWriteIssue>> {
-  const fields = Object.keys(spec.columns);
-  const columns = fields.map((field) => ({ name: spec.columns[field]!.header, kind: cells[field]!.kind }));
-  // Dates go back to ISO text: the writer converts them to Excel dates itself.
-  const row: CellValue[] = fields.map((field) => {
-    const cell = cells[field]!;
-    return cell.kind === "date" && typeof cell.value === "number" ? isoOfSerial(cell.value) : cell.value;
-  });
-  let issue: TableWriteIssue | null = null;
-  for (let attempt = 1; attempt <= 9; attempt++) {
-    const sheetName = attempt === 1 ? newSheetName : `${newSheetName} ${attempt}`;
-    const result = await writeTable(excel, { sheetName, tableName: spec.title, columns, rows: [row] });
-    if (result.ok) return ok({ table: spec.title, sheet: sheetName, rowNumber: 2, createdTable: true });
-    issue = result.issue;
-    if (issue.code !== "sheetExists") break;
-  }
-  return fail({ code: "tableNotCreated", table: spec.title, issue: issue! });
-}
-
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
-const isoOfSerial = (serial: number) => new Date(EXCEL_EPOCH_UTC + serial * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * Deletes the loaded row after checking it is unchanged: the rows below move up one (their formulas and values as
- * they are) and the table's last row is cleared, so no gap is left. (Row deletion proper, `TableRow.delete`, is
- * not in the workbook simulator yet; the table keeps one blank last row, which the reader skips and the next add fills.)
+ * Deletes the loaded row with Excel's row deletion (the rows below move up), unless it changed in the sheet since
+ * it was loaded or its table is gone.
  */
 export async function deleteRegistryRow(
   excel: ExcelGateway,
-  spec: TableSpec<Columns>,
   target: LoadedRow,
-): Promise<Result<{ readonly rowNumber: number }, RowWriteIssue>> {
-  return excel.run(async (context) => {
-    const state = await loadTable(context, spec.title);
-    if (state === null) return fail<RowWriteIssue>({ code: "tableMissing", table: spec.title });
-    const changed = stale(target, state);
-    if (changed !== null) return fail(changed);
-    const sheet = context.workbook.worksheets.getItem(state.sheet);
-    const width = state.headers.length;
-    const below = state.formulas.slice(target.index + 1);
-    const firstRow = state.headerRow + 1;
-    if (below.length > 0)
-      sheet.getRangeByIndexes(firstRow + target.index, state.firstColumn, below.length, width).formulas = below.map(
-        (row) => [...row],
-      );
-    sheet.getRangeByIndexes(firstRow + state.body.length - 1, state.firstColumn, 1, width).clear("Contents");
-    await context.sync();
-    return ok({ rowNumber: target.rowNumber });
+  options: { readonly what: string; readonly signal?: AbortSignal },
+): Promise<Result<{ readonly rowNumber: number }, RowWriteIssue | OperationIssue>> {
+  return runOperation(excel, options, async (op) => {
+    const body = await op.excel.run(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(target.table);
+      await context.sync();
+      if (table.isNullObject) return null;
+      const range = table.getDataBodyRange().load("values");
+      const sheet = table.worksheet.load("name");
+      await context.sync();
+      return { rows: range.values, sheet: sheet.name };
+    });
+    if (body === null) return fail<RowWriteIssue>({ code: "tableMissing", table: target.table });
+    const current = body.rows[target.index];
+    if (current === undefined || JSON.stringify(current) !== JSON.stringify(target.values))
+      return fail<RowWriteIssue>({
+        code: "rowChanged",
+        table: target.table,
+        sheet: body.sheet,
+        rowNumber: target.rowNumber,
+      });
+    return ok({
+      output: { rowNumber: target.rowNumber },
+      steps: [deleteRowStep(target.table, target.index, target.rowNumber, body.rows.length)],
+    });
   });
 }

@@ -3,27 +3,23 @@
  * engine types, index them (buildContractRegistry, buildFeeSchedule, buildPfsSchedule), and say which contracts a
  * problem affects. Pure: readRegistry.ts does the Excel reading.
  */
-import { MEDICARE_PFS_CONVERSION_FACTORS, type ConversionFactorPeriod } from "../../engine";
 import { CURRENT_MEDICARE_SCHEDULE, type CarveOut, type ContractVersion, type MedicareSchedule } from "../../engine";
 import { buildContractRegistry, registryKey, type ContractRegistry } from "../../engine";
 import { carveOutMethodOf, contractMethodOf, defaultRuleOf } from "../../engine";
-import { Decimal } from "../../engine";
-import { buildFeeSchedule, type FeeSchedule, type FeeScheduleRow } from "../../engine";
-import type { LocalityGpci, LocalityKey } from "../../engine";
+import type { FeeSchedule } from "../../engine";
+import type { LocalityKey } from "../../engine";
 import type { IsoDate } from "../../engine";
-import type { EngineIssue } from "../../engine";
-import { buildPfsSchedule, type PfsRvuRow } from "../../engine";
-import type { RegistryIssue } from "./issues";
+import { ContractIssues, type ContractIssueIndex } from "./contractIssues";
+import type { RegistryIssue, TableNameProblem } from "./issues";
 import {
   CONTRACT_CARVE_OUTS_SPEC,
-  FEE_SCHEDULE_SPEC,
-  MEDICARE_SCHEDULE_SPEC,
   MEDICARE_SCHEDULES_SPEC,
   PAYER_CONTRACTS_SPEC,
   PAYER_CONTRACTS_TABLE,
   CONTRACT_CARVE_OUTS_TABLE,
   MEDICARE_SCHEDULES_TABLE,
 } from "./registryTables";
+import { engineIssue, feeScheduleOf, medicareScheduleOf } from "./scheduleTables";
 import { parseTable, type ParsedRow, type ParsedTable, type TableData } from "./tableSpec";
 
 /** The registry as the custom functions use it: indexed, with what is wrong with it. */
@@ -37,7 +33,7 @@ export interface RegistrySnapshot {
    * Problems that make a contract's amounts untrustworthy (a registry or carve-out row left out, a schedule it uses
    * with bad rows), by registry key of the contract name: its functions answer with the first one until it is fixed.
    */
-  readonly issuesByContract: ReadonlyMap<string, readonly RegistryIssue[]>;
+  readonly issuesByContract: ContractIssueIndex;
   /** The tables the registry was read from (the cache refreshes when one of them changes). */
   readonly tableNames: readonly string[];
 }
@@ -50,7 +46,6 @@ export const REGISTRY_TABLE_NAMES: readonly string[] = [
 ];
 
 type ContractRow = ParsedRow<typeof PAYER_CONTRACTS_SPEC.columns>;
-type MedicareRegistration = ParsedRow<typeof MEDICARE_SCHEDULES_SPEC.columns>;
 type Tables = ReadonlyMap<string, TableData>;
 
 const tableIn = (tables: Tables, name: string): TableData | undefined => tables.get(registryKey(name));
@@ -83,7 +78,6 @@ export function scheduleTablesNeeded(tables: Tables): string[] {
   return [...new Map(names.map((n) => [registryKey(n), n])).values()];
 }
 
-const sameDecimal = (a: Decimal | null, b: Decimal | null) => (a === null ? b === null : b !== null && a.eq(b));
 const lastDayOfTime = "9999-12-31" as IsoDate;
 
 function contractVersion(row: ContractRow): ContractVersion {
@@ -116,147 +110,26 @@ function carveOutsOf(parsed: ParsedTable<typeof CONTRACT_CARVE_OUTS_SPEC.columns
   }));
 }
 
-function feeScheduleOf(data: TableData, issues: RegistryIssue[]): FeeSchedule {
-  const parsed = parseTable(FEE_SCHEDULE_SPEC, data);
-  issues.push(...parsed.issues);
-  const rows: FeeScheduleRow[] = parsed.rows.map((row) => ({
-    hcpcsCode: row.hcpcsCode!,
-    modifier: row.modifier,
-    nonFacilityRate: row.nonFacilityRate,
-    facilityRate: row.facilityRate,
-    effectiveStartDate: row.effectiveStartDate,
-    effectiveEndDate: row.effectiveEndDate,
-    sourceRowNumber: row.rowNumber,
-  }));
-  const built = buildFeeSchedule(data.name, rows);
-  issues.push(...built.issues.map((issue) => engineIssue(issue, data.sheet)));
-  return built.schedule;
-}
+/** A table of the registry that cannot be read as a whole (a required column missing), or null. */
+const unreadable = (parsed: ParsedTable<never>): RegistryIssue | null =>
+  parsed.issues.find((issue) => issue.code === "columnMissing") ?? null;
 
-function engineIssue(issue: EngineIssue, sheet: string | null): RegistryIssue {
-  return { code: "engine", issue, sheet };
-}
+/** Where a registry table is, for the issues its rows raise (a table the workbook lacks has no rows to blame). */
+const placeOf = (tables: Tables, name: string) => {
+  const data = tableIn(tables, name);
+  return { table: data?.name ?? name, sheet: data?.sheet ?? "" };
+};
 
 /**
- * The conversion factors of a Medicare schedule table: where its Conversion Factor column holds one the engine
- * knows for the schedule's dates, the engine's periods apply (so CY2024's March 9 change and CY2026's two CFs are
- * kept); another single value is taken for the whole schedule; blank means the engine's periods.
+ * What is wrong with a table named in a registry cell, or null: the registry's own tables and the registered
+ * Medicare schedules are never fee schedules, and the workbook must have the table.
  */
-function conversionFactorsOf(
-  values: readonly Decimal[],
-  start: IsoDate,
-  end: IsoDate,
-  table: string,
-): ConversionFactorPeriod[] {
-  const known = MEDICARE_PFS_CONVERSION_FACTORS.filter(
-    (p) => p.effectiveStartDate <= end && p.effectiveEndDate >= start,
-  );
-  const stated = values[0];
-  if (stated === undefined || known.some((p) => p.conversionFactor.eq(stated))) return known;
-  return [
-    {
-      effectiveStartDate: start,
-      effectiveEndDate: end,
-      apmStatus: "all",
-      conversionFactor: stated,
-      source: `Conversion Factor column of ${table}`,
-    },
-  ];
+function tableNameProblem(tables: Tables, name: string, medicare: ReadonlySet<string>): TableNameProblem | null {
+  const key = registryKey(name);
+  if (REGISTRY_TABLE_NAMES.some((table) => registryKey(table) === key)) return "registryTable";
+  if (medicare.has(key)) return "medicareTable";
+  return tableIn(tables, key) === undefined ? "missing" : null;
 }
-
-function medicareScheduleOf(
-  registration: MedicareRegistration,
-  data: TableData,
-  issues: RegistryIssue[],
-): MedicareSchedule | null {
-  const parsed = parseTable(MEDICARE_SCHEDULE_SPEC, data);
-  issues.push(...parsed.issues);
-  const first = parsed.rows[0];
-  if (first === undefined) return null;
-  const place = { table: data.name, sheet: data.sheet };
-  const rows: PfsRvuRow[] = [];
-  const cfs: Decimal[] = [];
-  for (const row of parsed.rows) {
-    const differing = (["workGpci", "peGpci", "malpracticeGpci", "conversionFactor"] as const).find(
-      (field) => !sameDecimal(row[field], first[field]),
-    );
-    if (differing !== undefined) {
-      const header = MEDICARE_SCHEDULE_SPEC.columns[differing].header;
-      issues.push({
-        code: "cellInconsistent",
-        ...place,
-        rowNumber: row.rowNumber,
-        column: header,
-        value: row[differing]?.toString() ?? "",
-        expected: `every row of a Medicare schedule table has the same ${header} (row ${first.rowNumber} has ${first[differing]?.toString() ?? "none"})`,
-      });
-      continue;
-    }
-    if (row.conversionFactor !== null && cfs.length === 0) cfs.push(row.conversionFactor);
-    rows.push({
-      hcpcsCode: row.hcpcsCode!,
-      modifier: row.modifier,
-      statusCode: row.statusCode!,
-      workRvu: row.workRvu!,
-      nonFacilityPeRvu: row.nonFacilityPeRvu!,
-      nonFacilityNaIndicator: row.nonFacilityNaIndicator ?? false,
-      facilityPeRvu: row.facilityPeRvu!,
-      facilityNaIndicator: row.facilityNaIndicator ?? false,
-      malpracticeRvu: row.malpracticeRvu!,
-      pctcIndicator: row.pctcIndicator ?? "9",
-      globalDays: row.globalDays ?? "XXX",
-      preOperativeFraction: row.preOperativeFraction ?? ZERO,
-      intraOperativeFraction: row.intraOperativeFraction ?? ZERO,
-      postOperativeFraction: row.postOperativeFraction ?? ZERO,
-      multipleProcedureIndicator: row.multipleProcedureIndicator ?? "9",
-      bilateralIndicator: row.bilateralIndicator ?? "9",
-      assistantSurgeryIndicator: row.assistantSurgeryIndicator ?? "9",
-      coSurgeryIndicator: row.coSurgeryIndicator ?? "9",
-      teamSurgeryIndicator: row.teamSurgeryIndicator ?? "9",
-      pricingIndicator: null,
-      endoscopicBaseCode: row.endoscopicBaseCode,
-      conversionFactor: row.conversionFactor,
-      diagnosticImagingFamilyIndicator: "",
-      sourceRowNumber: row.rowNumber,
-    });
-  }
-  const year = registration.year!;
-  const start = registration.effectiveStartDate ?? (`${year}-01-01` as IsoDate);
-  const end = registration.effectiveEndDate ?? (`${year}-12-31` as IsoDate);
-  const key = registration.locality!;
-  const locality: LocalityGpci = {
-    localityKey: key,
-    macCode: key.slice(0, 5),
-    localityNumber: key.slice(6),
-    stateCode: null,
-    localityName: registration.localityName ?? "",
-    workGpci: first.workGpci!,
-    workGpciWithoutFloor: null,
-    peGpci: first.peGpci!,
-    malpracticeGpci: first.malpracticeGpci!,
-  };
-  return {
-    name: data.name,
-    pfs: buildPfsSchedule(`${data.name} (CY${year} PFS, sheet ${data.sheet})`, rows),
-    locality,
-    conversionFactors: conversionFactorsOf(cfs, start, end, data.name),
-    effectiveStartDate: start,
-    effectiveEndDate: end,
-  };
-}
-
-/** Groups issues under the contracts they make untrustworthy. */
-class ContractIssues {
-  readonly byContract = new Map<string, RegistryIssue[]>();
-  add(contractName: unknown, issue: RegistryIssue): void {
-    if (typeof contractName !== "string" && typeof contractName !== "number") return;
-    const key = registryKey(String(contractName));
-    this.byContract.set(key, [...(this.byContract.get(key) ?? []), issue]);
-  }
-}
-
-/** A shared zero for blank fractions (Decimals are immutable). */
-const ZERO = new Decimal(0);
 
 /**
  * Builds the registry from table cells keyed by lower-case table name: the three registry tables and the schedule
@@ -270,6 +143,13 @@ export function buildRegistry(tables: Tables): RegistrySnapshot {
   const carveOutTable = parseRegistryTable(CONTRACT_CARVE_OUTS_SPEC, tables);
   const registrations = parseRegistryTable(MEDICARE_SCHEDULES_SPEC, tables);
   for (const parsed of [contracts, carveOutTable, registrations]) issues.push(...parsed.issues);
+  // An unreadable contract or carve-out table leaves every contract's amounts unknown: it is every contract's problem.
+  const contractsUnreadable = unreadable(contracts as ParsedTable<never>);
+  const medicareUnreadable = unreadable(registrations as ParsedTable<never>);
+  for (const parsed of [contracts, carveOutTable] as ParsedTable<never>[]) {
+    const problem = unreadable(parsed);
+    if (problem !== null) blocking.addForEvery(problem);
+  }
   const issueOfRow = (parsed: ParsedTable<never>, rowNumber: number) =>
     parsed.issues.find((i) => "rowNumber" in i && i.rowNumber === rowNumber);
   for (const parsed of [contracts, carveOutTable] as ParsedTable<never>[]) {
@@ -277,59 +157,82 @@ export function buildRegistry(tables: Tables): RegistrySnapshot {
       blocking.add(rejected.cells.contractName, issueOfRow(parsed, rejected.rowNumber)!);
   }
 
+  const rejectedContracts = new Set(
+    contracts.rejected.map(({ cells }) => registryKey(String(cells.contractName ?? ""))),
+  );
   const versions = contracts.rows.map(contractVersion);
-  const usersOf = (table: string, medicare: boolean) =>
-    versions.filter((v) =>
-      medicare
-        ? v.medicareScheduleName !== null &&
-          (isMedicarePattern(v.medicareScheduleName) || registryKey(v.medicareScheduleName) === registryKey(table))
-        : v.method.kind === "fee schedule" && registryKey(v.method.feeScheduleName) === registryKey(table),
-    );
+  const usesMedicare = (v: ContractVersion, table: string) =>
+    v.medicareScheduleName !== null &&
+    (isMedicarePattern(v.medicareScheduleName) || registryKey(v.medicareScheduleName) === registryKey(table));
+  if (medicareUnreadable !== null)
+    for (const version of versions)
+      if (version.medicareScheduleName !== null) blocking.add(version.contractName, medicareUnreadable);
 
+  const medicareTables = new Set(registrations.rows.map((r) => registryKey(r.scheduleTable!)));
+  const contractsPlace = placeOf(tables, PAYER_CONTRACTS_TABLE);
   const feeSchedules: FeeSchedule[] = [];
-  const namedFeeSchedules = new Map<string, ContractVersion>();
-  for (const version of versions)
-    if (version.method.kind === "fee schedule")
-      namedFeeSchedules.set(registryKey(version.method.feeScheduleName), version);
-  for (const [key, version] of namedFeeSchedules) {
-    const data = tableIn(tables, key);
-    if (data === undefined) {
-      const name = version.method.kind === "fee schedule" ? version.method.feeScheduleName : key;
-      issues.push({
-        code: "scheduleTableMissing",
-        table: name,
-        namedBy: `Contract "${version.contractName}" (${PAYER_CONTRACTS_TABLE} row ${version.sourceRowNumber})`,
-      });
+  const usable = new Map<string, string>();
+  for (const version of versions) {
+    if (version.method.kind !== "fee schedule") continue;
+    const name = version.method.feeScheduleName;
+    const problem = tableNameProblem(tables, name, medicareTables);
+    if (problem === null) {
+      usable.set(registryKey(name), name);
       continue;
     }
+    const issue: RegistryIssue = {
+      code: "tableNameInvalid",
+      ...contractsPlace,
+      rowNumber: version.sourceRowNumber,
+      column: PAYER_CONTRACTS_SPEC.columns.feeSchedule.header,
+      value: name,
+      problem,
+      expected: "the name of a fee schedule table",
+    };
+    issues.push(issue);
+    blocking.add(version.contractName, issue);
+  }
+  for (const key of usable.keys()) {
+    const data = tableIn(tables, key)!;
     const scheduleIssues: RegistryIssue[] = [];
     feeSchedules.push(feeScheduleOf(data, scheduleIssues));
     issues.push(...scheduleIssues);
     // A duplicate row is answered code by code by the engine; rows left out would silently change amounts.
     const leftOut = scheduleIssues.filter((i) => i.code !== "engine" || i.issue.code !== "feeScheduleDuplicateRow");
-    for (const user of usersOf(data.name, false)) for (const issue of leftOut) blocking.add(user.contractName, issue);
+    for (const user of versions)
+      if (user.method.kind === "fee schedule" && registryKey(user.method.feeScheduleName) === key)
+        for (const issue of leftOut) blocking.add(user.contractName, issue);
   }
 
+  const medicarePlace = placeOf(tables, MEDICARE_SCHEDULES_TABLE);
   const medicareSchedules: MedicareSchedule[] = [];
   for (const registration of registrations.rows) {
     const name = registration.scheduleTable!;
-    const data = tableIn(tables, name);
+    const problem = tableNameProblem(tables, name, new Set());
     const scheduleIssues: RegistryIssue[] = [];
-    const schedule = data === undefined ? null : medicareScheduleOf(registration, data, scheduleIssues);
-    if (data === undefined)
+    const data = problem === null ? tableIn(tables, name)! : null;
+    const schedule = data === null ? null : medicareScheduleOf(registration, data, scheduleIssues);
+    if (problem !== null)
       scheduleIssues.push({
-        code: "scheduleTableMissing",
-        table: name,
-        namedBy: `${MEDICARE_SCHEDULES_TABLE} row ${registration.rowNumber}`,
+        code: "tableNameInvalid",
+        ...medicarePlace,
+        rowNumber: registration.rowNumber,
+        column: MEDICARE_SCHEDULES_SPEC.columns.scheduleTable.header,
+        value: name,
+        problem,
+        expected: "the name of a Medicare schedule table",
       });
     if (schedule !== null) medicareSchedules.push(schedule);
     issues.push(...scheduleIssues);
-    for (const user of usersOf(name, true)) for (const issue of scheduleIssues) blocking.add(user.contractName, issue);
+    for (const user of versions.filter((v) => usesMedicare(v, name)))
+      for (const issue of scheduleIssues) blocking.add(user.contractName, issue);
   }
   const registered = new Set(medicareSchedules.map((s) => registryKey(s.name)));
   for (const version of versions) {
     const named = version.medicareScheduleName;
     if (named === null || isMedicarePattern(named) || registered.has(registryKey(named))) continue;
+    // With MedicareSchedules unreadable, "not registered" is not known: its own problem says what to fix.
+    if (medicareUnreadable !== null) continue;
     const issue: RegistryIssue = {
       code: "medicareScheduleNotRegistered",
       table: named,
@@ -346,11 +249,12 @@ export function buildRegistry(tables: Tables): RegistrySnapshot {
     medicareSchedules,
   });
   for (const issue of built.issues) {
-    const sheet = tableIn(
-      tables,
-      issue.code.startsWith("carveOut") ? CONTRACT_CARVE_OUTS_TABLE : PAYER_CONTRACTS_TABLE,
-    );
-    const wrapped = engineIssue(issue, sheet?.sheet ?? null);
+    // A carve-out does not name a contract "not in the registry" when the registry cannot be read, or when the
+    // contract's rows were left out for a problem of their own (reported, and blocking the contract already).
+    const unknown = issue.code === "carveOutContractUnknown";
+    if (unknown && (contractsUnreadable !== null || rejectedContracts.has(registryKey(issue.contractName)))) continue;
+    const table = issue.code.startsWith("carveOut") ? CONTRACT_CARVE_OUTS_TABLE : PAYER_CONTRACTS_TABLE;
+    const wrapped = engineIssue(issue, placeOf(tables, table));
     issues.push(wrapped);
     if ("contractName" in issue) blocking.add(issue.contractName, wrapped);
   }
@@ -366,7 +270,7 @@ export function buildRegistry(tables: Tables): RegistrySnapshot {
     registry: built.registry,
     medicareByLocality,
     issues,
-    issuesByContract: blocking.byContract,
+    issuesByContract: blocking,
     tableNames: [...tables.values()].map((t) => t.name),
   };
 }

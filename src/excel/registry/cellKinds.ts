@@ -18,6 +18,11 @@ export interface CellKind<T> {
   readonly expected: string;
   /** Reads a non-blank cell; `undefined` means the cell does not hold this kind of value. */
   readonly read: (value: unknown) => T | undefined;
+  /**
+   * A cell as the user sees it, for messages about a cell that does not read: a date cell holds a serial number
+   * (1 for a 1899 date), which the user never sees. Absent: the cell's text.
+   */
+  readonly shown?: (value: unknown) => string;
 }
 
 /** Blank: empty, null, or spaces only (Excel gives "" for an empty cell). */
@@ -59,17 +64,56 @@ export const modifierCell: CellKind<Modifier> = {
 /** US-style date text as many exports write it: 1/31/2025 or 01/31/2025. */
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
-/** A date: an Excel date (serial number), ISO text 2025-01-31, or US text 1/31/2025. */
-export const dateCell: CellKind<IsoDate> = {
-  expected: "a date: an Excel date or text like 2025-01-31",
-  read: (value) => {
-    let input = value;
-    const us = typeof value === "string" ? US_DATE.exec(value.trim()) : null;
-    if (us) input = `${us[3]}-${us[1]!.padStart(2, "0")}-${us[2]!.padStart(2, "0")}`;
-    const parsed = parseIsoDate(input);
-    return parsed.ok ? parsed.value : undefined;
-  },
-};
+const MS_PER_DAY = 86_400_000;
+/** Day 0 of Excel's serial dates as spreadsheets count them (so that serial 1 is 1899-12-31). */
+const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+
+/** An Excel serial number as the date it shows ("1899-12-31" for 1), or the number when it is no date at all. */
+function serialDate(serial: number): string {
+  const time = SERIAL_EPOCH_UTC + Math.floor(serial) * MS_PER_DAY;
+  return Number.isFinite(serial) && serial >= 0 && serial < 2958466 ? new Date(time).toISOString().slice(0, 10) : String(serial); // prettier-ignore
+}
+
+/**
+ * The dates a registry accepts: a contract, a carve-out or a schedule that starts before 1990 or after 2100 is a
+ * typo (a 1899 date is what Excel shows for a 0 or a blank typed as a date), never a real agreement. Ends may be as
+ * late as Excel's last date: 9999-12-31 is how many contract systems write "no end".
+ */
+export const DATE_BOUNDS = { first: "1990-01-01", lastStart: "2100-12-31", lastEnd: "9999-12-31" } as const;
+
+/** A date between `first` and `last` (ISO text compares as dates): an Excel serial, ISO text or US text 1/31/2025. */
+function datesBetween(first: string, last: string, expected: string): CellKind<IsoDate> {
+  return {
+    expected,
+    shown: (value) => (typeof value === "number" ? serialDate(value) : String(value).trim()),
+    read: (value) => {
+      let input = value;
+      const us = typeof value === "string" ? US_DATE.exec(value.trim()) : null;
+      if (us) input = `${us[3]}-${us[1]!.padStart(2, "0")}-${us[2]!.padStart(2, "0")}`;
+      const parsed = parseIsoDate(input);
+      return parsed.ok && parsed.value >= first && parsed.value <= last ? parsed.value : undefined;
+    },
+  };
+}
+
+/** A date from 1990 to 2100 (start dates, term and notice dates): an Excel date, ISO text 2025-01-31 or US text. */
+export const dateCell: CellKind<IsoDate> = datesBetween(
+  DATE_BOUNDS.first,
+  DATE_BOUNDS.lastStart,
+  `a date from ${DATE_BOUNDS.first} to ${DATE_BOUNDS.lastStart}: an Excel date or text like 2025-01-31`,
+);
+
+/** An end date: from 1990 on, up to 9999-12-31 ("no end" in many exports). */
+export const endDateCell: CellKind<IsoDate> = datesBetween(
+  DATE_BOUNDS.first,
+  DATE_BOUNDS.lastEnd,
+  `a date from ${DATE_BOUNDS.first} on: an Excel date or text like 2025-12-31`,
+);
+
+/** Whether a kind reads dates (the editor writes them as Excel dates). */
+export function isDateKind(kind: CellKind<unknown>): boolean {
+  return kind === (dateCell as CellKind<unknown>) || kind === (endDateCell as CellKind<unknown>);
+}
 
 const TRUE_WORDS = new Set(["true", "yes", "y", "1", "x"]);
 const FALSE_WORDS = new Set(["false", "no", "n", "0"]);

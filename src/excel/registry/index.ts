@@ -1,7 +1,15 @@
 // The contract registry as read from the workbook: table specs, parsing, issues, and the reader. Re-exports only.
-export { readRegistry } from "./readRegistry";
+export { readRegistry, readRegistryTables, type RegistryTables } from "./readRegistry";
 export { buildRegistry, scheduleTablesNeeded, REGISTRY_TABLE_NAMES, type RegistrySnapshot } from "./buildRegistry";
-export { REGISTRY_ISSUE_CATALOGUE, registryIssueMessage, registryIssueExcelError, type RegistryIssue } from "./issues";
+export {
+  REGISTRY_ISSUE_CATALOGUE,
+  registryIssueMessage,
+  registryIssueExcelError,
+  registryIssueRows,
+  type RegistryIssue,
+  type TableRow,
+} from "./issues";
+export type { ContractIssueIndex } from "./contractIssues";
 export {
   PAYER_CONTRACTS_SPEC,
   CONTRACT_CARVE_OUTS_SPEC,

@@ -34,7 +34,16 @@ export type RegistryIssue =
       readonly value: string;
       readonly expected: string;
     })
-  | { readonly code: "scheduleTableMissing"; readonly table: string; readonly namedBy: string }
+  | (TablePlace & {
+      readonly code: "tableNameInvalid";
+      readonly rowNumber: number;
+      readonly column: string;
+      /** The table name the cell holds. */
+      readonly value: string;
+      readonly problem: TableNameProblem;
+      /** What the column should name: "the name of a fee schedule table". */
+      readonly expected: string;
+    })
   | { readonly code: "medicareScheduleNotRegistered"; readonly table: string; readonly contractName: string }
   | {
       readonly code: "localityNotRegistered";
@@ -47,14 +56,59 @@ export type RegistryIssue =
       readonly serviceDate: string;
       readonly schedules: readonly string[];
     }
-  | { readonly code: "engine"; readonly issue: EngineIssue; readonly sheet: string | null };
+  /** A problem the engine found in a table's rows (`table` and `sheet` where it is in one). */
+  | {
+      readonly code: "engine";
+      readonly issue: EngineIssue;
+      readonly table: string | null;
+      readonly sheet: string | null;
+    };
+
+/** Why a cell naming a table names the wrong one. */
+export type TableNameProblem =
+  /** No table of that name is in the workbook. */
+  | "missing"
+  /** It is PayerContracts, ContractCarveOuts or MedicareSchedules. */
+  | "registryTable"
+  /** It is a Medicare schedule table registered in MedicareSchedules. */
+  | "medicareTable";
+
+const TABLE_NAME_PROBLEMS = {
+  missing: (name) => `names table ${name}, which is not in the workbook`,
+  registryTable: (name) => `names table ${name}, one of the registry's own tables`,
+  medicareTable: (name) => `names table ${name}, a Medicare schedule table registered in MedicareSchedules`,
+} satisfies Record<TableNameProblem, (name: string) => string>;
+
+/** A row of a workbook table: where an issue is. */
+export interface TableRow {
+  readonly table: string;
+  readonly rowNumber: number;
+}
 
 type Catalogue = {
   readonly [K in RegistryIssue["code"]]: {
     readonly excelError: ExcelErrorKind | ((issue: Extract<RegistryIssue, { code: K }>) => ExcelErrorKind);
     readonly message: (issue: Extract<RegistryIssue, { code: K }>) => string;
+    /** The table rows the issue is about (none for a whole table or a lookup). */
+    readonly rows: (issue: Extract<RegistryIssue, { code: K }>) => readonly TableRow[];
   };
 };
+
+const none = (): readonly TableRow[] => [];
+const ownRow = (i: { table: string; rowNumber: number }): readonly TableRow[] => [
+  { table: i.table, rowNumber: i.rowNumber },
+];
+/** The engine's issues name rows of the table they were found in by these fields. */
+const ENGINE_ROW_FIELDS = ["rowNumber", "firstRowNumber", "secondRowNumber"] as const;
+function engineRows(i: Extract<RegistryIssue, { code: "engine" }>): readonly TableRow[] {
+  const { table } = i;
+  if (table === null) return [];
+  const fields = i.issue as Partial<Record<(typeof ENGINE_ROW_FIELDS)[number], unknown>>;
+  return ENGINE_ROW_FIELDS.flatMap((field) => {
+    const rowNumber = fields[field];
+    return typeof rowNumber === "number" ? [{ table, rowNumber }] : [];
+  });
+}
 
 const where = (i: TablePlace & { rowNumber: number; column: string }): string =>
   `Table ${i.table} (sheet ${i.sheet}), row ${i.rowNumber}, column "${i.column}"`;
@@ -65,42 +119,52 @@ export const REGISTRY_ISSUE_CATALOGUE: Catalogue = {
     excelError: "#VALUE!",
     message: (i) =>
       `Table ${i.table} (sheet ${i.sheet}) has no "${i.column}" column. Its columns should be: ${i.columns.join(", ")}.`,
+    rows: none,
   },
   cellInvalid: {
     excelError: "#VALUE!",
     message: (i) => `${where(i)}: "${i.value}" is not valid; expected ${i.expected}.`,
+    rows: ownRow,
   },
   cellRequired: {
     excelError: "#VALUE!",
     message: (i) => `${where(i)} is empty: this column is required.`,
+    rows: ownRow,
   },
   cellInconsistent: {
     excelError: "#VALUE!",
     message: (i) => `${where(i)}: ${i.value === "" ? "empty" : `"${i.value}"`}, but ${i.expected}.`,
+    rows: ownRow,
   },
-  scheduleTableMissing: {
-    excelError: "#N/A",
+  tableNameInvalid: {
+    excelError: (i) => (i.problem === "missing" ? "#N/A" : "#VALUE!"),
     message: (i) =>
-      `${i.namedBy} names table ${i.table}, which is not in the workbook: add the table or correct the name.`,
+      `${where(i)} ${TABLE_NAME_PROBLEMS[i.problem](i.value)}; expected ${i.expected}` +
+      (i.problem === "missing" ? ": add the table or correct the name." : "."),
+    rows: ownRow,
   },
   medicareScheduleNotRegistered: {
     excelError: "#N/A",
     message: (i) =>
       `Contract "${i.contractName}" uses Medicare schedule ${i.table}, which is not registered: add a row for it (with its locality) to the MedicareSchedules table.`,
+    rows: none,
   },
   localityNotRegistered: {
     excelError: "#N/A",
     message: (i) =>
       `No Medicare schedule for locality ${i.locality} is registered in the MedicareSchedules table. Registered localities: ${i.registered.length > 0 ? i.registered.join(", ") : "none"}.`,
+    rows: none,
   },
   medicareScheduleNotInEffect: {
     excelError: "#N/A",
     message: (i) =>
       `No Medicare schedule registered for locality ${i.locality} covers ${i.serviceDate}. Registered: ${i.schedules.join(", ")}.`,
+    rows: none,
   },
   engine: {
     excelError: (i) => issueExcelError(i.issue),
     message: (i) => (i.sheet === null ? issueMessage(i.issue) : `${issueMessage(i.issue)} (sheet ${i.sheet})`),
+    rows: engineRows,
   },
 };
 
@@ -116,4 +180,10 @@ export function registryIssueExcelError(issue: RegistryIssue): ExcelErrorKind {
     excelError: ExcelErrorKind | ((i: RegistryIssue) => ExcelErrorKind);
   };
   return typeof entry.excelError === "function" ? entry.excelError(issue) : entry.excelError;
+}
+
+/** The table rows a registry issue is about: what the contract editor checks a saved row against. */
+export function registryIssueRows(issue: RegistryIssue): readonly TableRow[] {
+  const entry = REGISTRY_ISSUE_CATALOGUE[issue.code] as { rows: (i: RegistryIssue) => readonly TableRow[] };
+  return entry.rows(issue);
 }

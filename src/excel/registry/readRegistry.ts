@@ -34,13 +34,22 @@ function tableData(name: string, pending: PendingTable): TableData {
   };
 }
 
+/** The cells of the registry's tables as read, before they are built into a registry. */
+export interface RegistryTables {
+  /** The registry tables and the schedule tables they name, by registry key of the table name. */
+  readonly tables: ReadonlyMap<string, TableData>;
+  /** Every table of the workbook, as named there. */
+  readonly tableNames: readonly string[];
+}
+
 /**
- * Reads and indexes the registry: contracts, carve-outs, Medicare schedule registrations, and the fee schedule and
- * Medicare schedule tables they name. Problems in the tables come back as issues in the snapshot, never as
- * exceptions; Office errors (a lost connection) reject the promise unchanged.
- * @example const { registry, issues } = await readRegistry(); // issues name sheet, row, column and value
+ * Reads the registry tables, then the schedule tables `needed` names from them (by default those they name
+ * themselves, {@link scheduleTablesNeeded}), in three round trips.
  */
-export async function readRegistry(excel: ExcelGateway = hostExcel()): Promise<RegistrySnapshot> {
+export async function readRegistryTables(
+  excel: ExcelGateway,
+  needed: (tables: ReadonlyMap<string, TableData>) => readonly string[] = scheduleTablesNeeded,
+): Promise<RegistryTables> {
   return excel.run(async (context) => {
     const collection = context.workbook.tables.load("items/name");
     await context.sync();
@@ -57,9 +66,20 @@ export async function readRegistry(excel: ExcelGateway = hostExcel()): Promise<R
       registryTables.map(({ name, pending }) => [registryKey(name), tableData(name, pending)]),
     );
 
-    const scheduleTables = read(scheduleTablesNeeded(tables).filter((name) => !tables.has(registryKey(name))));
+    const wanted = [...new Map(needed(tables).map((name) => [registryKey(name), name])).values()];
+    const scheduleTables = read(wanted.filter((name) => !tables.has(registryKey(name))));
     if (scheduleTables.length > 0) await context.sync();
     for (const { name, pending } of scheduleTables) tables.set(registryKey(name), tableData(name, pending));
-    return buildRegistry(tables);
+    return { tables, tableNames: collection.items.map((table) => table.name) };
   });
+}
+
+/**
+ * Reads and indexes the registry: contracts, carve-outs, Medicare schedule registrations, and the fee schedule and
+ * Medicare schedule tables they name. Problems in the tables come back as issues in the snapshot, never as
+ * exceptions; Office errors (a lost connection) reject the promise unchanged.
+ * @example const { registry, issues } = await readRegistry(); // issues name sheet, row, column and value
+ */
+export async function readRegistry(excel: ExcelGateway = hostExcel()): Promise<RegistrySnapshot> {
+  return buildRegistry((await readRegistryTables(excel)).tables);
 }

@@ -147,7 +147,7 @@ export function parseTable<C extends Readonly<Record<string, ColumnSpec>>>(
             ...place,
             rowNumber,
             column,
-            value: shown(record[field]),
+            value: spec.columns[field]!.kind.shown?.(record[field]) ?? shown(record[field]),
             expected: params?.problem === "invalid" ? params.expected : spec.columns[field]!.kind.expected,
           });
       }

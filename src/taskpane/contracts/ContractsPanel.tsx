@@ -111,6 +111,11 @@ export function ContractsPanel() {
         failedTitle="Could not read the contracts"
       />
       {notice !== null && mode.view === "list" && <Notice intent="success">{notice}</Notice>}
+      {data !== null && mode.view === "list" && data.problems.length > 0 && (
+        <Notice intent="warning" title="The registry has problems">
+          {data.problems.join(" ")}
+        </Notice>
+      )}
       {data !== null && mode.view === "list" && <ContractList data={data} onEdit={setMode} onDeleted={deleted} />}
       {data !== null && mode.view === "version" && (
         <VersionForm data={data} mode={mode} onSaved={saved} onCancel={() => setMode({ view: "list" })} />

@@ -204,17 +204,17 @@ describe("deleting", () => {
     expect(registry.versionsByName.get("summit medicare advantage")).toHaveLength(1);
   });
 
-  it("removes a carve-out, and a new one then fills the freed row", async () => {
+  it("removes a carve-out with Excel's row deletion: the rows below move up and no blank row is left", async () => {
     const simulator = new WorkbookSimulator(sampleRegistry());
     const [first, ...rest] = (await listContracts(simulator.excel)).contracts[0]!.carveOuts;
+    const rowsBefore = simulator.usedSize("Carve-outs").rows;
 
     expect((await deleteCarveOut(simulator.excel, first!.loaded)).ok).toBe(true);
+
     const afterDelete = (await listContracts(simulator.excel)).contracts[0]!.carveOuts;
     expect(afterDelete.map((c) => c.form.hcpcsCodeFrom)).toEqual(rest.map((c) => c.form.hcpcsCodeFrom));
-
-    const rowsBefore = simulator.usedSize("Carve-outs").rows;
-    await saveCarveOut(simulator.excel, { form: aCarveOutForm({ contractName: "Acme Health PPO" }), editing: null });
-    expect(simulator.usedSize("Carve-outs").rows).toBe(rowsBefore);
+    expect(afterDelete.map((c) => c.loaded.rowNumber)).toEqual(rest.map((c) => c.loaded.rowNumber - 1));
+    expect(simulator.usedSize("Carve-outs").rows).toBe(rowsBefore - 1);
   });
 
   it("refuses to delete a row edited in the sheet since it was loaded", async () => {

@@ -110,7 +110,7 @@ describe("reporting bad registry cells", () => {
   it("names sheet, row, column and value of a date that is not one", async () => {
     const snapshot = await read(registryWorkbook([acme(), acme({ "Effective Start Date": "2026-13-01" })]));
     expect(messages(snapshot)).toEqual([
-      'Table PayerContracts (sheet Contracts), row 3, column "Effective Start Date": "2026-13-01" is not valid; expected a date: an Excel date or text like 2025-01-31.',
+      'Table PayerContracts (sheet Contracts), row 3, column "Effective Start Date": "2026-13-01" is not valid; expected a date from 1990-01-01 to 2100-12-31: an Excel date or text like 2025-01-31.',
     ]);
   });
 
@@ -168,7 +168,7 @@ describe("reporting bad registry cells", () => {
   it("reports a fee schedule a contract names but the workbook lacks", async () => {
     const snapshot = await read(registryWorkbook([acme({ "Fee Schedule": "FS_Missing" })]));
     expect(messages(snapshot)).toEqual([
-      'Contract "Acme PPO" (PayerContracts row 2) names table FS_Missing, which is not in the workbook: add the table or correct the name.',
+      'Table PayerContracts (sheet Contracts), row 2, column "Fee Schedule" names table FS_Missing, which is not in the workbook; expected the name of a fee schedule table: add the table or correct the name.',
     ]);
   });
 });

@@ -45,6 +45,15 @@ describe("the Contracts panel", () => {
     expect(within(acme).getByRole("listitem", { name: "Carve-out J0120–J9999" })).toHaveTextContent("55%");
   });
 
+  it("says which registry table has a problem when a header was renamed", async () => {
+    const simulator = sampleSimulator();
+    simulator.setCellInput("Contracts", 0, 0, "Contract");
+    await simulator.whenIdle();
+    openTab(simulator.excel, "Contracts");
+
+    expect(await screen.findByText(/Table PayerContracts \(sheet Contracts\) has no "Contract Name" column\./)).toBeInTheDocument(); // prettier-ignore
+  });
+
   it("says what a percentage looks like while the user types one, and stops once it reads", async () => {
     await startNewContract(sampleSimulator());
 
