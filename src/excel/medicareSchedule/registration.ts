@@ -10,6 +10,9 @@ import { fail, ok, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
 import { placeSheet, renameTable, type CommitStep, type OperationContext } from "../core/operation";
 import { numberFormatOf, toExcelCell } from "../core/tableColumns";
+import { rowCells } from "../contracts/registryForm";
+import { planRowWrite, type RowPlan } from "../contracts/rowPlan";
+import { rowSteps } from "../contracts/rowSteps";
 import { yearCell } from "../registry/cellKinds";
 import { MEDICARE_SCHEDULES_SPEC, MEDICARE_SCHEDULES_TABLE } from "../registry/registryTables";
 import type { MedicareImportIssue } from "./medicareImportIssues";
@@ -26,14 +29,12 @@ export interface MedicareRegistration {
 
 type Field = keyof typeof MEDICARE_SCHEDULES_SPEC.columns;
 
-/** How the row will be added: to the existing table (its headers in order), or in a new sheet and table. */
+/**
+ * How the row will be added: into the existing table as the contract editor adds a registry row (its first blank row,
+ * else a row added at the end; see rowPlan.ts), or in a new sheet and table.
+ */
 export type RegistrationPlan =
-  | {
-      readonly kind: "append";
-      readonly headers: readonly string[];
-      /** Excel gives a header-only table one empty row: the registration fills it instead of adding another. */
-      readonly fillsEmptyRow: boolean;
-    }
+  | { readonly kind: "append"; readonly row: RowPlan; readonly rowCount: number }
   | { readonly kind: "create"; readonly sheetName: string };
 
 /** The sheet MedicareSchedules is created on (the sample workbook's name). */
@@ -67,7 +68,6 @@ function excelCellOf(registration: MedicareRegistration, field: Field, unformatt
 
 const formatOf = (field: Field) => numberFormatOf({ name: field, kind: FIELD_KINDS[field] });
 const headerKey = (text: unknown): string => String(text).trim().toLowerCase().replace(/\s+/g, " ");
-const isBlank = (cell: unknown) => cell === null || cell === undefined || String(cell).trim() === "";
 
 function cellOf(registration: MedicareRegistration, field: Field): string | number {
   return registration[field];
@@ -102,7 +102,7 @@ export async function planRegistration(
     if (table.isNullObject) return ok({ kind: "create", sheetName: freeSheetName(sheets.items.map((s) => s.name)) });
 
     const header = table.getHeaderRowRange().load("values,rowIndex");
-    const body = table.getDataBodyRange().load("values");
+    const body = table.getDataBodyRange().load("values,numberFormat");
     const sheet = table.worksheet.load("name");
     await context.sync();
     const headers = (header.values[0] ?? []).map(String);
@@ -129,16 +129,26 @@ export async function planRegistration(
         });
       }
     }
-    const fillsEmptyRow = body.values.length === 1 && (body.values[0] ?? []).every(isBlank);
-    return ok({ kind: "append", headers, fillsEmptyRow });
+    const data = {
+      name: MEDICARE_SCHEDULES_TABLE,
+      sheet: sheet.name,
+      headers,
+      rows: body.values,
+      firstRowNumber: header.rowIndex + 2,
+    };
+    const cells = rowCells(MEDICARE_SCHEDULES_SPEC.columns, { ...registration, rowNumber: 0 });
+    const row = planRowWrite(MEDICARE_SCHEDULES_SPEC, { data, formats: body.numberFormat }, null, cells, sheet.name);
+    // The required columns were checked above: a planning refusal here is a bug.
+    if (!row.ok) throw new Error(`registration: ${row.issue.code}`);
+    return ok({ kind: "append", row: row.value, rowCount: body.values.length });
   });
 }
 
 /**
  * Stages what registering the schedule takes, and returns the commit steps that register it:
- * - appending to the user's MedicareSchedules: one observable step adding the row (text cells written as text:
- *   "04412-18", "2025-01-01" and a locality name like "=HYPERLINK(...)" stay as typed), then the number formats of
- *   exactly the cells written;
+ * - in the user's MedicareSchedules: the registry row's steps (rowSteps.ts): a row added or a blank row filled, text
+ *   cells written as text on exactly those cells ("04412-18" and a locality name like "=HYPERLINK(...)" stay as
+ *   typed), each observable;
  * - creating MedicareSchedules: the table staged on a hidden sheet, named and shown in the commit.
  */
 export async function registrationSteps(
@@ -146,47 +156,7 @@ export async function registrationSteps(
   plan: RegistrationPlan,
   registration: MedicareRegistration,
 ): Promise<CommitStep[]> {
-  if (plan.kind === "append") {
-    const row = plan.headers.map((h) => {
-      const field = fieldOf(h);
-      return field === undefined ? "" : excelCellOf(registration, field, true);
-    });
-    const formats = plan.headers.map((h) => {
-      const field = fieldOf(h);
-      return field === undefined ? "General" : formatOf(field);
-    });
-    const describe = `register ${registration.scheduleTable} in ${MEDICARE_SCHEDULES_TABLE}`;
-    return [
-      {
-        describe,
-        apply: (context) => {
-          const table = context.workbook.tables.getItem(MEDICARE_SCHEDULES_TABLE);
-          if (plan.fillsEmptyRow) table.rows.getItemAt(0).values = [row];
-          else table.rows.add(undefined, [row]);
-        },
-        observe: (context) => {
-          const body = context.workbook.tables.getItem(MEDICARE_SCHEDULES_TABLE).getDataBodyRange().load("values");
-          const at = plan.headers.findIndex((h) => fieldOf(h) === "scheduleTable");
-          const wanted = registration.scheduleTable.toLowerCase();
-          return () =>
-            body.values.some(
-              (cells) =>
-                String(cells[at] ?? "")
-                  .trim()
-                  .toLowerCase() === wanted,
-            );
-        },
-      },
-      {
-        // The new row is the table's last; setting its formats again is harmless.
-        describe: `format the ${MEDICARE_SCHEDULES_TABLE} row of ${registration.scheduleTable}`,
-        apply: (context) => {
-          const last = context.workbook.tables.getItem(MEDICARE_SCHEDULES_TABLE).getDataBodyRange().getLastRow();
-          last.numberFormat = [formats];
-        },
-      },
-    ];
-  }
+  if (plan.kind === "append") return rowSteps(plan.row, plan.rowCount);
   const width = FIELDS.length;
   const staged = await op.addStagingSheets(1, ([staging]) => {
     // Text cells are formatted "@" before their values land, so Excel keeps "04412-18" and dates as typed.

@@ -45,7 +45,9 @@ function cellsWithMarker(simulator: WorkbookSimulator) {
 function expectTextOnly(simulator: WorkbookSimulator) {
   const found = cellsWithMarker(simulator);
   expect(found.length).toBeGreaterThan(0);
-  expect(found.filter((cell) => cell.formula !== null).map((c) => `${c.sheet}!R${c.r + 1}C${c.c + 1}: ${c.formula}`)).toEqual([]);
+  expect(
+    found.filter((cell) => cell.formula !== null).map((c) => `${c.sheet}!R${c.r + 1}C${c.c + 1}: ${c.formula}`),
+  ).toEqual([]);
   expect(found.every((cell) => cell.value === HOSTILE || String(cell.value).includes(HOSTILE))).toBe(true);
 }
 
@@ -106,7 +108,7 @@ describe("text that looks like a formula stays text in every writer", () => {
     const file = parse835(new TextEncoder().encode(text));
     if (!file.ok) throw new Error(file.issue.code);
     const simulator = new WorkbookSimulator(usersWorkbook());
-    const request = remittanceTableRequest([{ fileName: "remit.835", file: file.value }], "Remittances", "Remittances");
+    const request = remittanceTableRequest("Remittances", "Remittances", [{ fileName: "remit.835", file: file.value }]);
     const result = await writeTable(simulator.excel, request);
     expect(result.ok).toBe(true);
     expectTextOnly(simulator);
@@ -144,7 +146,12 @@ describe("text that looks like a formula stays text in every writer", () => {
 
     it("in the uplift model and the portfolio summary", async () => {
       const simulator = hostileClaims();
-      const model = await buildUpliftModel(simulator.excel, aModelRequest({ filters: { payers: [HOSTILE], contractNames: null, serviceDateFrom: null, serviceDateTo: null } }));
+      const model = await buildUpliftModel(
+        simulator.excel,
+        aModelRequest({
+          filters: { payers: [HOSTILE], contractNames: null, serviceDateFrom: null, serviceDateTo: null },
+        }),
+      );
       expect(model.ok).toBe(true);
       const portfolio = await buildPortfolioSummary(simulator.excel, aPortfolioRequest());
       expect(portfolio.ok).toBe(true);
