@@ -185,6 +185,18 @@ export class CellStore {
     return typeof raw === "string" && raw.startsWith("=") ? raw : null;
   }
 
+  /** Every cell holding a formula, with the formula as the user wrote it. */
+  formulaCells(sheet: SheetEntity): { row: number; column: number; formula: string }[] {
+    const keys = new Set(sheet.userFormulas.keys());
+    this.engine
+      .formulas(sheet.name)
+      .forEach((row, r) => row.forEach((formula, c) => formula !== undefined && keys.add(cellKey(r, c))));
+    return [...keys].map((key) => {
+      const [row, column] = [keyRow(key), keyColumn(key)];
+      return { row, column, formula: this.formula(sheet, row, column) ?? "" };
+    });
+  }
+
   /** A rectangle of cells, mapped per cell (row-major). */
   map<T>(sheet: SheetEntity, rect: CellRect, read: (row: number, column: number) => T): T[][] {
     const out: T[][] = [];

@@ -2,6 +2,7 @@
  * Excel.Table with its rows and columns collections, and Excel.TableCollection (workbook- or sheet-scoped).
  */
 import type { CellRect } from "./addresses";
+import { convertTableReferences } from "./brokenReferences";
 import { ClientObjectBase, CollectionBase } from "./clientObject";
 import type { SheetEntity, TableEntity } from "./entities";
 import { invalidArgument, itemNotFound } from "./errors";
@@ -148,7 +149,7 @@ export class TableProxy extends ClientObjectBase<TableEntity> {
     );
   }
 
-  /** Keeps the cells, drops the table. */
+  /** Keeps the cells, drops the table; its structured references in formulas become A1 references, as in Excel. */
   convertToRange(): RangeProxy {
     let rect: CellRect | null = null;
     let sheet: SheetEntity | null = null;
@@ -157,6 +158,7 @@ export class TableProxy extends ClientObjectBase<TableEntity> {
       () => null,
       (table) => {
         ({ rect, sheet } = table);
+        convertTableReferences(this.context.model, table);
         this.context.model.deleteTable(table);
       },
     );

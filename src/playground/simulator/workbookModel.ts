@@ -3,6 +3,7 @@
  * charts and formats, change events. Proxies apply their queued commands to it at sync; the host API reads it.
  */
 import { formatAddress, formatRect, intersect, parseAddress, type CellRect } from "./addresses";
+import { breakSheetReferences, breakTableReferences, rewriteFormulas } from "./brokenReferences";
 import { CellStore } from "./cellStore";
 import { newSheet, type SheetEntity, type TableEntity } from "./entities";
 import { invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from "./errors";
@@ -126,8 +127,8 @@ export class WorkbookModel {
   }
 
   /**
-   * Deletes a sheet with its tables (their names are free again), charts and formats; names that referred to it
-   * become `#REF!`, as in Excel. Excel refuses to delete a very hidden sheet (it must be unhidden first) and the
+   * Deletes a sheet with its tables (their names are free again), charts and formats; formulas and names that
+   * referred to it become `#REF!`, as in Excel (see brokenReferences.ts). Excel refuses to delete a very hidden sheet (it must be unhidden first) and the
    * last visible sheet.
    */
   deleteSheet(sheet: SheetEntity): void {
@@ -135,6 +136,7 @@ export class WorkbookModel {
       throw invalidOperation(`The very hidden worksheet "${sheet.name}" can't be deleted; unhide it first`);
     if (this.isLastVisible(sheet)) throw invalidOperation("A workbook must contain at least one visible worksheet");
     for (const table of this.tables.filter((t) => t.sheet === sheet)) this.deleteTable(table);
+    rewriteFormulas(this, (formula) => breakSheetReferences(formula, sheet.name), sheet);
     for (const name of this.names.values()) {
       const parsed = parseAddress(name.formula);
       if (parsed?.sheet?.toLowerCase() !== sheet.name.toLowerCase()) continue;
@@ -235,6 +237,7 @@ export class WorkbookModel {
     });
   }
 
+  /** Drops a table; formulas that referred to it by name get `#REF!`, as in Excel (see brokenReferences.ts). */
   deleteTable(table: TableEntity): void {
     this.queueTableEvent("onDeleted", table, {
       type: "TableDeleted",
@@ -243,6 +246,7 @@ export class WorkbookModel {
       tableName: table.name,
       worksheetId: table.sheet.id,
     });
+    rewriteFormulas(this, (formula) => breakTableReferences(formula, table.name));
     table.deleted = true;
     this.tables.splice(this.tables.indexOf(table), 1);
     this.handlers.delete(table.id);
