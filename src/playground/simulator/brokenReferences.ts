@@ -7,7 +7,7 @@
  * A1 references they stand for.
  */
 import { contains } from "./addresses";
-import type { SheetEntity, TableEntity } from "./entities";
+import { cellKey, type SheetEntity, type TableEntity } from "./entities";
 import { mapStructuredRefs, mayHaveStructuredRefs, translateStructuredRefs } from "./structuredRefs";
 import type { WorkbookModel } from "./workbookModel";
 
@@ -39,36 +39,66 @@ export function breakTableReferences(formula: string, table: string): string {
   return mapStructuredRefs(formula, (name) => (name?.toLowerCase() === key ? "#REF!" : undefined));
 }
 
-/** Rewrites every formula of the workbook (except on `skip`) through `rewrite`, entering the ones it changes. */
+/** A cell whose formula text was rewritten. */
+export interface RewrittenCell {
+  readonly sheet: SheetEntity;
+  readonly row: number;
+  readonly column: number;
+}
+
+/**
+ * Rewrites formulas of the workbook (except on `skip`) through `rewrite`: every formula, or with `structuredOnly`
+ * those with structured references (the only ones a table's deletion touches). With `enter`, the engine takes the
+ * new formulas at once (one batch: HyperFormula recalculates once); without, only the user's text changes and the
+ * caller has the engine catch up (a re-translation, or `reenterFormulas`), which spares recalculating formulas
+ * that already evaluate to #REF!.
+ */
 export function rewriteFormulas(
   model: WorkbookModel,
   rewrite: (formula: string, sheet: SheetEntity, row: number, column: number) => string,
-  skip?: SheetEntity,
-): void {
-  const changes: { sheet: SheetEntity; row: number; column: number; formula: string }[] = [];
+  options: { skip?: SheetEntity; structuredOnly?: boolean; enter: boolean },
+): RewrittenCell[] {
+  const changed: RewrittenCell[] = [];
   for (const sheet of model.sheets) {
-    if (sheet === skip) continue;
-    for (const { row, column, formula } of model.cells.formulaCells(sheet)) {
+    if (sheet === options.skip) continue;
+    for (const { row, column, formula } of model.cells.formulaCells(sheet, options.structuredOnly)) {
       const next = rewrite(formula, sheet, row, column);
-      if (next !== formula) changes.push({ sheet, row, column, formula: next });
+      if (next === formula) continue;
+      changed.push({ sheet, row, column });
+      sheet.userFormulas.set(cellKey(row, column), next);
     }
   }
-  for (const { sheet, row, column, formula } of changes) {
-    model.cells.engine.setContents(sheet.name, row, column, [[model.cells.enteredRaw(sheet, row, column, formula)]]);
-  }
+  if (options.enter) reenterFormulas(model, changed);
+  return changed;
+}
+
+/** Enters the user's formula text of these cells into the engine again (those still on the workbook). */
+export function reenterFormulas(model: WorkbookModel, cells: readonly RewrittenCell[]): void {
+  const live = cells.filter(({ sheet, row, column }) => !sheet.deleted && sheet.userFormulas.has(cellKey(row, column)));
+  if (live.length === 0) return;
+  // Engine contents first (translation reads the engine), then one batch.
+  const raws = live.map(({ sheet, row, column }) =>
+    model.cells.enteredRaw(sheet, row, column, sheet.userFormulas.get(cellKey(row, column))!),
+  );
+  model.cells.engine.batch(() =>
+    live.forEach(({ sheet, row, column }, i) => model.cells.engine.setContents(sheet.name, row, column, [[raws[i]!]])),
+  );
 }
 
 /** Excel's `table.convertToRange()` for formulas: the table's structured references become A1 references. */
 export function convertTableReferences(model: WorkbookModel, table: TableEntity): void {
   const shape = model.cells.tableShape(table);
   const key = table.name.toLowerCase();
-  rewriteFormulas(model, (formula, sheet, row, column) => {
-    if (!mayHaveStructuredRefs(formula)) return formula;
-    const inside = sheet === table.sheet && contains(table.rect, row, column);
-    return mapStructuredRefs(formula, (name, inner) =>
-      name?.toLowerCase() === key || (name === undefined && inside)
-        ? translateStructuredRefs(`[${inner}]`, { row, table: shape }, () => undefined)
-        : undefined,
-    );
-  });
+  rewriteFormulas(
+    model,
+    (formula, sheet, row, column) => {
+      const inside = sheet === table.sheet && contains(table.rect, row, column);
+      return mapStructuredRefs(formula, (name, inner) =>
+        name?.toLowerCase() === key || (name === undefined && inside)
+          ? translateStructuredRefs(`[${inner}]`, { row, table: shape }, () => undefined)
+          : undefined,
+      );
+    },
+    { structuredOnly: true, enter: true },
+  );
 }

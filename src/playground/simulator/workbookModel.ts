@@ -3,7 +3,13 @@
  * charts and formats, change events. Proxies apply their queued commands to it at sync; the host API reads it.
  */
 import { formatAddress, formatRect, intersect, parseAddress, type CellRect } from "./addresses";
-import { breakSheetReferences, breakTableReferences, rewriteFormulas } from "./brokenReferences";
+import {
+  breakSheetReferences,
+  breakTableReferences,
+  reenterFormulas,
+  rewriteFormulas,
+  type RewrittenCell,
+} from "./brokenReferences";
 import { CellStore } from "./cellStore";
 import { newSheet, type SheetEntity, type TableEntity } from "./entities";
 import { invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from "./errors";
@@ -70,6 +76,8 @@ export class WorkbookModel {
   private pendingChanges: SimulatorChange[] = [];
   private readonly running = new Set<Promise<unknown>>();
   private nextId = 1;
+  /** Formulas a sheet deletion broke whose engine text still names the sheet (see `deleteSheet`). */
+  private brokenCells: RewrittenCell[] = [];
 
   constructor(sheetNames: readonly string[], functions: ReadonlyMap<string, CustomFunctionImpl>, namespace: string) {
     const initial = sheetNames.length > 0 ? sheetNames : ["Sheet1"];
@@ -110,6 +118,7 @@ export class WorkbookModel {
     for (let n = this.sheets.length + 1; chosen === undefined; n++)
       if (this.sheet(`Sheet${n}`) === undefined) chosen = `Sheet${n}`;
     this.checkSheetName(chosen);
+    this.enterBrokenFormulas();
     this.cells.engine.addSheet(chosen);
     const sheet = newSheet(this.newId("sheet"), chosen);
     this.sheets.push(sheet);
@@ -120,6 +129,7 @@ export class WorkbookModel {
   renameSheet(sheet: SheetEntity, name: string): void {
     if (sheet.name === name) return;
     this.checkSheetName(name, sheet);
+    this.enterBrokenFormulas();
     this.cells.engine.renameSheet(sheet.name, name);
     sheet.name = name;
     this.cells.retranslate(this.sheets);
@@ -136,7 +146,12 @@ export class WorkbookModel {
       throw invalidOperation(`The very hidden worksheet "${sheet.name}" can't be deleted; unhide it first`);
     if (this.isLastVisible(sheet)) throw invalidOperation("A workbook must contain at least one visible worksheet");
     for (const table of this.tables.filter((t) => t.sheet === sheet)) this.deleteTable(table);
-    rewriteFormulas(this, (formula) => breakSheetReferences(formula, sheet.name), sheet);
+    // The engine keeps the old text (it evaluates to #REF! while no sheet has the name) until a sheet takes a name.
+    const broken = rewriteFormulas(this, (formula) => breakSheetReferences(formula, sheet.name), {
+      skip: sheet,
+      enter: false,
+    });
+    this.brokenCells.push(...broken);
     for (const name of this.names.values()) {
       const parsed = parseAddress(name.formula);
       if (parsed?.sheet?.toLowerCase() !== sheet.name.toLowerCase()) continue;
@@ -148,6 +163,12 @@ export class WorkbookModel {
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     sheet.deleted = true;
     this.change({ kind: "sheets" });
+  }
+
+  /** Before a sheet takes a name, formulas broken by a deletion stop naming it, or the engine would revive them. */
+  private enterBrokenFormulas(): void {
+    reenterFormulas(this, this.brokenCells);
+    this.brokenCells = [];
   }
 
   /** Shows or hides a sheet; hiding the active sheet activates the next visible one, as Excel does. */
@@ -246,7 +267,11 @@ export class WorkbookModel {
       tableName: table.name,
       worksheetId: table.sheet.id,
     });
-    rewriteFormulas(this, (formula) => breakTableReferences(formula, table.name));
+    // Only the user's text: the re-translation below enters it.
+    rewriteFormulas(this, (formula) => breakTableReferences(formula, table.name), {
+      structuredOnly: true,
+      enter: false,
+    });
     table.deleted = true;
     this.tables.splice(this.tables.indexOf(table), 1);
     this.handlers.delete(table.id);
