@@ -8,6 +8,7 @@
  */
 import { contains } from "./addresses";
 import { cellKey, type SheetEntity, type TableEntity } from "./entities";
+import { outsideStrings } from "./formulaDialect";
 import { mapStructuredRefs, mayHaveStructuredRefs, translateStructuredRefs } from "./structuredRefs";
 import type { WorkbookModel } from "./workbookModel";
 
@@ -18,18 +19,13 @@ const PLAIN_SHEET = /(?<![A-Za-z0-9_.'])([A-Za-z_][A-Za-z0-9_.]*)!/g;
 export function breakSheetReferences(formula: string, name: string): string {
   if (!formula.includes("!")) return formula;
   const key = name.toLowerCase();
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part
-            .replace(QUOTED_SHEET, (whole, quoted: string) =>
-              quoted.replace(/''/g, "'").toLowerCase() === key ? "#REF!" : whole,
-            )
-            .replace(PLAIN_SHEET, (whole, plain: string) => (plain.toLowerCase() === key ? "#REF!" : whole)),
-    )
-    .join("");
+  return outsideStrings(formula, (part) =>
+    part
+      .replace(QUOTED_SHEET, (whole, quoted: string) =>
+        quoted.replace(/''/g, "'").toLowerCase() === key ? "#REF!" : whole,
+      )
+      .replace(PLAIN_SHEET, (whole, plain: string) => (plain.toLowerCase() === key ? "#REF!" : whole)),
+  );
 }
 
 /** The formula with each structured reference naming `table` made `#REF!`. */

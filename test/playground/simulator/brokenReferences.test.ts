@@ -56,11 +56,16 @@ describe("formulas pointing at a deleted sheet", () => {
   });
 });
 
+/** The claims workbook with a total of its Allowed Amount column on the Contract sheet. */
+function claimsWithTotal(): WorkbookSimulator {
+  const snapshot = claimsWorkbook();
+  snapshot.sheets[1]!.cells.push(["Total allowed", "=SUM(Claims[Allowed Amount])"]);
+  return new WorkbookSimulator(snapshot);
+}
+
 describe("formulas pointing at a deleted table", () => {
   it("become #REF! and stay so when another table takes the name", async () => {
-    const snapshot = claimsWorkbook();
-    snapshot.sheets[1]!.cells.push(["Total allowed", "=SUM(Claims[Allowed Amount])"]);
-    const simulator = new WorkbookSimulator(snapshot);
+    const simulator = claimsWithTotal();
     await run(simulator, async (context) => {
       context.workbook.tables.getItem("Claims").delete();
       const rebuilt = context.workbook.worksheets.getItem("Contract").tables.add("D1:E2", true);
@@ -73,9 +78,7 @@ describe("formulas pointing at a deleted table", () => {
 
 describe("converting a table to a range", () => {
   it("turns its structured references into the A1 references they stood for", async () => {
-    const snapshot = claimsWorkbook();
-    snapshot.sheets[1]!.cells.push(["Total allowed", "=SUM(Claims[Allowed Amount])"]);
-    const simulator = new WorkbookSimulator(snapshot);
+    const simulator = claimsWithTotal();
     await run(simulator, async (context) => {
       context.workbook.tables.getItem("Claims").convertToRange();
       await context.sync();
