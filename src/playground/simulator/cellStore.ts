@@ -185,6 +185,25 @@ export class CellStore {
     return typeof raw === "string" && raw.startsWith("=") ? raw : null;
   }
 
+  /**
+   * Every cell holding a formula, with the formula as the user wrote it; `structuredOnly` lists only those with
+   * structured references (kept beside the engine's translation), which is much faster on a large sheet.
+   */
+  formulaCells(sheet: SheetEntity, structuredOnly = false): { row: number; column: number; formula: string }[] {
+    const found = [...sheet.userFormulas].map(([key, formula]) => ({
+      row: keyRow(key),
+      column: keyColumn(key),
+      formula,
+    }));
+    if (structuredOnly) return found;
+    this.engine.formulas(sheet.name).forEach((row, r) =>
+      row.forEach((formula, c) => {
+        if (formula !== undefined && !sheet.userFormulas.has(cellKey(r, c))) found.push({ row: r, column: c, formula });
+      }),
+    );
+    return found;
+  }
+
   /** A rectangle of cells, mapped per cell (row-major). */
   map<T>(sheet: SheetEntity, rect: CellRect, read: (row: number, column: number) => T): T[][] {
     const out: T[][] = [];

@@ -5,6 +5,7 @@
  */
 import { invalidArgument, itemNotFound, propertyNotLoaded } from "./errors";
 import type { SimRequestContext } from "./requestContext";
+import type { WorkbookModel } from "./workbookModel";
 
 /** The forms `load` accepts: "values, address", ["values"], { select, expand }, { values: true }. */
 export type LoadOption =
@@ -52,11 +53,20 @@ export interface ProxyOptions {
   readonly describe?: string;
 }
 
+/** How a proxy reads one scalar property of its entity when loaded, and applies a set at sync when it has one. */
+export interface PropertySpec<E> {
+  readonly get: (entity: E, model: WorkbookModel) => unknown;
+  readonly set?: (entity: E, value: unknown, model: WorkbookModel) => void;
+}
+
+/** A proxy class's scalar properties by name: what `load()` without arguments loads. */
+export type PropertyTable<E> = Readonly<Record<string, PropertySpec<E>>>;
+
 /** Base of every proxy. `E` is the model entity the proxy resolves to at sync. */
 export abstract class ClientObjectBase<E> {
   protected abstract readonly typeName: string;
-  /** Properties loaded by `load()` without arguments. */
-  protected abstract readonly scalarProperties: readonly string[];
+  /** Installed on each proxy class's prototype by `defineProperties`. */
+  declare protected readonly properties: PropertyTable<E>;
   private resolution: { entity: E | null } | undefined;
   protected readonly loaded = new Map<string, unknown>();
   protected nullState: boolean | undefined;
@@ -87,9 +97,39 @@ export abstract class ClientObjectBase<E> {
     return entity;
   }
 
-  /** True when the entity was deleted since the proxy resolved it. */
-  protected isGone(_entity: E): boolean {
-    return false;
+  /**
+   * Declares a proxy class's scalar properties once: each becomes a getter that gives the loaded value (else
+   * PropertyNotLoaded) and, where the table has `set`, a setter that queues the change for the next sync.
+   */
+  static defineProperties<E>(
+    proxyClass: abstract new (...args: never[]) => ClientObjectBase<E>,
+    table: PropertyTable<E>,
+  ): void {
+    Object.defineProperty(proxyClass.prototype, "properties", { value: table });
+    for (const [name, spec] of Object.entries(table)) {
+      const { set } = spec;
+      Object.defineProperty(proxyClass.prototype, name, {
+        configurable: true,
+        get(this: ClientObjectBase<E>) {
+          return this.read(name);
+        },
+        set:
+          set === undefined
+            ? undefined
+            : function (this: ClientObjectBase<E>, value: unknown) {
+                this.queue(
+                  name,
+                  () => ({ [name]: value }),
+                  (entity) => set(entity, value, this.context.model),
+                );
+              },
+      });
+    }
+  }
+
+  /** True when the entity was deleted since the proxy resolved it (by default: it has a `deleted` flag set). */
+  protected isGone(entity: E): boolean {
+    return (entity as { deleted?: unknown }).deleted === true;
   }
 
   private readonly children = new Map<string, unknown>();
@@ -100,9 +140,6 @@ export abstract class ClientObjectBase<E> {
     return this.children.get(key) as T;
   }
 
-  /** Reads one property of the live entity, at load time. */
-  protected abstract property(entity: E, name: string): unknown;
-
   /** A child proxy for a navigation property ("worksheet", "format"), for "worksheet/name" load paths. */
   protected navigation(_name: string): ClientObjectBase<unknown> | undefined {
     return undefined;
@@ -111,6 +148,11 @@ export abstract class ClientObjectBase<E> {
   /** Queues a command acting on the entity; `location` is the member name ("values", "getItem"). */
   protected queue(location: string, payload: () => unknown, apply: (entity: E) => void | (() => void)): void {
     this.context.enqueue({ location: `${this.typeName}.${location}`, payload, apply: () => apply(this.entity()) });
+  }
+
+  /** Queues a method call that sends no data ("delete", "activate"). */
+  protected command(location: string, apply: (entity: E) => void | (() => void)): void {
+    this.queue(location, () => null, apply);
   }
 
   /** Reads a loaded property, or throws PropertyNotLoaded like office.js. */
@@ -140,14 +182,15 @@ export abstract class ClientObjectBase<E> {
     const entity = this.entityOrNull();
     const values = new Map<string, unknown>();
     const children: (() => void)[] = [];
-    for (const path of paths ?? this.scalarProperties) {
+    for (const path of paths ?? Object.keys(this.properties)) {
       const [head = "", ...rest] = path.split("/");
       const child = this.navigation(head);
+      const spec = Object.hasOwn(this.properties, head) ? this.properties[head] : undefined;
       if (child !== undefined) {
         if (entity !== null) children.push(child.applyLoad(rest.length > 0 ? [rest.join("/")] : null));
-      } else if (rest.length > 0 || !this.scalarProperties.includes(head)) {
+      } else if (rest.length > 0 || spec === undefined) {
         throw invalidArgument(`${this.typeName} has no property "${path}" to load`);
-      } else values.set(head, entity === null ? null : this.property(entity, head));
+      } else values.set(head, entity === null ? null : spec.get(entity, this.context.model));
     }
     return () => {
       for (const [key, value] of values) this.loaded.set(key, value);
@@ -183,9 +226,18 @@ export abstract class ClientObjectBase<E> {
 
 /** A collection proxy: `items` and `count` after a load; a load of "name" loads each item's name, as in Office. */
 export abstract class CollectionBase<E, P extends ClientObjectBase<E>> extends ClientObjectBase<readonly E[]> {
-  protected readonly scalarProperties: readonly string[] = ["items", "count"];
+  /** A proxy of one item, found at sync by `find`. */
+  protected abstract proxy(find: () => E | null, options?: ProxyOptions): P;
 
-  protected abstract itemProxy(entity: E): P;
+  /** `getItem`: the item `find` finds at sync, else ItemNotFound naming `describe` ("worksheet \"Claims\""). */
+  protected item(find: () => E | null, describe: string): P {
+    return this.proxy(find, { describe });
+  }
+
+  /** `getItemOrNullObject`: the item `find` finds at sync, else a null object. */
+  protected itemOrNull(find: () => E | null): P {
+    return this.proxy(find, { nullable: true }).trackNull();
+  }
 
   get items(): P[] {
     return this.read<P[]>("items");
@@ -193,10 +245,6 @@ export abstract class CollectionBase<E, P extends ClientObjectBase<E>> extends C
 
   get count(): number {
     return this.read<number>("count");
-  }
-
-  protected property(entities: readonly E[], name: string): unknown {
-    return name === "count" ? entities.length : undefined;
   }
 
   override applyLoad(paths: readonly string[] | null): () => void {
@@ -207,7 +255,7 @@ export abstract class CollectionBase<E, P extends ClientObjectBase<E>> extends C
       .map((p) => (p === "items" ? "" : p.replace(/^items\//, "")))
       .filter((p) => p !== "");
     const wantsItems = paths === null || paths.some((p) => p !== "count");
-    const proxies = wantsItems ? entities.map((e) => this.itemProxy(e)) : [];
+    const proxies = wantsItems ? entities.map((e) => this.proxy(() => e)) : [];
     const commits = proxies.map((p) => p.applyLoad(itemPaths.length > 0 ? itemPaths : null));
     const count = entities.length;
     return () => {
@@ -220,11 +268,9 @@ export abstract class CollectionBase<E, P extends ClientObjectBase<E>> extends C
 
   getCount(): ClientResult<number> {
     const result = new ClientResult<number>();
-    this.queue(
-      "getCount",
-      () => null,
-      (entities) => () => result.settle(entities.length),
-    );
+    this.command("getCount", (entities) => () => result.settle(entities.length));
     return result;
   }
 }
+
+ClientObjectBase.defineProperties(ClientObjectBase, {});

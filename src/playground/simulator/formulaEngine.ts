@@ -137,6 +137,11 @@ export class FormulaEngine {
     return { rows: height, columns: width };
   }
 
+  /** The formula of each cell of a sheet (undefined where there is none), row-major from A1. */
+  formulas(sheet: string): (string | undefined)[][] {
+    return this.hf.getSheetFormulas(this.sheetId(sheet));
+  }
+
   /** Every raw content of a sheet, row-major from A1 (for used-range scans). */
   sheetContents(sheet: string): RawCellContent[][] {
     return this.hf.getSheetSerialized(this.sheetId(sheet));

@@ -3,14 +3,12 @@
  * engine, and a name that refers to a range gives that range back.
  */
 import { parseAddress } from "./addresses";
-import { ClientObjectBase, CollectionBase } from "./clientObject";
+import { ClientObjectBase, CollectionBase, type ProxyOptions } from "./clientObject";
 import type { RangeEntity } from "./entities";
 import { invalidOperation } from "./errors";
 import { RangeProxy } from "./range";
 import type { SimRequestContext } from "./requestContext";
 import { WorkbookModel, type NameEntity } from "./workbookModel";
-
-const NAME_PROPERTIES = ["name", "formula", "type", "value", "visible", "comment"] as const;
 
 function rangeOf(model: WorkbookModel, name: NameEntity): RangeEntity | null {
   const parsed = parseAddress(name.formula);
@@ -20,62 +18,9 @@ function rangeOf(model: WorkbookModel, name: NameEntity): RangeEntity | null {
 
 export class NamedItemProxy extends ClientObjectBase<NameEntity> {
   protected readonly typeName = "NamedItem";
-  protected readonly scalarProperties = NAME_PROPERTIES;
-
-  constructor(
-    context: SimRequestContext,
-    resolver: () => NameEntity | null,
-    options: { nullable?: boolean; describe?: string } = {},
-  ) {
-    super(context, resolver, options);
-  }
 
   protected override isGone(name: NameEntity): boolean {
     return !this.context.model.names.has(name.name.toUpperCase());
-  }
-
-  protected property(name: NameEntity, property: string): unknown {
-    const isRange = rangeOf(this.context.model, name) !== null;
-    const constant = name.formula.slice(1);
-    switch (property as (typeof NAME_PROPERTIES)[number]) {
-      case "name":
-        return name.name;
-      case "formula":
-        return name.formula;
-      case "type":
-        return isRange
-          ? "Range"
-          : /^-?\d+(\.\d+)?$/.test(constant)
-            ? "Double"
-            : /^(TRUE|FALSE)$/i.test(constant)
-              ? "Boolean"
-              : "String";
-      case "value":
-        return isRange ? constant : constant.replace(/^"(.*)"$/, "$1");
-      case "visible":
-        return true;
-      case "comment":
-        return name.comment;
-    }
-  }
-
-  get name(): string {
-    return this.read("name");
-  }
-  get formula(): string {
-    return this.read("formula");
-  }
-  get type(): string {
-    return this.read("type");
-  }
-  get value(): unknown {
-    return this.read("value");
-  }
-  get visible(): boolean {
-    return this.read("visible");
-  }
-  get comment(): string {
-    return this.read("comment");
   }
 
   /** The range the name refers to; InvalidOperation at sync for a name that holds a constant or formula. */
@@ -92,13 +37,27 @@ export class NamedItemProxy extends ClientObjectBase<NameEntity> {
   }
 
   delete(): void {
-    this.queue(
-      "delete",
-      () => null,
-      (name) => this.context.model.deleteName(name),
-    );
+    this.command("delete", (name) => this.context.model.deleteName(name));
   }
 }
+
+/** What a name holds besides a range: Excel's `type` of a constant formula ("=0.05", "=TRUE", "=\"PPO\""). */
+function constantType(constant: string): string {
+  if (/^-?\d+(\.\d+)?$/.test(constant)) return "Double";
+  return /^(TRUE|FALSE)$/i.test(constant) ? "Boolean" : "String";
+}
+
+ClientObjectBase.defineProperties<NameEntity>(NamedItemProxy, {
+  name: { get: (name) => name.name },
+  formula: { get: (name) => name.formula },
+  type: { get: (name, model) => (rangeOf(model, name) !== null ? "Range" : constantType(name.formula.slice(1))) },
+  value: {
+    get: (name, model) =>
+      rangeOf(model, name) !== null ? name.formula.slice(1) : name.formula.slice(1).replace(/^"(.*)"$/, "$1"),
+  },
+  visible: { get: () => true },
+  comment: { get: (name) => name.comment },
+});
 
 export class NamedItemCollectionProxy extends CollectionBase<NameEntity, NamedItemProxy> {
   protected readonly typeName = "NamedItemCollection";
@@ -107,8 +66,8 @@ export class NamedItemCollectionProxy extends CollectionBase<NameEntity, NamedIt
     super(context, () => [...context.model.names.values()]);
   }
 
-  protected itemProxy(name: NameEntity): NamedItemProxy {
-    return new NamedItemProxy(this.context, () => name);
+  protected proxy(find: () => NameEntity | null, options?: ProxyOptions): NamedItemProxy {
+    return new NamedItemProxy(this.context, find, options);
   }
 
   /** `reference` is a Range or a formula ("=Sheet1!$B$2", "=0.05"). */
@@ -127,18 +86,14 @@ export class NamedItemCollectionProxy extends CollectionBase<NameEntity, NamedIt
         created = this.context.model.addName(name, formula, comment);
       },
     });
-    return new NamedItemProxy(this.context, () => created);
+    return this.proxy(() => created);
   }
 
   getItem(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.context, () => this.context.model.names.get(name.toUpperCase()) ?? null, {
-      describe: `name "${name}"`,
-    });
+    return this.item(() => this.context.model.names.get(name.toUpperCase()) ?? null, `name "${name}"`);
   }
 
   getItemOrNullObject(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.context, () => this.context.model.names.get(name.toUpperCase()) ?? null, {
-      nullable: true,
-    }).trackNull();
+    return this.itemOrNull(() => this.context.model.names.get(name.toUpperCase()) ?? null);
   }
 }

@@ -4,35 +4,25 @@
  * recorded formats and conditional formats.
  */
 import { formatAddress, formatRect, intersect, MAX_COLUMNS, MAX_ROWS, parseAddress, type CellRect } from "./addresses";
-import { ClientObjectBase, ClientResult } from "./clientObject";
-import type { RangeEntity, RecordedConditionalFormat, RecordedRangeFormat, SheetEntity } from "./entities";
+import { ClientObjectBase } from "./clientObject";
+import type { RangeEntity, RecordedRangeFormat, SheetEntity } from "./entities";
 import { invalidArgument, itemNotFound } from "./errors";
 import { copyRange } from "./copyRange";
+import { ConditionalFormatCollection } from "./recordedCollections";
 import { createRecorder } from "./recorder";
 import type { SimRequestContext } from "./requestContext";
 import type { WorkbookModel } from "./workbookModel";
 import { WorksheetProxy } from "./worksheet";
 
-type Values = (string | number | boolean)[][];
-
 /** A dynamic array: its anchor cell and the rectangle it fills. */
 type Spill = { readonly row: number; readonly column: number; readonly rect: CellRect };
 
-const RANGE_PROPERTIES = [
-  "address",
-  "addressLocal",
-  "values",
-  "formulas",
-  "formulasLocal",
-  "numberFormat",
-  "text",
-  "rowCount",
-  "columnCount",
-  "rowIndex",
-  "columnIndex",
-  "cellCount",
-  "valueTypes",
-] as const;
+/** The spill an anchor cell fills; null for a cell of the spill that is not its anchor. */
+const spillingTo = (spill: Spill, cell: CellRect): CellRect | null =>
+  spill.row === cell.row && spill.column === cell.column ? spill.rect : null;
+
+/** The anchor cell of a spill. */
+const spillParent = (spill: Spill): CellRect => ({ row: spill.row, column: spill.column, rowCount: 1, columnCount: 1 });
 
 function valueType(value: unknown): string {
   if (value === "") return "Empty";
@@ -66,7 +56,6 @@ export function rangeArgument(
 
 export class RangeProxy extends ClientObjectBase<RangeEntity> {
   protected readonly typeName = "Range";
-  protected readonly scalarProperties = RANGE_PROPERTIES;
 
   constructor(context: SimRequestContext, resolver: () => RangeEntity | null, nullable = false) {
     super(context, resolver, { nullable, describe: "range" });
@@ -76,101 +65,8 @@ export class RangeProxy extends ClientObjectBase<RangeEntity> {
     return entity.sheet.deleted;
   }
 
-  protected property({ sheet, rect }: RangeEntity, name: string): unknown {
-    const cells = this.context.model.cells;
-    switch (name as (typeof RANGE_PROPERTIES)[number]) {
-      case "address":
-      case "addressLocal":
-        return formatAddress(sheet.name, rect);
-      case "values":
-        return cells.values(sheet, rect);
-      case "formulas":
-      case "formulasLocal":
-        return cells.formulas(sheet, rect);
-      case "numberFormat":
-        return cells.map(sheet, rect, (r, c) => cells.numberFormat(sheet, r, c));
-      case "text":
-        return cells.map(sheet, rect, (r, c) => cells.text(sheet, r, c));
-      case "valueTypes":
-        return cells.values(sheet, rect).map((row) => row.map(valueType));
-      case "rowCount":
-        return rect.rowCount;
-      case "columnCount":
-        return rect.columnCount;
-      case "rowIndex":
-        return rect.row;
-      case "columnIndex":
-        return rect.column;
-      case "cellCount":
-        return rect.rowCount * rect.columnCount;
-    }
-  }
-
   protected override navigation(name: string): ClientObjectBase<unknown> | undefined {
     return name === "worksheet" ? (this.worksheet as ClientObjectBase<unknown>) : undefined;
-  }
-
-  get address(): string {
-    return this.read("address");
-  }
-  get addressLocal(): string {
-    return this.read("addressLocal");
-  }
-  get values(): Values {
-    return this.read("values");
-  }
-  set values(values: unknown) {
-    this.write("values", values);
-  }
-  get formulas(): Values {
-    return this.read("formulas");
-  }
-  set formulas(formulas: unknown) {
-    this.write("formulas", formulas);
-  }
-  get numberFormat(): string[][] {
-    return this.read("numberFormat");
-  }
-  set numberFormat(formats: unknown) {
-    this.queue(
-      "numberFormat",
-      () => ({ numberFormat: formats }),
-      ({ sheet, rect }) => {
-        this.context.model.cells.setNumberFormat(sheet, rect, formats);
-        this.context.model.change({ kind: "cells", sheet: sheet.name, address: formatRect(rect) });
-      },
-    );
-  }
-  get text(): string[][] {
-    return this.read("text");
-  }
-  get valueTypes(): string[][] {
-    return this.read("valueTypes");
-  }
-  get rowCount(): number {
-    return this.read("rowCount");
-  }
-  get columnCount(): number {
-    return this.read("columnCount");
-  }
-  get rowIndex(): number {
-    return this.read("rowIndex");
-  }
-  get columnIndex(): number {
-    return this.read("columnIndex");
-  }
-  get cellCount(): number {
-    return this.read("cellCount");
-  }
-
-  private write(what: "values" | "formulas", input: unknown): void {
-    this.queue(
-      what,
-      () => ({ [what]: input }),
-      ({ sheet, rect }) => {
-        this.context.model.write(sheet, rect, input, what);
-      },
-    );
   }
 
   /** A range derived from this one when first used. */
@@ -279,31 +175,22 @@ export class RangeProxy extends ClientObjectBase<RangeEntity> {
 
   /** The spill an anchor cell's formula fills (ExcelApi 1.12); ItemNotFound for any other range. */
   getSpillingToRange(): RangeProxy {
-    return this.spill("spilling range", (spill, cell) =>
-      spill.row === cell.row && spill.column === cell.column ? spill.rect : null,
-    );
+    return this.spill("spilling range", spillingTo);
   }
 
   /** The spill of an anchor cell, or a null object (also for a range of more than one cell). */
   getSpillingToRangeOrNullObject(): RangeProxy {
-    return this.spill(null, (spill, cell) =>
-      spill.row === cell.row && spill.column === cell.column ? spill.rect : null,
-    );
+    return this.spill(null, spillingTo);
   }
 
   /** The anchor of the spill a cell is part of (the anchor itself included; ExcelApi 1.12); else ItemNotFound. */
   getSpillParent(): RangeProxy {
-    return this.spill("spill parent", (spill) => ({
-      row: spill.row,
-      column: spill.column,
-      rowCount: 1,
-      columnCount: 1,
-    }));
+    return this.spill("spill parent", spillParent);
   }
 
   /** The anchor of the spill a cell is part of, or a null object. */
   getSpillParentOrNullObject(): RangeProxy {
-    return this.spill(null, (spill) => ({ row: spill.row, column: spill.column, rowCount: 1, columnCount: 1 }));
+    return this.spill(null, spillParent);
   }
 
   /**
@@ -337,19 +224,11 @@ export class RangeProxy extends ClientObjectBase<RangeEntity> {
   }
 
   select(): void {
-    this.queue(
-      "select",
-      () => null,
-      () => undefined,
-    );
+    this.command("select", () => undefined);
   }
 
   calculate(): void {
-    this.queue(
-      "calculate",
-      () => null,
-      () => this.context.model.cells.engine.recalculate(),
-    );
+    this.command("calculate", () => this.context.model.cells.engine.recalculate());
   }
 
   /** Range formatting (fonts, fills, widths, autofit), recorded per range. */
@@ -373,49 +252,28 @@ export class RangeProxy extends ClientObjectBase<RangeEntity> {
   }
 }
 
-/** Excel.ConditionalFormatCollection, recording each added format for the host API. */
-export class ConditionalFormatCollection {
-  constructor(private readonly range: RangeProxy) {}
+/** Writes values or formulas (both take constants and formulas, as in Excel) with Excel's shape rules. */
+const contents = (what: "values" | "formulas") => (range: RangeEntity, input: unknown, model: WorkbookModel) =>
+  model.write(range.sheet, range.rect, input, what);
 
-  add(type: string): unknown {
-    const record: RecordedConditionalFormat = { type, address: "", properties: {}, calls: [] };
-    let sheetList: RecordedConditionalFormat[] = [];
-    return createRecorder(this.range.context, "ConditionalFormat", record, {
-      attach: () => {
-        const { sheet, rect } = this.range.entity();
-        (record as { address: string }).address = formatRect(rect);
-        sheetList = sheet.conditionalFormats;
-        sheetList.push(record);
-      },
-      onDelete: () => sheetList.splice(sheetList.indexOf(record), 1),
-    });
-  }
-
-  clearAll(): void {
-    this.range.context.enqueue({
-      location: "ConditionalFormatCollection.clearAll",
-      payload: () => null,
-      apply: () => {
-        const { sheet, rect } = this.range.entity();
-        const kept = sheet.conditionalFormats.filter((cf) => intersect(parseAddress(cf.address)!.rect, rect) === null);
-        sheet.conditionalFormats.splice(0, sheet.conditionalFormats.length, ...kept);
-      },
-    });
-  }
-
-  getCount(): ClientResult<number> {
-    const result = new ClientResult<number>();
-    this.range.context.enqueue({
-      location: "ConditionalFormatCollection.getCount",
-      payload: () => null,
-      apply: () => {
-        const { sheet, rect } = this.range.entity();
-        const n = sheet.conditionalFormats.filter(
-          (cf) => intersect(parseAddress(cf.address)!.rect, rect) !== null,
-        ).length;
-        return () => result.settle(n);
-      },
-    });
-    return result;
-  }
-}
+ClientObjectBase.defineProperties<RangeEntity>(RangeProxy, {
+  address: { get: ({ sheet, rect }) => formatAddress(sheet.name, rect) },
+  addressLocal: { get: ({ sheet, rect }) => formatAddress(sheet.name, rect) },
+  values: { get: ({ sheet, rect }, { cells }) => cells.values(sheet, rect), set: contents("values") },
+  formulas: { get: ({ sheet, rect }, { cells }) => cells.formulas(sheet, rect), set: contents("formulas") },
+  formulasLocal: { get: ({ sheet, rect }, { cells }) => cells.formulas(sheet, rect) },
+  numberFormat: {
+    get: ({ sheet, rect }, { cells }) => cells.map(sheet, rect, (r, c) => cells.numberFormat(sheet, r, c)),
+    set: ({ sheet, rect }, formats, model) => {
+      model.cells.setNumberFormat(sheet, rect, formats);
+      model.change({ kind: "cells", sheet: sheet.name, address: formatRect(rect) });
+    },
+  },
+  text: { get: ({ sheet, rect }, { cells }) => cells.map(sheet, rect, (r, c) => cells.text(sheet, r, c)) },
+  valueTypes: { get: ({ sheet, rect }, { cells }) => cells.values(sheet, rect).map((row) => row.map(valueType)) },
+  rowCount: { get: ({ rect }) => rect.rowCount },
+  columnCount: { get: ({ rect }) => rect.columnCount },
+  rowIndex: { get: ({ rect }) => rect.row },
+  columnIndex: { get: ({ rect }) => rect.column },
+  cellCount: { get: ({ rect }) => rect.rowCount * rect.columnCount },
+});

@@ -2,9 +2,10 @@
  * Excel.Setting and Excel.SettingCollection: key/value pairs stored in the workbook (values round-trip
  * through JSON, as Excel stores them).
  */
-import { ClientObjectBase, CollectionBase } from "./clientObject";
+import { ClientObjectBase, CollectionBase, type ProxyOptions } from "./clientObject";
 import { invalidArgument } from "./errors";
 import type { SimRequestContext } from "./requestContext";
+import type { WorkbookModel } from "./workbookModel";
 
 interface SettingEntity {
   readonly key: string;
@@ -12,54 +13,32 @@ interface SettingEntity {
 
 export class SettingProxy extends ClientObjectBase<SettingEntity> {
   protected readonly typeName = "Setting";
-  protected readonly scalarProperties = ["key", "value"] as const;
-
-  constructor(
-    context: SimRequestContext,
-    resolver: () => SettingEntity | null,
-    options: { nullable?: boolean; describe?: string } = {},
-  ) {
-    super(context, resolver, options);
-  }
 
   protected override isGone(setting: SettingEntity): boolean {
     return !this.context.model.settings.has(setting.key);
   }
 
-  protected property(setting: SettingEntity, name: string): unknown {
-    return name === "key" ? setting.key : this.context.model.settings.get(setting.key);
-  }
-
-  get key(): string {
-    return this.read("key");
-  }
-  get value(): unknown {
-    return this.read("value");
-  }
-  set value(value: unknown) {
-    this.queue(
-      "value",
-      () => ({ value }),
-      ({ key }) => store(this.context, key, value),
-    );
-  }
-
   delete(): void {
-    this.queue(
-      "delete",
-      () => null,
-      ({ key }) => {
-        this.context.model.settings.delete(key);
-        this.context.model.change({ kind: "settings" });
-      },
-    );
+    this.command("delete", ({ key }) => {
+      this.context.model.settings.delete(key);
+      this.context.model.change({ kind: "settings" });
+    });
   }
 }
 
-function store(context: SimRequestContext, key: string, value: unknown): void {
+ClientObjectBase.defineProperties<SettingEntity>(SettingProxy, {
+  key: { get: (setting) => setting.key },
+  value: {
+    get: (setting, model) => model.settings.get(setting.key),
+    set: ({ key }, value, model) => store(model, key, value),
+  },
+});
+
+/** Stores a setting as Excel does: its value round-trips through JSON. */
+function store(model: WorkbookModel, key: string, value: unknown): void {
   if (value === undefined) throw invalidArgument(`setting "${key}" needs a value`);
-  context.model.settings.set(key, JSON.parse(JSON.stringify(value)) as unknown);
-  context.model.change({ kind: "settings" });
+  model.settings.set(key, JSON.parse(JSON.stringify(value)) as unknown);
+  model.change({ kind: "settings" });
 }
 
 export class SettingCollectionProxy extends CollectionBase<SettingEntity, SettingProxy> {
@@ -69,8 +48,8 @@ export class SettingCollectionProxy extends CollectionBase<SettingEntity, Settin
     super(context, () => [...context.model.settings.keys()].map((key) => ({ key })));
   }
 
-  protected itemProxy(setting: SettingEntity): SettingProxy {
-    return new SettingProxy(this.context, () => setting);
+  protected proxy(find: () => SettingEntity | null, options?: ProxyOptions): SettingProxy {
+    return new SettingProxy(this.context, find, options);
   }
 
   /** Sets or adds a setting. */
@@ -78,7 +57,7 @@ export class SettingCollectionProxy extends CollectionBase<SettingEntity, Settin
     this.queue(
       "add",
       () => ({ key, value }),
-      () => store(this.context, key, value),
+      () => store(this.context.model, key, value),
     );
     return this.getItem(key);
   }
@@ -88,10 +67,10 @@ export class SettingCollectionProxy extends CollectionBase<SettingEntity, Settin
   }
 
   getItem(key: string): SettingProxy {
-    return new SettingProxy(this.context, () => this.find(key), { describe: `setting "${key}"` });
+    return this.item(() => this.find(key), `setting "${key}"`);
   }
 
   getItemOrNullObject(key: string): SettingProxy {
-    return new SettingProxy(this.context, () => this.find(key), { nullable: true }).trackNull();
+    return this.itemOrNull(() => this.find(key));
   }
 }

@@ -94,10 +94,14 @@ function toA1(table: TableShape, inner: string, site: FormulaSite): string {
 }
 
 /**
- * Rewrites every structured reference in `formula` as an absolute A1 reference.
- * Throws (a bug in the caller's formula, surfaced as #REF! by the caller) when a table or column is unknown.
+ * Calls `replace` with each structured reference of `formula`: the table's name (undefined for a reference inside
+ * its own table, `[@Units]`) and the text inside the brackets. Its result replaces the reference; undefined keeps it.
+ * String literals are left alone. Throws on an unbalanced `[`.
  */
-export function translateStructuredRefs(formula: string, site: FormulaSite, lookup: TableLookup): string {
+export function mapStructuredRefs(
+  formula: string,
+  replace: (name: string | undefined, inner: string) => string | undefined,
+): string {
   let out = "";
   let i = 0;
   while (i < formula.length) {
@@ -113,10 +117,9 @@ export function translateStructuredRefs(formula: string, site: FormulaSite, look
       const name = /[A-Za-z_\\][A-Za-z0-9_.\\]*$/.exec(out)?.[0];
       const bracket = readBracket(formula, i);
       if (bracket === null) throw new Error("Unbalanced [ in formula");
-      const table = name === undefined ? site.table : lookup(name);
-      if (table === undefined) throw new Error(`No table ${name ?? "around this cell"}`);
-      if (name !== undefined) out = out.slice(0, out.length - name.length);
-      out += toA1(table, bracket.inner, site);
+      const replaced = replace(name, bracket.inner);
+      if (replaced !== undefined) out = out.slice(0, out.length - (name?.length ?? 0)) + replaced;
+      else out += formula.slice(i, bracket.end);
       i = bracket.end;
       continue;
     }
@@ -124,4 +127,16 @@ export function translateStructuredRefs(formula: string, site: FormulaSite, look
     i++;
   }
   return out;
+}
+
+/**
+ * Rewrites every structured reference in `formula` as an absolute A1 reference.
+ * Throws (a bug in the caller's formula, surfaced as #REF! by the caller) when a table or column is unknown.
+ */
+export function translateStructuredRefs(formula: string, site: FormulaSite, lookup: TableLookup): string {
+  return mapStructuredRefs(formula, (name, inner) => {
+    const table = name === undefined ? site.table : lookup(name);
+    if (table === undefined) throw new Error(`No table ${name ?? "around this cell"}`);
+    return toA1(table, inner, site);
+  });
 }

@@ -2,7 +2,8 @@
  * Excel.Table with its rows and columns collections, and Excel.TableCollection (workbook- or sheet-scoped).
  */
 import type { CellRect } from "./addresses";
-import { ClientObjectBase, CollectionBase } from "./clientObject";
+import { convertTableReferences } from "./brokenReferences";
+import { ClientObjectBase, CollectionBase, type ProxyOptions } from "./clientObject";
 import type { SheetEntity, TableEntity } from "./entities";
 import { invalidArgument, itemNotFound } from "./errors";
 import { ChangedEventSource } from "./events";
@@ -13,76 +14,14 @@ import { TableColumnCollectionProxy, TableRowCollectionProxy } from "./tableSlot
 import { tableCollectionEventTarget } from "./workbookModel";
 import { WorksheetProxy } from "./worksheet";
 
-const TABLE_PROPERTIES = ["name", "id", "showHeaders", "showTotals", "style"] as const;
-
 export class TableProxy extends ClientObjectBase<TableEntity> {
   protected readonly typeName = "Table";
-  protected readonly scalarProperties = TABLE_PROPERTIES;
-
-  constructor(
-    context: SimRequestContext,
-    resolver: () => TableEntity | null,
-    options: { nullable?: boolean; describe?: string } = {},
-  ) {
-    super(context, resolver, options);
-  }
-
-  protected override isGone(table: TableEntity): boolean {
-    return table.deleted;
-  }
-
-  protected property(table: TableEntity, name: string): unknown {
-    switch (name as (typeof TABLE_PROPERTIES)[number]) {
-      case "name":
-        return table.name;
-      case "id":
-        return table.id;
-      case "showHeaders":
-        return true;
-      case "showTotals":
-        return false;
-      case "style":
-        return table.style;
-    }
-  }
 
   protected override navigation(name: string): ClientObjectBase<unknown> | undefined {
     if (name === "worksheet") return this.worksheet as ClientObjectBase<unknown>;
     if (name === "rows") return this.rows as ClientObjectBase<unknown>;
     if (name === "columns") return this.columns as ClientObjectBase<unknown>;
     return undefined;
-  }
-
-  get name(): string {
-    return this.read("name");
-  }
-  set name(name: string) {
-    this.queue(
-      "name",
-      () => ({ name }),
-      (table) => renameTable(this.context.model, table, name),
-    );
-  }
-  get id(): string {
-    return this.read("id");
-  }
-  get showHeaders(): boolean {
-    return this.read("showHeaders");
-  }
-  get showTotals(): boolean {
-    return this.read("showTotals");
-  }
-  get style(): string {
-    return this.read("style");
-  }
-  set style(style: string) {
-    this.queue(
-      "style",
-      () => ({ style }),
-      (table) => {
-        table.style = style;
-      },
-    );
   }
 
   private part(pick: (table: TableEntity) => CellRect): RangeProxy {
@@ -124,15 +63,11 @@ export class TableProxy extends ClientObjectBase<TableEntity> {
   }
 
   delete(): void {
-    this.queue(
-      "delete",
-      () => null,
-      (table) => {
-        const { sheet, rect } = table;
-        this.context.model.deleteTable(table);
-        this.context.model.write(sheet, rect, "", "values");
-      },
-    );
+    this.command("delete", (table) => {
+      const { sheet, rect } = table;
+      this.context.model.deleteTable(table);
+      this.context.model.write(sheet, rect, "", "values");
+    });
   }
 
   /** Gives the table a new range with its header in the same row (ExcelApi 1.13; see `resizeTable`). */
@@ -148,21 +83,31 @@ export class TableProxy extends ClientObjectBase<TableEntity> {
     );
   }
 
-  /** Keeps the cells, drops the table. */
+  /** Keeps the cells, drops the table; its structured references in formulas become A1 references, as in Excel. */
   convertToRange(): RangeProxy {
     let rect: CellRect | null = null;
     let sheet: SheetEntity | null = null;
-    this.queue(
-      "convertToRange",
-      () => null,
-      (table) => {
-        ({ rect, sheet } = table);
-        this.context.model.deleteTable(table);
-      },
-    );
+    this.command("convertToRange", (table) => {
+      ({ rect, sheet } = table);
+      convertTableReferences(this.context.model, table);
+      this.context.model.deleteTable(table);
+    });
     return new RangeProxy(this.context, () => (sheet && rect ? { sheet, rect } : null));
   }
 }
+
+ClientObjectBase.defineProperties<TableEntity>(TableProxy, {
+  name: { get: (table) => table.name, set: (table, name, model) => renameTable(model, table, name as string) },
+  id: { get: (table) => table.id },
+  showHeaders: { get: () => true },
+  showTotals: { get: () => false },
+  style: {
+    get: (table) => table.style,
+    set: (table, style) => {
+      table.style = style as string;
+    },
+  },
+});
 
 export class TableCollectionProxy extends CollectionBase<TableEntity, TableProxy> {
   protected readonly typeName = "TableCollection";
@@ -178,8 +123,8 @@ export class TableCollectionProxy extends CollectionBase<TableEntity, TableProxy
     });
   }
 
-  protected itemProxy(table: TableEntity): TableProxy {
-    return new TableProxy(this.context, () => table);
+  protected proxy(find: () => TableEntity | null, options?: ProxyOptions): TableProxy {
+    return new TableProxy(this.context, find, options);
   }
 
   /** `address` is an A1 address (sheet-qualified or on this sheet / the active sheet) or a Range. */
@@ -194,7 +139,7 @@ export class TableCollectionProxy extends CollectionBase<TableEntity, TableProxy
         created = addTable(model, sheet, rect, hasHeaders);
       },
     });
-    return new TableProxy(this.context, () => created);
+    return this.proxy(() => created);
   }
 
   /** Fires after a table is added to this collection (ExcelApi 1.9), asynchronously as in Excel. */
@@ -224,12 +169,12 @@ export class TableCollectionProxy extends CollectionBase<TableEntity, TableProxy
   }
 
   getItem(key: string): TableProxy {
-    return new TableProxy(this.context, () => this.find(key), { describe: `table "${key}"` });
+    return this.item(() => this.find(key), `table "${key}"`);
   }
   getItemOrNullObject(key: string): TableProxy {
-    return new TableProxy(this.context, () => this.find(key), { nullable: true }).trackNull();
+    return this.itemOrNull(() => this.find(key));
   }
   getItemAt(index: number): TableProxy {
-    return new TableProxy(this.context, () => this.entityOrNull()?.[index] ?? null, { describe: `table at ${index}` });
+    return this.item(() => this.entityOrNull()?.[index] ?? null, `table at ${index}`);
   }
 }

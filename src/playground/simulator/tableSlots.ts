@@ -3,97 +3,144 @@
  * table (as Excel's TableRow does: it keeps pointing at its index when rows are added or deleted before it).
  */
 import type { CellRect } from "./addresses";
-import { ClientObjectBase, CollectionBase } from "./clientObject";
+import { ClientObjectBase, CollectionBase, type ProxyOptions } from "./clientObject";
 import type { TableEntity } from "./entities";
 import { invalidArgument, itemNotFound } from "./errors";
 import { RangeProxy } from "./range";
 import type { SimRequestContext } from "./requestContext";
 import { addTableColumn, addTableRows, deleteTableColumn, deleteTableRow, tableParts } from "./tableOps";
+import type { WorkbookModel } from "./workbookModel";
 
+/** A row or column of a table, by its 0-based index among the table's data rows or columns. */
 export interface Slot {
   readonly table: TableEntity;
   readonly index: number;
 }
 
-const sliceOf = (table: TableEntity, index: number, kind: "row" | "column"): CellRect => {
-  const { body } = tableParts(table);
-  return kind === "row"
-    ? { ...body, row: body.row + index, rowCount: 1 }
-    : { ...body, column: body.column + index, columnCount: 1 };
-};
+type SlotKind = "row" | "column";
 
-export class TableRowProxy extends ClientObjectBase<Slot> {
-  protected readonly typeName = "TableRow";
-  protected readonly scalarProperties = ["index", "values"] as const;
+/** The cells of a slot: a data row, or a column's data, its header, or both (the whole column). */
+function cellsOf({ table, index }: Slot, kind: SlotKind, part: "body" | "header" | "whole" = "body"): CellRect {
+  const { body, header } = tableParts(table);
+  if (kind === "row") return { ...body, row: body.row + index, rowCount: 1 };
+  const column = { column: body.column + index, columnCount: 1 };
+  return part === "body"
+    ? { ...body, ...column }
+    : part === "header"
+      ? { ...header, ...column }
+      : { ...table.rect, ...column };
+}
 
-  protected property(slot: Slot, name: string): unknown {
-    if (name === "index") return slot.index;
-    return this.context.model.cells.values(slot.table.sheet, sliceOf(slot.table, slot.index, "row"));
-  }
-  get index(): number {
-    return this.read("index");
-  }
-  get values(): (string | number | boolean)[][] {
-    return this.read("values");
-  }
-  set values(values: unknown) {
-    this.queue(
-      "values",
-      () => ({ values }),
-      ({ table, index }) => this.context.model.write(table.sheet, sliceOf(table, index, "row"), values, "values"),
-    );
-  }
-  getRange(): RangeProxy {
-    return new RangeProxy(this.context, () => {
-      const { table, index } = this.entity();
-      return { sheet: table.sheet, rect: sliceOf(table, index, "row") };
-    });
-  }
+/** How a row or a column is deleted (see tableOps.ts for what the simulator supports). */
+const DELETE = { row: deleteTableRow, column: deleteTableColumn } satisfies Record<
+  SlotKind,
+  (model: WorkbookModel, table: TableEntity, index: number) => void
+>;
 
-  /** Deletes the row; the rows below move up (see `deleteTableRow` for what the simulator supports). */
+/** The proxy of a row or column: `getRange` and friends give its cells. */
+abstract class SlotProxy extends ClientObjectBase<Slot> {
+  protected abstract readonly kind: SlotKind;
+
+  /** Deletes the row or column; the rows below or the columns to the right move up or left. */
   delete(): void {
-    this.queue(
-      "delete",
-      () => null,
-      ({ table, index }) => deleteTableRow(this.context.model, table, index),
-    );
+    this.command("delete", ({ table, index }) => DELETE[this.kind](this.context.model, table, index));
+  }
+
+  protected cells(part: "body" | "header" | "whole"): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const slot = this.entity();
+      return { sheet: slot.table.sheet, rect: cellsOf(slot, this.kind, part) };
+    });
   }
 }
 
-export class TableRowCollectionProxy extends CollectionBase<Slot, TableRowProxy> {
-  protected readonly typeName = "TableRowCollection";
+export class TableRowProxy extends SlotProxy {
+  protected readonly typeName = "TableRow";
+  protected readonly kind = "row";
 
+  getRange(): RangeProxy {
+    return this.cells("body");
+  }
+}
+
+ClientObjectBase.defineProperties<Slot>(TableRowProxy, {
+  index: { get: (slot) => slot.index },
+  values: {
+    get: (slot, model) => model.cells.values(slot.table.sheet, cellsOf(slot, "row")),
+    set: (slot, values, model) => model.write(slot.table.sheet, cellsOf(slot, "row"), values, "values"),
+  },
+});
+
+export class TableColumnProxy extends SlotProxy {
+  protected readonly typeName = "TableColumn";
+  protected readonly kind = "column";
+
+  getDataBodyRange(): RangeProxy {
+    return this.cells("body");
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this.cells("header");
+  }
+  getRange(): RangeProxy {
+    return this.cells("whole");
+  }
+}
+
+ClientObjectBase.defineProperties<Slot>(TableColumnProxy, {
+  name: { get: (slot, model) => model.tableColumns(slot.table)[slot.index] },
+  index: { get: (slot) => slot.index },
+  id: { get: (slot) => slot.index + 1 },
+  values: { get: (slot, model) => model.cells.values(slot.table.sheet, cellsOf(slot, "column", "whole")) },
+});
+
+/** The rows or the columns of a table, read at sync. */
+abstract class SlotCollection<P extends SlotProxy> extends CollectionBase<Slot, P> {
   constructor(
     context: SimRequestContext,
-    private readonly table: { entity(): TableEntity },
+    protected readonly table: { entity(): TableEntity },
+    kind: SlotKind,
+    private readonly itemClass: new (context: SimRequestContext, find: () => Slot | null, options?: ProxyOptions) => P,
   ) {
     super(context, () => {
       const entity = table.entity();
-      return Array.from({ length: entity.rect.rowCount - 1 }, (_, index) => ({ table: entity, index }));
+      const count = kind === "row" ? entity.rect.rowCount - 1 : entity.rect.columnCount;
+      return Array.from({ length: count }, (_, index) => ({ table: entity, index }));
     });
   }
 
-  protected itemProxy(slot: Slot): TableRowProxy {
-    return new TableRowProxy(this.context, () => slot);
+  protected proxy(find: () => Slot | null, options?: ProxyOptions): P {
+    return new this.itemClass(this.context, find, options);
+  }
+
+  /** Queues `add` and gives the proxy of the slot it made. */
+  protected added(location: string, payload: () => unknown, add: (table: TableEntity) => number): P {
+    let slot: Slot | null = null;
+    this.queue(location, payload, () => {
+      const table = this.table.entity();
+      slot = { table, index: add(table) };
+    });
+    return this.proxy(() => slot);
+  }
+}
+
+export class TableRowCollectionProxy extends SlotCollection<TableRowProxy> {
+  protected readonly typeName = "TableRowCollection";
+
+  constructor(context: SimRequestContext, table: { entity(): TableEntity }) {
+    super(context, table, "row", TableRowProxy);
   }
 
   /** Appends (index null/undefined) or inserts rows; values is a 2-D array, one inner array per row. */
   add(index?: number | null, values?: unknown, _alwaysInsert?: boolean): TableRowProxy {
-    let slot: Slot | null = null;
-    this.context.enqueue({
-      location: "TableRowCollection.add",
-      payload: () => ({ index: index ?? null, values: values ?? null }),
-      apply: () => {
-        const table = this.table.entity();
-        const added = addTableRows(this.context.model, table, index, values);
-        slot = { table, index: added.row - table.rect.row - 1 };
-      },
-    });
-    return new TableRowProxy(this.context, () => slot);
+    return this.added(
+      "add",
+      () => ({ index: index ?? null, values: values ?? null }),
+      (table) => addTableRows(this.context.model, table, index, values).row - table.rect.row - 1,
+    );
   }
 
   getItemAt(index: number): TableRowProxy {
-    return new TableRowProxy(this.context, () => {
+    return this.proxy(() => {
       const table = this.table.entity();
       if (index < 0 || index >= table.rect.rowCount - 1) throw itemNotFound(`row ${index}`);
       return { table, index };
@@ -101,77 +148,11 @@ export class TableRowCollectionProxy extends CollectionBase<Slot, TableRowProxy>
   }
 }
 
-export class TableColumnProxy extends ClientObjectBase<Slot> {
-  protected readonly typeName = "TableColumn";
-  protected readonly scalarProperties = ["name", "index", "id", "values"] as const;
-
-  protected property(slot: Slot, name: string): unknown {
-    if (name === "index") return slot.index;
-    if (name === "id") return slot.index + 1;
-    if (name === "name") return this.context.model.tableColumns(slot.table)[slot.index];
-    return this.context.model.cells.values(slot.table.sheet, {
-      ...slot.table.rect,
-      column: slot.table.rect.column + slot.index,
-      columnCount: 1,
-    });
-  }
-  get name(): string {
-    return this.read("name");
-  }
-  get index(): number {
-    return this.read("index");
-  }
-  get id(): number {
-    return this.read("id");
-  }
-  get values(): (string | number | boolean)[][] {
-    return this.read("values");
-  }
-  private range(pick: (slot: Slot) => CellRect): RangeProxy {
-    return new RangeProxy(this.context, () => {
-      const slot = this.entity();
-      return { sheet: slot.table.sheet, rect: pick(slot) };
-    });
-  }
-  getDataBodyRange(): RangeProxy {
-    return this.range(({ table, index }) => sliceOf(table, index, "column"));
-  }
-  getHeaderRowRange(): RangeProxy {
-    return this.range(({ table, index }) => ({
-      ...table.rect,
-      column: table.rect.column + index,
-      columnCount: 1,
-      rowCount: 1,
-    }));
-  }
-  getRange(): RangeProxy {
-    return this.range(({ table, index }) => ({ ...table.rect, column: table.rect.column + index, columnCount: 1 }));
-  }
-  /** Removes the column and its cells (the simulator: the table's last column only, see `deleteTableColumn`). */
-  delete(): void {
-    this.queue(
-      "delete",
-      () => null,
-      ({ table, index }) => deleteTableColumn(this.context.model, table, index),
-    );
-  }
-}
-
-export class TableColumnCollectionProxy extends CollectionBase<Slot, TableColumnProxy> {
+export class TableColumnCollectionProxy extends SlotCollection<TableColumnProxy> {
   protected readonly typeName = "TableColumnCollection";
 
-  constructor(
-    context: SimRequestContext,
-    private readonly table: { entity(): TableEntity },
-  ) {
-    super(context, () => {
-      const entity = table.entity();
-      return Array.from({ length: entity.rect.columnCount }, (_, index) => ({ table: entity, index }));
-    });
-  }
-
-  protected itemProxy(slot: Slot): TableColumnProxy {
-    return new TableColumnProxy(this.context, () => slot);
+  constructor(context: SimRequestContext, table: { entity(): TableEntity }) {
+    super(context, table, "column", TableColumnProxy);
   }
 
   private find(key: string | number): Slot | null {
@@ -186,30 +167,26 @@ export class TableColumnCollectionProxy extends CollectionBase<Slot, TableColumn
    * supports). `values` is the whole column, header first; `name` sets the header (ExcelApi 1.4).
    */
   add(index?: number | null, values?: unknown, name?: string): TableColumnProxy {
-    let slot: Slot | null = null;
-    this.context.enqueue({
-      location: "TableColumnCollection.add",
-      payload: () => ({ index: index ?? null, values: values ?? null, name: name ?? null }),
-      apply: () => {
-        const table = this.table.entity();
+    return this.added(
+      "add",
+      () => ({ index: index ?? null, values: values ?? null, name: name ?? null }),
+      (table) => {
         if (index !== null && index !== undefined && index !== table.rect.columnCount) {
           throw invalidArgument(`The simulator appends table columns only (index ${index})`);
         }
-        const added = addTableColumn(this.context.model, table, values, name);
-        slot = { table, index: added.column - table.rect.column };
+        return addTableColumn(this.context.model, table, values, name).column - table.rect.column;
       },
-    });
-    return new TableColumnProxy(this.context, () => slot);
+    );
   }
 
   /** By name or id (1-based), as Excel. */
   getItem(key: string | number): TableColumnProxy {
-    return new TableColumnProxy(this.context, () => this.find(key), { describe: `table column "${key}"` });
+    return this.item(() => this.find(key), `table column "${key}"`);
   }
   getItemOrNullObject(key: string | number): TableColumnProxy {
-    return new TableColumnProxy(this.context, () => this.find(key), { nullable: true }).trackNull();
+    return this.itemOrNull(() => this.find(key));
   }
   getItemAt(index: number): TableColumnProxy {
-    return new TableColumnProxy(this.context, () => this.find(index + 1), { describe: `table column at ${index}` });
+    return this.item(() => this.find(index + 1), `table column at ${index}`);
   }
 }

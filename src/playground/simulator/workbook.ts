@@ -11,52 +11,28 @@ import { WorksheetCollectionProxy } from "./worksheet";
 
 export class ApplicationProxy extends ClientObjectBase<object> {
   protected readonly typeName = "Application";
-  protected readonly scalarProperties = ["calculationMode"] as const;
 
   constructor(context: SimRequestContext) {
     super(context, () => ({}));
-  }
-
-  protected property(): unknown {
-    return "Automatic";
-  }
-
-  get calculationMode(): string {
-    return this.read("calculationMode");
   }
 
   /** Recalculates every formula (all calculation types are a full recalculation here). */
   calculate(_calculationType: string): void {
-    this.queue(
-      "calculate",
-      () => null,
-      () => this.context.model.cells.engine.recalculate(),
-    );
+    this.command("calculate", () => this.context.model.cells.engine.recalculate());
   }
 
   suspendApiCalculationUntilNextSync(): void {
-    this.queue(
-      "suspendApiCalculationUntilNextSync",
-      () => null,
-      () => undefined,
-    );
+    this.command("suspendApiCalculationUntilNextSync", () => undefined);
   }
 }
 
+ClientObjectBase.defineProperties<object>(ApplicationProxy, { calculationMode: { get: () => "Automatic" } });
+
 export class WorkbookProxy extends ClientObjectBase<object> {
   protected readonly typeName = "Workbook";
-  protected readonly scalarProperties = ["name"] as const;
 
   constructor(context: SimRequestContext) {
     super(context, () => ({}));
-  }
-
-  protected property(): unknown {
-    return "Simulated workbook.xlsx";
-  }
-
-  get name(): string {
-    return this.read("name");
   }
 
   readonly worksheets = new WorksheetCollectionProxy(this.context);
@@ -74,3 +50,5 @@ export class WorkbookProxy extends ClientObjectBase<object> {
     return this.getActiveCell();
   }
 }
+
+ClientObjectBase.defineProperties<object>(WorkbookProxy, { name: { get: () => "Simulated workbook.xlsx" } });

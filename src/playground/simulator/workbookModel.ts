@@ -3,6 +3,13 @@
  * charts and formats, change events. Proxies apply their queued commands to it at sync; the host API reads it.
  */
 import { formatAddress, formatRect, intersect, parseAddress, renameSheetInFormula, type CellRect } from "./addresses";
+import {
+  breakSheetReferences,
+  breakTableReferences,
+  reenterFormulas,
+  rewriteFormulas,
+  type RewrittenCell,
+} from "./brokenReferences";
 import { CellStore } from "./cellStore";
 import { newSheet, type SheetEntity, type TableEntity } from "./entities";
 import { invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from "./errors";
@@ -69,6 +76,8 @@ export class WorkbookModel {
   private pendingChanges: SimulatorChange[] = [];
   private readonly running = new Set<Promise<unknown>>();
   private nextId = 1;
+  /** Formulas a sheet deletion broke whose engine text still names the sheet (see `deleteSheet`). */
+  private brokenCells: RewrittenCell[] = [];
 
   constructor(sheetNames: readonly string[], functions: ReadonlyMap<string, CustomFunctionImpl>, namespace: string) {
     const initial = sheetNames.length > 0 ? sheetNames : ["Sheet1"];
@@ -109,6 +118,7 @@ export class WorkbookModel {
     for (let n = this.sheets.length + 1; chosen === undefined; n++)
       if (this.sheet(`Sheet${n}`) === undefined) chosen = `Sheet${n}`;
     this.checkSheetName(chosen);
+    this.enterBrokenFormulas();
     this.cells.engine.addSheet(chosen);
     const sheet = newSheet(this.newId("sheet"), chosen);
     this.sheets.push(sheet);
@@ -119,6 +129,7 @@ export class WorkbookModel {
   renameSheet(sheet: SheetEntity, name: string): void {
     if (sheet.name === name) return;
     this.checkSheetName(name, sheet);
+    this.enterBrokenFormulas();
     this.cells.engine.renameSheet(sheet.name, name);
     // Formulas kept as the user wrote them (with structured references) refer to the sheet by name too.
     for (const each of this.sheets)
@@ -130,8 +141,8 @@ export class WorkbookModel {
   }
 
   /**
-   * Deletes a sheet with its tables (their names are free again), charts and formats; names that referred to it
-   * become `#REF!`, as in Excel. Excel refuses to delete a very hidden sheet (it must be unhidden first) and the
+   * Deletes a sheet with its tables (their names are free again), charts and formats; formulas and names that
+   * referred to it become `#REF!`, as in Excel (see brokenReferences.ts). Excel refuses to delete a very hidden sheet (it must be unhidden first) and the
    * last visible sheet.
    */
   deleteSheet(sheet: SheetEntity): void {
@@ -139,6 +150,12 @@ export class WorkbookModel {
       throw invalidOperation(`The very hidden worksheet "${sheet.name}" can't be deleted; unhide it first`);
     if (this.isLastVisible(sheet)) throw invalidOperation("A workbook must contain at least one visible worksheet");
     for (const table of this.tables.filter((t) => t.sheet === sheet)) this.deleteTable(table);
+    // The engine keeps the old text (it evaluates to #REF! while no sheet has the name) until a sheet takes a name.
+    const broken = rewriteFormulas(this, (formula) => breakSheetReferences(formula, sheet.name), {
+      skip: sheet,
+      enter: false,
+    });
+    this.brokenCells.push(...broken);
     for (const name of this.names.values()) {
       const parsed = parseAddress(name.formula);
       if (parsed?.sheet?.toLowerCase() !== sheet.name.toLowerCase()) continue;
@@ -150,6 +167,12 @@ export class WorkbookModel {
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     sheet.deleted = true;
     this.change({ kind: "sheets" });
+  }
+
+  /** Before a sheet takes a name, formulas broken by a deletion stop naming it, or the engine would revive them. */
+  private enterBrokenFormulas(): void {
+    reenterFormulas(this, this.brokenCells);
+    this.brokenCells = [];
   }
 
   /** Shows or hides a sheet; hiding the active sheet activates the next visible one, as Excel does. */
@@ -239,6 +262,7 @@ export class WorkbookModel {
     });
   }
 
+  /** Drops a table; formulas that referred to it by name get `#REF!`, as in Excel (see brokenReferences.ts). */
   deleteTable(table: TableEntity): void {
     this.queueTableEvent("onDeleted", table, {
       type: "TableDeleted",
@@ -246,6 +270,11 @@ export class WorkbookModel {
       tableId: table.id,
       tableName: table.name,
       worksheetId: table.sheet.id,
+    });
+    // Only the user's text: the re-translation below enters it.
+    rewriteFormulas(this, (formula) => breakTableReferences(formula, table.name), {
+      structuredOnly: true,
+      enter: false,
     });
     table.deleted = true;
     this.tables.splice(this.tables.indexOf(table), 1);

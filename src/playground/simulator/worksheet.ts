@@ -1,80 +1,19 @@
 /**
  * Excel.Worksheet and Excel.WorksheetCollection.
  */
-import { formatAddress, parseAddress, MAX_COLUMNS, MAX_ROWS } from "./addresses";
-import { ClientObjectBase, CollectionBase } from "./clientObject";
-import type { RecordedChart, SheetEntity } from "./entities";
+import { parseAddress, MAX_COLUMNS, MAX_ROWS } from "./addresses";
+import { ClientObjectBase, CollectionBase, type ProxyOptions } from "./clientObject";
+import type { SheetEntity } from "./entities";
 import { invalidArgument } from "./errors";
 import { ChangedEventSource } from "./events";
 import { RangeProxy } from "./range";
+import { ChartCollection } from "./recordedCollections";
 import { createRecorder } from "./recorder";
 import type { SimRequestContext } from "./requestContext";
 import { TableCollectionProxy } from "./table";
 
-const SHEET_PROPERTIES = ["name", "id", "position", "visibility"] as const;
-
 export class WorksheetProxy extends ClientObjectBase<SheetEntity> {
   protected readonly typeName = "Worksheet";
-  protected readonly scalarProperties = SHEET_PROPERTIES;
-
-  constructor(
-    context: SimRequestContext,
-    resolver: () => SheetEntity | null,
-    options: { nullable?: boolean; describe?: string } = {},
-  ) {
-    super(context, resolver, options);
-  }
-
-  protected override isGone(entity: SheetEntity): boolean {
-    return entity.deleted;
-  }
-
-  protected property(sheet: SheetEntity, name: string): unknown {
-    switch (name as (typeof SHEET_PROPERTIES)[number]) {
-      case "name":
-        return sheet.name;
-      case "id":
-        return sheet.id;
-      case "position":
-        return this.context.model.sheets.indexOf(sheet);
-      case "visibility":
-        return sheet.visibility;
-    }
-  }
-
-  get name(): string {
-    return this.read("name");
-  }
-  set name(name: string) {
-    this.queue(
-      "name",
-      () => ({ name }),
-      (sheet) => this.context.model.renameSheet(sheet, name),
-    );
-  }
-  get id(): string {
-    return this.read("id");
-  }
-  get position(): number {
-    return this.read("position");
-  }
-  set position(position: number) {
-    this.queue(
-      "position",
-      () => ({ position }),
-      (sheet) => this.context.model.moveSheet(sheet, position),
-    );
-  }
-  get visibility(): string {
-    return this.read("visibility");
-  }
-  set visibility(visibility: string) {
-    this.queue(
-      "visibility",
-      () => ({ visibility }),
-      (sheet) => this.context.model.setVisibility(sheet, visibility),
-    );
-  }
 
   /** A range by A1 address on this sheet; without an address, the whole sheet. */
   getRange(address?: string): RangeProxy {
@@ -131,27 +70,15 @@ export class WorksheetProxy extends ClientObjectBase<SheetEntity> {
   }
 
   activate(): void {
-    this.queue(
-      "activate",
-      () => null,
-      (sheet) => this.context.model.activate(sheet),
-    );
+    this.command("activate", (sheet) => this.context.model.activate(sheet));
   }
 
   delete(): void {
-    this.queue(
-      "delete",
-      () => null,
-      (sheet) => this.context.model.deleteSheet(sheet),
-    );
+    this.command("delete", (sheet) => this.context.model.deleteSheet(sheet));
   }
 
   calculate(_markAllDirty?: boolean): void {
-    this.queue(
-      "calculate",
-      () => null,
-      () => this.context.model.cells.engine.recalculate(),
-    );
+    this.command("calculate", () => this.context.model.cells.engine.recalculate());
   }
 
   get tables(): TableCollectionProxy {
@@ -186,28 +113,18 @@ export class WorksheetProxy extends ClientObjectBase<SheetEntity> {
   }
 }
 
-/** Excel.ChartCollection: `add` records a chart for the host API. */
-export class ChartCollection {
-  constructor(private readonly sheet: WorksheetProxy) {}
-
-  add(type: string, sourceData: RangeProxy, seriesBy = "Auto"): unknown {
-    const record: RecordedChart = { type, sourceAddress: "", seriesBy, properties: {}, calls: [] };
-    let list: RecordedChart[] = [];
-    return createRecorder(this.sheet.context, "Chart", record, {
-      attach: () => {
-        const source = sourceData.entity();
-        // Bound to the range, as Excel's charts are: the address follows a rename of the source sheet.
-        Object.defineProperty(record, "sourceAddress", {
-          get: () => formatAddress(source.sheet.name, source.rect),
-          enumerable: true,
-        });
-        list = this.sheet.entity().charts;
-        list.push(record);
-      },
-      onDelete: () => list.splice(list.indexOf(record), 1),
-    });
-  }
-}
+ClientObjectBase.defineProperties<SheetEntity>(WorksheetProxy, {
+  name: { get: (sheet) => sheet.name, set: (sheet, name, model) => model.renameSheet(sheet, name as string) },
+  id: { get: (sheet) => sheet.id },
+  position: {
+    get: (sheet, model) => model.sheets.indexOf(sheet),
+    set: (sheet, position, model) => model.moveSheet(sheet, position as number),
+  },
+  visibility: {
+    get: (sheet) => sheet.visibility,
+    set: (sheet, visibility, model) => model.setVisibility(sheet, visibility as string),
+  },
+});
 
 export class WorksheetCollectionProxy extends CollectionBase<SheetEntity, WorksheetProxy> {
   protected readonly typeName = "WorksheetCollection";
@@ -216,8 +133,8 @@ export class WorksheetCollectionProxy extends CollectionBase<SheetEntity, Worksh
     super(context, () => context.model.sheets);
   }
 
-  protected itemProxy(sheet: SheetEntity): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => sheet);
+  protected proxy(find: () => SheetEntity | null, options?: ProxyOptions): WorksheetProxy {
+    return new WorksheetProxy(this.context, find, options);
   }
 
   add(name?: string): WorksheetProxy {
@@ -229,25 +146,22 @@ export class WorksheetCollectionProxy extends CollectionBase<SheetEntity, Worksh
         created = this.context.model.addSheet(name);
       },
     );
-    return new WorksheetProxy(this.context, () => created);
+    return this.proxy(() => created);
   }
 
   getItem(key: string): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => this.context.model.sheet(key) ?? null, {
-      describe: `worksheet "${key}"`,
-    });
+    return this.item(() => this.context.model.sheet(key) ?? null, `worksheet "${key}"`);
   }
 
   getItemOrNullObject(key: string): WorksheetProxy {
-    const proxy = new WorksheetProxy(this.context, () => this.context.model.sheet(key) ?? null, { nullable: true });
-    return proxy.trackNull();
+    return this.itemOrNull(() => this.context.model.sheet(key) ?? null);
   }
 
   getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => this.context.model.activeSheet);
+    return this.proxy(() => this.context.model.activeSheet);
   }
 
   getFirst(): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => this.context.model.sheets[0] ?? null);
+    return this.proxy(() => this.context.model.sheets[0] ?? null);
   }
 }
