@@ -5,7 +5,7 @@
  * rows, and there is no second copy of the rules (STYLE.md "declare, then derive").
  */
 import { toExcelCell, type CellValue, type ColumnKind, type ExcelCell } from "../core/tableColumns";
-import { booleanCell, isDateKind, moneyCell, percentCell, readCell, type CellKind } from "../registry/cellKinds";
+import { booleanCell, isDateKind, moneyCell, percentCell, readCell, yearCell, type CellKind } from "../registry/cellKinds";
 import { parseTable, type ColumnSpec, type ParsedRow, type TableSpec } from "../registry/tableSpec";
 import { Decimal } from "../../engine";
 
@@ -32,7 +32,7 @@ export function isSwitchColumn(spec: ColumnSpec): boolean {
 }
 
 /** The kinds of cell the editor writes into a registry row. */
-export type WrittenKind = Extract<ColumnKind, "text" | "date" | "percent" | "money" | "boolean">;
+export type WrittenKind = Extract<ColumnKind, "text" | "number" | "date" | "percent" | "money" | "boolean">;
 
 /** The kind of cell the add-in writes for a column (number format and conversion, tableColumns.ts). */
 export function writtenKind(spec: ColumnSpec): WrittenKind {
@@ -41,6 +41,7 @@ export function writtenKind(spec: ColumnSpec): WrittenKind {
   if (kind === (percentCell as CellKind<unknown>)) return "percent";
   if (kind === (moneyCell as CellKind<unknown>)) return "money";
   if (kind === (booleanCell as CellKind<unknown>)) return "boolean";
+  if (kind === (yearCell as CellKind<unknown>)) return "number";
   return "text";
 }
 
@@ -153,6 +154,7 @@ export interface RowCell {
 /** The text of a written value, by kind (`value` is the parsed value, `cell` what is sent to Excel). */
 const TEXT_OF = {
   text: (cell) => String(cell),
+  number: (cell) => String(cell),
   date: (_, value) => String(value),
   percent: (_, value) => percentText(value as Decimal),
   money: (_, value) => (value as Decimal).toFixed(2),
