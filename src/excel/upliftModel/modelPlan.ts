@@ -225,13 +225,16 @@ function assumptionBlocks(request: UpliftModelRequest, t: ModelTables): PlanBloc
     },
     {
       row: MODEL_ROWS.currentRevenue,
-      column: a.first,
-      cells: [
-        a
-          .between("label", "input")
-          .row({ label: "Current revenue", input: roundedSum(t, t.code, "current"), dollars: null }),
-      ],
-      numberFormat: [TEXT, MONEY],
+      column: a.index("label"),
+      cells: [["Current revenue"]],
+      numberFormat: TEXT,
+      style: "body",
+    },
+    {
+      row: MODEL_ROWS.currentRevenue,
+      column: a.index("input"),
+      cells: [[roundedSum(t, t.code, "current")]],
+      numberFormat: MONEY,
       style: "body",
     },
     ...threshold(MODEL_ROWS.floor, "Walk-away floor", request.floor),
