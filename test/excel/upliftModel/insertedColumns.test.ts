@@ -11,20 +11,24 @@ import { aModelRequest, tableByHeaders, valuesOfColumns, withoutColumns, type Ro
 
 jest.setTimeout(240_000);
 
-/** Whether the declarations read by the layout have the inserted columns (set before each build). */
-let mockInsertColumns = false;
+/** The switch the mocked declarations read (kept in the mock: the layout modules read declarations on import). */
+interface Insertion {
+  on: boolean;
+}
 
 jest.mock("../../../src/excel/upliftModel/modelColumns", () => {
   type Columns = typeof import("../../../src/excel/upliftModel/modelColumns");
   const actual = jest.requireActual<Columns>("../../../src/excel/upliftModel/modelColumns");
+  const insertion: Insertion = { on: false };
   /** The declaration with a "Notes" column before the column `key`, when the test asks for it. */
   const insertBefore = <C extends { readonly key: string }>(columns: readonly C[], key: string, header = "Notes") => {
-    if (!mockInsertColumns) return columns;
+    if (!insertion.on) return columns;
     const at = columns.findIndex((column) => column.key === key);
     return [...columns.slice(0, at), { key: "notes", header, numberFormat: "@", width: 80 }, ...columns.slice(at)];
   };
   return {
     ...actual,
+    insertion,
     get ASSUMPTION_COLUMNS() {
       return insertBefore(actual.ASSUMPTION_COLUMNS, "input");
     },
@@ -38,9 +42,12 @@ jest.mock("../../../src/excel/upliftModel/modelColumns", () => {
   };
 });
 
+/** Whether the declarations the layout reads have the inserted columns; set before each build. */
+const { insertion } = jest.requireMock<{ insertion: Insertion }>("../../../src/excel/upliftModel/modelColumns");
+
 /** Every table of a model built from the sample claims, read by headers. */
 async function modelTables(insertColumns: boolean): Promise<Record<string, RowsByHeader>> {
-  mockInsertColumns = insertColumns;
+  insertion.on = insertColumns;
   const simulator = new WorkbookSimulator(buildSampleWorkbook());
   const result = await buildUpliftModel(simulator.excel, aModelRequest(), {
     now: () => new Date("2025-06-30T12:00:00Z"),
