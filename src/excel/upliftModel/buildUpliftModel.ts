@@ -88,6 +88,7 @@ export async function buildUpliftModel(
         { modelSheet: staged.model.stagingName, linesSheet: staged.lines.stagingName },
         {
           tableName: request.tableName,
+          linesSheet: target.value.final.linesSheet,
           amountColumn: request.mapping.amount ?? "Amount",
           filtersText: filtersText(request),
           asOf: (options.now?.() ?? new Date()).toISOString().slice(0, 10),

@@ -156,6 +156,8 @@ const CHART_SIZE = { rows: 18, columns: 7 } as const;
 /** What the layout says about where the model came from. */
 export interface ModelDescription {
   readonly tableName: string;
+  /** The per-line sheet's final name, for the note (formulas use the name it has while written; text is not renamed). */
+  readonly linesSheet: string;
   readonly amountColumn: string;
   readonly filtersText: string;
   readonly asOf: string;
@@ -175,7 +177,7 @@ function thresholdInput(threshold: UpliftThreshold): { value: number; format: st
 }
 
 /** The title, the subtitle saying what the model covers, and the note on how to use it. */
-function titleBlocks(t: ModelTables, linesSheet: string, description: ModelDescription): PlanBlock[] {
+function titleBlocks(t: ModelTables, description: ModelDescription): PlanBlock[] {
   const text = (row: number, line: string, style: "title" | "subtitle" | "note"): PlanBlock => ({
     row,
     column: 0,
@@ -195,7 +197,7 @@ function titleBlocks(t: ModelTables, linesSheet: string, description: ModelDescr
     text(
       MODEL_ROWS.note,
       `Shaded cells are inputs: change an uplift, the floor or the target and the model recalculates. ` +
-        `Each line is rounded to the cent; line detail is on the hidden sheet "${linesSheet}".`,
+        `Each line is rounded to the cent; line detail is on the hidden sheet "${description.linesSheet}".`,
       "note",
     ),
   ];
@@ -379,7 +381,7 @@ export function layoutModel(
     codeTableRow: t.codeTableRow,
     codeFormats,
     blocks: [
-      ...titleBlocks(t, names.linesSheet, description),
+      ...titleBlocks(t, description),
       ...assumptionBlocks(request, t),
       ...comparisonBlocks(numbers, t),
       ...codeTableBlocks(t, codeFormats),
