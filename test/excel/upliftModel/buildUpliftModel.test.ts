@@ -96,6 +96,12 @@ describe("the uplift model built from the sample claims", () => {
     expect(formats.find((f) => f.address === "B7")?.properties).toMatchObject({ "fill.color": "#FFF2CC" });
   });
 
+  it("names the hidden line sheet in its note as the user sees it", () => {
+    expect(simulator.cell("Uplift Model", MODEL_ROWS.note, 0).value).toMatch(
+      /line detail is on the hidden sheet "Uplift Model Lines"\.$/,
+    );
+  });
+
   it("formats money, percents and codes as text", () => {
     expect(valueAt(simulator, "Uplift Model", "B6")).toBeCloseTo(model.currentTotal, 2);
     expect(simulator.cell("Uplift Model", 5, 1).numberFormat).toBe("$#,##0.00");
