@@ -5,7 +5,15 @@
  * rows, and there is no second copy of the rules (STYLE.md "declare, then derive").
  */
 import { toExcelCell, type CellValue, type ColumnKind, type ExcelCell } from "../core/tableColumns";
-import { booleanCell, isDateKind, moneyCell, percentCell, readCell, yearCell, type CellKind } from "../registry/cellKinds";
+import {
+  booleanCell,
+  isDateKind,
+  moneyCell,
+  percentCell,
+  readCell,
+  yearCell,
+  type CellKind,
+} from "../registry/cellKinds";
 import { parseTable, type ColumnSpec, type ParsedRow, type TableSpec } from "../registry/tableSpec";
 import { Decimal } from "../../engine";
 
