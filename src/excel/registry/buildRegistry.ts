@@ -228,11 +228,24 @@ export function buildRegistry(tables: Tables): RegistrySnapshot {
       for (const issue of scheduleIssues) blocking.add(user.contractName, issue);
   }
   const registered = new Set(medicareSchedules.map((s) => registryKey(s.name)));
+  // A registration row left out for a bad cell (a year "twenty25") still names its table: "not registered, add a
+  // row" would point the user the wrong way, so the contracts using that table answer with the row's own problem.
+  const rejectedRegistrations = new Map<string, RegistryIssue>();
+  for (const { rowNumber, cells } of registrations.rejected) {
+    const issue = issueOfRow(registrations as ParsedTable<never>, rowNumber);
+    if (typeof cells.scheduleTable === "string" && issue !== undefined)
+      rejectedRegistrations.set(registryKey(cells.scheduleTable), issue);
+  }
   for (const version of versions) {
     const named = version.medicareScheduleName;
     if (named === null || isMedicarePattern(named) || registered.has(registryKey(named))) continue;
     // With MedicareSchedules unreadable, "not registered" is not known: its own problem says what to fix.
     if (medicareUnreadable !== null) continue;
+    const rejected = rejectedRegistrations.get(registryKey(named));
+    if (rejected !== undefined) {
+      blocking.add(version.contractName, rejected);
+      continue;
+    }
     const issue: RegistryIssue = {
       code: "medicareScheduleNotRegistered",
       table: named,
