@@ -9,7 +9,7 @@ import { carveOutMethodOf, contractMethodOf, defaultRuleOf } from "../../engine"
 import type { FeeSchedule } from "../../engine";
 import type { LocalityKey } from "../../engine";
 import type { IsoDate } from "../../engine";
-import { ContractIssues, type ContractIssueIndex } from "./contractIssues";
+import { ContractIssues, contractKeyOfCell, type ContractIssueIndex } from "./contractIssues";
 import type { RegistryIssue, TableNameProblem } from "./issues";
 import {
   CONTRACT_CARVE_OUTS_SPEC,
@@ -157,9 +157,7 @@ export function buildRegistry(tables: Tables): RegistrySnapshot {
       blocking.add(rejected.cells.contractName, issueOfRow(parsed, rejected.rowNumber)!);
   }
 
-  const rejectedContracts = new Set(
-    contracts.rejected.map(({ cells }) => registryKey(String(cells.contractName ?? ""))),
-  );
+  const rejectedContracts = new Set(contracts.rejected.map(({ cells }) => contractKeyOfCell(cells.contractName)));
   const versions = contracts.rows.map(contractVersion);
   const usesMedicare = (v: ContractVersion, table: string) =>
     v.medicareScheduleName !== null &&

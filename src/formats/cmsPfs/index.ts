@@ -8,6 +8,7 @@ export {
   looksLikeFormula,
   hasControlCharacter,
   showControlCharacters,
+  withoutControlCharacters,
   type DecodedText,
   type NotText,
   type NotTextKind,
