@@ -119,14 +119,13 @@ export async function planRegistration(
       const locality = parseLocalityKey(cells[localityAt!]);
       const sameTable = scheduleTable.toLowerCase() === registration.scheduleTable.toLowerCase();
       const sameYearAndLocality = year === registration.year && locality.ok && locality.value === registration.locality;
-      if (sameTable || sameYearAndLocality) {
-        return fail({
-          code: "alreadyRegistered",
-          rowNumber: header.rowIndex + 2 + index,
-          scheduleTable,
-          year: year ?? registration.year,
-          locality: locality.ok ? locality.value : String(cells[localityAt!] ?? ""),
-        });
+      const rowNumber = header.rowIndex + 2 + index;
+      if (sameYearAndLocality)
+        return fail({ code: "alreadyRegistered", rowNumber, scheduleTable, year: registration.year, locality: registration.locality }); // prettier-ignore
+      // The name is taken by another year or locality: "importing this schedule again" would not be true.
+      if (sameTable) {
+        const shownLocality = locality.ok ? locality.value : String(cells[localityAt!] ?? "").trim();
+        return fail({ code: "tableNameRegistered", rowNumber, scheduleTable, year: year ?? null, locality: shownLocality }); // prettier-ignore
       }
     }
     const data = {
