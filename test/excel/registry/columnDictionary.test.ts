@@ -4,8 +4,14 @@ import { describeWithSharedData, readSharedData } from "../../support/sharedData
 import type { HcpcsCode, Modifier } from "../../../src/engine";
 import { suggestClaimsMapping } from "../../../src/excel/claims/claimsMapping";
 import { checkForm, rowCells, writtenKind } from "../../../src/excel/contracts/registryForm";
-import { decimalCell, textCell } from "../../../src/excel/registry/cellKinds";
-import { columnPositions, tableColumnsOf, type ParsedRow } from "../../../src/excel/registry/columnDictionary";
+import { decimalCell, readCell, textCell } from "../../../src/excel/registry/cellKinds";
+import {
+  columnPositions,
+  tableColumnsOf,
+  type ColumnSpec,
+  type Columns,
+  type ParsedRow,
+} from "../../../src/excel/registry/columnDictionary";
 import {
   CONTRACT_CARVE_OUTS_SPEC,
   FEE_SCHEDULE_SPEC,
@@ -179,6 +185,26 @@ describe("how the add-in writes each column", () => {
     const { year, locality } = MEDICARE_SCHEDULES_SPEC.columns;
 
     expect([writtenKind(year), writtenKind(locality)]).toEqual(["number", "text"]);
+  });
+
+  it("writes each example of PayerContracts, ContractCarveOuts and MedicareSchedules as a cell read back the same", () => {
+    // The tables whose rows the contract editor and the Medicare registration write, value by value (rowCells).
+    const edited = [PAYER_CONTRACTS_SPEC, CONTRACT_CARVE_OUTS_SPEC, MEDICARE_SCHEDULES_SPEC];
+    const columns = edited.flatMap((spec) =>
+      Object.entries(spec.columns as Columns).flatMap(([field, column]) =>
+        column.kind === undefined ? [] : [{ table: spec.title, field, column: column as ColumnSpec }],
+      ),
+    );
+    const roundTrips = columns.map(({ table, field, column }) => {
+      const read = readCell(column.kind, column.example);
+      const value = read.ok ? read.value : undefined;
+      const written = rowCells({ [field]: column }, { [field]: value, rowNumber: 2 } as ParsedRow<Columns>)[field]!;
+      const reread = readCell(column.kind, written.value);
+      return { table, header: column.header, reads: String(value), readsBack: String(reread.ok && reread.value) };
+    });
+
+    expect(roundTrips.length).toBe(28);
+    expect(roundTrips.filter((trip) => trip.readsBack !== trip.reads)).toEqual([]);
   });
 
   it("gives the table writer every column of a fee schedule the import writes, in order, with its kind", () => {
