@@ -49,7 +49,7 @@ type ContractRow = ParsedRow<typeof PAYER_CONTRACTS_SPEC.columns>;
 type Tables = ReadonlyMap<string, TableData>;
 
 const tableIn = (tables: Tables, name: string): TableData | undefined => tables.get(registryKey(name));
-const EMPTY = { rows: [], issues: [], rejected: [] };
+const EMPTY = { rows: [], issues: [], rejected: [], warnings: [] };
 
 /** Parses a registry table when the workbook has it (a missing registry table is an empty one). */
 function parseRegistryTable<S extends Parameters<typeof parseTable>[0]>(
