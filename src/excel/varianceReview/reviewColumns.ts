@@ -3,7 +3,7 @@
  * workbook's settings, of what a review wrote (its columns, its sheets, the payer -> contract mapping and the
  * tolerance), so that a later run replaces its own columns and sheets and never a user's.
  */
-import { VARIANCE_FLAGS } from "../../engine/variance";
+import { VARIANCE_FLAGS } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
 import { parseSetting, readSetting, tableSetting, type SettingValue } from "../core/workbookSettings";
 import { columnFormat, type Columns, type TableSpec } from "../registry/columnDictionary";
