@@ -3,6 +3,8 @@
  * the add-in's house look: one dark-blue header fill, light-blue totals, pale-yellow input cells.
  */
 
+import { NUMBER_FORMATS } from "./numberFormats";
+
 /** A cell to write: a number, text, boolean, a formula ("=..."), or null for empty. */
 export type PlanCell = string | number | boolean | null;
 
@@ -15,6 +17,14 @@ export interface PlanBlock {
   /** One number format for the block, or one per column. "@" keeps text as text: never on formula cells. */
   readonly numberFormat?: string | readonly string[];
   readonly style?: BlockStyle;
+}
+
+/**
+ * One line of text in column A (a sheet's title, the subtitle saying what it covers, a note on how to read it),
+ * formatted as text so that a table or contract name in it is never read as a formula.
+ */
+export function textLine(row: number, line: string, style: "title" | "subtitle" | "note"): PlanBlock {
+  return { row, column: 0, cells: [[line]], numberFormat: NUMBER_FORMATS.text, style };
 }
 
 /** How a block looks: the few styles a presentable sheet needs. */

@@ -5,6 +5,7 @@
  * as typed, and every other kind accepts only values that cannot be read as a formula (numbers, booleans).
  */
 import { parseIsoDate } from "../../engine";
+import { NUMBER_FORMATS } from "./numberFormats";
 
 /** What a column holds. */
 export type ColumnKind = "text" | "number" | "money" | "percent" | "date" | "boolean" | "formula";
@@ -26,13 +27,13 @@ export type ExcelCell = string | number | boolean;
 
 /** The number format each kind gets unless the column names one. */
 export const DEFAULT_NUMBER_FORMATS: { readonly [K in ColumnKind]: string } = {
-  text: "@",
-  number: "General",
-  money: "$#,##0.00",
-  percent: "0.00%",
-  date: "yyyy-mm-dd",
-  boolean: "General",
-  formula: "General",
+  text: NUMBER_FORMATS.text,
+  number: NUMBER_FORMATS.general,
+  money: NUMBER_FORMATS.money,
+  percent: NUMBER_FORMATS.percent,
+  date: NUMBER_FORMATS.date,
+  boolean: NUMBER_FORMATS.general,
+  formula: NUMBER_FORMATS.general,
 };
 
 /** What a column of each kind holds, in the README's words ("written as"). */
@@ -57,7 +58,7 @@ const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
 /** The number format a column is written with. */
 export function numberFormatOf(column: TableColumn): string {
-  return column.kind === "text" ? "@" : (column.numberFormat ?? DEFAULT_NUMBER_FORMATS[column.kind]);
+  return column.kind === "text" ? NUMBER_FORMATS.text : (column.numberFormat ?? DEFAULT_NUMBER_FORMATS[column.kind]);
 }
 
 /** A cell converted for Excel, or what the column expected instead. */

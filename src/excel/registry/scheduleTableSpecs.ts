@@ -17,6 +17,7 @@ import {
   statusCodeCell,
 } from "./cellKinds";
 import type { Column, Columns, ColumnSpec, TableSpec } from "./columnDictionary";
+import { NUMBER_FORMATS } from "../core/numberFormats";
 
 /** A column the registry reads and the imports write; its literal `required` types the parsed row. */
 const column = <const C extends ColumnSpec>(spec: C): C => spec;
@@ -27,7 +28,7 @@ const writtenOnly = <const C extends Column & { readonly written: NonNullable<Co
 const RVU = "0.00";
 const GPCI = "0.000";
 const CF = "0.0000";
-const DOLLARS = "$#,##0.00";
+const DOLLARS = NUMBER_FORMATS.money;
 
 /** Columns of a fee schedule table (any table a contract names in its Fee Schedule column). */
 export const FEE_SCHEDULE_SPEC = {

@@ -5,10 +5,9 @@
  * scenario. The layout (`layoutModel`) writes every formula through these names, never a column letter.
  */
 import type { ColumnDeclaration } from "../core/columnLetters";
+import { NUMBER_FORMATS } from "../core/numberFormats";
 
-/** Number formats of the model's cells. */
-export const MODEL_FORMATS = { money: "$#,##0.00", percent: "0.00%", volume: "#,##0", text: "@" } as const;
-const { money, percent, volume, text } = MODEL_FORMATS;
+const { money, percent, count: volume, text } = NUMBER_FORMATS;
 
 /** Width of a model sheet column no comparison column sets: the code table's columns to its right. */
 const CODE_COLUMN_WIDTH = 110;

@@ -19,8 +19,9 @@ import { issueMessage } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import { computeUpliftScenario, type UpliftScenario } from "../../engine";
 import { columnLetters } from "../core/columnLetters";
-import type { PlanBlock, PlanCell } from "../core/sheetBlocks";
-import { MODEL_FORMATS, MODEL_ROWS } from "./modelColumns";
+import { textLine as text, type PlanBlock, type PlanCell } from "../core/sheetBlocks";
+import { NUMBER_FORMATS } from "../core/numberFormats";
+import { MODEL_ROWS } from "./modelColumns";
 import {
   codeRows,
   currentTotalCell,
@@ -148,7 +149,7 @@ export interface ModelLayout {
   readonly inputCells: readonly string[];
 }
 
-const { money: MONEY, percent: PERCENT, text: TEXT } = MODEL_FORMATS;
+const { money: MONEY, percent: PERCENT, text: TEXT } = NUMBER_FORMATS;
 
 /** The chart's size, in rows and columns, right of the model's widest table. */
 const CHART_SIZE = { rows: 18, columns: 7 } as const;
@@ -178,13 +179,6 @@ function thresholdInput(threshold: UpliftThreshold): { value: number; format: st
 
 /** The title, the subtitle saying what the model covers, and the note on how to use it. */
 function titleBlocks(t: ModelTables, description: ModelDescription): PlanBlock[] {
-  const text = (row: number, line: string, style: "title" | "subtitle" | "note"): PlanBlock => ({
-    row,
-    column: 0,
-    cells: [[line]],
-    numberFormat: TEXT,
-    style,
-  });
   const capped = t.line.has("chargeAmount") ? ", new amounts capped at the billed charge (lesser-of)" : "";
   return [
     text(MODEL_ROWS.title, `Uplift model: ${description.tableName}`, "title"),

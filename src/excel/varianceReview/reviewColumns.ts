@@ -5,6 +5,7 @@
  */
 import { VARIANCE_FLAGS } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
+import { NUMBER_FORMATS } from "../core/numberFormats";
 import { parseSetting, readSetting, tableSetting, type SettingValue } from "../core/workbookSettings";
 import { columnFormat, type Columns, type TableSpec } from "../registry/columnDictionary";
 
@@ -31,7 +32,7 @@ export const REVIEW_TABLE_SPEC = {
     percent: {
       header: "Variance Percent",
       written: "percent",
-      numberFormat: "0.0%",
+      numberFormat: NUMBER_FORMATS.share,
       description: "The variance over the expected amount; blank without a variance or when $0 was expected.",
     },
     flag: {

@@ -4,11 +4,9 @@
  * (reviewSheets.ts) write every formula through these names, never a column letter.
  */
 import type { ColumnDeclaration } from "../core/columnLetters";
+import { NUMBER_FORMATS } from "../core/numberFormats";
 
-const MONEY = "$#,##0.00";
-const PERCENT = "0.0%";
-const COUNT = "#,##0";
-const TEXT = "@";
+const { money: MONEY, share: PERCENT, count: COUNT, text: TEXT } = NUMBER_FORMATS;
 
 /** A column of the Summary's blocks. */
 export type SummaryKey =

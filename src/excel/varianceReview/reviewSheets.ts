@@ -56,6 +56,16 @@ export function columnRef(tableName: string, column: string): string {
 
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
+/** A sheet's rows padded to the width of its columns, with their styles and the columns' formats and widths. */
+function sheetLayout<K extends string>(rows: SheetCell[][], styles: RowStyle[], columns: ColumnMap<K>): SheetLayout {
+  return {
+    rows: rows.map((row) => [...row, ...Array<SheetCell>(columns.end - row.length).fill(null)]),
+    styles,
+    columnFormats: columns.numberFormats(),
+    columnWidths: columns.widths(),
+  };
+}
+
 /** A column's total over `first`..`last` (1-based rows); 0 when the block has no rows. */
 function columnSum<K extends string>(columns: ColumnMap<K>, key: K, first: number, last: number): string | number {
   return last < first ? 0 : `=SUM(${columns.range(key, first, last)})`;
@@ -200,15 +210,7 @@ export function layoutSummary(context: SummaryContext, summary: VarianceSummary)
     );
     styles.push("body");
   }
-  const width = sheetColumns.end;
-  return {
-    rows: rows.map((row) => [...row, ...Array<SheetCell>(width - row.length).fill(null)]),
-    styles,
-    columnFormats: sheetColumns.numberFormats(),
-    columnWidths: sheetColumns.widths(),
-    payerTotal,
-    codeTotal,
-  };
+  return { ...sheetLayout(rows, styles, sheetColumns), payerTotal, codeTotal };
 }
 
 /** The Worklist's column headers. */
@@ -261,11 +263,5 @@ export function layoutWorklist(tableName: string, asOf: string, summary: Varianc
     }),
   );
   styles.push("total");
-  const width = columns.end;
-  return {
-    rows: rows.map((row) => [...row, ...Array<SheetCell>(width - row.length).fill(null)]),
-    styles,
-    columnFormats: columns.numberFormats(),
-    columnWidths: columns.widths(),
-  };
+  return sheetLayout(rows, styles, columns);
 }

@@ -37,49 +37,56 @@ export function deleteSheet(sheetId: string, describe: string): CommitStep {
   };
 }
 
-/** Renames a sheet by id. Observed: the sheet has the name. */
-export function renameSheet(sheetId: string, name: string, describe: string): CommitStep {
+/** A collection of the workbook whose items are found by id (its sheets, its tables). */
+interface ItemsById<Item> {
+  getItem(id: string): Item;
+  getItemOrNullObject(id: string): Item;
+}
+
+/**
+ * Sets one property of a sheet or table found by id. Applied through `getItem`, so a missing item fails the
+ * request rather than being skipped; observed: the item exists and the property has the value.
+ */
+function setPropertyStep<
+  Item extends { isNullObject: boolean; load(property: string): unknown },
+  Key extends keyof Item & string,
+>(
+  items: (context: Excel.RequestContext) => ItemsById<Item>,
+  id: string,
+  property: Key,
+  value: Item[Key],
+  describe: string,
+): CommitStep {
   return {
     describe,
     apply: (context) => {
-      context.workbook.worksheets.getItem(sheetId).name = name;
+      items(context).getItem(id)[property] = value;
     },
     observe: (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetId);
-      sheet.load("name");
-      return () => !sheet.isNullObject && sheet.name === name;
+      const item = items(context).getItemOrNullObject(id);
+      // eslint-disable-next-line office-addins/no-empty-load -- loads the one property the step sets
+      item.load(property);
+      return () => !item.isNullObject && item[property] === value;
     },
   };
+}
+
+const sheets = (context: Excel.RequestContext) => context.workbook.worksheets;
+const tables = (context: Excel.RequestContext) => context.workbook.tables;
+
+/** Renames a sheet by id. Observed: the sheet has the name. */
+export function renameSheet(sheetId: string, name: string, describe: string): CommitStep {
+  return setPropertyStep(sheets, sheetId, "name", name, describe);
 }
 
 /** Shows a staged (hidden) sheet. Observed: the sheet is visible. */
 export function showSheet(sheetId: string, describe: string): CommitStep {
-  return {
-    describe,
-    apply: (context) => {
-      context.workbook.worksheets.getItem(sheetId).visibility = "Visible";
-    },
-    observe: (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetId);
-      sheet.load("visibility");
-      return () => !sheet.isNullObject && sheet.visibility === "Visible";
-    },
-  };
+  return setPropertyStep(sheets, sheetId, "visibility", "Visible", describe);
 }
 
 /** Renames a table by id. Observed: the table has the name. */
 export function renameTable(tableId: string, name: string, describe: string): CommitStep {
-  return {
-    describe,
-    apply: (context) => {
-      context.workbook.tables.getItem(tableId).name = name;
-    },
-    observe: (context) => {
-      const table = context.workbook.tables.getItemOrNullObject(tableId);
-      table.load("name");
-      return () => !table.isNullObject && table.name === name;
-    },
-  };
+  return setPropertyStep(tables, tableId, "name", name, describe);
 }
 
 /** Stores a value in the workbook's settings. Observed: the setting holds it (compared as JSON, as Excel stores it). */

@@ -220,18 +220,22 @@ async function commit(
   }
 
   try {
-    await excel.run(async (context) => {
-      // One recalculation at the end of the commit, not one per command.
-      context.workbook.application.suspendApiCalculationUntilNextSync();
-      for (const step of steps) step.apply(context);
-      await context.sync();
-    });
+    await applyInOneRequest(excel, steps);
     return null;
   } catch (error) {
     const refusal = officeError(error);
     if (refusal === null) throw error;
     return examine(excel, what, runId, steps, before, refusal);
   }
+}
+
+/** Applies steps in one request, with one recalculation at its end rather than one per command. */
+async function applyInOneRequest(excel: ExcelGateway, steps: readonly CommitStep[]): Promise<void> {
+  await excel.run(async (context) => {
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    for (const step of steps) step.apply(context);
+    await context.sync();
+  });
 }
 
 /** After a refused commit: how far did Excel get? Nothing (clean up), everything, or part (complete it). */
@@ -256,11 +260,7 @@ async function examine(
   const rest = steps.slice(reached + 1);
   if (rest.length === 0) return null;
   try {
-    await excel.run(async (context) => {
-      context.workbook.application.suspendApiCalculationUntilNextSync();
-      for (const step of rest) step.apply(context);
-      await context.sync();
-    });
+    await applyInOneRequest(excel, rest);
     return null;
   } catch (error) {
     const again = officeError(error);

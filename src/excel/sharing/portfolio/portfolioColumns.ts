@@ -4,17 +4,9 @@
  * through these names, never a column letter.
  */
 import type { ColumnDeclaration } from "../../core/columnLetters";
+import { NUMBER_FORMATS } from "../../core/numberFormats";
 
-/** Number formats of the summary's cells. */
-export const PORTFOLIO_FORMATS = {
-  money: "$#,##0.00",
-  percent: "0.0%",
-  count: "#,##0",
-  date: "yyyy-mm-dd",
-  text: "@",
-  general: "General",
-} as const;
-const { money, percent, count, date, text, general } = PORTFOLIO_FORMATS;
+const { money, share: percent, count, date, text, general } = NUMBER_FORMATS;
 
 /** The summary's columns, one row per contract, in order; `key` names each for the layout and the tests. */
 export const PORTFOLIO_COLUMNS = [

@@ -7,14 +7,9 @@
  */
 import type { IsoDate } from "../../../engine";
 import { columnLetters, placeColumns, type ColumnMap } from "../../core/columnLetters";
-import type { PlanBlock, PlanCell } from "../../core/sheetBlocks";
-import {
-  PAYER_ROLLUP_COLUMNS,
-  PORTFOLIO_COLUMNS,
-  PORTFOLIO_FORMATS,
-  type PayerRollupKey,
-  type PortfolioKey,
-} from "./portfolioColumns";
+import { NUMBER_FORMATS } from "../../core/numberFormats";
+import { textLine as text, type PlanBlock, type PlanCell } from "../../core/sheetBlocks";
+import { PAYER_ROLLUP_COLUMNS, PORTFOLIO_COLUMNS, type PayerRollupKey, type PortfolioKey } from "./portfolioColumns";
 import type { ContractFigures, PortfolioNumbers } from "./portfolioNumbers";
 
 export { PORTFOLIO_COLUMNS } from "./portfolioColumns";
@@ -27,7 +22,7 @@ export function portfolioColumn(key: PortfolioKey): number {
 /** Row indexes (0-based) of the sheet's fixed parts. */
 export const PORTFOLIO_ROWS = { title: 0, subtitle: 1, note: 2, header: 4, firstContract: 5 } as const;
 
-const TEXT = PORTFOLIO_FORMATS.text;
+const TEXT = NUMBER_FORMATS.text;
 
 /** The charts' size: rows high, and the denial chart's columns wide from its source's first column. */
 const CHART_ROWS = 16;
@@ -136,13 +131,6 @@ function payerRollupRows(
 
 /** The title, the subtitle saying what the figures cover, and the note on how to read the deadlines. */
 function titleBlocks(numbers: PortfolioNumbers, description: PortfolioDescription): PlanBlock[] {
-  const text = (row: number, line: string, style: "title" | "subtitle" | "note"): PlanBlock => ({
-    row,
-    column: 0,
-    cells: [[line]],
-    numberFormat: TEXT,
-    style,
-  });
   return [
     text(PORTFOLIO_ROWS.title, "Contract portfolio summary", "title"),
     text(
