@@ -25,22 +25,29 @@ export interface CommitStep {
 
 const quoted = (name: string) => `"${name}"`;
 
-/** Deletes a sheet (and the tables on it) by id. Observed: the id is gone. */
-export function deleteSheet(sheetId: string, describe: string): CommitStep {
-  return {
-    describe,
-    apply: (context) => context.workbook.worksheets.getItem(sheetId).delete(),
-    observe: (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetId);
-      return () => sheet.isNullObject;
-    },
-  };
-}
-
-/** A collection of the workbook whose items are found by id (its sheets, its tables). */
+/** A collection of the workbook whose items are found by id or key (its sheets, its tables, its settings). */
 interface ItemsById<Item> {
   getItem(id: string): Item;
   getItemOrNullObject(id: string): Item;
+}
+
+/**
+ * Deletes an item found by id. Applied through `getItem`, so a missing item fails the request; observed: the id
+ * is gone.
+ */
+function deleteStep<Item extends { isNullObject: boolean; delete(): void }>(
+  items: (context: Excel.RequestContext) => ItemsById<Item>,
+  id: string,
+  describe: string,
+): CommitStep {
+  return {
+    describe,
+    apply: (context) => items(context).getItem(id).delete(),
+    observe: (context) => {
+      const item = items(context).getItemOrNullObject(id);
+      return () => item.isNullObject;
+    },
+  };
 }
 
 /**
@@ -74,6 +81,11 @@ function setPropertyStep<
 const sheets = (context: Excel.RequestContext) => context.workbook.worksheets;
 const tables = (context: Excel.RequestContext) => context.workbook.tables;
 
+/** Deletes a sheet (and the tables on it) by id. Observed: the id is gone. */
+export function deleteSheet(sheetId: string, describe: string): CommitStep {
+  return deleteStep(sheets, sheetId, describe);
+}
+
 /** Renames a sheet by id. Observed: the sheet has the name. */
 export function renameSheet(sheetId: string, name: string, describe: string): CommitStep {
   return setPropertyStep(sheets, sheetId, "name", name, describe);
@@ -105,14 +117,7 @@ export function storeSetting(key: string, value: unknown, describe: string): Com
 
 /** Removes a setting. Observed: it is gone. */
 export function removeSetting(key: string, describe: string): CommitStep {
-  return {
-    describe,
-    apply: (context) => context.workbook.settings.getItem(key).delete(),
-    observe: (context) => {
-      const setting = context.workbook.settings.getItemOrNullObject(key);
-      return () => setting.isNullObject;
-    },
-  };
+  return deleteStep((context: Excel.RequestContext) => context.workbook.settings, key, describe);
 }
 
 /** Makes a sheet the active one: cosmetic, safe to repeat, not observed. */

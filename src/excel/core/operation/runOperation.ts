@@ -219,23 +219,27 @@ async function commit(
     return refused(error, what, "writing", await removeStaging(excel, runId));
   }
 
+  const refusal = await applyInOneRequest(excel, steps);
+  return refusal === null ? null : examine(excel, what, runId, steps, before, refusal);
+}
+
+/**
+ * Applies steps in one request, with one recalculation at its end rather than one per command. Excel's refusal
+ * comes back as a value; anything else thrown is a bug and propagates.
+ */
+async function applyInOneRequest(excel: ExcelGateway, steps: readonly CommitStep[]): Promise<OfficeRefusal | null> {
   try {
-    await applyInOneRequest(excel, steps);
+    await excel.run(async (context) => {
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      for (const step of steps) step.apply(context);
+      await context.sync();
+    });
     return null;
   } catch (error) {
     const refusal = officeError(error);
     if (refusal === null) throw error;
-    return examine(excel, what, runId, steps, before, refusal);
+    return refusal;
   }
-}
-
-/** Applies steps in one request, with one recalculation at its end rather than one per command. */
-async function applyInOneRequest(excel: ExcelGateway, steps: readonly CommitStep[]): Promise<void> {
-  await excel.run(async (context) => {
-    context.workbook.application.suspendApiCalculationUntilNextSync();
-    for (const step of steps) step.apply(context);
-    await context.sync();
-  });
 }
 
 /** After a refused commit: how far did Excel get? Nothing (clean up), everything, or part (complete it). */
@@ -259,20 +263,15 @@ async function examine(
   if (reached < 0) return issue(await removeStaging(excel, runId));
   const rest = steps.slice(reached + 1);
   if (rest.length === 0) return null;
-  try {
-    await applyInOneRequest(excel, rest);
-    return null;
-  } catch (error) {
-    const again = officeError(error);
-    if (again === null) throw error;
-    const now = await lastApplied(excel, steps, before);
-    return issue(
-      now === "unknown"
-        ? { kind: "unknown", steps: describe(steps) }
-        : { kind: "partial", done: describe(steps.slice(0, now + 1)), notDone: describe(steps.slice(now + 1)) },
-      again,
-    );
-  }
+  const again = await applyInOneRequest(excel, rest);
+  if (again === null) return null;
+  const now = await lastApplied(excel, steps, before);
+  return issue(
+    now === "unknown"
+      ? { kind: "unknown", steps: describe(steps) }
+      : { kind: "partial", done: describe(steps.slice(0, now + 1)), notDone: describe(steps.slice(now + 1)) },
+    again,
+  );
 }
 
 /** Index of the last observable step that took effect during the commit, -1 for none, "unknown" if Excel refused. */
