@@ -43,6 +43,11 @@ export function feeScheduleAdjustment(
   const modifiers = line.modifiers.filter((m) => m !== matchedModifier);
   const adjusting = modifiers.filter((m) => ADJUSTING_MODIFIERS.includes(m));
   const ranked = line.multipleProcedureRank !== undefined;
+  // Family reductions take off parts of the Medicare amount (PE, TC, a base's value) a payer's rate does not have.
+  if (line.procedureRole !== undefined && line.procedureRole !== "first" && version.multipleProcedureRule !== "none") {
+    const rule = `the same-day ${line.procedureRole} reduction of its multiple procedure family on a fee schedule rate`;
+    return fail({ code: "pfsRuleNotSupported", hcpcsCode: line.hcpcsCode, rule });
+  }
   if (adjusting.length === 0 && !ranked) return ok(NO_ADJUSTMENT);
   if (version.multipleProcedureRule === "none") {
     const trace: TraceStep[] = adjusting.length > 0 ? [{ kind: "ruleNoneRate", modifiers: adjusting }] : [];
