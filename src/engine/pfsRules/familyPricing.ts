@@ -32,6 +32,9 @@ export interface StepResult {
 
 const ZERO = new Decimal(0);
 
+/** The rules that reduce parts of an amount (MULT PROC 4-7). */
+type ComponentRule = Extract<FamilyRule, { kind: "components" | "practice expense" }>;
+
 /**
  * The OPPS imaging cap (DRA 2005 §5102(b); DOMAIN.md 2.1): the global or TC amount of an imaging code is paid at the
  * OPPSCAP amount of its locality and setting where that is lower. Codes and localities the file does not list are
@@ -64,16 +67,18 @@ export function applyImagingCap(input: RowPricing, amount: Decimal): StepResult 
 }
 
 /**
- * The parts of a line's (capped) amount a component family needs: practice expense, and the technical and
- * professional components. A global row is split at its 26 row's amount (the technical part is the rest, so a
+ * The parts of a line's (capped) amount a component family needs: practice expense, and (not for therapy) the
+ * technical and professional components. A global row is split at its 26 row's amount (the technical part is the rest, so a
  * capped global amount keeps its professional part whole); a TC or TC-only row is all technical, a 26 or PC-only row
  * all professional.
  */
-export function pfsComponents(input: RowPricing, amount: Decimal): Result<PfsComponents> {
+export function pfsComponents(input: RowPricing, rule: ComponentRule, amount: Decimal): Result<PfsComponents> {
   const { row, locality, setting, conversionFactor } = input;
   const practiceExpense = practiceExpenseRvu(row, setting).times(locality.peGpci).times(conversionFactor);
   const whole = (technical: Decimal, professional: Decimal): Result<PfsComponents> =>
     ok({ amount, practiceExpense, technical, professional });
+  // Therapy reduces practice expense only: its codes have no professional/technical split (PC/TC 5 or 7).
+  if (rule.kind === "practice expense") return whole(ZERO, ZERO);
   if (row.modifier === "TC" || row.pctcIndicator === "3") return whole(amount, ZERO);
   if (row.modifier === "26" || row.pctcIndicator === "2") return whole(ZERO, amount);
   if (row.pctcIndicator !== "1") {
@@ -94,7 +99,7 @@ export function componentRankingAmount(input: RowPricing, amount: Decimal): Resu
   const rule = familyRuleOf(input.row);
   if (!rule.ok) return rule;
   if (rule.value.kind !== "components" && rule.value.kind !== "practice expense") return ok(null);
-  const components = pfsComponents(input, amount);
+  const components = pfsComponents(input, rule.value, amount);
   if (!components.ok) return components;
   return ok(familyRankingAmount(rule.value, components.value));
 }
@@ -130,7 +135,7 @@ function endoscopyRole(input: RowPricing, role: ProcedureRole, amount: Decimal):
 
 function componentRole(
   input: RowPricing,
-  rule: Extract<FamilyRule, { kind: "components" | "practice expense" }>,
+  rule: ComponentRule,
   role: ProcedureRole,
   amount: Decimal,
 ): Result<StepResult> {
@@ -138,7 +143,7 @@ function componentRole(
   const head = { kind: "procedureFamily", family: rule.family, indicator: row.multipleProcedureIndicator } as const;
   if (role === "first") return ok({ amount, steps: [{ ...head, role, parts: [], before: amount, amount }] });
   if (role !== "subsequent") return roleDoesNotApply(row, role);
-  const components = pfsComponents(input, amount);
+  const components = pfsComponents(input, rule, amount);
   if (!components.ok) return components;
   const parts = componentFamilyReduction(rule, components.value);
   const reduced = parts.reduce((sum, p) => sum.minus(p.componentAmount.times(p.reduction)), amount);
