@@ -131,7 +131,10 @@ export function componentFamilyReduction(
   }
 }
 
-/** The amount a component family ranks its same-day services by: TC amount, or practice expense for therapy. */
+/**
+ * The amount a component family ranks its same-day services by: TC amount, or practice expense for therapy. A
+ * professional component billed alone has no TC: it ranks by its professional amount.
+ */
 export function familyRankingAmount(
   rule: Extract<FamilyRule, { kind: "components" | "practice expense" }>,
   components: PfsComponents,
@@ -140,6 +143,6 @@ export function familyRankingAmount(
     case "practice expense":
       return components.practiceExpense;
     case "components":
-      return components.technical;
+      return components.technical.isZero() ? components.professional : components.technical;
   }
 }
