@@ -10,6 +10,7 @@ import type { CareSetting } from "./placeOfService";
 import type { PfsAdjustment, PfsRule } from "./pfsRules/adjustment";
 import { assistantAtSurgeryAdjustment } from "./pfsRules/assistantAtSurgery";
 import { bilateralAdjustment } from "./pfsRules/bilateral";
+import { byReportModifier } from "./pfsRules/byReportModifiers";
 import { coSurgeryAdjustment } from "./pfsRules/coSurgery";
 import { globalSurgerySplitAdjustment } from "./pfsRules/globalSurgerySplit";
 import { applyImagingCap, applyProcedureRole, componentRankingAmount, type RowPricing } from "./pfsRules/familyPricing";
@@ -60,15 +61,6 @@ export interface MedicarePfsPrice {
 
 /** Modifiers that select their own RVU row (professional / technical component, discontinued colonoscopy). */
 const ROW_MODIFIERS = ["26", "TC", "53"] as const;
-/** Modifiers whose Medicare payment is set by the contractor case by case (by report). */
-const BY_REPORT_MODIFIERS: Readonly<Record<string, string>> = {
-  "22": "modifier 22 (increased procedural services) is priced by the contractor",
-  "52": "modifier 52 (reduced services) is priced by the contractor",
-  "66": "modifier 66 (team surgery) is priced by report",
-  // 73/74 are hospital outpatient and ASC modifiers: the PFS defines no percentage for them (53 is the physician's).
-  "73": "modifier 73 (procedure discontinued before anesthesia, hospital outpatient/ASC) has no PFS percentage",
-  "74": "modifier 74 (procedure discontinued after anesthesia, hospital outpatient/ASC) has no PFS percentage",
-};
 /** Line-level rules applied after the multiple-procedure reduction, in this order (DOMAIN.md 2.6). */
 const FOLLOWING_RULES: readonly PfsRule[] = [
   globalSurgerySplitAdjustment,
@@ -160,14 +152,8 @@ function describeRow(row: PfsRvuRow, setting: CareSetting): TraceStep {
  */
 export function priceMedicarePfs(data: MedicarePfsData, line: MedicarePfsLine): Result<MedicarePfsPrice> {
   const modifiers = line.modifiers ?? [];
-  const byReport = modifiers.find((m) => BY_REPORT_MODIFIERS[m] !== undefined);
-  if (byReport !== undefined) {
-    return fail({
-      code: "pfsRuleNotSupported",
-      hcpcsCode: line.hcpcsCode,
-      rule: BY_REPORT_MODIFIERS[byReport] ?? byReport,
-    });
-  }
+  const byReport = byReportModifier(modifiers);
+  if (byReport !== null) return fail({ code: "pfsRuleNotSupported", hcpcsCode: line.hcpcsCode, rule: byReport.rule });
   const row = selectRow(data.schedule, line, modifiers);
   if (!row.ok) return row;
   const payable = checkPayable(row.value, line.setting);
