@@ -70,6 +70,8 @@ export {
 export { coSurgeryAdjustment, CO_SURGERY_FACTOR } from "./pfsRules/coSurgery";
 export { globalSurgerySplitAdjustment } from "./pfsRules/globalSurgerySplit";
 export { multipleProcedureAdjustment, rankMultipleProcedures } from "./pfsRules/multipleProcedure";
+export { buildOppsCapTable, findOppsCap, type OppsCapRow, type OppsCapTable } from "./pfsRules/oppsCap";
+export { MULTIPLE_PROCEDURE_FAMILIES, type ProcedureRole } from "./pfsRules/procedureFamilies";
 export {
   computeUpliftScenario,
   upliftPercentChange,

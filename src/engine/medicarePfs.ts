@@ -10,9 +10,13 @@ import type { CareSetting } from "./placeOfService";
 import type { PfsAdjustment, PfsRule } from "./pfsRules/adjustment";
 import { assistantAtSurgeryAdjustment } from "./pfsRules/assistantAtSurgery";
 import { bilateralAdjustment } from "./pfsRules/bilateral";
+import { byReportModifier } from "./pfsRules/byReportModifiers";
 import { coSurgeryAdjustment } from "./pfsRules/coSurgery";
 import { globalSurgerySplitAdjustment } from "./pfsRules/globalSurgerySplit";
-import { multipleProcedureAdjustment } from "./pfsRules/multipleProcedure";
+import { applyImagingCap, applyProcedureRole, componentRankingAmount, type RowPricing } from "./pfsRules/familyPricing";
+import { endoscopyFamilyRankAdjustment, multipleProcedureAdjustment } from "./pfsRules/multipleProcedure";
+import type { ProcedureRole } from "./pfsRules/procedureFamilies";
+import { pfsBaseAmount } from "./pfsRules/rowAmount";
 import { fail, ok, type Result } from "./result";
 import type { TraceStep } from "./trace";
 
@@ -29,6 +33,11 @@ export interface MedicarePfsLine {
    * a line with modifier 51 is taken as a secondary procedure (rank 2).
    */
   readonly multipleProcedureRank?: number;
+  /**
+   * The line's place among the same-day services of its MULT PROC family (endoscopy, imaging, therapy,
+   * cardiovascular, ophthalmology), set by the claim (`assignProcedureRoles`). Absent: priced as a lone service.
+   */
+  readonly procedureRole?: ProcedureRole;
 }
 
 /** The imported Medicare data a price is computed from. */
@@ -52,12 +61,6 @@ export interface MedicarePfsPrice {
 
 /** Modifiers that select their own RVU row (professional / technical component, discontinued colonoscopy). */
 const ROW_MODIFIERS = ["26", "TC", "53"] as const;
-/** Modifiers whose Medicare payment is set by the contractor case by case (by report). */
-const BY_REPORT_MODIFIERS: Readonly<Record<string, string>> = {
-  "22": "modifier 22 (increased procedural services) is priced by the contractor",
-  "52": "modifier 52 (reduced services) is priced by the contractor",
-  "66": "modifier 66 (team surgery) is priced by report",
-};
 /** Line-level rules applied after the multiple-procedure reduction, in this order (DOMAIN.md 2.6). */
 const FOLLOWING_RULES: readonly PfsRule[] = [
   globalSurgerySplitAdjustment,
@@ -65,24 +68,7 @@ const FOLLOWING_RULES: readonly PfsRule[] = [
   coSurgeryAdjustment,
 ];
 
-/**
- * The un-rounded PFS amount of one RVU row in one locality and setting:
- * [(work RVU x work GPCI) + (PE RVU x PE GPCI) + (MP RVU x MP GPCI)] x CF, with the facility or non-facility
- * PE RVU by setting. Source: CMS RVU file documentation (DOMAIN.md 2.1).
- */
-export function pfsBaseAmount(
-  row: PfsRvuRow,
-  locality: LocalityGpci,
-  setting: CareSetting,
-  conversionFactor: Decimal,
-): Decimal {
-  const peRvu = setting === "facility" ? row.facilityPeRvu : row.nonFacilityPeRvu;
-  return row.workRvu
-    .times(locality.workGpci)
-    .plus(peRvu.times(locality.peGpci))
-    .plus(row.malpracticeRvu.times(locality.malpracticeGpci))
-    .times(conversionFactor);
-}
+export { pfsBaseAmount } from "./pfsRules/rowAmount";
 
 function selectRow(schedule: PfsSchedule, line: MedicarePfsLine, modifiers: readonly Modifier[]): Result<PfsRvuRow> {
   const rowModifiers = modifiers.filter((m) => (ROW_MODIFIERS as readonly string[]).includes(m));
@@ -166,14 +152,8 @@ function describeRow(row: PfsRvuRow, setting: CareSetting): TraceStep {
  */
 export function priceMedicarePfs(data: MedicarePfsData, line: MedicarePfsLine): Result<MedicarePfsPrice> {
   const modifiers = line.modifiers ?? [];
-  const byReport = modifiers.find((m) => BY_REPORT_MODIFIERS[m] !== undefined);
-  if (byReport !== undefined) {
-    return fail({
-      code: "pfsRuleNotSupported",
-      hcpcsCode: line.hcpcsCode,
-      rule: BY_REPORT_MODIFIERS[byReport] ?? byReport,
-    });
-  }
+  const byReport = byReportModifier(modifiers);
+  if (byReport !== null) return fail({ code: "pfsRuleNotSupported", hcpcsCode: line.hcpcsCode, rule: byReport.rule });
   const row = selectRow(data.schedule, line, modifiers);
   if (!row.ok) return row;
   const payable = checkPayable(row.value, line.setting);
@@ -182,6 +162,13 @@ export function priceMedicarePfs(data: MedicarePfsData, line: MedicarePfsLine): 
   if (!cf.ok) return cf;
 
   const { locality, schedule } = data;
+  const rowPricing: RowPricing = {
+    schedule,
+    locality,
+    setting: line.setting,
+    conversionFactor: cf.value.conversionFactor,
+    row: row.value,
+  };
   const trace: TraceStep[] = [
     { kind: "medicareSchedule", label: schedule.label },
     describeRow(row.value, line.setting),
@@ -205,14 +192,30 @@ export function priceMedicarePfs(data: MedicarePfsData, line: MedicarePfsLine): 
       source: { kind: "publication", title: cf.value.source },
     },
   ];
-  let amount = pfsBaseAmount(row.value, locality, line.setting, cf.value.conversionFactor);
-  trace.push({ kind: "pfsBaseAmount", amount });
+  const base = pfsBaseAmount(row.value, locality, line.setting, cf.value.conversionFactor);
+  trace.push({ kind: "pfsBaseAmount", amount: base });
+  // The cap bounds the fee schedule amount itself, so every reduction after it works on the capped amount.
+  const capped = applyImagingCap(rowPricing, base);
+  trace.push(...capped.steps);
+  let amount = capped.amount;
+  const role = line.procedureRole;
+  if (role !== undefined) {
+    const roled = applyProcedureRole(rowPricing, role, amount);
+    if (!roled.ok) return roled;
+    amount = roled.value.amount;
+    trace.push(...roled.value.steps);
+  }
 
   const adjustments: Result<PfsAdjustment | null>[] = [bilateralAdjustment(row.value, modifiers)];
   const rank = line.multipleProcedureRank ?? (hasModifier(modifiers, "51") ? 2 : undefined);
-  if (rank !== undefined) {
+  if (rank !== undefined && role !== "endoscopyBase") {
     if (line.multipleProcedureRank === undefined) trace.push({ kind: "secondaryRankAssumed", rank });
-    adjustments.push(multipleProcedureAdjustment(row.value, rank));
+    const endoscopyFamily = role !== undefined && row.value.multipleProcedureIndicator === "3";
+    adjustments.push(
+      endoscopyFamily
+        ? ok(endoscopyFamilyRankAdjustment(row.value, rank))
+        : multipleProcedureAdjustment(row.value, rank),
+    );
   }
   for (const rule of FOLLOWING_RULES) adjustments.push(rule(row.value, modifiers));
   for (const adjustment of adjustments) {
@@ -225,4 +228,25 @@ export function priceMedicarePfs(data: MedicarePfsData, line: MedicarePfsLine): 
   const allowedAmount = toCents(amount);
   trace.push({ kind: "rounding", amount });
   return ok({ allowedAmount, exactAmount: amount, row: row.value, conversionFactor: cf.value.conversionFactor, trace });
+}
+
+/**
+ * The amount a line ranks by among the same-day services of its component family (MULT PROC 4-7): its TC amount
+ * (after the imaging cap), or its practice expense for therapy; null for other indicators. Used by the claim to
+ * decide which service is paid in full (DOMAIN.md 2.6).
+ */
+export function medicareFamilyRankingAmount(data: MedicarePfsData, line: MedicarePfsLine): Result<Decimal | null> {
+  const row = selectRow(data.schedule, line, line.modifiers ?? []);
+  if (!row.ok) return row;
+  const cf = conversionFactorOn(line.serviceDate, line.apmStatus, data.conversionFactors);
+  if (!cf.ok) return cf;
+  const rowPricing: RowPricing = {
+    schedule: data.schedule,
+    locality: data.locality,
+    setting: line.setting,
+    conversionFactor: cf.value.conversionFactor,
+    row: row.value,
+  };
+  const base = pfsBaseAmount(row.value, data.locality, line.setting, cf.value.conversionFactor);
+  return componentRankingAmount(rowPricing, applyImagingCap(rowPricing, base).amount);
 }

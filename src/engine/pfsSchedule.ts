@@ -1,6 +1,7 @@
 import type { Decimal } from "./decimal";
 import type { HcpcsCode } from "./hcpcsCode";
 import type { Modifier } from "./modifiers";
+import type { OppsCapTable } from "./pfsRules/oppsCap";
 
 /**
  * One row of the CMS PFS relative value file (PPRRVU): the RVUs and payment indicators of one HCPCS code and
@@ -68,6 +69,11 @@ export interface PfsSchedule {
   readonly label: string;
   readonly rowCount: number;
   readonly rowsByKey: ReadonlyMap<string, PfsRvuRow>;
+  /**
+   * CMS's OPPSCAP table for the imaging cap (DOMAIN.md 2.1). Absent: imaging TC and global amounts are not capped,
+   * and the trace says the cap could not be checked.
+   */
+  readonly oppsCap?: OppsCapTable;
 }
 
 /** The index key of a code and pricing modifier ("71046|26", "99213|"). */
@@ -75,11 +81,14 @@ export function pfsRowKey(hcpcsCode: HcpcsCode, modifier: Modifier | null): stri
   return `${hcpcsCode}|${modifier ?? ""}`;
 }
 
-/** Indexes PPRRVU rows by code and modifier. A later row for the same key replaces an earlier one (a correction). */
-export function buildPfsSchedule(label: string, rows: readonly PfsRvuRow[]): PfsSchedule {
+/**
+ * Indexes PPRRVU rows by code and modifier. A later row for the same key replaces an earlier one (a correction).
+ * The OPPSCAP table, when given, caps imaging amounts (see {@link PfsSchedule.oppsCap}).
+ */
+export function buildPfsSchedule(label: string, rows: readonly PfsRvuRow[], oppsCap?: OppsCapTable): PfsSchedule {
   const rowsByKey = new Map<string, PfsRvuRow>();
   for (const row of rows) rowsByKey.set(pfsRowKey(row.hcpcsCode, row.modifier), row);
-  return { label, rowCount: rowsByKey.size, rowsByKey };
+  return { label, rowCount: rowsByKey.size, rowsByKey, ...(oppsCap !== undefined ? { oppsCap } : {}) };
 }
 
 /** The row of a code with a pricing modifier (null = global), or undefined. */

@@ -5,6 +5,7 @@ import type { IsoDate } from "./isoDate";
 import type { Modifier } from "./modifiers";
 import type { Cents } from "./money";
 import type { CareSetting } from "./placeOfService";
+import type { FamilyName, FamilyReductionPart } from "./pfsRules/procedureFamilies";
 
 /**
  * Where a step's figures come from: a row of the contract registry or of a schedule table (Excel row numbers), a row
@@ -47,6 +48,39 @@ type PfsRuleStep = { readonly factor: Decimal; readonly amount?: Decimal } & (
     }
   | { readonly kind: "coSurgery"; readonly indicator: string; readonly documentationRequired: boolean }
 );
+
+/**
+ * The same-day family and imaging cap steps of the Medicare path (DOMAIN.md 2.1, 2.6): amounts taken off parts of
+ * the line's amount rather than factors of it.
+ */
+type PfsFamilyStep =
+  /** A component family (MULT PROC 4-7): the first service in full, a later one with its parts reduced. */
+  | ({
+      readonly kind: "procedureFamily";
+      readonly family: FamilyName;
+      readonly indicator: string;
+      readonly role: "first" | "subsequent";
+      /** The parts taken off (none for the first service). */
+      readonly parts: readonly FamilyReductionPart[];
+    } & Product)
+  /** Endoscopy family (MULT PROC 3) by ENDO BASE: in full, its value minus the base's, or a base not paid. */
+  | ({
+      readonly kind: "endoscopyFamily";
+      readonly role: "first" | "endoscopyMember" | "endoscopyBase";
+      readonly baseCode: HcpcsCode;
+      /** The base endoscopy's amount taken off a member; null for the other roles. */
+      readonly baseAmount: Decimal | null;
+    } & Product)
+  /** The OPPS imaging cap: the OPPSCAP row of the code and locality, and whether it was lower (bound). */
+  | ({
+      readonly kind: "imagingCap";
+      readonly capAmount: Decimal;
+      readonly bound: boolean;
+      readonly label: string;
+      readonly sourceRowNumber: number;
+    } & Product)
+  /** An imaging TC or global line priced without an OPPSCAP table: the cap could not be checked. */
+  | { readonly kind: "imagingCapUnavailable"; readonly hcpcsCode: HcpcsCode };
 
 /** The step of one CMS modifier/indicator rule (what a {@link PfsAdjustment} explains itself with). */
 export type PfsAdjustmentStep = PfsRuleStep;
@@ -171,6 +205,21 @@ export type TraceStep =
   /** (work x GPCI + PE x GPCI + MP x GPCI) x CF, before any rule. */
   | { readonly kind: "pfsBaseAmount"; readonly amount: Decimal }
   | PfsRuleStep
+  | PfsFamilyStep
+  /** Bilateral indicator 1 billed as 2 units without modifier 50: one bilateral procedure (150%), not two. */
+  | { readonly kind: "bilateralUnits"; readonly units: Decimal }
+  /**
+   * A multi-unit line of a component family: the first unit of the day priced in full, the later units as subsequent
+   * services; `amount` is the sum of both parts.
+   */
+  | {
+      readonly kind: "familyUnits";
+      readonly firstUnits: Decimal;
+      readonly laterUnits: Decimal;
+      readonly firstAmount: Decimal;
+      readonly laterAmount: Decimal;
+      readonly amount: Decimal;
+    }
   /** The Medicare amount rounded half-up to cents. */
   | { readonly kind: "rounding"; readonly amount: Decimal }
   /** Lesser-of billed charges: the outcome, the charge (when given) and the amount it was compared with. */

@@ -71,6 +71,33 @@ const STEP_TEXT: { readonly [K in TraceStepKind]: (step: Step<K>) => string } = 
     `Assistant at surgery (modifier ${s.modifier}, indicator ${s.indicator}): x ${percent(s.factor)}${s.documentationRequired ? " (payable only with documentation of medical necessity)" : ""}`,
   coSurgery: (s) =>
     `Co-surgery (modifier 62, indicator ${s.indicator}): x ${percent(s.factor)}${s.documentationRequired ? " (payable only with documentation)" : ""}`,
+  procedureFamily: (s) => {
+    const head = `Multiple procedures, ${s.family} family (indicator ${s.indicator})`;
+    if (s.role === "first") return `${head}: first service of the day, paid in full`;
+    const parts = s.parts.map((p) => `${p.component} ${p.componentAmount.toString()} less ${percent(p.reduction)}`);
+    return `${head}: subsequent service, ${parts.join(", ")}: ${s.before.toString()} -> ${s.amount.toString()}`;
+  },
+  endoscopyFamily: (s) => {
+    const head = `Endoscopy family of base ${s.baseCode} (indicator 3)`;
+    switch (s.role) {
+      case "first":
+        return `${head}: highest-valued endoscopy of the family, paid in full`;
+      case "endoscopyMember":
+        return `${head}: its value less the base's ${s.baseAmount?.toString() ?? ""}: ${s.before.toString()} -> ${s.amount.toString()}`;
+      case "endoscopyBase":
+        return `${head}: the base billed with a member of its family is not paid separately: ${s.before.toString()} -> 0`;
+    }
+  },
+  imagingCap: (s) =>
+    s.bound
+      ? `OPPS imaging cap (${s.label} row ${s.sourceRowNumber}): ${s.capAmount.toString()} is lower than ${s.before.toString()}, so the cap is paid`
+      : `OPPS imaging cap (${s.label} row ${s.sourceRowNumber}): ${s.capAmount.toString()} is not lower than ${s.before.toString()}, so it does not bind`,
+  imagingCapUnavailable: (s) =>
+    `OPPS imaging cap: no OPPSCAP table was given with the Medicare schedule, so the cap on ${s.hcpcsCode} was not checked`,
+  bilateralUnits: (s) =>
+    `Bilateral indicator 1 billed as ${s.units.toString()} units: one bilateral procedure (modifier 50 rule), not ${s.units.toString()} procedures`,
+  familyUnits: (s) =>
+    `First ${s.firstUnits.toString()} unit in full (${s.firstAmount.toString()}) + ${s.laterUnits.toString()} later unit(s) as subsequent services (${s.laterAmount.toString()}) = ${s.amount.toString()}`,
   rounding: (s) => `Rounded half-up to cents: ${toCentsText(s.amount)}`,
   lesserOf: (s) => {
     // Every outcome returns: a new one without words here leaves the renderer returning undefined, a type error.

@@ -30,6 +30,7 @@ export function pricingKeyLine(line: ContractLine): Result<PricingKeyLine> {
     serviceDate: line.serviceDate,
     units: units.value,
     ...(line.multipleProcedureRank !== undefined ? { multipleProcedureRank: line.multipleProcedureRank } : {}),
+    ...(line.procedureRole !== undefined ? { procedureRole: line.procedureRole } : {}),
   });
 }
 

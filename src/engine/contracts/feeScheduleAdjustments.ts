@@ -5,6 +5,7 @@ import { findPfsRow, type PfsRvuRow } from "../pfsSchedule";
 import type { PfsAdjustment } from "../pfsRules/adjustment";
 import { assistantAtSurgeryAdjustment } from "../pfsRules/assistantAtSurgery";
 import { bilateralAdjustment } from "../pfsRules/bilateral";
+import { byReportModifier } from "../pfsRules/byReportModifiers";
 import { coSurgeryAdjustment } from "../pfsRules/coSurgery";
 import { globalSurgerySplitAdjustment } from "../pfsRules/globalSurgerySplit";
 import { multipleProcedureAdjustment } from "../pfsRules/multipleProcedure";
@@ -43,6 +44,14 @@ export function feeScheduleAdjustment(
   const modifiers = line.modifiers.filter((m) => m !== matchedModifier);
   const adjusting = modifiers.filter((m) => ADJUSTING_MODIFIERS.includes(m));
   const ranked = line.multipleProcedureRank !== undefined;
+  // CMS defines no percentage for these: under its rules a payer's rate is not assumed to pay them in full.
+  const byReport = version.multipleProcedureRule === "medicare" ? byReportModifier(modifiers) : null;
+  if (byReport !== null) return fail({ code: "pfsRuleNotSupported", hcpcsCode: line.hcpcsCode, rule: byReport.rule });
+  // Family reductions take off parts of the Medicare amount (PE, TC, a base's value) a payer's rate does not have.
+  if (line.procedureRole !== undefined && line.procedureRole !== "first" && version.multipleProcedureRule !== "none") {
+    const rule = `the same-day ${line.procedureRole} reduction of its multiple procedure family on a fee schedule rate`;
+    return fail({ code: "pfsRuleNotSupported", hcpcsCode: line.hcpcsCode, rule });
+  }
   if (adjusting.length === 0 && !ranked) return ok(NO_ADJUSTMENT);
   if (version.multipleProcedureRule === "none") {
     const trace: TraceStep[] = adjusting.length > 0 ? [{ kind: "ruleNoneRate", modifiers: adjusting }] : [];

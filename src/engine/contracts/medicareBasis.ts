@@ -5,6 +5,7 @@ import type { IsoDate } from "../isoDate";
 import { priceMedicarePfs } from "../medicarePfs";
 import type { Modifier } from "../modifiers";
 import type { PfsRvuRow } from "../pfsSchedule";
+import type { ProcedureRole } from "../pfsRules/procedureFamilies";
 import type { CareSetting } from "../placeOfService";
 import { fail, ok, type Result } from "../result";
 import type { TraceStep } from "../trace";
@@ -88,6 +89,7 @@ export interface MedicareBasisLine {
   readonly setting: CareSetting;
   readonly serviceDate: IsoDate;
   readonly multipleProcedureRank?: number;
+  readonly procedureRole?: ProcedureRole;
 }
 
 /**
@@ -114,6 +116,7 @@ export function medicareAmount(
       ...(cmsRules && line.multipleProcedureRank !== undefined
         ? { multipleProcedureRank: line.multipleProcedureRank }
         : {}),
+      ...(cmsRules && line.procedureRole !== undefined ? { procedureRole: line.procedureRole } : {}),
     },
   );
   if (!price.ok) return price;

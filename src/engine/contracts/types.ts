@@ -6,6 +6,7 @@ import type { IsoDate } from "../isoDate";
 import type { Modifier } from "../modifiers";
 import type { Cents } from "../money";
 import type { PfsSchedule } from "../pfsSchedule";
+import type { ProcedureRole } from "../pfsRules/procedureFamilies";
 import type { CareSetting } from "../placeOfService";
 import type { TraceStep } from "../trace";
 
@@ -121,6 +122,8 @@ export interface ContractLine {
   readonly setting?: CareSetting;
   /** Rank among the claim's same-day procedures, set by `priceClaim`; absent = line level (51 means rank 2). */
   readonly multipleProcedureRank?: number;
+  /** Place among the claim's same-day services of its MULT PROC family, set by `priceClaim`; absent = alone. */
+  readonly procedureRole?: ProcedureRole;
 }
 
 /**

@@ -3,6 +3,9 @@ import type { PfsRvuRow } from "../pfsSchedule";
 import { fail, ok, type Result } from "../result";
 import type { PfsAdjustment } from "./adjustment";
 
+const FULL = new Decimal(1);
+const HALF = new Decimal("0.5");
+
 /**
  * Multiple procedure payment reduction by the MULT PROC indicator and the line's rank among the same-day
  * procedures of the claim (rank 1 = highest fee schedule amount, see {@link rankMultipleProcedures}):
@@ -28,6 +31,18 @@ export function multipleProcedureAdjustment(row: PfsRvuRow, rank: number): Resul
   }
   const factor = new Decimal(factorText);
   return ok({ factor, step: { kind: "multipleProcedure", indicator, rank, factor } });
+}
+
+/**
+ * The reduction of an endoscopy family (MULT PROC 3) ranked with the other surgery of the day: the family counts as
+ * one procedure under the standard rule, 100% at rank 1 and 50% after (DOMAIN.md 2.6). Each member's amount (already
+ * its value, or its value minus the base's) takes its family's factor.
+ */
+export function endoscopyFamilyRankAdjustment(row: PfsRvuRow, rank: number): PfsAdjustment {
+  if (!Number.isInteger(rank) || rank < 1)
+    throw new RangeError(`multiple procedure rank must be 1 or more, got ${rank}`);
+  const factor = rank === 1 ? FULL : HALF;
+  return { factor, step: { kind: "multipleProcedure", indicator: row.multipleProcedureIndicator, rank, factor } };
 }
 
 /**
