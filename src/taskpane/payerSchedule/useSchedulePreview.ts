@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from "react";
 import type { ScheduleProgress } from "../../formats/payerSchedule";
+import { countOf, groupedNumber } from "../shared/wording";
 import {
   previewReadInSlices,
   previewReadNow,
@@ -78,14 +79,13 @@ const runningOf = (slow: Slow<unknown>): PreviewState => ({
   progress: slow.status === "running" ? slow.progress : null,
 });
 
-/** The progress of a long preview in words: "Reading the file: 45%", "Checking rows: 310,000 of 1,000,000". */
+/** The progress of a long preview in words: "Reading the file: 45%", "Checking the rows: 310,000 of 1,000,000 rows". */
 export function progressText(progress: ScheduleProgress | null): string {
   if (progress === null) return "Reading the file…";
-  const percent = progress.total === 0 ? 0 : Math.floor((100 * progress.done) / progress.total);
   switch (progress.phase) {
     case "reading":
-      return `Reading the file: ${percent}%`;
+      return `Reading the file: ${progress.total === 0 ? 0 : Math.floor((100 * progress.done) / progress.total)}%`;
     case "checking":
-      return `Checking the rows: ${percent}%`;
+      return `Checking the rows: ${groupedNumber(progress.done)} of ${countOf(progress.total, "row", "rows")}`;
   }
 }
