@@ -8,6 +8,7 @@ import { parseHcpcsCode, type HcpcsCode } from "../../engine";
 import { parseIsoDate, type IsoDate } from "../../engine";
 import { parseLocalityKey, type LocalityKey } from "../../engine";
 import { parseModifier, type Modifier } from "../../engine";
+import { hasControlCharacter, showControlCharacters } from "../../formats/cmsPfs";
 
 /** A cell read: its value, or why not (the `expected` words of the kind). Blank cells read as `null`. */
 export type CellRead<T> = { readonly ok: true; readonly value: T | null } | { readonly ok: false };
@@ -37,10 +38,17 @@ export function readCell<T>(kind: CellKind<T>, value: unknown): CellRead<T> {
   return read === undefined ? { ok: false } : { ok: true, value: read };
 }
 
-/** Text as written, trimmed (numbers are read as their digits: a contract named 2025 is "2025"). */
+/**
+ * Text as written, trimmed (numbers are read as their digits: a contract named 2025 is "2025"). A control character
+ * (a NUL pasted from a damaged export) is refused: invisible in the cell, it would make "Summit" another contract.
+ */
 export const textCell: CellKind<string> = {
-  expected: "text",
-  read: (value) => (typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : undefined),
+  expected: "text without control characters",
+  shown: (value) => showControlCharacters(String(value).trim()),
+  read: (value) => {
+    if (typeof value === "number") return String(value);
+    return typeof value === "string" && !hasControlCharacter(value) ? value.trim() : undefined;
+  },
 };
 
 /** A CPT/HCPCS code; numbers get their leading zeros back (110 -> 00110). */
@@ -136,9 +144,14 @@ function numberToDecimal(value: number): Decimal | undefined {
   return Number.isFinite(value) ? new Decimal(Number(value.toPrecision(15)).toString()) : undefined;
 }
 
+/** Commas that separate thousands ("1,234.50"); any other comma is no US number ("165,91" is not 16,591). */
+const GROUPED_DIGITS = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
 /** Money or decimal text as users paste it: "$1,234.50", " 12.5 ". */
 function decimalFromText(text: string): Decimal | undefined {
-  return toDecimal(text.trim().replace(/^\$/, "").replace(/,/g, "")) ?? undefined;
+  const bare = text.trim().replace(/^\$/, "");
+  if (bare.includes(",") && !GROUPED_DIGITS.test(bare)) return undefined;
+  return toDecimal(bare.replace(/,/g, "")) ?? undefined;
 }
 
 function nonNegativeDecimal(value: unknown): Decimal | undefined {
@@ -147,10 +160,16 @@ function nonNegativeDecimal(value: unknown): Decimal | undefined {
   return read !== undefined && !read.isNegative() ? read : undefined;
 }
 
-/** Dollars, zero or more: a number or text like $1,234.50. */
+/** The largest rate a registry accepts, as the payer schedule import (the dearest gene therapies cost a few million). */
+const MAX_DOLLARS = new Decimal(10_000_000);
+
+/** Dollars from 0 to {@link MAX_DOLLARS}: a number or text like $1,234.50. */
 export const moneyCell: CellKind<Decimal> = {
-  expected: "an amount in dollars, zero or more, like 91.00",
-  read: nonNegativeDecimal,
+  expected: "an amount in dollars from 0 to 10,000,000, like 91.00",
+  read: (value) => {
+    const read = nonNegativeDecimal(value);
+    return read !== undefined && read.lte(MAX_DOLLARS) ? read : undefined;
+  },
 };
 
 /** A decimal number, zero or more (RVUs, GPCIs, conversion factors, fractions of the global package). */

@@ -1,6 +1,7 @@
 /**
  * The uplift model as numbers (the engine's, one `computeUpliftScenario` per scenario) and as sheets (a pure
- * layout of cells, formulas and formats, written by `writeModel`).
+ * layout of cells, formulas and formats, written by `writeModel`). The sheets' tables are declared once as named
+ * column maps (modelColumns.ts) and every formula names its columns (the chunked rows are in modelRows.ts).
  *
  * How the sheet stays live AND exact: a line's new amount is rounded to the cent on that line and capped at its
  * billed charge (lesser-of), so a code's new revenue is not a formula of its total. The model therefore keeps a
@@ -17,10 +18,24 @@ import { parseHcpcsCode, type HcpcsCode } from "../../engine";
 import { issueMessage } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import { computeUpliftScenario, type UpliftScenario } from "../../engine";
-import { columnLetters as columnName } from "../core/columnLetters";
+import { columnLetters } from "../core/columnLetters";
 import type { PlanBlock, PlanCell } from "../core/sheetBlocks";
+import { MODEL_FORMATS, MODEL_ROWS } from "./modelColumns";
+import {
+  codeRows,
+  currentTotalCell,
+  lineRows,
+  overCodes,
+  placeModelTables,
+  roundedSum,
+  type ModelTables,
+} from "./modelRows";
 import type { ModelLines } from "./readClaimLines";
 import type { UpliftModelIssue, UpliftModelRequest, UpliftModelScenario, UpliftThreshold } from "./modelRequest";
+
+// Exported from here since before the tables were declared in their own module.
+export { quoteSheet } from "./modelRows";
+export { MODEL_ROWS, modelCodeTableRow } from "./modelColumns";
 
 /** The engine's answer for each scenario, and the codes in the model's order (by current revenue, ties by code). */
 export interface ModelNumbers {
@@ -133,39 +148,15 @@ export interface ModelLayout {
   readonly inputCells: readonly string[];
 }
 
-const a1 = (row: number, column: number, absolute = false): string =>
-  absolute ? `$${columnName(column)}$${row + 1}` : `${columnName(column)}${row + 1}`;
-/** A sheet name as formulas quote it. */
-export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+const { money: MONEY, percent: PERCENT, text: TEXT } = MODEL_FORMATS;
 
-const MONEY = "$#,##0.00";
-const PERCENT = "0.00%";
-const VOLUME = "#,##0";
-const TEXT = "@";
-
-/** Row indexes (0-based) of the model sheet's fixed parts. */
-export const MODEL_ROWS = {
-  title: 0,
-  subtitle: 1,
-  note: 2,
-  assumptionsHeading: 4,
-  currentRevenue: 5,
-  floor: 6,
-  target: 7,
-  comparisonHeading: 9,
-  comparisonHeader: 10,
-  firstScenario: 11,
-} as const;
-
-/** 0-based row of the code table's first code, below the comparison block of `scenarioCount` scenarios. */
-export function modelCodeTableRow(scenarioCount: number): number {
-  return MODEL_ROWS.firstScenario + scenarioCount + 3;
-}
+/** The chart's size, in rows and columns, right of the model's widest table. */
+const CHART_SIZE = { rows: 18, columns: 7 } as const;
 
 /** What the layout says about where the model came from. */
 export interface ModelDescription {
   readonly tableName: string;
-  /** The per-line sheet's name as people will see it (formulas use the name it is written under). */
+  /** The per-line sheet's final name, for the note (formulas use the name it has while written; text is not renamed). */
   readonly linesSheet: string;
   readonly amountColumn: string;
   readonly filtersText: string;
@@ -185,6 +176,167 @@ function thresholdInput(threshold: UpliftThreshold): { value: number; format: st
     : { value: threshold.value, format: MONEY };
 }
 
+/** The title, the subtitle saying what the model covers, and the note on how to use it. */
+function titleBlocks(t: ModelTables, description: ModelDescription): PlanBlock[] {
+  const text = (row: number, line: string, style: "title" | "subtitle" | "note"): PlanBlock => ({
+    row,
+    column: 0,
+    cells: [[line]],
+    numberFormat: TEXT,
+    style,
+  });
+  const capped = t.line.has("chargeAmount") ? ", new amounts capped at the billed charge (lesser-of)" : "";
+  return [
+    text(MODEL_ROWS.title, `Uplift model: ${description.tableName}`, "title"),
+    text(
+      MODEL_ROWS.subtitle,
+      `${t.lineCount.toLocaleString("en-US")} claim lines (${description.filtersText}); revenue is ${description.amountColumn}` +
+        `${capped}; built ${description.asOf}.`,
+      "subtitle",
+    ),
+    text(
+      MODEL_ROWS.note,
+      `Shaded cells are inputs: change an uplift, the floor or the target and the model recalculates. ` +
+        `Each line is rounded to the cent; line detail is on the hidden sheet "${description.linesSheet}".`,
+      "note",
+    ),
+  ];
+}
+
+/** The assumptions: current revenue, then the floor and the target as the user set them and in dollars. */
+function assumptionBlocks(request: UpliftModelRequest, t: ModelTables): PlanBlock[] {
+  const a = t.assumptions;
+  const inputCell = (row: number) => a.cell(row + 1, "input");
+  const threshold = (row: number, label: string, setting: UpliftThreshold): PlanBlock[] => {
+    const input = thresholdInput(setting);
+    const dollars =
+      setting.kind === "percent" ? `=ROUND(${inputCell(row)}*${currentTotalCell(t)},2)` : `=${inputCell(row)}`;
+    return [
+      { row, column: a.index("label"), cells: [[label]], numberFormat: TEXT, style: "body" },
+      { row, column: a.index("input"), cells: [[input.value]], numberFormat: input.format, style: "input" },
+      { row, column: a.index("dollars"), cells: [[dollars]], numberFormat: MONEY },
+    ];
+  };
+  return [
+    {
+      row: MODEL_ROWS.assumptionsHeading,
+      column: a.first,
+      cells: [a.headers()],
+      numberFormat: TEXT,
+      style: "heading",
+    },
+    {
+      row: MODEL_ROWS.currentRevenue,
+      column: a.index("label"),
+      cells: [["Current revenue"]],
+      numberFormat: TEXT,
+      style: "body",
+    },
+    {
+      row: MODEL_ROWS.currentRevenue,
+      column: a.index("input"),
+      cells: [[roundedSum(t, t.code, "current")]],
+      numberFormat: MONEY,
+      style: "body",
+    },
+    ...threshold(MODEL_ROWS.floor, "Walk-away floor", request.floor),
+    ...threshold(MODEL_ROWS.target, "Target", request.target),
+  ];
+}
+
+/** The scenario comparison: each scenario's added revenue against the floor and the target, and its verdict. */
+function comparisonBlocks(numbers: ModelNumbers, t: ModelTables): PlanBlock[] {
+  const c = t.comparison;
+  const floorDollars = t.assumptions.cell(MODEL_ROWS.floor + 1, "dollars", "absolute");
+  const targetDollars = t.assumptions.cell(MODEL_ROWS.target + 1, "dollars", "absolute");
+  const rows = numbers.scenarios.map(({ scenario }, s) => {
+    const r = MODEL_ROWS.firstScenario + s + 1;
+    const at = (key: Parameters<typeof c.cell>[1]) => c.cell(r, key);
+    return {
+      scenario: scenario.name.trim(),
+      added: `=${at("newRevenue")}-${at("current")}`,
+      floor: `=${floorDollars}`,
+      target: `=${targetDollars}`,
+      change: `=IF(${at("current")}=0,0,${at("added")}/${at("current")})`,
+      current: `=${currentTotalCell(t)}`,
+      newRevenue: `=${t.codeScenarios[s]!.cell(t.totalRow + 1, "newRevenue")}`,
+      result: `=IF(${at("added")}>=${at("target")},"Meets target",IF(${at("added")}>=${at("floor")},"Above floor","Below floor"))`,
+      rule: scenarioRule(scenario),
+    };
+  });
+  const part = (from: Parameters<typeof c.between>[0], to: Parameters<typeof c.between>[1]): PlanBlock => {
+    const columns = c.between(from, to);
+    return {
+      row: MODEL_ROWS.firstScenario,
+      column: columns.first,
+      cells: rows.map((row) => columns.row(row)),
+      numberFormat: columns.numberFormats(),
+      style: "body",
+    };
+  };
+  return [
+    {
+      row: MODEL_ROWS.comparisonHeading,
+      column: c.first,
+      cells: [["Scenario comparison"]],
+      numberFormat: TEXT,
+      style: "heading",
+    },
+    { row: MODEL_ROWS.comparisonHeader, column: c.first, cells: [c.headers()], numberFormat: TEXT, style: "header" },
+    part("scenario", "scenario"),
+    part("added", "result"),
+    part("rule", "rule"),
+  ];
+}
+
+/** The code table's heading, header and total row (its code rows are written in chunks). */
+function codeTableBlocks(t: ModelTables, codeFormats: readonly string[]): PlanBlock[] {
+  const label = t.code.between("rank", "hcpcsCode");
+  const sums = t.code.between("volume", "share");
+  const total = {
+    rank: "Total",
+    hcpcsCode: null,
+    volume: `=SUM(${overCodes(t, t.code, "volume")})`,
+    current: roundedSum(t, t.code, "current"),
+    share: `=SUM(${overCodes(t, t.code, "share")})`,
+  };
+  return [
+    {
+      row: t.codeTableRow - 2,
+      column: t.code.first,
+      cells: [["Revenue by code"]],
+      numberFormat: TEXT,
+      style: "heading",
+    },
+    {
+      row: t.codeTableRow - 1,
+      column: t.code.first,
+      cells: [[...t.code.headers(), ...t.codeScenarios.flatMap((columns) => columns.headers())]],
+      numberFormat: TEXT,
+      style: "header",
+    },
+    { row: t.totalRow, column: label.first, cells: [label.row(total)], numberFormat: TEXT, style: "total" },
+    {
+      row: t.totalRow,
+      column: sums.first,
+      cells: [
+        [
+          ...sums.row(total),
+          ...t.codeScenarios.flatMap((columns) =>
+            columns.row({
+              uplift: null,
+              newRevenue: roundedSum(t, columns, "newRevenue"),
+              added: roundedSum(t, columns, "added"),
+            }),
+          ),
+        ],
+      ],
+      numberFormat: codeFormats.slice(sums.first - t.code.first),
+      style: "total",
+    },
+  ];
+}
+
 /**
  * Lays out the model sheet and the per-line sheet. Formulas refer to the sheets by the names they have while
  * being written (`modelSheet`, `linesSheet`); Excel rewrites them when a sheet is renamed.
@@ -196,279 +348,52 @@ export function layoutModel(
   names: { readonly modelSheet: string; readonly linesSheet: string },
   description: ModelDescription,
 ): ModelLayout {
-  const scenarioCount = numbers.scenarios.length;
-  const model = quoteSheet(names.modelSheet);
-  const linesRef = quoteSheet(names.linesSheet);
-  const codeCount = numbers.codes.length;
-  const lineCount = lines.hcpcsCodes.length;
-
-  // Code table: heading, header, one row per code, total row.
-  const codeTableRow = modelCodeTableRow(scenarioCount);
-  const codeHeaderRow = codeTableRow - 1;
-  const codeHeadingRow = codeTableRow - 2;
-  const lastCodeRow = codeTableRow + codeCount - 1;
-  const totalRow = lastCodeRow + 1;
-  const upliftColumn = (s: number) => 5 + 3 * s;
-  const codeRange = `${model}!$B$${codeTableRow + 1}:$B$${lastCodeRow + 1}`;
-
-  // Per-line sheet: code, amount, [billed], [units], table row, then per scenario uplift and new amount.
-  const capped = request.capAtBilled && lines.chargeCents !== null;
-  const header: string[] = ["HCPCS Code", `Current ${description.amountColumn}`];
-  const formats: string[] = [TEXT, MONEY];
-  if (capped) {
-    header.push("Charge Amount");
-    formats.push(MONEY);
-  }
-  if (lines.units !== null) {
-    header.push("Service Unit Quantity");
-    formats.push(VOLUME);
-  }
-  header.push(`${request.tableName} Row`);
-  formats.push("0");
-  const firstScenarioColumn = header.length;
-  for (const { scenario } of numbers.scenarios) {
-    header.push(`${scenario.name.trim()}: Uplift`, `${scenario.name.trim()}: New Amount`);
-    formats.push(PERCENT, MONEY);
-  }
-  const lineColumn = (column: number) => `${linesRef}!$${columnName(column)}$2:$${columnName(column)}$${lineCount + 1}`;
-  const lineCodes = lineColumn(0);
-  const chargeColumn = capped ? 2 : -1;
-  const lineRows: PlanCell[][] = lines.hcpcsCodes.map((code, i) => {
-    const r = i + 2;
-    const row: PlanCell[] = [code, (lines.amountCents[i] as number) / 100];
-    const charge = lines.chargeCents?.[i] ?? null;
-    if (capped) row.push(charge === null ? null : charge / 100);
-    if (lines.units !== null) row.push(lines.units[i] as number);
-    row.push(lines.tableRows[i] as number);
-    numbers.scenarios.forEach((_, s) => {
-      const upliftCell = `${columnName(firstScenarioColumn + 2 * s)}${r}`;
-      const uplifts = `${model}!$${columnName(upliftColumn(s))}$${codeTableRow + 1}:$${columnName(upliftColumn(s))}$${lastCodeRow + 1}`;
-      row.push(`=INDEX(${uplifts},MATCH($A${r},${codeRange},0))`);
-      const uplifted = `ROUND(ROUND(ABS(B${r})*(1+${upliftCell})*100,6),0)/100`;
-      row.push(
-        capped && charge !== null
-          ? `=SIGN(B${r})*MIN(${uplifted},MAX(ABS(${columnName(chargeColumn)}${r}),ABS(B${r})))`
-          : `=SIGN(B${r})*${uplifted}`,
-      );
-    });
-    return row;
-  });
-
-  const currentTotal = a1(MODEL_ROWS.currentRevenue, 1, true);
-  const floorDollars = a1(MODEL_ROWS.floor, 2, true);
-  const targetDollars = a1(MODEL_ROWS.target, 2, true);
-  const codeRows: PlanCell[][] = numbers.codes.map((code, i) => {
-    const r = codeTableRow + i + 1;
-    const row: PlanCell[] = [
-      i + 1,
-      code.hcpcsCode,
-      lines.units === null
-        ? `=COUNTIFS(${lineCodes},$B${r})`
-        : `=SUMIFS(${lineColumn(capped ? 3 : 2)},${lineCodes},$B${r})`,
-      `=ROUND(SUMIFS(${lineColumn(1)},${lineCodes},$B${r}),2)`,
-      `=IF(${currentTotal}=0,0,D${r}/${currentTotal})`,
-    ];
-    numbers.scenarios.forEach(({ result }, s) => {
-      const fraction = result.codes.find((c) => c.hcpcsCode === code.hcpcsCode)?.upliftFraction.toNumber() ?? 0;
-      const newCell = `${columnName(upliftColumn(s) + 1)}${r}`;
-      row.push(fraction, `=ROUND(SUMIFS(${lineColumn(firstScenarioColumn + 2 * s + 1)},${lineCodes},$B${r}),2)`);
-      row.push(`=${newCell}-D${r}`);
-    });
-    return row;
-  });
-  const codeFormats = [
-    VOLUME,
-    TEXT,
-    VOLUME,
-    MONEY,
-    PERCENT,
-    ...numbers.scenarios.flatMap(() => [PERCENT, MONEY, MONEY]),
-  ];
-  const sumOf = (column: number) =>
-    `=ROUND(SUM(${columnName(column)}${codeTableRow + 1}:${columnName(column)}${lastCodeRow + 1}),2)`;
-
-  const floor = thresholdInput(request.floor);
-  const target = thresholdInput(request.target);
-  const thresholdDollars = (row: number, threshold: UpliftThreshold) =>
-    threshold.kind === "percent" ? `=ROUND(${a1(row, 1)}*${currentTotal},2)` : `=${a1(row, 1)}`;
-
-  const blocks: PlanBlock[] = [
+  const t = placeModelTables(
+    numbers,
+    lines.hcpcsCodes.length,
     {
-      row: MODEL_ROWS.title,
-      column: 0,
-      cells: [[`Uplift model: ${description.tableName}`]],
-      numberFormat: TEXT,
-      style: "title",
+      amountColumn: description.amountColumn,
+      tableName: request.tableName,
+      capped: request.capAtBilled && lines.chargeCents !== null,
+      hasUnits: lines.units !== null,
     },
-    {
-      row: MODEL_ROWS.subtitle,
-      column: 0,
-      cells: [
-        [
-          `${lineCount.toLocaleString("en-US")} claim lines (${description.filtersText}); revenue is ${description.amountColumn}` +
-            `${capped ? ", new amounts capped at the billed charge (lesser-of)" : ""}; built ${description.asOf}.`,
-        ],
-      ],
-      numberFormat: TEXT,
-      style: "subtitle",
-    },
-    {
-      row: MODEL_ROWS.note,
-      column: 0,
-      cells: [
-        [
-          `Shaded cells are inputs: change an uplift, the floor or the target and the model recalculates. ` +
-            `Each line is rounded to the cent; line detail is on the hidden sheet "${description.linesSheet}".`,
-        ],
-      ],
-      numberFormat: TEXT,
-      style: "note",
-    },
-    {
-      row: MODEL_ROWS.assumptionsHeading,
-      column: 0,
-      cells: [["Assumptions", "Input", "Added revenue"]],
-      numberFormat: TEXT,
-      style: "heading",
-    },
-    {
-      row: MODEL_ROWS.currentRevenue,
-      column: 0,
-      cells: [["Current revenue", sumOf(3)]],
-      numberFormat: [TEXT, MONEY],
-      style: "body",
-    },
-    { row: MODEL_ROWS.floor, column: 0, cells: [["Walk-away floor"]], numberFormat: TEXT, style: "body" },
-    { row: MODEL_ROWS.floor, column: 1, cells: [[floor.value]], numberFormat: floor.format, style: "input" },
-    {
-      row: MODEL_ROWS.floor,
-      column: 2,
-      cells: [[thresholdDollars(MODEL_ROWS.floor, request.floor)]],
-      numberFormat: MONEY,
-    },
-    { row: MODEL_ROWS.target, column: 0, cells: [["Target"]], numberFormat: TEXT, style: "body" },
-    { row: MODEL_ROWS.target, column: 1, cells: [[target.value]], numberFormat: target.format, style: "input" },
-    {
-      row: MODEL_ROWS.target,
-      column: 2,
-      cells: [[thresholdDollars(MODEL_ROWS.target, request.target)]],
-      numberFormat: MONEY,
-    },
-    {
-      row: MODEL_ROWS.comparisonHeading,
-      column: 0,
-      cells: [["Scenario comparison"]],
-      numberFormat: TEXT,
-      style: "heading",
-    },
-    {
-      row: MODEL_ROWS.comparisonHeader,
-      column: 0,
-      cells: [
-        [
-          "Scenario",
-          "Added revenue",
-          "Walk-away floor",
-          "Target",
-          "Change",
-          "Current revenue",
-          "New revenue",
-          "Result",
-          "Uplift rule",
-        ],
-      ],
-      numberFormat: TEXT,
-      style: "header",
-    },
-    {
-      row: MODEL_ROWS.firstScenario,
-      column: 0,
-      cells: numbers.scenarios.map(({ scenario }) => [scenario.name.trim()]),
-      numberFormat: TEXT,
-      style: "body",
-    },
-    {
-      row: MODEL_ROWS.firstScenario,
-      column: 1,
-      cells: numbers.scenarios.map((_, s) => {
-        const r = MODEL_ROWS.firstScenario + s + 1;
-        return [
-          `=G${r}-F${r}`,
-          `=${floorDollars}`,
-          `=${targetDollars}`,
-          `=IF(F${r}=0,0,B${r}/F${r})`,
-          `=${currentTotal}`,
-          `=${columnName(upliftColumn(s) + 1)}${totalRow + 1}`,
-          `=IF(B${r}>=D${r},"Meets target",IF(B${r}>=C${r},"Above floor","Below floor"))`,
-        ];
-      }),
-      numberFormat: [MONEY, MONEY, MONEY, PERCENT, MONEY, MONEY, "General"],
-      style: "body",
-    },
-    {
-      row: MODEL_ROWS.firstScenario,
-      column: 8,
-      cells: numbers.scenarios.map(({ scenario }) => [scenarioRule(scenario)]),
-      numberFormat: TEXT,
-      style: "body",
-    },
-    { row: codeHeadingRow, column: 0, cells: [["Revenue by code"]], numberFormat: TEXT, style: "heading" },
-    {
-      row: codeHeaderRow,
-      column: 0,
-      cells: [
-        [
-          "Rank",
-          "HCPCS Code",
-          lines.units === null ? "Lines" : "Units",
-          "Current revenue",
-          "Share of revenue",
-          ...numbers.scenarios.flatMap(({ scenario }) => {
-            const name = scenario.name.trim();
-            return [`${name}: Uplift`, `${name}: New revenue`, `${name}: Added revenue`];
-          }),
-        ],
-      ],
-      numberFormat: TEXT,
-      style: "header",
-    },
-    { row: totalRow, column: 0, cells: [["Total", null]], numberFormat: TEXT, style: "total" },
-    {
-      row: totalRow,
-      column: 2,
-      cells: [
-        [
-          `=SUM(C${codeTableRow + 1}:C${lastCodeRow + 1})`,
-          sumOf(3),
-          `=SUM(E${codeTableRow + 1}:E${lastCodeRow + 1})`,
-          ...numbers.scenarios.flatMap((_, s) => [null, sumOf(upliftColumn(s) + 1), sumOf(upliftColumn(s) + 2)]),
-        ],
-      ],
-      numberFormat: codeFormats.slice(2),
-      style: "total",
-    },
-  ];
-  const inputCells = numbers.scenarios.map(
-    (_, s) => `${columnName(upliftColumn(s))}${codeTableRow + 1}:${columnName(upliftColumn(s))}${lastCodeRow + 1}`,
+    names,
   );
-  inputCells.push(a1(MODEL_ROWS.floor, 1), a1(MODEL_ROWS.target, 1));
-  const lastScenarioRow = MODEL_ROWS.firstScenario + scenarioCount;
-  const chartColumn = Math.max(10, upliftColumn(scenarioCount) + 1);
-  const widths = [150, 110, 110, 110, 90, 110, 110, 110, 230];
-  for (let c = widths.length; c < upliftColumn(scenarioCount); c++) widths.push(110);
+  const codeFormats = [...t.code.numberFormats(), ...t.codeScenarios.flatMap((columns) => columns.numberFormats())];
+  const lastScenarioRow = MODEL_ROWS.firstScenario + numbers.scenarios.length;
+  const codeEnd = t.codeScenarios.at(-1)?.end ?? t.code.end;
+  // One empty column between the widest table and the chart.
+  const chartColumn = Math.max(t.comparison.end, codeEnd) + 1;
+  const chartCell = (row: number, column: number) => `${columnLetters(column)}${row + 1}`;
+  const codeWidths = [...t.code.widths(), ...t.codeScenarios.flatMap((columns) => columns.widths())];
+  const inputCells = t.codeScenarios.map((columns) => overCodes(t, columns, "uplift"));
+  inputCells.push(
+    t.assumptions.cell(MODEL_ROWS.floor + 1, "input"),
+    t.assumptions.cell(MODEL_ROWS.target + 1, "input"),
+  );
   return {
-    lines: { header, formats, rows: lineRows },
-    codeRows,
-    codeTableRow,
+    lines: {
+      header: [...t.line.headers(), ...t.lineScenarios.flatMap((columns) => columns.headers())].map((h) => h ?? ""),
+      formats: [...t.line.numberFormats(), ...t.lineScenarios.flatMap((columns) => columns.numberFormats())],
+      rows: lineRows(t, lines),
+    },
+    codeRows: codeRows(t, numbers),
+    codeTableRow: t.codeTableRow,
     codeFormats,
-    blocks,
-    chartSource: `A${MODEL_ROWS.comparisonHeader + 1}:D${lastScenarioRow}`,
-    chartPosition: [
-      a1(MODEL_ROWS.assumptionsHeading, chartColumn),
-      a1(MODEL_ROWS.assumptionsHeading + 18, chartColumn + 7),
+    blocks: [
+      ...titleBlocks(t, description),
+      ...assumptionBlocks(request, t),
+      ...comparisonBlocks(numbers, t),
+      ...codeTableBlocks(t, codeFormats),
     ],
-    verdictRange: `H${MODEL_ROWS.firstScenario + 1}:H${lastScenarioRow}`,
-    columnWidths: widths,
+    chartSource: t.comparison.span("scenario", "target", MODEL_ROWS.comparisonHeader + 1, lastScenarioRow),
+    chartPosition: [
+      chartCell(MODEL_ROWS.assumptionsHeading, chartColumn),
+      chartCell(MODEL_ROWS.assumptionsHeading + CHART_SIZE.rows, chartColumn + CHART_SIZE.columns),
+    ],
+    verdictRange: t.comparison.range("result", MODEL_ROWS.firstScenario + 1, lastScenarioRow),
+    // The comparison's widths are the sheet's; the code table's set the columns right of it.
+    columnWidths: [...t.comparison.widths(), ...codeWidths.slice(t.comparison.end - t.code.first)],
     inputCells,
   };
 }

@@ -1,13 +1,22 @@
 /**
  * The two sheets a variance review writes for people: the Summary, by payer and by code, whose every number is a
  * native SUMIFS/COUNTIFS formula over the reviewed table (so it reads without the add-in and follows edits of the
- * table), and the Worklist of underpaid claims sorted by recoverable dollars, as of the review.
+ * table), and the Worklist of underpaid claims sorted by recoverable dollars, as of the review. Their tables are
+ * declared once as named column maps (reviewSheetColumns.ts) and every formula names its columns.
  */
 import { DENIAL_CATEGORY_LABELS } from "../../engine";
 import { centsToDollars, formatCents, type Cents } from "../../engine";
 import { deniedReasonPrefix, type VarianceSummary, type VarianceTolerance } from "../../engine";
+import { placeColumns, type ColumnMap } from "../core/columnLetters";
 import type { AllowedSource } from "./readReviewLines";
 import { REVIEW_COLUMNS } from "./reviewColumns";
+import {
+  DENIAL_CATEGORY_COLUMNS,
+  summaryColumns,
+  WORKLIST_COLUMNS,
+  type SummaryKey,
+  type WorklistKey,
+} from "./reviewSheetColumns";
 
 /** A cell of a laid-out sheet: a value, a formula ("=..."), or empty. */
 export type SheetCell = string | number | null;
@@ -23,10 +32,6 @@ export interface SheetLayout {
   readonly columnWidths: readonly number[];
 }
 
-const MONEY = "$#,##0.00";
-const PERCENT = "0.0%";
-const COUNT = "#,##0";
-
 /** Where the summary's formulas read from. */
 export interface SummaryContext {
   readonly tableName: string;
@@ -39,23 +44,10 @@ export interface SummaryContext {
   readonly asOf: string;
 }
 
-/** The Summary's column headers. */
-export const SUMMARY_HEADERS = [
-  "Lines",
-  "Expected",
-  "Allowed",
-  "Variance",
-  "Underpaid Lines",
-  "Recoverable",
-  "Overpaid Lines",
-  "Denied Lines",
-  "Denial Rate (Count)",
-  "Denied Charges",
-  "Denial Rate (Dollars)",
-  "No Contract Rate Lines",
-] as const;
-
-const SUMMARY_FORMATS = ["@", COUNT, MONEY, MONEY, MONEY, COUNT, MONEY, COUNT, COUNT, PERCENT, MONEY, PERCENT, COUNT];
+/** The Summary's column headers after the grouping column. */
+export const SUMMARY_HEADERS: readonly string[] = summaryColumns("")
+  .filter((column) => column.key !== "key")
+  .map((column) => column.header ?? "");
 
 /** A structured reference to a table column, escaping the characters Excel escapes with an apostrophe. */
 export function columnRef(tableName: string, column: string): string {
@@ -63,7 +55,11 @@ export function columnRef(tableName: string, column: string): string {
 }
 
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
-const letter = (index: number) => String.fromCharCode(65 + index);
+
+/** A column's total over `first`..`last` (1-based rows); 0 when the block has no rows. */
+function columnSum<K extends string>(columns: ColumnMap<K>, key: K, first: number, last: number): string | number {
+  return last < first ? 0 : `=SUM(${columns.range(key, first, last)})`;
+}
 
 function summaryBlock(
   context: SummaryContext,
@@ -72,12 +68,14 @@ function summaryBlock(
   keys: readonly string[],
   firstRow: number,
 ): { rows: SheetCell[][]; styles: RowStyle[] } {
+  const columns = placeColumns(summaryColumns(keyHeader));
   const t = (column: string) => columnRef(context.tableName, column);
   const flag = t(REVIEW_COLUMNS.flag.name);
   const variance = t(REVIEW_COLUMNS.variance.name);
   const expected = t(REVIEW_COLUMNS.expected.name);
+  const charge = context.chargeColumn === null ? null : t(context.chargeColumn);
   const key = t(keyColumn);
-  const rows: SheetCell[][] = [[keyHeader, ...SUMMARY_HEADERS]];
+  const rows: SheetCell[][] = [columns.headers()];
   const styles: RowStyle[] = ["header"];
   const sumIfs = (column: string, k: string, extra = "") => `SUMIFS(${t(column)},${key},${k}${extra})`;
   const allowedSum = (k: string) => {
@@ -90,44 +88,50 @@ function summaryBlock(
   };
   keys.forEach((value, i) => {
     const r = firstRow + 1 + i;
-    const k = `$A${r}`;
+    const at = (column: SummaryKey) => columns.cell(r, column);
+    const k = columns.cell(r, "key", "column");
     const count = (f: string) => `=COUNTIFS(${key},${k},${flag},${quoted(f)})`;
-    rows.push([
-      value,
-      `=COUNTIFS(${key},${k})`,
-      `=SUMIFS(${expected},${key},${k},${variance},"<>")`,
-      `=${allowedSum(k)}`,
-      `=SUMIFS(${variance},${key},${k})`,
-      count("Underpaid"),
-      `=-SUMIFS(${variance},${key},${k},${flag},"Underpaid")`,
-      count("Overpaid"),
-      count("Denied"),
-      `=IF(B${r}=0,"",I${r}/B${r})`,
-      context.chargeColumn === null ? null : `=SUMIFS(${t(context.chargeColumn)},${key},${k},${flag},"Denied")`,
-      context.chargeColumn === null ? null : `=IFERROR(K${r}/SUMIFS(${t(context.chargeColumn)},${key},${k}),"")`,
-      count("No contract rate"),
-    ]);
+    rows.push(
+      columns.row<SheetCell>({
+        key: value,
+        lines: `=COUNTIFS(${key},${k})`,
+        expected: `=SUMIFS(${expected},${key},${k},${variance},"<>")`,
+        allowed: `=${allowedSum(k)}`,
+        variance: `=SUMIFS(${variance},${key},${k})`,
+        underpaidLines: count("Underpaid"),
+        recoverable: `=-SUMIFS(${variance},${key},${k},${flag},"Underpaid")`,
+        overpaidLines: count("Overpaid"),
+        deniedLines: count("Denied"),
+        denialRateCount: `=IF(${at("lines")}=0,"",${at("deniedLines")}/${at("lines")})`,
+        deniedCharges: charge === null ? null : `=SUMIFS(${charge},${key},${k},${flag},"Denied")`,
+        denialRateDollars: charge === null ? null : `=IFERROR(${at("deniedCharges")}/SUMIFS(${charge},${key},${k}),"")`,
+        noContractRateLines: count("No contract rate"),
+      }),
+    );
     styles.push("body");
   });
   const first = firstRow + 1;
   const last = firstRow + keys.length;
   const total = firstRow + keys.length + 1;
-  const sum = (c: number) => (keys.length === 0 ? 0 : `=SUM(${letter(c)}${first}:${letter(c)}${last})`);
-  rows.push([
-    "Total",
-    sum(1),
-    sum(2),
-    sum(3),
-    sum(4),
-    sum(5),
-    sum(6),
-    sum(7),
-    sum(8),
-    `=IF(B${total}=0,"",I${total}/B${total})`,
-    context.chargeColumn === null ? null : sum(10),
-    context.chargeColumn === null ? null : `=IFERROR(K${total}/SUM(${t(context.chargeColumn)}),"")`,
-    sum(12),
-  ]);
+  const sum = (column: SummaryKey) => columnSum(columns, column, first, last);
+  const atTotal = (column: SummaryKey) => columns.cell(total, column);
+  rows.push(
+    columns.row<SheetCell>({
+      key: "Total",
+      lines: sum("lines"),
+      expected: sum("expected"),
+      allowed: sum("allowed"),
+      variance: sum("variance"),
+      underpaidLines: sum("underpaidLines"),
+      recoverable: sum("recoverable"),
+      overpaidLines: sum("overpaidLines"),
+      deniedLines: sum("deniedLines"),
+      denialRateCount: `=IF(${atTotal("lines")}=0,"",${atTotal("deniedLines")}/${atTotal("lines")})`,
+      deniedCharges: charge === null ? null : sum("deniedCharges"),
+      denialRateDollars: charge === null ? null : `=IFERROR(${atTotal("deniedCharges")}/SUM(${charge}),"")`,
+      noContractRateLines: sum("noContractRateLines"),
+    }),
+  );
   styles.push("total");
   return { rows, styles };
 }
@@ -177,47 +181,45 @@ export function layoutSummary(context: SummaryContext, summary: VarianceSummary)
   rows.push(...codes.rows);
   styles.push(...codes.styles);
   const codeTotal = rows.length;
-  rows.push([], ["Top denial categories"], ["Denial Category", "Denied Lines", "Share of Denied Lines"]);
+  const categories = placeColumns(DENIAL_CATEGORY_COLUMNS);
+  rows.push([], ["Top denial categories"], categories.headers());
   styles.push("body", "heading", "header");
   const flag = columnRef(context.tableName, REVIEW_COLUMNS.flag.name);
   const reason = columnRef(context.tableName, REVIEW_COLUMNS.reason.name);
+  // The Summary's columns are its blocks' (the widest table); the categories' share is of the payer total's denials.
+  const sheetColumns = placeColumns(summaryColumns(context.payerColumn));
+  const deniedInTotal = sheetColumns.cell(payerTotal, "deniedLines");
   for (const { category } of summary.total.topDenialCategories) {
     const r = rows.length + 1;
-    rows.push([
-      DENIAL_CATEGORY_LABELS[category],
-      `=COUNTIFS(${flag},"Denied",${reason},${quoted(`${deniedReasonPrefix(category)}*`)})`,
-      `=IF(I${payerTotal}=0,"",B${r}/I${payerTotal})`,
-    ]);
+    rows.push(
+      categories.row<SheetCell>({
+        category: DENIAL_CATEGORY_LABELS[category],
+        deniedLines: `=COUNTIFS(${flag},"Denied",${reason},${quoted(`${deniedReasonPrefix(category)}*`)})`,
+        share: `=IF(${deniedInTotal}=0,"",${categories.cell(r, "deniedLines")}/${deniedInTotal})`,
+      }),
+    );
     styles.push("body");
   }
-  const width = SUMMARY_HEADERS.length + 1;
+  const width = sheetColumns.end;
   return {
     rows: rows.map((row) => [...row, ...Array<SheetCell>(width - row.length).fill(null)]),
     styles,
-    columnFormats: SUMMARY_FORMATS,
-    columnWidths: [150, ...SUMMARY_HEADERS.map(() => 90)],
+    columnFormats: sheetColumns.numberFormats(),
+    columnWidths: sheetColumns.widths(),
     payerTotal,
     codeTotal,
   };
 }
 
 /** The Worklist's column headers. */
-export const WORKLIST_HEADERS = [
-  "Claim ID",
-  "Payer",
-  "Service Date",
-  "Lines",
-  "Underpaid Lines",
-  "Expected",
-  "Allowed",
-  "Recoverable",
-] as const;
+export const WORKLIST_HEADERS: readonly string[] = WORKLIST_COLUMNS.map((column) => column.header);
 
 /** Row (1-based) of the worklist's header; claims follow it. */
 export const WORKLIST_HEADER_ROW = 4;
 
 /** The Worklist sheet: underpaid claims by recoverable dollars, then a total row. */
 export function layoutWorklist(tableName: string, asOf: string, summary: VarianceSummary): SheetLayout {
+  const columns = placeColumns(WORKLIST_COLUMNS);
   const dollars = (cents: Cents) => centsToDollars(cents);
   const rows: SheetCell[][] = [
     [`Underpaid claims in table ${tableName}`],
@@ -225,32 +227,45 @@ export function layoutWorklist(tableName: string, asOf: string, summary: Varianc
       `As of the review on ${asOf}, largest recoverable first. A claim's expected and allowed cover its lines that were compared (not denied, with a contract rate).`,
     ],
     [],
-    [...WORKLIST_HEADERS],
+    columns.headers(),
   ];
   const styles: RowStyle[] = ["title", "note", "body", "header"];
   for (const claim of summary.worklist) {
-    rows.push([
-      claim.claimId ?? claim.claimKey,
-      claim.payer,
-      claim.serviceDate,
-      claim.lines,
-      claim.underpaidLines,
-      dollars(claim.expectedAmount),
-      dollars(claim.allowedAmount),
-      dollars(claim.recoverableAmount),
-    ]);
+    rows.push(
+      columns.row<SheetCell>({
+        claimId: claim.claimId ?? claim.claimKey,
+        payer: claim.payer,
+        serviceDate: claim.serviceDate,
+        lines: claim.lines,
+        underpaidLines: claim.underpaidLines,
+        expected: dollars(claim.expectedAmount),
+        allowed: dollars(claim.allowedAmount),
+        recoverable: dollars(claim.recoverableAmount),
+      }),
+    );
     styles.push("body");
   }
   const first = WORKLIST_HEADER_ROW + 1;
   const last = WORKLIST_HEADER_ROW + summary.worklist.length;
-  const sum = (c: number) => (summary.worklist.length === 0 ? 0 : `=SUM(${letter(c)}${first}:${letter(c)}${last})`);
-  rows.push([`${summary.worklist.length} claims`, null, null, sum(3), sum(4), sum(5), sum(6), sum(7)]);
+  const sum = (column: WorklistKey) => columnSum(columns, column, first, last);
+  rows.push(
+    columns.row<SheetCell>({
+      claimId: `${summary.worklist.length} claims`,
+      payer: null,
+      serviceDate: null,
+      lines: sum("lines"),
+      underpaidLines: sum("underpaidLines"),
+      expected: sum("expected"),
+      allowed: sum("allowed"),
+      recoverable: sum("recoverable"),
+    }),
+  );
   styles.push("total");
-  const width = WORKLIST_HEADERS.length;
+  const width = columns.end;
   return {
     rows: rows.map((row) => [...row, ...Array<SheetCell>(width - row.length).fill(null)]),
     styles,
-    columnFormats: ["@", "@", "@", COUNT, COUNT, MONEY, MONEY, MONEY],
-    columnWidths: [110, 150, 90, 60, 90, 90, 90, 90],
+    columnFormats: columns.numberFormats(),
+    columnWidths: columns.widths(),
   };
 }

@@ -36,7 +36,7 @@ async function readChosen<F>(
   const refused = refuseChosenFile(file, kind);
   if (refused !== null) return { status: "refused", message: refused };
   const content = await readFileBytes(file);
-  if (!content.ok) return { status: "refused", message: content.issue };
+  if (!content.ok) return { status: "refused", message: `"${file.name}" cannot be read: ${content.issue}.` };
   const parsed = parse(file.name, content.value);
   return parsed.ok
     ? { status: "read", file: parsed.value, content: content.value }

@@ -125,7 +125,10 @@ export function workbookFileMessage(fileName: string): string | null {
     : null;
 }
 
-/** Reads a chosen file, refusing up front (by its size, before reading) a file over the limit and a workbook. */
+/**
+ * Reads a chosen file, refusing up front (by its size, before reading) a file over the limit and a workbook, and
+ * saying why when the browser cannot read it (a file moved or locked since it was chosen): never a rejection.
+ */
 export async function readChosenFile(
   file: ChosenFile,
   limitBytes?: number,
@@ -135,7 +138,9 @@ export async function readChosenFile(
   const size = checkScheduleFileSize(file.size, limitBytes);
   if (!size.ok) return { ok: false, message: payerScheduleIssueMessage(size.issue) };
   const bytes = await readFileBytes(file);
-  return bytes.ok ? { ok: true, file: { name: file.name, bytes: bytes.value } } : { ok: false, message: bytes.issue };
+  return bytes.ok
+    ? { ok: true, file: { name: file.name, bytes: bytes.value } }
+    : { ok: false, message: `"${file.name}" cannot be read: ${bytes.issue}.` };
 }
 
 /** Words of file names that say what the file is, not whose: dropped when proposing the payer's name. */

@@ -83,7 +83,9 @@ export async function readRemittanceFile(
     return refused(remit835IssueMessage({ code: "fileTooLarge", sizeBytes: file.size, limitBytes: maxBytes }));
   }
   const bytes = await readFileBytes(file);
-  return bytes.ok ? previewRemittance(file.name, bytes.value, maxBytes) : refused(bytes.issue);
+  return bytes.ok
+    ? previewRemittance(file.name, bytes.value, maxBytes)
+    : refused(`The file cannot be read: ${bytes.issue}.`);
 }
 
 /** What the user reads when the reading of the chosen files was cancelled (the files listed before stay). */
@@ -109,6 +111,16 @@ export function readRemittanceFilesOperation(
       ? { ok: false, cancelled: true, message: READING_CANCELLED }
       : { ok: true, value: previews, message: `Read ${countOf(previews.length, "file", "files")}.` };
   };
+}
+
+/** Reads the chosen files one after another, in order, without progress or Cancel (for callers outside the pane). */
+export async function readRemittanceFiles(
+  files: readonly ChosenFile[],
+  maxBytes: number = DEFAULT_MAX_835_BYTES,
+): Promise<RemittanceFilePreview[]> {
+  const previews: RemittanceFilePreview[] = [];
+  for (const file of files) previews.push(await readRemittanceFile(file, maxBytes));
+  return previews;
 }
 
 /** The sources of the accepted files, in the order chosen. */

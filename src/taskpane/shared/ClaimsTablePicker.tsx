@@ -45,16 +45,16 @@ export function useClaimsTables(preferred: RegExp): ClaimsTables {
 
 /** What {@link useClaimsMapping} gives a panel. */
 export interface ClaimsMappingChoice {
-  /** The mapping shown, with the user's edits; null while the chosen table's mapping is read. */
+  /** The mapping shown, with the user's edits; null until the first table's mapping is read. */
   readonly mapping: ClaimsMapping | null;
   readonly setMapping: (mapping: ClaimsMapping) => void;
-  /** The table's mapping as read (confirmed before or suggested, with a note); null while it is read. */
+  /** The table's mapping as read last (confirmed before or suggested, with a note); null until then. */
   readonly loaded: LoadedClaimsMapping | null;
 }
 
 /**
  * The column mapping of the chosen claims table: read when the table or its columns change (not when the list of
- * tables is merely read again), then shown with the user's edits. An edit belongs to the mapping it was made on, so a
+ * tables is merely read again), then shown with the user's edits; the one read before is shown until then. An edit belongs to the mapping it was made on, so a
  * mapping read again (another table) is never shown with edits made for the one before.
  */
 export function useClaimsMapping(table: TableOverview | null): ClaimsMappingChoice {
@@ -65,7 +65,12 @@ export function useClaimsMapping(table: TableOverview | null): ClaimsMappingChoi
     if (table !== null) void load({ table });
     // Keyed by name and columns: a refreshed list holds new objects for the same tables.
   }, [tableKey, load]);
-  const loaded = state.status === "succeeded" ? state.result : null;
+  // The mapping read last stays shown while the table is read again (a review adding its columns), so that the
+  // panel's commands stay available meanwhile, as they were before the refresh.
+  const [loaded, setLoaded] = useState<LoadedClaimsMapping | null>(null);
+  useEffect(() => {
+    if (state.status === "succeeded") setLoaded(state.result);
+  }, [state]);
   const mapping = loaded === null ? null : edit?.of === loaded ? edit.mapping : loaded.mapping;
   const setMapping = useCallback(
     (edited: ClaimsMapping) => {

@@ -13,7 +13,8 @@ import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbo
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { aModelRequest, cents, comparison, formulasOn, smallClaimsWorkbook, smallMapping, valueAt } from "./support";
 
-jest.setTimeout(60_000);
+// Each build lays out the sample's ~2,900 claim lines in the simulator, whose formula engine is slow on a busy machine.
+jest.setTimeout(300_000);
 
 async function built(simulator: WorkbookSimulator, request = aModelRequest()): Promise<BuiltUpliftModel> {
   const result = await buildUpliftModel(simulator.excel, request, { now: () => new Date("2025-06-30T12:00:00Z") });
@@ -94,6 +95,12 @@ describe("the uplift model built from the sample claims", () => {
     const formats = simulator.rangeFormats("Uplift Model");
     expect(formats.find((f) => f.address === "A1")?.properties).toMatchObject({ "font.size": 16, "font.bold": true });
     expect(formats.find((f) => f.address === "B7")?.properties).toMatchObject({ "fill.color": "#FFF2CC" });
+  });
+
+  it("names the hidden line sheet in its note as the user sees it", () => {
+    expect(simulator.cell("Uplift Model", MODEL_ROWS.note, 0).value).toMatch(
+      /line detail is on the hidden sheet "Uplift Model Lines"\.$/,
+    );
   });
 
   it("formats money, percents and codes as text", () => {

@@ -103,3 +103,48 @@ export function valueAt(simulator: WorkbookSimulator, sheet: string, address: st
 
 /** Dollars as whole cents, for comparisons to the cent. */
 export const cents = (value: unknown): number => Math.round((value as number) * 100);
+
+/** A table's rows, each as its values by header. */
+export type RowsByHeader = Record<string, unknown>[];
+
+const isEmpty = (value: unknown) => value === null || value === undefined || value === "";
+
+/**
+ * The table whose header row is `headerRow` (0-based), read by headers: the rows below it down to the first empty
+ * row, each as values by header (a column without a header is left out; a repeated header is read as "Payer (2)").
+ */
+export function tableByHeaders(simulator: WorkbookSimulator, sheet: string, headerRow: number): RowsByHeader {
+  const { rows, columns } = simulator.usedSize(sheet);
+  const seen = new Map<string, number>();
+  const headers = Array.from({ length: columns }, (_, c) => {
+    const header = simulator.cell(sheet, headerRow, c).value;
+    if (isEmpty(header)) return null;
+    const count = (seen.get(String(header)) ?? 0) + 1;
+    seen.set(String(header), count);
+    return count === 1 ? String(header) : `${String(header)} (${count})`;
+  });
+  const table: RowsByHeader = [];
+  for (let r = headerRow + 1; r < rows; r++) {
+    const values = headers.map((_, c) => simulator.cell(sheet, r, c).value);
+    if (values.every(isEmpty)) break;
+    table.push(Object.fromEntries(headers.flatMap((h, c) => (h === null ? [] : [[h, values[c]]]))));
+  }
+  return table;
+}
+
+/** The 0-based row of the first cell of column A that reads `text` (a heading), or an error naming it. */
+export function rowReading(simulator: WorkbookSimulator, sheet: string, text: string): number {
+  const { rows } = simulator.usedSize(sheet);
+  for (let r = 0; r < rows; r++) if (simulator.cell(sheet, r, 0).value === text) return r;
+  throw new Error(`no row of sheet "${sheet}" reads "${text}" in column A`);
+}
+
+/** The rows without the columns whose header matches `header` (the columns a test inserted). */
+export function withoutColumns(table: RowsByHeader, header: RegExp): RowsByHeader {
+  return table.map((row) => Object.fromEntries(Object.entries(row).filter(([h]) => !header.test(h))));
+}
+
+/** The values of the columns whose header matches `header`, every row. */
+export function valuesOfColumns(table: RowsByHeader, header: RegExp): unknown[] {
+  return table.flatMap((row) => Object.entries(row).flatMap(([h, value]) => (header.test(h) ? [value] : [])));
+}

@@ -2,54 +2,36 @@
  * The portfolio summary sheet as a pure layout of cells, formulas and formats. Only native Excel functions appear
  * (SUM, SUMIFS, IF, ISNUMBER, TODAY, EDATE), never `PAYER.*`: the sheet is made to be sent to people who open it
  * without the add-in (ARCHITECTURE.md s.5). Engine figures are written as numbers (as of the build); every ratio,
- * total, payer roll-up and the days left to each renewal-notice deadline are live formulas.
+ * total, payer roll-up and the days left to each renewal-notice deadline are live formulas. The sheet's tables are
+ * declared once as named column maps (portfolioColumns.ts) and every formula names its columns.
  */
 import type { IsoDate } from "../../../engine";
-import { columnLetters as columnName } from "../../core/columnLetters";
+import { columnLetters, placeColumns, type ColumnMap } from "../../core/columnLetters";
 import type { PlanBlock, PlanCell } from "../../core/sheetBlocks";
+import {
+  PAYER_ROLLUP_COLUMNS,
+  PORTFOLIO_COLUMNS,
+  PORTFOLIO_FORMATS,
+  type PayerRollupKey,
+  type PortfolioKey,
+} from "./portfolioColumns";
 import type { ContractFigures, PortfolioNumbers } from "./portfolioNumbers";
 
-/** The summary's columns, in order; `key` names each for the layout and the tests. */
-export const PORTFOLIO_COLUMNS = [
-  { key: "contract", header: "Contract", width: 170 },
-  { key: "payer", header: "Payer", width: 110 },
-  { key: "product", header: "Product", width: 110 },
-  { key: "rateBasis", header: "Method and rate basis", width: 230 },
-  { key: "lines", header: "Claim lines", width: 70 },
-  { key: "revenue", header: "Current revenue", width: 100 },
-  { key: "uplift", header: "Modeled uplift", width: 95 },
-  { key: "upliftPercent", header: "Uplift %", width: 60 },
-  { key: "deniedLines", header: "Denied lines", width: 65 },
-  { key: "ratedLines", header: "Rated lines", width: 65 },
-  { key: "denialRateCount", header: "Denial rate (count)", width: 70 },
-  { key: "deniedCharges", header: "Denied charges", width: 95 },
-  { key: "ratedCharges", header: "Rated charges", width: 100 },
-  { key: "denialRateDollars", header: "Denial rate (dollars)", width: 70 },
-  { key: "recoverable", header: "Recoverable underpayments", width: 100 },
-  { key: "underpaidLines", header: "Underpaid lines", width: 70 },
-  { key: "termEnd", header: "Term end", width: 80 },
-  { key: "noticeDeadline", header: "Renewal notice deadline", width: 85 },
-  { key: "daysLeft", header: "Days left to notice", width: 65 },
-  { key: "window", header: "Renegotiation window", width: 105 },
-  { key: "autoRenew", header: "Auto-renew", width: 60 },
-] as const;
-type ColumnKey = (typeof PORTFOLIO_COLUMNS)[number]["key"];
+export { PORTFOLIO_COLUMNS } from "./portfolioColumns";
 
 /** 0-based column index of a summary column. */
-export function portfolioColumn(key: ColumnKey): number {
-  return PORTFOLIO_COLUMNS.findIndex((c) => c.key === key);
+export function portfolioColumn(key: PortfolioKey): number {
+  return placeColumns(PORTFOLIO_COLUMNS).index(key);
 }
-const letter = (key: ColumnKey) => columnName(portfolioColumn(key));
 
 /** Row indexes (0-based) of the sheet's fixed parts. */
 export const PORTFOLIO_ROWS = { title: 0, subtitle: 1, note: 2, header: 4, firstContract: 5 } as const;
 
-const MONEY = "$#,##0.00";
-const PERCENT = "0.0%";
-const COUNT = "#,##0";
-const DATE = "yyyy-mm-dd";
-const TEXT = "@";
-const GENERAL = "General";
+const TEXT = PORTFOLIO_FORMATS.text;
+
+/** The charts' size: rows high, and the denial chart's columns wide from its source's first column. */
+const CHART_ROWS = 16;
+const DENIAL_CHART_COLUMNS = 7;
 
 /** Months before the renewal-notice deadline at which renegotiation should start (practice: six to nine). */
 export const RENEGOTIATION_LEAD_MONTHS = 9;
@@ -87,10 +69,10 @@ export interface PortfolioLayout {
 const money = (cents: number | null | undefined): PlanCell =>
   cents === null || cents === undefined ? null : cents / 100;
 
-function contractRow(figures: ContractFigures, r: number): PlanCell[] {
-  const at = (key: ColumnKey) => `${letter(key)}${r}`;
+function contractRow(columns: ColumnMap<PortfolioKey>, figures: ContractFigures, r: number): PlanCell[] {
+  const at = (key: PortfolioKey) => columns.cell(r, key);
   const { denials, recoverable } = figures;
-  const cells: Record<ColumnKey, PlanCell> = {
+  return columns.row<PlanCell>({
     contract: figures.contractName,
     payer: figures.payer,
     product: figures.product,
@@ -114,33 +96,8 @@ function contractRow(figures: ContractFigures, r: number): PlanCell[] {
       `=IF(ISNUMBER(${at("noticeDeadline")}),IF(${at("noticeDeadline")}<TODAY(),"Deadline passed",` +
       `IF(${at("noticeDeadline")}<=EDATE(TODAY(),${RENEGOTIATION_LEAD_MONTHS}),"Open now","Not yet")),"")`,
     autoRenew: figures.autoRenew ? "Yes" : "No",
-  };
-  return PORTFOLIO_COLUMNS.map((c) => cells[c.key]);
+  });
 }
-
-const FORMATS: Record<ColumnKey, string> = {
-  contract: TEXT,
-  payer: TEXT,
-  product: TEXT,
-  rateBasis: TEXT,
-  lines: COUNT,
-  revenue: MONEY,
-  uplift: MONEY,
-  upliftPercent: PERCENT,
-  deniedLines: COUNT,
-  ratedLines: COUNT,
-  denialRateCount: PERCENT,
-  deniedCharges: MONEY,
-  ratedCharges: MONEY,
-  denialRateDollars: PERCENT,
-  recoverable: MONEY,
-  underpaidLines: COUNT,
-  termEnd: DATE,
-  noticeDeadline: DATE,
-  daysLeft: COUNT,
-  window: GENERAL,
-  autoRenew: TEXT,
-};
 
 /** The distinct payers of the contracts, in the summary's order. */
 function payersOf(contracts: readonly ContractFigures[]): string[] {
@@ -149,16 +106,75 @@ function payersOf(contracts: readonly ContractFigures[]): string[] {
   return [...seen.values()];
 }
 
+/** The roll-up by payer, from `firstPayer` (1-based): each payer's sums and rates over the contract rows. */
+function payerRollupRows(
+  rollup: ColumnMap<PayerRollupKey>,
+  contracts: ColumnMap<PortfolioKey>,
+  payers: readonly string[],
+  contractRows: { readonly first: number; readonly last: number },
+  firstPayer: number,
+): PlanCell[][] {
+  const column = (key: PortfolioKey) => contracts.range(key, contractRows.first, contractRows.last, "absolute");
+  return payers.map((payer, i) => {
+    const r = firstPayer + i;
+    const sumifs = (key: PortfolioKey) =>
+      `SUMIFS(${column(key)},${column("payer")},${rollup.cell(r, "payer", "column")})`;
+    const ratio = (numerator: PortfolioKey, denominator: PortfolioKey) =>
+      `=IF(${sumifs(denominator)}=0,"",${sumifs(numerator)}/${sumifs(denominator)})`;
+    return rollup.row<PlanCell>({
+      payer,
+      revenue: `=${sumifs("revenue")}`,
+      uplift: `=${sumifs("uplift")}`,
+      recoverable: `=${sumifs("recoverable")}`,
+      spacer: null,
+      ratesPayer: `=${rollup.cell(r, "payer")}`,
+      denialRateCount: ratio("deniedLines", "ratedLines"),
+      denialRateDollars: ratio("deniedCharges", "ratedCharges"),
+    });
+  });
+}
+
+/** The title, the subtitle saying what the figures cover, and the note on how to read the deadlines. */
+function titleBlocks(numbers: PortfolioNumbers, description: PortfolioDescription): PlanBlock[] {
+  const text = (row: number, line: string, style: "title" | "subtitle" | "note"): PlanBlock => ({
+    row,
+    column: 0,
+    cells: [[line]],
+    numberFormat: TEXT,
+    style,
+  });
+  return [
+    text(PORTFOLIO_ROWS.title, "Contract portfolio summary", "title"),
+    text(
+      PORTFOLIO_ROWS.subtitle,
+      `${numbers.lineCount.toLocaleString("en-US")} claim lines of table ${description.tableName}; revenue is ` +
+        `${description.amountColumn}; modeled uplift: ${description.scenarioText}; figures as of ${description.asOf}.`,
+      "subtitle",
+    ),
+    text(
+      PORTFOLIO_ROWS.note,
+      `Days left count from today to the renewal-notice deadline. Amber: the renegotiation window ` +
+        `(${RENEGOTIATION_LEAD_MONTHS} months before the deadline) is open; red: the deadline has passed. ` +
+        `Recoverable underpayments: ${description.recoverableSource}.` +
+        (numbers.unmatchedLines > 0
+          ? ` ${numbers.unmatchedLines.toLocaleString("en-US")} claim lines name no contract of the registry and are in no row.`
+          : ""),
+      "note",
+    ),
+  ];
+}
+
 /** Lays out the summary sheet for `numbers`. */
 export function layoutPortfolio(numbers: PortfolioNumbers, description: PortfolioDescription): PortfolioLayout {
+  const columns = placeColumns(PORTFOLIO_COLUMNS);
+  const rollup = placeColumns(PAYER_ROLLUP_COLUMNS);
   const contracts = numbers.contracts;
   const first = PORTFOLIO_ROWS.firstContract + 1; // 1-based row of the first contract
   const last = first + contracts.length - 1;
   const totalRow = last + 1;
-  const column = (key: ColumnKey) => `$${letter(key)}$${first}:$${letter(key)}$${last}`;
-  const sum = (key: ColumnKey) => `=SUM(${letter(key)}${first}:${letter(key)}${last})`;
-  const t = (key: ColumnKey) => `${letter(key)}${totalRow}`;
-  const totals: Record<ColumnKey, PlanCell> = {
+  const sum = (key: PortfolioKey) => `=SUM(${columns.range(key, first, last)})`;
+  const t = (key: PortfolioKey) => columns.cell(totalRow, key);
+  const totals = columns.row<PlanCell>({
     contract: "Portfolio",
     payer: null,
     product: null,
@@ -180,7 +196,7 @@ export function layoutPortfolio(numbers: PortfolioNumbers, description: Portfoli
     daysLeft: null,
     window: null,
     autoRenew: null,
-  };
+  });
 
   // By payer: revenue (the revenue chart's source) and denial rates (the denial chart's), rolled up by formula.
   const payers = payersOf(contracts);
@@ -188,63 +204,13 @@ export function layoutPortfolio(numbers: PortfolioNumbers, description: Portfoli
   const payerHeader = payerHeading + 1;
   const firstPayer = payerHeader + 1;
   const lastPayer = firstPayer + payers.length - 1;
-  const sumifs = (key: ColumnKey, r: number) => `SUMIFS(${column(key)},${column("payer")},$A${r})`;
-  const ratio = (numerator: ColumnKey, denominator: ColumnKey, r: number) =>
-    `=IF(${sumifs(denominator, r)}=0,"",${sumifs(numerator, r)}/${sumifs(denominator, r)})`;
-  const payerRows = payers.map((payer, i) => {
-    const r = firstPayer + i;
-    return [
-      payer,
-      `=${sumifs("revenue", r)}`,
-      `=${sumifs("uplift", r)}`,
-      `=${sumifs("recoverable", r)}`,
-      null,
-      `=A${r}`,
-      ratio("deniedLines", "ratedLines", r),
-      ratio("deniedCharges", "ratedCharges", r),
-    ];
-  });
 
   const blocks: PlanBlock[] = [
-    {
-      row: PORTFOLIO_ROWS.title,
-      column: 0,
-      cells: [["Contract portfolio summary"]],
-      numberFormat: TEXT,
-      style: "title",
-    },
-    {
-      row: PORTFOLIO_ROWS.subtitle,
-      column: 0,
-      cells: [
-        [
-          `${numbers.lineCount.toLocaleString("en-US")} claim lines of table ${description.tableName}; revenue is ` +
-            `${description.amountColumn}; modeled uplift: ${description.scenarioText}; figures as of ${description.asOf}.`,
-        ],
-      ],
-      numberFormat: TEXT,
-      style: "subtitle",
-    },
-    {
-      row: PORTFOLIO_ROWS.note,
-      column: 0,
-      cells: [
-        [
-          `Days left count from today to the renewal-notice deadline. Amber: the renegotiation window ` +
-            `(${RENEGOTIATION_LEAD_MONTHS} months before the deadline) is open; red: the deadline has passed. ` +
-            `Recoverable underpayments: ${description.recoverableSource}.` +
-            (numbers.unmatchedLines > 0
-              ? ` ${numbers.unmatchedLines.toLocaleString("en-US")} claim lines name no contract of the registry and are in no row.`
-              : ""),
-        ],
-      ],
-      numberFormat: TEXT,
-      style: "note",
-    },
+    ...titleBlocks(numbers, description),
     {
       row: PORTFOLIO_ROWS.header,
-      column: 0,
-      cells: [PORTFOLIO_COLUMNS.map((c) => c.header)],
+      column: columns.first,
+      cells: [columns.headers()],
       numberFormat: TEXT,
       style: "header",
     },
@@ -253,65 +219,50 @@ export function layoutPortfolio(numbers: PortfolioNumbers, description: Portfoli
     blocks.push(
       {
         row: PORTFOLIO_ROWS.firstContract,
-        column: 0,
-        cells: contracts.map((c, i) => contractRow(c, first + i)),
-        numberFormat: PORTFOLIO_COLUMNS.map((c) => FORMATS[c.key]),
+        column: columns.first,
+        cells: contracts.map((c, i) => contractRow(columns, c, first + i)),
+        numberFormat: columns.numberFormats(),
         style: "body",
       },
       {
         row: totalRow - 1,
-        column: 0,
-        cells: [PORTFOLIO_COLUMNS.map((c) => totals[c.key])],
-        numberFormat: PORTFOLIO_COLUMNS.map((c) => (c.key === "rateBasis" ? TEXT : FORMATS[c.key])),
+        column: columns.first,
+        cells: [totals],
+        numberFormat: columns.numberFormats(),
         style: "total",
       },
-      { row: payerHeading - 1, column: 0, cells: [["By payer"]], numberFormat: TEXT, style: "heading" },
-      {
-        row: payerHeader - 1,
-        column: 0,
-        cells: [
-          [
-            "Payer",
-            "Current revenue",
-            "Modeled uplift",
-            "Recoverable underpayments",
-            null,
-            "Payer",
-            "Denial rate (count)",
-            "Denial rate (dollars)",
-          ],
-        ],
-        numberFormat: TEXT,
-        style: "header",
-      },
+      { row: payerHeading - 1, column: rollup.first, cells: [["By payer"]], numberFormat: TEXT, style: "heading" },
+      { row: payerHeader - 1, column: rollup.first, cells: [rollup.headers()], numberFormat: TEXT, style: "header" },
       {
         row: firstPayer - 1,
-        column: 0,
-        cells: payerRows,
-        numberFormat: [TEXT, MONEY, MONEY, MONEY, GENERAL, GENERAL, PERCENT, PERCENT],
+        column: rollup.first,
+        cells: payerRollupRows(rollup, columns, payers, { first, last }, firstPayer),
+        numberFormat: rollup.numberFormats(),
         style: "body",
       },
     );
   }
   const chartTop = lastPayer + 2;
+  const chartBottom = chartTop + CHART_ROWS;
+  const denialChartEnd = columnLetters(rollup.index("ratesPayer") + DENIAL_CHART_COLUMNS - 1);
   return {
     blocks,
-    columnWidths: PORTFOLIO_COLUMNS.map((c) => c.width),
-    deadlineRange: contracts.length === 0 ? null : `${letter("noticeDeadline")}${first}:${letter("window")}${last}`,
-    firstDeadlineCell: `$${letter("noticeDeadline")}${first}`,
+    columnWidths: columns.widths(),
+    deadlineRange: contracts.length === 0 ? null : columns.span("noticeDeadline", "window", first, last),
+    firstDeadlineCell: columns.cell(first, "noticeDeadline", "column"),
     charts:
       contracts.length === 0
         ? []
         : [
             {
               title: "Current revenue by payer",
-              source: `A${payerHeader}:B${lastPayer}`,
-              position: [`A${chartTop}`, `D${chartTop + 16}`],
+              source: rollup.span("payer", "revenue", payerHeader, lastPayer),
+              position: [rollup.cell(chartTop, "payer"), rollup.cell(chartBottom, "recoverable")],
             },
             {
               title: "Denial rate by payer",
-              source: `F${payerHeader}:H${lastPayer}`,
-              position: [`F${chartTop}`, `L${chartTop + 16}`],
+              source: rollup.span("ratesPayer", "denialRateDollars", payerHeader, lastPayer),
+              position: [rollup.cell(chartTop, "ratesPayer"), `${denialChartEnd}${chartBottom}`],
             },
           ],
   };

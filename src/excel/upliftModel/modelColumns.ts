@@ -1,0 +1,119 @@
+/**
+ * The tables of the uplift model's two sheets, each declared once as a named column map (see `placeColumns`):
+ * the model sheet's assumptions, scenario comparison and code table, and the hidden per-line sheet. The columns
+ * of each scenario are a group declared once (`scenarioCodeColumns`, `scenarioLineColumns`) and repeated per
+ * scenario. The layout (`layoutModel`) writes every formula through these names, never a column letter.
+ */
+import type { ColumnDeclaration } from "../core/columnLetters";
+
+/** Number formats of the model's cells. */
+export const MODEL_FORMATS = { money: "$#,##0.00", percent: "0.00%", volume: "#,##0", text: "@" } as const;
+const { money, percent, volume, text } = MODEL_FORMATS;
+
+/** Width of a model sheet column no comparison column sets: the code table's columns to its right. */
+const CODE_COLUMN_WIDTH = 110;
+
+/** Row indexes (0-based) of the model sheet's fixed parts. */
+export const MODEL_ROWS = {
+  title: 0,
+  subtitle: 1,
+  note: 2,
+  assumptionsHeading: 4,
+  currentRevenue: 5,
+  floor: 6,
+  target: 7,
+  comparisonHeading: 9,
+  comparisonHeader: 10,
+  firstScenario: 11,
+} as const;
+
+/** 0-based row of the code table's first code, below the comparison block of `scenarioCount` scenarios. */
+export function modelCodeTableRow(scenarioCount: number): number {
+  return MODEL_ROWS.firstScenario + scenarioCount + 3;
+}
+
+/** The assumptions block: a label, the user's input, and the input in dollars. Formats vary by row. */
+export const ASSUMPTION_COLUMNS = [
+  { key: "label", header: "Assumptions" },
+  { key: "input", header: "Input" },
+  { key: "dollars", header: "Added revenue" },
+] as const satisfies readonly ColumnDeclaration<string>[];
+/** A column of the assumptions block. */
+export type AssumptionKey = (typeof ASSUMPTION_COLUMNS)[number]["key"];
+
+/** The scenario comparison, one row per scenario (the chart plots scenario to target); its widths are the sheet's. */
+export const COMPARISON_COLUMNS = [
+  { key: "scenario", header: "Scenario", numberFormat: text, width: 150 },
+  { key: "added", header: "Added revenue", numberFormat: money, width: 110 },
+  { key: "floor", header: "Walk-away floor", numberFormat: money, width: 110 },
+  { key: "target", header: "Target", numberFormat: money, width: 110 },
+  { key: "change", header: "Change", numberFormat: percent, width: 90 },
+  { key: "current", header: "Current revenue", numberFormat: money, width: 110 },
+  { key: "newRevenue", header: "New revenue", numberFormat: money, width: 110 },
+  { key: "result", header: "Result", numberFormat: "General", width: 110 },
+  { key: "rule", header: "Uplift rule", numberFormat: text, width: 230 },
+] as const satisfies readonly ColumnDeclaration<string>[];
+/** A column of the scenario comparison. */
+export type ComparisonKey = (typeof COMPARISON_COLUMNS)[number]["key"];
+
+/** A column of the code table's fixed part. */
+export type CodeKey = "rank" | "hcpcsCode" | "volume" | "current" | "share";
+
+/** The code table's fixed columns; the volume is units when the claims have them, else a count of lines. */
+export function codeColumns(hasUnits: boolean): readonly ColumnDeclaration<CodeKey>[] {
+  return [
+    { key: "rank", header: "Rank", numberFormat: volume, width: CODE_COLUMN_WIDTH },
+    { key: "hcpcsCode", header: "HCPCS Code", numberFormat: text, width: CODE_COLUMN_WIDTH },
+    { key: "volume", header: hasUnits ? "Units" : "Lines", numberFormat: volume, width: CODE_COLUMN_WIDTH },
+    { key: "current", header: "Current revenue", numberFormat: money, width: CODE_COLUMN_WIDTH },
+    { key: "share", header: "Share of revenue", numberFormat: percent, width: CODE_COLUMN_WIDTH },
+  ];
+}
+
+/** A column of a scenario's group in the code table. */
+export type ScenarioCodeKey = "uplift" | "newRevenue" | "added";
+
+/** A scenario's columns in the code table: its uplift per code (an input), new and added revenue. */
+export function scenarioCodeColumns(scenarioName: string): readonly ColumnDeclaration<ScenarioCodeKey>[] {
+  return [
+    { key: "uplift", header: `${scenarioName}: Uplift`, numberFormat: percent, width: CODE_COLUMN_WIDTH },
+    { key: "newRevenue", header: `${scenarioName}: New revenue`, numberFormat: money, width: CODE_COLUMN_WIDTH },
+    { key: "added", header: `${scenarioName}: Added revenue`, numberFormat: money, width: CODE_COLUMN_WIDTH },
+  ];
+}
+
+/** What the per-line sheet holds, which decides its optional columns and headers. */
+export interface LineSheetShape {
+  readonly amountColumn: string;
+  readonly tableName: string;
+  /** New amounts are capped at the billed charge: the charge column is needed. */
+  readonly capped: boolean;
+  readonly hasUnits: boolean;
+}
+
+/** A column of the per-line sheet's fixed part. */
+export type LineKey = "hcpcsCode" | "amount" | "chargeAmount" | "serviceUnitQuantity" | "tableRow";
+
+/** The per-line sheet's fixed columns: code, amount, billed charge (when capped), units (when known), table row. */
+export function lineColumns(shape: LineSheetShape): readonly ColumnDeclaration<LineKey>[] {
+  return [
+    { key: "hcpcsCode", header: "HCPCS Code", numberFormat: text },
+    { key: "amount", header: `Current ${shape.amountColumn}`, numberFormat: money },
+    ...(shape.capped ? [{ key: "chargeAmount", header: "Charge Amount", numberFormat: money } as const] : []),
+    ...(shape.hasUnits
+      ? [{ key: "serviceUnitQuantity", header: "Service Unit Quantity", numberFormat: volume } as const]
+      : []),
+    { key: "tableRow", header: `${shape.tableName} Row`, numberFormat: "0" },
+  ];
+}
+
+/** A column of a scenario's group on the per-line sheet. */
+export type ScenarioLineKey = "uplift" | "newAmount";
+
+/** A scenario's columns on the per-line sheet: the code's uplift, looked up from the model, and the new amount. */
+export function scenarioLineColumns(scenarioName: string): readonly ColumnDeclaration<ScenarioLineKey>[] {
+  return [
+    { key: "uplift", header: `${scenarioName}: Uplift`, numberFormat: percent },
+    { key: "newAmount", header: `${scenarioName}: New Amount`, numberFormat: money },
+  ];
+}

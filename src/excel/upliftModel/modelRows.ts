@@ -1,0 +1,153 @@
+/**
+ * The uplift model's tables placed on its two sheets (`placeModelTables`), and the rows written in chunks: one per
+ * claim line on the per-line sheet, one per code in the model's code table. Every formula names its columns
+ * through the tables' column maps (modelColumns.ts); see modelPlan.ts for the rounding and capping rule.
+ */
+import { placeColumns, repeatColumns, type ColumnMap } from "../core/columnLetters";
+import type { PlanCell } from "../core/sheetBlocks";
+import {
+  ASSUMPTION_COLUMNS,
+  codeColumns,
+  COMPARISON_COLUMNS,
+  lineColumns,
+  MODEL_ROWS,
+  modelCodeTableRow,
+  scenarioCodeColumns,
+  scenarioLineColumns,
+  type AssumptionKey,
+  type CodeKey,
+  type ComparisonKey,
+  type LineKey,
+  type LineSheetShape,
+  type ScenarioCodeKey,
+  type ScenarioLineKey,
+} from "./modelColumns";
+import type { ModelNumbers } from "./modelPlan";
+import type { ModelLines } from "./readClaimLines";
+
+/** A sheet name as formulas quote it. */
+export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+/** Every table of the model, placed, with the rows (0-based) of the code table and the quoted sheet names. */
+export interface ModelTables {
+  readonly assumptions: ColumnMap<AssumptionKey>;
+  readonly comparison: ColumnMap<ComparisonKey>;
+  readonly code: ColumnMap<CodeKey>;
+  /** The code table's columns of each scenario, in the scenarios' order. */
+  readonly codeScenarios: readonly ColumnMap<ScenarioCodeKey>[];
+  readonly line: ColumnMap<LineKey>;
+  readonly lineScenarios: readonly ColumnMap<ScenarioLineKey>[];
+  /** 0-based rows of the code table's first code, last code and total. */
+  readonly codeTableRow: number;
+  readonly lastCodeRow: number;
+  readonly totalRow: number;
+  readonly lineCount: number;
+  readonly modelSheet: string;
+  readonly linesSheet: string;
+}
+
+/** Places the model's tables for `numbers.scenarios` (each table from the sheet's first column). */
+export function placeModelTables(
+  numbers: ModelNumbers,
+  lineCount: number,
+  shape: LineSheetShape,
+  names: { readonly modelSheet: string; readonly linesSheet: string },
+): ModelTables {
+  const scenarioNames = numbers.scenarios.map(({ scenario }) => scenario.name.trim());
+  const code = placeColumns(codeColumns(shape.hasUnits));
+  const line = placeColumns(lineColumns(shape));
+  const codeTableRow = modelCodeTableRow(numbers.scenarios.length);
+  const lastCodeRow = codeTableRow + numbers.codes.length - 1;
+  return {
+    assumptions: placeColumns(ASSUMPTION_COLUMNS),
+    comparison: placeColumns(COMPARISON_COLUMNS),
+    code,
+    codeScenarios: repeatColumns(scenarioCodeColumns, scenarioNames, code.end),
+    line,
+    lineScenarios: repeatColumns(scenarioLineColumns, scenarioNames, line.end),
+    codeTableRow,
+    lastCodeRow,
+    totalRow: lastCodeRow + 1,
+    lineCount,
+    modelSheet: quoteSheet(names.modelSheet),
+    linesSheet: quoteSheet(names.linesSheet),
+  };
+}
+
+/** The model's current revenue, the total every share and threshold refers to: `$B$6`. */
+export function currentTotalCell(t: ModelTables): string {
+  return t.assumptions.cell(MODEL_ROWS.currentRevenue + 1, "input", "absolute");
+}
+
+/** A column of the code table, over its codes (1-based rows as A1 writes them). */
+export function overCodes<K extends string>(t: ModelTables, map: ColumnMap<K>, key: K, anchor?: "absolute"): string {
+  return map.range(key, t.codeTableRow + 1, t.lastCodeRow + 1, anchor);
+}
+
+/** A column of the per-line sheet over every line, as the model's SUMIFS read it. */
+function overLines<K extends string>(t: ModelTables, map: ColumnMap<K>, key: K): string {
+  return `${t.linesSheet}!${map.range(key, 2, t.lineCount + 1, "absolute")}`;
+}
+
+/** A code table column's total, rounded to the cent. */
+export function roundedSum<K extends string>(t: ModelTables, map: ColumnMap<K>, key: K): string {
+  return `=ROUND(SUM(${overCodes(t, map, key)}),2)`;
+}
+
+/** The per-line sheet's rows (below its header): values, then per scenario the uplift and the new amount. */
+export function lineRows(t: ModelTables, lines: ModelLines): PlanCell[][] {
+  const codeRange = `${t.modelSheet}!${overCodes(t, t.code, "hcpcsCode", "absolute")}`;
+  return lines.hcpcsCodes.map((code, i) => {
+    const r = i + 2;
+    const charge = lines.chargeCents?.[i] ?? null;
+    const amount = t.line.cell(r, "amount");
+    const values = t.line.row<PlanCell>({
+      hcpcsCode: code,
+      amount: (lines.amountCents[i] as number) / 100,
+      chargeAmount: charge === null ? null : charge / 100,
+      serviceUnitQuantity: lines.units?.[i] ?? null,
+      tableRow: lines.tableRows[i] as number,
+    });
+    const scenarios = t.lineScenarios.flatMap((columns, s) => {
+      const uplifts = `${t.modelSheet}!${overCodes(t, t.codeScenarios[s]!, "uplift", "absolute")}`;
+      const uplifted = `ROUND(ROUND(ABS(${amount})*(1+${columns.cell(r, "uplift")})*100,6),0)/100`;
+      return columns.row<PlanCell>({
+        uplift: `=INDEX(${uplifts},MATCH(${t.line.cell(r, "hcpcsCode", "column")},${codeRange},0))`,
+        newAmount:
+          t.line.has("chargeAmount") && charge !== null
+            ? `=SIGN(${amount})*MIN(${uplifted},MAX(ABS(${t.line.cell(r, "chargeAmount")}),ABS(${amount})))`
+            : `=SIGN(${amount})*${uplifted}`,
+      });
+    });
+    return [...values, ...scenarios];
+  });
+}
+
+/** The code table's rows: rank, code, volume, current revenue and share, then per scenario uplift, new and added. */
+export function codeRows(t: ModelTables, numbers: ModelNumbers): PlanCell[][] {
+  const lineCodes = overLines(t, t.line, "hcpcsCode");
+  const currentTotal = currentTotalCell(t);
+  return numbers.codes.map((code, i) => {
+    const r = t.codeTableRow + i + 1;
+    const byCode = `${lineCodes},${t.code.cell(r, "hcpcsCode", "column")}`;
+    const values = t.code.row<PlanCell>({
+      rank: i + 1,
+      hcpcsCode: code.hcpcsCode,
+      volume: t.line.has("serviceUnitQuantity")
+        ? `=SUMIFS(${overLines(t, t.line, "serviceUnitQuantity")},${byCode})`
+        : `=COUNTIFS(${byCode})`,
+      current: `=ROUND(SUMIFS(${overLines(t, t.line, "amount")},${byCode}),2)`,
+      share: `=IF(${currentTotal}=0,0,${t.code.cell(r, "current")}/${currentTotal})`,
+    });
+    const scenarios = numbers.scenarios.flatMap(({ result }, s) => {
+      const columns = t.codeScenarios[s]!;
+      const fraction = result.codes.find((c) => c.hcpcsCode === code.hcpcsCode)?.upliftFraction.toNumber() ?? 0;
+      return columns.row<PlanCell>({
+        uplift: fraction,
+        newRevenue: `=ROUND(SUMIFS(${overLines(t, t.lineScenarios[s]!, "newAmount")},${byCode}),2)`,
+        added: `=${columns.cell(r, "newRevenue")}-${t.code.cell(r, "current")}`,
+      });
+    });
+    return [...values, ...scenarios];
+  });
+}
