@@ -1,4 +1,6 @@
+import type { ReactNode } from "react";
 import { Field, Input, Select, type FieldProps } from "@fluentui/react-components";
+import { usePanelStyles } from "./panelStyles";
 
 /** What is wrong with a field's value: an error blocks what the field is for, a warning asks the user to look. */
 export interface FieldProblem {
@@ -116,5 +118,29 @@ export function TextFields({ fields, fieldClassName, inputClassName, type, disab
         />
       ))}
     </>
+  );
+}
+
+/** Props of {@link CompactFieldRow}. */
+export interface CompactFieldRowProps {
+  readonly fields: readonly TextFieldSpec[];
+  /** How wide each field is: `narrow` for a short number beside other fields, `grow` to share the row. */
+  readonly width?: "narrow" | "grow";
+  /** What follows the inputs in the same row (a dropdown). */
+  readonly children?: ReactNode;
+}
+
+/**
+ * Short inputs side by side in one form row, with compact inputs: a pair of tolerances, an uplift and its Top N.
+ *
+ * @example <CompactFieldRow fields={[{ label: "Dollars", value, onChange }]}><Field label="Rule">…</Field></CompactFieldRow>
+ */
+export function CompactFieldRow({ fields, width = "narrow", children }: CompactFieldRowProps) {
+  const styles = usePanelStyles();
+  return (
+    <div className={styles.row}>
+      <TextFields fieldClassName={styles[width]} inputClassName={styles.compact} fields={fields} />
+      {children}
+    </div>
   );
 }

@@ -6,7 +6,7 @@ import { DEFAULT_SCENARIOS } from "../../excel/upliftModel";
 import { OperationProgress } from "../progress/OperationProgress";
 import type { CancellableOperation } from "../progress/useCancellableOperation";
 import { ClaimsTableSelect, useClaimsMapping, useClaimsTables } from "../shared/ClaimsTablePicker";
-import { TextField, TextFields } from "../shared/fields";
+import { CompactFieldRow, TextField } from "../shared/fields";
 import { Notice } from "../shared/Notice";
 import { usePanelStyles } from "../shared/panelStyles";
 import { parsePercentInput, parseTopNInput } from "../uplift/upliftForm";
@@ -85,16 +85,13 @@ export function PortfolioGroup({ build }: { readonly build: CancellableOperation
           {CLAIMS_FIELD_SPECS.adjustmentCodes.label.toLowerCase()}: {mapping.adjustmentCodes ?? "(none)"}
         </Caption1>
       )}
-      <div className={styles.row}>
-        <TextFields
-          fieldClassName={styles.grow}
-          inputClassName={styles.compact}
-          fields={[
-            { label: "Uplift %", value: uplift, onChange: setUplift },
-            { label: "Top N (blank: all)", value: topN, onChange: setTopN },
-          ]}
-        />
-      </div>
+      <CompactFieldRow
+        width="grow"
+        fields={[
+          { label: "Uplift %", value: uplift, onChange: setUplift },
+          { label: "Top N (blank: all)", value: topN, onChange: setTopN },
+        ]}
+      />
       <TextField label="Summary sheet name" value={sheetName} onChange={setSheetName} />
       {problem !== null && <Notice>{problem}</Notice>}
       <div className={styles.row}>

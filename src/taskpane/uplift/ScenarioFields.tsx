@@ -1,6 +1,6 @@
 import { Button, Field, Select } from "@fluentui/react-components";
 import type { UpliftRankBasis } from "../../engine";
-import { TextField, TextFields } from "../shared/fields";
+import { CompactFieldRow, TextField } from "../shared/fields";
 import { usePanelStyles } from "../shared/panelStyles";
 import type { ScenarioForm, ThresholdForm } from "./upliftForm";
 
@@ -30,22 +30,19 @@ export function ScenarioFields({ number, scenario: s, onChange, onRemove }: Scen
           Remove
         </Button>
       </div>
-      <div className={styles.row}>
-        <TextFields
-          fieldClassName={styles.narrow}
-          inputClassName={styles.compact}
-          fields={[
-            { label: "Uplift %", value: s.uplift, onChange: (uplift) => onChange({ uplift }) },
-            { label: "Top N (blank: all)", value: s.topN, onChange: (topN) => onChange({ topN }) },
-          ]}
-        />
+      <CompactFieldRow
+        fields={[
+          { label: "Uplift %", value: s.uplift, onChange: (uplift) => onChange({ uplift }) },
+          { label: "Top N (blank: all)", value: s.topN, onChange: (topN) => onChange({ topN }) },
+        ]}
+      >
         <Field label="Rank by" className={styles.grow}>
           <Select value={s.rankBy} onChange={(_, d) => onChange({ rankBy: d.value as UpliftRankBasis })}>
             <option value="revenue">Revenue</option>
             <option value="volume">Volume</option>
           </Select>
         </Field>
-      </div>
+      </CompactFieldRow>
       <TextField
         label="Per-code overrides"
         hint="e.g. 99213 = 7%, 99214 = 6%"

@@ -5,7 +5,7 @@ import { REVIEW_COLUMN_NAMES } from "../../excel/varianceReview";
 import { OperationProgress } from "../progress/OperationProgress";
 import { useOperationCommand } from "../progress/useOperationCommand";
 import { ClaimsSourceGroup, useClaimsMapping, useClaimsTables, useColumnValues } from "../shared/ClaimsTablePicker";
-import { ChoiceSelect, TextFields } from "../shared/fields";
+import { ChoiceSelect, CompactFieldRow } from "../shared/fields";
 import { Notice } from "../shared/Notice";
 import { PanelSection } from "../shared/PanelSection";
 import { usePanelStyles } from "../shared/panelStyles";
@@ -130,22 +130,19 @@ export function VarianceReviewPanel() {
 
       <div className={styles.group} role="group" aria-label="Tolerance">
         <Text className={styles.legend}>Tolerance</Text>
-        <div className={styles.row}>
-          <TextFields
-            fieldClassName={styles.narrow}
-            inputClassName={styles.compact}
-            fields={[
-              { label: "Dollars", value: dollars, onChange: setDollars },
-              { label: "Percent", value: percent, onChange: setPercent },
-            ]}
-          />
+        <CompactFieldRow
+          fields={[
+            { label: "Dollars", value: dollars, onChange: setDollars },
+            { label: "Percent", value: percent, onChange: setPercent },
+          ]}
+        >
           <Field label="Flag a line beyond">
             <Select value={rule} onChange={(_, d) => setRule(d.value as "both" | "either")}>
               <option value="both">both tolerances</option>
               <option value="either">either tolerance</option>
             </Select>
           </Field>
-        </div>
+        </CompactFieldRow>
         {earlierColumns.length > 0 && (
           <Checkbox
             checked={replace}

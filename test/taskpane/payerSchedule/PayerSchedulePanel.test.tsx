@@ -5,7 +5,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { cellAt } from "../../playground/simulator/helpers";
-import { oneClaimWorkbook, openTab } from "../support";
+import { cancelWhileItRuns, heldExcel, oneClaimWorkbook, openTab } from "../support";
 
 const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures", "payer-schedules");
 
@@ -162,5 +162,22 @@ describe("the task pane's Fee schedule panel", () => {
     expect(await screen.findByText("Read Rates!A1:B3")).toBeInTheDocument();
     expect(screen.getByLabelText("Counts")).toHaveTextContent(/^2 rows below the header: 2 clean/);
     expect(screen.getByRole("list", { name: "Notes (1)" })).toHaveTextContent("code 110 lost its leading zeros");
+  });
+
+  it("shows a progress bar with Cancel while the schedule is written, and a cancelled import changes nothing", async () => {
+    const simulator = new WorkbookSimulator(oneClaimWorkbook());
+    const held = heldExcel(simulator);
+    openTab(held.excel, "Fee schedule");
+    await choose(
+      aFile("Acme_PPO_2025_fee_schedule.csv", readFileSync(path.join(FIXTURES, "banner-rows-odd-headers.csv"))),
+    );
+    const start = screen.getByRole("button", { name: "Import" });
+    await waitFor(() => expect(start).toBeEnabled());
+    const before = simulator.describe();
+
+    const ending = await cancelWhileItRuns(held, document.body, start, "Writing the fee schedule");
+
+    expect(ending).toContain("Nothing was changed");
+    expect(simulator.describe()).toEqual(before);
   });
 });
