@@ -102,7 +102,9 @@ describe("the task pane's Medicare schedule panel", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Import schedule" }));
 
-    expect(await screen.findByText(/Wrote 16 rows to table MPFS_2025_1320201/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Wrote 16 rows to table MPFS_2025_1320201/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(simulator.tables().map((t) => `${t.sheet}!${t.name}`)).toEqual([
       "Medicare 2025 Manhattan!MPFS_2025_1320201",
       "Medicare Schedules!MedicareSchedules",
@@ -119,7 +121,9 @@ describe("the task pane's Medicare schedule panel", () => {
     expect(within(preview).getAllByRole("row")[1]).toHaveTextContent("99213$95.19$57.45");
     fireEvent.click(screen.getByRole("button", { name: "Import schedule" }));
 
-    expect(await screen.findByText(/Wrote 8 rows to table MPFS_2026_National/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Wrote 8 rows to table MPFS_2026_National/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(simulator.sheetNames()).toContain("Medicare 2026 National");
   });
 
