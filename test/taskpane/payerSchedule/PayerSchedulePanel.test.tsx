@@ -180,4 +180,26 @@ describe("the task pane's Fee schedule panel", () => {
     expect(ending).toContain("Nothing was changed");
     expect(simulator.describe()).toEqual(before);
   });
+
+  it("checks a large file in steps with a progress bar in percent, and Cancel stops the check", async () => {
+    openFeeSchedule();
+    // 80,000 rates (over 1 MB): read and checked in slices that leave the pane responsive.
+    const rows = Array.from({ length: 80_000 }, (_, i) => `${String(10_000 + i)},${(50 + (i % 500)).toFixed(2)}`);
+    const bytes = new TextEncoder().encode(["CPT Code,Rate", ...rows].join("\n"));
+    fireEvent.change(screen.getByLabelText("Fee schedule file"), {
+      target: { files: [aFile("Acme_PPO_2025_fee_schedule.csv", bytes as Uint8Array<ArrayBuffer>)] },
+    });
+
+    const bar = await screen.findByRole("progressbar", { name: "Checking the schedule" });
+    await waitFor(() => expect(bar.closest(".fui-Field")).toHaveTextContent(/Checking the rows: \d+%/), {
+      timeout: 30_000,
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+
+    expect(
+      await screen.findByText("The preview was cancelled: choose the file again to check it."),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar", { name: "Checking the schedule" })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText("Counts")).not.toBeInTheDocument();
+  });
 });
