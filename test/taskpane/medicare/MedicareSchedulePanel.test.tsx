@@ -103,7 +103,7 @@ describe("the task pane's Medicare schedule panel", () => {
     fireEvent.click(screen.getByRole("button", { name: "Import schedule" }));
 
     expect(
-      await screen.findByText(/Wrote 16 rows to table MPFS_2025_1320201/, {}, { timeout: 10_000 }),
+      await screen.findByText(/Wrote 16 rows to table MPFS_2025_1320201/, {}, { timeout: 30_000 }),
     ).toBeInTheDocument();
     expect(simulator.tables().map((t) => `${t.sheet}!${t.name}`)).toEqual([
       "Medicare 2025 Manhattan!MPFS_2025_1320201",
@@ -122,7 +122,7 @@ describe("the task pane's Medicare schedule panel", () => {
     fireEvent.click(screen.getByRole("button", { name: "Import schedule" }));
 
     expect(
-      await screen.findByText(/Wrote 8 rows to table MPFS_2026_National/, {}, { timeout: 10_000 }),
+      await screen.findByText(/Wrote 8 rows to table MPFS_2026_National/, {}, { timeout: 30_000 }),
     ).toBeInTheDocument();
     expect(simulator.sheetNames()).toContain("Medicare 2026 National");
   });
