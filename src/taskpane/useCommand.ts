@@ -11,9 +11,10 @@ export type CommandState<Output> =
   | { readonly status: "failed"; readonly message: string };
 
 /**
- * Runs a task-pane command against the current Excel gateway and tracks its state. A failure becomes a
- * `failed` state with the error's message (never swallowed); only the latest run's outcome is kept, so a slow
- * earlier run cannot overwrite a newer one, and nothing is set after the component unmounts.
+ * Runs a task-pane command that reads the workbook against the current Excel gateway and tracks its state. A failure
+ * becomes a `failed` state with a message in the user's words (never swallowed, never Office's raw text); only the
+ * latest run's outcome is kept, so a slow earlier run cannot overwrite a newer one, and nothing is set after the
+ * component unmounts. Commands that change the workbook run with progress and Cancel through `useOperationCommand`.
  */
 export function useCommand<Input, Output>(
   command: TaskPaneCommand<Input, Output>,
@@ -38,7 +39,7 @@ export function useCommand<Input, Output>(
         const result = await command.run(excel, input);
         if (isCurrent()) setState({ status: "succeeded", result });
       } catch (error) {
-        if (isCurrent()) setState({ status: "failed", message: describeError(error) });
+        if (isCurrent()) setState({ status: "failed", message: describeError(error, "reading") });
       }
     },
     [command, excel],

@@ -48,13 +48,14 @@ describe("the task pane's Workbook panel", () => {
     await screen.findByRole("list", { name: "Tables" }); // let the first read finish inside the test
   });
 
-  it("shows Excel's error in a message bar when the workbook cannot be read", async () => {
+  it("says in a message bar that Excel stopped, not Office's own words, when the workbook cannot be read", async () => {
     render(<App excel={failingExcel("The request failed because the workbook is busy.", "GeneralException")} />);
 
     const title = await screen.findByText("Could not read the workbook");
     expect(title.parentElement).toHaveTextContent(
-      "The request failed because the workbook is busy. (GeneralException)",
+      "Excel stopped before the workbook could be read: Excel reported an unexpected error (Excel error GeneralException). Nothing was changed.",
     );
+    expect(title.parentElement).not.toHaveTextContent("The request failed because the workbook is busy.");
     expect(screen.queryByRole("list", { name: "Tables" })).not.toBeInTheDocument();
   });
 

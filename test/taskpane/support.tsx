@@ -2,12 +2,13 @@
  * Shared by the task pane's specifications: the real App rendered on the workbook simulator with one tab selected,
  * files chosen as the browser hands them over, and the small workbook a user starts from.
  */
-import { fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { readFileSync } from "fs";
 import path from "path";
 import type { ExcelGateway } from "../../src/excel/core/excelGateway";
-import type { WorkbookSnapshot } from "../../src/playground/simulator";
+import type { WorkbookSimulator, WorkbookSnapshot } from "../../src/playground/simulator";
 import { App } from "../../src/taskpane/App";
+import { excelBeforeEachSync } from "../support/excelRequests";
 
 const FIXTURES = path.resolve(__dirname, "..", "fixtures");
 
@@ -51,4 +52,58 @@ export function oneClaimWorkbook({ table = true }: { table?: boolean } = {}): Wo
       },
     ],
   };
+}
+
+/** The simulator's Excel with a hand on its requests, for following an operation while it runs. */
+export interface HeldExcel {
+  readonly excel: ExcelGateway;
+  /** Holds the next request sent until `release()`; `sent` resolves once that request is on its way. */
+  holdNextRequest(): { readonly sent: Promise<void>; readonly release: () => void };
+}
+
+/** The simulator's Excel, able to hold one request (as a slow Excel would) while the test clicks Cancel. */
+export function heldExcel(simulator: WorkbookSimulator): HeldExcel {
+  let requests = 0;
+  let hold: { readonly at: number; readonly sent: () => void; readonly gate: Promise<void> } | null = null;
+  const excel = excelBeforeEachSync(simulator, (request) => {
+    requests = request;
+    if (hold === null || request !== hold.at) return undefined;
+    hold.sent();
+    return hold.gate;
+  });
+  return {
+    excel,
+    holdNextRequest() {
+      let release = (): void => undefined;
+      let markSent = (): void => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const sent = new Promise<void>((resolve) => (markSent = resolve));
+      hold = { at: requests + 1, sent: markSent, gate };
+      return { sent, release };
+    },
+  };
+}
+
+/**
+ * Clicks `start` with the operation's first request held, checks that the pane shows the progress bar named
+ * `progress` with a Cancel button meanwhile, clicks Cancel, lets the request go, and resolves with the text of the
+ * notice the operation ends with (in `where`).
+ */
+export async function cancelWhileItRuns(
+  held: HeldExcel,
+  where: HTMLElement,
+  start: HTMLElement,
+  progress: string,
+): Promise<string> {
+  const { sent, release } = held.holdNextRequest();
+  fireEvent.click(start);
+  await act(async () => sent);
+  expect(within(where).getByRole("progressbar", { name: progress })).toBeInTheDocument();
+  const cancel = within(where).getByRole("button", { name: "Cancel" });
+  expect(cancel).toBeEnabled();
+  fireEvent.click(cancel);
+  expect(cancel).toBeDisabled();
+  await act(async () => release());
+  const title = await within(where).findByText("Cancelled", {}, { timeout: 30_000 });
+  return title.parentElement?.textContent ?? "";
 }

@@ -1,12 +1,10 @@
 import { useEffect, useMemo, useState, type ReactNode } from "react";
-import { Button, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { editorIssueMessage, type EditorIssue } from "../../excel/contracts/contractEditor";
+import { Button, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { ColumnSpec } from "../../excel/registry/tableSpec";
 import type { FormInput } from "../../excel/contracts/registryForm";
 import type { SavedRow } from "../../excel/contracts/registryRowWriter";
-import type { Result } from "../../engine";
-import { Notice } from "../shared/Notice";
-import type { CommandState } from "../useCommand";
+import type { CancellableOperation } from "../progress/useCancellableOperation";
+import { ActionProgress } from "../progress/OperationProgress";
 import { SpecField, type FieldChoices } from "./SpecFields";
 
 const useStyles = makeStyles({
@@ -35,19 +33,23 @@ export interface RegistryRowFormProps {
   /** Turns the values into what is saved (e.g. a renewal date from days). */
   readonly prepare?: (values: Values) => Values;
   readonly saveLabel: string;
-  readonly saveState: CommandState<Result<SavedRow, EditorIssue>>;
+  /** The save: a progress bar with Cancel while it runs, and why it did not save. */
+  readonly save: Pick<CancellableOperation<never, SavedRow>, "state" | "cancel">;
   readonly onSave: (values: Values) => void;
-  readonly onSaved: (saved: SavedRow) => void;
+  /** Called once saved, with the save's message (where the row went). */
+  readonly onSaved: (message: string) => void;
+  /** Leaves the form without saving. */
   readonly onCancel: () => void;
 }
 
 /**
  * A form for one registry row, its inputs derived from the table's column spec. Problems show under an input once
  * the user has typed in it (as they type), and under every input after a save attempt; Save sends nothing while
- * anything is wrong.
+ * anything is wrong. A save shows its progress with Cancel, and says why it did not save.
  */
 export function RegistryRowForm(props: RegistryRowFormProps) {
-  const { columns, check, prepare, saveState, onSaved } = props;
+  const { columns, check, prepare, onSaved } = props;
+  const saveState = props.save.state;
   const styles = useStyles();
   const [values, setValues] = useState<Values>(props.initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -55,7 +57,7 @@ export function RegistryRowForm(props: RegistryRowFormProps) {
   const errors = useMemo(() => check(prepared), [check, prepared]);
 
   useEffect(() => {
-    if (saveState.status === "succeeded" && saveState.result.ok) onSaved(saveState.result.value);
+    if (saveState.status === "succeeded") onSaved(saveState.message);
   }, [saveState, onSaved]);
 
   const change = (field: string, value: FormInput) => {
@@ -67,12 +69,7 @@ export function RegistryRowForm(props: RegistryRowFormProps) {
     if (Object.values(errors).every((e) => e === undefined)) props.onSave(prepared);
   };
   const shown = (field: string) => (touched.has(field) || touched.has("*") ? errors[field] : undefined);
-  const failure =
-    saveState.status === "failed"
-      ? saveState.message
-      : saveState.status === "succeeded" && !saveState.result.ok
-        ? editorIssueMessage(saveState.result.issue)
-        : null;
+  const saving = saveState.status === "running";
 
   return (
     <form
@@ -97,13 +94,13 @@ export function RegistryRowForm(props: RegistryRowFormProps) {
           {props.extra?.afterField === field && props.extra.render(values, change, shown)}
         </div>
       ))}
-      {failure !== null && <Notice title="Not saved">{failure}</Notice>}
+      <ActionProgress action={props.save} label="Saving" failedTitle="Not saved" />
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={save} disabled={saveState.status === "running"}>
+        <Button appearance="primary" onClick={save} disabled={saving}>
           {props.saveLabel}
         </Button>
-        <Button onClick={props.onCancel}>Cancel</Button>
-        {saveState.status === "running" && <Spinner size="tiny" label="Saving…" />}
+        {/* While saving, the progress bar's Cancel is the one: it stops the save. */}
+        {!saving && <Button onClick={props.onCancel}>Cancel</Button>}
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
-import { Field, Input, Select, Switch } from "@fluentui/react-components";
+import { Field, Switch } from "@fluentui/react-components";
 import type { ColumnSpec } from "../../excel/registry/tableSpec";
 import { isSwitchColumn, writtenKind, type FormInput } from "../../excel/contracts/registryForm";
+import { ChoiceSelect, TextField } from "../shared/fields";
 
 /** A column shown as a list to choose from (tables of the workbook, registered schedules). */
 export type FieldChoices = Readonly<Record<string, readonly string[]>>;
@@ -21,7 +22,6 @@ export interface SpecFieldProps {
  * text otherwise. The value is the text a user would type into the cell.
  */
 export function SpecField({ field, spec, value, error, choices, onChange }: SpecFieldProps) {
-  const validation = error === undefined ? {} : { validationState: "error" as const, validationMessage: error };
   if (isSwitchColumn(spec))
     return (
       <Field hint={spec.description}>
@@ -29,32 +29,37 @@ export function SpecField({ field, spec, value, error, choices, onChange }: Spec
       </Field>
     );
   const text = typeof value === "string" ? value : "";
+  const problem = error === undefined ? null : { severity: "error" as const, message: error };
   const options = spec.allowed ?? choices;
   if (options !== undefined) {
-    // The current text stays selectable even when it is not among the choices (a hand-typed pattern, a typo).
-    const all = text !== "" && !options.includes(text) ? [text, ...options] : options;
     return (
-      <Field label={spec.header} hint={spec.description} required={spec.required} {...validation}>
-        <Select value={text} onChange={(_, data) => onChange(field, data.value)}>
-          <option value="">{spec.required ? "Choose…" : "(none)"}</option>
-          {all.map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
-        </Select>
+      <Field
+        label={spec.header}
+        hint={spec.description}
+        required={spec.required}
+        validationState={problem?.severity ?? "none"}
+        validationMessage={problem?.message}
+      >
+        <ChoiceSelect
+          value={text}
+          onChange={(chosen) => onChange(field, chosen)}
+          // The current text stays selectable even when it is not among the choices (a hand-typed pattern, a typo).
+          choices={text !== "" && !options.includes(text) ? [text, ...options] : options}
+          noChoice={spec.required ? "Choose…" : "(none)"}
+        />
       </Field>
     );
   }
-  const kind = writtenKind(spec);
   return (
-    <Field label={spec.header} hint={spec.description} required={spec.required} {...validation}>
-      <Input
-        type={kind === "date" ? "date" : "text"}
-        value={text}
-        placeholder={spec.example}
-        onChange={(_, data) => onChange(field, data.value)}
-      />
-    </Field>
+    <TextField
+      label={spec.header}
+      hint={spec.description}
+      required={spec.required}
+      problem={problem}
+      type={writtenKind(spec) === "date" ? "date" : "text"}
+      value={text}
+      placeholder={spec.example}
+      onChange={(typed) => onChange(field, typed)}
+    />
   );
 }

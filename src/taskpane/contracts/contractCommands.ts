@@ -1,16 +1,16 @@
 import {
   deleteCarveOut,
   deleteContractVersion,
+  editorIssueMessage,
   listContracts,
   saveCarveOut,
   saveContractVersion,
   type CarveOutForm,
   type ContractEditorData,
-  type EditorIssue,
   type SaveContractInput,
 } from "../../excel/contracts/contractEditor";
 import type { LoadedRow, SavedRow } from "../../excel/contracts/registryRowWriter";
-import type { Result } from "../../engine";
+import { writerCommand } from "../progress/writerCommand";
 import type { TaskPaneCommand } from "../taskPaneCommand";
 
 /** Reads contracts, versions, carve-outs and the schedules to choose from, for the Contracts panel. */
@@ -20,29 +20,43 @@ export const loadContracts: TaskPaneCommand<void, ContractEditorData> = {
   run: (excel) => listContracts(excel),
 };
 
-/** Adds or updates a PayerContracts row. */
-export const saveVersion: TaskPaneCommand<SaveContractInput, Result<SavedRow, EditorIssue>> = {
+/** Where the row went: "Saved row 7 of PayerContracts (sheet Contracts), in a new table." */
+const savedMessage = (row: SavedRow) =>
+  `Saved row ${row.rowNumber} of ${row.table} (sheet ${row.sheet})${row.createdTable ? ", in a new table" : ""}.`;
+
+// The editor's saves and deletes report no progress (they take only the user's Cancel): their bars move without counts.
+
+/** Adds or updates a PayerContracts row, with Cancel until its commit. */
+export const saveVersion = writerCommand({
   name: "contracts.saveVersion",
   label: "Save version",
-  run: (excel, input) => saveContractVersion(excel, input),
-};
+  write: (excel, input: SaveContractInput, { signal }) => saveContractVersion(excel, input, { signal }),
+  describe: editorIssueMessage,
+  succeeded: savedMessage,
+});
 
-/** Adds or updates a ContractCarveOuts row. */
-export const saveCarveOutRow: TaskPaneCommand<
-  { readonly form: CarveOutForm; readonly editing: LoadedRow | null },
-  Result<SavedRow, EditorIssue>
-> = {
+/** Adds or updates a ContractCarveOuts row, with Cancel until its commit. */
+export const saveCarveOutRow = writerCommand({
   name: "contracts.saveCarveOut",
   label: "Save carve-out",
-  run: (excel, input) => saveCarveOut(excel, input),
-};
+  write: (excel, input: { readonly form: CarveOutForm; readonly editing: LoadedRow | null }, { signal }) =>
+    saveCarveOut(excel, input, { signal }),
+  describe: editorIssueMessage,
+  succeeded: savedMessage,
+});
 
-/** Deletes a PayerContracts or ContractCarveOuts row (the panel asks first). */
-export const deleteRow: TaskPaneCommand<
-  { readonly what: "version" | "carveOut"; readonly row: LoadedRow },
-  Result<{ readonly rowNumber: number }, EditorIssue>
-> = {
+/** A row of either registry table, as the Contracts panel deletes it. */
+export interface RowToDelete {
+  readonly what: "version" | "carveOut";
+  readonly row: LoadedRow;
+}
+
+/** Deletes a PayerContracts or ContractCarveOuts row (the panel asks first), with Cancel until its commit. */
+export const deleteRow = writerCommand({
   name: "contracts.deleteRow",
   label: "Delete",
-  run: (excel, { what, row }) => (what === "version" ? deleteContractVersion(excel, row) : deleteCarveOut(excel, row)),
-};
+  write: (excel, { what, row }: RowToDelete, { signal }) =>
+    what === "version" ? deleteContractVersion(excel, row, { signal }) : deleteCarveOut(excel, row, { signal }),
+  describe: editorIssueMessage,
+  succeeded: ({ rowNumber }) => `Deleted row ${rowNumber}.`,
+});

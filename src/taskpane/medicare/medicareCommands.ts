@@ -7,12 +7,18 @@ import {
   writeMedicareSchedule,
   type WrittenMedicareSchedule,
 } from "../../excel/medicareSchedule";
-import type { OperationControls, OperationOutcome } from "../progress/operation";
-import type { TaskPaneCommand } from "../taskPaneCommand";
+import {
+  outcomeOf,
+  refusedOutcome,
+  rowsProgress,
+  type OperationCommand,
+  type WithControls,
+} from "../progress/operation";
+import { countOf } from "../shared/wording";
 import { conversionFactorFor, readGpci, readPprrvu } from "./medicareFiles";
 
 /** What the import needs: the two files' text, the locality, and what the user changed of the defaults. */
-export interface ImportMedicareScheduleInput {
+export interface MedicareImportRequest {
   /** The PPRRVU file's text, or its bytes (then its encoding is detected). */
   readonly pprrvuText: string | Uint8Array;
   /** Null: no GPCI file, only the national amounts (GPCIs of 1.000) can be written. */
@@ -28,12 +34,10 @@ export interface ImportMedicareScheduleInput {
   /** Defaults: "Medicare 2025 Houston" and MPFS_2025_0441218. */
   readonly sheetName?: string;
   readonly tableName?: string;
-  readonly signal?: AbortSignal;
-  readonly onProgress?: OperationControls["onProgress"];
 }
 
-const refused = (message: string): OperationOutcome<never> => ({ ok: false, cancelled: false, message });
-const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+/** {@link importMedicareSchedule}'s input: the request, and the user's Cancel and the progress bar when there is one. */
+export type ImportMedicareScheduleInput = WithControls<MedicareImportRequest>;
 
 /**
  * Imports a Medicare PFS schedule for one locality: parses the PPRRVU and GPCI CSV files (a file that cannot be read
@@ -41,27 +45,25 @@ const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-
  * (values, and the two rates as live formulas) with progress and cancel, and registers it in MedicareSchedules
  * so that PAYER.MEDICARE_RATE and %-of-Medicare contracts use it. Atomic as a whole.
  */
-export const importMedicareSchedule: TaskPaneCommand<
-  ImportMedicareScheduleInput,
-  OperationOutcome<WrittenMedicareSchedule>
-> = {
+export const importMedicareSchedule: OperationCommand<MedicareImportRequest, WrittenMedicareSchedule> = {
   name: "medicare.importSchedule",
   label: "Import schedule",
   run: async (excel, input) => {
     const pprrvu = readPprrvu(input.pprrvuFileName ?? "The relative value file", input.pprrvuText);
-    if (!pprrvu.ok) return refused(pprrvu.issue);
+    if (!pprrvu.ok) return refusedOutcome(pprrvu.issue);
     const gpci = input.gpciText === null ? null : readGpci(input.gpciFileName ?? "The GPCI file", input.gpciText);
-    if (gpci !== null && !gpci.ok) return refused(gpci.issue);
+    if (gpci !== null && !gpci.ok) return refusedOutcome(gpci.issue);
     const locality = findLocality(buildGpciIndex(gpci?.value.localities ?? []), input.locality);
     if (!locality.ok) {
       const hint = gpci === null ? " Without a GPCI file only the national amounts can be imported." : "";
-      return refused(`${issueMessage(locality.issue)}${hint}`);
+      return refusedOutcome(`${issueMessage(locality.issue)}${hint}`);
     }
     const year = input.year ?? pprrvu.value.year;
-    if (year === null) return refused("The year of the relative value file cannot be told from it: enter the year.");
+    if (year === null)
+      return refusedOutcome("The year of the relative value file cannot be told from it: enter the year.");
     const conversionFactor = input.conversionFactor ?? conversionFactorFor(pprrvu.value, year);
     if (conversionFactor === null)
-      return refused(`The file states no conversion factor and none is known for ${year}: enter it.`);
+      return refusedOutcome(`The file states no conversion factor and none is known for ${year}: enter it.`);
 
     const names = defaultMedicareScheduleNames(year, locality.value);
     const result = await writeMedicareSchedule(
@@ -74,28 +76,17 @@ export const importMedicareSchedule: TaskPaneCommand<
         conversionFactor,
         year,
       },
-      {
-        signal: input.signal,
-        onProgress: ({ rowsWritten, totalRows }) => input.onProgress?.({ done: rowsWritten, total: totalRows }),
-      },
+      { signal: input.signal, onProgress: rowsProgress(input.onProgress) },
     );
-    if (!result.ok) {
-      return {
-        ok: false,
-        cancelled: result.issue.code === "cancelled",
-        message: describeMedicareImportIssue(result.issue),
-      };
-    }
-    const { rowCount, tableName, sheetName, registration } = result.value;
     const leftOut = pprrvu.value.problems.length;
-    return {
-      ok: true,
-      value: result.value,
-      message:
-        `Wrote ${count(rowCount, "row", "rows")} to table ${tableName} on sheet "${sheetName}" and registered it in ` +
+    return outcomeOf(
+      result,
+      describeMedicareImportIssue,
+      ({ rowCount, tableName, sheetName, registration }) =>
+        `Wrote ${countOf(rowCount, "row", "rows")} to table ${tableName} on sheet "${sheetName}" and registered it in ` +
         `MedicareSchedules for ${registration.year}, locality ${registration.locality}` +
-        `${leftOut > 0 ? ` (${count(leftOut, "problem", "problems")} in the file: those rows were left out)` : ""}. ` +
+        `${leftOut > 0 ? ` (${countOf(leftOut, "problem", "problems")} in the file: those rows were left out)` : ""}. ` +
         `Try =PAYER.MEDICARE_RATE("99213", "${registration.locality}").`,
-    };
+    );
   },
 };

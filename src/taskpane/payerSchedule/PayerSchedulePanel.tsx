@@ -1,39 +1,31 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   Button,
   Caption1,
   Checkbox,
   Field,
   Input,
-  Radio,
-  RadioGroup,
-  Select,
   Spinner,
-  Subtitle2,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { defaultScheduleTableName, previewYear } from "../../excel/payerSchedule/payerScheduleImport";
 import { describeRangeReadIssue, type RangeSource } from "../../excel/core/rangeGrid";
-import type { WrittenTable } from "../../excel/core/tableWriter";
 import type { ColumnMapping, MappingSuggestion, PayerScheduleField } from "../../formats/payerSchedule";
+import { describeError } from "../describeError";
 import { useExcelGateway } from "../ExcelGatewayContext";
 import { OperationProgress } from "../progress/OperationProgress";
-import type { Operation } from "../progress/operation";
-import { useCancellableOperation } from "../progress/useCancellableOperation";
-import { FilePicker } from "../shared/FilePicker";
+import { useOperationCommand } from "../progress/useOperationCommand";
+import { TextFields, type FieldProblem } from "../shared/fields";
 import { Notice } from "../shared/Notice";
+import { PanelSection } from "../shared/PanelSection";
 import { usePanelStyles } from "../shared/panelStyles";
+import { ProgressLine } from "../shared/ProgressLine";
+import { countOf, groupedNumber } from "../shared/wording";
 import { useCommand } from "../useCommand";
 import { MappingEditor } from "./MappingEditor";
-import {
-  importPayerSchedule,
-  listScheduleRanges,
-  readRangeAsGrid,
-  readScheduleNames,
-  type ImportPayerScheduleInput,
-} from "./payerScheduleCommands";
+import { importPayerSchedule, listScheduleRanges, readRangeAsGrid, readScheduleNames } from "./payerScheduleCommands";
 import { ProblemList } from "./ProblemList";
 import {
   firstRowNumberOf,
@@ -42,6 +34,7 @@ import {
   type ScheduleSource,
   type SourceChoices,
 } from "./scheduleSource";
+import { SourcePicker, type SourceMode } from "./SourcePicker";
 import { progressText, useSchedulePreview } from "./useSchedulePreview";
 
 const useStyles = makeStyles({
@@ -49,9 +42,6 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1 },
   names: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalM },
 });
-
-type ImportInput = Omit<ImportPayerScheduleInput, "signal" | "onProgress">;
-type Mode = "file" | "workbook";
 
 /** What the mapping editor shows while the current choices give no preview (e.g. a column mapped twice). */
 interface Layout {
@@ -63,8 +53,6 @@ interface Layout {
 }
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-const count = (n: number) => n.toLocaleString("en-US");
-const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 
 export interface PayerSchedulePanelProps {
   /** Files over this size are refused before reading; default the schedule reader's limit (25 MB). */
@@ -81,7 +69,7 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
   // This panel's rows and name fields are spaced wider than the shared form rows.
   const own = useStyles();
   const excel = useExcelGateway();
-  const [mode, setMode] = useState<Mode>("file");
+  const [mode, setMode] = useState<SourceMode>("file");
   const [source, setSource] = useState<ScheduleSource | null>(null);
   const [sourceMessage, setSourceMessage] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
@@ -95,11 +83,7 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
   const [replaceSheet, setReplaceSheet] = useState(false);
   const [names, refreshNames] = useCommand(readScheduleNames);
   const [ranges, refreshRanges] = useCommand(listScheduleRanges);
-  const operation = useMemo<Operation<ImportInput, WrittenTable>>(
-    () => (input, controls) => importPayerSchedule.run(excel, { ...input, ...controls }),
-    [excel],
-  );
-  const { state, start, cancel } = useCancellableOperation(operation);
+  const { state, start, cancel } = useOperationCommand(importPayerSchedule);
   const running = state.status === "running";
 
   useEffect(() => {
@@ -133,32 +117,36 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
     setSource(null);
     setSourceMessage(message);
   };
-
-  const chooseFile = async (chosen: File) => {
+  /** Reads a source with the spinner shown, refusing it with the reader's message or Excel's, in the user's words. */
+  const readSource = async (
+    read: () => Promise<{ ok: true; source: ScheduleSource } | { ok: false; message: string }>,
+  ) => {
     setReading(true);
     try {
-      const read = await readChosenFile(chosen, maxFileBytes);
-      if (read.ok) takeSource({ kind: "file", file: read.file });
-      else refuse(read.message);
-    } finally {
-      setReading(false);
-    }
-  };
-
-  const readRange = async () => {
-    const rangeSource: RangeSource =
-      rangeChoice === "selection" ? { kind: "selection" } : { kind: "name", name: rangeChoice.slice("name:".length) };
-    setReading(true);
-    try {
-      const grid = await readRangeAsGrid.run(excel, rangeSource);
-      if (grid.ok) takeSource({ kind: "range", grid: grid.value });
-      else refuse(describeRangeReadIssue(grid.issue));
+      const outcome = await read();
+      if (outcome.ok) takeSource(outcome.source);
+      else refuse(outcome.message);
     } catch (error) {
-      refuse(error instanceof Error ? error.message : String(error));
+      refuse(describeError(error, "reading"));
     } finally {
       setReading(false);
     }
   };
+
+  const chooseFile = (chosen: File) =>
+    readSource(async () => {
+      const read = await readChosenFile(chosen, maxFileBytes);
+      return read.ok ? { ok: true, source: { kind: "file", file: read.file } } : read;
+    });
+  const readRange = () =>
+    readSource(async () => {
+      const rangeSource: RangeSource =
+        rangeChoice === "selection" ? { kind: "selection" } : { kind: "name", name: rangeChoice.slice("name:".length) };
+      const grid = await readRangeAsGrid.run(excel, rangeSource);
+      return grid.ok
+        ? { ok: true, source: { kind: "range", grid: grid.value } }
+        : { ok: false, message: describeRangeReadIssue(grid.issue) };
+    });
 
   const changeMapping = (field: PayerScheduleField, column: number | undefined) => {
     const base: Record<string, number | undefined> = { ...(choices.mapping ?? layout?.mapping ?? {}) };
@@ -183,6 +171,15 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
   const tableClash = taken?.tables.find(
     (table) => same(table.name, shownTableName) && !(sheetClash !== undefined && same(table.sheetName, sheetClash)),
   );
+  const sheetProblem: FieldProblem | null =
+    sheetClash === undefined ? null : { severity: "warning", message: `A sheet named "${sheetClash}" exists.` };
+  const tableProblem: FieldProblem | null =
+    tableClash === undefined
+      ? null
+      : {
+          severity: "error",
+          message: `A table named "${tableClash.name}" exists on sheet "${tableClash.sheetName}"; choose another name.`,
+        };
   const counts = shown?.counts;
   const hasErrors = (counts?.errors ?? 0) > 0;
   const canImport =
@@ -209,68 +206,38 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
     await refreshNames();
   };
 
-  const firstColumnIndex = source?.kind === "range" ? source.grid.firstColumnNumber - 1 : 0;
-  const rangeOptions = ranges.status === "succeeded" ? ranges.result : { tables: [], names: [] };
-
+  const previewProgress = previewing.state.status === "running" ? previewing.state.progress : null;
   return (
-    <section className={styles.panel} aria-labelledby="payer-schedule-panel-title">
-      <Subtitle2 as="h2" id="payer-schedule-panel-title">
-        Fee schedule
-      </Subtitle2>
-      <Text className={styles.muted}>
-        Import a payer&apos;s fee schedule into a table that contracts can name. Nothing is written before you have seen
-        every problem.
-      </Text>
-      <RadioGroup
-        aria-label="Source"
-        layout="horizontal"
-        value={mode}
-        onChange={(_, data) => setMode(data.value as Mode)}
-        disabled={running}
-      >
-        <Radio value="file" label="A file (CSV, TSV, TXT)" />
-        <Radio value="workbook" label="From the workbook" />
-      </RadioGroup>
-      {mode === "file" ? (
-        <div className={own.row}>
-          <FilePicker
-            label="Fee schedule file"
-            button="Choose a file…"
-            accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xls"
-            appearance={source === null ? "primary" : "secondary"}
-            onFiles={([file]) => void chooseFile(file)}
-            disabled={running}
-          />
-          {source?.kind === "file" && <Caption1>{source.file.name}</Caption1>}
-        </div>
-      ) : (
-        <div className={own.row}>
-          <Field label="Range" className={own.grow}>
-            <Select value={rangeChoice} onChange={(_, data) => setRangeChoice(data.value)} disabled={running}>
-              <option value="selection">The selected range</option>
-              {rangeOptions.tables.map((table) => (
-                <option key={`t-${table.name}`} value={`name:${table.name}`}>
-                  Table {table.name} ({table.sheetName})
-                </option>
-              ))}
-              {rangeOptions.names.map((name) => (
-                <option key={`n-${name}`} value={`name:${name}`}>
-                  Named range {name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Button onClick={() => void readRange()} disabled={running || reading}>
-            {readRangeAsGrid.label}
-          </Button>
-        </div>
-      )}
+    <PanelSection
+      id="payer-schedule"
+      title="Fee schedule"
+      intro="Import a payer's fee schedule into a table that contracts can name. Nothing is written before you have seen every problem."
+    >
+      <SourcePicker
+        mode={mode}
+        onMode={setMode}
+        fileName={source?.kind === "file" ? source.file.name : null}
+        onFile={(file) => void chooseFile(file)}
+        rangeChoice={rangeChoice}
+        onRangeChoice={setRangeChoice}
+        ranges={ranges.status === "succeeded" ? ranges.result : { tables: [], names: [] }}
+        onReadRange={() => void readRange()}
+        running={running}
+        reading={reading}
+      />
       {reading && <Spinner size="tiny" label="Reading…" />}
       {previewing.state.status === "running" && (
-        <div className={own.row}>
-          <Spinner size="tiny" label={progressText(previewing.state.progress)} />
-          <Button onClick={previewing.cancel}>Cancel</Button>
-        </div>
+        <ProgressLine
+          label="Checking the schedule"
+          value={
+            previewProgress === null || previewProgress.total === 0
+              ? undefined
+              : previewProgress.done / previewProgress.total
+          }
+          hint={progressText(previewProgress)}
+          onCancel={previewing.cancel}
+          cancelRequested={false}
+        />
       )}
       {previewing.state.status === "stopped" && (
         <Notice>The preview was cancelled: choose the file again to check it.</Notice>
@@ -298,7 +265,7 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
           headers={layout.headers}
           suggestion={layout.suggestion}
           mapping={choices.mapping ?? layout.mapping}
-          firstColumnIndex={firstColumnIndex}
+          firstColumnIndex={source?.kind === "range" ? source.grid.firstColumnNumber - 1 : 0}
           onChange={changeMapping}
           disabled={running}
         />
@@ -306,36 +273,22 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
       {shown !== null && counts !== undefined && (
         <>
           <Text aria-label="Counts">
-            {plural(counts.sourceRows, "row", "rows")} below the header: {count(counts.cleanRows)} clean,{" "}
-            {count(counts.rowsWithErrors)} with errors, {count(counts.blankRows)} blank, {count(counts.skippedRows)}{" "}
-            skipped as notes, {count(counts.duplicateRowsDropped)} duplicates dropped.
+            {countOf(counts.sourceRows, "row", "rows")} below the header: {groupedNumber(counts.cleanRows)} clean,{" "}
+            {groupedNumber(counts.rowsWithErrors)} with errors, {groupedNumber(counts.blankRows)} blank,{" "}
+            {groupedNumber(counts.skippedRows)} skipped as notes, {groupedNumber(counts.duplicateRowsDropped)}{" "}
+            duplicates dropped.
           </Text>
           {shown.problems.length === 0 ? <Text>No problems found.</Text> : <ProblemList problems={shown.problems} />}
           <div className={own.names}>
-            <Field label="Payer">
-              <Input value={shownPayer} onChange={(_, data) => setPayer(data.value)} disabled={running} />
-            </Field>
-            <Field label="Year">
-              <Input value={shownYear} onChange={(_, data) => setYear(data.value)} disabled={running} />
-            </Field>
-            <Field
-              label="Sheet name"
-              validationState={sheetClash === undefined ? "none" : "warning"}
-              validationMessage={sheetClash === undefined ? undefined : `A sheet named "${sheetClash}" exists.`}
-            >
-              <Input value={shownSheetName} onChange={(_, data) => setSheetName(data.value)} disabled={running} />
-            </Field>
-            <Field
-              label="Table name"
-              validationState={tableClash === undefined ? "none" : "error"}
-              validationMessage={
-                tableClash === undefined
-                  ? undefined
-                  : `A table named "${tableClash.name}" exists on sheet "${tableClash.sheetName}"; choose another name.`
-              }
-            >
-              <Input value={shownTableName} onChange={(_, data) => setTableName(data.value)} disabled={running} />
-            </Field>
+            <TextFields
+              disabled={running}
+              fields={[
+                { label: "Payer", value: shownPayer, onChange: setPayer },
+                { label: "Year", value: shownYear, onChange: setYear },
+                { label: "Sheet name", value: shownSheetName, onChange: setSheetName, problem: sheetProblem },
+                { label: "Table name", value: shownTableName, onChange: setTableName, problem: tableProblem },
+              ]}
+            />
           </div>
           {sheetClash !== undefined && (
             <Checkbox
@@ -349,7 +302,7 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
             <Checkbox
               checked={skipErrors}
               onChange={(_, data) => setSkipErrors(data.checked === true)}
-              label={`Import the ${plural(counts.cleanRows, "clean row", "clean rows")} and skip ${plural(counts.rowsWithErrors, "row", "rows")} with errors`}
+              label={`Import the ${countOf(counts.cleanRows, "clean row", "clean rows")} and skip ${countOf(counts.rowsWithErrors, "row", "rows")} with errors`}
               disabled={running || counts.cleanRows === 0}
             />
           )}
@@ -357,11 +310,11 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
             <Button appearance="primary" onClick={() => void runImport()} disabled={!canImport}>
               {importPayerSchedule.label}
             </Button>
-            <Caption1 className={styles.muted}>{plural(shown.rows.length, "rate", "rates")} into a new sheet</Caption1>
+            <Caption1 className={styles.muted}>{countOf(shown.rows.length, "rate", "rates")} into a new sheet</Caption1>
           </div>
         </>
       )}
       <OperationProgress state={state} onCancel={cancel} label="Writing the fee schedule" />
-    </section>
+    </PanelSection>
   );
 }

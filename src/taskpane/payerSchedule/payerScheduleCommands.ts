@@ -15,7 +15,9 @@ import {
 } from "../../excel/core/rangeGrid";
 import type { WrittenTable } from "../../excel/core/tableWriter";
 import type { Result } from "../../engine";
-import type { OperationControls, OperationOutcome } from "../progress/operation";
+import { rowsProgress, type WithControls } from "../progress/operation";
+import { writerCommand } from "../progress/writerCommand";
+import { countOf } from "../shared/wording";
 import type { TaskPaneCommand } from "../taskPaneCommand";
 
 /** Reads the selected range, or a table or named range, as a grid for the preview. */
@@ -40,39 +42,26 @@ export const readScheduleNames: TaskPaneCommand<void, WorkbookNames> = {
 };
 
 /** Input of {@link importPayerSchedule}: the request, plus the progress UI's controls when there is one. */
-export interface ImportPayerScheduleInput extends PayerScheduleImportRequest {
-  readonly signal?: AbortSignal;
-  readonly onProgress?: OperationControls["onProgress"];
-}
-
-const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+export type ImportPayerScheduleInput = WithControls<PayerScheduleImportRequest>;
 
 /**
  * Writes the previewed clean rows into a new sheet and fee schedule table (chunked, cancellable, atomic, never over
  * an existing sheet unless confirmed); refuses a preview with errors unless the user chose to skip those rows.
  * The success message says which name to put in a contract.
  */
-export const importPayerSchedule: TaskPaneCommand<ImportPayerScheduleInput, OperationOutcome<WrittenTable>> = {
+export const importPayerSchedule = writerCommand({
   name: "payerSchedule.import",
   label: "Import",
-  run: async (excel, { signal, onProgress, ...request }) => {
-    const result = await writeSchedule(excel, request, {
-      signal,
-      onProgress: onProgress && (({ rowsWritten, totalRows }) => onProgress({ done: rowsWritten, total: totalRows })),
-    });
-    if (!result.ok) {
-      const cancelled = result.issue.code === "writeFailed" && result.issue.issue.code === "cancelled";
-      return { ok: false, cancelled, message: describePayerScheduleImportIssue(result.issue) };
-    }
-    const { tableName, sheetName, rowCount } = result.value;
+  write: (excel, request: PayerScheduleImportRequest, { signal, onProgress }) =>
+    writeSchedule(excel, request, { signal, onProgress: rowsProgress(onProgress) }),
+  describe: describePayerScheduleImportIssue,
+  isCancel: (issue) => issue.code === "writeFailed" && issue.issue.code === "cancelled",
+  succeeded: ({ tableName, sheetName, rowCount }: WrittenTable, request) => {
     const skipped = request.skipRowsWithErrors === true ? request.preview.counts.rowsWithErrors : 0;
-    return {
-      ok: true,
-      value: result.value,
-      message:
-        `Imported ${count(rowCount, "rate", "rates")} into table ${tableName} on sheet "${sheetName}"` +
-        (skipped > 0 ? `, skipping ${count(skipped, "row", "rows")} with errors` : "") +
-        `. To price claims with it, enter ${tableName} in a contract's Fee Schedule column (PayerContracts table).`,
-    };
+    return (
+      `Imported ${countOf(rowCount, "rate", "rates")} into table ${tableName} on sheet "${sheetName}"` +
+      (skipped > 0 ? `, skipping ${countOf(skipped, "row", "rows")} with errors` : "") +
+      `. To price claims with it, enter ${tableName} in a contract's Fee Schedule column (PayerContracts table).`
+    );
   },
-};
+});

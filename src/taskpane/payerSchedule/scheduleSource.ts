@@ -22,6 +22,7 @@ import {
   type ScheduleText,
 } from "../../formats/payerSchedule";
 import type { Result } from "../../engine";
+import { readFileBytes, type ChosenFile } from "../shared/readFileBytes";
 
 /** The schedule being previewed. */
 export type ScheduleSource =
@@ -127,28 +128,19 @@ export function workbookFileMessage(fileName: string): string | null {
 /**
  * Reads a chosen file, refusing up front (by its size, before reading) a file over the limit and a workbook, and
  * saying why when the browser cannot read it (a file moved or locked since it was chosen): never a rejection.
- * FileReader rather than `Blob.arrayBuffer()`: the same bytes in every browser the add-in runs in, and in jsdom.
  */
 export async function readChosenFile(
-  file: File,
+  file: ChosenFile,
   limitBytes?: number,
 ): Promise<{ ok: true; file: ScheduleFile } | { ok: false; message: string }> {
   const workbook = workbookFileMessage(file.name);
   if (workbook !== null) return { ok: false, message: workbook };
   const size = checkScheduleFileSize(file.size, limitBytes);
   if (!size.ok) return { ok: false, message: payerScheduleIssueMessage(size.issue) };
-  try {
-    const bytes = await new Promise<Uint8Array>((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-      reader.onerror = () => reject(reader.error ?? new Error("the browser refused to read it"));
-      reader.readAsArrayBuffer(file);
-    });
-    return { ok: true, file: { name: file.name, bytes } };
-  } catch (error) {
-    const reason = error instanceof Error && error.message !== "" ? error.message : "the browser refused to read it";
-    return { ok: false, message: `"${file.name}" cannot be read: ${reason.replace(/\.$/, "")}.` };
-  }
+  const bytes = await readFileBytes(file);
+  return bytes.ok
+    ? { ok: true, file: { name: file.name, bytes: bytes.value } }
+    : { ok: false, message: `"${file.name}" cannot be read: ${bytes.issue}.` };
 }
 
 /** Words of file names that say what the file is, not whose: dropped when proposing the payer's name. */

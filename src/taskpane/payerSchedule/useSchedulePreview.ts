@@ -78,7 +78,10 @@ const runningOf = (slow: Slow<unknown>): PreviewState => ({
   progress: slow.status === "running" ? slow.progress : null,
 });
 
-/** The progress of a long preview in words: "Reading the file: 45%", "Checking rows: 310,000 of 1,000,000". */
+/**
+ * The progress of a long preview in words: "Reading the file: 45%", "Checking the rows: 31%". A percentage for the
+ * check too: its counts are passes over the rows (two or three per row), which are not rows the user could count.
+ */
 export function progressText(progress: ScheduleProgress | null): string {
   if (progress === null) return "Reading the file…";
   const percent = progress.total === 0 ? 0 : Math.floor((100 * progress.done) / progress.total);

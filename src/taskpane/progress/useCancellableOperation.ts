@@ -14,7 +14,8 @@ export interface CancellableOperation<Input, Output> {
 /**
  * Runs a long operation with an AbortController the hook owns: `cancel` aborts it, and so does unmounting (a
  * task pane closed mid-import must not leave a half-written sheet behind). Only the latest run updates the
- * state; a thrown error becomes a failure with its message (never swallowed).
+ * state; a thrown error becomes a failure whose message says in the user's words that the operation stopped (never
+ * swallowed, never Office's raw text).
  */
 export function useCancellableOperation<Input, Output>(
   operation: Operation<Input, Output>,
@@ -51,7 +52,7 @@ export function useCancellableOperation<Input, Output>(
         if (outcome.ok) setState({ status: "succeeded", value: outcome.value, message: outcome.message });
         else setState({ status: outcome.cancelled ? "cancelled" : "failed", message: outcome.message });
       } catch (error) {
-        if (isCurrent()) setState({ status: "failed", message: describeError(error) });
+        if (isCurrent()) setState({ status: "failed", message: describeError(error, "writing") });
       } finally {
         if (isCurrent()) current.current = null;
       }

@@ -11,6 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Notice } from "../shared/Notice";
+import { countOf, groupedNumber } from "../shared/wording";
 import { usePanelStyles } from "../shared/panelStyles";
 import type { RemittanceFilePreview, RemittanceFileSummary } from "./remittanceFiles";
 
@@ -25,11 +26,6 @@ const useStyles = makeStyles({
 
 /** Warnings listed per file at most; a file with thousands says how many more there are. */
 const SHOWN_WARNINGS = 100;
-const numberFormat = new Intl.NumberFormat("en-US");
-
-function plural(count: number, one: string, many: string): string {
-  return `${numberFormat.format(count)} ${count === 1 ? one : many}`;
-}
 
 /** "1.8 KB", "12.4 MB". */
 export function sizeText(bytes: number): string {
@@ -71,20 +67,20 @@ function AcceptedFile({ summary }: { summary: RemittanceFileSummary }) {
     <>
       <div className={own.counts} aria-label="Contents">
         <Badge appearance="tint" color="informative">
-          {plural(summary.interchangeCount, "interchange", "interchanges")}
+          {countOf(summary.interchangeCount, "interchange", "interchanges")}
         </Badge>
         <Badge appearance="tint" color="informative">
-          {plural(summary.claimCount, "claim", "claims")}
+          {countOf(summary.claimCount, "claim", "claims")}
         </Badge>
         <Badge appearance="tint" color="brand">
-          {plural(summary.lineCount, "line", "lines")}
+          {countOf(summary.lineCount, "line", "lines")}
         </Badge>
         <Badge appearance="tint" color={summary.deniedLineCount > 0 ? "danger" : "success"}>
-          {numberFormat.format(summary.deniedLineCount)} denied
+          {groupedNumber(summary.deniedLineCount)} denied
         </Badge>
         {summary.partialDenialLineCount > 0 && (
           <Badge appearance="tint" color="warning">
-            {numberFormat.format(summary.partialDenialLineCount)} partially denied
+            {groupedNumber(summary.partialDenialLineCount)} partially denied
           </Badge>
         )}
       </div>
@@ -94,7 +90,7 @@ function AcceptedFile({ summary }: { summary: RemittanceFileSummary }) {
         <Accordion collapsible>
           <AccordionItem value="warnings">
             <AccordionHeader size="small" className={own.warningHeader}>
-              {plural(warnings.length, "warning", "warnings")}
+              {countOf(warnings.length, "warning", "warnings")}
             </AccordionHeader>
             <AccordionPanel>
               <ol className={own.warnings} aria-label="Warnings">
@@ -105,7 +101,7 @@ function AcceptedFile({ summary }: { summary: RemittanceFileSummary }) {
                 ))}
                 {warnings.length > SHOWN_WARNINGS && (
                   <li>
-                    <Caption1>…and {plural(warnings.length - SHOWN_WARNINGS, "more", "more")}</Caption1>
+                    <Caption1>…and {countOf(warnings.length - SHOWN_WARNINGS, "more", "more")}</Caption1>
                   </li>
                 )}
               </ol>

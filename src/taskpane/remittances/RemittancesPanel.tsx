@@ -1,33 +1,19 @@
 import { useEffect, useMemo, useState } from "react";
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  Spinner,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { DEFAULT_MAX_835_BYTES } from "../../formats/remit835";
-import { useExcelGateway } from "../ExcelGatewayContext";
-import { OperationProgress } from "../progress/OperationProgress";
-import type { Operation } from "../progress/operation";
-import { useCancellableOperation } from "../progress/useCancellableOperation";
-import { FilePicker } from "../shared/FilePicker";
-import { usePanelStyles } from "../shared/panelStyles";
-import { useCommand } from "../useCommand";
-import type { WrittenTable } from "../../excel/core/tableWriter";
-import { RemittanceFileList } from "./RemittanceFileList";
-import {
-  importRemittances,
-  suggestRemittanceNames,
-  type ImportRemittancesInput,
-  type RemittanceNames,
-} from "./remittanceCommands";
-import { acceptedSources, readRemittanceFiles, type ChosenFile, type RemittanceFilePreview } from "./remittanceFiles";
 import { DEFAULT_REMITTANCE_NAME, tableNameFor } from "../../excel/remittances/remittanceTable";
+import { ActionProgress, OperationProgress } from "../progress/OperationProgress";
+import { useCancellableOperation } from "../progress/useCancellableOperation";
+import { useOperationCommand } from "../progress/useOperationCommand";
+import { FilePicker } from "../shared/FilePicker";
+import { TextFields } from "../shared/fields";
+import { PanelSection } from "../shared/PanelSection";
+import { usePanelStyles } from "../shared/panelStyles";
+import { countOf } from "../shared/wording";
+import { useCommand } from "../useCommand";
+import { RemittanceFileList } from "./RemittanceFileList";
+import { importRemittances, suggestRemittanceNames, type RemittanceNames } from "./remittanceCommands";
+import { acceptedSources, readRemittanceFilesOperation, type RemittanceFilePreview } from "./remittanceFiles";
 
 const useStyles = makeStyles({
   hint: { display: "flex", flexDirection: "column", gap: "2px" },
@@ -43,7 +29,14 @@ const useStyles = makeStyles({
   },
 });
 
-type ImportInput = Omit<ImportRemittancesInput, "signal" | "onProgress">;
+const FILES = { one: "file", many: "files" };
+const LINES = { one: "line", many: "lines" };
+
+/** The problem of a new sheet's or table's name that another sheet or table has. */
+const nameTaken = (what: "sheet" | "table", name: string | undefined) =>
+  name === undefined
+    ? null
+    : { severity: "error" as const, message: `A ${what} named "${name}" exists; choose another name.` };
 
 export interface RemittancesPanelProps {
   /** Files over this size are refused before reading; default the 835 reader's limit (100 MB). */
@@ -53,24 +46,20 @@ export interface RemittancesPanelProps {
 /**
  * The Remittances panel: choose one or several X12 835 files, see what each holds (claims, lines, denials,
  * warnings) or why it is refused, name the new sheet, and import every accepted file's lines into one table with
- * progress and Cancel.
+ * progress and Cancel. Reading the files shows its progress in files, and can be cancelled too.
  */
 export function RemittancesPanel({ maxFileBytes = DEFAULT_MAX_835_BYTES }: RemittancesPanelProps) {
   const styles = usePanelStyles();
   const own = useStyles();
-  const excel = useExcelGateway();
+  const reading = useCancellableOperation(useMemo(() => readRemittanceFilesOperation(maxFileBytes), [maxFileBytes]));
+  // The files last read: kept while other files are read, and when that reading is cancelled.
   const [previews, setPreviews] = useState<readonly RemittanceFilePreview[]>([]);
   // Set once these files are imported: the list stays as a record, the Import button goes until files are chosen again.
   const [imported, setImported] = useState(false);
-  const [reading, setReading] = useState(false);
   const [names, refreshNames] = useCommand(suggestRemittanceNames);
   const [sheetName, setSheetName] = useState<string | null>(null);
   const [tableName, setTableName] = useState<string | null>(null);
-  const operation = useMemo<Operation<ImportInput, WrittenTable>>(
-    () => (input, controls) => importRemittances.run(excel, { ...input, ...controls }),
-    [excel],
-  );
-  const { state, start, cancel } = useCancellableOperation(operation);
+  const { state, start, cancel } = useOperationCommand(importRemittances);
 
   // The names last read from the workbook, kept while a refresh runs so the fields do not blank out.
   const [taken, setTaken] = useState<RemittanceNames | null>(null);
@@ -80,20 +69,15 @@ export function RemittancesPanel({ maxFileBytes = DEFAULT_MAX_835_BYTES }: Remit
   useEffect(() => {
     if (names.status === "succeeded") setTaken(names.result);
   }, [names]);
+  useEffect(() => {
+    if (reading.state.status !== "succeeded") return;
+    setPreviews(reading.state.value);
+    setImported(false);
+  }, [reading.state]);
   // Propose the first free name once known, and again after an import took it; never over what the user typed.
   const suggested = taken?.suggested ?? { sheetName: DEFAULT_REMITTANCE_NAME, tableName: DEFAULT_REMITTANCE_NAME };
   const shownSheetName = sheetName ?? suggested.sheetName;
   const shownTableName = tableName ?? (sheetName === null ? suggested.tableName : tableNameFor(sheetName));
-
-  const chooseFiles = async (chosen: readonly ChosenFile[]) => {
-    setReading(true);
-    try {
-      setPreviews(await readRemittanceFiles(chosen, maxFileBytes));
-      setImported(false);
-    } finally {
-      setReading(false);
-    }
-  };
 
   const sources = acceptedSources(previews);
   const lineCount = sources.reduce((sum, source) => sum + source.file.lines.length, 0);
@@ -104,7 +88,7 @@ export function RemittancesPanel({ maxFileBytes = DEFAULT_MAX_835_BYTES }: Remit
     lineCount > 0 &&
     !imported &&
     !running &&
-    !reading &&
+    reading.state.status !== "running" &&
     names.status !== "running" &&
     shownSheetName.trim() !== "" &&
     sheetClash === undefined &&
@@ -119,16 +103,19 @@ export function RemittancesPanel({ maxFileBytes = DEFAULT_MAX_835_BYTES }: Remit
     void refreshNames();
   }, [state, refreshNames]);
 
+  // A table named by hand keeps the sheet's name as it was shown, instead of following it.
+  const changeTableName = (name: string) => {
+    if (sheetName === null) setSheetName(shownSheetName);
+    setTableName(name);
+  };
   const runImport = () => start({ sheetName: shownSheetName.trim(), tableName: shownTableName.trim(), sources });
 
   return (
-    <section className={styles.panel} aria-labelledby="remittances-panel-title">
-      <Subtitle2 as="h2" id="remittances-panel-title">
-        Remittances
-      </Subtitle2>
-      <Text className={styles.muted}>
-        Import X12 835 remittance files into a table: one row per service line paid, adjusted or denied.
-      </Text>
+    <PanelSection
+      id="remittances"
+      title="Remittances"
+      intro="Import X12 835 remittance files into a table: one row per service line paid, adjusted or denied."
+    >
       <div className={styles.chooser}>
         <FilePicker
           label="835 remittance files"
@@ -136,69 +123,46 @@ export function RemittancesPanel({ maxFileBytes = DEFAULT_MAX_835_BYTES }: Remit
           accept=".835,.edi,.txt,.x12,.dat"
           multiple
           appearance={previews.length === 0 ? "primary" : "secondary"}
-          onFiles={(files) => void chooseFiles(files)}
-          disabled={running}
+          onFiles={(files) => void reading.start(files)}
+          disabled={running || reading.state.status === "running"}
         />
-        {reading && <Spinner size="tiny" label="Reading the files…" />}
       </div>
+      <ActionProgress
+        action={reading}
+        label="Reading the files"
+        unit={FILES}
+        cancelling="Cancelling: the file being read is finished first…"
+      />
       {previews.length > 0 && <RemittanceFileList previews={previews} />}
       {lineCount > 0 && !imported && (
         <>
           <div className={styles.names}>
-            <Field
-              label="New sheet"
-              validationState={sheetClash === undefined ? "none" : "error"}
-              validationMessage={
-                sheetClash === undefined ? undefined : `A sheet named "${sheetClash}" exists; choose another name.`
-              }
-            >
-              <Input
-                className={styles.input}
-                value={shownSheetName}
-                onChange={(_, data) => setSheetName(data.value)}
-                disabled={running}
-              />
-            </Field>
-            <Field
-              label="Table name"
-              validationState={tableClash === undefined ? "none" : "error"}
-              validationMessage={
-                tableClash === undefined ? undefined : `A table named "${tableClash}" exists; choose another name.`
-              }
-            >
-              <Input
-                className={styles.input}
-                value={shownTableName}
-                onChange={(_, data) => {
-                  if (sheetName === null) setSheetName(shownSheetName);
-                  setTableName(data.value);
-                }}
-                disabled={running}
-              />
-            </Field>
+            <TextFields
+              inputClassName={styles.input}
+              disabled={running}
+              fields={[
+                { label: "New sheet", value: shownSheetName, onChange: setSheetName, problem: nameTaken("sheet", sheetClash) }, // prettier-ignore
+                { label: "Table name", value: shownTableName, onChange: changeTableName, problem: nameTaken("table", tableClash) }, // prettier-ignore
+              ]}
+            />
           </div>
           <div className={styles.chooser}>
             <Button appearance="primary" onClick={() => void runImport()} disabled={!canImport}>
-              {importRemittances.label} {lineCount.toLocaleString("en-US")} {lineCount === 1 ? "line" : "lines"}
+              {importRemittances.label} {countOf(lineCount, "line", "lines")}
             </Button>
             <Caption1 className={styles.muted}>
-              from {sources.length} {sources.length === 1 ? "file" : "files"}, into a new sheet
+              from {countOf(sources.length, "file", "files")}, into a new sheet
             </Caption1>
           </div>
         </>
       )}
-      <OperationProgress
-        state={state}
-        onCancel={cancel}
-        label="Writing the remittance table"
-        unit={{ one: "line", many: "lines" }}
-      />
+      <OperationProgress state={state} onCancel={cancel} label="Writing the remittance table" unit={LINES} />
       {state.status === "succeeded" && (
         <div className={own.hint}>
           <Caption1 className={styles.muted}>Denial rate of the imported lines, in any cell:</Caption1>
           <code className={own.formula}>=PAYER.DENIAL_RATE({state.value.tableName}[Outcome])</code>
         </div>
       )}
-    </section>
+    </PanelSection>
   );
 }

@@ -11,6 +11,11 @@ import {
   type Remit835File,
   type SegmentPosition,
 } from "../../formats/remit835";
+import type { Operation } from "../progress/operation";
+import { readFileBytes, type ChosenFile } from "../shared/readFileBytes";
+import { countOf } from "../shared/wording";
+
+export type { ChosenFile } from "../shared/readFileBytes";
 
 /** One warning of a file as the preview lists it: the message (which names the segment) and where it is. */
 export interface RemittanceWarningItem {
@@ -40,9 +45,6 @@ export type RemittanceFilePreview =
     }
   | { readonly status: "refused"; readonly fileName: string; readonly sizeBytes: number; readonly message: string };
 
-/** A file as the browser hands it over from `<input type="file">`: a Blob with a name. */
-export type ChosenFile = Blob & { readonly name: string };
-
 /** Parses one file's bytes into its preview. */
 export function previewRemittance(
   fileName: string,
@@ -65,30 +67,53 @@ export function previewRemittance(
 
 /**
  * Reads and parses one chosen file. A file over `maxBytes` is refused from its size alone, without being read;
- * a file the browser cannot read is refused with the browser's reason.
+ * a file the browser cannot read is refused with the reason.
  */
 export async function readRemittanceFile(
   file: ChosenFile,
   maxBytes: number = DEFAULT_MAX_835_BYTES,
 ): Promise<RemittanceFilePreview> {
+  const refused = (message: string): RemittanceFilePreview => ({
+    status: "refused",
+    fileName: file.name,
+    sizeBytes: file.size,
+    message,
+  });
   if (file.size > maxBytes) {
-    const message = remit835IssueMessage({ code: "fileTooLarge", sizeBytes: file.size, limitBytes: maxBytes });
-    return { status: "refused", fileName: file.name, sizeBytes: file.size, message };
+    return refused(remit835IssueMessage({ code: "fileTooLarge", sizeBytes: file.size, limitBytes: maxBytes }));
   }
-  try {
-    return previewRemittance(file.name, await readBytes(file), maxBytes);
-  } catch (error) {
-    const reason = error instanceof Error && error.message !== "" ? error.message : "the browser refused to read it";
-    return {
-      status: "refused",
-      fileName: file.name,
-      sizeBytes: file.size,
-      message: `The file cannot be read: ${reason.replace(/\.$/, "")}.`,
-    };
-  }
+  const bytes = await readFileBytes(file);
+  return bytes.ok
+    ? previewRemittance(file.name, bytes.value, maxBytes)
+    : refused(`The file cannot be read: ${bytes.issue}.`);
 }
 
-/** Reads the chosen files one after another (one parsed file in memory at a time while reading), in order. */
+/** What the user reads when the reading of the chosen files was cancelled (the files listed before stay). */
+const READING_CANCELLED = "Reading the files was cancelled: choose them again to see what they hold.";
+
+/**
+ * Reads the chosen files one after another (one parsed file in memory at a time while reading), in order, as a
+ * task-pane operation: progress in files, and Cancel between two files (the file being read is finished first;
+ * nothing of a cancelled reading is kept).
+ */
+export function readRemittanceFilesOperation(
+  maxBytes: number = DEFAULT_MAX_835_BYTES,
+): Operation<readonly ChosenFile[], RemittanceFilePreview[]> {
+  return async (files, { signal, onProgress }) => {
+    const previews: RemittanceFilePreview[] = [];
+    onProgress({ done: 0, total: files.length });
+    for (const file of files) {
+      if (signal.aborted) break;
+      previews.push(await readRemittanceFile(file, maxBytes));
+      onProgress({ done: previews.length, total: files.length });
+    }
+    return signal.aborted
+      ? { ok: false, cancelled: true, message: READING_CANCELLED }
+      : { ok: true, value: previews, message: `Read ${countOf(previews.length, "file", "files")}.` };
+  };
+}
+
+/** Reads the chosen files one after another, in order, without progress or Cancel (for callers outside the pane). */
 export async function readRemittanceFiles(
   files: readonly ChosenFile[],
   maxBytes: number = DEFAULT_MAX_835_BYTES,
@@ -118,17 +143,4 @@ function summarize(file: Remit835File): RemittanceFileSummary {
     partialDenialLineCount,
     warnings: file.warnings.map((warning) => ({ message: remit835IssueMessage(warning), position: warning.position })),
   };
-}
-
-/**
- * The file's bytes through FileReader: `Blob.arrayBuffer()` is the modern call, but FileReader reads the same
- * ArrayBuffer in every browser the add-in runs in (and in jsdom, for the component tests).
- */
-function readBytes(file: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error("the browser refused to read it"));
-    reader.readAsArrayBuffer(file);
-  });
 }

@@ -18,11 +18,9 @@ import {
   type RepairReport,
   type RepairRequest,
 } from "../../excel/sharing";
-import type { OperationControls, OperationOutcome } from "../progress/operation";
+import { writerCommand } from "../progress/writerCommand";
 import type { TaskPaneCommand } from "../taskPaneCommand";
-
-const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-const money = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
+import { centsText, countOf } from "../shared/wording";
 
 /** The sheets a user can freeze or repair (the record of frozen cells is left out). */
 export const listSharingSheets: TaskPaneCommand<void, string[]> = {
@@ -46,73 +44,53 @@ export function freezeCountText(sheet: FreezeSheetCount): string {
   const skipped =
     sheet.notCalculated === 0
       ? ""
-      : `; ${count(sheet.notCalculated, "formula shows", "formulas show")} #NAME? and will not be frozen`;
-  return `${sheet.sheet}: ${count(sheet.formulaCells, "PAYER formula", "PAYER formulas")} to freeze${skipped}`;
+      : `; ${countOf(sheet.notCalculated, "formula shows", "formulas show")} #NAME? and will not be frozen`;
+  return `${sheet.sheet}: ${countOf(sheet.formulaCells, "PAYER formula", "PAYER formulas")} to freeze${skipped}`;
 }
 
-/** Freezes the confirmed sheets. */
-export const freezeCommand: TaskPaneCommand<
-  { readonly sheetNames: readonly string[]; readonly controls?: OperationControls },
-  OperationOutcome<FreezeReport>
-> = {
+/** Freezes the confirmed sheets, with progress in sheets. */
+export const freezeCommand = writerCommand({
   name: "sharing.freeze",
   label: "Freeze",
-  run: async (excel, { sheetNames, controls }) => {
-    const result = await freezeForSharing(excel, sheetNames, controls ?? {});
-    if (!result.ok) {
-      return { ok: false, cancelled: result.issue.code === "cancelled", message: describeSharingIssue(result.issue) };
-    }
-    const cells = result.value.sheets.reduce((n, s) => n + s.formulaCells, 0);
-    return {
-      ok: true,
-      value: result.value,
-      message:
-        `Froze ${count(cells, "PAYER formula", "PAYER formulas")} in ${count(result.value.sheets.length, "sheet", "sheets")}, ` +
-        `values as of ${result.value.frozenAt}. The original formulas are listed on sheet "${FROZEN_RECORD_SHEET}".`,
-    };
+  write: (excel, { sheetNames }: { readonly sheetNames: readonly string[] }, controls) =>
+    freezeForSharing(excel, sheetNames, controls),
+  describe: describeSharingIssue,
+  succeeded: (report: FreezeReport) => {
+    const cells = report.sheets.reduce((n, s) => n + s.formulaCells, 0);
+    return (
+      `Froze ${countOf(cells, "PAYER formula", "PAYER formulas")} in ${countOf(report.sheets.length, "sheet", "sheets")}, ` +
+      `values as of ${report.frozenAt}. The original formulas are listed on sheet "${FROZEN_RECORD_SHEET}".`
+    );
   },
-};
+});
 
 /** Repairs PAYER formulas showing #NAME? (and restores frozen ones when asked); Cancel works until the commit. */
-export const repairCommand: TaskPaneCommand<
-  { readonly request: RepairRequest; readonly controls?: OperationControls },
-  OperationOutcome<RepairReport>
-> = {
+export const repairCommand = writerCommand({
   name: "sharing.repair",
   label: "Repair formulas",
-  run: async (excel, { request, controls }) => {
-    const result = await repairFormulas(excel, request, { signal: controls?.signal });
-    if (!result.ok) {
-      return { ok: false, cancelled: result.issue.code === "cancelled", message: describeSharingIssue(result.issue) };
-    }
-    const { reentered, restored } = result.value;
-    const parts = [`Re-entered ${count(reentered, "formula", "formulas")} that showed #NAME?`];
-    if (request.restoreFrozen) parts.push(`restored ${count(restored, "frozen range", "frozen ranges")}`);
-    return { ok: true, value: result.value, message: `${parts.join("; ")}.` };
+  // The repair reports no progress (the Excel layer takes only its signal): the bar moves without counts.
+  write: (excel, request: RepairRequest, { signal }) => repairFormulas(excel, request, { signal }),
+  describe: describeSharingIssue,
+  succeeded: ({ reentered, restored }: RepairReport, request) => {
+    const parts = [`Re-entered ${countOf(reentered, "formula", "formulas")} that showed #NAME?`];
+    if (request.restoreFrozen) parts.push(`restored ${countOf(restored, "frozen range", "frozen ranges")}`);
+    return `${parts.join("; ")}.`;
   },
-};
+});
 
-/** Builds (or rebuilds) the portfolio summary, which stores the confirmed mapping with it. */
-export const buildPortfolioCommand: TaskPaneCommand<
-  { readonly request: PortfolioRequest; readonly controls?: OperationControls },
-  OperationOutcome<BuiltPortfolio>
-> = {
+/** Builds (or rebuilds) the portfolio summary, which stores the confirmed mapping with it, with progress in steps. */
+export const buildPortfolioCommand = writerCommand({
   name: "sharing.buildPortfolio",
   label: "Build portfolio summary",
-  run: async (excel, { request, controls }) => {
-    const result = await buildPortfolioSummary(excel, request, controls ?? {});
-    if (!result.ok) {
-      return { ok: false, cancelled: result.issue.code === "cancelled", message: describePortfolioIssue(result.issue) };
-    }
-    const { contracts } = result.value.numbers;
+  write: (excel, request: PortfolioRequest, controls) => buildPortfolioSummary(excel, request, controls),
+  describe: describePortfolioIssue,
+  succeeded: (built: BuiltPortfolio) => {
+    const { contracts } = built.numbers;
     const revenue = contracts.reduce((n, c) => n + c.currentCents, 0);
     const uplift = contracts.reduce((n, c) => n + c.upliftCents, 0);
-    return {
-      ok: true,
-      value: result.value,
-      message:
-        `${result.value.replaced ? "Updated" : "Built"} sheet "${result.value.sheetName}": ` +
-        `${count(contracts.length, "contract", "contracts")}, current revenue ${money(revenue)}, modeled uplift +${money(uplift)}.`,
-    };
+    return (
+      `${built.replaced ? "Updated" : "Built"} sheet "${built.sheetName}": ` +
+      `${countOf(contracts.length, "contract", "contracts")}, current revenue ${centsText(revenue)}, modeled uplift +${centsText(uplift)}.`
+    );
   },
-};
+});

@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useState } from "react";
-import { Button, Caption1, Checkbox, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
-import type { ClaimsField, ClaimsMapping } from "../../excel/claims/claimsMapping";
-import { REVIEW_COLUMN_NAMES, type VarianceReviewRequest } from "../../excel/varianceReview";
-import { useExcelGateway } from "../ExcelGatewayContext";
+import { useEffect, useState } from "react";
+import { Button, Checkbox, Field, Select, Text } from "@fluentui/react-components";
+import type { ClaimsField } from "../../excel/claims/claimsMapping";
+import { REVIEW_COLUMN_NAMES } from "../../excel/varianceReview";
 import { OperationProgress } from "../progress/OperationProgress";
-import type { Operation } from "../progress/operation";
-import { useCancellableOperation } from "../progress/useCancellableOperation";
-import { ClaimsMappingFields, ClaimsTableSelect, useClaimsTables } from "../shared/ClaimsTablePicker";
+import { useOperationCommand } from "../progress/useOperationCommand";
+import { ClaimsSourceGroup, useClaimsMapping, useClaimsTables, useColumnValues } from "../shared/ClaimsTablePicker";
+import { ChoiceSelect, CompactFieldRow } from "../shared/fields";
 import { Notice } from "../shared/Notice";
+import { PanelSection } from "../shared/PanelSection";
 import { usePanelStyles } from "../shared/panelStyles";
-import { listColumnValues, loadClaimsMapping, parsePercentInput } from "../uplift/upliftCommands";
+import { parsePercentInput } from "../uplift/upliftForm";
 import { useCommand } from "../useCommand";
 import { loadReviewSettings, runVarianceReviewCommand } from "./varianceCommands";
 
@@ -39,40 +39,26 @@ export const REVIEW_FIELDS: readonly ClaimsField[] = [
  */
 export function VarianceReviewPanel() {
   const styles = usePanelStyles();
-  const excel = useExcelGateway();
-  const { tableList, tableName, setTableName, table, refreshTables } = useClaimsTables(/claim|remit/i);
-  const [mappingState, loadMapping] = useCommand(loadClaimsMapping);
+  const claims = useClaimsTables(/claim|remit/i);
+  const { tableName, table, refreshTables } = claims;
+  const choice = useClaimsMapping(table);
+  const { mapping } = choice;
   const [settings, loadSettings] = useCommand(loadReviewSettings);
-  const [payers, loadPayers] = useCommand(listColumnValues);
-  const [mapping, setMapping] = useState<ClaimsMapping | null>(null);
   const [payerContracts, setPayerContracts] = useState<Record<string, string>>({});
   const [dollars, setDollars] = useState("1.00");
   const [percent, setPercent] = useState("1");
   const [rule, setRule] = useState<"both" | "either">("both");
   const [replace, setReplace] = useState(false);
   const [formProblem, setFormProblem] = useState<string | null>(null);
-
-  const operation = useCallback<Operation<VarianceReviewRequest, unknown>>(
-    (request, controls) => runVarianceReviewCommand.run(excel, { request, controls }),
-    [excel],
-  );
-  const review = useCancellableOperation(operation);
+  const review = useOperationCommand(runVarianceReviewCommand);
 
   // A finished review adds columns: list the tables again so the pane sees them.
   useEffect(() => {
     if (review.state.status === "succeeded") void refreshTables();
   }, [review.state.status, refreshTables]);
-  const tableKey = table === null ? "" : `${table.name}|${table.columnNames.join("|")}`;
-  useEffect(() => {
-    if (table !== null) void loadMapping({ table });
-    // Reload only when the table or its columns change, not on every refresh of the list.
-  }, [tableKey, loadMapping]);
   useEffect(() => {
     if (tableName !== "") void loadSettings({ tableName });
   }, [tableName, loadSettings]);
-  useEffect(() => {
-    if (mappingState.status === "succeeded") setMapping(mappingState.result.mapping);
-  }, [mappingState]);
   useEffect(() => {
     if (settings.status !== "succeeded") return;
     const { record } = settings.result;
@@ -84,13 +70,10 @@ export function VarianceReviewPanel() {
     }
   }, [settings]);
   const needsPayerContracts = mapping !== null && mapping.contractName === null && mapping.payer !== null;
-  useEffect(() => {
-    if (needsPayerContracts && mapping?.payer) void loadPayers({ tableName, column: mapping.payer });
-  }, [needsPayerContracts, tableName, mapping?.payer, loadPayers]);
+  const payerList = useColumnValues(tableName, needsPayerContracts ? mapping.payer : null);
 
   const earlierColumns = table?.columnNames.filter((n) => REVIEW_COLUMN_NAMES.includes(n)) ?? [];
   const contractNames = settings.status === "succeeded" ? settings.result.contractNames : [];
-  const payerList = needsPayerContracts && payers.status === "succeeded" ? payers.result : [];
 
   const onRun = () => {
     if (mapping === null) return;
@@ -113,55 +96,33 @@ export function VarianceReviewPanel() {
   };
 
   return (
-    <section className={styles.panel} aria-labelledby="variance-panel-title">
-      <Subtitle2 as="h2" id="variance-panel-title">
-        Variance review
-      </Subtitle2>
-      <Text size={200} className={styles.muted}>
-        Flag every line the payer underpaid, overpaid or denied against its contract, and total what you can recover.
-        Adds Expected, Variance and Flag columns to the table, a Summary sheet of live formulas and a Worklist of
-        underpaid claims.
-      </Text>
-
-      <div className={styles.group} role="group" aria-label="Claims or remittances">
-        <ClaimsTableSelect
-          label="Claims or remittance table"
-          tables={tableList}
-          tableName={tableName}
-          onChange={setTableName}
-        />
-        {mappingState.status === "succeeded" && mappingState.result.note !== null && (
-          <Notice intent="warning">{mappingState.result.note}</Notice>
-        )}
-        {table !== null && mapping !== null && (
-          <>
-            <Caption1 className={styles.muted}>
-              Allowed is compared with the contract; without an allowed column, paid + patient responsibility.
-            </Caption1>
-            <ClaimsMappingFields
-              fields={REVIEW_FIELDS}
-              mapping={mapping}
-              columnNames={table.columnNames.filter((name) => !REVIEW_COLUMN_NAMES.includes(name))}
-              onChange={setMapping}
-            />
-          </>
-        )}
-      </div>
+    <PanelSection
+      id="variance"
+      title="Variance review"
+      introSize={200}
+      intro="Flag every line the payer underpaid, overpaid or denied against its contract, and total what you can recover. Adds Expected, Variance and Flag columns to the table, a Summary sheet of live formulas and a Worklist of underpaid claims."
+    >
+      <ClaimsSourceGroup
+        name="Claims or remittances"
+        tableLabel="Claims or remittance table"
+        claims={claims}
+        choice={choice}
+        fields={REVIEW_FIELDS}
+        description="Allowed is compared with the contract; without an allowed column, paid + patient responsibility."
+        columnNames={table?.columnNames.filter((name) => !REVIEW_COLUMN_NAMES.includes(name))}
+      />
 
       {needsPayerContracts && (
         <div className={styles.group} role="group" aria-label="Contract of each payer">
           <Text className={styles.legend}>Contract of each payer</Text>
           {payerList.map((payer) => (
             <Field key={payer} label={payer} orientation="horizontal">
-              <Select
+              <ChoiceSelect
                 value={payerContracts[payer] ?? ""}
-                onChange={(_, d) => setPayerContracts({ ...payerContracts, [payer]: d.value })}
-              >
-                <option value="">(no contract)</option>
-                {contractNames.map((name) => (
-                  <option key={name}>{name}</option>
-                ))}
-              </Select>
+                onChange={(contract) => setPayerContracts({ ...payerContracts, [payer]: contract })}
+                choices={contractNames}
+                noChoice="(no contract)"
+              />
             </Field>
           ))}
         </div>
@@ -169,20 +130,19 @@ export function VarianceReviewPanel() {
 
       <div className={styles.group} role="group" aria-label="Tolerance">
         <Text className={styles.legend}>Tolerance</Text>
-        <div className={styles.row}>
-          <Field label="Dollars" className={styles.narrow}>
-            <Input className={styles.compact} value={dollars} onChange={(_, d) => setDollars(d.value)} />
-          </Field>
-          <Field label="Percent" className={styles.narrow}>
-            <Input className={styles.compact} value={percent} onChange={(_, d) => setPercent(d.value)} />
-          </Field>
+        <CompactFieldRow
+          fields={[
+            { label: "Dollars", value: dollars, onChange: setDollars },
+            { label: "Percent", value: percent, onChange: setPercent },
+          ]}
+        >
           <Field label="Flag a line beyond">
             <Select value={rule} onChange={(_, d) => setRule(d.value as "both" | "either")}>
               <option value="both">both tolerances</option>
               <option value="either">either tolerance</option>
             </Select>
           </Field>
-        </div>
+        </CompactFieldRow>
         {earlierColumns.length > 0 && (
           <Checkbox
             checked={replace}
@@ -200,12 +160,7 @@ export function VarianceReviewPanel() {
       >
         {runVarianceReviewCommand.label}
       </Button>
-      <OperationProgress
-        state={review.state}
-        onCancel={review.cancel}
-        label="Writing the variance review"
-        unit={{ one: "row", many: "rows" }}
-      />
-    </section>
+      <OperationProgress state={review.state} onCancel={review.cancel} label="Writing the variance review" />
+    </PanelSection>
   );
 }

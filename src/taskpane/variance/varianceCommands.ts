@@ -7,8 +7,9 @@ import {
   type VarianceReviewRequest,
   type VarianceReviewResult,
 } from "../../excel/varianceReview";
-import type { OperationControls, OperationOutcome } from "../progress/operation";
+import { writerCommand } from "../progress/writerCommand";
 import type { TaskPaneCommand } from "../taskPaneCommand";
+import { centsText, groupedNumber } from "../shared/wording";
 
 /** What the panel needs besides the table: the earlier review's choices and the registry's contract names. */
 export const loadReviewSettings: TaskPaneCommand<
@@ -23,43 +24,25 @@ export const loadReviewSettings: TaskPaneCommand<
   },
 };
 
-/** Input of {@link runVarianceReviewCommand}. */
-export interface RunReviewInput {
-  readonly request: VarianceReviewRequest;
-  readonly controls?: OperationControls;
+/** What was flagged and what can be recovered, and where to look. */
+function reviewedMessage(result: VarianceReviewResult): string {
+  const { total, worklist } = result.summary;
+  return (
+    `Reviewed ${groupedNumber(result.lineCount)} lines: ${total.underpaidLines} underpaid ` +
+    `(${centsText(total.recoverableAmount)} recoverable on ${worklist.length} claims), ${total.overpaidLines} overpaid, ` +
+    `${total.deniedLines} denied, ${total.noContractRateLines} without a contract rate. ` +
+    `See sheets "${result.summarySheet}" and "${result.worklistSheet}".`
+  );
 }
-
-const money = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
 
 /**
  * Runs the review (which stores the confirmed mapping with it) with progress and cancel; the outcome's message says
  * what was flagged and what can be recovered.
  */
-export const runVarianceReviewCommand: TaskPaneCommand<RunReviewInput, OperationOutcome<VarianceReviewResult>> = {
+export const runVarianceReviewCommand = writerCommand({
   name: "variance.run",
   label: "Run variance review",
-  run: async (excel, { request, controls }) => {
-    const result = await runVarianceReview(
-      excel,
-      request,
-      controls === undefined ? {} : { signal: controls.signal, onProgress: controls.onProgress },
-    );
-    if (!result.ok) {
-      return {
-        ok: false,
-        cancelled: result.issue.code === "cancelled",
-        message: describeVarianceReviewIssue(result.issue),
-      };
-    }
-    const { total, worklist } = result.value.summary;
-    return {
-      ok: true,
-      value: result.value,
-      message:
-        `Reviewed ${result.value.lineCount.toLocaleString("en-US")} lines: ${total.underpaidLines} underpaid ` +
-        `(${money(total.recoverableAmount)} recoverable on ${worklist.length} claims), ${total.overpaidLines} overpaid, ` +
-        `${total.deniedLines} denied, ${total.noContractRateLines} without a contract rate. ` +
-        `See sheets "${result.value.summarySheet}" and "${result.value.worklistSheet}".`,
-    };
-  },
-};
+  write: (excel, request: VarianceReviewRequest, controls) => runVarianceReview(excel, request, controls),
+  describe: describeVarianceReviewIssue,
+  succeeded: reviewedMessage,
+});

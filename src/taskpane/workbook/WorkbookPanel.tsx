@@ -1,46 +1,39 @@
 import { useEffect } from "react";
-import { Button, Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { TableOverview } from "../../excel/workbook/workbookOverview";
 import { LoadingStatus } from "../shared/Notice";
+import { PanelSection } from "../shared/PanelSection";
 import { usePanelStyles } from "../shared/panelStyles";
+import { countOf } from "../shared/wording";
 import { useCommand } from "../useCommand";
 import { listTables } from "./workbookCommands";
 
 const useStyles = makeStyles({
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between" },
   // Tighter than the shared card: a table's lines read as one block.
   item: { gap: "2px" },
   columns: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
 
-const numberFormat = new Intl.NumberFormat();
-
-function plural(count: number, one: string, many: string): string {
-  return `${numberFormat.format(count)} ${count === 1 ? one : many}`;
-}
-
 /** The Workbook panel: the workbook's tables as Excel holds them now, re-read on Refresh. */
 export function WorkbookPanel() {
-  const styles = usePanelStyles();
-  const own = useStyles();
   const [state, refresh] = useCommand(listTables);
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
   return (
-    <section className={styles.panel} aria-labelledby="workbook-panel-title">
-      <div className={own.header}>
-        <Subtitle2 as="h2" id="workbook-panel-title">
-          Workbook
-        </Subtitle2>
+    <PanelSection
+      id="workbook"
+      title="Workbook"
+      actions={
         <Button size="small" onClick={() => void refresh()} disabled={state.status === "running"}>
           {listTables.label}
         </Button>
-      </div>
+      }
+    >
       <LoadingStatus state={state} reading="Reading the workbook's tables…" failedTitle="Could not read the workbook" />
       {state.status === "succeeded" && <TableList tables={state.result} />}
-    </section>
+    </PanelSection>
   );
 }
 
@@ -56,7 +49,7 @@ function TableList({ tables }: { tables: readonly TableOverview[] }) {
   }
   return (
     <>
-      <Caption1 className={styles.muted}>{plural(tables.length, "table", "tables")} in this workbook</Caption1>
+      <Caption1 className={styles.muted}>{countOf(tables.length, "table", "tables")} in this workbook</Caption1>
       <ul className={styles.cardList} aria-label="Tables">
         {tables.map((table) => (
           <li
@@ -67,11 +60,11 @@ function TableList({ tables }: { tables: readonly TableOverview[] }) {
           >
             <div className={styles.titleLine}>
               <Text weight="semibold">{table.name}</Text>
-              <Caption1 className={styles.muted}>{plural(table.rowCount, "row", "rows")}</Caption1>
+              <Caption1 className={styles.muted}>{countOf(table.rowCount, "row", "rows")}</Caption1>
             </div>
             <Caption1 className={styles.muted}>Sheet {table.sheetName}</Caption1>
             <Caption1 className={own.columns} title={table.columnNames.join(", ")}>
-              {plural(table.columnNames.length, "column", "columns")}: {table.columnNames.join(", ")}
+              {countOf(table.columnNames.length, "column", "columns")}: {table.columnNames.join(", ")}
             </Caption1>
           </li>
         ))}

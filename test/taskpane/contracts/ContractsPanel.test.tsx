@@ -2,7 +2,7 @@ import { act, fireEvent, screen, within } from "@testing-library/react";
 import { readRegistry } from "../../../src/excel/registry";
 import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
-import { openTab } from "../support";
+import { cancelWhileItRuns, heldExcel, openTab } from "../support";
 
 /** The sample's registry and schedules, without its 2,500 claims. */
 function sampleSimulator(): WorkbookSimulator {
@@ -156,5 +156,44 @@ describe("the Contracts panel", () => {
 
     expect(await screen.findByText(/changed in the sheet since it was loaded; reload/)).toBeInTheDocument();
     expect(simulator.cell("Contracts", 3, 1).value).toBe("Summit Health Inc.");
+  });
+
+  it("shows a progress bar with Cancel while a version is saved, and a cancelled save writes nothing", async () => {
+    const simulator = sampleSimulator();
+    const held = heldExcel(simulator);
+    openTab(held.excel, "Contracts");
+    await screen.findByRole("list", { name: "Contracts" });
+    fireEvent.click(screen.getByRole("button", { name: "New contract" }));
+    type(/^Contract Name/, "Cedar Health HMO");
+    type(/^Payer/, "Cedar Health");
+    type(/^Effective Start Date/, "2025-01-01");
+    type(/^Method/, "Percent of Medicare");
+    type("Percent", "120%");
+    type("Medicare Schedule", "current");
+    const before = simulator.describe();
+
+    const save = screen.getByRole("button", { name: "Save version" });
+    const ending = await cancelWhileItRuns(held, document.body, save, "Saving");
+
+    expect(ending).toContain("Nothing was changed");
+    expect(simulator.describe()).toEqual(before);
+  });
+
+  it("shows a progress bar with Cancel while a row is deleted, and a cancelled delete keeps the row", async () => {
+    const simulator = sampleSimulator();
+    const held = heldExcel(simulator);
+    openTab(held.excel, "Contracts");
+    const list = await screen.findByRole("list", { name: "Contracts" });
+    const acme = within(list).getByRole("listitem", { name: "Acme Health PPO" });
+    const carveOut = within(acme).getByRole("listitem", { name: "Carve-out J0120–J9999" });
+    fireEvent.click(within(carveOut).getByRole("button", { name: "Delete" }));
+    const dialog = await screen.findByRole("dialog");
+    const before = simulator.describe();
+
+    const confirm = within(dialog).getByRole("button", { name: "Delete", hidden: true });
+    const ending = await cancelWhileItRuns(held, document.body, confirm, "Deleting the row");
+
+    expect(ending).toContain("Nothing was changed");
+    expect(simulator.describe()).toEqual(before);
   });
 });

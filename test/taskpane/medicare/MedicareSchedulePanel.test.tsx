@@ -2,7 +2,7 @@
 // the excerpts in test/fixtures/cms-pfs), the preview, the locality search and the import into the simulator.
 import { fireEvent, screen, within } from "@testing-library/react";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
-import { aFixtureFile, oneClaimWorkbook, openTab } from "../support";
+import { aFixtureFile, cancelWhileItRuns, heldExcel, oneClaimWorkbook, openTab } from "../support";
 
 /** A chosen file with the bytes of a CMS excerpt in test/fixtures/cms-pfs. */
 const aFile = (fixture: string, options: { name?: string; claimedSize?: number } = {}) =>
@@ -102,7 +102,9 @@ describe("the task pane's Medicare schedule panel", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Import schedule" }));
 
-    expect(await screen.findByText(/Wrote 16 rows to table MPFS_2025_1320201/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Wrote 16 rows to table MPFS_2025_1320201/, {}, { timeout: 30_000 }),
+    ).toBeInTheDocument();
     expect(simulator.tables().map((t) => `${t.sheet}!${t.name}`)).toEqual([
       "Medicare 2025 Manhattan!MPFS_2025_1320201",
       "Medicare Schedules!MedicareSchedules",
@@ -119,7 +121,25 @@ describe("the task pane's Medicare schedule panel", () => {
     expect(within(preview).getAllByRole("row")[1]).toHaveTextContent("99213$95.19$57.45");
     fireEvent.click(screen.getByRole("button", { name: "Import schedule" }));
 
-    expect(await screen.findByText(/Wrote 8 rows to table MPFS_2026_National/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Wrote 8 rows to table MPFS_2026_National/, {}, { timeout: 30_000 }),
+    ).toBeInTheDocument();
     expect(simulator.sheetNames()).toContain("Medicare 2026 National");
+  });
+
+  it("shows a progress bar with Cancel while the schedule is written, and a cancelled import changes nothing", async () => {
+    const simulator = new WorkbookSimulator(oneClaimWorkbook({ table: false }));
+    const held = heldExcel(simulator);
+    openTab(held.excel, "Medicare schedule");
+    choose("PPRRVU file", aFile("pprrvu-2026-jul-nonqpp-excerpt.csv"));
+    await screen.findByLabelText("PPRRVU summary");
+    await pickLocality("nation", "National (GPCI 1.000)");
+    const before = simulator.describe();
+
+    const start = screen.getByRole("button", { name: "Import schedule" });
+    const ending = await cancelWhileItRuns(held, document.body, start, "Writing the Medicare schedule");
+
+    expect(ending).toContain("Nothing was changed");
+    expect(simulator.describe()).toEqual(before);
   });
 });

@@ -5,7 +5,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { cellAt } from "../../playground/simulator/helpers";
-import { oneClaimWorkbook, openTab } from "../support";
+import { cancelWhileItRuns, heldExcel, oneClaimWorkbook, openTab } from "../support";
 
 const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures", "payer-schedules");
 
@@ -162,5 +162,44 @@ describe("the task pane's Fee schedule panel", () => {
     expect(await screen.findByText("Read Rates!A1:B3")).toBeInTheDocument();
     expect(screen.getByLabelText("Counts")).toHaveTextContent(/^2 rows below the header: 2 clean/);
     expect(screen.getByRole("list", { name: "Notes (1)" })).toHaveTextContent("code 110 lost its leading zeros");
+  });
+
+  it("shows a progress bar with Cancel while the schedule is written, and a cancelled import changes nothing", async () => {
+    const simulator = new WorkbookSimulator(oneClaimWorkbook());
+    const held = heldExcel(simulator);
+    openTab(held.excel, "Fee schedule");
+    await choose(
+      aFile("Acme_PPO_2025_fee_schedule.csv", readFileSync(path.join(FIXTURES, "banner-rows-odd-headers.csv"))),
+    );
+    const start = screen.getByRole("button", { name: "Import" });
+    await waitFor(() => expect(start).toBeEnabled());
+    const before = simulator.describe();
+
+    const ending = await cancelWhileItRuns(held, document.body, start, "Writing the fee schedule");
+
+    expect(ending).toContain("Nothing was changed");
+    expect(simulator.describe()).toEqual(before);
+  });
+
+  it("checks a large file in steps with a progress bar in percent, and Cancel stops the check", async () => {
+    openFeeSchedule();
+    // 80,000 rates (over 1 MB): read and checked in slices that leave the pane responsive.
+    const rows = Array.from({ length: 80_000 }, (_, i) => `${String(10_000 + i)},${(50 + (i % 500)).toFixed(2)}`);
+    const bytes = new TextEncoder().encode(["CPT Code,Rate", ...rows].join("\n"));
+    fireEvent.change(screen.getByLabelText("Fee schedule file"), {
+      target: { files: [aFile("Acme_PPO_2025_fee_schedule.csv", bytes as Uint8Array<ArrayBuffer>)] },
+    });
+
+    const bar = await screen.findByRole("progressbar", { name: "Checking the schedule" });
+    await waitFor(() => expect(bar.closest(".fui-Field")).toHaveTextContent(/Checking the rows: \d+%/), {
+      timeout: 30_000,
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+
+    expect(
+      await screen.findByText("The preview was cancelled: choose the file again to check it."),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar", { name: "Checking the schedule" })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText("Counts")).not.toBeInTheDocument();
   });
 });

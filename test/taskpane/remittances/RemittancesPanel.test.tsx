@@ -152,4 +152,44 @@ describe("the task pane's Remittances panel", () => {
     expect(simulator.sheetNames()).toEqual(["Claims"]);
     expect(simulator.tables().map((t) => t.name)).toEqual(["Claims"]);
   });
+
+  it("shows a progress bar in files while the chosen files are read, and Cancel keeps the files listed before", async () => {
+    openRemittances(new WorkbookSimulator(oneClaimWorkbook()).excel);
+    await choose(aFile("emedny_sample.835"));
+    const browsersReader = globalThis.FileReader;
+    let release: () => void = () => undefined;
+    let markStarted: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const started = new Promise<void>((resolve) => (markStarted = resolve));
+    // The browser reading the next file slowly: it starts once the test lets it.
+    globalThis.FileReader = class extends browsersReader {
+      override readAsArrayBuffer(blob: Blob) {
+        markStarted();
+        void gate.then(() => super.readAsArrayBuffer(blob));
+      }
+    };
+    try {
+      const files = [aFile("tigershark_4010_out_of_balance.835"), aFile("emedny_sample.835", 1_000)];
+      fireEvent.change(screen.getByLabelText("835 remittance files"), { target: { files } });
+      await act(async () => started);
+
+      const bar = screen.getByRole("progressbar", { name: "Reading the files" });
+      expect(bar.closest(".fui-Field")).toHaveTextContent("0 of 2 files");
+      fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+      await act(async () => release());
+
+      const title = await screen.findByText("Cancelled");
+      expect(title.parentElement).toHaveTextContent(
+        "Reading the files was cancelled: choose them again to see what they hold.",
+      );
+      const list = screen.getByRole("list", { name: "Chosen files" });
+      expect(
+        within(list)
+          .getAllByRole("listitem")
+          .map((item) => item.getAttribute("aria-label")),
+      ).toEqual(["emedny_sample.835"]);
+    } finally {
+      globalThis.FileReader = browsersReader;
+    }
+  });
 });

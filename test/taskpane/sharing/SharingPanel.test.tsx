@@ -3,7 +3,7 @@ import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbo
 import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
 import { associated } from "../../functions/support/installShim";
 import "../../../src/functions/functions";
-import { openPanel } from "../support";
+import { cancelWhileItRuns, heldExcel, openPanel } from "../support";
 
 jest.setTimeout(60_000);
 
@@ -97,5 +97,51 @@ describe("the task pane's Sharing panel", () => {
 
     const done = await within(repair).findByText("Done", {}, { timeout: 10_000 });
     expect(done.parentElement).toHaveTextContent("Re-entered 2 formulas that showed #NAME?.");
+  });
+
+  it("shows a progress bar with Cancel while the portfolio summary is built, and cancelling it changes nothing", async () => {
+    const simulator = new WorkbookSimulator(buildSampleWorkbook());
+    const held = heldExcel(simulator);
+    const panel = await openPanel(held.excel, "Sharing");
+    const portfolio = within(panel).getByRole("group", { name: "Portfolio summary" });
+    await within(portfolio).findByRole("option", { name: /^Claims \(/ });
+    const build = within(portfolio).getByRole("button", { name: "Build portfolio summary" });
+    await waitFor(() => expect(build).toBeEnabled());
+    const before = simulator.describe();
+
+    const ending = await cancelWhileItRuns(held, portfolio, build, "Building the summary");
+
+    expect(ending).toContain("Nothing was changed");
+    expect(simulator.describe()).toEqual(before);
+  });
+
+  it("shows a progress bar with Cancel while formulas are frozen, and a cancelled freeze keeps every formula", async () => {
+    const simulator = new WorkbookSimulator(rates, { customFunctions: associated });
+    const held = heldExcel(simulator);
+    const panel = await openPanel(held.excel, "Sharing");
+    const freeze = within(panel).getByRole("group", { name: "Freeze for sharing" });
+    fireEvent.click(await within(freeze).findByRole("checkbox", { name: "Rates" }));
+    fireEvent.click(within(freeze).getByRole("button", { name: "Review freeze" }));
+    const confirm = await within(freeze).findByRole("button", { name: "Freeze 2 formulas" });
+    const before = simulator.describe();
+
+    const ending = await cancelWhileItRuns(held, freeze, confirm, "Freezing");
+
+    expect(ending).toContain("Nothing was changed");
+    expect(simulator.describe()).toEqual(before);
+  });
+
+  it("shows a progress bar with Cancel while formulas are repaired, and a cancelled repair changes nothing", async () => {
+    const simulator = new WorkbookSimulator(rates); // opened without the add-in
+    const held = heldExcel(simulator);
+    const panel = await openPanel(held.excel, "Sharing");
+    const repair = within(panel).getByRole("group", { name: "Repair formulas" });
+    const before = simulator.describe();
+
+    const start = within(repair).getByRole("button", { name: "Repair formulas" });
+    const ending = await cancelWhileItRuns(held, repair, start, "Repairing");
+
+    expect(ending).toContain("Nothing was changed");
+    expect(simulator.describe()).toEqual(before);
   });
 });

@@ -12,8 +12,9 @@ describe("the repair command", () => {
     cancel.abort();
 
     const outcome = await repairCommand.run(simulator.excel, {
-      request: { sheetNames: null, restoreFrozen: false },
-      controls: { signal: cancel.signal, onProgress: () => undefined },
+      sheetNames: null,
+      restoreFrozen: false,
+      signal: cancel.signal,
     });
 
     expect(outcome).toEqual({

@@ -1,6 +1,6 @@
 import { fireEvent, waitFor, within } from "@testing-library/react";
 import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
-import { openPanel } from "../support";
+import { cancelWhileItRuns, heldExcel, openPanel } from "../support";
 
 /** A small claims export in users' own words. */
 const snapshot: WorkbookSnapshot = {
@@ -75,5 +75,20 @@ describe("the task pane's Uplift model panel", () => {
 
     expect(await within(panel).findByText('Give scenario "5% on top 20" an uplift in percent, like 5.')).toBeVisible();
     expect(simulator.sheetNames()).toEqual(["Claims"]);
+  });
+
+  it("shows a progress bar with Cancel while the model is built, and a cancelled build leaves the workbook as it was", async () => {
+    const simulator = new WorkbookSimulator(snapshot);
+    const held = heldExcel(simulator);
+    const panel = await openPanel(held.excel, "Uplift model");
+    await within(panel).findByRole("option", { name: "Claims (3 rows)" });
+    await waitFor(() => expect(within(panel).getByLabelText("HCPCS/CPT code")).toHaveValue("CPT"));
+    const before = simulator.describe();
+
+    const build = within(panel).getByRole("button", { name: "Build model" });
+    const ending = await cancelWhileItRuns(held, panel, build, "Writing the uplift model");
+
+    expect(ending).toContain("Nothing was changed");
+    expect(simulator.describe()).toEqual(before);
   });
 });

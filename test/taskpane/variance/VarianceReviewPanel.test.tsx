@@ -1,7 +1,7 @@
 import { fireEvent, waitFor, within } from "@testing-library/react";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { plantedWorkbook, type Planted } from "../../excel/varianceReview/support";
-import { openPanel } from "../support";
+import { cancelWhileItRuns, heldExcel, openPanel } from "../support";
 
 jest.setTimeout(60_000);
 
@@ -53,5 +53,20 @@ describe("the task pane's Variance review panel", () => {
     expect(within(panel).getByRole("button", { name: "Run variance review" })).toBeDisabled();
     fireEvent.click(replace);
     expect(within(panel).getByRole("button", { name: "Run variance review" })).toBeEnabled();
+  });
+
+  it("shows a progress bar with Cancel while the review runs, and a cancelled review leaves the workbook as it was", async () => {
+    const simulator = new WorkbookSimulator(planted.snapshot);
+    const held = heldExcel(simulator);
+    const panel = await openPanel(held.excel, "Variance review");
+    await within(panel).findByRole("option", { name: `Claims (${planted.rowCount} rows)` });
+    await waitFor(() => expect(within(panel).getByLabelText("HCPCS/CPT code")).toHaveValue("HCPCS Code"));
+    const before = simulator.describe();
+
+    const run = within(panel).getByRole("button", { name: "Run variance review" });
+    const ending = await cancelWhileItRuns(held, panel, run, "Writing the variance review");
+
+    expect(ending).toContain("Nothing was changed");
+    expect(simulator.describe()).toEqual(before);
   });
 });
