@@ -141,7 +141,8 @@ export function unitsContractAmount(
       if (!first.ok) return first;
       const later = contractAmount(registry, version, { ...line, units: laterUnits, procedureRole: "subsequent" });
       if (!later.ok) return later;
-      if (first.value.kind !== "amount" || later.value.kind !== "amount") return contractAmount(registry, version, line);
+      if (first.value.kind !== "amount" || later.value.kind !== "amount")
+        return contractAmount(registry, version, line);
       const amount = first.value.amount.plus(later.value.amount);
       const trace: TraceStep[] = [
         ...first.value.trace,

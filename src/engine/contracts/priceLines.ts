@@ -274,7 +274,9 @@ export function priceLines(registry: ContractRegistry, columns: PricingColumns):
       else if (lineUnitCount === 1) {
         distinctKeys++;
         leaf = priceKey(registry, period.version, code, lineModifiers, lineSetting, date);
-      } else if (!isLinearInUnits(registry, period.version, code, lineModifiers, lineSetting, date, parsedUnits.value)) {
+      } else if (
+        !isLinearInUnits(registry, period.version, code, lineModifiers, lineSetting, date, parsedUnits.value)
+      ) {
         // CMS's unit rules (bilateral units, a family's later units) make this amount no multiple of one unit's.
         distinctKeys++;
         leaf = priceUnitsKey(registry, period.version, code, lineModifiers, lineSetting, date, parsedUnits.value);
