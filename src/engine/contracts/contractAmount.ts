@@ -1,9 +1,15 @@
 import { Decimal } from "../decimal";
+import { COMPONENT_MODIFIERS } from "../feeSchedule";
+import type { HcpcsCode } from "../hcpcsCode";
+import type { IsoDate } from "../isoDate";
 import type { Modifier } from "../modifiers";
+import { findPfsRow, type PfsRvuRow } from "../pfsSchedule";
+import { RATE_TIMES_UNITS, unitRuleOf, type UnitRule } from "../pfsRules/unitRules";
 import type { CareSetting } from "../placeOfService";
 import { fail, ok, type Result } from "../result";
 import type { TraceStep } from "../trace";
 import { findCarveOut } from "./carveOuts";
+import { resolveMedicareBasis } from "./medicareBasis";
 import { notCovered, type ContractAmount, type PricingContext, type PricingKeyLine } from "./methodAmounts";
 import { carveOutMethodEntry, contractMethodEntry, DEFAULT_RULES } from "./methods";
 import type { ContractRegistry } from "./registry";
@@ -77,4 +83,74 @@ export function contractAmount(
   };
   const context: PricingContext = { registry, version, line, trace, basis: version.method.kind };
   return contractMethodEntry(version.method).amount(version.method, context, unlisted);
+}
+
+/**
+ * The Medicare row whose indicators drive CMS's same-day rules for a line: the row of its code and component modifier
+ * (else its global row) in the version's Medicare basis on the date of service; null where there is none.
+ */
+export function indicatorRow(
+  registry: ContractRegistry,
+  version: ContractVersion,
+  line: { readonly hcpcsCode: HcpcsCode; readonly modifiers?: readonly Modifier[]; readonly serviceDate: IsoDate },
+): PfsRvuRow | null {
+  const basis = resolveMedicareBasis(registry, version, line.serviceDate);
+  if (!basis.ok) return null;
+  const component = (line.modifiers ?? []).find((m) => COMPONENT_MODIFIERS.includes(m)) ?? null;
+  const pfs = basis.value.schedule.pfs;
+  return findPfsRow(pfs, line.hcpcsCode, component) ?? findPfsRow(pfs, line.hcpcsCode, null) ?? null;
+}
+
+/**
+ * The unit rule of a line under a version ({@link unitRuleOf}): CMS's only under a Multiple Procedure Rule
+ * "medicare" and for a code on its Medicare basis; rate x units otherwise ("none" keeps rate x units). One unit is
+ * always rate x units, without looking anything up.
+ */
+export function lineUnitRule(registry: ContractRegistry, version: ContractVersion, line: PricingKeyLine): UnitRule {
+  if (version.multipleProcedureRule !== "medicare" || line.units.equals(1)) return RATE_TIMES_UNITS;
+  const row = indicatorRow(registry, version, line);
+  return row === null ? RATE_TIMES_UNITS : unitRuleOf(row, line.units, line.modifiers, line.procedureRole);
+}
+
+/**
+ * The contract amount of a line with its units priced by its unit rule, the one way every pricer (a line alone, the
+ * batch, a claim) prices units: rate x units; a bilateral pair as one unit with modifier 50; a component family's
+ * first unit in full and its later units as subsequent services, each by the contract and summed (lesser-of and the
+ * one rounding come after, on the whole line). A family split that is a percent of the charge has no amount to split:
+ * the whole line is priced as rate x units.
+ */
+export function unitsContractAmount(
+  registry: ContractRegistry,
+  version: ContractVersion,
+  line: PricingKeyLine,
+  rule: UnitRule = lineUnitRule(registry, version, line),
+): Result<ContractAmount> {
+  switch (rule.kind) {
+    case "rateTimesUnits":
+      return contractAmount(registry, version, line);
+    case "bilateral": {
+      const priced = contractAmount(registry, version, { ...line, units: new Decimal(1), modifiers: rule.modifiers });
+      if (!priced.ok) return priced;
+      const [head, ...rest] = priced.value.trace;
+      const step: TraceStep = { kind: "bilateralUnits", units: line.units };
+      return ok({ ...priced.value, trace: head === undefined ? [step] : [head, step, ...rest] });
+    }
+    case "familyUnits": {
+      const { firstUnits, laterUnits } = rule;
+      const first = contractAmount(registry, version, { ...line, units: firstUnits, procedureRole: "first" });
+      if (!first.ok) return first;
+      const later = contractAmount(registry, version, { ...line, units: laterUnits, procedureRole: "subsequent" });
+      if (!later.ok) return later;
+      if (first.value.kind !== "amount" || later.value.kind !== "amount")
+        return contractAmount(registry, version, line);
+      const amount = first.value.amount.plus(later.value.amount);
+      const trace: TraceStep[] = [
+        ...first.value.trace,
+        // The later units' steps, without repeating the contract version they share with the first unit.
+        ...later.value.trace.filter((step) => step.kind !== "contractVersion"),
+        { kind: "familyUnits", firstUnits, laterUnits, firstAmount: first.value.amount, laterAmount: later.value.amount, amount }, // prettier-ignore
+      ];
+      return ok({ kind: "amount", basis: first.value.basis, amount, trace });
+    }
+  }
 }

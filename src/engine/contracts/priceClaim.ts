@@ -1,17 +1,15 @@
 import { Decimal } from "../decimal";
-import { COMPONENT_MODIFIERS } from "../feeSchedule";
 import { medicareFamilyRankingAmount } from "../medicarePfs";
-import type { Modifier } from "../modifiers";
-import { findPfsRow, type PfsRvuRow } from "../pfsSchedule";
+import type { PfsRvuRow } from "../pfsSchedule";
 import { rankMultipleProcedures } from "../pfsRules/multipleProcedure";
 import { familyRuleOf, type FamilyRule, type ProcedureRole } from "../pfsRules/procedureFamilies";
-import { ok, type Result } from "../result";
-import type { TraceStep } from "../trace";
+import { unitRuleOf } from "../pfsRules/unitRules";
+import type { Result } from "../result";
 import { findCarveOut } from "./carveOuts";
-import { contractAmount, pricingKeyLine, type ContractAmount } from "./contractAmount";
+import { contractAmount, indicatorRow, lineUnits, pricingKeyLine } from "./contractAmount";
 import { resolveMedicareBasis } from "./medicareBasis";
 import { carveOutMethodEntry } from "./methods";
-import { finishPrice, priceLine } from "./priceLine";
+import { priceLine } from "./priceLine";
 import type { ContractRegistry } from "./registry";
 import type { ContractLine, ContractPrice, ContractVersion } from "./types";
 import { findContractVersion } from "./versionSelection";
@@ -19,9 +17,8 @@ import { findContractVersion } from "./versionSelection";
 /** A line under a contract with CMS's rules ("medicare"), with the Medicare row whose indicators drive them. */
 interface Service {
   readonly index: number;
-  /** The line as priced: 2 units of a bilateral-indicator-1 code become 1 unit with modifier 50. */
+  /** The line as ranked: 2 units of a bilateral-indicator-1 code are 1 unit with modifier 50 (its unit rule). */
   readonly line: ContractLine;
-  readonly bilateralUnits: boolean;
   readonly version: ContractVersion;
   readonly row: PfsRvuRow;
   readonly rule: FamilyRule;
@@ -29,32 +26,24 @@ interface Service {
   readonly day: string;
 }
 
-/** What the claim decides for one line: its rank among the day's surgery, its family role, a split of its units. */
+/**
+ * What the claim decides for one line: its rank among the day's surgery, its family role. Its units follow its unit
+ * rule in `priceLine` (a first service of a component family splits its units there).
+ */
 interface Placement {
   rank?: number;
   role?: ProcedureRole;
-  /** A multi-unit first service of a component family: its first unit in full, the later ones as subsequent. */
-  splitUnits?: boolean;
-}
-
-const TWO = new Decimal(2);
-
-function indicatorRow(registry: ContractRegistry, version: ContractVersion, line: ContractLine): PfsRvuRow | null {
-  const basis = resolveMedicareBasis(registry, version, line.serviceDate);
-  if (!basis.ok) return null;
-  const component = (line.modifiers ?? []).find((m) => COMPONENT_MODIFIERS.includes(m)) ?? null;
-  const pfs = basis.value.schedule.pfs;
-  return findPfsRow(pfs, line.hcpcsCode, component) ?? findPfsRow(pfs, line.hcpcsCode, null) ?? null;
 }
 
 /**
- * A bilateral-indicator-1 code billed as 2 units without modifier 50 is one bilateral procedure: 150%, not 200%
- * (DOMAIN.md 2.6, BILAT SURG "mod 50, RT+LT, or 2 units"). Indicator 3 (each side in full) keeps 2 units = 200%.
+ * The line as ranked with the others: under its unit rule, 2 units of a bilateral-indicator-1 code are one bilateral
+ * procedure (DOMAIN.md 2.6), ranked at 150%. `priceLine` applies the same rule when the line is priced.
  */
-function asBilateral(line: ContractLine, row: PfsRvuRow): ContractLine | null {
-  const modifiers = line.modifiers ?? [];
-  if (row.bilateralIndicator !== "1" || line.units !== 2 || modifiers.includes("50" as Modifier)) return null;
-  return { ...line, units: 1, modifiers: [...modifiers, "50" as Modifier] };
+function asRanked(line: ContractLine, row: PfsRvuRow): ContractLine {
+  const units = lineUnits(line.units);
+  if (!units.ok) return line;
+  const rule = unitRuleOf(row, units.value, line.modifiers ?? [], undefined);
+  return rule.kind === "bilateral" ? { ...line, units: 1, modifiers: rule.modifiers } : line;
 }
 
 function service(registry: ContractRegistry, line: ContractLine, index: number): Service | null {
@@ -64,10 +53,9 @@ function service(registry: ContractRegistry, line: ContractLine, index: number):
   if (row === null) return null;
   const rule = familyRuleOf(row);
   if (!rule.ok) return null;
-  const bilateral = asBilateral(line, row);
   const v = version.value;
   const day = `${v.contractName.toLowerCase()}|${v.sourceRowNumber}|${line.serviceDate}`;
-  return { index, line: bilateral ?? line, bilateralUnits: bilateral !== null, version: v, row, rule: rule.value, day };
+  return { index, line: asRanked(line, row), version: v, row, rule: rule.value, day };
 }
 
 /** The contract amount of a service before any same-day reduction (or with a family role), when it has one to rank by. */
@@ -142,11 +130,7 @@ function placeComponentFamilies(
     const order = byAmount(amounts.filter((a): a is Decimal => a !== null));
     order.forEach((position, place) => {
       const member = ranked[position]!;
-      const first = place === 0;
-      placements.set(member.index, {
-        role: first ? "first" : "subsequent",
-        splitUnits: first && (member.line.units ?? 1) > 1,
-      });
+      placements.set(member.index, { role: place === 0 ? "first" : "subsequent" });
     });
   }
 }
@@ -162,42 +146,6 @@ function rankSurgery(registry: ContractRegistry, day: readonly Service[], placem
   rankable.forEach((entry, position) => {
     for (const s of entry.services) placements.set(s.index, { ...placements.get(s.index), rank: ranks[position]! });
   });
-}
-
-/**
- * A multi-unit first service of a component family: its first unit priced in full and its later units as
- * subsequent services, each by the contract, summed, then lesser-of and the one rounding on the whole line.
- */
-function priceSplitUnits(registry: ContractRegistry, line: ContractLine): Result<ContractPrice> {
-  const version = findContractVersion(registry, line.contractName, line.serviceDate);
-  if (!version.ok) return version;
-  const firstUnits = new Decimal(1);
-  const laterUnits = new Decimal(String(line.units ?? 1)).minus(firstUnits);
-  const part = (units: Decimal, role: ProcedureRole): Result<ContractAmount> => {
-    const keyLine = pricingKeyLine({ ...line, units: units.toNumber(), procedureRole: role });
-    return keyLine.ok ? contractAmount(registry, version.value, keyLine.value) : keyLine;
-  };
-  const first = part(firstUnits, "first");
-  if (!first.ok) return first;
-  const later = part(laterUnits, "subsequent");
-  if (!later.ok) return later;
-  if (first.value.kind !== "amount" || later.value.kind !== "amount") return priceLine(registry, line);
-  const amount = first.value.amount.plus(later.value.amount);
-  const trace: TraceStep[] = [
-    ...first.value.trace,
-    // The later units' steps, without repeating the contract version they share with the first unit.
-    ...later.value.trace.filter((step) => step.kind !== "contractVersion"),
-    { kind: "familyUnits", firstUnits, laterUnits, firstAmount: first.value.amount, laterAmount: later.value.amount, amount }, // prettier-ignore
-  ];
-  const combined: ContractAmount = { kind: "amount", basis: first.value.basis, amount, trace };
-  return finishPrice(version.value, combined, line.chargeAmount ?? null);
-}
-
-function withBilateralUnits(price: Result<ContractPrice>): Result<ContractPrice> {
-  if (!price.ok) return price;
-  const [head, ...rest] = price.value.trace;
-  const step: TraceStep = { kind: "bilateralUnits", units: TWO };
-  return ok({ ...price.value, trace: head === undefined ? [step] : [head, step, ...rest] });
 }
 
 /**
@@ -223,12 +171,11 @@ export function priceClaim(registry: ContractRegistry, lines: readonly ContractL
     placeComponentFamilies(registry, day, placements);
   }
   return lines.map((original, index) => {
-    const s = services[index];
     const placement = placements.get(index) ?? {};
-    let line = s?.line ?? original;
+    let line = original;
     if (placement.rank !== undefined) line = { ...line, multipleProcedureRank: placement.rank };
     if (placement.role !== undefined) line = { ...line, procedureRole: placement.role };
-    const price = placement.splitUnits ? priceSplitUnits(registry, line) : priceLine(registry, line);
-    return s?.bilateralUnits ? withBilateralUnits(price) : price;
+    // The line as billed: priceLine applies its unit rule (bilateral units, a family's later units) with the placement.
+    return priceLine(registry, line);
   });
 }

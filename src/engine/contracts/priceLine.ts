@@ -2,7 +2,7 @@ import { Decimal } from "../decimal";
 import type { Cents } from "../money";
 import { fail, ok, type Result } from "../result";
 import type { TraceStep } from "../trace";
-import { contractAmount, pricingKeyLine, type ContractAmount } from "./contractAmount";
+import { pricingKeyLine, unitsContractAmount, type ContractAmount } from "./contractAmount";
 import { applyLesserOf } from "./lesserOf";
 import type { ContractRegistry } from "./registry";
 import type { ContractLine, ContractPrice, ContractVersion } from "./types";
@@ -36,6 +36,9 @@ export function finishPrice(
  * The expected allowed amount of one claim line under a contract, with a trace of every step:
  * contract version by date of service -> carve-out or method (fee schedule, percent of Medicare, percent of billed)
  * -> default rule -> modifier and indicator adjustments -> units -> lesser-of billed -> one rounding.
+ * Units follow the line's unit rule under a Multiple Procedure Rule "medicare" (`unitsContractAmount`), as the line
+ * priced as a one-line claim would: 2 units of a bilateral-indicator-1 code are one bilateral procedure, a component
+ * family's later units are subsequent services.
  * Sources: DOMAIN.md 2.6 (order of operations), 3.1 (methods).
  * @example priceLine(registry, { contractName: "Acme Health PPO", hcpcsCode: "99213", serviceDate: "2025-03-04" })
  */
@@ -44,7 +47,7 @@ export function priceLine(registry: ContractRegistry, line: ContractLine): Resul
   if (!version.ok) return version;
   const keyLine = pricingKeyLine(line);
   if (!keyLine.ok) return keyLine;
-  const priced = contractAmount(registry, version.value, keyLine.value);
+  const priced = unitsContractAmount(registry, version.value, keyLine.value);
   if (!priced.ok) return priced;
   return finishPrice(version.value, priced.value, line.chargeAmount ?? null);
 }

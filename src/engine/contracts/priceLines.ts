@@ -6,7 +6,7 @@ import type { IsoDate } from "../isoDate";
 import type { Modifier } from "../modifiers";
 import { toCents, type Cents } from "../money";
 import type { CareSetting } from "../placeOfService";
-import { contractAmount, lineUnits, type ContractAmount } from "./contractAmount";
+import { contractAmount, lineUnits, lineUnitRule, unitsContractAmount, type ContractAmount } from "./contractAmount";
 import { chargeIsLess } from "./lesserOf";
 import { resolveMedicareBasis } from "./medicareBasis";
 import { methodBatchKey } from "./methods";
@@ -159,11 +159,40 @@ function priceKey(
   return priced.ok ? leafOf(version, priced.value) : issueLeaf(priced.issue);
 }
 
+/** The key line of a multi-unit key, as `lineUnitRule` and `unitsContractAmount` read it. */
+const unitsKeyLine = (
+  hcpcsCode: HcpcsCode,
+  modifiers: readonly Modifier[] | undefined,
+  setting: CareSetting,
+  serviceDate: IsoDate,
+  units: Decimal,
+) => ({ hcpcsCode, modifiers: modifiers ?? [], setting, serviceDate, units });
+
+/** Whether a multi-unit key's amount is its one-unit amount x units: its unit rule is rate x units. */
+function isLinearInUnits(
+  registry: ContractRegistry,
+  version: ContractVersion,
+  ...key: Parameters<typeof unitsKeyLine>
+): boolean {
+  return lineUnitRule(registry, version, unitsKeyLine(...key)).kind === "rateTimesUnits";
+}
+
+/** Prices a multi-unit key whose unit rule is not rate x units, as `priceLine` does: the slow path, once per key. */
+function priceUnitsKey(
+  registry: ContractRegistry,
+  version: ContractVersion,
+  ...key: Parameters<typeof unitsKeyLine>
+): Leaf {
+  const priced = unitsContractAmount(registry, version, unitsKeyLine(...key));
+  return priced.ok ? leafOf(version, priced.value) : issueLeaf(priced.issue);
+}
+
 const modifierKey = (modifiers: readonly Modifier[] | undefined): string =>
   modifiers === undefined || modifiers.length === 0 ? "" : modifiers.length === 1 ? modifiers[0]! : modifiers.join(" ");
 
 /**
- * Prices many claim lines at once, with the same results as {@link priceLine} line by line. Each distinct pricing
+ * Prices many claim lines at once, with the same results as {@link priceLine} line by line (units by the line's unit
+ * rule: a multi-unit key is one unit's amount x units only where its rule is rate x units). Each distinct pricing
  * key (contract version and date period, code, modifiers, setting, units) is computed once with decimal arithmetic
  * and cached as whole cents (for as long as the registry lives, across calls); the charge enters only afterwards,
  * in integers: lesser-of as a minimum, percent of billed as an exact integer ratio. This is how a million lines
@@ -245,9 +274,15 @@ export function priceLines(registry: ContractRegistry, columns: PricingColumns):
       else if (lineUnitCount === 1) {
         distinctKeys++;
         leaf = priceKey(registry, period.version, code, lineModifiers, lineSetting, date);
+      } else if (
+        !isLinearInUnits(registry, period.version, code, lineModifiers, lineSetting, date, parsedUnits.value)
+      ) {
+        // CMS's unit rules (bilateral units, a family's later units) make this amount no multiple of one unit's.
+        distinctKeys++;
+        leaf = priceUnitsKey(registry, period.version, code, lineModifiers, lineSetting, date, parsedUnits.value);
       } else {
-        // Units enter a contract amount last, as a plain multiplication (contractAmount), so a multi-unit key is
-        // its one-unit key's exact amount times the units: price the one-unit key once and derive the rest.
+        // Units otherwise enter a contract amount last, as a plain multiplication (contractAmount), so a multi-unit
+        // key is its one-unit key's exact amount times the units: price the one-unit key once and derive the rest.
         const oneUnitSlots = lineModifiers === undefined || lineModifiers.length === 0 ? null : byUnits!;
         let oneUnit = oneUnitSlots === null ? node.plain[settingIndex] : oneUnitSlots.get(1);
         if (oneUnit === undefined) {
