@@ -70,12 +70,12 @@ const writtenOk = (result: { ok: boolean }) => expect(result).toMatchObject({ ok
 
 describe("the README's workbook tables and settings", () => {
   it("holds the documentation generated from the column dictionary, word for word", () => {
-    // On failure, regenerate the section with renderWorkbookTableDocs() (src/excel/workbookTables.ts).
+    // On failure, run `npm run docs` (scripts/readme-docs.ts) to regenerate it.
     expect(section("registry-tables")).toBe(renderWorkbookTableDocs());
   });
 
   it("lists every workbook setting the add-in keeps, word for word", () => {
-    // On failure, regenerate the section with renderWorkbookSettingsDocs() (src/excel/workbookTables.ts).
+    // On failure, run `npm run docs` (scripts/readme-docs.ts) to regenerate it.
     expect(section("workbook-settings")).toBe(renderWorkbookSettingsDocs());
   });
 });

@@ -10,7 +10,7 @@ const readme = readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
 describe('README "Custom functions"', () => {
   it("holds the function table generated from the registry, word for word", () => {
     const between = /<!-- payer-functions:start[^>]*-->\n([\s\S]*?)\n<!-- payer-functions:end -->/.exec(readme)?.[1];
-    // On failure, regenerate the section with renderFunctionDocs(PAYER_FUNCTIONS) (src/functions/functionDocs.ts).
+    // On failure, run `npm run docs` (scripts/readme-docs.ts) to regenerate it.
     expect(between).toBe(renderFunctionDocs(PAYER_FUNCTIONS));
   });
 

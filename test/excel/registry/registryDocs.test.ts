@@ -9,7 +9,7 @@ const readme = readFileSync(path.resolve(__dirname, "../../../README.md"), "utf8
 describe('README "Workbook tables"', () => {
   it("holds the documentation generated from the table specs, word for word", () => {
     const between = /<!-- registry-tables:start[^>]*-->\n([\s\S]*?)\n<!-- registry-tables:end -->/.exec(readme)?.[1];
-    // On failure, regenerate the section from the specs (see src/excel/registry/registryDocs.ts).
+    // On failure, run `npm run docs` (scripts/readme-docs.ts) to regenerate it.
     expect(between).toBe(renderWorkbookTableDocs());
   });
 

@@ -39,9 +39,9 @@ describe("refusing files that cannot be a schedule, before reading them", () => 
       '"error.pdf-renamed-to-csv.csv" is a PDF document, not a CSV, TSV or text file. Ask the payer for the schedule as Excel or CSV.',
     );
   });
-  it("refuses an XLSX given as a text file and says to use the workbook option", () => {
+  it("refuses an XLSX given as a text file and says to open it and use 'From the workbook'", () => {
     expect(refusal("rates.csv", bytesOf(0x50, 0x4b, 0x03, 0x04))).toMatch(
-      /is an Excel workbook \(\.xlsx\) or a ZIP archive.*workbook option/,
+      /is an Excel workbook \(\.xlsx\) or a ZIP archive.*Open a workbook in Excel and use 'From the workbook'/,
     );
   });
   it("refuses an old .xls workbook and says to save it as .xlsx or CSV", () => {
