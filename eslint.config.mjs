@@ -33,7 +33,8 @@ const HOST_GLOBALS = [
   message: "src/engine and src/formats run without Office and the DOM (ARCHITECTURE.md section 2).",
 }));
 
-const forbid = (...groups) => ({
+/** The engine imports nothing of ours outside itself. */
+const noImports = (...groups) => ({
   "no-restricted-imports": [
     "error",
     {
@@ -41,6 +42,24 @@ const forbid = (...groups) => ({
         group: [group],
         message: "Breaks the layering of ARCHITECTURE.md section 2.",
       })),
+    },
+  ],
+});
+
+/** Outside the engine, its public entry point only: `src/engine/index.ts` (ARCHITECTURE.md section 2). */
+const ENGINE_ENTRY = {
+  group: ["**/engine/*"],
+  message: "Import the engine through its public entry point, src/engine/index.ts (ARCHITECTURE.md section 2).",
+};
+
+const forbid = (...groups) => ({
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: [
+        ...groups.map((group) => ({ group: [group], message: "Breaks the layering of ARCHITECTURE.md section 2." })),
+        ENGINE_ENTRY,
+      ],
     },
   ],
 });
@@ -62,8 +81,12 @@ export default tseslint.config(
     rules: { "no-restricted-globals": ["error", ...HOST_GLOBALS] },
   },
   {
+    files: ["src/playground/**", "bench/**", "scripts/**"],
+    rules: forbid(),
+  },
+  {
     files: ["src/engine/**"],
-    rules: forbid(
+    rules: noImports(
       "**/formats/**",
       "**/functions/**",
       "**/excel/**",

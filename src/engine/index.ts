@@ -221,6 +221,7 @@ export { denialIssueMessage, denialIssueExcelError, type DenialIssue } from "./d
 // Variance review: each claim line against its contract, and what can be recovered.
 export {
   DEFAULT_VARIANCE_TOLERANCE,
+  VARIANCE_FLAGS,
   reviewVariances,
   summariseVariances,
   lineDenial,

@@ -242,7 +242,11 @@ export function Grid(props: GridProps) {
       onKeyDown={onKeyDown}
       onMouseDown={onMouseDown}
       onDoubleClick={onDoubleClick}
-      onScroll={(event) => setViewport((v) => ({ ...v, scrollTop: event.currentTarget.scrollTop }))}
+      onScroll={(event) => {
+        // Read now: React clears currentTarget once the handler returns, before the state updater runs.
+        const scrollTop = event.currentTarget.scrollTop;
+        setViewport((v) => ({ ...v, scrollTop }));
+      }}
     >
       <div className="grid-canvas" style={{ width: totalWidth, height: HEADER_HEIGHT + extent.rows * ROW_HEIGHT }}>
         <div role="row" aria-rowindex={1} className="grid-header" style={{ width: totalWidth }}>

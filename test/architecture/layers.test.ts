@@ -43,9 +43,23 @@ const layering = [
   "src/engine/money.ts",
   'import { hostExcel } from "../excel/core/excelGateway";\nexport const f = hostExcel;\n',
 ] as const;
+const deepEngineImport = [
+  "src/excel/core/tableWriter.ts",
+  'import { toCents } from "../../engine/money";\nexport const f = toCents;\n',
+] as const;
+const engineEntry = [
+  "src/excel/core/tableWriter.ts",
+  'import { toCents } from "../../engine";\nexport const f = toCents;\n',
+] as const;
 let results: string[][] = [];
 beforeAll(() => {
-  results = lintAll([...cases.map(([, file, code]) => [file, code] as const), allowed, layering]);
+  results = lintAll([
+    ...cases.map(([, file, code]) => [file, code] as const),
+    allowed,
+    layering,
+    deepEngineImport,
+    engineEntry,
+  ]);
 });
 const lintAs = (index: number) => results[index] ?? [];
 
@@ -60,5 +74,10 @@ describe("layers are enforced for globals too", () => {
 
   it("lint refuses an import of the Excel layer from the engine", () => {
     expect(lintAs(cases.length + 1).some((m) => m.startsWith("no-restricted-imports:"))).toBe(true);
+  });
+
+  it("lint refuses a deep import of the engine from outside it, and accepts its entry point", () => {
+    expect(lintAs(cases.length + 2).some((m) => m.includes("src/engine/index.ts"))).toBe(true);
+    expect(lintAs(cases.length + 3).filter((m) => m.startsWith("no-restricted-imports:"))).toEqual([]);
   });
 });

@@ -208,8 +208,10 @@ describe("manifest permissions and requirements", () => {
     expect(childrenNamed(manifest, "Permissions").map((p) => p.text)).toEqual(["ReadWriteDocument"]);
   });
 
-  it("activates only where Office offers the shared runtime 1.1", () => {
+  it("activates only where Office offers the shared runtime 1.1 and the Excel API 1.12", () => {
     expect(sets(at(manifest, "Requirements")).get("SharedRuntime")).toBe("1.1");
+    // Range.copyFrom (1.9) commits staged values; spill ranges (1.12) let a freeze find a spill without changing it.
+    expect(sets(at(manifest, "Requirements")).get("ExcelApi")).toBe("1.12");
   });
 
   it("turns on the ribbon and the PAYER functions only with SharedRuntime 1.1 and CustomFunctionsRuntime 1.2", () => {

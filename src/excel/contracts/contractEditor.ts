@@ -10,6 +10,7 @@ import { CURRENT_MEDICARE_SCHEDULE } from "../../engine";
 import { fail, type Result } from "../../engine";
 import { hostExcel, type ExcelGateway } from "../core/excelGateway";
 import { buildRegistry } from "../registry/buildRegistry";
+import { columnPositions } from "../registry/columnDictionary";
 import { registryIssueMessage, registryIssueRows, type RegistryIssue } from "../registry/issues";
 import { readRegistryTables } from "../registry/readRegistry";
 import {
@@ -73,12 +74,8 @@ function editableRows<C extends Readonly<Record<string, ColumnSpec>>>(
   issues: readonly RegistryIssue[],
 ): EditableRow<FormValues<C>>[] {
   if (data === undefined) return [];
-  const keys = data.headers.map((h) => String(h).trim().toLowerCase().replace(/\s+/g, " "));
-  const positionOf = (field: string) => {
-    const column: ColumnSpec = spec.columns[field]!;
-    return keys.findIndex((key) => [column.header, ...(column.aliases ?? [])].some((h) => h.toLowerCase() === key));
-  };
-  const positions = Object.keys(spec.columns).map((field) => [field, positionOf(field)] as const);
+  const found = columnPositions(spec.columns, data.headers);
+  const positions = Object.keys(spec.columns).map((field) => [field, found.get(field) ?? -1] as const);
   const table = registryKey(data.name);
   return data.rows.flatMap((values, index) => {
     if (values.every((cell) => cell === "" || cell === null)) return [];

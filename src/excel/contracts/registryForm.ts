@@ -5,7 +5,7 @@
  * rows, and there is no second copy of the rules (STYLE.md "declare, then derive").
  */
 import { toExcelCell, type CellValue, type ColumnKind, type ExcelCell } from "../core/tableColumns";
-import { booleanCell, isDateKind, moneyCell, percentCell, readCell, yearCell, type CellKind } from "../registry/cellKinds";
+import { booleanCell, moneyCell, percentCell, readCell, type CellKind } from "../registry/cellKinds";
 import { parseTable, type ColumnSpec, type ParsedRow, type TableSpec } from "../registry/tableSpec";
 import { Decimal, percentText } from "../../engine";
 
@@ -34,15 +34,11 @@ export function isSwitchColumn(spec: ColumnSpec): boolean {
 /** The kinds of cell the editor writes into a registry row. */
 export type WrittenKind = Extract<ColumnKind, "text" | "number" | "date" | "percent" | "money" | "boolean">;
 
-/** The kind of cell the add-in writes for a column (number format and conversion, tableColumns.ts). */
+/** The kind of cell the add-in writes for a column, as the column declares it (number format and conversion). */
 export function writtenKind(spec: ColumnSpec): WrittenKind {
-  const kind = spec.kind as CellKind<unknown>;
-  if (isDateKind(kind)) return "date";
-  if (kind === (percentCell as CellKind<unknown>)) return "percent";
-  if (kind === (moneyCell as CellKind<unknown>)) return "money";
-  if (kind === (booleanCell as CellKind<unknown>)) return "boolean";
-  if (kind === (yearCell as CellKind<unknown>)) return "number";
-  return "text";
+  // A form writes values: a formula column (a Medicare schedule's rates) is never a field of a registry form.
+  if (spec.written === "formula") throw new Error(`Column ${spec.header} holds formulas: no form writes it`);
+  return spec.written;
 }
 
 /** An empty form: blank texts, switches off. */

@@ -11,6 +11,7 @@
  */
 import { fail, ok, type Result } from "../../engine";
 import { DEFAULT_NUMBER_FORMATS, type ExcelCell } from "../core/tableColumns";
+import { columnPositions as positionsOf } from "../registry/columnDictionary";
 import type { ColumnSpec, TableData, TableSpec } from "../registry/tableSpec";
 import type { RowCell } from "./registryForm";
 
@@ -78,21 +79,15 @@ export interface TargetTable {
   readonly formats: readonly (readonly string[])[] | null;
 }
 
-const headerKey = (text: unknown) => String(text).trim().toLowerCase().replace(/\s+/g, " ");
 const sameCells = (a: readonly unknown[], b: readonly unknown[]) => JSON.stringify(a) === JSON.stringify(b);
 const isBlank = (cell: unknown) => cell === "" || cell === null || cell === undefined;
 
 /** The table column of each spec field present in the table; a missing required column is an issue. */
 function columnPositions(spec: TableSpec<Columns>, data: TableData): Result<Map<string, number>, RowPlanIssue> {
-  const keys = data.headers.map(headerKey);
-  const positions = new Map<string, number>();
-  for (const [field, column] of Object.entries(spec.columns)) {
-    const wanted = [column.header, ...(column.aliases ?? [])].map(headerKey);
-    const index = keys.findIndex((key) => wanted.includes(key));
-    if (index >= 0) positions.set(field, index);
-    else if (column.required)
+  const positions = positionsOf(spec.columns, data.headers);
+  for (const [field, column] of Object.entries(spec.columns))
+    if (column.required && !positions.has(field))
       return fail({ code: "columnMissing", table: data.name, sheet: data.sheet, column: column.header });
-  }
   return ok(positions);
 }
 

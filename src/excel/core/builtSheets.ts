@@ -4,8 +4,14 @@
  * under until it swaps out the earlier build, and the workbook settings record of which sheets (by id) were built
  * here, so that a user's own sheet of the same name is never taken for one of ours.
  */
-import type { z } from "zod";
 import type { ExcelGateway } from "./excelGateway";
+import {
+  loadSetting,
+  parseSetting,
+  type SettingName,
+  type SettingValue,
+  type WorkbookSetting,
+} from "./workbookSettings";
 
 /** A worksheet as loaded: its name and its id (stable across renames). */
 export interface SheetRef {
@@ -40,25 +46,20 @@ export function temporarySheetName(sheets: readonly SheetRef[], base: string): s
 }
 
 /**
- * One request: the workbook's sheets, and the record stored under `settingKey` parsed with `schema`. An absent or
+ * One request: the workbook's sheets, and the record kept in `setting` (workbookSettings.ts). An absent or
  * unreadable record gives `empty`: then no sheet can be recognised as built here, so nothing is replaced.
  */
-export async function readSheetsAndRecord<T>(
+export async function readSheetsAndRecord<N extends SettingName>(
   excel: ExcelGateway,
-  settingKey: string,
-  schema: z.ZodType<T>,
-  empty: T,
-): Promise<{ readonly sheets: SheetRef[]; readonly record: T }> {
+  setting: WorkbookSetting<N>,
+  empty: SettingValue<N>,
+): Promise<{ readonly sheets: SheetRef[]; readonly record: SettingValue<N> }> {
   const { sheets, stored } = await excel.run(async (context) => {
     const worksheets = context.workbook.worksheets.load("items/name,items/id");
-    const setting = context.workbook.settings.getItemOrNullObject(settingKey);
-    setting.load("value");
+    const read = loadSetting(context, setting);
     await context.sync();
-    return {
-      sheets: worksheets.items.map((s) => ({ name: s.name, id: s.id })),
-      stored: setting.isNullObject ? undefined : (setting.value as unknown),
-    };
+    return { sheets: worksheets.items.map((s) => ({ name: s.name, id: s.id })), stored: read() };
   });
-  const parsed = schema.safeParse(stored);
+  const parsed = parseSetting(setting, stored);
   return { sheets, record: parsed.success ? parsed.data : empty };
 }

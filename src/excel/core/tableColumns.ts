@@ -35,6 +35,17 @@ export const DEFAULT_NUMBER_FORMATS: { readonly [K in ColumnKind]: string } = {
   formula: "General",
 };
 
+/** What a column of each kind holds, in the README's words ("written as"). */
+export const COLUMN_KIND_WORDS: { readonly [K in ColumnKind]: string } = {
+  text: "text",
+  number: "a number",
+  money: "dollars",
+  percent: "a percentage",
+  date: "a date",
+  boolean: "TRUE or FALSE",
+  formula: "a formula",
+};
+
 /** Excel's limit on the characters of one cell. */
 export const MAX_CELL_CHARACTERS = 32_767;
 

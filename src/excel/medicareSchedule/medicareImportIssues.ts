@@ -22,6 +22,14 @@ export type MedicareImportIssue =
       readonly year: number;
       readonly locality: string;
     }
+  | {
+      /** The table name chosen is registered for another year or locality (a blank or unreadable year: null). */
+      readonly code: "tableNameRegistered";
+      readonly rowNumber: number;
+      readonly scheduleTable: string;
+      readonly year: number | null;
+      readonly locality: string;
+    }
   | OperationIssue;
 
 type Catalogue = {
@@ -37,6 +45,11 @@ const MESSAGES: Catalogue = {
   alreadyRegistered: (i) =>
     `MedicareSchedules row ${i.rowNumber} already registers ${i.scheduleTable} for ${i.year}, locality ` +
     `${i.locality}. Delete that row (and its sheet, if it is no longer wanted) before importing this schedule again.`,
+  tableNameRegistered: (i) => {
+    const known = [...(i.year === null ? [] : [String(i.year)]), ...(i.locality === "" ? [] : [`locality ${i.locality}`])]; // prettier-ignore
+    const which = known.length === 0 ? "" : ` (${known.join(", ")})`;
+    return `MedicareSchedules row ${i.rowNumber} already registers a schedule named ${i.scheduleTable}${which}: choose another table name for this one.`; // prettier-ignore
+  },
   cancelled: describeOperationIssue,
   excelRefused: describeOperationIssue,
 };

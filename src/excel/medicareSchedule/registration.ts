@@ -9,11 +9,12 @@ import type { IsoDate } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
 import { placeSheet, renameTable, type CommitStep, type OperationContext } from "../core/operation";
-import { numberFormatOf, toExcelCell } from "../core/tableColumns";
+import { toExcelCell } from "../core/tableColumns";
 import { rowCells } from "../contracts/registryForm";
 import { planRowWrite, type RowPlan } from "../contracts/rowPlan";
 import { rowSteps } from "../contracts/rowSteps";
 import { yearCell } from "../registry/cellKinds";
+import { columnFormat, columnPositions } from "../registry/columnDictionary";
 import { MEDICARE_SCHEDULES_SPEC, MEDICARE_SCHEDULES_TABLE } from "../registry/registryTables";
 import type { MedicareImportIssue } from "./medicareImportIssues";
 
@@ -41,41 +42,24 @@ export type RegistrationPlan =
 export const MEDICARE_SCHEDULES_SHEET = "Medicare Schedules";
 
 const FIELDS = Object.keys(MEDICARE_SCHEDULES_SPEC.columns) as Field[];
-/** Year is a number; every other column is written as text, so "04412-18" and "2025-01-01" stay as typed. */
-/**
- * How each registration cell is written: names and the locality as text (so "04412-18" and a locality name like
- * "=HYPERLINK(...)" stay as typed), the year as a number, the dates as Excel dates.
- */
-const FIELD_KINDS: { readonly [F in Field]: "text" | "number" | "date" } = {
-  scheduleTable: "text",
-  year: "number",
-  locality: "text",
-  localityName: "text",
-  effectiveStartDate: "date",
-  effectiveEndDate: "date",
-};
+const columnOf = (field: Field) => MEDICARE_SCHEDULES_SPEC.columns[field];
 
 /**
  * A registration cell as sent to Excel, dates as serial numbers. `unformatted`: the cell's format is not "@" yet (a
  * row Excel adds to the user's table), so text goes behind an apostrophe, which Excel takes as "this is text".
  */
 function excelCellOf(registration: MedicareRegistration, field: Field, unformatted: boolean): string | number {
-  const kind = FIELD_KINDS[field];
+  // Names and the locality are declared text (so "04412-18" and "=HYPERLINK(...)" stay as typed), the year a number.
+  const kind = columnOf(field).written;
   const converted = toExcelCell(kind, cellOf(registration, field));
   if (!converted.ok) throw new Error(`registration: ${field} does not convert to a ${kind} cell`);
   return kind === "text" && unformatted ? `'${String(converted.cell)}` : (converted.cell as string | number);
 }
 
-const formatOf = (field: Field) => numberFormatOf({ name: field, kind: FIELD_KINDS[field] });
-const headerKey = (text: unknown): string => String(text).trim().toLowerCase().replace(/\s+/g, " ");
+const formatOf = (field: Field) => columnFormat(columnOf(field));
 
 function cellOf(registration: MedicareRegistration, field: Field): string | number {
   return registration[field];
-}
-
-/** The field a header names, if any. */
-function fieldOf(headerText: unknown): Field | undefined {
-  return FIELDS.find((field) => headerKey(MEDICARE_SCHEDULES_SPEC.columns[field].header) === headerKey(headerText));
 }
 
 /** The first free sheet name among "Medicare Schedules", "Medicare Schedules 2"... */
@@ -106,7 +90,8 @@ export async function planRegistration(
     const sheet = table.worksheet.load("name");
     await context.sync();
     const headers = (header.values[0] ?? []).map(String);
-    const position = (field: Field) => headers.findIndex((h) => fieldOf(h) === field);
+    const positions = columnPositions(MEDICARE_SCHEDULES_SPEC.columns, headers);
+    const position = (field: Field) => positions.get(field) ?? -1;
     const missing = FIELDS.filter((f) => MEDICARE_SCHEDULES_SPEC.columns[f].required && position(f) < 0);
     if (missing.length > 0) {
       const columns = missing.map((f) => MEDICARE_SCHEDULES_SPEC.columns[f].header);
@@ -119,14 +104,13 @@ export async function planRegistration(
       const locality = parseLocalityKey(cells[localityAt!]);
       const sameTable = scheduleTable.toLowerCase() === registration.scheduleTable.toLowerCase();
       const sameYearAndLocality = year === registration.year && locality.ok && locality.value === registration.locality;
-      if (sameTable || sameYearAndLocality) {
-        return fail({
-          code: "alreadyRegistered",
-          rowNumber: header.rowIndex + 2 + index,
-          scheduleTable,
-          year: year ?? registration.year,
-          locality: locality.ok ? locality.value : String(cells[localityAt!] ?? ""),
-        });
+      const rowNumber = header.rowIndex + 2 + index;
+      if (sameYearAndLocality)
+        return fail({ code: "alreadyRegistered", rowNumber, scheduleTable, year: registration.year, locality: registration.locality }); // prettier-ignore
+      // The name is taken by another year or locality: "importing this schedule again" would not be true.
+      if (sameTable) {
+        const shownLocality = locality.ok ? locality.value : String(cells[localityAt!] ?? "").trim();
+        return fail({ code: "tableNameRegistered", rowNumber, scheduleTable, year: year ?? null, locality: shownLocality }); // prettier-ignore
       }
     }
     const data = {

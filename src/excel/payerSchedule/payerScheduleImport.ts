@@ -1,12 +1,13 @@
 /**
  * Writes a previewed payer fee schedule into a new sheet as a fee schedule table that contracts can name
- * (ARCHITECTURE.md s.3, s.5, s.10): the columns of FEE_SCHEDULE_SPEC, read back by readRegistry, plus the
- * description and the source row for auditors. The preview decides what is clean; this refuses to write a preview
- * that still has errors unless the user chose to skip those rows.
+ * (ARCHITECTURE.md s.3, s.5, s.10): the columns of FEE_SCHEDULE_SPEC, read back by readRegistry, with the
+ * description and the source row the spec declares for people and auditors. The preview decides what is clean;
+ * this refuses to write a preview that still has errors unless the user chose to skip those rows.
  */
 import type { PayerSchedulePreview, PayerScheduleRow } from "../../formats/payerSchedule";
 import { fail, ok, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
+import { tableColumnsOf } from "../registry/columnDictionary";
 import { FEE_SCHEDULE_SPEC } from "../registry/registryTables";
 import { describeTableWriteIssue, type TableWriteIssue } from "../core/tableWriteIssues";
 import {
@@ -20,34 +21,30 @@ import {
 const SPEC = FEE_SCHEDULE_SPEC.columns;
 
 /** Header of the column holding the description from the file (not read by the registry; for people). */
-export const DESCRIPTION_COLUMN = "Description";
+export const DESCRIPTION_COLUMN = SPEC.description.header;
 /** Header of the column holding the row of the source file or range each rate came from, for audit. */
-export const SOURCE_ROW_COLUMN = "Source Row";
+export const SOURCE_ROW_COLUMN = SPEC.sourceRow.header;
 
-/** The columns of an imported fee schedule table, the registry's headers first in their spec's words. */
-export const PAYER_SCHEDULE_TABLE_COLUMNS: readonly TableColumn[] = [
-  { name: SPEC.hcpcsCode.header, kind: "text" },
-  { name: SPEC.modifier.header, kind: "text" },
-  { name: DESCRIPTION_COLUMN, kind: "text" },
-  { name: SPEC.nonFacilityRate.header, kind: "money" },
-  { name: SPEC.facilityRate.header, kind: "money" },
-  { name: SPEC.effectiveStartDate.header, kind: "date" },
-  { name: SPEC.effectiveEndDate.header, kind: "date" },
-  { name: SOURCE_ROW_COLUMN, kind: "number" },
-];
+/** The columns of an imported fee schedule table: FEE_SCHEDULE_SPEC's, in its order, with their kinds. */
+export const PAYER_SCHEDULE_TABLE_COLUMNS: readonly TableColumn[] = tableColumnsOf(SPEC);
+
+/** Each column's cell for a clean row, by field: the compiler asks for one for every column of the spec. */
+const CELLS = {
+  hcpcsCode: (row) => row.hcpcsCode,
+  modifier: (row) => row.modifier,
+  description: (row) => row.description,
+  nonFacilityRate: (row) => row.nonFacilityRate?.toNumber() ?? null,
+  facilityRate: (row) => row.facilityRate?.toNumber() ?? null,
+  effectiveStartDate: (row) => row.effectiveStartDate,
+  effectiveEndDate: (row) => row.effectiveEndDate,
+  sourceRow: (row) => row.sourceRowNumber ?? null,
+} satisfies { readonly [F in keyof typeof SPEC]: (row: PayerScheduleRow) => CellValue };
+
+const FIELDS = Object.keys(SPEC) as (keyof typeof SPEC)[];
 
 /** One clean schedule row as table cells, in {@link PAYER_SCHEDULE_TABLE_COLUMNS} order. */
 export function payerScheduleCells(row: PayerScheduleRow): CellValue[] {
-  return [
-    row.hcpcsCode,
-    row.modifier,
-    row.description,
-    row.nonFacilityRate?.toNumber() ?? null,
-    row.facilityRate?.toNumber() ?? null,
-    row.effectiveStartDate,
-    row.effectiveEndDate,
-    row.sourceRowNumber ?? null,
-  ];
+  return FIELDS.map((field) => CELLS[field](row));
 }
 
 /** What to import: the preview the user saw, the names they confirmed, and what they agreed to. */

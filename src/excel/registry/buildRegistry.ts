@@ -9,7 +9,7 @@ import { carveOutMethodOf, contractMethodOf, defaultRuleOf } from "../../engine"
 import type { FeeSchedule } from "../../engine";
 import type { LocalityKey } from "../../engine";
 import type { IsoDate } from "../../engine";
-import { ContractIssues, type ContractIssueIndex } from "./contractIssues";
+import { ContractIssues, contractKeyOfCell, type ContractIssueIndex } from "./contractIssues";
 import type { RegistryIssue, TableNameProblem } from "./issues";
 import {
   CONTRACT_CARVE_OUTS_SPEC,
@@ -49,7 +49,7 @@ type ContractRow = ParsedRow<typeof PAYER_CONTRACTS_SPEC.columns>;
 type Tables = ReadonlyMap<string, TableData>;
 
 const tableIn = (tables: Tables, name: string): TableData | undefined => tables.get(registryKey(name));
-const EMPTY = { rows: [], issues: [], rejected: [] };
+const EMPTY = { rows: [], issues: [], rejected: [], warnings: [] };
 
 /** Parses a registry table when the workbook has it (a missing registry table is an empty one). */
 function parseRegistryTable<S extends Parameters<typeof parseTable>[0]>(
@@ -157,9 +157,7 @@ export function buildRegistry(tables: Tables): RegistrySnapshot {
       blocking.add(rejected.cells.contractName, issueOfRow(parsed, rejected.rowNumber)!);
   }
 
-  const rejectedContracts = new Set(
-    contracts.rejected.map(({ cells }) => registryKey(String(cells.contractName ?? ""))),
-  );
+  const rejectedContracts = new Set(contracts.rejected.map(({ cells }) => contractKeyOfCell(cells.contractName)));
   const versions = contracts.rows.map(contractVersion);
   const usesMedicare = (v: ContractVersion, table: string) =>
     v.medicareScheduleName !== null &&
@@ -228,11 +226,24 @@ export function buildRegistry(tables: Tables): RegistrySnapshot {
       for (const issue of scheduleIssues) blocking.add(user.contractName, issue);
   }
   const registered = new Set(medicareSchedules.map((s) => registryKey(s.name)));
+  // A registration row left out for a bad cell (a year "twenty25") still names its table: "not registered, add a
+  // row" would point the user the wrong way, so the contracts using that table answer with the row's own problem.
+  const rejectedRegistrations = new Map<string, RegistryIssue>();
+  for (const { rowNumber, cells } of registrations.rejected) {
+    const issue = issueOfRow(registrations as ParsedTable<never>, rowNumber);
+    if (typeof cells.scheduleTable === "string" && issue !== undefined)
+      rejectedRegistrations.set(registryKey(cells.scheduleTable), issue);
+  }
   for (const version of versions) {
     const named = version.medicareScheduleName;
     if (named === null || isMedicarePattern(named) || registered.has(registryKey(named))) continue;
     // With MedicareSchedules unreadable, "not registered" is not known: its own problem says what to fix.
     if (medicareUnreadable !== null) continue;
+    const rejected = rejectedRegistrations.get(registryKey(named));
+    if (rejected !== undefined) {
+      blocking.add(version.contractName, rejected);
+      continue;
+    }
     const issue: RegistryIssue = {
       code: "medicareScheduleNotRegistered",
       table: named,

@@ -3,11 +3,12 @@
  * what it becomes, and the words that tell a user what was expected. Each kind is data (STYLE.md "declare, then
  * derive"): the column specs name a kind, and parsing, messages and the README documentation all come from it.
  */
-import type { Decimal, HcpcsCode, IsoDate } from "../../engine";
+import { Decimal, type HcpcsCode, type IsoDate } from "../../engine";
 import { isBlankCell, readDateCell, readDollars, readFraction, readHcpcsCodeCell, readQuantity } from "../../engine";
 import { serialDateText } from "../../engine";
 import { parseLocalityKey, type LocalityKey } from "../../engine";
 import { parseModifier, type Modifier } from "../../engine";
+import { hasControlCharacter, showControlCharacters } from "../../formats/cmsPfs";
 
 /** A cell read: its value, or why not (the `expected` words of the kind). Blank cells read as `null`. */
 export type CellRead<T> = { readonly ok: true; readonly value: T | null } | { readonly ok: false };
@@ -35,10 +36,17 @@ export function readCell<T>(kind: CellKind<T>, value: unknown): CellRead<T> {
   return read === undefined ? { ok: false } : { ok: true, value: read };
 }
 
-/** Text as written, trimmed (numbers are read as their digits: a contract named 2025 is "2025"). */
+/**
+ * Text as written, trimmed (numbers are read as their digits: a contract named 2025 is "2025"). A control character
+ * (a NUL pasted from a damaged export) is refused: invisible in the cell, it would make "Summit" another contract.
+ */
 export const textCell: CellKind<string> = {
-  expected: "text",
-  read: (value) => (typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : undefined),
+  expected: "text without control characters",
+  shown: (value) => showControlCharacters(String(value).trim()),
+  read: (value) => {
+    if (typeof value === "number") return String(value);
+    return typeof value === "string" && !hasControlCharacter(value) ? value.trim() : undefined;
+  },
 };
 
 /** A CPT/HCPCS code; numbers get their leading zeros back (110 -> 00110). */
@@ -117,10 +125,16 @@ function zeroOrMore(value: unknown): Decimal | undefined {
   return typeof read === "string" ? undefined : read;
 }
 
-/** Dollars, zero or more (a contract's rates are never negative): a number or text like $1,234.50. */
+/** The largest rate a registry accepts, as the payer schedule import (the dearest gene therapies cost a few million). */
+const MAX_DOLLARS = new Decimal(10_000_000);
+
+/** Dollars from 0 to {@link MAX_DOLLARS} (a contract's rates are never negative): a number or text like $1,234.50. */
 export const moneyCell: CellKind<Decimal> = {
-  expected: "an amount in dollars, zero or more, like 91.00",
-  read: zeroOrMore,
+  expected: "an amount in dollars from 0 to 10,000,000, like 91.00",
+  read: (value) => {
+    const read = zeroOrMore(value);
+    return read !== undefined && read.lte(MAX_DOLLARS) ? read : undefined;
+  },
 };
 
 /** A decimal number, zero or more (RVUs, GPCIs, conversion factors, fractions of the global package). */

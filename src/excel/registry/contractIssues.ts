@@ -5,7 +5,18 @@
  * contract the unreadable registry "lacks") would point the user the wrong way.
  */
 import { registryKey } from "../../engine";
+import { withoutControlCharacters } from "../../formats/cmsPfs";
 import type { RegistryIssue } from "./issues";
+
+/**
+ * The registry key of a contract name as a cell holds it, or null for a blank or odd cell. Control characters are
+ * left out: a row refused for a pasted NUL ("Summit Medicare Advantage\u0000") is the row of the contract the user
+ * sees, and its problem must reach that contract's formulas.
+ */
+export function contractKeyOfCell(cell: unknown): string | null {
+  if (typeof cell !== "string" && typeof cell !== "number") return null;
+  return registryKey(withoutControlCharacters(String(cell)));
+}
 
 /** The problems of a contract, looked up by the registry key of its name. */
 export interface ContractIssueIndex {
@@ -20,8 +31,8 @@ export class ContractIssues implements ContractIssueIndex {
 
   /** A problem of the contract named `contractName` (a cell as read: nothing is recorded for a blank or odd one). */
   add(contractName: unknown, issue: RegistryIssue): void {
-    if (typeof contractName !== "string" && typeof contractName !== "number") return;
-    const key = registryKey(String(contractName));
+    const key = contractKeyOfCell(contractName);
+    if (key === null) return;
     this.byContract.set(key, [...(this.byContract.get(key) ?? []), issue]);
   }
 

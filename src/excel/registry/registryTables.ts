@@ -1,7 +1,9 @@
 /**
- * The registry tables of ARCHITECTURE.md 3, declared once: `PayerContracts`, `ContractCarveOuts`,
- * `MedicareSchedules`, with the columns of fee schedule and Medicare schedule tables (scheduleTableSpecs.ts). Table
- * and column names are part of the product: the README section "Workbook tables" is generated from these specs (registryDocs.ts).
+ * The registry tables of ARCHITECTURE.md 3 in the column dictionary (columnDictionary.ts): `PayerContracts`,
+ * `ContractCarveOuts`, `MedicareSchedules`, with the columns of fee schedule and Medicare schedule tables
+ * (scheduleTableSpecs.ts). Each column says how it is read and how the contract editor and the imports write it.
+ * Table and column names are part of the product: the README section "Workbook tables" is generated from these
+ * specs (workbookTables.ts).
  */
 import { MULTIPLE_PROCEDURE_RULE_VALUES } from "../../engine";
 import { CARVE_OUT_METHODS, CONTRACT_METHODS, DEFAULT_RULES, codeShape, methodChoices } from "../../engine";
@@ -20,14 +22,15 @@ import {
   yearCell,
 } from "./cellKinds";
 import { FEE_SCHEDULE_SPEC, MEDICARE_SCHEDULE_SPEC } from "./scheduleTableSpecs";
-import type { ColumnSpec, RowCheck, TableSpec } from "./tableSpec";
+import type { ColumnSpec, RowCheck, TableSpec } from "./columnDictionary";
 
 /** Table names the add-in looks for (fixed, like the column headers). */
 export const PAYER_CONTRACTS_TABLE = "PayerContracts";
 export const CONTRACT_CARVE_OUTS_TABLE = "ContractCarveOuts";
 export const MEDICARE_SCHEDULES_TABLE = "MedicareSchedules";
 
-const column = <T>(spec: ColumnSpec<T>): ColumnSpec<T> => spec;
+/** A column of a registry table (read and written); its literal `required` types the parsed row. */
+const column = <const C extends ColumnSpec>(spec: C): C => spec;
 
 /** A choice column whose words (and the README's "Allowed" list, and the editor's choices) are a method table's. */
 const methodCell = <K extends string>(table: { readonly [P in K]: MethodWords }) => {
@@ -73,6 +76,7 @@ export const PAYER_CONTRACTS_SPEC = {
     contractName: column({
       header: "Contract Name",
       kind: textCell,
+      written: "text",
       required: true,
       description: "The name formulas use, any case. Versions of one contract share it.",
       example: "Acme Health PPO",
@@ -80,6 +84,7 @@ export const PAYER_CONTRACTS_SPEC = {
     payer: column({
       header: "Payer",
       kind: textCell,
+      written: "text",
       required: true,
       description: "The payer.",
       example: "Acme Health",
@@ -87,6 +92,7 @@ export const PAYER_CONTRACTS_SPEC = {
     product: column({
       header: "Product",
       kind: textCell,
+      written: "text",
       required: false,
       description: "HMO, PPO, Medicare Advantage, Medicaid managed care...",
       example: "PPO",
@@ -94,6 +100,7 @@ export const PAYER_CONTRACTS_SPEC = {
     effectiveStartDate: column({
       header: "Effective Start Date",
       kind: dateCell,
+      written: "date",
       required: true,
       description: "First date of service this version prices.",
       example: "2025-01-01",
@@ -101,6 +108,7 @@ export const PAYER_CONTRACTS_SPEC = {
     effectiveEndDate: column({
       header: "Effective End Date",
       kind: endDateCell,
+      written: "date",
       required: false,
       description: "Last date of service this version prices; blank = until further notice.",
       example: "2025-12-31",
@@ -108,6 +116,7 @@ export const PAYER_CONTRACTS_SPEC = {
     method: column({
       header: "Method",
       kind: contractMethod,
+      written: "text",
       required: true,
       description: "How the contract prices codes.",
       example: "Fee Schedule",
@@ -116,6 +125,7 @@ export const PAYER_CONTRACTS_SPEC = {
     percent: column({
       header: "Percent",
       kind: percentCell,
+      written: "percent",
       required: false,
       description: "For Percent of Medicare / Percent of Billed: the percentage (a cell formatted as %, or 1.15).",
       example: "115%",
@@ -123,6 +133,7 @@ export const PAYER_CONTRACTS_SPEC = {
     feeSchedule: column({
       header: "Fee Schedule",
       kind: textCell,
+      written: "text",
       required: false,
       description: "For Fee Schedule: the name of the table holding the rates.",
       example: "FS_AcmePPO_2025",
@@ -130,6 +141,7 @@ export const PAYER_CONTRACTS_SPEC = {
     medicareSchedule: column({
       header: "Medicare Schedule",
       kind: textCell,
+      written: "text",
       required: false,
       description:
         'The Medicare basis: a registered Medicare schedule table, "current" (the one covering the date of service) or a pattern like MPFS_{year}.',
@@ -138,6 +150,7 @@ export const PAYER_CONTRACTS_SPEC = {
     lesserOf: column({
       header: "Lesser Of",
       kind: booleanCell,
+      written: "boolean",
       required: false,
       description: "Pay the lesser of the contract amount and the billed charge; blank = FALSE.",
       example: "TRUE",
@@ -145,6 +158,7 @@ export const PAYER_CONTRACTS_SPEC = {
     defaultMethod: column({
       header: "Default Method",
       kind: defaultMethod,
+      written: "text",
       required: false,
       description: "For codes the fee schedule does not list; blank = no rate for them.",
       example: "Percent of Medicare",
@@ -153,6 +167,7 @@ export const PAYER_CONTRACTS_SPEC = {
     defaultPercent: column({
       header: "Default Percent",
       kind: percentCell,
+      written: "percent",
       required: false,
       description: "The percentage of the default method.",
       example: "100%",
@@ -160,6 +175,7 @@ export const PAYER_CONTRACTS_SPEC = {
     multipleProcedureRule: column({
       header: "Multiple Procedure Rule",
       kind: multipleProcedureRule,
+      written: "text",
       required: false,
       description:
         "Medicare (blank): CMS's modifier and indicator rules (bilateral, multiple procedures, assistant, co-surgery); None: rate x units.",
@@ -169,6 +185,7 @@ export const PAYER_CONTRACTS_SPEC = {
     termEndDate: column({
       header: "Term End Date",
       kind: dateCell,
+      written: "date",
       required: false,
       description: "When the contract term ends.",
       example: "2025-12-31",
@@ -176,6 +193,7 @@ export const PAYER_CONTRACTS_SPEC = {
     renewalNoticeDate: column({
       header: "Renewal Notice Date",
       kind: dateCell,
+      written: "date",
       required: false,
       description: "Last day to give notice of renegotiation.",
       example: "2025-10-02",
@@ -183,6 +201,7 @@ export const PAYER_CONTRACTS_SPEC = {
     autoRenew: column({
       header: "Auto Renew",
       kind: booleanCell,
+      written: "boolean",
       required: false,
       description: "Whether the contract renews by itself; blank = FALSE.",
       example: "TRUE",
@@ -236,6 +255,7 @@ export const CONTRACT_CARVE_OUTS_SPEC = {
     contractName: column({
       header: "Contract Name",
       kind: textCell,
+      written: "text",
       required: true,
       description: "A name from PayerContracts.",
       example: "Acme Health PPO",
@@ -243,6 +263,7 @@ export const CONTRACT_CARVE_OUTS_SPEC = {
     hcpcsCodeFrom: column({
       header: "HCPCS Code From",
       kind: codeCell,
+      written: "text",
       required: true,
       description: "The code, or the first code of the range.",
       example: "J0120",
@@ -250,6 +271,7 @@ export const CONTRACT_CARVE_OUTS_SPEC = {
     hcpcsCodeTo: column({
       header: "HCPCS Code To",
       kind: codeCell,
+      written: "text",
       required: false,
       description: "The last code of the range (same kind of code); blank = the From code alone.",
       example: "J9999",
@@ -257,6 +279,7 @@ export const CONTRACT_CARVE_OUTS_SPEC = {
     method: column({
       header: "Method",
       kind: carveOutMethod,
+      written: "text",
       required: true,
       description: "How the carved-out codes are priced.",
       example: "Percent of Billed",
@@ -265,6 +288,7 @@ export const CONTRACT_CARVE_OUTS_SPEC = {
     rate: column({
       header: "Rate",
       kind: moneyCell,
+      written: "money",
       required: false,
       description: "For Flat Rate: dollars per unit.",
       example: "14.50",
@@ -272,6 +296,7 @@ export const CONTRACT_CARVE_OUTS_SPEC = {
     percent: column({
       header: "Percent",
       kind: percentCell,
+      written: "percent",
       required: false,
       description: "For Percent of Billed / Percent of Medicare: the percentage.",
       example: "55%",
@@ -309,6 +334,7 @@ export const MEDICARE_SCHEDULES_SPEC = {
     scheduleTable: column({
       header: "Schedule Table",
       kind: textCell,
+      written: "text",
       required: true,
       description: "The name of a Medicare schedule table in the workbook.",
       example: "MPFS_2025",
@@ -316,6 +342,7 @@ export const MEDICARE_SCHEDULES_SPEC = {
     year: column({
       header: "Year",
       kind: yearCell,
+      written: "number",
       required: true,
       description: "The PFS calendar year.",
       example: "2025",
@@ -323,6 +350,7 @@ export const MEDICARE_SCHEDULES_SPEC = {
     locality: column({
       header: "Locality",
       kind: localityCell,
+      written: "text",
       required: true,
       description: "MAC and locality numbers of the GPCIs in the table.",
       example: "04412-18",
@@ -330,6 +358,7 @@ export const MEDICARE_SCHEDULES_SPEC = {
     localityName: column({
       header: "Locality Name",
       kind: textCell,
+      written: "text",
       required: false,
       description: "For people and the pricing trace.",
       example: "HOUSTON, TX",
@@ -337,6 +366,7 @@ export const MEDICARE_SCHEDULES_SPEC = {
     effectiveStartDate: column({
       header: "Effective Start Date",
       kind: dateCell,
+      written: "date",
       required: false,
       description: "First date of service covered; blank = January 1 of the year.",
       example: "2025-01-01",
@@ -344,6 +374,7 @@ export const MEDICARE_SCHEDULES_SPEC = {
     effectiveEndDate: column({
       header: "Effective End Date",
       kind: endDateCell,
+      written: "date",
       required: false,
       description: "Last date of service covered; blank = December 31 of the year.",
       example: "2025-12-31",

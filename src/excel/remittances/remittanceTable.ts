@@ -1,8 +1,8 @@
 /**
  * The remittance table: the rows of one or several X12 835 files as one Excel table, a row per remitted service
- * line (or per claim sent without lines). Its columns are declared once, below, with their kind, the description
- * the README documents and the value each takes from a parsed line; the header, the row builder and the write
- * request all derive from that one list (STYLE.md "declare, then derive").
+ * line (or per claim sent without lines). Its columns are declared once, below, in the column dictionary (header,
+ * written kind, the description the README documents), with the value each takes from a parsed line; the header, the
+ * row builder and the write request all derive from them (STYLE.md "declare, then derive").
  */
 import { DENIAL_CATEGORY_LABELS, type RemitAdjustment } from "../../engine";
 import { centsToDollars, type Cents } from "../../engine";
@@ -10,6 +10,7 @@ import { remit835IssueMessage, type Remit835File, type RemitLine } from "../../f
 import type { ExcelGateway } from "../core/excelGateway";
 import { MAX_CELL_CHARACTERS, type CellValue, type TableColumn } from "../core/tableColumns";
 import type { TableWriteRequest } from "../core/tableWriter";
+import { tableColumnsOf, type Columns, type TableSpec } from "../registry/columnDictionary";
 
 /** One parsed 835 file and the name it was chosen under (the Source File column). */
 export interface RemittanceSource {
@@ -17,159 +18,201 @@ export interface RemittanceSource {
   readonly file: Remit835File;
 }
 
-/** A column of the remittance table: what writeTable needs, what the README says, and where the value comes from. */
-export interface RemittanceColumn extends TableColumn {
-  readonly description: string;
-  readonly valueOf: (line: RemitLine, fileName: string) => CellValue;
-}
+/** The remittance table's columns, in order (Tuva words as readable headers, STYLE.md "Vocabulary"). */
+export const REMITTANCE_TABLE_SPEC = {
+  title: "Remittance tables",
+  purpose:
+    "Written by the Remittances tab: the lines of one or several X12 835 files, a row per remitted service line (or per claim sent without lines), on a new sheet (Remittances, Remittances 2...). =PAYER.DENIAL_RATE and the variance review read it like a claims table.",
+  columns: {
+    payer: {
+      header: "Payer",
+      written: "text",
+      description: "Payer name (835 N1*PR).",
+    },
+    claimId: {
+      header: "Claim ID",
+      written: "text",
+      description: "The provider's claim id, as sent on the claim (835 CLP01 = 837 CLM01).",
+    },
+    claimStatusCode: {
+      header: "Claim Status Code",
+      written: "text",
+      description: "CLP02: 1/2/3 processed as primary/secondary/tertiary, 4 denied, 22 reversal of a previous payment.",
+    },
+    claimLineNumber: {
+      header: "Claim Line Number",
+      written: "number",
+      description: "1-based position of the service line in its claim.",
+    },
+    serviceDate: {
+      header: "Service Date",
+      written: "date",
+      description: "Line date of service (DTM*472 or DTM*150), else the claim's statement start date (DTM*232).",
+    },
+    hcpcsCode: {
+      header: "HCPCS Code",
+      written: "text",
+      description:
+        "CPT/HCPCS code the payer adjudicated (SVC01-2 with qualifier HC or AD); blank for other code types.",
+    },
+    hcpcsModifier1: {
+      header: "HCPCS Modifier 1",
+      written: "text",
+      description: "Modifier 1 as adjudicated (SVC01-3).",
+    },
+    hcpcsModifier2: {
+      header: "HCPCS Modifier 2",
+      written: "text",
+      description: "Modifier 2 as adjudicated (SVC01-4).",
+    },
+    hcpcsModifier3: {
+      header: "HCPCS Modifier 3",
+      written: "text",
+      description: "Modifier 3 as adjudicated (SVC01-5).",
+    },
+    hcpcsModifier4: {
+      header: "HCPCS Modifier 4",
+      written: "text",
+      description: "Modifier 4 as adjudicated (SVC01-6).",
+    },
+    originalHcpcsCode: {
+      header: "Original HCPCS Code",
+      written: "text",
+      description: "The code as submitted, when the payer adjudicated a different one (SVC06-2); else blank.",
+    },
+    paidServiceUnitQuantity: {
+      header: "Paid Service Unit Quantity",
+      written: "number",
+      description: "Units paid (SVC05; 1 when the payer leaves it out).",
+    },
+    chargeAmount: {
+      header: "Charge Amount",
+      written: "money",
+      description: "Billed charge (SVC02; CLP03 for a claim without lines).",
+    },
+    allowedAmount: {
+      header: "Allowed Amount",
+      written: "money",
+      description: "AMT*B6 when the payer sent it, else paid + patient responsibility (DOMAIN.md 4.3).",
+    },
+    paidAmount: {
+      header: "Paid Amount",
+      written: "money",
+      description: "Payer payment (SVC03; CLP04 for a claim without lines).",
+    },
+    patientResponsibilityAmount: {
+      header: "Patient Responsibility Amount",
+      written: "money",
+      description: "Sum of the line's CAS PR adjustments (deductible, coinsurance, copay and other PR reasons).",
+    },
+    adjustmentCodes: {
+      header: "Adjustment Codes",
+      written: "text",
+      description: 'Every CAS adjustment of the line as group-reason ("CO-45 PR-2"); blank when it has none.',
+    },
+    outcome: {
+      header: "Outcome",
+      written: "text",
+      description:
+        'The line by the 835 denial rules of DOMAIN.md 4.3: "Paid", "Partial" (paid, but a denial reason reduced it), ' +
+        '"Denied" or "Reversed" (CLP02 = 22, never rated). =PAYER.DENIAL_RATE reads this column.',
+    },
+    adjustmentAmount: {
+      header: "Adjustment Amount",
+      written: "money",
+      description: "Sum of every CAS adjustment amount of the line (charge - paid when the line balances).",
+    },
+    deniedFlag: {
+      header: "Denied Flag",
+      written: "boolean",
+      description: "TRUE when the line was denied in full (DOMAIN.md 4.3); reversals are never denials.",
+    },
+    partialDenialFlag: {
+      header: "Partial Denial Flag",
+      written: "boolean",
+      description: "TRUE when the line was paid but a CO/PI denial reason reduced it (e.g. CO-151).",
+    },
+    denialCategory: {
+      header: "Denial Category",
+      written: "text",
+      description: "Root cause of a denial or partial denial, from its reason code (DOMAIN.md 4.4-4.5).",
+    },
+    denialReasonCode: {
+      header: "Denial Reason Code",
+      written: "text",
+      description: "The adjustment that explains the denial (group-reason, e.g. CO-50).",
+    },
+    reversalFlag: {
+      header: "Reversal Flag",
+      written: "boolean",
+      description: "TRUE when the claim reverses an earlier payment (CLP02 = 22); left out of denial counts.",
+    },
+    sourceFile: {
+      header: "Source File",
+      written: "text",
+      description: "The 835 file the line was read from.",
+    },
+    warnings: {
+      header: "Warnings",
+      written: "text",
+      description: "What the reader found wrong with this line's segments (out of balance, unreadable values).",
+    },
+  },
+} satisfies TableSpec<Columns>;
+
+type Field = keyof typeof REMITTANCE_TABLE_SPEC.columns;
 
 const dollars = (cents: Cents): number => centsToDollars(cents);
 const modifier = (n: number) => (line: RemitLine) => line.hcpcsModifiers[n] ?? null;
 const groupAndReason = (a: Pick<RemitAdjustment, "adjustmentGroupCode" | "adjustmentReasonCode">) =>
   `${a.adjustmentGroupCode}-${a.adjustmentReasonCode}`;
 
-/** The columns of the remittance table, in order (Tuva words as readable headers, STYLE.md "Vocabulary"). */
-export const REMITTANCE_COLUMNS: readonly RemittanceColumn[] = [
-  { name: "Payer", kind: "text", description: "Payer name (835 N1*PR).", valueOf: (l) => l.payer },
-  {
-    name: "Claim ID",
-    kind: "text",
-    description: "The provider's claim id, as sent on the claim (835 CLP01 = 837 CLM01).",
-    valueOf: (l) => l.claimId,
-  },
-  {
-    name: "Claim Status Code",
-    kind: "text",
-    description: "CLP02: 1/2/3 processed as primary/secondary/tertiary, 4 denied, 22 reversal of a previous payment.",
-    valueOf: (l) => l.claimStatusCode,
-  },
-  {
-    name: "Claim Line Number",
-    kind: "number",
-    description: "1-based position of the service line in its claim.",
-    valueOf: (l) => l.claimLineNumber,
-  },
-  {
-    name: "Service Date",
-    kind: "date",
-    description: "Line date of service (DTM*472 or DTM*150), else the claim's statement start date (DTM*232).",
-    valueOf: (l) => l.serviceDate,
-  },
-  {
-    name: "HCPCS Code",
-    kind: "text",
-    description: "CPT/HCPCS code the payer adjudicated (SVC01-2 with qualifier HC or AD); blank for other code types.",
-    valueOf: (l) => l.hcpcsCode ?? (isHcpcsQualifier(l.procedureCodeQualifier) ? l.procedureCode : null),
-  },
-  { name: "HCPCS Modifier 1", kind: "text", description: "Modifier 1 as adjudicated (SVC01-3).", valueOf: modifier(0) },
-  { name: "HCPCS Modifier 2", kind: "text", description: "Modifier 2 as adjudicated (SVC01-4).", valueOf: modifier(1) },
-  { name: "HCPCS Modifier 3", kind: "text", description: "Modifier 3 as adjudicated (SVC01-5).", valueOf: modifier(2) },
-  { name: "HCPCS Modifier 4", kind: "text", description: "Modifier 4 as adjudicated (SVC01-6).", valueOf: modifier(3) },
-  {
-    name: "Original HCPCS Code",
-    kind: "text",
-    description: "The code as submitted, when the payer adjudicated a different one (SVC06-2); else blank.",
-    valueOf: (l) => l.originalProcedureCode,
-  },
-  {
-    name: "Paid Service Unit Quantity",
-    kind: "number",
-    description: "Units paid (SVC05; 1 when the payer leaves it out).",
-    valueOf: (l) => l.paidServiceUnitQuantity,
-  },
-  {
-    name: "Charge Amount",
-    kind: "money",
-    description: "Billed charge (SVC02; CLP03 for a claim without lines).",
-    valueOf: (l) => dollars(l.chargeAmount),
-  },
-  {
-    name: "Allowed Amount",
-    kind: "money",
-    description: "AMT*B6 when the payer sent it, else paid + patient responsibility (DOMAIN.md 4.3).",
-    valueOf: (l) => dollars(l.allowedAmount),
-  },
-  {
-    name: "Paid Amount",
-    kind: "money",
-    description: "Payer payment (SVC03; CLP04 for a claim without lines).",
-    valueOf: (l) => dollars(l.paidAmount),
-  },
-  {
-    name: "Patient Responsibility Amount",
-    kind: "money",
-    description: "Sum of the line's CAS PR adjustments (deductible, coinsurance, copay and other PR reasons).",
-    valueOf: (l) => dollars(l.patientResponsibilityAmount),
-  },
-  {
-    name: "Adjustment Codes",
-    kind: "text",
-    description: 'Every CAS adjustment of the line as group-reason ("CO-45 PR-2"); blank when it has none.',
-    valueOf: (l) => adjustmentCodesText(l),
-  },
-  {
-    name: "Outcome",
-    kind: "text",
-    description:
-      'The line by the 835 denial rules of DOMAIN.md 4.3: "Paid", "Partial" (paid, but a denial reason reduced it), ' +
-      '"Denied" or "Reversed" (CLP02 = 22, never rated). =PAYER.DENIAL_RATE reads this column.',
-    valueOf: (l) => outcomeOf(l),
-  },
-  {
-    name: "Adjustment Amount",
-    kind: "money",
-    description: "Sum of every CAS adjustment amount of the line (charge - paid when the line balances).",
-    valueOf: (l) => dollars(l.adjustments.reduce((sum, a) => sum + a.adjustmentAmount, 0) as Cents),
-  },
-  {
-    name: "Denied Flag",
-    kind: "boolean",
-    description: "TRUE when the line was denied in full (DOMAIN.md 4.3); reversals are never denials.",
-    valueOf: (l) => l.deniedFlag,
-  },
-  {
-    name: "Partial Denial Flag",
-    kind: "boolean",
-    description: "TRUE when the line was paid but a CO/PI denial reason reduced it (e.g. CO-151).",
-    valueOf: (l) => l.partialDenialFlag,
-  },
-  {
-    name: "Denial Category",
-    kind: "text",
-    description: "Root cause of a denial or partial denial, from its reason code (DOMAIN.md 4.4-4.5).",
-    valueOf: (l) => (l.denialCategory === null ? null : DENIAL_CATEGORY_LABELS[l.denialCategory]),
-  },
-  {
-    name: "Denial Reason Code",
-    kind: "text",
-    description: "The adjustment that explains the denial (group-reason, e.g. CO-50).",
-    valueOf: (l) => (l.denialReason === null ? null : groupAndReason(l.denialReason)),
-  },
-  {
-    name: "Reversal Flag",
-    kind: "boolean",
-    description: "TRUE when the claim reverses an earlier payment (CLP02 = 22); left out of denial counts.",
-    valueOf: (l) => l.reversalFlag,
-  },
-  {
-    name: "Source File",
-    kind: "text",
-    description: "The 835 file the line was read from.",
-    valueOf: (_, fileName) => fileName,
-  },
-  {
-    name: "Warnings",
-    kind: "text",
-    description: "What the reader found wrong with this line's segments (out of balance, unreadable values).",
-    valueOf: (l) => warningsText(l),
-  },
-];
+/** Each column's cell for a line of a file, by field: the compiler asks for one for every declared column. */
+const VALUES = {
+  payer: (l) => l.payer,
+  claimId: (l) => l.claimId,
+  claimStatusCode: (l) => l.claimStatusCode,
+  claimLineNumber: (l) => l.claimLineNumber,
+  serviceDate: (l) => l.serviceDate,
+  hcpcsCode: (l) => l.hcpcsCode ?? (isHcpcsQualifier(l.procedureCodeQualifier) ? l.procedureCode : null),
+  hcpcsModifier1: modifier(0),
+  hcpcsModifier2: modifier(1),
+  hcpcsModifier3: modifier(2),
+  hcpcsModifier4: modifier(3),
+  originalHcpcsCode: (l) => l.originalProcedureCode,
+  paidServiceUnitQuantity: (l) => l.paidServiceUnitQuantity,
+  chargeAmount: (l) => dollars(l.chargeAmount),
+  allowedAmount: (l) => dollars(l.allowedAmount),
+  paidAmount: (l) => dollars(l.paidAmount),
+  patientResponsibilityAmount: (l) => dollars(l.patientResponsibilityAmount),
+  adjustmentCodes: (l) => adjustmentCodesText(l),
+  outcome: (l) => outcomeOf(l),
+  adjustmentAmount: (l) => dollars(l.adjustments.reduce((sum, a) => sum + a.adjustmentAmount, 0) as Cents),
+  deniedFlag: (l) => l.deniedFlag,
+  partialDenialFlag: (l) => l.partialDenialFlag,
+  denialCategory: (l) => (l.denialCategory === null ? null : DENIAL_CATEGORY_LABELS[l.denialCategory]),
+  denialReasonCode: (l) => (l.denialReason === null ? null : groupAndReason(l.denialReason)),
+  reversalFlag: (l) => l.reversalFlag,
+  sourceFile: (_, fileName) => fileName,
+  warnings: (l) => warningsText(l),
+} satisfies { readonly [F in Field]: (line: RemitLine, fileName: string) => CellValue };
+
+/** A column of the remittance table: what writeTable needs, what the README says, and where the value comes from. */
+export interface RemittanceColumn extends TableColumn {
+  readonly description: string;
+  readonly valueOf: (line: RemitLine, fileName: string) => CellValue;
+}
+
+/** The columns of the remittance table, in order, each with its value. */
+export const REMITTANCE_COLUMNS: readonly RemittanceColumn[] = (
+  Object.keys(REMITTANCE_TABLE_SPEC.columns) as Field[]
+).map((field) => {
+  const { header, written, description } = REMITTANCE_TABLE_SPEC.columns[field];
+  return { name: header, kind: written, description, valueOf: VALUES[field] };
+});
 
 /** The columns as writeTable takes them. */
-export const REMITTANCE_TABLE_COLUMNS: readonly TableColumn[] = REMITTANCE_COLUMNS.map(({ name, kind }) => ({
-  name,
-  kind,
-}));
+export const REMITTANCE_TABLE_COLUMNS: readonly TableColumn[] = tableColumnsOf(REMITTANCE_TABLE_SPEC.columns);
 
 /** The name the import proposes for its sheet and table. */
 export const DEFAULT_REMITTANCE_NAME = "Remittances";

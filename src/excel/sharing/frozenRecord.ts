@@ -20,13 +20,34 @@ import {
   type StagedSheet,
 } from "../core/operation";
 import { jsonBytes, planChunks } from "../core/writePlan";
+import type { Columns, TableSpec } from "../registry/columnDictionary";
 import type { SharingIssue } from "./sharingIssues";
 
 /** The record's sheet and table names (stable: documented in the README). */
 export const FROZEN_RECORD_SHEET = "Frozen for sharing";
 export const FROZEN_RECORD_TABLE = "FrozenForSharing";
+/** The record's columns in the column dictionary, in order: all text (a formula's text must stay text). */
+export const FROZEN_RECORD_SPEC = {
+  title: "Frozen for sharing",
+  purpose: `Written by the Sharing tab's "Freeze for sharing" on a sheet of that name (table ${FROZEN_RECORD_TABLE}): a row per cell block whose PAYER.* formula was replaced by its values, so that "Repair formulas" can enter the formulas again and an auditor can see which numbers are no longer live. Rows edited by hand are kept as they are.`,
+  columns: {
+    sheet: { header: "Sheet", written: "text", description: "The sheet of the frozen cells." },
+    range: {
+      header: "Range",
+      written: "text",
+      description: "The frozen cells: the formula's cell, or its whole spilled range (B7:G30).",
+    },
+    originalFormula: {
+      header: "Original Formula",
+      written: "text",
+      description: "The formula the top-left cell held, as text.",
+    },
+    frozenAt: { header: "Frozen At", written: "text", description: 'When it was frozen ("2026-11-27 14:05 UTC").' },
+  },
+} satisfies TableSpec<Columns>;
+
 /** The table's headers, in order. */
-export const FROZEN_RECORD_HEADERS = ["Sheet", "Range", "Original Formula", "Frozen At"] as const;
+export const FROZEN_RECORD_HEADERS: readonly string[] = Object.values(FROZEN_RECORD_SPEC.columns).map((c) => c.header);
 
 /** One frozen block: its anchor (top-left) held `formula`, and the whole range now holds its values. */
 export interface FrozenEntry {

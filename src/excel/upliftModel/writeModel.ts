@@ -7,7 +7,6 @@
  * A model sheet is replaced only when the workbook's settings record it as a model this add-in built (by sheet id):
  * a user's own sheet of the same name is never overwritten.
  */
-import { z } from "zod";
 import { fail, ok, type Result } from "../../engine";
 import { findSheetNamed, readSheetsAndRecord, sheetNameProblem } from "../core/builtSheets";
 import type { ExcelGateway } from "../core/excelGateway";
@@ -15,24 +14,22 @@ import {
   activateSheet,
   deleteSheet,
   placeSheet,
-  storeSetting,
   type CommitStep,
   type OperationContext,
   type StagedSheet,
 } from "../core/operation";
 import { BLOCK_FILLS, writeBlock, type PlanCell } from "../core/sheetBlocks";
+import { storeSettingStep, workbookSetting, type SettingValue } from "../core/workbookSettings";
 import { jsonBytes, planChunks } from "../core/writePlan";
 import type { ModelLayout } from "./modelPlan";
 import type { UpliftModelIssue } from "./modelRequest";
 
-/** Settings key listing the models built in this workbook (sheet ids), so a rebuild replaces its own sheets. */
-export const UPLIFT_MODELS_SETTING = "payerContracts.upliftModels";
+/** The setting listing the models built in this workbook (sheet ids), so a rebuild replaces its own sheets. */
+const UPLIFT_MODELS = workbookSetting("upliftModels");
+/** Its key (see workbookSettings.ts). */
+export const UPLIFT_MODELS_SETTING = UPLIFT_MODELS.key;
 
-const storedModelsSchema = z.object({
-  version: z.literal(1),
-  models: z.array(z.object({ modelSheetId: z.string(), linesSheetId: z.string() })),
-});
-type StoredModels = z.infer<typeof storedModelsSchema>;
+type StoredModels = SettingValue<"upliftModels">;
 
 /** Names of a model's two sheets. */
 export interface ModelSheetNames {
@@ -64,12 +61,7 @@ export async function planModelTarget(
   if (problem !== null) return fail({ code: "sheetNameInvalid", sheetName: modelSheet, reason: problem });
   const final = { modelSheet, linesSheet: linesSheetNameFor(modelSheet) };
   // An unreadable record only means no sheet can be recognised as ours: nothing is replaced.
-  const { sheets, record: stored } = await readSheetsAndRecord<StoredModels>(
-    excel,
-    UPLIFT_MODELS_SETTING,
-    storedModelsSchema,
-    { version: 1, models: [] },
-  );
+  const { sheets, record: stored } = await readSheetsAndRecord(excel, UPLIFT_MODELS, { version: 1, models: [] });
   const existingModel = findSheetNamed(sheets, final.modelSheet);
   const existingLines = findSheetNamed(sheets, final.linesSheet);
   const record =
@@ -233,8 +225,8 @@ export function modelCommitSteps(target: ModelTarget, staged: StagedModel, extra
         ]),
     ...placeSheet({ stagedId: staged.lines.id, name: final.linesSheet, visible: false }),
     ...placeSheet({ stagedId: staged.model.id, name: final.modelSheet }),
-    storeSetting(
-      UPLIFT_MODELS_SETTING,
+    storeSettingStep(
+      UPLIFT_MODELS,
       { version: 1, models: [...models, { modelSheetId: staged.model.id, linesSheetId: staged.lines.id }] },
       `record "${final.modelSheet}" as a model built here`,
     ),

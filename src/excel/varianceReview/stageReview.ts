@@ -14,18 +14,13 @@ import {
   activateSheet,
   deleteSheet,
   placeSheet,
-  storeSetting,
   type CommitStep,
   type OperationContext,
   type StagedSheet,
 } from "../core/operation";
 import { BLOCK_STYLES } from "../core/sheetBlocks";
-import {
-  REVIEW_COLUMNS,
-  REVIEW_COLUMN_NAMES,
-  varianceReviewSettingKey,
-  type VarianceReviewRecord,
-} from "./reviewColumns";
+import { storeSettingStep, tableSetting } from "../core/workbookSettings";
+import { REVIEW_COLUMNS, REVIEW_COLUMN_NAMES, type VarianceReviewRecord } from "./reviewColumns";
 import type { SheetLayout } from "./reviewSheets";
 
 /** The five cells a line adds to its row ("" leaves a cell empty). */
@@ -147,11 +142,11 @@ export function reviewCommitSteps(staged: StagedReview, commit: ReviewCommit): C
   const column = (context: Excel.RequestContext, name: string) =>
     context.workbook.tables.getItem(tableName).columns.getItem(name).getDataBodyRange();
   const steps: CommitStep[] = [
-    storeSetting(
-      varianceReviewSettingKey(tableName),
+    storeSettingStep(
+      tableSetting("varianceReview", tableName),
       {
         ...commit.record,
-        columns: REVIEW_COLUMN_NAMES,
+        columns: [...REVIEW_COLUMN_NAMES],
         summarySheetId: staged.summary.id,
         worklistSheetId: staged.worklist.id,
       },

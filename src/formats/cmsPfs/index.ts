@@ -1,5 +1,5 @@
 // Parsers of the CMS Physician Fee Schedule files into engine types, and the file basics the payer import shares.
-export { parsePprrvuCsv, importPfsSchedule, type PprrvuImport } from "./pprrvu";
+export { parsePprrvuCsv, importPfsSchedule, hasPprrvuHeader, type PprrvuImport } from "./pprrvu";
 export { parseGpciCsv, type GpciImport } from "./gpci";
 export { parsePfsPaymentAmounts, type PfsPaymentAmount } from "./pfsPaymentAmounts";
 export { importIssueMessage, IMPORT_ISSUE_MESSAGES, type ImportIssue, type CodeListEnd } from "./importIssues";
@@ -8,6 +8,7 @@ export {
   looksLikeFormula,
   hasControlCharacter,
   showControlCharacters,
+  withoutControlCharacters,
   type DecodedText,
   type NotText,
   type NotTextKind,

@@ -76,6 +76,16 @@ function findHeaderRow(grid: CsvGrid): number {
   return grid.findIndex((row) => row.some((c) => headerKey(c) === "HCPCS") && row.some((c) => headerKey(c) === "MOD"));
 }
 
+/**
+ * Whether rows (the first rows of a file or range, cells of any type) hold the PPRRVU header: HCPCS and MOD, and
+ * with the banner rows above them every required PPRRVU column. The payer schedule import refuses such a file.
+ */
+export function hasPprrvuHeader(rows: readonly (readonly unknown[])[]): boolean {
+  const grid: CsvGrid = rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : String(cell))));
+  const headerRow = findHeaderRow(grid);
+  return headerRow >= 0 && locateColumns(joinedHeaders(grid, headerRow)).ok;
+}
+
 /** Joins, column by column, the header row with the banner rows above it up to the first blank row. */
 function joinedHeaders(grid: CsvGrid, headerRow: number): string[] {
   let top = headerRow;

@@ -116,6 +116,11 @@ export function hasControlCharacter(text: string): boolean {
   return CONTROL_CHARACTER.test(text);
 }
 
+/** Text with its control characters removed: the name a user sees in a cell that holds a pasted NUL. */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(new RegExp(CONTROL_CHARACTER.source, "g"), "");
+}
+
 /** The first control character of a text as "U+0000", for messages. */
 export function firstControlCharacter(text: string): string {
   const found = CONTROL_CHARACTER.exec(text)?.[0] ?? "";

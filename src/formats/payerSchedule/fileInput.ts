@@ -23,7 +23,7 @@ export type { DecodedText } from "../cmsPfs/textInput";
 /** What to tell a user who chose a file that is not delimited text, by kind of file. */
 const NOT_TEXT_ADVICE = {
   pdf: "Ask the payer for the schedule as Excel or CSV.",
-  xlsx: "Import a workbook with the workbook option, or unzip the archive first.",
+  xlsx: "Open a workbook in Excel and use 'From the workbook' with the schedule selected; unzip an archive first.",
   xls: "Open it in Excel and save it as .xlsx or CSV.",
   gzip: "Unzip it first.",
   image: "Ask the payer for the schedule as Excel or CSV.",

@@ -13,6 +13,7 @@ export type PayerScheduleIssue =
   | { readonly code: "fileTooLarge"; readonly sizeBytes: number; readonly limitBytes: number }
   | { readonly code: "fileNotText"; readonly fileName: string; readonly detected: string; readonly advice: string }
   | { readonly code: "fileDecodedAsWindows1252" }
+  | { readonly code: "cmsRelativeValueFile" }
   | { readonly code: "quotesUnbalanced"; readonly rowNumber: number }
   | { readonly code: "lastLineUnterminated"; readonly rowNumber: number }
   | { readonly code: "decimalCommaRead" }
@@ -58,6 +59,8 @@ const PAYER_SCHEDULE_MESSAGES: Catalogue = {
   fileTooLarge: (i) =>
     `The file is ${formatBytes(i.sizeBytes)}; the limit is ${formatBytes(i.limitBytes)}. Filter it to the codes you need or split it, then import the parts.`,
   fileNotText: (i) => `"${i.fileName}" is ${i.detected}, not a CSV, TSV or text file. ${i.advice}`,
+  cmsRelativeValueFile: () =>
+    "This is the CMS relative value file (PPRRVU), not a payer fee schedule: it holds RVUs and Medicare indicators, not a payer's rates. Import it in the Medicare schedule tab.",
   fileDecodedAsWindows1252: () =>
     "The file is not UTF-8; it was read as Windows (ANSI) text, as Excel on Windows saves CSV. Check accented letters in descriptions.",
   quotesUnbalanced: (i) =>
@@ -134,6 +137,7 @@ const SEVERITY = {
   fileTooLarge: "error",
   fileNotText: "error",
   fileDecodedAsWindows1252: "info",
+  cmsRelativeValueFile: "error",
   quotesUnbalanced: "warning",
   lastLineUnterminated: "warning",
   decimalCommaRead: "info",

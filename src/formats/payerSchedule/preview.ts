@@ -1,9 +1,11 @@
 import { readHcpcsCodeCell } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import { cellText, cellValue, DecimalStyleVotes, type DecimalStyle } from "./cellValues";
+import { hasPprrvuHeader } from "../cmsPfs/pprrvu";
 import {
   checkColumnMapping,
   detectHeaderRow,
+  HEADER_SEARCH_ROWS,
   PAYER_SCHEDULE_FIELD_ORDER,
   suggestColumnMapping,
   type ColumnMapping,
@@ -119,6 +121,8 @@ function* previewSteps(
   options: PreviewOptions,
 ): Steps<Result<PayerSchedulePreview, PayerScheduleIssue>> {
   if (grid.every((row) => isBlankRow(row))) return fail({ code: "fileEmpty", fileKind: PAYER_SCHEDULE_FILE_KIND });
+  // Read as a payer schedule, its OPPS "PAYMENT AMOUNT" columns would become ~19,000 rates no payer pays.
+  if (hasPprrvuHeader(grid.slice(0, HEADER_SEARCH_ROWS))) return fail({ code: "cmsRelativeValueFile" });
   const headerRowIndex = options.headerRowIndex ?? detectHeaderRow(grid);
   if (headerRowIndex === null || headerRowIndex < 0 || headerRowIndex >= grid.length)
     return fail({ code: "headerNotFound", fileKind: PAYER_SCHEDULE_FILE_KIND, expected: EXPECTED_HEADER });

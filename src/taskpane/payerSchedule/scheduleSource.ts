@@ -125,7 +125,8 @@ export function workbookFileMessage(fileName: string): string | null {
 }
 
 /**
- * Reads a chosen file, refusing up front (by its size, before reading) a file over the limit and a workbook.
+ * Reads a chosen file, refusing up front (by its size, before reading) a file over the limit and a workbook, and
+ * saying why when the browser cannot read it (a file moved or locked since it was chosen): never a rejection.
  * FileReader rather than `Blob.arrayBuffer()`: the same bytes in every browser the add-in runs in, and in jsdom.
  */
 export async function readChosenFile(
@@ -136,13 +137,18 @@ export async function readChosenFile(
   if (workbook !== null) return { ok: false, message: workbook };
   const size = checkScheduleFileSize(file.size, limitBytes);
   if (!size.ok) return { ok: false, message: payerScheduleIssueMessage(size.issue) };
-  const bytes = await new Promise<Uint8Array>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error(`The browser could not read "${file.name}".`));
-    reader.readAsArrayBuffer(file);
-  });
-  return { ok: true, file: { name: file.name, bytes } };
+  try {
+    const bytes = await new Promise<Uint8Array>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+      reader.onerror = () => reject(reader.error ?? new Error("the browser refused to read it"));
+      reader.readAsArrayBuffer(file);
+    });
+    return { ok: true, file: { name: file.name, bytes } };
+  } catch (error) {
+    const reason = error instanceof Error && error.message !== "" ? error.message : "the browser refused to read it";
+    return { ok: false, message: `"${file.name}" cannot be read: ${reason.replace(/\.$/, "")}.` };
+  }
 }
 
 /** Words of file names that say what the file is, not whose: dropped when proposing the payer's name. */

@@ -83,7 +83,7 @@ export async function readRemittanceFile(
       status: "refused",
       fileName: file.name,
       sizeBytes: file.size,
-      message: `The file cannot be read: ${reason}.`,
+      message: `The file cannot be read: ${reason.replace(/\.$/, "")}.`,
     };
   }
 }

@@ -79,7 +79,7 @@ describe("a Fee Schedule the registry would reject", () => {
     const simulator = new WorkbookSimulator(aFullRegistry());
     const saved = await saveContractVersion(simulator.excel, { form: acme2026("FS_Bad").form, editing: null, versions: [] }); // prettier-ignore
 
-    const reader = 'Table FS_Bad (sheet Bad Fees), row 2, column "Non-Facility Rate": "ninety" is not valid; expected an amount in dollars, zero or more, like 91.00.'; // prettier-ignore
+    const reader = 'Table FS_Bad (sheet Bad Fees), row 2, column "Non-Facility Rate": "ninety" is not valid; expected an amount in dollars from 0 to 10,000,000, like 91.00.'; // prettier-ignore
     expect(!saved.ok && editorIssueMessage(saved.issue)).toBe(
       `Nothing was saved: with this row (row 4 of PayerContracts, sheet Contracts) the contract registry would report: ${reader}`,
     );

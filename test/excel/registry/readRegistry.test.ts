@@ -160,7 +160,7 @@ describe("reporting bad registry cells", () => {
   it("names the fee schedule row with a bad rate and blocks the contracts using it", async () => {
     const snapshot = await read(registryWorkbook([acme()], [["99213", null, "ninety", 80]]));
     expect(messages(snapshot)).toEqual([
-      'Table FS_Test (sheet Fees), row 2, column "Non-Facility Rate": "ninety" is not valid; expected an amount in dollars, zero or more, like 91.00.',
+      'Table FS_Test (sheet Fees), row 2, column "Non-Facility Rate": "ninety" is not valid; expected an amount in dollars from 0 to 10,000,000, like 91.00.',
     ]);
     expect(snapshot.issuesByContract.get("acme ppo")).toHaveLength(1);
   });

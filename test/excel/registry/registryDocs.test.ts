@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { renderRegistryDocs } from "../../../src/excel/registry";
+import { renderWorkbookTableDocs } from "../../../src/excel/workbookTables";
 
 const readme = readFileSync(path.resolve(__dirname, "../../../README.md"), "utf8");
 
@@ -9,7 +10,7 @@ describe('README "Workbook tables"', () => {
   it("holds the documentation generated from the table specs, word for word", () => {
     const between = /<!-- registry-tables:start[^>]*-->\n([\s\S]*?)\n<!-- registry-tables:end -->/.exec(readme)?.[1];
     // On failure, regenerate the section from the specs (see src/excel/registry/registryDocs.ts).
-    expect(between).toBe(renderRegistryDocs());
+    expect(between).toBe(renderWorkbookTableDocs());
   });
 
   it("documents every registry table name and each column with its allowed values", () => {

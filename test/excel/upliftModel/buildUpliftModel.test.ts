@@ -13,7 +13,8 @@ import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbo
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { aModelRequest, cents, comparison, formulasOn, smallClaimsWorkbook, smallMapping, valueAt } from "./support";
 
-jest.setTimeout(60_000);
+// Each build lays out the sample's ~2,900 claim lines in the simulator, whose formula engine is slow on a busy machine.
+jest.setTimeout(300_000);
 
 async function built(simulator: WorkbookSimulator, request = aModelRequest()): Promise<BuiltUpliftModel> {
   const result = await buildUpliftModel(simulator.excel, request, { now: () => new Date("2025-06-30T12:00:00Z") });

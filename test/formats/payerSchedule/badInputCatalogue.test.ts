@@ -183,7 +183,7 @@ describe("files that are cut, broken or not schedules", () => {
   });
   it.each([
     ["a PDF", [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37], '"acme-ppo-2025.csv" is a PDF document, not a CSV, TSV or text file. Ask the payer for the schedule as Excel or CSV.'], // prettier-ignore
-    ["an Excel workbook", [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], '"acme-ppo-2025.csv" is an Excel workbook (.xlsx) or a ZIP archive, not a CSV, TSV or text file. Import a workbook with the workbook option, or unzip the archive first.'], // prettier-ignore
+    ["an Excel workbook", [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], `"acme-ppo-2025.csv" is an Excel workbook (.xlsx) or a ZIP archive, not a CSV, TSV or text file. Open a workbook in Excel and use 'From the workbook' with the schedule selected; unzip an archive first.`], // prettier-ignore
     ["a price-transparency JSON file", [...new TextEncoder().encode('{"hospital_name":"West"}')], '"acme-ppo-2025.csv" is a JSON file, not a CSV, TSV or text file. Price-transparency JSON files are not fee schedules: use their CSV form or a payer\'s schedule.'], // prettier-ignore
     ["binary data", Array.from({ length: 300 }, (_, i) => (i % 2 === 0 ? 0 : 65 + (i % 26))), '"acme-ppo-2025.csv" is a binary file, not a CSV, TSV or text file. Choose the CSV, TSV or text export of the fee schedule.'], // prettier-ignore
     [

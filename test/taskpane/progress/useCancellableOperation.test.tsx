@@ -59,7 +59,7 @@ describe("a cancellable table write in the task pane", () => {
     await release();
 
     const title = await screen.findByText("Cancelled");
-    expect(title.parentElement).toHaveTextContent("The partial sheet was removed: the workbook is as it was.");
+    expect(title.parentElement).toHaveTextContent("Nothing was changed: the workbook is as it was.");
     expect(workbookState(simulator)).toEqual(before);
   });
 

@@ -133,8 +133,7 @@ export interface SheetPlacement {
  */
 export function placeSheet(placement: SheetPlacement): CommitStep[] {
   const steps: CommitStep[] = [];
-  if (placement.visible !== false)
-    steps.push(showSheet(placement.stagedId, `show the new sheet "${placement.name}"`));
+  if (placement.visible !== false) steps.push(showSheet(placement.stagedId, `show the new sheet "${placement.name}"`));
   if (placement.replaces != null)
     steps.push(deleteSheet(placement.replaces.id, `remove the earlier sheet ${quoted(placement.replaces.name)}`));
   steps.push(renameSheet(placement.stagedId, placement.name, `name the new sheet ${quoted(placement.name)}`));

@@ -4,19 +4,19 @@
  * records it; a sheet is replaced only when the workbook's settings record it (by id) as a summary this add-in
  * built, never a user's own sheet of the same name.
  */
-import { z } from "zod";
 import { fail, ok, type Result } from "../../../engine";
 import { findSheetNamed, readSheetsAndRecord, sheetNameProblem } from "../../core/builtSheets";
 import type { ExcelGateway } from "../../core/excelGateway";
-import { activateSheet, placeSheet, storeSetting, type CommitStep, type OperationContext } from "../../core/operation";
+import { activateSheet, placeSheet, type CommitStep, type OperationContext } from "../../core/operation";
 import { writeBlock } from "../../core/sheetBlocks";
+import { storeSettingStep, workbookSetting } from "../../core/workbookSettings";
 import type { PortfolioLayout } from "./portfolioLayout";
 import type { PortfolioIssue } from "./portfolioRequest";
 
-/** Settings key listing the summary sheets built in this workbook (sheet ids). */
-export const PORTFOLIO_SUMMARIES_SETTING = "payerContracts.portfolioSummaries";
-
-const storedSchema = z.object({ version: z.literal(1), sheetIds: z.array(z.string()) });
+/** The setting listing the summary sheets built in this workbook (sheet ids). */
+const PORTFOLIO_SUMMARIES = workbookSetting("portfolioSummaries");
+/** Its key (see workbookSettings.ts). */
+export const PORTFOLIO_SUMMARIES_SETTING = PORTFOLIO_SUMMARIES.key;
 
 /** Where the summary goes: its name, the earlier build it replaces, the record of summaries. */
 export interface PortfolioTarget {
@@ -33,10 +33,7 @@ export async function planPortfolioTarget(
   const problem = sheetNameProblem(sheetName);
   if (problem !== null) return fail({ code: "sheetNameInvalid", sheetName, reason: problem });
   // An unreadable record only means no sheet is recognised as ours: nothing is replaced.
-  const { sheets, record } = await readSheetsAndRecord(excel, PORTFOLIO_SUMMARIES_SETTING, storedSchema, {
-    version: 1 as const,
-    sheetIds: [],
-  });
+  const { sheets, record } = await readSheetsAndRecord(excel, PORTFOLIO_SUMMARIES, { version: 1, sheetIds: [] });
   const existing = findSheetNamed(sheets, sheetName);
   if (existing !== null && !record.sheetIds.includes(existing.id))
     return fail({ code: "sheetTaken", sheetName: existing.name });
@@ -89,8 +86,8 @@ export async function stagePortfolio(
   const { replaced } = target;
   return [
     ...placeSheet({ stagedId, name: target.sheetName, replaces: replaced }),
-    storeSetting(
-      PORTFOLIO_SUMMARIES_SETTING,
+    storeSettingStep(
+      PORTFOLIO_SUMMARIES,
       { version: 1, sheetIds: [...target.sheetIds.filter((id) => id !== replaced?.id), stagedId] },
       `record "${target.sheetName}" as a summary built here`,
     ),
