@@ -1,3 +1,4 @@
+import { catalogue, type Messages } from "../../engine";
 import { describeOperationIssue, type OperationIssue } from "./operation";
 
 /**
@@ -24,11 +25,9 @@ export type TableWriteIssue =
 /** The code of a table-write issue. */
 export type TableWriteIssueCode = TableWriteIssue["code"];
 
-type Catalogue = { readonly [K in TableWriteIssueCode]: (issue: Extract<TableWriteIssue, { code: K }>) => string };
-
 const count = (n: number) => n.toLocaleString("en-US");
 
-const MESSAGES: Catalogue = {
+const MESSAGES: Messages<TableWriteIssue> = {
   sheetExists: (i) =>
     `A sheet named "${i.sheetName}" already exists. Choose another name, or confirm that it should be replaced.`,
   tableNameTaken: (i) =>
@@ -47,6 +46,4 @@ const MESSAGES: Catalogue = {
 };
 
 /** The message a finance user reads for an issue. */
-export function describeTableWriteIssue(issue: TableWriteIssue): string {
-  return (MESSAGES[issue.code] as (i: TableWriteIssue) => string)(issue);
-}
+export const describeTableWriteIssue: (issue: TableWriteIssue) => string = catalogue(MESSAGES);

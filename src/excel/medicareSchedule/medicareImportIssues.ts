@@ -2,6 +2,7 @@
  * Why a Medicare schedule import did not happen, as values (STYLE.md "two error channels"): the table write's own
  * issues, and those of registering the schedule in MedicareSchedules. One catalogue holds the messages.
  */
+import { catalogue, type Messages } from "../../engine";
 import { describeOperationIssue, type OperationIssue } from "../core/operation";
 import { describeTableWriteIssue, type TableWriteIssue } from "../core/tableWriteIssues";
 
@@ -32,11 +33,7 @@ export type MedicareImportIssue =
     }
   | OperationIssue;
 
-type Catalogue = {
-  readonly [K in MedicareImportIssue["code"]]: (issue: Extract<MedicareImportIssue, { code: K }>) => string;
-};
-
-const MESSAGES: Catalogue = {
+const MESSAGES: Messages<MedicareImportIssue> = {
   tableWrite: (i) => describeTableWriteIssue(i.issue),
   noRows: () => "The relative value file has no rows to import.",
   registryColumnsMissing: (i) =>
@@ -55,6 +52,4 @@ const MESSAGES: Catalogue = {
 };
 
 /** The message a finance user reads for an import issue. */
-export function describeMedicareImportIssue(issue: MedicareImportIssue): string {
-  return (MESSAGES[issue.code] as (i: MedicareImportIssue) => string)(issue);
-}
+export const describeMedicareImportIssue: (issue: MedicareImportIssue) => string = catalogue(MESSAGES);
