@@ -23,8 +23,8 @@ const MESSAGES: Messages<EditorIssue> = {
   registryRejects: (i) =>
     `Nothing was saved: with this row (row ${i.rowNumber} of ${i.table}, sheet ${i.sheet}) the contract registry would report: ` +
     i.problems.map(registryIssueMessage).join(" "),
-  cancelled: describeOperationIssue,
-  excelRefused: describeOperationIssue,
+  cancelled: (issue) => describeOperationIssue(issue),
+  excelRefused: (issue) => describeOperationIssue(issue),
 };
 
 /** The message of an editor issue. */

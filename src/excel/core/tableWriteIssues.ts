@@ -27,6 +27,7 @@ export type TableWriteIssueCode = TableWriteIssue["code"];
 
 const count = (n: number) => n.toLocaleString("en-US");
 
+// Operation issues are worded when described, not when this table is built: no import order can leave them unset.
 const MESSAGES: Messages<TableWriteIssue> = {
   sheetExists: (i) =>
     `A sheet named "${i.sheetName}" already exists. Choose another name, or confirm that it should be replaced.`,
@@ -41,8 +42,8 @@ const MESSAGES: Messages<TableWriteIssue> = {
   rowTooLarge: (i) =>
     `Row ${count(i.rowNumber)} is too large to send to Excel (${count(i.bytes)} bytes; one request holds at most ` +
     `${count(i.limitBytes)}).`,
-  cancelled: describeOperationIssue,
-  excelRefused: describeOperationIssue,
+  cancelled: (issue) => describeOperationIssue(issue),
+  excelRefused: (issue) => describeOperationIssue(issue),
 };
 
 /** The message a finance user reads for an issue. */

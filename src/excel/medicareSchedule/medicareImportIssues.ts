@@ -47,8 +47,8 @@ const MESSAGES: Messages<MedicareImportIssue> = {
     const which = known.length === 0 ? "" : ` (${known.join(", ")})`;
     return `MedicareSchedules row ${i.rowNumber} already registers a schedule named ${i.scheduleTable}${which}: choose another table name for this one.`; // prettier-ignore
   },
-  cancelled: describeOperationIssue,
-  excelRefused: describeOperationIssue,
+  cancelled: (issue) => describeOperationIssue(issue),
+  excelRefused: (issue) => describeOperationIssue(issue),
 };
 
 /** The message a finance user reads for an import issue. */
