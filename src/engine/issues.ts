@@ -124,4 +124,6 @@ export const ENGINE_MESSAGES = fieldOf(ISSUE_CATALOGUE, "message");
 export const issueMessage: (issue: EngineIssue) => string = catalogue(ENGINE_MESSAGES);
 
 /** The Excel error an issue becomes at the custom-function boundary. */
-export const issueExcelError: (issue: EngineIssue) => ExcelErrorKind = catalogue(fieldOf(ISSUE_CATALOGUE, "excelError"));
+export const issueExcelError: (issue: EngineIssue) => ExcelErrorKind = catalogue(
+  fieldOf(ISSUE_CATALOGUE, "excelError"),
+);

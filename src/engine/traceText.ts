@@ -64,7 +64,8 @@ const STEP_TEXT: { readonly [K in TraceStepKind]: (step: Step<K>) => string } = 
     `Conversion factor ${s.conversionFactor.toString()} for service date ${s.serviceDate} (${s.source.title})`,
   pfsBaseAmount: (s) => `(work x GPCI + PE x GPCI + MP x GPCI) x CF = ${s.amount.toString()}`,
   bilateral: (s) => `Bilateral (modifier 50, bilateral indicator ${s.indicator}): x ${percentText(s.factor)}`,
-  multipleProcedure: (s) => `Multiple procedures (indicator ${s.indicator}, rank ${s.rank}): x ${percentText(s.factor)}`,
+  multipleProcedure: (s) =>
+    `Multiple procedures (indicator ${s.indicator}, rank ${s.rank}): x ${percentText(s.factor)}`,
   globalSurgerySplit: (s) =>
     `Split global surgery (modifier ${s.modifiers.join("+")}, global days ${s.globalDays}): x ${percentText(s.factor)}`,
   assistantAtSurgery: (s) =>

@@ -99,7 +99,8 @@ function readBilled(value: unknown): Result<Cents | null, CustomFunctions.Error>
 function readUnits(value: unknown): Result<number, CustomFunctions.Error> {
   const units = readQuantity(value);
   if (units === "blank") return ok(1);
-  if (units === "malformed" || units <= 0) return fail(engineIssueError({ code: "unitsInvalid", value: String(value) }));
+  if (units === "malformed" || units <= 0)
+    return fail(engineIssueError({ code: "unitsInvalid", value: String(value) }));
   return ok(units);
 }
 

@@ -2,7 +2,9 @@
  * The cell-value vocabulary: how the add-in reads a value from a cell (of a workbook table, a function argument or
  * a spreadsheet-like file) and writes one for people, declared once. Every reader of a table, an argument or a
  * payer file uses these rules; the format-specific grammars stay with their formats (X12 elements in
- * formats/remit835/values.ts: CCYYMMDD dates, decimals without separators, codes as exact text).
+ * formats/remit835/values.ts: CCYYMMDD dates, decimals without separators, codes as exact text; the CMS files of
+ * formats/cmsPfs, whose plain decimals and codes are checked against CMS's own layout, where a "$" or a US date would
+ * mean the wrong file).
  *
  * | kind        | reads                                                            | reader                     |
  * |-------------|------------------------------------------------------------------|----------------------------|
