@@ -26,9 +26,6 @@ export type DenialIssue =
   | { readonly code: "noCharges" }
   | { readonly code: "chargesTooLarge" };
 
-/** The code of a denial issue. */
-export type DenialIssueCode = DenialIssue["code"];
-
 const EXPECTED_OUTCOME =
   "expected TRUE/FALSE, a status word (denied, partial, paid, pending, reversed) or adjustment codes like CO-50 or PR-2 CO-45";
 

@@ -22,9 +22,6 @@ export type TableWriteIssue =
   | { readonly code: "rowTooLarge"; readonly rowNumber: number; readonly bytes: number; readonly limitBytes: number }
   | OperationIssue;
 
-/** The code of a table-write issue. */
-export type TableWriteIssueCode = TableWriteIssue["code"];
-
 const count = (n: number) => n.toLocaleString("en-US");
 
 // Operation issues are worded when described, not when this table is built: no import order can leave them unset.
