@@ -3,6 +3,16 @@ export type { Brand } from "./brand";
 export { Decimal, toDecimal } from "./decimal";
 export { ok, fail, type Result } from "./result";
 export {
+  catalogue,
+  fieldOf,
+  type ByCode,
+  type Coded,
+  type EntriesByCode,
+  type Entry,
+  type Messages,
+  type WithCode,
+} from "./catalogue";
+export {
   ISSUE_CATALOGUE,
   issueMessage,
   issueExcelError,
@@ -21,7 +31,47 @@ export {
   type CareSetting,
 } from "./placeOfService";
 export { parseIsoDate, type IsoDate } from "./isoDate";
-export { toCents, centsToDollars, formatCents, type Cents } from "./money";
+export {
+  toCents,
+  centsToDollars,
+  formatCents,
+  dollarsOf,
+  dollarsText,
+  sumCents,
+  centsDifference,
+  scaleCents,
+  type Cents,
+} from "./money";
+// The cell-value vocabulary: how every reader reads blank, numbers, dollars, percents, dates and codes.
+export {
+  isBlankCell,
+  decimalOfNumber,
+  numberTextParts,
+  parseNumberText,
+  readNumberCell,
+  readQuantity,
+  createCentsReader,
+  readCents,
+  readDollars,
+  MAX_LINE_CENTS,
+  percentText,
+  readFraction,
+  excelSerialOf,
+  readDateCell,
+  serialDateText,
+  readHcpcsCodeCell,
+  zerosLostFrom,
+  type DecimalStyle,
+  type NumberRead,
+  type NumberTextOptions,
+  type NumberTextParts,
+  type QuantityRead,
+  type CentsRead,
+  type CentsRule,
+  type DollarsRead,
+  type SignRule,
+  type FractionRead,
+} from "./cellValues";
 export {
   conversionFactorOn,
   MEDICARE_PFS_CONVERSION_FACTORS,
@@ -83,9 +133,6 @@ export {
   UPLIFT_RANK_BASES,
   DEFAULT_UPLIFT_CODE,
   UPLIFT_ISSUE_CATALOGUE,
-  isBlankCell,
-  createAmountReader,
-  readQuantity,
   type UpliftScenarioInput,
   type UpliftScenario,
   type UpliftCodeResult,

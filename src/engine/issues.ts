@@ -1,3 +1,4 @@
+import { catalogue, fieldOf, type EntriesByCode } from "./catalogue";
 import { CONTRACT_ISSUE_CATALOGUE, type ContractIssue } from "./contracts/issues";
 import { UPLIFT_ISSUE_CATALOGUE, type UpliftIssue } from "./uplift/issues";
 
@@ -38,15 +39,14 @@ export type EngineIssueCode = EngineIssue["code"];
 /** `#VALUE!`: the input is wrong and the user can fix it; `#N/A`: the input is fine but no amount exists. */
 export type ExcelErrorKind = "#VALUE!" | "#N/A";
 
-type Catalogue = {
-  readonly [K in EngineIssueCode]: {
-    readonly excelError: ExcelErrorKind;
-    readonly message: (issue: Extract<EngineIssue, { code: K }>) => string;
-  };
-};
+/** What the catalogue says of each issue: the Excel error it becomes and the message for a finance user. */
+export interface IssueEntry {
+  readonly excelError: ExcelErrorKind;
+  readonly message: string;
+}
 
 /** One entry per issue code: the Excel error it maps to and the message, written for a finance user. */
-export const ISSUE_CATALOGUE: Catalogue = {
+export const ISSUE_CATALOGUE: EntriesByCode<EngineIssue, IssueEntry> = {
   hcpcsCodeMissing: { excelError: "#VALUE!", message: () => "The code is empty: enter a CPT or HCPCS code." },
   hcpcsCodeMalformed: {
     excelError: "#VALUE!",
@@ -117,13 +117,13 @@ export const ISSUE_CATALOGUE: Catalogue = {
   ...CONTRACT_ISSUE_CATALOGUE,
 };
 
+/** The messages of the engine's issues by code, from {@link ISSUE_CATALOGUE}. */
+export const ENGINE_MESSAGES = fieldOf(ISSUE_CATALOGUE, "message");
+
 /** The message of an issue, from {@link ISSUE_CATALOGUE}. */
-export function issueMessage(issue: EngineIssue): string {
-  const entry = ISSUE_CATALOGUE[issue.code] as { message: (i: EngineIssue) => string };
-  return entry.message(issue);
-}
+export const issueMessage: (issue: EngineIssue) => string = catalogue(ENGINE_MESSAGES);
 
 /** The Excel error an issue becomes at the custom-function boundary. */
-export function issueExcelError(issue: EngineIssue): ExcelErrorKind {
-  return ISSUE_CATALOGUE[issue.code].excelError;
-}
+export const issueExcelError: (issue: EngineIssue) => ExcelErrorKind = catalogue(
+  fieldOf(ISSUE_CATALOGUE, "excelError"),
+);

@@ -1,3 +1,4 @@
+import { isBlankCell } from "./cellValues";
 import type { Brand } from "./brand";
 import { fail, ok, type Result } from "./result";
 
@@ -34,7 +35,7 @@ export function parseModifier(value: unknown): Result<Modifier> {
 export function parseModifiers(...cells: readonly unknown[]): Result<readonly Modifier[]> {
   const tokens: unknown[] = [];
   for (const cell of cells) {
-    if (cell === null || cell === undefined) continue;
+    if (isBlankCell(cell)) continue;
     if (typeof cell === "string") tokens.push(...cell.split(SEPARATORS).filter((t) => t !== ""));
     else tokens.push(cell);
   }

@@ -6,7 +6,8 @@ export type Cents = Brand<number, "Cents">;
 
 /**
  * Rounds a dollar amount half-up to whole cents, the single rounding done per line at the end
- * (ARCHITECTURE.md section 6; it reproduces CMS's published payment amounts, DOMAIN.md section 9).
+ * (ARCHITECTURE.md section 6; it reproduces CMS's own published amounts, DOMAIN.md section 9). Half a cent rounds
+ * away from zero, so a negative amount (a reversal) rounds as the mirror of the line it reverses.
  * @example toCents(new Decimal("1339.8123")) // 133981
  */
 export function toCents(dollars: Decimal): Cents {
@@ -18,7 +19,49 @@ export function centsToDollars(cents: Cents): number {
   return cents / 100;
 }
 
+/** Dollars as an exact decimal, for arithmetic that ends in one rounding: 133981 -> 1339.81. */
+export function dollarsOf(cents: Cents): Decimal {
+  return new Decimal(cents).dividedBy(100);
+}
+
 /** Dollars as exact decimal text with two places: 133981 -> "1339.81". */
 export function formatCents(cents: Cents): string {
   return new Decimal(cents).dividedBy(100).toFixed(2);
+}
+
+/**
+ * Dollars as people read them in a message: "$1,339.81", "-$80.00".
+ * @example dollarsText(-8000 as Cents) // "-$80.00"
+ */
+export function dollarsText(cents: Cents): string {
+  const digits = formatCents(Math.abs(cents) as Cents).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return cents < 0 ? `-$${digits}` : `$${digits}`;
+}
+
+/**
+ * The sum of amounts in cents: integers add exactly while the total stays below 2^53 (about $90 trillion); a
+ * caller summing unbounded input checks `Number.isSafeInteger` on the total.
+ * @example sumCents([12550, -2000]) // 10550
+ */
+export function sumCents(amounts: Iterable<number>): Cents {
+  let total = 0;
+  for (const amount of amounts) total += amount;
+  return total as Cents;
+}
+
+/**
+ * `minuend - subtrahend` in cents (a variance is allowed - expected: negative when underpaid).
+ * @example centsDifference(9000 as Cents, 9250 as Cents) // -250
+ */
+export function centsDifference(minuend: Cents, subtrahend: Cents): Cents {
+  return (minuend - subtrahend) as Cents;
+}
+
+/**
+ * An amount times a factor, with the one half-up rounding to cents of {@link toCents} (a percent of a charge, an
+ * uplift of a line).
+ * @example scaleCents(10001 as Cents, new Decimal("1.05")) // 10501 (10501.05 rounded)
+ */
+export function scaleCents(cents: Cents, factor: Decimal): Cents {
+  return toCents(dollarsOf(cents).times(factor));
 }

@@ -1,4 +1,5 @@
 import type { Brand } from "./brand";
+import { isBlankCell } from "./cellValues";
 import { fail, ok, type Result } from "./result";
 
 /** A CMS place-of-service code: two digits, leading zero kept ("02", "11", "22"). */
@@ -43,7 +44,7 @@ export function settingOf(code: PlaceOfServiceCode): CareSetting {
  * @example parsePlaceOfService(2) // { ok: true, value: { placeOfServiceCode: "02", setting: "facility" } }
  */
 export function parsePlaceOfService(value: unknown): Result<PlaceOfService> {
-  if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
+  if (isBlankCell(value)) {
     return ok({ placeOfServiceCode: null, setting: "non-facility" });
   }
   const text = (typeof value === "number" ? String(value) : typeof value === "string" ? value : "")

@@ -6,7 +6,7 @@ import { codeRangeText } from "./contracts/carveOuts";
 import { contractMethodEntry } from "./contracts/methods";
 import { Decimal } from "./decimal";
 import { formatCents } from "./money";
-import { percent } from "./pfsRules/adjustment";
+import { percentText } from "./cellValues";
 import type { TraceStep, TraceStepKind } from "./trace";
 
 type Step<K extends TraceStepKind> = Extract<TraceStep, { kind: K }>;
@@ -35,12 +35,12 @@ const STEP_TEXT: { readonly [K in TraceStepKind]: (step: Step<K>) => string } = 
   },
   singleRate: (s) => `the row has no ${s.setting} rate: its one rate applies to both settings`,
   defaultRule: (s) =>
-    `${s.hcpcsCode} is not on ${s.scheduleName}: default rule, ${s.rule.method} ${percent(s.rule.percent)}`,
+    `${s.hcpcsCode} is not on ${s.scheduleName}: default rule, ${s.rule.method} ${percentText(s.rule.percent)}`,
   flatRate: (s) => `Flat rate ${s.rate.toString()} per unit`,
-  percentOfCharge: (s) => `${percent(s.percent)} of the billed charge (the charge covers all units)`,
+  percentOfCharge: (s) => `${percentText(s.percent)} of the billed charge (the charge covers all units)`,
   chargeTimesPercent: (s) => `${formatCents(s.chargeAmount)} x ${s.percent.toString()} = ${s.amount.toString()}`,
   contractPercent: (s) =>
-    `Contract percent ${percent(s.percent)} of Medicare: ${product(s.before, s.percent, s.amount)}`,
+    `Contract percent ${percentText(s.percent)} of Medicare: ${product(s.before, s.percent, s.amount)}`,
   adjustmentFactor: (s) => `Modifier and indicator adjustments: ${product(s.before, s.factor, s.amount)}`,
   units: (s) => `Units ${s.units.toString()}: ${product(s.before, s.units, s.amount)}`,
   medicareBasis: (s) => `Medicare basis: table ${s.scheduleName}`,
@@ -63,18 +63,19 @@ const STEP_TEXT: { readonly [K in TraceStepKind]: (step: Step<K>) => string } = 
   conversionFactor: (s) =>
     `Conversion factor ${s.conversionFactor.toString()} for service date ${s.serviceDate} (${s.source.title})`,
   pfsBaseAmount: (s) => `(work x GPCI + PE x GPCI + MP x GPCI) x CF = ${s.amount.toString()}`,
-  bilateral: (s) => `Bilateral (modifier 50, bilateral indicator ${s.indicator}): x ${percent(s.factor)}`,
-  multipleProcedure: (s) => `Multiple procedures (indicator ${s.indicator}, rank ${s.rank}): x ${percent(s.factor)}`,
+  bilateral: (s) => `Bilateral (modifier 50, bilateral indicator ${s.indicator}): x ${percentText(s.factor)}`,
+  multipleProcedure: (s) =>
+    `Multiple procedures (indicator ${s.indicator}, rank ${s.rank}): x ${percentText(s.factor)}`,
   globalSurgerySplit: (s) =>
-    `Split global surgery (modifier ${s.modifiers.join("+")}, global days ${s.globalDays}): x ${percent(s.factor)}`,
+    `Split global surgery (modifier ${s.modifiers.join("+")}, global days ${s.globalDays}): x ${percentText(s.factor)}`,
   assistantAtSurgery: (s) =>
-    `Assistant at surgery (modifier ${s.modifier}, indicator ${s.indicator}): x ${percent(s.factor)}${s.documentationRequired ? " (payable only with documentation of medical necessity)" : ""}`,
+    `Assistant at surgery (modifier ${s.modifier}, indicator ${s.indicator}): x ${percentText(s.factor)}${s.documentationRequired ? " (payable only with documentation of medical necessity)" : ""}`,
   coSurgery: (s) =>
-    `Co-surgery (modifier 62, indicator ${s.indicator}): x ${percent(s.factor)}${s.documentationRequired ? " (payable only with documentation)" : ""}`,
+    `Co-surgery (modifier 62, indicator ${s.indicator}): x ${percentText(s.factor)}${s.documentationRequired ? " (payable only with documentation)" : ""}`,
   procedureFamily: (s) => {
     const head = `Multiple procedures, ${s.family} family (indicator ${s.indicator})`;
     if (s.role === "first") return `${head}: first service of the day, paid in full`;
-    const parts = s.parts.map((p) => `${p.component} ${p.componentAmount.toString()} less ${percent(p.reduction)}`);
+    const parts = s.parts.map((p) => `${p.component} ${p.componentAmount.toString()} less ${percentText(p.reduction)}`);
     return `${head}: subsequent service, ${parts.join(", ")}: ${s.before.toString()} -> ${s.amount.toString()}`;
   },
   endoscopyFamily: (s) => {

@@ -3,6 +3,7 @@
  * words them. Each becomes `#VALUE!` (errors.ts); the message names the argument as the user sees it and, for a cell
  * of a range, its row (1-based, counted from the range's first row).
  */
+import { catalogue, type Messages } from "../engine";
 import type { NumberLimit } from "./argumentLimits";
 
 /** Why the arguments cannot be read; each becomes `#VALUE!` with {@link argumentIssueMessage}. */
@@ -60,10 +61,6 @@ export type ArgumentIssue =
       readonly limit: NumberLimit;
     };
 
-type Catalogue = {
-  readonly [K in ArgumentIssue["code"]]: (issue: Extract<ArgumentIssue, { code: K }>) => string;
-};
-
 /** Where a cell is: the argument, with the row when the argument is a range. */
 const at = (issue: { readonly argument: string; readonly row: number | null }): string =>
   issue.row === null ? issue.argument : `${issue.argument} row ${issue.row}`;
@@ -86,7 +83,7 @@ export function limitRange(limit: NumberLimit): string {
   return limit.least === null ? `at most ${format(limit.most)}` : `${format(limit.least)} to ${format(limit.most)}`;
 }
 
-const ARGUMENT_MESSAGES: Catalogue = {
+const ARGUMENT_MESSAGES: Messages<ArgumentIssue> = {
   argumentMissing: (i) => `${i.argument} is required: ${i.description}`,
   notOneColumn: (i) =>
     `${i.argument} is ${i.rows} rows by ${i.columns} columns; give one column (or one row) of values.`,
@@ -110,6 +107,4 @@ const ARGUMENT_MESSAGES: Catalogue = {
 };
 
 /** The message of an argument issue, naming the argument as the user sees it. */
-export function argumentIssueMessage(issue: ArgumentIssue): string {
-  return (ARGUMENT_MESSAGES[issue.code] as (i: ArgumentIssue) => string)(issue);
-}
+export const argumentIssueMessage: (issue: ArgumentIssue) => string = catalogue(ARGUMENT_MESSAGES);

@@ -4,17 +4,16 @@
  * adjacent cells, units default 1, billed in dollars, service date default today, place of service a POS code or
  * "facility"/"non-facility". Repeated cells are read once per call (a claims column repeats codes and dates).
  */
-import { Decimal, toDecimal } from "../engine";
-import { parseHcpcsCode, type HcpcsCode } from "../engine";
-import { parseIsoDate, type IsoDate } from "../engine";
+import { isBlankCell, readCents, readDateCell, readHcpcsCodeCell, readQuantity } from "../engine";
+import type { HcpcsCode, IsoDate } from "../engine";
 import { parseModifiers, type Modifier } from "../engine";
-import { toCents, type Cents } from "../engine";
+import type { Cents } from "../engine";
 import { parsePlaceOfService, type CareSetting } from "../engine";
 import { fail, ok, type Result } from "../engine";
 import { argumentIssueError, engineIssueError } from "./errors";
 import type { ArgumentIssue } from "./argumentIssues";
 import { ARGUMENT_LIMITS } from "./argumentLimits";
-import { isBlank, type ArgSpecTable } from "./excelArgs";
+import type { ArgSpecTable } from "./excelArgs";
 
 /** A claim line's fields as the engine takes them. */
 export interface LineFields {
@@ -81,19 +80,11 @@ function memo<T>(read: (value: unknown) => T): (value: unknown) => T {
   };
 }
 
-const MONEY_TEXT = /^\s*\$?\s*([\d,]*\.?\d*)\s*$/;
-
 function readBilled(value: unknown): Result<Cents | null, CustomFunctions.Error> {
-  if (isBlank(value)) return ok(null);
-  const dollars =
-    typeof value === "number"
-      ? Number.isFinite(value)
-        ? new Decimal(Number(value.toPrecision(15)).toString())
-        : null
-      : typeof value === "string"
-        ? toDecimal(MONEY_TEXT.exec(value)?.[1]?.replace(/,/g, "") ?? "")
-        : null;
-  if (dollars === null || dollars.isNegative())
+  // A billed charge is never negative (the vocabulary's "zeroOrMore"); its size is bounded by ARGUMENT_LIMITS.
+  const cents = readCents(value, { sign: "zeroOrMore" });
+  if (cents === "blank") return ok(null);
+  if (typeof cents === "string")
     return fail(
       argumentIssueError({
         code: "notANumber",
@@ -102,13 +93,13 @@ function readBilled(value: unknown): Result<Cents | null, CustomFunctions.Error>
         description: "the billed charge in dollars, zero or more.",
       }),
     );
-  return ok(toCents(dollars));
+  return ok(cents);
 }
 
 function readUnits(value: unknown): Result<number, CustomFunctions.Error> {
-  if (isBlank(value)) return ok(1);
-  const units = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
-  if (!Number.isFinite(units) || units <= 0)
+  const units = readQuantity(value);
+  if (units === "blank") return ok(1);
+  if (units === "malformed" || units <= 0)
     return fail(engineIssueError({ code: "unitsInvalid", value: String(value) }));
   return ok(units);
 }
@@ -142,20 +133,20 @@ export function lineReaders(
   const modifierCache = new Map<string, Result<readonly Modifier[], CustomFunctions.Error>>();
   return {
     refused,
-    code: memo((value) => engineResult(parseHcpcsCode(value))),
+    code: memo((value) => engineResult(readHcpcsCodeCell(value))),
     modifiers: (cells) => {
       if (cells === undefined) return ok([]);
       const key = cells.map((c) => String(c ?? "")).join("\u0000");
       let result = modifierCache.get(key);
       if (result === undefined) {
-        result = engineResult(parseModifiers(...cells.map((c) => (isBlank(c) ? null : c))));
+        result = engineResult(parseModifiers(...cells.map((c) => (isBlankCell(c) ? null : c))));
         modifierCache.set(key, result);
       }
       return result;
     },
     units: memo(readUnits),
     billed: readBilled,
-    serviceDate: memo((value) => (isBlank(value) ? ok(today) : engineResult(parseIsoDate(value)))),
+    serviceDate: memo((value) => (isBlankCell(value) ? ok(today) : engineResult(readDateCell(value)))),
     placeOfService: memo((value) => {
       const parsed = parsePlaceOfService(value);
       if (!parsed.ok) return fail(engineIssueError(parsed.issue));

@@ -5,7 +5,7 @@
  * reads, validates and broadcasts them so every function treats ranges, scalars and omissions the same way. Every
  * cell passes the checks of argumentLimits.ts: a bad single value refuses the call, a bad cell of a range its row.
  */
-import { fail, ok, type Result } from "../engine";
+import { fail, isBlankCell, ok, parseNumberText, type Result } from "../engine";
 import type { ArgumentIssue } from "./argumentIssues";
 import { cellIssue, nextCellToCheck, type NumberLimit } from "./argumentLimits";
 
@@ -95,11 +95,6 @@ export type ArgValues<S extends ArgSpecTable> = {
 export interface ReadArguments<S extends ArgSpecTable> {
   readonly values: ArgValues<S>;
   readonly rows: number;
-}
-
-/** True for an omitted argument or an empty cell ("" or null; text of spaces only counts as empty). */
-export function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
 /** An argument as read: a value used as it is (a choice, a number, a table), or a column still to broadcast. */
@@ -298,20 +293,19 @@ function oneValue(name: string, raw: unknown): Result<unknown, ArgumentIssue> {
   return ok(cellAt(raw, 0, 0));
 }
 
-// Numeric text as a user types it: "20", " 2.5 ", "-1", ".5".
-const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
-
 function readNumber(name: string, spec: NumberArgSpec, raw: unknown): Result<number | null, ArgumentIssue> {
   const value = oneValue(name, raw);
   if (!value.ok) return value;
-  if (isBlank(value.value)) {
+  // An omitted argument or an empty cell: the vocabulary's blank.
+  if (isBlankCell(value.value)) {
     if (spec.optional) return ok(null);
     return fail({ code: "argumentMissing", argument: name, description: spec.description });
   }
   const issue = cellIssue(name, value.value, spec.limit, null);
   if (issue !== null) return fail(issue);
   if (typeof value.value === "number") return ok(value.value);
-  if (typeof value.value === "string" && NUMBER_TEXT.test(value.value.trim())) return ok(Number(value.value.trim()));
+  const number = typeof value.value === "string" ? parseNumberText(value.value) : null;
+  if (number !== null) return ok(number.toNumber());
   return fail({ code: "notANumber", argument: name, value: String(value.value), description: spec.description });
 }
 
@@ -354,7 +348,7 @@ function readValueOrTable(
 function readChoice(name: string, spec: ChoiceArgSpec, raw: unknown): Result<string, ArgumentIssue> {
   const value = oneValue(name, raw);
   if (!value.ok) return value;
-  if (isBlank(value.value)) return ok(spec.defaultChoice);
+  if (isBlankCell(value.value)) return ok(spec.defaultChoice);
   const issue = cellIssue(name, value.value, undefined, null);
   if (issue !== null) return fail(issue);
   const text = String(value.value).trim().toLowerCase();

@@ -5,7 +5,7 @@
  * 10,000-row column costs far less than 10,000 calls. Dollars out: cents / 100 at this boundary only.
  */
 import { priceLines } from "../engine";
-import { registryKey } from "../engine";
+import { isBlankCell, registryKey } from "../engine";
 import type { HcpcsCode } from "../engine";
 import type { IsoDate } from "../engine";
 import type { Modifier } from "../engine";
@@ -14,7 +14,7 @@ import { registryIssueExcelError, registryIssueMessage, type RegistrySnapshot } 
 import { perLineFunction } from "./adapters";
 import { CONTRACT_LINE_ARGUMENTS, lineReaders, readLineFields, type LineFields } from "./claimLineArgs";
 import { argumentIssueError, customFunctionError, engineIssueError } from "./errors";
-import { isBlank, rowIssues, type ArgValues, type ReadArguments } from "./excelArgs";
+import { rowIssues, type ArgValues, type ReadArguments } from "./excelArgs";
 
 /** The arguments of `PAYER.EXPECTED_PAYMENT` in Excel order; the metadata test checks declarations.ts against them. */
 export const EXPECTED_PAYMENT_ARGUMENTS = CONTRACT_LINE_ARGUMENTS;
@@ -41,7 +41,7 @@ export function readContractLines(
   const out: (ContractLineInput | CustomFunctions.Error)[] = [];
   for (let i = 0; i < read.rows; i++) {
     const contract = values.contract[i];
-    if (isBlank(contract)) {
+    if (isBlankCell(contract)) {
       out.push(
         argumentIssueError({
           code: "argumentMissing",

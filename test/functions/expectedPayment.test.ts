@@ -78,6 +78,22 @@ describe("PAYER.EXPECTED_PAYMENT", () => {
     expect(expectedPaymentResult(SUMMIT, "99213", null, null, 50, "2025-06-30", null)).toEqual([[50]]);
   });
 
+  // Changed with the cell-value vocabulary: a service date was ISO text or a serial only; now read as every table's.
+  it("reads a service date typed as US text (6/30/2025), as a claims export writes it", () => {
+    expect(expectedPaymentResult(SUMMIT, "99213", null, null, null, "6/30/2025", null)).toEqual([[93.73]]);
+  });
+
+  it("reads a billed charge typed as text with a dollar sign and separators", () => {
+    expect(expectedPaymentResult(SUMMIT, "99213", null, null, "$50.00", "2025-06-30", null)).toEqual([[50]]);
+  });
+
+  it("refuses a billed charge in accounting parentheses, as a charge is never negative", () => {
+    expect(outcome(expectedPaymentResult(SUMMIT, "99213", null, null, "(50.00)", "2025-06-30", null))).toEqual({
+      error: "#VALUE!",
+      message: expect.stringContaining("'(50.00)' is not a number"),
+    });
+  });
+
   it("answers #N/A listing the known contracts for an unknown one", () => {
     expect(outcome(expectedPaymentResult("Zenith HMO", "99213", null, null, null, "2025-06-30", null))).toEqual({
       error: "#N/A",

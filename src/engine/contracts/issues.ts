@@ -1,4 +1,5 @@
-import type { ExcelErrorKind } from "../issues";
+import type { EntriesByCode } from "../catalogue";
+import type { IssueEntry } from "../issues";
 
 /**
  * Expected failures of fee schedules, the contract registry and contract pricing, as values. They are part of
@@ -73,17 +74,10 @@ export type ContractIssue =
 /** The code of a contract issue. */
 export type ContractIssueCode = ContractIssue["code"];
 
-type Catalogue = {
-  readonly [K in ContractIssueCode]: {
-    readonly excelError: ExcelErrorKind;
-    readonly message: (issue: Extract<ContractIssue, { code: K }>) => string;
-  };
-};
-
 const list = (names: readonly string[], none: string): string => (names.length > 0 ? names.join(", ") : none);
 
 /** Messages of {@link ContractIssue}: `#VALUE!` for data the user must correct, `#N/A` where no amount exists. */
-export const CONTRACT_ISSUE_CATALOGUE: Catalogue = {
+export const CONTRACT_ISSUE_CATALOGUE: EntriesByCode<ContractIssue, IssueEntry> = {
   feeScheduleDuplicateRow: {
     excelError: "#VALUE!",
     message: (i) =>

@@ -8,7 +8,7 @@
  */
 import type { Decimal } from "../decimal";
 import type { IsoDate } from "../isoDate";
-import { percent } from "../pfsRules/adjustment";
+import { percentText } from "../cellValues";
 import { fail, ok, type Result } from "../result";
 import { periodIndex } from "./dates";
 import {
@@ -137,9 +137,9 @@ export const CONTRACT_METHODS: ContractMethodTable = {
     ...PERCENT_OF_MEDICARE_WORDS,
     needs: ["percent", "medicareSchedule"],
     fromCells: (cells) => ({ kind: "percent of medicare", percent: needed(cells.percent, "percent") }),
-    rateText: (method) => percent(method.percent),
+    rateText: (method) => percentText(method.percent),
     describe: (method, version) =>
-      `${percent(method.percent)} of Medicare${version.medicareScheduleName === null ? "" : ` (${version.medicareScheduleName})`}`,
+      `${percentText(method.percent)} of Medicare${version.medicareScheduleName === null ? "" : ` (${version.medicareScheduleName})`}`,
     batchKey: NOTHING_MORE,
     amount: (method, context, unlisted) => {
       const priced = percentOfMedicare(context, method.percent);
@@ -152,8 +152,8 @@ export const CONTRACT_METHODS: ContractMethodTable = {
     ...PERCENT_OF_BILLED_WORDS,
     needs: ["percent"],
     fromCells: (cells) => ({ kind: "percent of billed", percent: needed(cells.percent, "percent") }),
-    rateText: (method) => percent(method.percent),
-    describe: (method) => `${percent(method.percent)} of billed charges`,
+    rateText: (method) => percentText(method.percent),
+    describe: (method) => `${percentText(method.percent)} of billed charges`,
     batchKey: NOTHING_MORE,
     amount: (method, context) => ok(percentOfCharge(context, method.percent)),
   },
@@ -164,7 +164,7 @@ export const DEFAULT_RULES: DefaultRuleTable = {
   "percent of medicare": {
     ...PERCENT_OF_MEDICARE_WORDS,
     needs: ["defaultPercent", "medicareSchedule"],
-    describe: (rule) => `unlisted codes at ${percent(rule.percent)} of Medicare`,
+    describe: (rule) => `unlisted codes at ${percentText(rule.percent)} of Medicare`,
     batchKey: NOTHING_MORE,
     amount: (rule, context, scheduleName) => {
       const priced = percentOfMedicare(context, rule.percent);
@@ -177,7 +177,7 @@ export const DEFAULT_RULES: DefaultRuleTable = {
   "percent of billed": {
     ...PERCENT_OF_BILLED_WORDS,
     needs: ["defaultPercent"],
-    describe: (rule) => `unlisted codes at ${percent(rule.percent)} of billed charges`,
+    describe: (rule) => `unlisted codes at ${percentText(rule.percent)} of billed charges`,
     batchKey: NOTHING_MORE,
     amount: (rule, context) => ok(percentOfCharge(context, rule.percent)),
   },

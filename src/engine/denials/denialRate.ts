@@ -1,6 +1,6 @@
+import { createCentsReader, type CentsRead } from "../cellValues";
 import type { Cents } from "../money";
 import { fail, ok, type Result } from "../result";
-import { readChargeCents } from "./charges";
 import type { DenialIssue } from "./issues";
 import { createOutcomeReader, type OutcomeProblem } from "./outcome";
 
@@ -79,6 +79,8 @@ export function computeDenialRate(input: DenialRateInput): Result<DenialRate, De
   }
 
   const readOutcome = createOutcomeReader();
+  // A billed charge is never negative; its magnitude is bounded by the exact-sum check on the total below.
+  const readCharge = createCentsReader({ sign: "zeroOrMore" });
   const claims = claimIds === null ? null : new ClaimTally();
   const weighByDollars = basis === "dollars" && charges !== null;
   let excludedLines = 0;
@@ -97,7 +99,7 @@ export function computeDenialRate(input: DenialRateInput): Result<DenialRate, De
     const denied = parsed.outcome === "denied";
     let cents = 0;
     if (weighByDollars) {
-      const read = readChargeCents(charges[i]);
+      const read = readCharge(charges[i]);
       if (typeof read !== "number") return fail(chargeIssue(read, i + 1, charges[i]));
       cents = read;
     }
@@ -195,7 +197,7 @@ function outcomeIssue(problem: OutcomeProblem, row: number, value: unknown): Den
   }
 }
 
-function chargeIssue(read: "blank" | "malformed" | "negative", row: number, value: unknown): DenialIssue {
+function chargeIssue(read: Exclude<CentsRead, Cents>, row: number, value: unknown): DenialIssue {
   switch (read) {
     case "blank":
       return { code: "chargeMissing", row };
@@ -203,5 +205,8 @@ function chargeIssue(read: "blank" | "malformed" | "negative", row: number, valu
       return { code: "chargeMalformed", row, value: String(value) };
     case "negative":
       return { code: "chargeNegative", row, value: String(value) };
+    // Only with a bound on one charge, which this reader has not: the total's check words it.
+    case "tooLarge":
+      return { code: "chargesTooLarge" };
   }
 }

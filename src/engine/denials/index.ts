@@ -1,6 +1,5 @@
 /** Denial analytics: which adjustments are denials, line outcomes and the denial rate (DOMAIN.md section 4). */
 export * from "./adjustmentCodes";
-export * from "./charges";
 export * from "./denialRate";
 export * from "./issues";
 export * from "./outcome";

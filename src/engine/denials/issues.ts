@@ -1,4 +1,5 @@
-import type { ExcelErrorKind } from "../issues";
+import { catalogue, fieldOf, type EntriesByCode } from "../catalogue";
+import type { ExcelErrorKind, IssueEntry } from "../issues";
 
 /**
  * Expected failures of a denial-rate calculation, as values. Rows are 1-based positions in the argument's range;
@@ -25,21 +26,11 @@ export type DenialIssue =
   | { readonly code: "noCharges" }
   | { readonly code: "chargesTooLarge" };
 
-/** The code of a denial issue. */
-export type DenialIssueCode = DenialIssue["code"];
-
-type Catalogue = {
-  readonly [K in DenialIssueCode]: {
-    readonly excelError: ExcelErrorKind;
-    readonly message: (issue: Extract<DenialIssue, { code: K }>) => string;
-  };
-};
-
 const EXPECTED_OUTCOME =
   "expected TRUE/FALSE, a status word (denied, partial, paid, pending, reversed) or adjustment codes like CO-50 or PR-2 CO-45";
 
 /** One entry per issue: the Excel error it becomes and the message, written for a finance user. */
-export const DENIAL_ISSUE_CATALOGUE: Catalogue = {
+export const DENIAL_ISSUE_CATALOGUE: EntriesByCode<DenialIssue, IssueEntry> = {
   outcomeUnknown: {
     excelError: "#VALUE!",
     message: (i) =>
@@ -106,12 +97,9 @@ export const DENIAL_ISSUE_CATALOGUE: Catalogue = {
 };
 
 /** The message of a denial issue, from {@link DENIAL_ISSUE_CATALOGUE}. */
-export function denialIssueMessage(issue: DenialIssue): string {
-  const entry = DENIAL_ISSUE_CATALOGUE[issue.code] as { message: (i: DenialIssue) => string };
-  return entry.message(issue);
-}
+export const denialIssueMessage: (issue: DenialIssue) => string = catalogue(fieldOf(DENIAL_ISSUE_CATALOGUE, "message"));
 
 /** The Excel error a denial issue becomes: `#VALUE!` for input to fix, `#N/A` when no rate exists. */
-export function denialIssueExcelError(issue: DenialIssue): ExcelErrorKind {
-  return DENIAL_ISSUE_CATALOGUE[issue.code].excelError;
-}
+export const denialIssueExcelError: (issue: DenialIssue) => ExcelErrorKind = catalogue(
+  fieldOf(DENIAL_ISSUE_CATALOGUE, "excelError"),
+);

@@ -1,3 +1,4 @@
+import { isBlankCell } from "../cellValues";
 import { isDenialAdjustment, parseAdjustmentCodes } from "./adjustmentCodes";
 
 /**
@@ -65,7 +66,7 @@ const BY_OUTCOME: Readonly<Record<LineOutcome, ParsedOutcome>> = {
  * misread as CARC 1 (deductible); use TRUE/FALSE for flags.
  */
 export function parseOutcome(value: unknown): ParsedOutcome {
-  if (value === null || value === undefined) return EXCLUDED;
+  if (isBlankCell(value)) return EXCLUDED;
   if (typeof value === "boolean") return value ? DENIED : NOT_DENIED;
   if (typeof value === "number") {
     if (value === 0) return { ok: false, problem: { kind: "zero" } };

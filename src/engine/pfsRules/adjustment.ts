@@ -15,8 +15,3 @@ export interface PfsAdjustment {
  * or an issue when the combination is not payable.
  */
 export type PfsRule = (row: PfsRvuRow, modifiers: readonly Modifier[]) => Result<PfsAdjustment | null>;
-
-/** Formats a factor as a percentage for the trace and descriptions: 0.625 -> "62.5%". */
-export function percent(factor: Decimal): string {
-  return `${factor.times(100).toString()}%`;
-}

@@ -1,5 +1,4 @@
 /** Uplift scenarios: the revenue effect of a rate uplift over claim lines (`PAYER.UPLIFT_SCENARIO`). */
-export * from "./cells";
 export * from "./issues";
 export * from "./lineAmount";
 export * from "./upliftRates";

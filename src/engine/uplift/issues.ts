@@ -1,4 +1,5 @@
-import type { ExcelErrorKind } from "../issues";
+import type { EntriesByCode } from "../catalogue";
+import type { IssueEntry } from "../issues";
 
 /** The per-row arguments of an uplift scenario, named as `PAYER.UPLIFT_SCENARIO` names them. */
 export type UpliftRowArgument = "codes" | "amounts" | "volumes" | "billed";
@@ -49,13 +50,6 @@ export type UpliftIssue =
 /** The code of an uplift issue. */
 export type UpliftIssueCode = UpliftIssue["code"];
 
-type Catalogue = {
-  readonly [K in UpliftIssueCode]: {
-    readonly excelError: ExcelErrorKind;
-    readonly message: (issue: Extract<UpliftIssue, { code: K }>) => string;
-  };
-};
-
 const FRACTION_HINT = "give a fraction like 0.05 (5%) or -0.02 (-2%)";
 const where = (row: number | null): string => (row === null ? "uplift" : `uplift row ${row}`);
 const WHAT_IS_EXPECTED: Readonly<Record<Exclude<UpliftRowArgument, "codes">, string>> = {
@@ -65,7 +59,7 @@ const WHAT_IS_EXPECTED: Readonly<Record<Exclude<UpliftRowArgument, "codes">, str
 };
 
 /** One entry per uplift issue: the Excel error it becomes and the message, written for a finance user. */
-export const UPLIFT_ISSUE_CATALOGUE: Catalogue = {
+export const UPLIFT_ISSUE_CATALOGUE: EntriesByCode<UpliftIssue, IssueEntry> = {
   upliftCodeMissing: {
     excelError: "#VALUE!",
     message: (i) =>

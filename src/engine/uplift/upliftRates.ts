@@ -1,7 +1,7 @@
+import { isBlankCell, percentText, readFraction, readHcpcsCodeCell } from "../cellValues";
 import type { Decimal } from "../decimal";
-import { parseHcpcsCode, type HcpcsCode } from "../hcpcsCode";
+import type { HcpcsCode } from "../hcpcsCode";
 import { fail, ok, type Result } from "../result";
-import { isBlankCell, readFraction } from "./cells";
 import type { UpliftIssue } from "./issues";
 
 /**
@@ -44,7 +44,7 @@ export function readUpliftRates(input: UpliftInput): Result<UpliftRates, UpliftI
     const isDefault = typeof rawCode === "string" && rawCode.trim() === DEFAULT_UPLIFT_CODE;
     let key: string = DEFAULT_UPLIFT_CODE;
     if (!isDefault) {
-      const code = parseHcpcsCode(rawCode);
+      const code = readHcpcsCodeCell(rawCode);
       if (!code.ok) return fail({ code: "upliftTableCodeMalformed", row, value: String(rawCode ?? "").trim() });
       key = code.value;
     }
@@ -58,8 +58,8 @@ export function readUpliftRates(input: UpliftInput): Result<UpliftRates, UpliftI
           hcpcsCode: key,
           firstRow: rowOf.get(key) ?? 0,
           secondRow: row,
-          firstFraction: asPercent(earlier),
-          secondFraction: asPercent(fraction.value),
+          firstFraction: percentText(earlier),
+          secondFraction: percentText(fraction.value),
         });
       }
       continue;
@@ -82,9 +82,4 @@ function checkedFraction(value: unknown, row: number | null, hcpcsCode: string |
   if (fraction === "malformed") return fail({ code: "upliftFractionMalformed", row, value: String(value) });
   if (fraction.lessThan(-1)) return fail({ code: "upliftFractionBelowMinus100", row, value: String(value) });
   return ok(fraction);
-}
-
-// 0.05 -> "5%", as the user reads an uplift.
-function asPercent(fraction: Decimal): string {
-  return `${fraction.times(100).toString()}%`;
 }

@@ -1,8 +1,8 @@
 import { Decimal } from "../decimal";
-import { parseHcpcsCode, type HcpcsCode } from "../hcpcsCode";
+import { createCentsReader, isBlankCell, MAX_LINE_CENTS, readHcpcsCodeCell, readQuantity } from "../cellValues";
+import type { HcpcsCode } from "../hcpcsCode";
 import type { Cents } from "../money";
 import { fail, ok, type Result } from "../result";
-import { createAmountReader, isBlankCell, readQuantity } from "./cells";
 import type { UpliftIssue } from "./issues";
 import { capAtBilled, upliftedLineCents, upliftFactor, type UpliftFactor } from "./lineAmount";
 import { readUpliftRates, upliftFractionFor, type UpliftInput } from "./upliftRates";
@@ -207,8 +207,9 @@ function groupLines(
   const billedOfLine = billed === null ? null : new Float64Array(rows);
   const slotByRaw = new Map<unknown, number>();
   const slotByCode = new Map<string, number>();
-  const readAmount = createAmountReader();
-  const readBilled = createAmountReader();
+  // Reversals are negative lines that net against what they reverse, for amounts and billed charges alike.
+  const readAmount = createCentsReader({ sign: "signed", most: MAX_LINE_CENTS });
+  const readBilled = createCentsReader({ sign: "signed", most: MAX_LINE_CENTS });
   let lines = 0;
   let absoluteCents = 0;
   // Claims exports list a code's lines together often enough that the previous row's code is worth checking first.
@@ -227,7 +228,7 @@ function groupLines(
           if (amount === "blank") continue;
           return fail({ code: "upliftCodeMissing", row, amount: String(amounts[index]) });
         }
-        const code = parseHcpcsCode(raw);
+        const code = readHcpcsCodeCell(raw);
         if (!code.ok) return fail({ code: "upliftCodeMalformed", row, value: String(raw).trim() });
         slot = slotByCode.get(code.value) ?? -1;
         if (slot < 0) {
@@ -263,7 +264,7 @@ function groupLines(
     }
     if (billed !== null && billedOfLine !== null) {
       const read = readBilled(billed[index]);
-      if (read === "malformed" || read === "tooLarge") {
+      if (typeof read !== "number" && read !== "blank") {
         const value = String(billed[index]);
         return fail(
           read === "tooLarge"

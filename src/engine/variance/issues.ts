@@ -1,4 +1,5 @@
-import { issueMessage, type EngineIssue } from "../issues";
+import { catalogue } from "../catalogue";
+import { ENGINE_MESSAGES, type EngineIssue } from "../issues";
 
 /**
  * Why a line of a variance review cannot be priced before the contract engine is even asked: the line names no
@@ -11,12 +12,13 @@ export type VarianceIssue =
   | { readonly code: "varianceContractUnreliable"; readonly contractName: string; readonly message: string };
 
 /** The message of a variance or engine issue, as the Reason column shows it. */
-export function varianceIssueMessage(issue: VarianceIssue | EngineIssue): string {
-  if (issue.code === "varianceContractNotMapped") {
-    return issue.payer === ""
+export const varianceIssueMessage: (issue: VarianceIssue | EngineIssue) => string = catalogue<
+  VarianceIssue | EngineIssue
+>({
+  ...ENGINE_MESSAGES,
+  varianceContractNotMapped: (i) =>
+    i.payer === ""
       ? "The line has no payer and no contract: map a contract column, or fill the payer."
-      : `No contract is mapped to payer "${issue.payer}": choose its contract in the Variance review panel.`;
-  }
-  if (issue.code === "varianceContractUnreliable") return issue.message;
-  return issueMessage(issue);
-}
+      : `No contract is mapped to payer "${i.payer}": choose its contract in the Variance review panel.`,
+  varianceContractUnreliable: (i) => i.message,
+});

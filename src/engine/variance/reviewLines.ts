@@ -2,9 +2,10 @@ import { codeRangeText } from "../contracts/carveOuts";
 import { priceClaim } from "../contracts/priceClaim";
 import type { ContractRegistry } from "../contracts/registry";
 import type { ContractLine, ContractPrice } from "../contracts/types";
+import { percentText } from "../cellValues";
 import { Decimal } from "../decimal";
 import type { EngineIssue } from "../issues";
-import { formatCents, type Cents } from "../money";
+import { centsDifference, dollarsText, type Cents } from "../money";
 import type { Result } from "../result";
 import { varianceIssueMessage, type VarianceIssue } from "./issues";
 import { deniedReasonText, type LineDenial } from "./lineDenial";
@@ -47,7 +48,8 @@ export interface VarianceLine {
   readonly recoverableAmount: Cents;
 }
 
-const money = (cents: number) => `$${formatCents(Math.abs(cents) as Cents).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+// Sizes, not signs: "below" or "above" says which way a variance goes.
+const money = (cents: Cents) => dollarsText(Math.abs(cents) as Cents);
 
 /**
  * "fee schedule FS_AcmePPO_2025 row 12": the rule that produced the expected amount, from the price's typed trace
@@ -62,9 +64,9 @@ export function pricingBasisText(price: ContractPrice): string {
   return `${price.basis} under ${price.version.contractName} (registry row ${price.version.sourceRowNumber})`;
 }
 
-function percentText(variance: number, expected: number): string {
+function varianceShare(variance: Cents, expected: Cents): string {
   if (expected === 0) return "on an expected $0.00";
-  return `${new Decimal(Math.abs(variance)).dividedBy(expected).times(100).toFixed(1)}%`;
+  return percentText(new Decimal(Math.abs(variance)).dividedBy(expected), 1);
 }
 
 function pricedReview(line: VarianceInputLine, price: ContractPrice, tolerance: VarianceTolerance): VarianceLine {
@@ -73,7 +75,7 @@ function pricedReview(line: VarianceInputLine, price: ContractPrice, tolerance: 
   if (line.denial.denied) {
     return { ...unpriced(line, "Denied", deniedReasonText(line.denial)), expectedAmount: expected };
   }
-  const variance = (allowed - expected) as Cents;
+  const variance = centsDifference(allowed, expected);
   const fraction = expected === 0 ? null : new Decimal(variance).dividedBy(expected).toDecimalPlaces(6).toNumber();
   const basis = pricingBasisText(price);
   const partial = line.denial.reasonCode === null ? "" : `; adjusted ${line.denial.reasonCode}`;
@@ -86,7 +88,7 @@ function pricedReview(line: VarianceInputLine, price: ContractPrice, tolerance: 
   if (variance !== 0 && exceedsTolerance(variance, expected, tolerance)) {
     const under = variance < 0;
     const reason =
-      `Allowed ${money(allowed)} is ${money(variance)} (${percentText(variance, expected)}) ` +
+      `Allowed ${money(allowed)} is ${money(variance)} (${varianceShare(variance, expected)}) ` +
       `${under ? "below" : "above"} expected ${money(expected)}: ${basis}${partial}`;
     return {
       ...base,

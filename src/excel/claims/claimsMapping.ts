@@ -4,6 +4,7 @@
  * table name), so it travels with the workbook and every feature that reads claims (uplift model, variances,
  * denials) reads them the same way.
  */
+import { catalogue } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
 import type { CommitStep } from "../core/operation";
@@ -61,16 +62,14 @@ export type ClaimsMappingIssue =
     };
 
 /** The message a finance user reads for a mapping issue. */
-export function describeClaimsMappingIssue(issue: ClaimsMappingIssue): string {
-  switch (issue.code) {
-    case "mappingUnreadable":
-      return `The saved column mapping of table ${issue.tableName} cannot be read (${issue.detail}); confirm the mapping again.`;
-    case "mappingFieldMissing":
-      return `Table ${issue.tableName}: choose the column that holds the ${CLAIMS_FIELD_SPECS[issue.field].label.toLowerCase()}.`;
-    case "mappingColumnMissing":
-      return `Table ${issue.tableName} has no column "${issue.column}" any more (mapped as ${CLAIMS_FIELD_SPECS[issue.field].label.toLowerCase()}); confirm the mapping again.`;
-  }
-}
+export const describeClaimsMappingIssue: (issue: ClaimsMappingIssue) => string = catalogue<ClaimsMappingIssue>({
+  mappingUnreadable: (issue) =>
+    `The saved column mapping of table ${issue.tableName} cannot be read (${issue.detail}); confirm the mapping again.`,
+  mappingFieldMissing: (issue) =>
+    `Table ${issue.tableName}: choose the column that holds the ${CLAIMS_FIELD_SPECS[issue.field].label.toLowerCase()}.`,
+  mappingColumnMissing: (issue) =>
+    `Table ${issue.tableName} has no column "${issue.column}" any more (mapped as ${CLAIMS_FIELD_SPECS[issue.field].label.toLowerCase()}); confirm the mapping again.`,
+});
 
 /**
  * Checks that `mapping` gives every `required` field and that each mapped column exists in `headers`

@@ -3,6 +3,7 @@
  * message a finance user reads for each. Registry problems keep the registry reader's own words, so the editor and
  * the sheet say the same thing about the same row.
  */
+import { catalogue, type Messages } from "../../engine";
 import { describeOperationIssue, type OperationIssue } from "../core/operation";
 import { describeTableWriteIssue } from "../core/tableWriteIssues";
 import { registryIssueMessage } from "../registry/issues";
@@ -12,9 +13,7 @@ import type { RowWriteIssue } from "./registryRowWriter";
 export type EditorIssue =
   { readonly code: "formInvalid"; readonly errors: Readonly<Record<string, string>> } | RowWriteIssue | OperationIssue;
 
-type Catalogue = { readonly [K in EditorIssue["code"]]: (issue: Extract<EditorIssue, { code: K }>) => string };
-
-const MESSAGES: Catalogue = {
+const MESSAGES: Messages<EditorIssue> = {
   formInvalid: (i) => `Fix the highlighted fields first: ${Object.values(i.errors).join(" ")}`,
   rowChanged: (i) =>
     `Row ${i.rowNumber} of ${i.table} (sheet ${i.sheet}) changed in the sheet since it was loaded; reload to see the change, then edit again.`,
@@ -24,11 +23,9 @@ const MESSAGES: Catalogue = {
   registryRejects: (i) =>
     `Nothing was saved: with this row (row ${i.rowNumber} of ${i.table}, sheet ${i.sheet}) the contract registry would report: ` +
     i.problems.map(registryIssueMessage).join(" "),
-  cancelled: describeOperationIssue,
-  excelRefused: describeOperationIssue,
+  cancelled: (issue) => describeOperationIssue(issue),
+  excelRefused: (issue) => describeOperationIssue(issue),
 };
 
 /** The message of an editor issue. */
-export function editorIssueMessage(issue: EditorIssue): string {
-  return (MESSAGES[issue.code] as (i: EditorIssue) => string)(issue);
-}
+export const editorIssueMessage: (issue: EditorIssue) => string = catalogue(MESSAGES);

@@ -7,7 +7,7 @@
 import { toExcelCell, type CellValue, type ColumnKind, type ExcelCell } from "../core/tableColumns";
 import { booleanCell, moneyCell, percentCell, readCell, type CellKind } from "../registry/cellKinds";
 import { parseTable, type ColumnSpec, type ParsedRow, type TableSpec } from "../registry/tableSpec";
-import { Decimal } from "../../engine";
+import { Decimal, percentText } from "../../engine";
 
 type Columns = Readonly<Record<string, ColumnSpec>>;
 
@@ -47,9 +47,6 @@ export function emptyForm<C extends Columns>(columns: C): FormValues<C> {
     Object.entries(columns).map(([field, spec]) => [field, isSwitchColumn(spec) ? false : ""]),
   ) as FormValues<C>;
 }
-
-/** A percentage as users write it: 1.15 -> "115%". */
-const percentText = (fraction: Decimal): string => `${fraction.times(100).toString()}%`;
 
 /**
  * The text a form shows for a cell as read from the sheet: dates as 2025-01-31, percentages as 115%, choices with

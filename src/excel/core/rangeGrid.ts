@@ -3,6 +3,7 @@
  * fee schedules pasted or opened in Excel): the selected range, or a table or named range by name. Values come in
  * row chunks, one request each, so a large range never makes one response of many megabytes.
  */
+import { catalogue, type Messages } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import { columnLetters } from "./columnLetters";
 import type { ExcelGateway } from "./excelGateway";
@@ -49,7 +50,7 @@ const CELLS_PER_REQUEST = 100_000;
 
 const count = (n: number) => n.toLocaleString("en-US");
 
-const MESSAGES: { readonly [K in RangeReadIssue["code"]]: (issue: Extract<RangeReadIssue, { code: K }>) => string } = {
+const MESSAGES: Messages<RangeReadIssue> = {
   nameNotFound: (i) => `The workbook has no table or named range "${i.name}".`,
   nameNotRange: (i) => `The name "${i.name}" does not refer to a range of cells.`,
   rangeEmpty: (i) => `${i.address} is empty: select the schedule's cells, header row included, and try again.`,
@@ -58,9 +59,7 @@ const MESSAGES: { readonly [K in RangeReadIssue["code"]]: (issue: Extract<RangeR
 };
 
 /** The message a finance user reads for a range that could not be read. */
-export function describeRangeReadIssue(issue: RangeReadIssue): string {
-  return (MESSAGES[issue.code] as (i: RangeReadIssue) => string)(issue);
-}
+export const describeRangeReadIssue: (issue: RangeReadIssue) => string = catalogue(MESSAGES);
 
 interface Block {
   readonly sheetName: string;

@@ -1,3 +1,4 @@
+import { catalogue, type Messages } from "../../engine";
 import { describeOperationIssue, type OperationIssue } from "./operation";
 
 /**
@@ -21,14 +22,10 @@ export type TableWriteIssue =
   | { readonly code: "rowTooLarge"; readonly rowNumber: number; readonly bytes: number; readonly limitBytes: number }
   | OperationIssue;
 
-/** The code of a table-write issue. */
-export type TableWriteIssueCode = TableWriteIssue["code"];
-
-type Catalogue = { readonly [K in TableWriteIssueCode]: (issue: Extract<TableWriteIssue, { code: K }>) => string };
-
 const count = (n: number) => n.toLocaleString("en-US");
 
-const MESSAGES: Catalogue = {
+// Operation issues are worded when described, not when this table is built: no import order can leave them unset.
+const MESSAGES: Messages<TableWriteIssue> = {
   sheetExists: (i) =>
     `A sheet named "${i.sheetName}" already exists. Choose another name, or confirm that it should be replaced.`,
   tableNameTaken: (i) =>
@@ -42,11 +39,9 @@ const MESSAGES: Catalogue = {
   rowTooLarge: (i) =>
     `Row ${count(i.rowNumber)} is too large to send to Excel (${count(i.bytes)} bytes; one request holds at most ` +
     `${count(i.limitBytes)}).`,
-  cancelled: describeOperationIssue,
-  excelRefused: describeOperationIssue,
+  cancelled: (issue) => describeOperationIssue(issue),
+  excelRefused: (issue) => describeOperationIssue(issue),
 };
 
 /** The message a finance user reads for an issue. */
-export function describeTableWriteIssue(issue: TableWriteIssue): string {
-  return (MESSAGES[issue.code] as (i: TableWriteIssue) => string)(issue);
-}
+export const describeTableWriteIssue: (issue: TableWriteIssue) => string = catalogue(MESSAGES);

@@ -2,6 +2,7 @@
  * Why a Medicare schedule import did not happen, as values (STYLE.md "two error channels"): the table write's own
  * issues, and those of registering the schedule in MedicareSchedules. One catalogue holds the messages.
  */
+import { catalogue, type Messages } from "../../engine";
 import { describeOperationIssue, type OperationIssue } from "../core/operation";
 import { describeTableWriteIssue, type TableWriteIssue } from "../core/tableWriteIssues";
 
@@ -32,11 +33,7 @@ export type MedicareImportIssue =
     }
   | OperationIssue;
 
-type Catalogue = {
-  readonly [K in MedicareImportIssue["code"]]: (issue: Extract<MedicareImportIssue, { code: K }>) => string;
-};
-
-const MESSAGES: Catalogue = {
+const MESSAGES: Messages<MedicareImportIssue> = {
   tableWrite: (i) => describeTableWriteIssue(i.issue),
   noRows: () => "The relative value file has no rows to import.",
   registryColumnsMissing: (i) =>
@@ -50,11 +47,9 @@ const MESSAGES: Catalogue = {
     const which = known.length === 0 ? "" : ` (${known.join(", ")})`;
     return `MedicareSchedules row ${i.rowNumber} already registers a schedule named ${i.scheduleTable}${which}: choose another table name for this one.`; // prettier-ignore
   },
-  cancelled: describeOperationIssue,
-  excelRefused: describeOperationIssue,
+  cancelled: (issue) => describeOperationIssue(issue),
+  excelRefused: (issue) => describeOperationIssue(issue),
 };
 
 /** The message a finance user reads for an import issue. */
-export function describeMedicareImportIssue(issue: MedicareImportIssue): string {
-  return (MESSAGES[issue.code] as (i: MedicareImportIssue) => string)(issue);
-}
+export const describeMedicareImportIssue: (issue: MedicareImportIssue) => string = catalogue(MESSAGES);

@@ -4,6 +4,7 @@
  * description and the source row the spec declares for people and auditors. The preview decides what is clean;
  * this refuses to write a preview that still has errors unless the user chose to skip those rows.
  */
+import { catalogue } from "../../engine";
 import type { PayerSchedulePreview, PayerScheduleRow } from "../../formats/payerSchedule";
 import { fail, ok, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
@@ -67,19 +68,14 @@ export type PayerScheduleImportIssue =
 const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /** The message a finance user reads for an import issue. */
-export function describePayerScheduleImportIssue(issue: PayerScheduleImportIssue): string {
-  switch (issue.code) {
-    case "previewHasErrors":
-      return (
-        `The preview still has ${count(issue.errors, "error", "errors")} in ${count(issue.rowsWithErrors, "row", "rows")}. ` +
-        "Fix the file or the column mapping, or choose to import the clean rows and skip the rows with errors."
-      );
-    case "nothingToImport":
-      return "There are no clean rows to import: fix the problems listed, or check the column mapping.";
-    case "writeFailed":
-      return describeTableWriteIssue(issue.issue);
-  }
-}
+export const describePayerScheduleImportIssue: (issue: PayerScheduleImportIssue) => string =
+  catalogue<PayerScheduleImportIssue>({
+    previewHasErrors: (issue) =>
+      `The preview still has ${count(issue.errors, "error", "errors")} in ${count(issue.rowsWithErrors, "row", "rows")}. ` +
+      "Fix the file or the column mapping, or choose to import the clean rows and skip the rows with errors.",
+    nothingToImport: () => "There are no clean rows to import: fix the problems listed, or check the column mapping.",
+    writeFailed: (issue) => describeTableWriteIssue(issue.issue),
+  });
 
 /**
  * Writes the preview's clean rows into a new sheet holding one fee schedule table, with writeTable's guarantees:

@@ -3,9 +3,9 @@
  * what it becomes, and the words that tell a user what was expected. Each kind is data (STYLE.md "declare, then
  * derive"): the column specs name a kind, and parsing, messages and the README documentation all come from it.
  */
-import { Decimal, toDecimal } from "../../engine";
-import { parseHcpcsCode, type HcpcsCode } from "../../engine";
-import { parseIsoDate, type IsoDate } from "../../engine";
+import { Decimal, type HcpcsCode, type IsoDate } from "../../engine";
+import { isBlankCell, readDateCell, readDollars, readFraction, readHcpcsCodeCell, readQuantity } from "../../engine";
+import { serialDateText } from "../../engine";
 import { parseLocalityKey, type LocalityKey } from "../../engine";
 import { parseModifier, type Modifier } from "../../engine";
 import { hasControlCharacter, showControlCharacters } from "../../formats/cmsPfs";
@@ -26,10 +26,8 @@ export interface CellKind<T> {
   readonly shown?: (value: unknown) => string;
 }
 
-/** Blank: empty, null, or spaces only (Excel gives "" for an empty cell). */
-export function isBlankCell(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
+// Blank is the vocabulary's rule (empty, null or spaces only), re-exported for the table readers.
+export { isBlankCell };
 
 /** Reads a cell with a kind; blank cells read as null. */
 export function readCell<T>(kind: CellKind<T>, value: unknown): CellRead<T> {
@@ -55,7 +53,7 @@ export const textCell: CellKind<string> = {
 export const codeCell: CellKind<HcpcsCode> = {
   expected: "a CPT/HCPCS code like 99213, 0001F or J1100",
   read: (value) => {
-    const parsed = parseHcpcsCode(value);
+    const parsed = readHcpcsCodeCell(value);
     return parsed.ok ? parsed.value : undefined;
   },
 };
@@ -69,19 +67,6 @@ export const modifierCell: CellKind<Modifier> = {
   },
 };
 
-/** US-style date text as many exports write it: 1/31/2025 or 01/31/2025. */
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
-const MS_PER_DAY = 86_400_000;
-/** Day 0 of Excel's serial dates as spreadsheets count them (so that serial 1 is 1899-12-31). */
-const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
-
-/** An Excel serial number as the date it shows ("1899-12-31" for 1), or the number when it is no date at all. */
-function serialDate(serial: number): string {
-  const time = SERIAL_EPOCH_UTC + Math.floor(serial) * MS_PER_DAY;
-  return Number.isFinite(serial) && serial >= 0 && serial < 2958466 ? new Date(time).toISOString().slice(0, 10) : String(serial); // prettier-ignore
-}
-
 /**
  * The dates a registry accepts: a contract, a carve-out or a schedule that starts before 1990 or after 2100 is a
  * typo (a 1899 date is what Excel shows for a 0 or a blank typed as a date), never a real agreement. Ends may be as
@@ -89,16 +74,14 @@ function serialDate(serial: number): string {
  */
 export const DATE_BOUNDS = { first: "1990-01-01", lastStart: "2100-12-31", lastEnd: "9999-12-31" } as const;
 
-/** A date between `first` and `last` (ISO text compares as dates): an Excel serial, ISO text or US text 1/31/2025. */
+/** A date cell of the vocabulary (an Excel serial, ISO text or US text 1/31/2025) between `first` and `last`. */
 function datesBetween(first: string, last: string, expected: string): CellKind<IsoDate> {
   return {
     expected,
-    shown: (value) => (typeof value === "number" ? serialDate(value) : String(value).trim()),
+    shown: (value) => (typeof value === "number" ? serialDateText(value) : String(value).trim()),
     read: (value) => {
-      let input = value;
-      const us = typeof value === "string" ? US_DATE.exec(value.trim()) : null;
-      if (us) input = `${us[3]}-${us[1]!.padStart(2, "0")}-${us[2]!.padStart(2, "0")}`;
-      const parsed = parseIsoDate(input);
+      const parsed = readDateCell(value);
+      // ISO text compares as dates do.
       return parsed.ok && parsed.value >= first && parsed.value <= last ? parsed.value : undefined;
     },
   };
@@ -136,38 +119,20 @@ export const booleanCell: CellKind<boolean> = {
   },
 };
 
-/**
- * Numbers as Excel gives them carry binary noise (0.1 + 0.2); 15 significant digits is what Excel itself shows, so
- * reading through that many digits gives back the decimal the user typed.
- */
-function numberToDecimal(value: number): Decimal | undefined {
-  return Number.isFinite(value) ? new Decimal(Number(value.toPrecision(15)).toString()) : undefined;
-}
-
-/** Commas that separate thousands ("1,234.50"); any other comma is no US number ("165,91" is not 16,591). */
-const GROUPED_DIGITS = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
-
-/** Money or decimal text as users paste it: "$1,234.50", " 12.5 ". */
-function decimalFromText(text: string): Decimal | undefined {
-  const bare = text.trim().replace(/^\$/, "");
-  if (bare.includes(",") && !GROUPED_DIGITS.test(bare)) return undefined;
-  return toDecimal(bare.replace(/,/g, "")) ?? undefined;
-}
-
-function nonNegativeDecimal(value: unknown): Decimal | undefined {
-  const read =
-    typeof value === "number" ? numberToDecimal(value) : typeof value === "string" ? decimalFromText(value) : undefined;
-  return read !== undefined && !read.isNegative() ? read : undefined;
+/** A number or number text of zero or more; a "$" is allowed, as a conversion factor is dollars per RVU. */
+function zeroOrMore(value: unknown): Decimal | undefined {
+  const read = readDollars(value, "zeroOrMore");
+  return typeof read === "string" ? undefined : read;
 }
 
 /** The largest rate a registry accepts, as the payer schedule import (the dearest gene therapies cost a few million). */
 const MAX_DOLLARS = new Decimal(10_000_000);
 
-/** Dollars from 0 to {@link MAX_DOLLARS}: a number or text like $1,234.50. */
+/** Dollars from 0 to {@link MAX_DOLLARS} (a contract's rates are never negative): a number or text like $1,234.50. */
 export const moneyCell: CellKind<Decimal> = {
   expected: "an amount in dollars from 0 to 10,000,000, like 91.00",
   read: (value) => {
-    const read = nonNegativeDecimal(value);
+    const read = zeroOrMore(value);
     return read !== undefined && read.lte(MAX_DOLLARS) ? read : undefined;
   },
 };
@@ -175,7 +140,7 @@ export const moneyCell: CellKind<Decimal> = {
 /** A decimal number, zero or more (RVUs, GPCIs, conversion factors, fractions of the global package). */
 export const decimalCell: CellKind<Decimal> = {
   expected: "a number, zero or more",
-  read: nonNegativeDecimal,
+  read: zeroOrMore,
 };
 
 /** The largest percentage a registry accepts (1000%); above it, 115 was surely meant as 115%. */
@@ -188,13 +153,9 @@ const MAX_FRACTION = 10;
 export const percentCell: CellKind<Decimal> = {
   expected: "a percentage like 115% (or the fraction 1.15)",
   read: (value) => {
-    let fraction: Decimal | undefined;
-    if (typeof value === "number") fraction = numberToDecimal(value);
-    else if (typeof value === "string") {
-      const text = value.trim();
-      fraction = text.endsWith("%") ? decimalFromText(text.slice(0, -1))?.dividedBy(100) : decimalFromText(text);
-    }
-    return fraction !== undefined && !fraction.isNegative() && fraction.lte(MAX_FRACTION) ? fraction : undefined;
+    const fraction = readFraction(value);
+    if (typeof fraction === "string") return undefined;
+    return !(fraction.isNegative() && !fraction.isZero()) && fraction.lte(MAX_FRACTION) ? fraction : undefined;
   },
 };
 
@@ -202,8 +163,8 @@ export const percentCell: CellKind<Decimal> = {
 export const yearCell: CellKind<number> = {
   expected: "a year like 2025",
   read: (value) => {
-    const year = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
-    return Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : undefined;
+    const year = readQuantity(value);
+    return typeof year === "number" && Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : undefined;
   },
 };
 

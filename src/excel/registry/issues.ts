@@ -4,6 +4,7 @@
  * the value, and says what was expected (ARCHITECTURE.md 6). Pricing problems found after reading (overlapping
  * versions, duplicate fee schedule rows) are engine issues and keep the engine's messages.
  */
+import { catalogue, fieldOf, type EntriesByCode } from "../../engine";
 import { issueExcelError, issueMessage, type EngineIssue, type ExcelErrorKind } from "../../engine";
 
 /** Where in the workbook: the table and the sheet holding it. */
@@ -85,14 +86,14 @@ export interface TableRow {
   readonly rowNumber: number;
 }
 
-type Catalogue = {
-  readonly [K in RegistryIssue["code"]]: {
-    readonly excelError: ExcelErrorKind | ((issue: Extract<RegistryIssue, { code: K }>) => ExcelErrorKind);
-    readonly message: (issue: Extract<RegistryIssue, { code: K }>) => string;
-    /** The table rows the issue is about (none for a whole table or a lookup). */
-    readonly rows: (issue: Extract<RegistryIssue, { code: K }>) => readonly TableRow[];
-  };
-};
+/** What the catalogue says of each registry issue. */
+interface RegistryEntry {
+  /** The Excel error a function returns for it. */
+  readonly excelError: ExcelErrorKind;
+  readonly message: string;
+  /** The table rows the issue is about (none for a whole table or a lookup). */
+  readonly rows: readonly TableRow[];
+}
 
 const none = (): readonly TableRow[] => [];
 const ownRow = (i: { table: string; rowNumber: number }): readonly TableRow[] => [
@@ -114,7 +115,7 @@ const where = (i: TablePlace & { rowNumber: number; column: string }): string =>
   `Table ${i.table} (sheet ${i.sheet}), row ${i.rowNumber}, column "${i.column}"`;
 
 /** One entry per code: the Excel error a function returns for it and the message. */
-export const REGISTRY_ISSUE_CATALOGUE: Catalogue = {
+export const REGISTRY_ISSUE_CATALOGUE: EntriesByCode<RegistryIssue, RegistryEntry> = {
   columnMissing: {
     excelError: "#VALUE!",
     message: (i) =>
@@ -169,21 +170,16 @@ export const REGISTRY_ISSUE_CATALOGUE: Catalogue = {
 };
 
 /** The message of a registry issue. */
-export function registryIssueMessage(issue: RegistryIssue): string {
-  const entry = REGISTRY_ISSUE_CATALOGUE[issue.code] as { message: (i: RegistryIssue) => string };
-  return entry.message(issue);
-}
+export const registryIssueMessage: (issue: RegistryIssue) => string = catalogue(
+  fieldOf(REGISTRY_ISSUE_CATALOGUE, "message"),
+);
 
 /** The Excel error a registry issue becomes in a custom function. */
-export function registryIssueExcelError(issue: RegistryIssue): ExcelErrorKind {
-  const entry = REGISTRY_ISSUE_CATALOGUE[issue.code] as {
-    excelError: ExcelErrorKind | ((i: RegistryIssue) => ExcelErrorKind);
-  };
-  return typeof entry.excelError === "function" ? entry.excelError(issue) : entry.excelError;
-}
+export const registryIssueExcelError: (issue: RegistryIssue) => ExcelErrorKind = catalogue(
+  fieldOf(REGISTRY_ISSUE_CATALOGUE, "excelError"),
+);
 
 /** The table rows a registry issue is about: what the contract editor checks a saved row against. */
-export function registryIssueRows(issue: RegistryIssue): readonly TableRow[] {
-  const entry = REGISTRY_ISSUE_CATALOGUE[issue.code] as { rows: (i: RegistryIssue) => readonly TableRow[] };
-  return entry.rows(issue);
-}
+export const registryIssueRows: (issue: RegistryIssue) => readonly TableRow[] = catalogue(
+  fieldOf(REGISTRY_ISSUE_CATALOGUE, "rows"),
+);

@@ -3,6 +3,7 @@
  * "two error channels"). Excel's refusals and the user's Cancel are the operation runner's issues, worded by it, so a
  * message says what became of the workbook only as the runner checked it.
  */
+import { catalogue } from "../../engine";
 import { fail, type Result } from "../../engine";
 import { describeOperationIssue, type OperationIssue } from "../core/operation";
 import { officeError } from "../core/officeErrors";
@@ -68,31 +69,22 @@ function describeTooLarge(issue: Extract<SharingIssue, { code: "tooLargeForOneRe
 }
 
 /** The message a finance user reads for a sharing issue. */
-export function describeSharingIssue(issue: SharingIssue): string {
-  switch (issue.code) {
-    case "noSheetChosen":
-      return "Choose at least one sheet.";
-    case "sheetsMissing":
-      return `This workbook has no sheet named ${issue.sheetNames.map((n) => `"${n}"`).join(", ")} any more; refresh the list of sheets.`;
-    case "recordSheetChosen":
-      return `"${FROZEN_RECORD_SHEET}" is the record of frozen cells: leave it out of the sheets to freeze.`;
-    case "recordSheetTaken":
-      return (
-        `The sheet "${issue.sheetName}" does not hold the record of frozen cells (table ${FROZEN_RECORD_TABLE}), so ` +
-        "the add-in will not replace it. Rename or remove that sheet, then try again. Nothing was changed."
-      );
-    case "recordTableElsewhere":
-      return (
-        `The record of frozen cells (table ${FROZEN_RECORD_TABLE}) is on the sheet "${issue.sheetName}", not on ` +
-        `"${FROZEN_RECORD_SHEET}". Rename that sheet back to "${FROZEN_RECORD_SHEET}", then try again. Nothing was changed.`
-      );
-    case "tooLargeForOneRequest":
-      return describeTooLarge(issue);
-    case "cancelled":
-    case "excelRefused":
-      return describeOperationIssue(issue);
-  }
-}
+export const describeSharingIssue: (issue: SharingIssue) => string = catalogue<SharingIssue>({
+  noSheetChosen: () => "Choose at least one sheet.",
+  sheetsMissing: (issue) =>
+    `This workbook has no sheet named ${issue.sheetNames.map((n) => `"${n}"`).join(", ")} any more; refresh the list of sheets.`,
+  recordSheetChosen: () =>
+    `"${FROZEN_RECORD_SHEET}" is the record of frozen cells: leave it out of the sheets to freeze.`,
+  recordSheetTaken: (issue) =>
+    `The sheet "${issue.sheetName}" does not hold the record of frozen cells (table ${FROZEN_RECORD_TABLE}), so ` +
+    "the add-in will not replace it. Rename or remove that sheet, then try again. Nothing was changed.",
+  recordTableElsewhere: (issue) =>
+    `The record of frozen cells (table ${FROZEN_RECORD_TABLE}) is on the sheet "${issue.sheetName}", not on ` +
+    `"${FROZEN_RECORD_SHEET}". Rename that sheet back to "${FROZEN_RECORD_SHEET}", then try again. Nothing was changed.`,
+  tooLargeForOneRequest: (issue) => describeTooLarge(issue),
+  cancelled: (issue) => describeOperationIssue(issue),
+  excelRefused: (issue) => describeOperationIssue(issue),
+});
 
 /**
  * Runs reads that change nothing (the previews); an Office refusal becomes the runner's "excelRefused" issue with the

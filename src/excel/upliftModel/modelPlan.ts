@@ -13,7 +13,7 @@
  * that an exact half cent rounds up in Excel, LibreOffice and HyperFormula alike; uplifts therefore carry at most 6
  * decimals (0.0001%). Sums are ROUNDed to cents, so totals are the engine's to the cent.
  */
-import { Decimal } from "../../engine";
+import { Decimal, percentText } from "../../engine";
 import { parseHcpcsCode, type HcpcsCode } from "../../engine";
 import { issueMessage } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
@@ -165,7 +165,7 @@ export interface ModelDescription {
 }
 
 function scenarioRule(scenario: UpliftModelScenario): string {
-  const percent = `${new Decimal(String(scenario.upliftFraction)).times(100).toString()}%`;
+  const percent = percentText(scenario.upliftFraction);
   const codes = scenario.topN === null ? "all codes" : `top ${scenario.topN} codes by ${scenario.rankBy}`;
   const overrides = scenario.overrides.length === 0 ? "" : `; ${scenario.overrides.length} code override(s)`;
   return `${percent} on ${codes}${overrides}`;

@@ -2,6 +2,7 @@
  * What the uplift model builder is asked to build (ARCHITECTURE.md s.4 `UPLIFT_SCENARIO`, issue 5 item 2), its
  * defaults, and the expected failures of a build with the one message a finance user reads for each.
  */
+import { catalogue } from "../../engine";
 import type { UpliftRankBasis } from "../../engine";
 import { describeClaimsMappingIssue, type ClaimsMapping, type ClaimsMappingIssue } from "../claims/claimsMapping";
 import { describeOperationIssue, type OperationIssue } from "../core/operation";
@@ -95,36 +96,26 @@ export type UpliftModelIssue =
   | OperationIssue;
 
 /** The message a finance user reads for a build issue. */
-export function describeUpliftModelIssue(issue: UpliftModelIssue): string {
-  switch (issue.code) {
-    case "tableNotFound":
-      return `This workbook has no table named "${issue.tableName}". Pick a claims table from the list (or format your claims as a table: Insert > Table).`;
-    case "mapping":
-      return describeClaimsMappingIssue(issue.issue);
-    case "capNeedsCharge":
-      return "Capping at billed charges (lesser-of) needs the billed charge column: map it, or turn capping off.";
-    case "noScenario":
-      return "Add at least one scenario to model.";
-    case "scenarioInvalid":
-      return `Scenario "${issue.scenario}": ${issue.reason}.`;
-    case "thresholdInvalid":
-      return `The ${issue.which === "floor" ? "walk-away floor" : "target"} ${issue.reason}.`;
-    case "dateFilterInvalid":
-      return `"${issue.value}" is not a date; give dates like 2025-01-31.`;
-    case "cellInvalid":
-      return `Table ${issue.tableName}, row ${issue.row.toLocaleString("en-US")}, column "${issue.column}": "${issue.value}" is not valid; expected ${issue.expected}.`;
-    case "noLines":
-      return issue.filtered
-        ? `No line of table ${issue.tableName} matches the filters; widen the payer, contract or date filters.`
-        : `Table ${issue.tableName} has no claim lines to model.`;
-    case "engine":
-      return issue.message;
-    case "sheetNameInvalid":
-      return `"${issue.sheetName}" cannot be the model's sheet name: ${issue.reason}.`;
-    case "sheetTaken":
-      return `A sheet named "${issue.sheetName}" already exists and is not an uplift model built here; choose another sheet name.`;
-    case "cancelled":
-    case "excelRefused":
-      return describeOperationIssue(issue);
-  }
-}
+export const describeUpliftModelIssue: (issue: UpliftModelIssue) => string = catalogue<UpliftModelIssue>({
+  tableNotFound: (issue) =>
+    `This workbook has no table named "${issue.tableName}". Pick a claims table from the list (or format your claims as a table: Insert > Table).`,
+  mapping: (issue) => describeClaimsMappingIssue(issue.issue),
+  capNeedsCharge: () =>
+    "Capping at billed charges (lesser-of) needs the billed charge column: map it, or turn capping off.",
+  noScenario: () => "Add at least one scenario to model.",
+  scenarioInvalid: (issue) => `Scenario "${issue.scenario}": ${issue.reason}.`,
+  thresholdInvalid: (issue) => `The ${issue.which === "floor" ? "walk-away floor" : "target"} ${issue.reason}.`,
+  dateFilterInvalid: (issue) => `"${issue.value}" is not a date; give dates like 2025-01-31.`,
+  cellInvalid: (issue) =>
+    `Table ${issue.tableName}, row ${issue.row.toLocaleString("en-US")}, column "${issue.column}": "${issue.value}" is not valid; expected ${issue.expected}.`,
+  noLines: (issue) =>
+    issue.filtered
+      ? `No line of table ${issue.tableName} matches the filters; widen the payer, contract or date filters.`
+      : `Table ${issue.tableName} has no claim lines to model.`,
+  engine: (issue) => issue.message,
+  sheetNameInvalid: (issue) => `"${issue.sheetName}" cannot be the model's sheet name: ${issue.reason}.`,
+  sheetTaken: (issue) =>
+    `A sheet named "${issue.sheetName}" already exists and is not an uplift model built here; choose another sheet name.`,
+  cancelled: (issue) => describeOperationIssue(issue),
+  excelRefused: (issue) => describeOperationIssue(issue),
+});

@@ -3,10 +3,10 @@
  * contract and service date, each cell checked (a code, an amount in dollars, a number of units) with the table
  * row named in the message when it is not.
  */
-import { parseHcpcsCode, type HcpcsCode } from "../../engine";
-import { parseIsoDate } from "../../engine";
+import type { HcpcsCode } from "../../engine";
+import { parseIsoDate, readDateCell } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
-import { createAmountReader, isBlankCell, readQuantity } from "../../engine";
+import { createCentsReader, isBlankCell, MAX_LINE_CENTS, readHcpcsCodeCell, readQuantity } from "../../engine";
 import { checkClaimsMapping, type ClaimsField, type ClaimsMapping } from "../claims/claimsMapping";
 import type { ExcelGateway } from "../core/excelGateway";
 import type { ClaimLineFilters, UpliftModelIssue } from "./modelRequest";
@@ -141,8 +141,9 @@ export async function readClaimLines(
       expected,
     });
 
-  const readAmount = createAmountReader();
-  const readCharge = createAmountReader();
+  // Claims exports carry reversals as negative lines, for amounts and charges alike.
+  const readAmount = createCentsReader({ sign: "signed", most: MAX_LINE_CENTS });
+  const readCharge = createCentsReader({ sign: "signed", most: MAX_LINE_CENTS });
   const out = {
     hcpcsCodes: [] as HcpcsCode[],
     amountCents: [] as number[],
@@ -172,8 +173,9 @@ export async function readClaimLines(
     )
       continue;
     if (dates !== null) {
-      const date = parseIsoDate(dates[index]);
-      if (!date.ok) return invalid(row, "serviceDate", dates[index], "a date (2025-01-31 or an Excel date)");
+      const date = readDateCell(dates[index]);
+      if (!date.ok)
+        return invalid(row, "serviceDate", dates[index], "a date like 2025-01-31, 1/31/2025 or an Excel date");
       if (filters.serviceDateFrom !== null && date.value < filters.serviceDateFrom) continue;
       if (filters.serviceDateTo !== null && date.value > filters.serviceDateTo) continue;
     }
@@ -185,7 +187,7 @@ export async function readClaimLines(
     }
     let code = codeCache.get(rawCode);
     if (code === undefined) {
-      const parsed = parseHcpcsCode(rawCode);
+      const parsed = readHcpcsCodeCell(rawCode);
       code = parsed.ok ? parsed.value : null;
       codeCache.set(rawCode, code);
     }
@@ -201,7 +203,7 @@ export async function readClaimLines(
     }
     if (charges !== null && out.chargeCents !== null) {
       const read = readCharge(charges[index]);
-      if (read === "malformed" || read === "tooLarge") {
+      if (typeof read !== "number" && read !== "blank") {
         return invalid(row, "chargeAmount", charges[index], "a billed charge in dollars like 250.00, or a blank cell");
       }
       out.chargeCents.push(read === "blank" ? null : read);

@@ -1,3 +1,4 @@
+import { catalogue } from "../../engine";
 import { describeOperationIssue, type OperationIssue } from "../core/operation";
 import { describeClaimsMappingIssue, type ClaimsMappingIssue } from "../claims/claimsMapping";
 
@@ -22,28 +23,22 @@ export type VarianceReviewIssue =
   | OperationIssue;
 
 /** The message a finance user reads for a review issue. */
-export function describeVarianceReviewIssue(issue: VarianceReviewIssue): string {
-  switch (issue.code) {
-    case "tableNotFound":
-      return `There is no table named ${issue.tableName} in this workbook any more: pick the table again.`;
-    case "mapping":
-      return describeClaimsMappingIssue(issue.issue);
-    case "allowedNotMapped":
-      return `Table ${issue.tableName}: choose the column that holds the allowed amount, or the paid amount (and patient responsibility).`;
-    case "cellInvalid":
-      return `Table ${issue.tableName}, row ${issue.row}, column "${issue.column}": "${issue.value}" is not ${issue.expected}.`;
-    case "toleranceInvalid":
-      return `Tolerance: ${issue.detail}`;
-    case "noLines":
-      return `Table ${issue.tableName} has no claim lines to review.`;
-    case "columnTaken":
-      return `Table ${issue.tableName} already has a column "${issue.column}" that the add-in did not write: rename it, then run the review again.`;
-    case "confirmReplace":
-      return `Table ${issue.tableName} has the columns of an earlier review (${issue.columns.join(", ")}): confirm to replace them.`;
-    case "sheetTaken":
-      return `A sheet named "${issue.sheetName}" already exists and was not written by the variance review: rename it, then run the review again.`;
-    case "cancelled":
-    case "excelRefused":
-      return describeOperationIssue(issue);
-  }
-}
+export const describeVarianceReviewIssue: (issue: VarianceReviewIssue) => string = catalogue<VarianceReviewIssue>({
+  tableNotFound: (issue) =>
+    `There is no table named ${issue.tableName} in this workbook any more: pick the table again.`,
+  mapping: (issue) => describeClaimsMappingIssue(issue.issue),
+  allowedNotMapped: (issue) =>
+    `Table ${issue.tableName}: choose the column that holds the allowed amount, or the paid amount (and patient responsibility).`,
+  cellInvalid: (issue) =>
+    `Table ${issue.tableName}, row ${issue.row}, column "${issue.column}": "${issue.value}" is not ${issue.expected}.`,
+  toleranceInvalid: (issue) => `Tolerance: ${issue.detail}`,
+  noLines: (issue) => `Table ${issue.tableName} has no claim lines to review.`,
+  columnTaken: (issue) =>
+    `Table ${issue.tableName} already has a column "${issue.column}" that the add-in did not write: rename it, then run the review again.`,
+  confirmReplace: (issue) =>
+    `Table ${issue.tableName} has the columns of an earlier review (${issue.columns.join(", ")}): confirm to replace them.`,
+  sheetTaken: (issue) =>
+    `A sheet named "${issue.sheetName}" already exists and was not written by the variance review: rename it, then run the review again.`,
+  cancelled: (issue) => describeOperationIssue(issue),
+  excelRefused: (issue) => describeOperationIssue(issue),
+});

@@ -6,13 +6,12 @@
  * the review, naming the row.
  */
 import type { ContractLine } from "../../engine";
-import { parseHcpcsCode } from "../../engine";
-import { parseIsoDate } from "../../engine";
+import { readDateCell, readHcpcsCodeCell } from "../../engine";
 import { parseModifiers } from "../../engine";
 import type { Cents } from "../../engine";
 import { parsePlaceOfService } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
-import { createAmountReader, isBlankCell, readQuantity } from "../../engine";
+import { createCentsReader, isBlankCell, MAX_LINE_CENTS, readQuantity } from "../../engine";
 import { lineDenial, type VarianceInputLine } from "../../engine";
 import { checkClaimsMapping, type ClaimsField, type ClaimsMapping } from "../claims/claimsMapping";
 import type { ExcelGateway } from "../core/excelGateway";
@@ -88,7 +87,8 @@ export async function readReviewLines(
   const allowedCells = byName(source.kind === "allowed" ? source.column : source.paidColumn) as unknown[];
   const patientCells = source.kind === "paid" ? byName(source.patientColumn) : null;
   const payerContracts = new Map(Object.entries(request.payerContracts).map(([p, c]) => [p.trim().toLowerCase(), c]));
-  const readAmount = createAmountReader();
+  // Claims and remittance tables carry reversals as negative lines, for every amount of a line.
+  const readAmount = createCentsReader({ sign: "signed", most: MAX_LINE_CENTS });
   const invalid = (row: number, field: string, value: unknown, expected: string) =>
     fail<VarianceReviewIssue>({
       code: "cellInvalid",
@@ -134,8 +134,8 @@ export async function readReviewLines(
     const contractCell = text(contracts?.[index]);
     const contractName = contractCell !== "" ? contractCell : (payerContracts.get(payer.toLowerCase()) ?? "");
     const claimId = text(claimIds?.[index]);
-    const code = parseHcpcsCode(codes[index]);
-    const date = parseIsoDate(dates[index]);
+    const code = readHcpcsCodeCell(codes[index]);
+    const date = readDateCell(dates[index]);
     const modifiers = parseModifiers(mod1?.[index] ?? null, mod2?.[index] ?? null);
     const place = parsePlaceOfService(places?.[index] ?? null);
     const pricing: VarianceInputLine["pricing"] =

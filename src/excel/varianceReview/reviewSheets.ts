@@ -5,7 +5,7 @@
  * declared once as named column maps (reviewSheetColumns.ts) and every formula names its columns.
  */
 import { DENIAL_CATEGORY_LABELS } from "../../engine";
-import { centsToDollars, formatCents, type Cents } from "../../engine";
+import { centsToDollars, formatCents, percentText, type Cents } from "../../engine";
 import { deniedReasonPrefix, type VarianceSummary, type VarianceTolerance } from "../../engine";
 import { placeColumns, type ColumnMap } from "../core/columnLetters";
 import type { AllowedSource } from "./readReviewLines";
@@ -158,11 +158,11 @@ export interface SummaryRows {
  */
 export function layoutSummary(context: SummaryContext, summary: VarianceSummary): SheetLayout & SummaryRows {
   const tol = context.tolerance;
-  const percent = tol.fraction.times(100).toString();
+  const percent = percentText(tol.fraction);
   const rows: SheetCell[][] = [
     [`Variance review of table ${context.tableName}`],
     [
-      `Reviewed ${context.asOf}. Tolerance: $${formatCents(tol.amount)} ${tol.rule === "both" ? "and" : "or"} ${percent}% of the expected amount. ` +
+      `Reviewed ${context.asOf}. Tolerance: $${formatCents(tol.amount)} ${tol.rule === "both" ? "and" : "or"} ${percent} of the expected amount. ` +
         `Every number below is a formula over the table's ${REVIEW_COLUMNS.expected.name}, ${REVIEW_COLUMNS.variance.name} and ${REVIEW_COLUMNS.flag.name} columns; run the review again after contracts change.`,
     ],
     [],

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { fail, ok, type Result } from "../../engine";
+import { fail, isBlankCell, ok, type Result } from "../../engine";
 import type { ImportIssue } from "./importIssues";
 import { decodeFileBytes, hasControlCharacter, sniffText } from "./textInput";
 
@@ -95,9 +95,9 @@ export function readCsvGrid(text: string): CsvGrid {
   return readCmsCsv(text).rows;
 }
 
-/** Whether every cell is empty. */
+/** Whether every cell is blank (the vocabulary's rule; the cells are trimmed already). */
 export function isBlankRow(row: readonly string[]): boolean {
-  return row.every((cell) => cell === "");
+  return row.every(isBlankCell);
 }
 
 /** A header text reduced to upper-case letters and digits, so "CO-\nSURG", "CO- SURG" and "Co-Surg" compare equal. */

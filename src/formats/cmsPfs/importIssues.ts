@@ -1,3 +1,4 @@
+import { catalogue, type Messages } from "../../engine";
 import { issueMessage, type EngineIssue } from "../../engine";
 import type { NotTextKind } from "./textInput";
 
@@ -86,8 +87,6 @@ export type ImportIssue =
       readonly values: string;
     };
 
-type Catalogue = { readonly [K in ImportIssue["code"]]: (issue: Extract<ImportIssue, { code: K }>) => string };
-
 /** What to do about a CMS file that is not CSV text, by kind. */
 const NOT_CSV_ADVICE = {
   pdf: "Download the CSV file from CMS.",
@@ -111,7 +110,7 @@ const CODE_LIST_ENDS = {
 } as const satisfies Record<CodeListEnd, string>;
 
 /** The message of each import issue, for the task pane's problems list. */
-export const IMPORT_ISSUE_MESSAGES: Catalogue = {
+export const IMPORT_ISSUE_MESSAGES: Messages<ImportIssue> = {
   fileEmpty: (i) => `The ${i.fileKind} file is empty.`,
   fileNotCsv: (i) => `This is not a ${i.fileKind} file: it is ${i.detected}. ${NOT_CSV_ADVICE[i.kind]}`,
   headerNotFound: (i) => `This is not a ${i.fileKind} file: no header row with ${i.expected} was found.`,
@@ -142,6 +141,4 @@ export const IMPORT_ISSUE_MESSAGES: Catalogue = {
 };
 
 /** The message of an import issue. */
-export function importIssueMessage(issue: ImportIssue): string {
-  return (IMPORT_ISSUE_MESSAGES[issue.code] as (i: ImportIssue) => string)(issue);
-}
+export const importIssueMessage: (issue: ImportIssue) => string = catalogue(IMPORT_ISSUE_MESSAGES);

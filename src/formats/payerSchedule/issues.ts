@@ -1,4 +1,5 @@
-import { importIssueMessage, type ImportIssue } from "../cmsPfs/importIssues";
+import { catalogue, type Messages } from "../../engine";
+import { IMPORT_ISSUE_MESSAGES, type ImportIssue } from "../cmsPfs/importIssues";
 
 /** How bad a problem is: `error` keeps the row out of the schedule, `warning` asks for a look, `info` says what was fixed. */
 export type Severity = "error" | "warning" | "info";
@@ -45,7 +46,6 @@ export type PayerScheduleIssue =
 
 /** The codes that belong to payer schedules only (those of {@link ImportIssue} keep their own messages). */
 type OwnIssue = Exclude<PayerScheduleIssue, ImportIssue>;
-type Catalogue = { readonly [K in OwnIssue["code"]]: (issue: Extract<OwnIssue, { code: K }>) => string };
 
 /** "26.3 MB", "512 KB": sizes as a user reads them in a file dialog. */
 export function formatBytes(bytes: number): string {
@@ -55,7 +55,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Messages for a finance user: what is wrong, where, and what to do. */
-const PAYER_SCHEDULE_MESSAGES: Catalogue = {
+const PAYER_SCHEDULE_MESSAGES: Messages<OwnIssue> = {
   fileTooLarge: (i) =>
     `The file is ${formatBytes(i.sizeBytes)}; the limit is ${formatBytes(i.limitBytes)}. Filter it to the codes you need or split it, then import the parts.`,
   fileNotText: (i) => `"${i.fileName}" is ${i.detected}, not a CSV, TSV or text file. ${i.advice}`,
@@ -86,11 +86,10 @@ const PAYER_SCHEDULE_MESSAGES: Catalogue = {
 };
 
 /** The message of a payer schedule issue, for the task pane's problems list. */
-export function payerScheduleIssueMessage(issue: PayerScheduleIssue): string {
-  const own = PAYER_SCHEDULE_MESSAGES[issue.code as OwnIssue["code"]] as
-    ((i: PayerScheduleIssue) => string) | undefined;
-  return own ? own(issue) : importIssueMessage(issue as ImportIssue);
-}
+export const payerScheduleIssueMessage: (issue: PayerScheduleIssue) => string = catalogue<PayerScheduleIssue>({
+  ...IMPORT_ISSUE_MESSAGES,
+  ...PAYER_SCHEDULE_MESSAGES,
+});
 
 /** Where a problem is in the source: the header text of the column and its spreadsheet letter. */
 export interface ProblemColumn {

@@ -1,4 +1,4 @@
-import { parseHcpcsCode } from "../../engine";
+import { readHcpcsCodeCell } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import { cellText, cellValue, DecimalStyleVotes, type DecimalStyle } from "./cellValues";
 import { hasPprrvuHeader } from "../cmsPfs/pprrvu";
@@ -195,7 +195,7 @@ function* previewSteps(
     }
     const noRate = reader.value("nonFacilityRate") === null && reader.value("facilityRate") === null;
     // Footnotes and section titles ("* CPT codes are copyright AMA", "RADIOLOGY") have no rate and no real code.
-    if (noRate && !parseHcpcsCode(reader.value("hcpcsCode")).ok) {
+    if (noRate && !readHcpcsCodeCell(reader.value("hcpcsCode")).ok) {
       skippedRows++;
       rowProblems.push(problem({ code: "noteRowSkipped", rowNumber, text: noteText(cells) }, rowNumber));
       continue;

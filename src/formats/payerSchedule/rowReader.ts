@@ -5,7 +5,7 @@
  */
 import type { Decimal } from "../../engine";
 import type { FeeScheduleRow } from "../../engine";
-import { parseHcpcsCode, type HcpcsCode } from "../../engine";
+import { readDollars, readHcpcsCodeCell, zerosLostFrom, type HcpcsCode } from "../../engine";
 import type { IsoDate } from "../../engine";
 import { parseModifiers, type Modifier } from "../../engine";
 import { firstControlCharacter, hasControlCharacter, showControlCharacters } from "../cmsPfs/textInput";
@@ -14,7 +14,6 @@ import {
   cellValue,
   looksLikeFormula,
   MAX_RATE,
-  parseRate,
   parseScheduleDate,
   type CellValue,
   type DecimalStyle,
@@ -43,9 +42,10 @@ interface RateReading {
 }
 
 function readRate(value: string | number, style: DecimalStyle): RateReading {
-  const rate = parseRate(value, style);
-  if (rate === null) return { rate, fault: "notANumber" };
-  if (rate.isNegative()) return { rate, fault: "negative" };
+  // A payer's rate is a price: never negative.
+  const rate = readDollars(value, "zeroOrMore", style);
+  if (rate === "negative") return { rate: null, fault: "negative" };
+  if (typeof rate === "string") return { rate: null, fault: "notANumber" };
   if (rate.gt(MAX_RATE)) return { rate, fault: "tooLarge" };
   return { rate, fault: rate.isZero() ? "zero" : null };
 }
@@ -125,21 +125,20 @@ export class RowReader {
   code(): HcpcsCode | null {
     const value = this.value("hcpcsCode");
     if (value === null) return null;
-    // Excel writes whole numbers it exported as "99213.0" in some exports; the fraction is not part of the code.
-    const text = typeof value === "string" && /^\d+\.0+$/.test(value) ? value.replace(/\.0+$/, "") : value;
-    const parsed = parseHcpcsCode(text);
+    const parsed = readHcpcsCodeCell(value);
     if (!parsed.ok) {
       const issue = { code: "valueRejected", rowNumber: this.rowNumber, column: this.columnName("hcpcsCode") } as const;
       this.add({ ...issue, issue: parsed.issue }, "hcpcsCode");
       return null;
     }
-    if (/^\d{1,4}$/.test(String(text)))
+    const lostZeros = zerosLostFrom(value);
+    if (lostZeros !== null)
       this.add(
         {
           code: "codeZerosRestored",
           rowNumber: this.rowNumber,
           column: this.columnName("hcpcsCode"),
-          value: String(text),
+          value: lostZeros,
           hcpcsCode: parsed.value,
         },
         "hcpcsCode",

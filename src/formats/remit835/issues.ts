@@ -1,3 +1,4 @@
+import { catalogue, type Messages } from "../../engine";
 import { formatCents, type Cents } from "../../engine";
 import { isControlCharacter, MAX_CLAIM_AMOUNT_CENTS, MAX_UNIT_QUANTITY } from "./values";
 
@@ -115,8 +116,6 @@ export type Remit835Warning =
 /** Any issue of the 835 reader. */
 export type Remit835Issue = Remit835Refusal | Remit835Warning;
 
-type Catalogue = { readonly [K in Remit835Issue["code"]]: (issue: Extract<Remit835Issue, { code: K }>) => string };
-
 const $ = formatCents;
 
 const MAX_AMOUNT = (MAX_CLAIM_AMOUNT_CENTS / 100).toLocaleString("en-US", { minimumFractionDigits: 2 });
@@ -197,7 +196,7 @@ function count(n: number, one: string, many: string): string {
 }
 
 /** One message per issue code, for the task pane's problems list and the remittance table's Warnings column. */
-export const REMIT_835_MESSAGES: Catalogue = {
+export const REMIT_835_MESSAGES: Messages<Remit835Issue> = {
   fileEmpty: () => "The file is empty: an 835 remittance starts with an ISA segment.",
   fileTooLarge: (i) =>
     `The file is ${(i.sizeBytes / 1e6).toFixed(1)} MB; 835 files over ${(i.limitBytes / 1e6).toFixed(0)} MB are refused. Split it by check or by date.`,
@@ -236,10 +235,10 @@ export const REMIT_835_MESSAGES: Catalogue = {
     `${at(i.position)}: total payment ${$(i.totalPaymentAmount)} (BPR02) differs from claims paid ${$(i.claimPaidAmount)} less provider adjustments ${$(i.providerAdjustmentAmount)}.`,
 };
 
+const wordsOf = catalogue<Remit835Issue>(REMIT_835_MESSAGES);
+
 /** The message of an 835 issue; any control character quoted from the file is shown as a visible symbol. */
-export function remit835IssueMessage(issue: Remit835Issue): string {
-  return visible((REMIT_835_MESSAGES[issue.code] as (i: Remit835Issue) => string)(issue));
-}
+export const remit835IssueMessage = (issue: Remit835Issue): string => visible(wordsOf(issue));
 
 const TRANSACTION_SETS: Readonly<Record<string, string>> = {
   "837": "837 (health care claims)",

@@ -71,6 +71,23 @@ describe("denial rate by dollars", () => {
     });
   });
 
+  // Changed with the cell-value vocabulary: charges are read as every dollar cell is (zero or more).
+  it("refuses a charge in accounting parentheses as negative, as a charge is never negative", () => {
+    expect(issueOf({ outcomes: ["CO-50"], charges: ["(80.00)"], basis: "dollars" })).toEqual({
+      code: "chargeNegative",
+      row: 1,
+      value: "(80.00)",
+    });
+  });
+
+  it("refuses a charge of '1,5' instead of reading it as $15", () => {
+    expect(issueOf({ outcomes: ["CO-50"], charges: ["1,5"], basis: "dollars" })).toEqual({
+      code: "chargeMalformed",
+      row: 1,
+      value: "1,5",
+    });
+  });
+
   it("has no rate in dollars when the rated charges add up to 0", () => {
     const issue = issueOf({ outcomes: ["CO-50"], charges: [0], basis: "dollars" });
     expect(issue).toEqual({ code: "noCharges" });

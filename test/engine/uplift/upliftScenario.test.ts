@@ -230,6 +230,24 @@ describe("reading the cells of a claims range", () => {
     expect(scenario.currentCents).toBe(130000);
   });
 
+  // Changed with the cell-value vocabulary: claims amounts are read as every signed dollar cell is.
+  it("reads a reversal written in accounting parentheses as a negative line", () => {
+    const scenario = scenarioOf({ codes: ["99213", "99213"], amounts: ["125.00", "(25.00)"], uplift: flat(0) });
+    expect(scenario.currentCents).toBe(10000);
+  });
+
+  it("refuses an amount of '1,5' instead of reading it as $15", () => {
+    const issue = issueOf({ codes: ["99213"], amounts: ["1,5"], uplift: flat(0.05) });
+    expect(issueMessage(issue)).toBe(
+      "amounts row 1: '1,5' is not a number; expected an amount in dollars like 125.50.",
+    );
+  });
+
+  it("reads a code an export wrote as a whole number with a fraction ('99213.0')", () => {
+    const scenario = scenarioOf({ codes: ["99213.0", "99213"], amounts: [100, 100], uplift: flat(0) });
+    expect(scenario.codes.map((c) => c.hcpcsCode)).toEqual(["99213"]);
+  });
+
   it("counts a blank volume as 0, as SUMIFS does", () => {
     const scenario = scenarioOf({ codes: ["99213", "99213"], amounts: [1, 1], volumes: [2, null], uplift: flat(0) });
     expect(scenario.codes[0]?.volumeQuantity).toBe(2);

@@ -40,6 +40,10 @@ describe("reading effective dates", () => {
   ])("reads %p as %s", (value, expected) => {
     expect(parseScheduleDate(value)).toBe(expected);
   });
+  // Changed with the cell-value vocabulary: two-digit years were all 20YY; Excel reads 30-99 as 19YY.
+  it("reads a two-digit year as Excel does: 12/31/99 is 1999, not 2099", () => {
+    expect(parseScheduleDate("12/31/99")).toBe("1999-12-31");
+  });
   it.each(["2/30/2025", "2025-13-01", "Jan 2025", "31/01/2025"])("refuses %p", (value) => {
     expect(parseScheduleDate(value)).toBeNull();
   });

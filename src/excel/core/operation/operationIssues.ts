@@ -3,6 +3,7 @@
  * each case (STYLE.md "two error channels"). A message states only what the runner has checked: "the workbook is as it
  * was" only after the staging area was removed and nothing of the commit took effect.
  */
+import { catalogue } from "../../../engine";
 import type { OfficeRefusal } from "../officeErrors";
 
 /** What the workbook holds after an operation stopped. */
@@ -97,14 +98,9 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
  * @example describeOperationIssue({ code: "cancelled", what: "the import", workbook: { kind: "unchanged" } })
  * // "The import was cancelled. Nothing was changed: the workbook is as it was."
  */
-export function describeOperationIssue(issue: OperationIssue): string {
-  switch (issue.code) {
-    case "cancelled":
-      return `${capitalised(issue.what)} was cancelled. ${describeWorkbookAfter(issue.workbook)}`;
-    case "excelRefused":
-      return (
-        `${capitalised(issue.what)} did not complete: ${PHASES[issue.phase]}: ${describeRefusal(issue.refusal)}. ` +
-        describeWorkbookAfter(issue.workbook)
-      );
-  }
-}
+export const describeOperationIssue: (issue: OperationIssue) => string = catalogue<OperationIssue>({
+  cancelled: (issue) => `${capitalised(issue.what)} was cancelled. ${describeWorkbookAfter(issue.workbook)}`,
+  excelRefused: (issue) =>
+    `${capitalised(issue.what)} did not complete: ${PHASES[issue.phase]}: ${describeRefusal(issue.refusal)}. ` +
+    describeWorkbookAfter(issue.workbook),
+});

@@ -2,7 +2,7 @@
  * Builds (or rebuilds in place) the contract portfolio summary sheet: the engines' figures per contract, laid out
  * with native formulas, formats, conditional formats and charts only, so it reads right without the add-in.
  */
-import { Decimal } from "../../../engine";
+import { percentText } from "../../../engine";
 import { ok, type Result } from "../../../engine";
 import { claimsMappingStep } from "../../claims/claimsMapping";
 import type { ExcelGateway } from "../../core/excelGateway";
@@ -32,7 +32,7 @@ export interface PortfolioBuildOptions {
 
 /** "5% on top 20 codes by revenue". */
 export function scenarioText(scenario: UpliftModelScenario): string {
-  const percent = `${new Decimal(String(scenario.upliftFraction)).times(100).toString()}%`;
+  const percent = percentText(scenario.upliftFraction);
   const codes = scenario.topN === null ? "all codes" : `top ${scenario.topN} codes by ${scenario.rankBy}`;
   return `${scenario.name.trim()} (${percent} on ${codes})`;
 }

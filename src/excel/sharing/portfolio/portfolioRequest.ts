@@ -2,6 +2,7 @@
  * What the contract portfolio summary (issue 7 item 1) is asked to build, and the expected failures of a build with
  * the one message a finance user reads for each.
  */
+import { catalogue } from "../../../engine";
 import { describeOperationIssue, type OperationIssue } from "../../core/operation";
 import { describeClaimsMappingIssue, type ClaimsMapping, type ClaimsMappingIssue } from "../../claims/claimsMapping";
 import { describeUpliftModelIssue, type UpliftModelIssue, type UpliftModelScenario } from "../../upliftModel";
@@ -35,26 +36,18 @@ export type PortfolioIssue =
   | OperationIssue;
 
 /** The message a finance user reads for a portfolio issue. */
-export function describePortfolioIssue(issue: PortfolioIssue): string {
-  switch (issue.code) {
-    case "noContracts":
-      return "The workbook's contract registry (table PayerContracts) has no contract to summarise: add your contracts on the Contracts tab first.";
-    case "contractColumnUnmapped":
-      return `Table ${issue.tableName}: choose the column that holds the contract name; the summary has one row per contract.`;
-    case "mapping":
-      return describeClaimsMappingIssue(issue.issue);
-    case "denials":
-      return `Denial rate of ${issue.contractName}: ${issue.message}`;
-    case "variance":
-      return `Recoverable underpayments: ${issue.message}`;
-    case "model":
-      return describeUpliftModelIssue(issue.issue);
-    case "sheetNameInvalid":
-      return `"${issue.sheetName}" cannot be the summary's sheet name: ${issue.reason}.`;
-    case "sheetTaken":
-      return `A sheet named "${issue.sheetName}" already exists and is not a portfolio summary built here; choose another sheet name.`;
-    case "cancelled":
-    case "excelRefused":
-      return describeOperationIssue(issue);
-  }
-}
+export const describePortfolioIssue: (issue: PortfolioIssue) => string = catalogue<PortfolioIssue>({
+  noContracts: () =>
+    "The workbook's contract registry (table PayerContracts) has no contract to summarise: add your contracts on the Contracts tab first.",
+  contractColumnUnmapped: (issue) =>
+    `Table ${issue.tableName}: choose the column that holds the contract name; the summary has one row per contract.`,
+  mapping: (issue) => describeClaimsMappingIssue(issue.issue),
+  denials: (issue) => `Denial rate of ${issue.contractName}: ${issue.message}`,
+  variance: (issue) => `Recoverable underpayments: ${issue.message}`,
+  model: (issue) => describeUpliftModelIssue(issue.issue),
+  sheetNameInvalid: (issue) => `"${issue.sheetName}" cannot be the summary's sheet name: ${issue.reason}.`,
+  sheetTaken: (issue) =>
+    `A sheet named "${issue.sheetName}" already exists and is not a portfolio summary built here; choose another sheet name.`,
+  cancelled: (issue) => describeOperationIssue(issue),
+  excelRefused: (issue) => describeOperationIssue(issue),
+});

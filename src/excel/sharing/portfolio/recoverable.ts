@@ -4,7 +4,7 @@
  * with (else the review's defaults), so the portfolio and the variance review state the same dollars: the sum of
  * expected minus allowed over the lines the review flags "Underpaid" (denied lines are denials, not underpayments).
  */
-import { Decimal } from "../../../engine";
+import { Decimal, percentText } from "../../../engine";
 import { registryKey } from "../../../engine";
 import type { Cents } from "../../../engine";
 import { fail, ok, type Result } from "../../../engine";
@@ -46,7 +46,7 @@ function toleranceOf(stored: { amount: number; fraction: number; rule: "both" | 
 /** "$1.00 and 1%": the tolerance in the sheet's note. */
 export function toleranceText(tolerance: VarianceTolerance): string {
   const dollars = (tolerance.amount / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
-  return `${dollars} ${tolerance.rule === "both" ? "and" : "or"} ${tolerance.fraction.times(100).toString()}%`;
+  return `${dollars} ${tolerance.rule === "both" ? "and" : "or"} ${percentText(tolerance.fraction)}`;
 }
 
 /**
