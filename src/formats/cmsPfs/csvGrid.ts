@@ -90,6 +90,16 @@ export function readCmsInput(input: string | Uint8Array, fileKind: string): Resu
   return csv.rows.length === 0 ? fail({ code: "fileEmpty", fileKind }) : ok(csv);
 }
 
+/**
+ * The line breaks swallowed by a closed quote, by the row that opens it (that row is then reported, not read), or
+ * the refusal of a file with a quote never closed: its last cell ran to the end of the file and swallowed the rest.
+ */
+export function swallowedLineBreaks(csv: CmsCsv, fileKind: string): Result<ReadonlyMap<number, number>, ImportIssue> {
+  const open = csv.quotedLineBreaks.find((quote) => !quote.closed);
+  if (open) return fail({ code: "quoteNeverClosed", fileKind, rowNumber: open.rowNumber, lineBreaks: open.lineBreaks });
+  return ok(new Map(csv.quotedLineBreaks.map((quote) => [quote.rowNumber, quote.lineBreaks])));
+}
+
 /** Reads CSV text into rows of trimmed cells (see {@link readCmsCsv}), without the notes on its end. */
 export function readCsvGrid(text: string): CsvGrid {
   return readCmsCsv(text).rows;

@@ -2,7 +2,7 @@ import { Decimal, toDecimal } from "../../engine";
 import { localityKeyOf, type LocalityGpci } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import { gpciCutShort, trailingMark, type MarkedRow } from "./completeness";
-import { headerKey, isBlankRow, readCmsInput, type CsvGrid } from "./csvGrid";
+import { headerKey, isBlankRow, readCmsInput, swallowedLineBreaks, type CsvGrid } from "./csvGrid";
 import { mergeRepeatedLocalities, type ReadLocality } from "./gpciRepeats";
 import type { ImportIssue } from "./importIssues";
 import { firstControlCharacter, hasControlCharacter, looksLikeFormula, showControlCharacters } from "./textInput";
@@ -165,9 +165,9 @@ export function parseGpciCsv(input: string | Uint8Array): Result<GpciImport, Imp
   const located = locateColumns(grid);
   if (!located.ok) return located;
   const { headerRow, columns } = located.value;
-  const open = csv.value.quotedLineBreaks.find((quote) => !quote.closed);
-  if (open) return fail({ code: "quoteNeverClosed", fileKind: FILE_KIND, ...open });
-  const swallowed = new Map(csv.value.quotedLineBreaks.map((quote) => [quote.rowNumber, quote.lineBreaks]));
+  const quotes = swallowedLineBreaks(csv.value, FILE_KIND);
+  if (!quotes.ok) return quotes;
+  const swallowed = quotes.value;
 
   const read: ReadLocality[] = [];
   const issues: ImportIssue[] = [];

@@ -1,6 +1,6 @@
 import { buildOppsCapTable, parseHcpcsCode, toDecimal, fail, ok } from "../../engine";
 import type { Decimal, Modifier, OppsCapRow, OppsCapTable, Result } from "../../engine";
-import { headerKey, isBlankRow, readCmsInput, type CmsCsv, type CsvGrid } from "./csvGrid";
+import { headerKey, isBlankRow, readCmsInput, swallowedLineBreaks, type CmsCsv, type CsvGrid } from "./csvGrid";
 import type { ImportIssue } from "./importIssues";
 import { firstControlCharacter, hasControlCharacter, showControlCharacters } from "./textInput";
 
@@ -142,9 +142,9 @@ export function parseOppsCapCsv(input: string | Uint8Array, label = "OPPSCAP"): 
   const located = locateColumns(grid);
   if (!located.ok) return located;
   const { headerRow, columns } = located.value;
-  const open = csv.value.quotedLineBreaks.find((quote) => !quote.closed);
-  if (open) return fail({ code: "quoteNeverClosed", fileKind: FILE_KIND, rowNumber: open.rowNumber, lineBreaks: open.lineBreaks }); // prettier-ignore
-  const swallowed = new Map(csv.value.quotedLineBreaks.map((quote) => [quote.rowNumber, quote.lineBreaks]));
+  const quotes = swallowedLineBreaks(csv.value, FILE_KIND);
+  if (!quotes.ok) return quotes;
+  const swallowed = quotes.value;
 
   const rows: OppsCapRow[] = [];
   const issues: ImportIssue[] = [];

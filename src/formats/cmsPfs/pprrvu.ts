@@ -4,7 +4,7 @@ import { parseModifier, type Modifier } from "../../engine";
 import { buildPfsSchedule, PFS_STATUS_CODES, pfsRowKey, type PfsRvuRow, type PfsSchedule } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import { pprrvuCutShort, type DataRowEnd } from "./completeness";
-import { headerKey, isBlankRow, readCmsInput, type CsvGrid } from "./csvGrid";
+import { headerKey, isBlankRow, readCmsInput, swallowedLineBreaks, type CsvGrid } from "./csvGrid";
 import type { ImportIssue } from "./importIssues";
 import { firstControlCharacter, hasControlCharacter, showControlCharacters } from "./textInput";
 
@@ -328,9 +328,9 @@ export function parsePprrvuCsv(input: string | Uint8Array): Result<PprrvuImport,
   if (headerRow < 0) return fail({ code: "headerNotFound", fileKind: FILE_KIND, expected: "HCPCS and MOD" });
   const columns = locateColumns(joinedHeaders(grid, headerRow));
   if (!columns.ok) return columns;
-  const open = csv.value.quotedLineBreaks.find((quote) => !quote.closed);
-  if (open) return fail({ code: "quoteNeverClosed", fileKind: FILE_KIND, ...open });
-  const swallowed = new Map(csv.value.quotedLineBreaks.map((quote) => [quote.rowNumber, quote.lineBreaks]));
+  const quotes = swallowedLineBreaks(csv.value, FILE_KIND);
+  if (!quotes.ok) return quotes;
+  const swallowed = quotes.value;
 
   const rows: PfsRvuRow[] = [];
   const issues: ImportIssue[] = [];
