@@ -8,6 +8,28 @@ import type { ElementRef } from "./layout";
 import type { RawSegment } from "./segments";
 import type { ProviderAdjustment, RemitClaim, RemitLine, RemitRemark, RemitTransaction, X12Version } from "./types";
 
+/** The procedure fields of a line before its SVC composite is read, and of a claim-level line, which has none. */
+export function noProcedure(): Pick<
+  LineDraft,
+  | "procedureCodeQualifier"
+  | "procedureCode"
+  | "hcpcsCode"
+  | "hcpcsModifiers"
+  | "revenueCenterCode"
+  | "originalProcedureCode"
+  | "originalHcpcsModifiers"
+> {
+  return {
+    procedureCodeQualifier: null,
+    procedureCode: null,
+    hcpcsCode: null,
+    hcpcsModifiers: [],
+    revenueCenterCode: null,
+    originalProcedureCode: null,
+    originalHcpcsModifiers: [],
+  };
+}
+
 /** A service line while its segments are read (SVC and the CAS, DTM, REF, AMT, LQ after it). */
 export interface LineDraft {
   readonly svc: RawSegment;

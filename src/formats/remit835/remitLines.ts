@@ -5,7 +5,7 @@ import type { Cents, RemitAdjustment } from "../../engine";
 import { checkLineBalance } from "./balancing";
 import type { Remit835Warning, SegmentPosition } from "./issues";
 import { PATIENT_SHARE_REASON } from "./layout";
-import type { ClaimDraft, LineDraft, TransactionDraft } from "./reader";
+import { noProcedure, type ClaimDraft, type LineDraft, type TransactionDraft } from "./reader";
 import type { RemitLine } from "./types";
 
 /** What a line needs beyond what its claim and transaction give. */
@@ -80,13 +80,7 @@ export function claimLevelLine(c: ClaimDraft, t: TransactionDraft, position: Seg
     claimLineNumber: 1,
     claimLevelFlag: true,
     lineItemControlNumber: null,
-    procedureCodeQualifier: null,
-    procedureCode: null,
-    hcpcsCode: null,
-    hcpcsModifiers: [],
-    revenueCenterCode: null,
-    originalProcedureCode: null,
-    originalHcpcsModifiers: [],
+    ...noProcedure(),
     serviceUnitQuantity: 1,
     paidServiceUnitQuantity: 1,
     chargeAmount: c.chargeAmount,

@@ -22,7 +22,7 @@ import {
   SVC_PROCEDURE,
   type ElementRef,
 } from "./layout";
-import type { ClaimDraft, LineDraft, Reader } from "./reader";
+import { noProcedure, type ClaimDraft, type LineDraft, type Reader } from "./reader";
 import type { RawSegment } from "./segments";
 import { unitQuantityFromText } from "./values";
 
@@ -42,13 +42,7 @@ export function readSvc(r: Reader, s: RawSegment, claim: ClaimDraft): void {
   const line: LineDraft = {
     svc: s,
     claimLineNumber: claim.lines.length + 1,
-    procedureCodeQualifier: null,
-    procedureCode: null,
-    hcpcsCode: null,
-    hcpcsModifiers: [],
-    revenueCenterCode: null,
-    originalProcedureCode: null,
-    originalHcpcsModifiers: [],
+    ...noProcedure(),
     chargeAmount: null,
     paidAmount: null,
     paidServiceUnitQuantity: 1,
