@@ -83,6 +83,18 @@ export async function readTableColumns(
   });
 }
 
+/** Whether row `index` passes a filter on a text column (compared trimmed, any case); no column, no filter. */
+function isKept(values: readonly unknown[] | null, allowed: ReadonlySet<string>, index: number): boolean {
+  return (
+    values === null ||
+    allowed.has(
+      String(values[index] ?? "")
+        .trim()
+        .toLowerCase(),
+    )
+  );
+}
+
 /** The mapped fields a build reads; the filters add payer, contract and date when they are used. */
 function fieldsToRead(filters: ClaimLineFilters, capAtBilled: boolean, mapping: ClaimsMapping): ClaimsField[] {
   const fields: ClaimsField[] = ["hcpcsCode", "amount"];
@@ -154,24 +166,7 @@ export async function readClaimLines(
   const codeCache = new Map<unknown, HcpcsCode | null>();
   for (let index = 0; index < cells.rowCount; index++) {
     const row = index + 1;
-    if (
-      payers !== null &&
-      !keep.payers.has(
-        String(payers[index] ?? "")
-          .trim()
-          .toLowerCase(),
-      )
-    )
-      continue;
-    if (
-      contracts !== null &&
-      !keep.contracts.has(
-        String(contracts[index] ?? "")
-          .trim()
-          .toLowerCase(),
-      )
-    )
-      continue;
+    if (!isKept(payers, keep.payers, index) || !isKept(contracts, keep.contracts, index)) continue;
     if (dates !== null) {
       const date = readDateCell(dates[index]);
       if (!date.ok)
