@@ -46,7 +46,7 @@ function capsWritten(file: OppsCapFile, rows: readonly PfsRvuRow[], locality: Lo
   const problems = file.problems.length;
   const leftOut = problems > 0 ? ` (${countOf(problems, "problem", "problems")} in ${file.fileName}: those caps were left out)` : ""; // prettier-ignore
   return capped === 0
-    ? `${file.fileName} lists no OPPS imaging cap for locality ${locality.localityKey}: no cap applies there${leftOut}.`
+    ? `${file.fileName} caps no code of the relative value file in locality ${locality.localityKey}${leftOut}.`
     : `Wrote the OPPS imaging caps of ${countOf(capped, "row", "rows")} from ${file.fileName}${leftOut}.`;
 }
 
