@@ -3,21 +3,26 @@
  * kind, number format, order), so what is written is what readRegistry reads; this module gives each its cell for one
  * PPRRVU row. The two rate columns are native Excel formulas over their own row,
  * [(work RVU x work GPCI) + (PE RVU x PE GPCI) + (MP RVU x MP GPCI)] x CF rounded half-up to cents (DOMAIN.md 2.1), so the
- * sheet reads right in Excel without the add-in; every other cell is a value.
+ * sheet reads right in Excel without the add-in; every other cell is a value. With CMS's OPPSCAP file, two more
+ * columns hold each row's OPPS imaging cap in the locality (blank where CMS lists none), which the registry reads back
+ * into the engine's cap table.
  */
 import type { Decimal } from "../../engine";
 import type { LocalityGpci } from "../../engine";
 import type { PfsRvuRow } from "../../engine";
+import { findOppsCap, type OppsCapRow, type OppsCapTable } from "../../engine";
 import { columnLetters } from "../core/columnLetters";
 import { tableColumnsOf } from "../registry/columnDictionary";
 import { MEDICARE_SCHEDULE_SPEC } from "../registry/registryTables";
 import type { CellValue, TableWriteRequest } from "../core/tableWriter";
 
-/** What a schedule row is written from: the PPRRVU row, the locality's GPCIs and the conversion factor. */
+/** What a schedule row is written from: the PPRRVU row, the locality's GPCIs, the conversion factor, its OPPS cap. */
 interface RowSource {
   readonly row: PfsRvuRow;
   readonly locality: LocalityGpci;
   readonly conversionFactor: Decimal;
+  /** The OPPSCAP row of the code and modifier in the locality; undefined where CMS lists none or no file was given. */
+  readonly cap: OppsCapRow | undefined;
 }
 
 type Columns = typeof MEDICARE_SCHEDULE_SPEC.columns;
@@ -75,12 +80,16 @@ const CELLS = {
   conversionFactor: (s) => number(s.conversionFactor),
   nonFacilityRate: { peRvu: "nonFacilityPeRvu" },
   facilityRate: { peRvu: "facilityPeRvu" },
+  nonFacilityOppsCap: ({ cap }) => (cap === undefined ? null : number(cap.nonFacilityPrice)),
+  facilityOppsCap: ({ cap }) => (cap === undefined ? null : number(cap.facilityPrice)),
 } satisfies { readonly [F in Exclude<Field, RateField>]: (source: RowSource) => CellValue } & {
   readonly [F in RateField]: { readonly peRvu: "nonFacilityPeRvu" | "facilityPeRvu" };
 };
 
 /** Every field in sheet order (the spec's); the pricing indicator is dropped when the file has none. */
 const FIELDS = Object.keys(MEDICARE_SCHEDULE_SPEC.columns) as Field[];
+/** Written only with an OPPSCAP file: without them the registry knows the cap was not checked (not "no cap"). */
+const OPPS_CAP_FIELDS: readonly Field[] = ["nonFacilityOppsCap", "facilityOppsCap"];
 
 /**
  * The rate formula of one column as a function of the Excel row number, with the letters of the columns it reads:
@@ -107,15 +116,23 @@ export interface MedicareScheduleContent {
   readonly locality: LocalityGpci;
   /** Written on every row: the registry requires one CF per schedule table. */
   readonly conversionFactor: Decimal;
+  /** CMS's OPPSCAP table: given, each row's caps in the locality are written in two more columns. */
+  readonly oppsCap?: OppsCapTable;
 }
 
 /**
  * The table write of a Medicare schedule: one row per PPRRVU row (code, modifier, status, RVUs, indicators), the
- * locality's GPCIs and the CF on every row, and the non-facility and facility amounts as live formulas.
+ * locality's GPCIs and the CF on every row, the non-facility and facility amounts as live formulas, and, with an
+ * OPPSCAP table, the row's two OPPS caps in the locality.
  */
 export function medicareScheduleRequest(content: MedicareScheduleContent): TableWriteRequest {
   const hasPricingIndicator = content.rows.some((row) => row.pricingIndicator !== null);
-  const fields = FIELDS.filter((field) => hasPricingIndicator || field !== "pricingIndicator");
+  const { oppsCap } = content;
+  const fields = FIELDS.filter(
+    (field) =>
+      (hasPricingIndicator || field !== "pricingIndicator") &&
+      (oppsCap !== undefined || !OPPS_CAP_FIELDS.includes(field)),
+  );
   const cells = fields.map((field): ((source: RowSource, excelRow: number) => CellValue) => {
     const cell: CellSource = CELLS[field];
     if (typeof cell === "function") return cell;
@@ -123,7 +140,8 @@ export function medicareScheduleRequest(content: MedicareScheduleContent): Table
     return (_, excelRow) => formula(excelRow);
   });
   const rows = content.rows.map((row, index) => {
-    const source: RowSource = { row, locality: content.locality, conversionFactor: content.conversionFactor };
+    const cap = oppsCap === undefined ? undefined : findOppsCap(oppsCap, row, content.locality);
+    const source: RowSource = { row, locality: content.locality, conversionFactor: content.conversionFactor, cap };
     return cells.map((cell) => cell(source, index + 2));
   });
   const columns = Object.fromEntries(fields.map((field) => [field, MEDICARE_SCHEDULE_SPEC.columns[field]]));

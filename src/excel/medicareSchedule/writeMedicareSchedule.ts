@@ -11,6 +11,7 @@ import type { Decimal } from "../../engine";
 import type { LocalityGpci } from "../../engine";
 import type { IsoDate } from "../../engine";
 import type { PfsRvuRow } from "../../engine";
+import type { OppsCapTable } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
 import { runOperation } from "../core/operation";
@@ -19,7 +20,7 @@ import type { MedicareImportIssue } from "./medicareImportIssues";
 import { planRegistration, registrationSteps, type MedicareRegistration } from "./registration";
 import { medicareScheduleRequest } from "./scheduleColumns";
 
-/** A Medicare schedule to write: the PPRRVU rows, one locality, the CF, the year it covers and the names. */
+/** A Medicare schedule to write: the PPRRVU rows, one locality, the CF, the year it covers, the names, the OPPS caps. */
 export interface MedicareScheduleWrite {
   readonly sheetName: string;
   readonly tableName: string;
@@ -30,6 +31,8 @@ export interface MedicareScheduleWrite {
   /** Default January 1 and December 31 of the year. */
   readonly effectiveStartDate?: IsoDate;
   readonly effectiveEndDate?: IsoDate;
+  /** CMS's OPPSCAP table: given, the sheet gets the two OPPS cap columns and the functions apply the cap. */
+  readonly oppsCap?: OppsCapTable;
 }
 
 /** Progress, cancel (a cancel removes whatever was written) and the request limits, as for writeTable. */

@@ -104,7 +104,7 @@ export const FEE_SCHEDULE_SPEC = {
 export const MEDICARE_SCHEDULE_SPEC = {
   title: "Medicare schedule tables",
   purpose:
-    "One table per Medicare PFS year and locality (e.g. MPFS_2025), registered in MedicareSchedules: the PPRRVU rows with the locality's GPCIs on every row. Other columns (descriptions, rate formulas) are allowed and ignored. The Medicare schedule tab writes one from CMS's files, in this column order (Pricing Indicator only when the file has it).",
+    "One table per Medicare PFS year and locality (e.g. MPFS_2025), registered in MedicareSchedules: the PPRRVU rows with the locality's GPCIs on every row. Other columns (descriptions, rate formulas) are allowed and ignored. The Medicare schedule tab writes one from CMS's files, in this column order (Pricing Indicator only when the file has it, the OPPS cap columns only when the OPPSCAP file is given).",
   columns: {
     hcpcsCode: column({ header: "HCPCS Code", synonyms: ["HCPCS"], kind: codeCell, written: "text", required: true, description: "CPT/HCPCS code.", example: "71046" }), // prettier-ignore
     modifier: column({ header: "Modifier", synonyms: ["MOD"], kind: modifierCell, written: "text", required: false, description: "Blank (global), 26, TC or 53.", example: "26" }), // prettier-ignore
@@ -148,5 +148,7 @@ export const MEDICARE_SCHEDULE_SPEC = {
       numberFormat: DOLLARS,
       description: "Written by the Medicare import as the same formula with the facility PE RVU.",
     }),
+    nonFacilityOppsCap: column({ header: "Non-Facility OPPS Cap", kind: moneyCell, written: "money", required: false, description: "The OPPS imaging cap of the code and modifier in the locality (CMS's OPPSCAP file, DOMAIN.md 2.1): an imaging global or TC amount above it is paid at it. Written by the Medicare import when the OPPSCAP file is given; blank where CMS lists no cap. Without this column and the next the cap is not checked.", example: "306.22" }), // prettier-ignore
+    facilityOppsCap: column({ header: "Facility OPPS Cap", kind: moneyCell, written: "money", required: false, description: "The same cap in facility settings.", example: "306.22" }), // prettier-ignore
   },
 } satisfies TableSpec<Columns>;

@@ -12,6 +12,7 @@ import type { IsoDate } from "../../engine";
 import type { EngineIssue } from "../../engine";
 import { buildPfsSchedule, type PfsRvuRow } from "../../engine";
 import type { RegistryIssue, TablePlace } from "./issues";
+import { oppsCapOf } from "./oppsCapColumns";
 import { MEDICARE_SCHEDULES_SPEC } from "./registryTables";
 import { FEE_SCHEDULE_SPEC, MEDICARE_SCHEDULE_SPEC } from "./scheduleTableSpecs";
 import { parseTable, type ParsedRow, type TableData } from "./tableSpec";
@@ -81,9 +82,12 @@ export function medicareScheduleOf(
   const first = parsed.rows[0];
   if (first === undefined) return null;
   const place = { table: data.name, sheet: data.sheet };
+  const key = registration.locality!;
+  const oppsCap = oppsCapOf(data, parsed.rows, key, issues);
   const rows: PfsRvuRow[] = [];
   const cfs: Decimal[] = [];
   for (const row of parsed.rows) {
+    if (oppsCap.leftOut.has(row.rowNumber)) continue;
     const differing = (["workGpci", "peGpci", "malpracticeGpci", "conversionFactor"] as const).find(
       (field) => !sameDecimal(row[field], first[field]),
     );
@@ -130,7 +134,6 @@ export function medicareScheduleOf(
   const year = registration.year!;
   const start = registration.effectiveStartDate ?? (`${year}-01-01` as IsoDate);
   const end = registration.effectiveEndDate ?? (`${year}-12-31` as IsoDate);
-  const key = registration.locality!;
   const locality: LocalityGpci = {
     localityKey: key,
     macCode: key.slice(0, 5),
@@ -144,7 +147,7 @@ export function medicareScheduleOf(
   };
   return {
     name: data.name,
-    pfs: buildPfsSchedule(`${data.name} (CY${year} PFS, sheet ${data.sheet})`, rows),
+    pfs: buildPfsSchedule(`${data.name} (CY${year} PFS, sheet ${data.sheet})`, rows, oppsCap.table),
     locality,
     conversionFactors: conversionFactorsOf(cfs, start, end, data.name),
     effectiveStartDate: start,

@@ -1,6 +1,7 @@
 // Parsers of the CMS Physician Fee Schedule files into engine types, and the file basics the payer import shares.
 export { parsePprrvuCsv, importPfsSchedule, hasPprrvuHeader, type PprrvuImport } from "./pprrvu";
 export { parseGpciCsv, type GpciImport } from "./gpci";
+export { parseOppsCapCsv, type OppsCapImport } from "./oppsCap";
 export { parsePfsPaymentAmounts, type PfsPaymentAmount } from "./pfsPaymentAmounts";
 export { importIssueMessage, IMPORT_ISSUE_MESSAGES, type ImportIssue, type CodeListEnd } from "./importIssues";
 export {

@@ -4,7 +4,7 @@ import { FilePicker } from "../shared/FilePicker";
 import { Notice } from "../shared/Notice";
 import { usePanelStyles } from "../shared/panelStyles";
 import { countOf, groupedNumber } from "../shared/wording";
-import type { GpciFile, PprrvuFile } from "./medicareFiles";
+import type { GpciFile, OppsCapFile, PprrvuFile } from "./medicareFiles";
 
 const useStyles = makeStyles({
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -82,6 +82,17 @@ export const GPCI_KIND: CmsFileKind<GpciFile> = {
   problemLists: (file) => [
     { title: `${file.problems.length} problems in ${file.fileName}: those localities are left out`, problems: file.problems }, // prettier-ignore
     { title: `${file.warnings.length} warnings in ${file.fileName}: those localities are imported as they are`, problems: file.warnings }, // prettier-ignore
+  ],
+};
+
+/** CMS's OPPS imaging caps, optional. */
+export const OPPSCAP_KIND: CmsFileKind<OppsCapFile> = {
+  label: "OPPSCAP",
+  button: "Choose OPPSCAP file…",
+  whenNone: "Optional: without it, imaging is priced without the OPPS cap (the trace says it was not checked).",
+  summary: (file) => `${file.fileName}: ${countOf(file.rowCount, "cap", "caps")}`,
+  problemLists: (file) => [
+    { title: `${file.problems.length} problems in ${file.fileName}: those caps will be left out`, problems: file.problems }, // prettier-ignore
   ],
 };
 

@@ -9,17 +9,19 @@ import { PanelSection } from "../shared/PanelSection";
 import { usePanelStyles } from "../shared/panelStyles";
 import { readFileBytes } from "../shared/readFileBytes";
 import { importMedicareSchedule } from "./medicareCommands";
-import { GPCI_KIND, MedicareFileChoice, PPRRVU_KIND, type Chosen } from "./MedicareFileChoice";
+import { GPCI_KIND, MedicareFileChoice, OPPSCAP_KIND, PPRRVU_KIND, type Chosen } from "./MedicareFileChoice";
 import {
   conversionFactorFor,
   localityChoices,
   localityText,
   previewAmounts,
   readGpci,
+  readOppsCap,
   readPprrvu,
   refuseChosenFile,
   type GpciFile,
   type MedicareFileKind,
+  type OppsCapFile,
   type PprrvuFile,
 } from "./medicareFiles";
 
@@ -44,7 +46,8 @@ async function readChosen<F>(
 }
 
 /**
- * The Medicare schedule panel: choose the CMS PPRRVU and GPCI CSV files, see their counts and every problem row,
+ * The Medicare schedule panel: choose the CMS PPRRVU and GPCI CSV files (and optionally OPPSCAP, the imaging caps),
+ * see their counts and every problem row,
  * pick a locality from a searchable list, check a few amounts, name the sheet and table, and import with progress
  * and Cancel. The schedule lands in a new sheet, registered in MedicareSchedules for PAYER.MEDICARE_RATE.
  */
@@ -53,6 +56,7 @@ export function MedicareSchedulePanel() {
   const own = useStyles();
   const [pprrvu, setPprrvu] = useState<Chosen<PprrvuFile> | null>(null);
   const [gpci, setGpci] = useState<Chosen<GpciFile> | null>(null);
+  const [oppsCap, setOppsCap] = useState<Chosen<OppsCapFile> | null>(null);
   const [localityKey, setLocalityKey] = useState<string | null>(null);
   const [query, setQuery] = useState("");
   const [yearText, setYearText] = useState<string | null>(null);
@@ -92,6 +96,7 @@ export function MedicareSchedulePanel() {
     !running;
 
   const choosePprrvu = async (file: File) => setPprrvu(await readChosen(file, "pprrvu", readPprrvu));
+  const chooseOppsCap = async (file: File) => setOppsCap(await readChosen(file, "oppsCap", readOppsCap));
   const chooseGpci = async (file: File) => {
     setGpci(await readChosen(file, "gpci", readGpci));
     setLocalityKey(null);
@@ -104,6 +109,8 @@ export function MedicareSchedulePanel() {
       pprrvuFileName: pprrvu.file.fileName,
       gpciText: gpci?.status === "read" ? gpci.content : null,
       gpciFileName: gpci?.status === "read" ? gpci.file.fileName : undefined,
+      oppsCapText: oppsCap?.status === "read" ? oppsCap.content : null,
+      oppsCapFileName: oppsCap?.status === "read" ? oppsCap.file.fileName : undefined,
       locality: locality.localityKey,
       year,
       sheetName: shownSheetName.trim(),
@@ -115,10 +122,16 @@ export function MedicareSchedulePanel() {
     <PanelSection
       id="medicare"
       title="Medicare schedule"
-      intro="Import the CMS physician fee schedule for your locality: the relative value file (PPRRVU) and the GPCI file, both as CSV. An .xlsx from CMS: open it in Excel and save it as CSV first."
+      intro="Import the CMS physician fee schedule for your locality: the relative value file (PPRRVU) and the GPCI file, both as CSV, and optionally the OPPS imaging caps (OPPSCAP) so that imaging is paid at the cap where it is lower. An .xlsx from CMS: open it in Excel and save it as CSV first."
     >
       <MedicareFileChoice kind={PPRRVU_KIND} chosen={pprrvu} onFile={(f) => void choosePprrvu(f)} disabled={running} />
       <MedicareFileChoice kind={GPCI_KIND} chosen={gpci} onFile={(f) => void chooseGpci(f)} disabled={running} />
+      <MedicareFileChoice
+        kind={OPPSCAP_KIND}
+        chosen={oppsCap}
+        onFile={(f) => void chooseOppsCap(f)}
+        disabled={running}
+      />
 
       {pprrvu?.status === "read" && (
         <>

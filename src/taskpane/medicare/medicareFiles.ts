@@ -1,5 +1,5 @@
 /**
- * The two CMS files of a Medicare schedule import as the panel and the command read them: refused up front when
+ * The CMS files of a Medicare schedule import (PPRRVU, GPCI, and optionally OPPSCAP) as the panel and the command read them: refused up front when
  * too large or not CSV (ARCHITECTURE.md s.10), parsed with the cmsPfs parsers (header by content, banner rows and
  * footnotes skipped, codes normalised), with every row problem as a message, the year and CF the file states, and
  * a few amounts for a locality to preview before writing.
@@ -12,21 +12,31 @@ import type { IsoDate } from "../../engine";
 import { pfsBaseAmount } from "../../engine";
 import { formatCents, toCents } from "../../engine";
 import type { PfsRvuRow } from "../../engine";
+import type { OppsCapTable } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
-import { importIssueMessage, parseGpciCsv, parsePprrvuCsv } from "../../formats/cmsPfs";
+import { importIssueMessage, parseGpciCsv, parseOppsCapCsv, parsePprrvuCsv } from "../../formats/cmsPfs";
 
 /** The PPRRVU CSV is about 2 MB; 20 MB leaves room for any year and refuses what is surely not one. */
 export const MAX_PPRRVU_BYTES = 20 * 1024 * 1024;
 /** The GPCI CSV is about 5 KB. */
 export const MAX_GPCI_BYTES = 1024 * 1024;
+/** The OPPSCAP CSV is about 550 KB (every imaging code in every locality). */
+export const MAX_OPPSCAP_BYTES = 10 * 1024 * 1024;
 
-/** Which of the two files. */
-export type MedicareFileKind = "pprrvu" | "gpci";
+/** Which of the three files. */
+export type MedicareFileKind = "pprrvu" | "gpci" | "oppsCap";
 
 const KIND_NAMES: Readonly<Record<MedicareFileKind, string>> = {
   pprrvu: "relative value (PPRRVU)",
   gpci: "GPCI",
+  oppsCap: "OPPS imaging cap (OPPSCAP)",
 };
+
+const MAX_BYTES = {
+  pprrvu: MAX_PPRRVU_BYTES,
+  gpci: MAX_GPCI_BYTES,
+  oppsCap: MAX_OPPSCAP_BYTES,
+} as const satisfies Record<MedicareFileKind, number>;
 
 /** A chosen file as the browser describes it before it is read. */
 export interface ChosenFileInfo {
@@ -40,7 +50,7 @@ const SAVE_AS_CSV = "open it in Excel and save it as CSV (Comma delimited), then
 
 /** Why a chosen file is refused before it is read (too large, not CSV), or null. */
 export function refuseChosenFile(file: ChosenFileInfo, kind: MedicareFileKind): string | null {
-  const limit = kind === "pprrvu" ? MAX_PPRRVU_BYTES : MAX_GPCI_BYTES;
+  const limit = MAX_BYTES[kind];
   if (file.size > limit)
     return `${file.name} is ${megabytes(file.size)}; a CMS ${KIND_NAMES[kind]} file is at most ${megabytes(limit)}. Is it the right file?`;
   if (/\.xlsx?$/i.test(file.name))
@@ -76,6 +86,15 @@ export interface GpciFile {
   readonly problems: readonly string[];
   /** One message per row imported as it is but worth a look (a locality name that looks like a formula). */
   readonly warnings: readonly string[];
+}
+
+/** A parsed OPPSCAP file: the caps of every imaging code in every locality. */
+export interface OppsCapFile {
+  readonly fileName: string;
+  readonly table: OppsCapTable;
+  readonly rowCount: number;
+  /** One message per row left out of the import (those codes would not be capped). */
+  readonly problems: readonly string[];
 }
 
 /** The year of a PPRRVU file: the banner says it ("2025 National Physician Fee Schedule..."), else its CF does. */
@@ -117,6 +136,16 @@ export function readGpci(fileName: string, content: string | Uint8Array): Result
     problems: issues.map(importIssueMessage),
     warnings: warnings.map(importIssueMessage),
   });
+}
+
+/** Parses an OPPSCAP CSV (its text, or its bytes to have the encoding detected), or says why it cannot be read. */
+export function readOppsCap(fileName: string, content: string | Uint8Array): Result<OppsCapFile, string> {
+  const refused = refuseContent(content, fileName);
+  if (refused !== null) return fail(refused);
+  const parsed = parseOppsCapCsv(content, fileName);
+  if (!parsed.ok) return fail(`${fileName}: ${importIssueMessage(parsed.issue)}`);
+  const { table, rowCount, issues } = parsed.value;
+  return ok({ fileName, table, rowCount, problems: issues.map(importIssueMessage) });
 }
 
 /** The localities to choose from: "National (GPCI 1.000)" first, then the GPCI file's in file order. */

@@ -11,6 +11,7 @@ import {
 } from "../../../src/taskpane/medicare/medicareCommands";
 import {
   readGpci,
+  readOppsCap,
   readPprrvu,
   refuseChosenFile,
   type MedicareFileKind,
@@ -51,13 +52,27 @@ async function choose(kind: MedicareFileKind, file: File): Promise<string[]> {
     const read = readPprrvu(file.name, bytes);
     return read.ok ? [...read.value.problems] : [read.issue];
   }
+  if (kind === "oppsCap") {
+    const read = readOppsCap(file.name, bytes);
+    return read.ok ? [...read.value.problems] : [read.issue];
+  }
   const read = readGpci(file.name, bytes);
   return read.ok ? [...read.value.problems, ...read.value.warnings] : [read.issue];
 }
 
-/** Presses Import as the tab does, with the two files' bytes and the locality chosen; the rest as typed. */
+/** The files of an import: the excerpts unless given; OPPSCAP only when given. */
+interface ImportFiles {
+  pprrvu?: string | Uint8Array;
+  gpci?: string | Uint8Array | null;
+  oppsCap?: string | Uint8Array;
+  pprrvuName?: string;
+  gpciName?: string;
+  oppsCapName?: string;
+}
+
+/** Presses Import as the tab does, with the files' bytes and the locality chosen; the rest as typed. */
 async function importAnyway(
-  files: { pprrvu?: string | Uint8Array; gpci?: string | Uint8Array | null; pprrvuName?: string; gpciName?: string },
+  files: ImportFiles,
   locality: string,
   typed: Partial<ImportMedicareScheduleInput> = {},
 ): Promise<string> {
@@ -68,6 +83,8 @@ async function importAnyway(
     pprrvuFileName: files.pprrvuName ?? "PPRRVU2025_Oct.csv",
     gpciText: gpci === null ? null : bytes(gpci),
     gpciFileName: files.gpciName ?? "GPCI2025.csv",
+    oppsCapText: files.oppsCap === undefined ? null : bytes(files.oppsCap),
+    oppsCapFileName: files.oppsCapName ?? "OPPSCAP_Oct.csv",
     locality,
     ...typed,
   });
@@ -194,6 +211,55 @@ describe("rows the readers flag without refusing the file", () => {
   });
 });
 
+/** Real rows of OPPSCAP_Oct.csv (rows 1, 2, 5006 and 5121: 74175 and its TC in Rest of Texas), CRLF as CMS writes them. */
+const OPPSCAP = joined([
+  "HCPCS,MOD,PROCSTAT,CARRIER,LOCALITY,FACILITY PRICE,NON-FACILTY PRICE",
+  "0633T,TC,C,01112,05,150.69,150.69",
+  "74175,,A,04412,99,249.57,249.57",
+  "74175,TC,A,04412,99,168.11,168.11",
+  "",
+]);
+const CAP_FILE = "The CMS OPPSCAP file";
+
+describe("an OPPS imaging cap (OPPSCAP) file the tab refuses, imported anyway", () => {
+  it.each([
+    [
+      "a copy cut inside a line",
+      () => OPPSCAP.slice(0, OPPSCAP.indexOf("168.11") + 3),
+      `OPPSCAP_Oct.csv: ${CAP_FILE} is cut short: its last line (row 4) stops in the middle, after 2 complete rows below the header; a complete file ends with a whole line. ${GET_IT_AGAIN}`,
+    ],
+    [
+      "the GPCI file chosen as the OPPSCAP file",
+      () => GPCI,
+      "OPPSCAP_Oct.csv: This is not a CMS OPPSCAP file: no header row with HCPCS and CARRIER was found.",
+    ],
+    [
+      "the relative value file chosen as the OPPSCAP file",
+      () => PPRRVU,
+      "OPPSCAP_Oct.csv: This is not a CMS OPPSCAP file: no header row with HCPCS and CARRIER was found.",
+    ],
+  ])("%s is refused when chosen and by Import, and the workbook is unchanged", async (_what, content, message) => {
+    expect(await choose("oppsCap", chosenFile("OPPSCAP_Oct.csv", content()))).toEqual([message]);
+    expect(await importAnyway({ oppsCap: content() }, REST_OF_TEXAS)).toBe(message);
+    expect(await changesToWorkbook()).toEqual([]);
+  });
+
+  it("a 12 MB file is refused by its size, before a byte is read", async () => {
+    expect(await choose("oppsCap", hugeFile("OPPSCAP_Oct.csv", 12 * 1024 * 1024))).toEqual([
+      "OPPSCAP_Oct.csv is 12 MB; a CMS OPPS imaging cap (OPPSCAP) file is at most 10 MB. Is it the right file?",
+    ]);
+    expect(await changesToWorkbook()).toEqual([]);
+  });
+
+  it("a cap with an unreadable price is reported on its row, which the import would leave out", async () => {
+    const oppsCap = OPPSCAP.replace("74175,,A,04412,99,249.57", "74175,,A,04412,99,$249.57");
+    expect(await choose("oppsCap", chosenFile("OPPSCAP_Oct.csv", oppsCap))).toEqual([
+      'Row 3, column FACILITY PRICE: "$249.57" is not valid; expected a price in dollars and cents like 306.22.',
+    ]);
+    expect(await changesToWorkbook()).toEqual([]);
+  });
+});
+
 /** The excerpt with no year in its banner and no conversion factor in its rows. */
 const WITHOUT_YEAR_OR_CF = PPRRVU.replace("2025 National", "National").replace(/,32\.3465,/g, ",,");
 
@@ -300,11 +366,18 @@ describeWithSharedData("real CMS files from ../shared/data, cut or of the wrong 
       () => sharedFile("cms-pfs/2025-rvu25d/OPPSCAP_Oct.csv"),
       `OPPSCAP_Oct.csv: ${RVU_FILE} has no "STATUS CODE" column: is it the right file?`,
     ],
+    [
+      "the OPPS imaging caps cut at 37% (in the row of 74262, the 6,032nd of 16,100 caps)",
+      "oppsCap",
+      "OPPSCAP_Oct.csv",
+      () => cut(sharedFile("cms-pfs/2025-rvu25d/OPPSCAP_Oct.csv"), 0.37),
+      `OPPSCAP_Oct.csv: The CMS OPPSCAP file is cut short: its last line (row 6,033) stops in the middle, after 6,031 complete rows below the header; a complete file ends with a whole line. ${GET_IT_AGAIN}`,
+    ],
   ] as const)(
     "%s is refused when chosen and by Import, and the workbook is unchanged",
     async (_w, kind, name, content, message) => {
       expect(await choose(kind, chosenFile(name, content()))).toEqual([message]);
-      const files = kind === "pprrvu" ? { pprrvu: content(), pprrvuName: name } : { gpci: content(), gpciName: name };
+      const files: ImportFiles = { [kind]: content(), [`${kind}Name`]: name };
       expect(await importAnyway(files, REST_OF_TEXAS)).toBe(message);
       expect(await changesToWorkbook()).toEqual([]);
     },

@@ -13,7 +13,7 @@ function openPanel(simulator: WorkbookSimulator = new WorkbookSimulator(oneClaim
   return simulator;
 }
 
-function choose(label: "PPRRVU file" | "GPCI file", file: File) {
+function choose(label: "PPRRVU file" | "GPCI file" | "OPPSCAP file", file: File) {
   fireEvent.change(screen.getByLabelText(label), { target: { files: [file] } });
 }
 
@@ -142,4 +142,37 @@ describe("the task pane's Medicare schedule panel", () => {
     expect(ending).toContain("Nothing was changed");
     expect(simulator.describe()).toEqual(before);
   });
+
+  it("offers CMS's OPPS imaging cap file as an optional third file, saying what happens without it", () => {
+    openPanel();
+
+    expect(screen.getByLabelText("OPPSCAP file")).toBeInTheDocument();
+    expect(screen.getByText(/Optional: without it, imaging is priced without the OPPS cap/)).toBeInTheDocument();
+  });
+
+  it("imports the chosen OPPSCAP file's caps with the schedule, in two more columns", async () => {
+    const simulator = openPanel();
+    choose("PPRRVU file", aFile("pprrvu-2025-oct-excerpt.csv"));
+    choose("GPCI file", aFile("gpci-2025-excerpt.csv"));
+    choose("OPPSCAP file", new File([OPPSCAP_HOUSTON], "OPPSCAP_Oct.csv"));
+    expect(await screen.findByLabelText("OPPSCAP summary")).toHaveTextContent("OPPSCAP_Oct.csv: 2 caps");
+    await pickLocality("hous", "04412-18 HOUSTON, TX");
+
+    fireEvent.click(screen.getByRole("button", { name: "Import schedule" }));
+
+    // The excerpt's codes (E/M visits, a chest X-ray) are not capped: the message says so, and the columns are there.
+    expect(
+      await screen.findByText(/OPPSCAP_Oct.csv caps no code of the relative value file in locality 04412-18/, {}, { timeout: 30_000 }), // prettier-ignore
+    ).toBeInTheDocument();
+    const headers = simulator.describe().tables.find((t) => t.name === "MPFS_2025_0441218")?.headers;
+    expect(headers?.slice(-2)).toEqual(["Non-Facility OPPS Cap", "Facility OPPS Cap"]);
+  });
 });
+
+/** Rows 1, 5002 and 5117 of OPPSCAP_Oct.csv: the Houston caps of 74175 and its TC. */
+const OPPSCAP_HOUSTON = [
+  "HCPCS,MOD,PROCSTAT,CARRIER,LOCALITY,FACILITY PRICE,NON-FACILTY PRICE",
+  "74175,,A,04412,18,263.72,263.72",
+  "74175,TC,A,04412,18,178.70,178.70",
+  "",
+].join("\r\n");
