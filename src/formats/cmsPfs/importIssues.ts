@@ -118,7 +118,7 @@ export const IMPORT_ISSUE_MESSAGES: Messages<ImportIssue> = {
   noDataRows: (i) =>
     `The ${i.fileKind} file stops after its header (row ${count(i.headerRowNumber)}): it has no data rows. ${GET_IT_AGAIN}`,
   fileCutMidLine: (i) =>
-    `The ${i.fileKind} file is cut short: its last line (row ${count(i.rowNumber)}) stops in the middle, after ${count(i.completeRows)} complete rows below the header; a complete file ends with a whole line. ${GET_IT_AGAIN}`,
+    `The ${i.fileKind} file is cut short: its last line (row ${count(i.rowNumber)}) stops in the middle, after ${count(i.completeRows)} complete ${i.completeRows === 1 ? "row" : "rows"} below the header; a complete file ends with a whole line. ${GET_IT_AGAIN}`,
   lastRowShort: (i) =>
     `The ${i.fileKind} file is cut short: its last row (row ${count(i.rowNumber)}) has ${i.cells} of the ${i.expectedCells} columns, after ${count(i.rowsRead)} data rows. ${GET_IT_AGAIN}`,
   codeListUnfinished: (i) =>

@@ -42,7 +42,7 @@ describe("an OPPSCAP file that is not whole", () => {
 
   it("is refused when cut inside its last line", () =>
     expect(refusal(`${HEADER}\r\n${rows[0]}\r\n74175,TC,A,024`)).toBe(
-      "The CMS OPPSCAP file is cut short: its last line (row 3) stops in the middle, after 1 complete rows below the header; a complete file ends with a whole line. Nothing was imported: download the file again.",
+      "The CMS OPPSCAP file is cut short: its last line (row 3) stops in the middle, after 1 complete row below the header; a complete file ends with a whole line. Nothing was imported: download the file again.",
     ));
 
   it("is refused when its last row has fewer columns than the header", () =>
