@@ -84,6 +84,7 @@ export async function readReviewLines(
   const places = column("placeOfServiceCode");
   const adjustments = column("adjustmentCodes");
   const deniedFlags = column("deniedFlag");
+  const reasons = column("denialReasonCode");
   const allowedCells = byName(source.kind === "allowed" ? source.column : source.paidColumn) as unknown[];
   const patientCells = source.kind === "paid" ? byName(source.patientColumn) : null;
   const payerContracts = new Map(Object.entries(request.payerContracts).map(([p, c]) => [p.trim().toLowerCase(), c]));
@@ -170,6 +171,7 @@ export async function readReviewLines(
       chargeAmount: charge,
       denial: lineDenial({
         ...(deniedFlags === null ? {} : { deniedCell: deniedFlags[index] ?? null }),
+        ...(reasons === null ? {} : { reasonCell: reasons[index] ?? null }),
         adjustmentCodes: adjustmentCodes === "" ? null : adjustmentCodes,
         chargeAmount: charge,
         allowedAmount: allowed as Cents,

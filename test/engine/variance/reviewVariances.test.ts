@@ -10,6 +10,7 @@ import {
   type VarianceInputLine,
   type VarianceTolerance,
 } from "../../../src/engine/variance";
+import { classifyRemitLine, type RemitAdjustment } from "../../../src/engine/denials/denialCategory";
 import { aPfsRow } from "../builders";
 import { aFeeRow, aFeeSchedule, aLine, aMedicareSchedule, aRegistry } from "../contracts/builders";
 
@@ -234,5 +235,44 @@ describe("deciding a denial from a claims table", () => {
     expect(lineDenial({ adjustmentCodes: "OA-23", chargeAmount: 100 as Cents, allowedAmount: 0 as Cents }).denied).toBe(
       false,
     );
+  });
+});
+
+describe("the denial reason of a line denied for several reasons", () => {
+  // CO-16 $20 written first, CO-197 $380: DOMAIN.md 4.3 takes the largest amount, CO-197 (authorization).
+  const adjustment = (reason: string, cents: number): RemitAdjustment => ({
+    adjustmentGroupCode: "CO",
+    adjustmentReasonCode: reason,
+    adjustmentAmount: cents as Cents,
+    adjustmentQuantity: null,
+  });
+  const remitted = classifyRemitLine({
+    claimStatusCode: "1",
+    chargeAmount: 40000 as Cents,
+    paidAmount: 0 as Cents,
+    allowedAmount: 0 as Cents,
+    adjustments: [adjustment("16", 2000), adjustment("197", 38000)],
+  });
+  const tableReason = `CO-${remitted.denialReason!.adjustmentReasonCode}`;
+
+  it("is the remittance table's own reason (the largest amount), not the first code written", () => {
+    const denial = lineDenial({
+      reasonCell: tableReason,
+      adjustmentCodes: "CO-16 CO-197",
+      chargeAmount: 40000 as Cents,
+      allowedAmount: 0 as Cents,
+    });
+    expect(denial).toEqual({ denied: true, category: remitted.denialCategory, reasonCode: "CO-197" });
+    expect(denial.category).toBe("authorization");
+  });
+
+  it("is the first denial code written when the table states no reason", () => {
+    const denial = lineDenial({
+      reasonCell: null,
+      adjustmentCodes: "CO-16 CO-197",
+      chargeAmount: 40000 as Cents,
+      allowedAmount: 0 as Cents,
+    });
+    expect(denial.reasonCode).toBe("CO-16");
   });
 });
