@@ -5,6 +5,7 @@ import type { Cents } from "../../../src/engine/money";
 import { ok, fail } from "../../../src/engine/result";
 import {
   DEFAULT_VARIANCE_TOLERANCE,
+  isReversalLine,
   lineDenial,
   reviewVariances,
   type VarianceInputLine,
@@ -64,6 +65,7 @@ function aReviewLine({
       chargeAmount: charge as Cents | null,
       allowedAmount: allowed as Cents,
     }),
+    reversal: false,
     ...rest,
   };
 }
@@ -274,5 +276,43 @@ describe("the denial reason of a line denied for several reasons", () => {
       allowedAmount: 0 as Cents,
     });
     expect(denial.reasonCode).toBe("CO-16");
+  });
+});
+
+describe("a reversal line and its correction", () => {
+  // An 835 reversal (CLP02 = 22) repeats the paid line with every amount negated; the correction follows it.
+  const reversal = aReviewLine({ claimKey: "C9", allowed: -9662, charge: -20000, reversal: true });
+  const correction = aReviewLine({ claimKey: "C9", allowed: 9662, charge: 20000 });
+
+  it("flags the reversal Reversed, with nothing expected and nothing recoverable", () => {
+    const [line] = review([reversal, correction]);
+    expect(line).toMatchObject({ flag: "Reversed", expectedAmount: null, varianceAmount: null, recoverableAmount: 0 });
+    expect(line!.reason).toMatch(/^Reversal of an earlier payment: not rated/);
+  });
+
+  it("reviews the correction normally, as if the reversal were not on its claim", () => {
+    const [, line] = review([reversal, correction]);
+    expect(line).toMatchObject({ flag: "OK", expectedAmount: 9662 });
+  });
+
+  it("does not flag a reversal Underpaid, with false recoverable dollars, for its negative allowed amount", () => {
+    const [line] = review([reversal]);
+    expect(line).toMatchObject({ flag: "Reversed", recoverableAmount: 0 });
+  });
+});
+
+describe("recognising a reversal line in a table", () => {
+  it("reads the Reversal Flag column", () => {
+    expect(isReversalLine({ reversalCell: true, chargeAmount: 20000 as Cents })).toBe(true);
+    expect(isReversalLine({ reversalCell: false, chargeAmount: 20000 as Cents })).toBe(false);
+  });
+
+  it("reads an outcome cell saying Reversed", () => {
+    expect(isReversalLine({ deniedCell: "Reversed", chargeAmount: 20000 as Cents })).toBe(true);
+  });
+
+  it("takes a negative charge for a reversal, as PAYER.DENIAL_RATE does", () => {
+    expect(isReversalLine({ chargeAmount: -32000 as Cents })).toBe(true);
+    expect(isReversalLine({ chargeAmount: null })).toBe(false);
   });
 });
