@@ -25,6 +25,13 @@ export const ARGUMENT_LIMITS = {
   lineUnits: { least: null, most: 100_000, unit: "count", what: "units of service on one claim line" },
   // The dearest single lines, gene therapies, are billed at a few million dollars.
   lineCharge: { least: 0, most: 100_000_000, unit: "dollars", what: "a billed charge on one claim line" },
+  // A remittance repeats a reversed line with every amount negated (835 CLP02 = 22), so its charges go both ways.
+  remittedLineCharge: {
+    least: -100_000_000,
+    most: 100_000_000,
+    unit: "dollars",
+    what: "a billed charge on one remitted claim line (negative on a reversal)",
+  },
   // A row may be a code's yearly total in a utilisation table, which can reach hundreds of millions of dollars for a
   // large system; negative rows are reversals, which net.
   rowAmount: {

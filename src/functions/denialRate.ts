@@ -19,8 +19,8 @@ export const DENIAL_RATE_ARGUMENTS = {
   charges: {
     kind: "column",
     optional: true,
-    description: "per claim line billed charge, for basis dollars.",
-    limit: ARGUMENT_LIMITS.lineCharge,
+    description: "per claim line billed charge, for basis dollars; a negative charge marks a reversal, not rated.",
+    limit: ARGUMENT_LIMITS.remittedLineCharge,
   },
   basis: { kind: "choice", choices: DENIAL_RATE_BASES, defaultChoice: "count", description: "count or dollars." },
   claim_ids: { kind: "column", optional: true, description: "per claim line claim id, for a rate per claim." },

@@ -214,13 +214,15 @@ const CATALOGUE: readonly BadArguments[] = [
     id: "DENIAL_RATE",
     args: [[["paid"], ["CO-50"]], [[1e20], [5]], "dollars"],
     message:
-      "charges row 1: 100,000,000,000,000,000,000 is outside the range of a billed charge on one claim line: $0 to $100,000,000.",
+      "charges row 1: 100,000,000,000,000,000,000 is outside the range of a billed charge on one remitted claim line (negative on a reversal): -$100,000,000 to $100,000,000.",
   },
   {
-    name: "DENIAL_RATE with a negative charge",
+    // A negative charge is a reversal, left out of the rate; only its size is bounded.
+    name: "DENIAL_RATE with a reversal charge of -1e20",
     id: "DENIAL_RATE",
-    args: [[["paid"], ["CO-50"]], [[100], [-5]], "dollars"],
-    message: "charges row 2: -5 is outside the range of a billed charge on one claim line: $0 to $100,000,000.",
+    args: [[["paid"], ["CO-50"]], [[100], [-1e20]], "dollars"],
+    message:
+      "charges row 2: -100,000,000,000,000,000,000 is outside the range of a billed charge on one remitted claim line (negative on a reversal): -$100,000,000 to $100,000,000.",
   },
   {
     name: "DENIAL_RATE with a NUL inside an outcome",

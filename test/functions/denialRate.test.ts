@@ -37,6 +37,12 @@ describe("PAYER.DENIAL_RATE with Excel-shaped arguments", () => {
     expect(denialRate([["CO-50"], ["paid"]], [[75], [25]], " Dollars ")).toBe(0.75);
   });
 
+  it("skips a reversal row (negative charge) by dollars over a Denied Flag column, as the Outcome column does", () => {
+    const charges = [[-320], [320], [80]];
+    expect(denialRate([[false], [false], [true]], charges, "dollars")).toBe(0.2);
+    expect(denialRate([["Reversed"], ["Paid"], ["Denied"]], charges, "dollars")).toBe(0.2);
+  });
+
   it("uses basis count when basis is a blank cell", () => {
     expect(denialRate([["CO-50"], ["paid"]], [[75], [25]], "")).toBe(0.5);
   });

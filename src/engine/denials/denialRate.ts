@@ -58,6 +58,11 @@ export function denialRateDefinition(basis: DenialRateBasis, unit: DenialRateUni
  * - a line is denied when its outcome says so: TRUE, a denial status word, or any adjustment code that is not
  *   patient responsibility (1/2/3), contractual (45), MPPR (59), prior payer (23) or sequestration (253);
  * - blank, pending, reversed and void lines are left out of both numerator and denominator;
+ * - a reversal is recognised in each outcome form: the status word "Reversed" / "Void" (the remittance table's
+ *   Outcome column); with TRUE/FALSE flags (its Denied Flag) or adjustment codes, which cannot say "reversed", by a
+ *   negative charge, as an 835 reversal (CLP02 = 22) repeats the original line with every amount negated (DOMAIN.md
+ *   4.3: reversals are not rated). So a line with a negative charge is left out in both bases whenever charges are
+ *   given, and the count and dollar rates rate the same lines;
  * - with `claimIds`, a claim is denied when any of its rated lines is, and weighs the charges of all its rated lines;
  * - basis "dollars" divides billed charges of denied lines (or claims) by billed charges of all rated ones.
  * Each distinct outcome text is parsed once and charges are summed as integer cents, so a million rows take a
@@ -79,7 +84,8 @@ export function computeDenialRate(input: DenialRateInput): Result<DenialRate, De
   }
 
   const readOutcome = createOutcomeReader();
-  // A billed charge is never negative; its magnitude is bounded by the exact-sum check on the total below.
+  // A billed charge is never negative: a negative one is a reversal line (see above). Its magnitude is bounded by the
+  // exact-sum check on the total below.
   const readCharge = createCentsReader({ sign: "zeroOrMore" });
   const claims = claimIds === null ? null : new ClaimTally();
   const weighByDollars = basis === "dollars" && charges !== null;
@@ -92,16 +98,16 @@ export function computeDenialRate(input: DenialRateInput): Result<DenialRate, De
   for (let i = 0; i < rows; i++) {
     const parsed = readOutcome(outcomes[i]);
     if (!parsed.ok) return fail(outcomeIssue(parsed.problem, i + 1, outcomes[i]));
-    if (parsed.outcome === "excluded") {
+    const charge = parsed.outcome === "excluded" || charges === null ? null : readCharge(charges[i]);
+    if (parsed.outcome === "excluded" || charge === "negative") {
       excludedLines++;
       continue;
     }
     const denied = parsed.outcome === "denied";
     let cents = 0;
     if (weighByDollars) {
-      const read = readCharge(charges[i]);
-      if (typeof read !== "number") return fail(chargeIssue(read, i + 1, charges[i]));
-      cents = read;
+      if (typeof charge !== "number") return fail(chargeIssue(charge ?? "blank", i + 1, charges[i]));
+      cents = charge;
     }
     if (claims !== null && claimIds !== null) {
       if (!claims.add(claimIds[i], denied, cents)) return fail({ code: "claimIdMissing", row: i + 1 });
@@ -203,6 +209,7 @@ function chargeIssue(read: Exclude<CentsRead, Cents>, row: number, value: unknow
       return { code: "chargeMissing", row };
     case "malformed":
       return { code: "chargeMalformed", row, value: String(value) };
+    // Unreached from computeDenialRate, which leaves a negative charge's line out as a reversal.
     case "negative":
       return { code: "chargeNegative", row, value: String(value) };
     // Only with a bound on one charge, which this reader has not: the total's check words it.

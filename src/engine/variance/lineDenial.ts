@@ -16,6 +16,11 @@ export interface LineDenial {
 export interface LineAdjudication {
   /** A Denied Flag / outcome cell (TRUE/FALSE, "Denied", "Paid"...); undefined when the table maps none. */
   readonly deniedCell?: unknown;
+  /**
+   * The table's own denial reason ("CO-197", the remittance table's Denial Reason Code); undefined when the table
+   * maps none. When it reads as an adjustment code it is the reason, so the review and the table agree.
+   */
+  readonly reasonCell?: unknown;
   /** Adjustment codes as written ("CO-45 PR-2"); null or blank when none. */
   readonly adjustmentCodes: string | null;
   readonly chargeAmount: Cents | null;
@@ -28,17 +33,23 @@ const codeText = (code: AdjustmentCode) =>
     : `${code.adjustmentGroupCode}-${code.adjustmentReasonCode}`;
 
 /**
- * The denial reason among written codes (DOMAIN.md 4.3): the first denial code of group CO/PI/OA (or without a
- * group), else a PR code other than 1/2/3 (e.g. PR-204). Claims exports carry no amounts per code, so "largest
- * amount" becomes "first written".
+ * The denial reason of a line (DOMAIN.md 4.3: the largest denial adjustment among CO/PI/OA, else a PR one other
+ * than 1/2/3). The amount of each code is known only where the line was read from an 835, so the table's own reason
+ * column (the remittance table's Denial Reason Code, decided by `denialReasonOf` with the amounts) is taken when
+ * present; a claims export carries codes without amounts, where "largest amount" can only become "first written".
  */
-function denialReason(codes: readonly AdjustmentCode[]): AdjustmentCode | null {
+function denialReason(codes: readonly AdjustmentCode[], reasonCell: unknown): AdjustmentCode | null {
+  if (typeof reasonCell === "string" && reasonCell.trim() !== "") {
+    const stated = parseAdjustmentCodes(reasonCell);
+    const code = stated.ok && stated.codes.length === 1 ? stated.codes[0]! : null;
+    if (code !== null && isDenialAdjustment(code)) return code;
+  }
   const denials = codes.filter(isDenialAdjustment);
   return denials.find((c) => c.adjustmentGroupCode !== "PR") ?? denials[0] ?? null;
 }
 
 /**
- * Decides whether a line was denied in full, by DOMAIN.md 4.3:
+ * Decides whether a line was denied in full, by DOMAIN.md 4.3, and why (the table's reason column, else the codes):
  * - a Denied Flag or outcome cell, when the table has one and it reads as an outcome, decides;
  * - else the Rivet rule on the amounts: charge > $0.01 and allowed = 0 is a denial, unless the line's adjustment
  *   codes are all non-denials (deductible, coinsurance, CO-45, OA-23 prior payer, CO-253, MPPR 59); without a
@@ -50,7 +61,7 @@ function denialReason(codes: readonly AdjustmentCode[]): AdjustmentCode | null {
 export function lineDenial(line: LineAdjudication): LineDenial {
   const parsed = parseAdjustmentCodes(line.adjustmentCodes ?? "");
   const codes = parsed.ok ? parsed.codes : [];
-  const reason = denialReason(codes);
+  const reason = denialReason(codes, line.reasonCell);
   const reasonCode = reason === null ? null : codeText(reason);
   let denied: boolean | null = null;
   if (line.deniedCell !== undefined) {

@@ -11,8 +11,12 @@ import { varianceIssueMessage, type VarianceIssue } from "./issues";
 import { deniedReasonText, type LineDenial } from "./lineDenial";
 import { exceedsTolerance, type VarianceTolerance } from "./tolerance";
 
-/** The verdict on one line, in the order they take precedence: a denial first, then a missing rate, then money. */
-export const VARIANCE_FLAGS = ["Denied", "No contract rate", "Underpaid", "Overpaid", "OK"] as const;
+/**
+ * The verdict on one line, in the order they take precedence: a reversal first (never rated, DOMAIN.md 4.3), then a
+ * denial, then a missing rate, then money. Every consumer (the flag column's allowed words, its conditional formats,
+ * the Summary's counts) is declared over this set.
+ */
+export const VARIANCE_FLAGS = ["Reversed", "Denied", "No contract rate", "Underpaid", "Overpaid", "OK"] as const;
 /** One of {@link VARIANCE_FLAGS}. */
 export type VarianceFlag = (typeof VARIANCE_FLAGS)[number];
 
@@ -31,6 +35,8 @@ export interface VarianceInputLine {
   readonly allowedAmount: Cents;
   readonly chargeAmount: Cents | null;
   readonly denial: LineDenial;
+  /** The line reverses an earlier payment (`isReversalLine`): flagged "Reversed", neither priced nor compared. */
+  readonly reversal: boolean;
 }
 
 /** The review of one line. Money in whole cents. */
@@ -116,10 +122,14 @@ function unpriced(line: VarianceInputLine, flag: VarianceFlag, reason: string): 
   };
 }
 
+const REVERSAL_REASON =
+  "Reversal of an earlier payment: not rated (DOMAIN.md 4.3); a correction, if any, is reviewed on its own line.";
+
 /**
  * Reviews claim lines against their contracts (issue 6 item 4): each claim's lines are priced together by
  * {@link priceClaim}, so multiple-procedure ranking applies across the claim, and each line gets a flag, in this
- * precedence: Denied (DOMAIN.md 4.3, whatever its price), No contract rate (the pricing issue as the reason),
+ * precedence: Reversed (a reversal line, not rated: DOMAIN.md 4.3), Denied (DOMAIN.md 4.3, whatever its price),
+ * No contract rate (the pricing issue as the reason),
  * Underpaid / Overpaid (allowed below / above expected beyond the tolerance), OK. Allowed is compared with the
  * expected allowed amount, not paid (DOMAIN.md 0.5). One result per line, in order; exact cents throughout.
  * @example reviewVariances(registry, lines, DEFAULT_VARIANCE_TOLERANCE)[0].flag // "Underpaid"
@@ -131,7 +141,8 @@ export function reviewVariances(
 ): VarianceLine[] {
   const claims = new Map<string, number[]>();
   lines.forEach((line, index) => {
-    if (!line.pricing.ok) return;
+    // A reversal is not priced, nor ranked with its claim's other lines (its correction takes its place).
+    if (!line.pricing.ok || line.reversal) return;
     const members = claims.get(line.claimKey);
     if (members === undefined) claims.set(line.claimKey, [index]);
     else members.push(index);
@@ -142,6 +153,7 @@ export function reviewVariances(
     priceClaim(registry, claimLines).forEach((price, k) => prices.set(members[k]!, price));
   }
   return lines.map((line, index) => {
+    if (line.reversal) return unpriced(line, "Reversed", REVERSAL_REASON);
     const price = prices.get(index);
     if (price?.ok === true) return pricedReview(line, price.value, tolerance);
     if (line.denial.denied) return unpriced(line, "Denied", deniedReasonText(line.denial));

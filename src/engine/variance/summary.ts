@@ -1,6 +1,6 @@
 import { DENIAL_CATEGORIES, type DenialCategory } from "../denials/denialCategory";
 import type { Cents } from "../money";
-import type { VarianceInputLine, VarianceLine } from "./reviewLines";
+import { VARIANCE_FLAGS, type VarianceFlag, type VarianceInputLine, type VarianceLine } from "./reviewLines";
 
 /** Totals of a group of reviewed lines (a payer, a code, or all). Money in whole cents. */
 export interface VarianceTotals {
@@ -14,10 +14,15 @@ export interface VarianceTotals {
   readonly overpaidLines: number;
   readonly deniedLines: number;
   readonly noContractRateLines: number;
-  /** Charges of every line with a charge, and of the denied ones (HFMA denial rate by dollars, DOMAIN.md 4.1). */
+  /** Reversal lines: counted in `lines`, left out of both denial rates (DOMAIN.md 4.3: reversals are not rated). */
+  readonly reversedLines: number;
+  /**
+   * Charges of every rated line with a charge (reversals left out), and of the denied ones (HFMA denial rate by
+   * dollars, DOMAIN.md 4.1).
+   */
   readonly chargeAmount: Cents;
   readonly deniedChargeAmount: Cents;
-  /** Denied lines / lines; null without lines. */
+  /** Denied lines / rated lines (reversals left out); null without rated lines. */
   readonly denialRateByCount: number | null;
   /** Denied charges / charges; null without charges. */
   readonly denialRateByDollars: number | null;
@@ -56,10 +61,8 @@ class Accumulator {
   expected = 0;
   allowed = 0;
   recoverable = 0;
-  underpaid = 0;
-  overpaid = 0;
-  denied = 0;
-  noRate = 0;
+  // One count per declared flag, so a new flag is counted without a new branch.
+  readonly flags = Object.fromEntries(VARIANCE_FLAGS.map((flag) => [flag, 0])) as Record<VarianceFlag, number>;
   charges = 0;
   deniedCharges = 0;
   hasCharge = false;
@@ -67,20 +70,17 @@ class Accumulator {
 
   add(input: VarianceInputLine, line: VarianceLine): void {
     this.lines++;
+    this.flags[line.flag]++;
     if (line.varianceAmount !== null && line.expectedAmount !== null) {
       this.expected += line.expectedAmount;
       this.allowed += line.allowedAmount;
     }
     this.recoverable += line.recoverableAmount;
-    if (line.flag === "Underpaid") this.underpaid++;
-    if (line.flag === "Overpaid") this.overpaid++;
-    if (line.flag === "No contract rate") this.noRate++;
-    if (input.chargeAmount !== null) {
+    if (input.chargeAmount !== null && line.flag !== "Reversed") {
       this.hasCharge = true;
       this.charges += input.chargeAmount;
     }
     if (line.flag === "Denied") {
-      this.denied++;
       this.deniedCharges += input.chargeAmount ?? 0;
       const category = input.denial.category ?? "other";
       this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
@@ -88,19 +88,21 @@ class Accumulator {
   }
 
   totals(): VarianceTotals {
+    const rated = this.lines - this.flags.Reversed;
     return {
       lines: this.lines,
       expectedAmount: this.expected as Cents,
       allowedAmount: this.allowed as Cents,
       varianceAmount: (this.allowed - this.expected) as Cents,
       recoverableAmount: this.recoverable as Cents,
-      underpaidLines: this.underpaid,
-      overpaidLines: this.overpaid,
-      deniedLines: this.denied,
-      noContractRateLines: this.noRate,
+      underpaidLines: this.flags.Underpaid,
+      overpaidLines: this.flags.Overpaid,
+      deniedLines: this.flags.Denied,
+      noContractRateLines: this.flags["No contract rate"],
+      reversedLines: this.flags.Reversed,
       chargeAmount: this.charges as Cents,
       deniedChargeAmount: this.deniedCharges as Cents,
-      denialRateByCount: this.lines === 0 ? null : this.denied / this.lines,
+      denialRateByCount: rated === 0 ? null : this.flags.Denied / rated,
       denialRateByDollars: !this.hasCharge || this.charges === 0 ? null : this.deniedCharges / this.charges,
       topDenialCategories: [...this.categories]
         .map(([category, lines]) => ({ category, lines }))

@@ -6,6 +6,10 @@
  * one matcher (case, spaces and punctuation ignored), so "Mod 1", "MOD1" and "mod-1" are the same header.
  */
 import type { Column, TableSpec } from "../registry/columnDictionary";
+import { REMITTANCE_TABLE_SPEC } from "../remittances/remittanceTable";
+
+type RemittanceField = keyof typeof REMITTANCE_TABLE_SPEC.columns;
+const remittanceHeader = (field: RemittanceField): string => REMITTANCE_TABLE_SPEC.columns[field].header;
 
 /** A column of a claims table: a dictionary column with the label the mapping picker shows. */
 export interface ClaimsColumn extends Column {
@@ -15,8 +19,8 @@ export interface ClaimsColumn extends Column {
   readonly sharesColumn?: true;
 }
 
-/** The columns of a claims table, in the order the mapping suggests them (a column goes to the first field asking). */
-export const CLAIMS_TABLE_SPEC = {
+/** The claims columns as declared, before the remittance table's headers are added to their synonyms (below). */
+const DECLARED_CLAIMS_SPEC = {
   title: "Claims tables",
   purpose:
     "Any table of claim lines in the workbook (an export of the billing system, or a remittance table). The add-in reads it through a column mapping the user confirms once per table (stored in the workbook's settings); it suggests the mapping from these headers, in order of preference, ignoring case, spaces and punctuation. The add-in never changes these columns; the variance review adds its own (below).",
@@ -121,11 +125,71 @@ export const CLAIMS_TABLE_SPEC = {
       label: "Denied flag",
       description: "TRUE when the line was denied.",
     },
+    // The remittance table's own reason (DOMAIN.md 4.3: the largest denial adjustment), so the review states the
+    // reason the table does rather than re-deciding it from codes written without their amounts.
+    denialReasonCode: {
+      header: remittanceHeader("denialReasonCode"),
+      synonyms: ["Denial Reason", "Denial Reason Codes"],
+      label: "Denial reason code",
+      description: "The adjustment that explains a denial (CO-50), when the table states it.",
+    },
+    reversalFlag: {
+      header: remittanceHeader("reversalFlag"),
+      synonyms: ["Reversal", "Reversed", "Is Reversal"],
+      label: "Reversal flag",
+      description: "TRUE on a line that reverses an earlier payment (CLP02 = 22); such lines are not rated.",
+    },
   },
 } satisfies TableSpec<Readonly<Record<string, ClaimsColumn>>>;
 
 /** A field a claims table can map, in Tuva words (STYLE.md vocabulary). */
-export type ClaimsField = keyof typeof CLAIMS_TABLE_SPEC.columns;
+export type ClaimsField = keyof typeof DECLARED_CLAIMS_SPEC.columns;
+
+/**
+ * The column of the add-in's own remittance table that holds each claims field (null where it writes none), so a
+ * remittance table is mapped in full without the user choosing a column: its header is a synonym of the field.
+ * Declared for every field, so a new claims field must say where a remittance table keeps it.
+ */
+export const REMITTANCE_COLUMN_OF_FIELD = {
+  hcpcsCode: "hcpcsCode",
+  amount: "allowedAmount",
+  units: "paidServiceUnitQuantity",
+  chargeAmount: "chargeAmount",
+  payer: "payer",
+  contractName: null,
+  serviceDate: "serviceDate",
+  hcpcsModifier1: "hcpcsModifier1",
+  hcpcsModifier2: "hcpcsModifier2",
+  placeOfServiceCode: null,
+  claimId: "claimId",
+  adjustmentCodes: "adjustmentCodes",
+  allowedAmount: "allowedAmount",
+  paidAmount: "paidAmount",
+  patientResponsibilityAmount: "patientResponsibilityAmount",
+  deniedFlag: "deniedFlag",
+  denialReasonCode: "denialReasonCode",
+  reversalFlag: "reversalFlag",
+} as const satisfies Readonly<Record<ClaimsField, RemittanceField | null>>;
+
+/** A column with the remittance table's header of its field among its synonyms (after them: theirs come first). */
+function withRemittanceHeader(field: ClaimsField, column: ClaimsColumn): ClaimsColumn {
+  const remittanceField: RemittanceField | null = REMITTANCE_COLUMN_OF_FIELD[field];
+  if (remittanceField === null) return column;
+  const header = remittanceHeader(remittanceField);
+  const names = [column.header, ...(column.synonyms ?? [])];
+  return names.includes(header) ? column : { ...column, synonyms: [...(column.synonyms ?? []), header] };
+}
+
+/** The columns of a claims table, in the order the mapping suggests them (a column goes to the first field asking). */
+export const CLAIMS_TABLE_SPEC = {
+  ...DECLARED_CLAIMS_SPEC,
+  columns: Object.fromEntries(
+    (Object.keys(DECLARED_CLAIMS_SPEC.columns) as ClaimsField[]).map((field) => [
+      field,
+      withRemittanceHeader(field, DECLARED_CLAIMS_SPEC.columns[field]),
+    ]),
+  ) as { readonly [F in ClaimsField]: ClaimsColumn },
+} satisfies TableSpec<Readonly<Record<string, ClaimsColumn>>>;
 
 /** The fields a claims table can map, in order of suggestion. */
 export const CLAIMS_FIELDS = Object.keys(CLAIMS_TABLE_SPEC.columns) as readonly ClaimsField[];

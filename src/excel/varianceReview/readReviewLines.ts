@@ -12,7 +12,7 @@ import type { Cents } from "../../engine";
 import { parsePlaceOfService } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import { createCentsReader, isBlankCell, MAX_LINE_CENTS, readQuantity } from "../../engine";
-import { lineDenial, type VarianceInputLine } from "../../engine";
+import { isReversalLine, lineDenial, type VarianceInputLine } from "../../engine";
 import { checkClaimsMapping, type ClaimsField, type ClaimsMapping } from "../claims/claimsMapping";
 import type { ExcelGateway } from "../core/excelGateway";
 import { readTableColumns } from "../upliftModel/readClaimLines";
@@ -84,6 +84,8 @@ export async function readReviewLines(
   const places = column("placeOfServiceCode");
   const adjustments = column("adjustmentCodes");
   const deniedFlags = column("deniedFlag");
+  const reasons = column("denialReasonCode");
+  const reversals = column("reversalFlag");
   const allowedCells = byName(source.kind === "allowed" ? source.column : source.paidColumn) as unknown[];
   const patientCells = source.kind === "paid" ? byName(source.patientColumn) : null;
   const payerContracts = new Map(Object.entries(request.payerContracts).map(([p, c]) => [p.trim().toLowerCase(), c]));
@@ -170,9 +172,15 @@ export async function readReviewLines(
       chargeAmount: charge,
       denial: lineDenial({
         ...(deniedFlags === null ? {} : { deniedCell: deniedFlags[index] ?? null }),
+        ...(reasons === null ? {} : { reasonCell: reasons[index] ?? null }),
         adjustmentCodes: adjustmentCodes === "" ? null : adjustmentCodes,
         chargeAmount: charge,
         allowedAmount: allowed as Cents,
+      }),
+      reversal: isReversalLine({
+        ...(reversals === null ? {} : { reversalCell: reversals[index] ?? null }),
+        ...(deniedFlags === null ? {} : { deniedCell: deniedFlags[index] ?? null }),
+        chargeAmount: charge,
       }),
     });
   }

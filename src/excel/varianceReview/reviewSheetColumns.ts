@@ -22,7 +22,8 @@ export type SummaryKey =
   | "denialRateCount"
   | "deniedCharges"
   | "denialRateDollars"
-  | "noContractRateLines";
+  | "noContractRateLines"
+  | "reversedLines";
 
 /**
  * A Summary block's columns: what it groups by (`keyHeader`: the payer or contract column, or the code), then its
@@ -43,6 +44,7 @@ export function summaryColumns(keyHeader: string): readonly ColumnDeclaration<Su
     { key: "deniedCharges", header: "Denied Charges", numberFormat: MONEY, width: 90 },
     { key: "denialRateDollars", header: "Denial Rate (Dollars)", numberFormat: PERCENT, width: 90 },
     { key: "noContractRateLines", header: "No Contract Rate Lines", numberFormat: COUNT, width: 90 },
+    { key: "reversedLines", header: "Reversed Lines", numberFormat: COUNT, width: 90 },
   ];
 }
 

@@ -6,7 +6,7 @@
  */
 import { DENIAL_CATEGORY_LABELS } from "../../engine";
 import { centsToDollars, formatCents, percentText, type Cents } from "../../engine";
-import { deniedReasonPrefix, type VarianceSummary, type VarianceTolerance } from "../../engine";
+import { deniedReasonPrefix, type VarianceFlag, type VarianceSummary, type VarianceTolerance } from "../../engine";
 import { placeColumns, type ColumnMap } from "../core/columnLetters";
 import type { AllowedSource } from "./readReviewLines";
 import { REVIEW_COLUMNS } from "./reviewColumns";
@@ -56,6 +56,8 @@ export function columnRef(tableName: string, column: string): string {
 
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
+const REVERSED = "Reversed" satisfies VarianceFlag;
+
 /** A sheet's rows padded to the width of its columns, with their styles and the columns' formats and widths. */
 function sheetLayout<K extends string>(rows: SheetCell[][], styles: RowStyle[], columns: ColumnMap<K>): SheetLayout {
   return {
@@ -87,6 +89,10 @@ function summaryBlock(
   const key = t(keyColumn);
   const rows: SheetCell[][] = [columns.headers()];
   const styles: RowStyle[] = ["header"];
+  // Reversal lines are not rated (DOMAIN.md 4.3): both denial rates leave them out, as PAYER.DENIAL_RATE does.
+  const notReversed = quoted(`<>${REVERSED}`);
+  const rateOfRated = (at: (column: SummaryKey) => string) =>
+    `=IF(${at("lines")}-${at("reversedLines")}=0,"",${at("deniedLines")}/(${at("lines")}-${at("reversedLines")}))`;
   const sumIfs = (column: string, k: string, extra = "") => `SUMIFS(${t(column)},${key},${k}${extra})`;
   const allowedSum = (k: string) => {
     const compared = `,${variance},"<>"`;
@@ -100,7 +106,7 @@ function summaryBlock(
     const r = firstRow + 1 + i;
     const at = (column: SummaryKey) => columns.cell(r, column);
     const k = columns.cell(r, "key", "column");
-    const count = (f: string) => `=COUNTIFS(${key},${k},${flag},${quoted(f)})`;
+    const count = (f: VarianceFlag) => `=COUNTIFS(${key},${k},${flag},${quoted(f)})`;
     rows.push(
       columns.row<SheetCell>({
         key: value,
@@ -112,10 +118,14 @@ function summaryBlock(
         recoverable: `=-SUMIFS(${variance},${key},${k},${flag},"Underpaid")`,
         overpaidLines: count("Overpaid"),
         deniedLines: count("Denied"),
-        denialRateCount: `=IF(${at("lines")}=0,"",${at("deniedLines")}/${at("lines")})`,
+        denialRateCount: rateOfRated(at),
         deniedCharges: charge === null ? null : `=SUMIFS(${charge},${key},${k},${flag},"Denied")`,
-        denialRateDollars: charge === null ? null : `=IFERROR(${at("deniedCharges")}/SUMIFS(${charge},${key},${k}),"")`,
+        denialRateDollars:
+          charge === null
+            ? null
+            : `=IFERROR(${at("deniedCharges")}/SUMIFS(${charge},${key},${k},${flag},${notReversed}),"")`,
         noContractRateLines: count("No contract rate"),
+        reversedLines: count(REVERSED),
       }),
     );
     styles.push("body");
@@ -136,10 +146,12 @@ function summaryBlock(
       recoverable: sum("recoverable"),
       overpaidLines: sum("overpaidLines"),
       deniedLines: sum("deniedLines"),
-      denialRateCount: `=IF(${atTotal("lines")}=0,"",${atTotal("deniedLines")}/${atTotal("lines")})`,
+      denialRateCount: rateOfRated(atTotal),
       deniedCharges: charge === null ? null : sum("deniedCharges"),
-      denialRateDollars: charge === null ? null : `=IFERROR(${atTotal("deniedCharges")}/SUM(${charge}),"")`,
+      denialRateDollars:
+        charge === null ? null : `=IFERROR(${atTotal("deniedCharges")}/SUMIFS(${charge},${flag},${notReversed}),"")`,
       noContractRateLines: sum("noContractRateLines"),
+      reversedLines: sum("reversedLines"),
     }),
   );
   styles.push("total");

@@ -8,7 +8,7 @@
  *   Worklist replaced by the new ones, the claims mapping, and the working sheet removed.
  */
 import type { Cents } from "../../engine";
-import { centsToDollars, type VarianceLine } from "../../engine";
+import { centsToDollars, VARIANCE_FLAGS, type VarianceFlag, type VarianceLine } from "../../engine";
 import { columnLetters } from "../core/columnLetters";
 import {
   activateSheet,
@@ -36,12 +36,23 @@ function rowCells(line: VarianceLine | null): (string | number)[] {
   ];
 }
 
-const FLAG_FORMATS: readonly (readonly [string, string, string])[] = [
-  ["Underpaid", "#FFC7CE", "#9C0006"],
-  ["Overpaid", "#FFEB9C", "#9C5700"],
-  ["Denied", "#D9D9D9", "#3F3F3F"],
-  ["No contract rate", "#DDEBF7", "#1F4E79"],
-];
+/**
+ * The flag column's colours (fill, font) by flag, declared for every flag: the ones that need attention are
+ * coloured; OK and Reversed (not rated, nothing to follow up) are left plain.
+ */
+const FLAG_COLOURS = {
+  Reversed: null,
+  Denied: ["#D9D9D9", "#3F3F3F"],
+  "No contract rate": ["#DDEBF7", "#1F4E79"],
+  Underpaid: ["#FFC7CE", "#9C0006"],
+  Overpaid: ["#FFEB9C", "#9C5700"],
+  OK: null,
+} as const satisfies Record<VarianceFlag, readonly [string, string] | null>;
+
+const FLAG_FORMATS = VARIANCE_FLAGS.flatMap((flag): (readonly [string, string, string])[] => {
+  const colours: readonly [string, string] | null = FLAG_COLOURS[flag];
+  return colours === null ? [] : [[flag, colours[0], colours[1]]];
+});
 
 const isFormula = (cell: unknown): cell is string => typeof cell === "string" && cell.startsWith("=");
 

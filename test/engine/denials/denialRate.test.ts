@@ -56,7 +56,7 @@ describe("denial rate by dollars", () => {
     expect(issueOf({ outcomes: ["CO-50"], basis: "dollars" })).toEqual({ code: "chargesRequired" });
   });
 
-  it("names the row of a blank, malformed or negative charge", () => {
+  it("names the row of a blank or malformed charge", () => {
     const outcomes = ["paid", "paid", "CO-50"];
     expect(issueOf({ outcomes, charges: [1, 2, ""], basis: "dollars" })).toEqual({ code: "chargeMissing", row: 3 });
     expect(issueOf({ outcomes, charges: [1, "abc", 3], basis: "dollars" })).toEqual({
@@ -64,22 +64,7 @@ describe("denial rate by dollars", () => {
       row: 2,
       value: "abc",
     });
-    expect(issueOf({ outcomes, charges: [-5, 2, 3], basis: "dollars" })).toEqual({
-      code: "chargeNegative",
-      row: 1,
-      value: "-5",
-    });
   });
-
-  // Changed with the cell-value vocabulary: charges are read as every dollar cell is (zero or more).
-  it("refuses a charge in accounting parentheses as negative, as a charge is never negative", () => {
-    expect(issueOf({ outcomes: ["CO-50"], charges: ["(80.00)"], basis: "dollars" })).toEqual({
-      code: "chargeNegative",
-      row: 1,
-      value: "(80.00)",
-    });
-  });
-
   it("refuses a charge of '1,5' instead of reading it as $15", () => {
     expect(issueOf({ outcomes: ["CO-50"], charges: ["1,5"], basis: "dollars" })).toEqual({
       code: "chargeMalformed",
@@ -92,6 +77,42 @@ describe("denial rate by dollars", () => {
     const issue = issueOf({ outcomes: ["CO-50"], charges: [0], basis: "dollars" });
     expect(issue).toEqual({ code: "noCharges" });
     expect(denialIssueExcelError(issue)).toBe("#N/A");
+  });
+});
+
+// Three lines as the remittance table writes them: a claim reversed (CLP02 = 22, every amount negated), its
+// correction paid, and a line denied CO-50. Each outcome column of the table must rate the same two lines.
+describe("reversal lines in every outcome form", () => {
+  const table = {
+    outcome: ["Reversed", "Paid", "Denied"],
+    deniedFlag: [false, false, true],
+    adjustmentCodes: ["CO-45", "CO-45 PR-2", "CO-50"],
+    charges: [-320, 320, 80],
+  };
+
+  it("leaves a reversal out of a dollar rate over the Outcome column", () => {
+    const rate = rateOf({ outcomes: table.outcome, charges: table.charges, basis: "dollars" });
+    expect(rate).toMatchObject({ deniedChargeCents: 8000, ratedChargeCents: 40000, excludedLines: 1 });
+  });
+
+  it("leaves a reversal, known by its negative charge, out of a dollar rate over the Denied Flag column", () => {
+    const rate = rateOf({ outcomes: table.deniedFlag, charges: table.charges, basis: "dollars" });
+    expect(rate).toMatchObject({ deniedChargeCents: 8000, ratedChargeCents: 40000, excludedLines: 1 });
+  });
+
+  it("leaves a reversal, known by its negative charge, out of a dollar rate over the Adjustment Codes column", () => {
+    const rate = rateOf({ outcomes: table.adjustmentCodes, charges: table.charges, basis: "dollars" });
+    expect(rate).toMatchObject({ deniedChargeCents: 8000, ratedChargeCents: 40000, excludedLines: 1 });
+  });
+
+  it("rates the same lines by count as by dollars when charges are given", () => {
+    const rate = rateOf({ outcomes: table.deniedFlag, charges: table.charges });
+    expect(rate).toMatchObject({ deniedQuantity: 1, ratedQuantity: 2, excludedLines: 1 });
+  });
+
+  it("reads a charge in accounting parentheses as a reversal", () => {
+    const rate = rateOf({ outcomes: [false, true], charges: ["(80.00)", 50], basis: "dollars" });
+    expect(rate).toMatchObject({ rate: 1, ratedChargeCents: 5000, excludedLines: 1 });
   });
 });
 

@@ -5,11 +5,13 @@ import type { Cents } from "../../../src/engine/money";
 import { ok, fail } from "../../../src/engine/result";
 import {
   DEFAULT_VARIANCE_TOLERANCE,
+  isReversalLine,
   lineDenial,
   reviewVariances,
   type VarianceInputLine,
   type VarianceTolerance,
 } from "../../../src/engine/variance";
+import { classifyRemitLine, type RemitAdjustment } from "../../../src/engine/denials/denialCategory";
 import { aPfsRow } from "../builders";
 import { aFeeRow, aFeeSchedule, aLine, aMedicareSchedule, aRegistry } from "../contracts/builders";
 
@@ -63,6 +65,7 @@ function aReviewLine({
       chargeAmount: charge as Cents | null,
       allowedAmount: allowed as Cents,
     }),
+    reversal: false,
     ...rest,
   };
 }
@@ -234,5 +237,82 @@ describe("deciding a denial from a claims table", () => {
     expect(lineDenial({ adjustmentCodes: "OA-23", chargeAmount: 100 as Cents, allowedAmount: 0 as Cents }).denied).toBe(
       false,
     );
+  });
+});
+
+describe("the denial reason of a line denied for several reasons", () => {
+  // CO-16 $20 written first, CO-197 $380: DOMAIN.md 4.3 takes the largest amount, CO-197 (authorization).
+  const adjustment = (reason: string, cents: number): RemitAdjustment => ({
+    adjustmentGroupCode: "CO",
+    adjustmentReasonCode: reason,
+    adjustmentAmount: cents as Cents,
+    adjustmentQuantity: null,
+  });
+  const remitted = classifyRemitLine({
+    claimStatusCode: "1",
+    chargeAmount: 40000 as Cents,
+    paidAmount: 0 as Cents,
+    allowedAmount: 0 as Cents,
+    adjustments: [adjustment("16", 2000), adjustment("197", 38000)],
+  });
+  const tableReason = `CO-${remitted.denialReason!.adjustmentReasonCode}`;
+
+  it("is the remittance table's own reason (the largest amount), not the first code written", () => {
+    const denial = lineDenial({
+      reasonCell: tableReason,
+      adjustmentCodes: "CO-16 CO-197",
+      chargeAmount: 40000 as Cents,
+      allowedAmount: 0 as Cents,
+    });
+    expect(denial).toEqual({ denied: true, category: remitted.denialCategory, reasonCode: "CO-197" });
+    expect(denial.category).toBe("authorization");
+  });
+
+  it("is the first denial code written when the table states no reason", () => {
+    const denial = lineDenial({
+      reasonCell: null,
+      adjustmentCodes: "CO-16 CO-197",
+      chargeAmount: 40000 as Cents,
+      allowedAmount: 0 as Cents,
+    });
+    expect(denial.reasonCode).toBe("CO-16");
+  });
+});
+
+describe("a reversal line and its correction", () => {
+  // An 835 reversal (CLP02 = 22) repeats the paid line with every amount negated; the correction follows it.
+  const reversal = aReviewLine({ claimKey: "C9", allowed: -9662, charge: -20000, reversal: true });
+  const correction = aReviewLine({ claimKey: "C9", allowed: 9662, charge: 20000 });
+
+  it("flags the reversal Reversed, with nothing expected and nothing recoverable", () => {
+    const [line] = review([reversal, correction]);
+    expect(line).toMatchObject({ flag: "Reversed", expectedAmount: null, varianceAmount: null, recoverableAmount: 0 });
+    expect(line!.reason).toMatch(/^Reversal of an earlier payment: not rated/);
+  });
+
+  it("reviews the correction normally, as if the reversal were not on its claim", () => {
+    const [, line] = review([reversal, correction]);
+    expect(line).toMatchObject({ flag: "OK", expectedAmount: 9662 });
+  });
+
+  it("does not flag a reversal Underpaid, with false recoverable dollars, for its negative allowed amount", () => {
+    const [line] = review([reversal]);
+    expect(line).toMatchObject({ flag: "Reversed", recoverableAmount: 0 });
+  });
+});
+
+describe("recognising a reversal line in a table", () => {
+  it("reads the Reversal Flag column", () => {
+    expect(isReversalLine({ reversalCell: true, chargeAmount: 20000 as Cents })).toBe(true);
+    expect(isReversalLine({ reversalCell: false, chargeAmount: 20000 as Cents })).toBe(false);
+  });
+
+  it("reads an outcome cell saying Reversed", () => {
+    expect(isReversalLine({ deniedCell: "Reversed", chargeAmount: 20000 as Cents })).toBe(true);
+  });
+
+  it("takes a negative charge for a reversal, as PAYER.DENIAL_RATE does", () => {
+    expect(isReversalLine({ chargeAmount: -32000 as Cents })).toBe(true);
+    expect(isReversalLine({ chargeAmount: null })).toBe(false);
   });
 });

@@ -26,10 +26,11 @@ function input(
     allowedAmount: 0 as Cents,
     chargeAmount: charge as Cents,
     denial: lineDenial({ adjustmentCodes: codes, chargeAmount: charge as Cents, allowedAmount: 0 as Cents }),
+    reversal: charge < 0,
   };
 }
 function reviewed(flag: VarianceLine["flag"], expected: number | null, allowed: number): VarianceLine {
-  const compared = flag !== "Denied" && flag !== "No contract rate" && expected !== null;
+  const compared = flag !== "Denied" && flag !== "No contract rate" && flag !== "Reversed" && expected !== null;
   return {
     flag,
     reason: "",
@@ -110,5 +111,23 @@ describe("summing up a variance review", () => {
         recoverableAmount: 1412,
       },
     ]);
+  });
+});
+
+describe("summing up a review with a reversal and its correction", () => {
+  // Claim C5 reversed (charge -300.00, every amount negated) and corrected at contract.
+  const withReversal = summariseVariances(
+    [...inputs, input("C5", "Summit", "20610", -30000), input("C5", "Summit", "20610", 30000)],
+    [...lines, reviewed("Reversed", null, -10000), reviewed("OK", 10000, 10000)],
+  );
+
+  it("counts the reversal line apart and leaves it out of both denial rates", () => {
+    expect(withReversal.total).toMatchObject({ lines: 7, reversedLines: 1, deniedLines: 2 });
+    expect(withReversal.total.denialRateByCount).toBe(2 / 6);
+    expect(withReversal.total.denialRateByDollars).toBe(50000 / 140000);
+  });
+
+  it("keeps the reversed claim off the worklist", () => {
+    expect(withReversal.worklist.map((claim) => claim.claimKey)).toEqual(["C1"]);
   });
 });

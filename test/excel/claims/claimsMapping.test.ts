@@ -8,10 +8,30 @@ import {
   suggestClaimsMapping,
 } from "../../../src/excel/claims/claimsMapping";
 import { ok } from "../../../src/engine";
+import { REMITTANCE_COLUMN_OF_FIELD } from "../../../src/excel/claims/claimsColumns";
+import { REMITTANCE_TABLE_COLUMNS, REMITTANCE_TABLE_SPEC } from "../../../src/excel/remittances/remittanceTable";
 import { runOperation } from "../../../src/excel/core/operation";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 
 describe("suggesting a claims mapping from headers", () => {
+  const remittanceHeaders = REMITTANCE_TABLE_COLUMNS.map((column) => column.name);
+
+  it("maps the units of the add-in's own remittance table, Paid Service Unit Quantity, without the user", () => {
+    expect(suggestClaimsMapping(remittanceHeaders).units).toBe("Paid Service Unit Quantity");
+  });
+
+  it("maps every field the remittance table writes to its column, its reason and reversal flag among them", () => {
+    const mapping = suggestClaimsMapping(remittanceHeaders);
+    const expected = Object.fromEntries(
+      Object.entries(REMITTANCE_COLUMN_OF_FIELD).map(([field, remittanceField]) => [
+        field,
+        remittanceField === null ? null : REMITTANCE_TABLE_SPEC.columns[remittanceField].header,
+      ]),
+    );
+    expect(mapping).toEqual(expected);
+    expect(mapping).toMatchObject({ denialReasonCode: "Denial Reason Code", reversalFlag: "Reversal Flag" });
+  });
+
   it("maps the Tuva headers of the sample workbook, allowed amount as the amount", () => {
     const mapping = suggestClaimsMapping([
       "Claim ID",
