@@ -4,3 +4,4 @@ export * from "./modelPlan";
 export * from "./modelRequest";
 export * from "./readClaimLines";
 export * from "./writeModel";
+export * from "./upliftScope";

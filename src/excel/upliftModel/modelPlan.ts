@@ -22,6 +22,7 @@ import { columnLetters } from "../core/columnLetters";
 import { textLine as text, type PlanBlock, type PlanCell } from "../core/sheetBlocks";
 import { NUMBER_FORMATS } from "../core/numberFormats";
 import { MODEL_ROWS } from "./modelColumns";
+import { upliftScopeText } from "./upliftScope";
 import {
   codeRows,
   currentTotalCell,
@@ -179,13 +180,13 @@ function thresholdInput(threshold: UpliftThreshold): { value: number; format: st
 
 /** The title, the subtitle saying what the model covers, and the note on how to use it. */
 function titleBlocks(t: ModelTables, description: ModelDescription): PlanBlock[] {
-  const capped = t.line.has("chargeAmount") ? ", new amounts capped at the billed charge (lesser-of)" : "";
+  const scope = upliftScopeText({ capped: t.line.has("chargeAmount"), rankedWithin: "allLines" });
   return [
     text(MODEL_ROWS.title, `Uplift model: ${description.tableName}`, "title"),
     text(
       MODEL_ROWS.subtitle,
       `${t.lineCount.toLocaleString("en-US")} claim lines (${description.filtersText}); revenue is ${description.amountColumn}` +
-        `${capped}; built ${description.asOf}.`,
+        `; uplifts: ${scope}; built ${description.asOf}.`,
       "subtitle",
     ),
     text(

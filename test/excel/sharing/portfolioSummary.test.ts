@@ -105,6 +105,12 @@ describe("the portfolio summary of the sample workbook", () => {
     expect(row("denialRateDollars").value).toBeCloseTo(byDollars.value.rate, 12);
   });
 
+  it("says under its title that the modeled uplift ranks codes within each contract, capped at billed", () => {
+    expect(simulator.cell(SHEET, PORTFOLIO_ROWS.subtitle, 0).value).toMatch(
+      /modeled uplift: .*, codes ranked within each contract's own lines, then summed, new amounts capped at the billed charge \(lesser-of\); figures as of /,
+    );
+  });
+
   it("totals the portfolio with live formulas", () => {
     const total = PORTFOLIO_ROWS.firstContract + CONTRACTS.length;
     const revenue = simulator.cell(SHEET, total, portfolioColumn("revenue"));

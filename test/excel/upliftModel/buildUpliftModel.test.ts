@@ -97,6 +97,12 @@ describe("the uplift model built from the sample claims", () => {
     expect(formats.find((f) => f.address === "B7")?.properties).toMatchObject({ "fill.color": "#FFF2CC" });
   });
 
+  it("says under its title how its uplifts are computed: ranked over all its lines, capped at billed", () => {
+    expect(simulator.cell("Uplift Model", MODEL_ROWS.subtitle, 0).value).toMatch(
+      /; uplifts: codes ranked over all these lines, new amounts capped at the billed charge \(lesser-of\); built /,
+    );
+  });
+
   it("names the hidden line sheet in its note as the user sees it", () => {
     expect(simulator.cell("Uplift Model", MODEL_ROWS.note, 0).value).toMatch(
       /line detail is on the hidden sheet "Uplift Model Lines"\.$/,

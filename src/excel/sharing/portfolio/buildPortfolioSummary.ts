@@ -66,6 +66,7 @@ export async function buildPortfolioSummary(
         tableName: request.tableName,
         amountColumn: request.mapping.amount ?? "Amount",
         scenarioText: scenarioText(request.scenario),
+        capAtBilled: request.capAtBilled,
         asOf: (options.now?.() ?? new Date()).toISOString().slice(0, 10),
         recoverableSource: numbers.value.recoverableNote,
       });

@@ -11,6 +11,7 @@ import { NUMBER_FORMATS } from "../../core/numberFormats";
 import { textLine as text, type PlanBlock, type PlanCell } from "../../core/sheetBlocks";
 import { PAYER_ROLLUP_COLUMNS, PORTFOLIO_COLUMNS, type PayerRollupKey, type PortfolioKey } from "./portfolioColumns";
 import type { ContractFigures, PortfolioNumbers } from "./portfolioNumbers";
+import { upliftScopeText } from "../../upliftModel";
 
 export { PORTFOLIO_COLUMNS } from "./portfolioColumns";
 
@@ -42,6 +43,8 @@ export interface PortfolioDescription {
   readonly tableName: string;
   readonly amountColumn: string;
   readonly scenarioText: string;
+  /** Whether the modeled uplift caps new amounts at the billed charge. */
+  readonly capAtBilled: boolean;
   readonly asOf: string;
   readonly recoverableSource: string;
 }
@@ -136,7 +139,9 @@ function titleBlocks(numbers: PortfolioNumbers, description: PortfolioDescriptio
     text(
       PORTFOLIO_ROWS.subtitle,
       `${numbers.lineCount.toLocaleString("en-US")} claim lines of table ${description.tableName}; revenue is ` +
-        `${description.amountColumn}; modeled uplift: ${description.scenarioText}; figures as of ${description.asOf}.`,
+        `${description.amountColumn}; modeled uplift: ${description.scenarioText}, ` +
+        `${upliftScopeText({ capped: description.capAtBilled, rankedWithin: "eachContract" })}; ` +
+        `figures as of ${description.asOf}.`,
       "subtitle",
     ),
     text(
