@@ -176,6 +176,7 @@ export {
 export { findContractVersion } from "./contracts/versionSelection";
 export { FIRST_DATE, LAST_DATE } from "./contracts/dates";
 export { codeShape, codeInRange, codeRangeText, findCarveOut } from "./contracts/carveOuts";
+export { POLICY_MODIFIERS, type ModifierPolicy, type PolicyModifier } from "./contracts/modifierPolicies";
 export {
   CONTRACT_METHODS,
   DEFAULT_RULES,

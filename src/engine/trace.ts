@@ -14,6 +14,7 @@ import type { FamilyName, FamilyReductionPart } from "./pfsRules/procedureFamili
 export type TraceSource =
   | { readonly kind: "registry row"; readonly rowNumber: number }
   | { readonly kind: "carve-out row"; readonly rowNumber: number }
+  | { readonly kind: "modifier policy row"; readonly rowNumber: number }
   | { readonly kind: "fee schedule row"; readonly scheduleName: string; readonly rowNumber: number }
   | { readonly kind: "RVU file row"; readonly rowNumber: number }
   | { readonly kind: "publication"; readonly title: string };
@@ -149,6 +150,16 @@ export type TraceStep =
     }
   | ({ readonly kind: "contractPercent"; readonly percent: Decimal } & Product)
   | ({ readonly kind: "adjustmentFactor"; readonly factor: Decimal } & Product)
+  /**
+   * The contract's own percentage for a modifier (ContractModifierPolicies): the line was priced without the
+   * modifier, and its amount (or, for a percent of the charge, that percent) is multiplied by the policy's.
+   */
+  | ({
+      readonly kind: "modifierPolicy";
+      readonly modifier: Modifier;
+      readonly percent: Decimal;
+      readonly source: TraceSource & { readonly kind: "modifier policy row" };
+    } & Product)
   | ({ readonly kind: "units"; readonly units: Decimal } & Product)
   | { readonly kind: "medicareBasis"; readonly scheduleName: string }
   /** A fixed-year Medicare basis used for a date outside its year: priced as of its nearest covered date. */

@@ -41,6 +41,8 @@ const STEP_TEXT: { readonly [K in TraceStepKind]: (step: Step<K>) => string } = 
   chargeTimesPercent: (s) => `${formatCents(s.chargeAmount)} x ${s.percent.toString()} = ${s.amount.toString()}`,
   contractPercent: (s) =>
     `Contract percent ${percentText(s.percent)} of Medicare: ${product(s.before, s.percent, s.amount)}`,
+  modifierPolicy: (s) =>
+    `Contract policy for modifier ${s.modifier} (modifier policy row ${s.source.rowNumber}): ${percentText(s.percent)}, ${product(s.before, s.percent, s.amount)}`,
   adjustmentFactor: (s) => `Modifier and indicator adjustments: ${product(s.before, s.factor, s.amount)}`,
   units: (s) => `Units ${s.units.toString()}: ${product(s.before, s.units, s.amount)}`,
   medicareBasis: (s) => `Medicare basis: table ${s.scheduleName}`,

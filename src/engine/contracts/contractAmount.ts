@@ -12,6 +12,7 @@ import { findCarveOut } from "./carveOuts";
 import { resolveMedicareBasis } from "./medicareBasis";
 import { notCovered, type ContractAmount, type PricingContext, type PricingKeyLine } from "./methodAmounts";
 import { carveOutMethodEntry, contractMethodEntry, DEFAULT_RULES } from "./methods";
+import { modifierPoliciesOf } from "./modifierPolicies";
 import type { ContractRegistry } from "./registry";
 import type { ContractLine, ContractVersion } from "./types";
 
@@ -44,10 +45,44 @@ export function pricingKeyLine(line: ContractLine): Result<PricingKeyLine> {
  * The contract amount of a line under one contract version, in the order of DOMAIN.md 3.1 and 2.6:
  * carve-out (by code, then range) -> the version's method (fee schedule rate with modifier/indicator adjustments,
  * percent of the Medicare amount with CMS's rules, or percent of billed) -> the default rule for codes the schedule
- * does not list -> x units. Each step is the entry of its kind in the method tables (methods.ts). Lesser-of and the
- * one rounding come after, when the charge is known (`finishPrice`).
+ * does not list -> x units -> the contract's own percentage for the line's policy modifiers (`ContractModifierPolicies`:
+ * the line is priced without them, then multiplied). Each step is the entry of its kind in the method tables
+ * (methods.ts). Lesser-of and the one rounding come after, when the charge is known (`finishPrice`).
  */
 export function contractAmount(
+  registry: ContractRegistry,
+  version: ContractVersion,
+  line: PricingKeyLine,
+): Result<ContractAmount> {
+  const policies = modifierPoliciesOf(registry, version.contractName, line.modifiers);
+  if (policies.length === 0) return methodAmount(registry, version, line);
+  const modifiers = line.modifiers.filter((m) => !policies.some((policy) => policy.modifier === m));
+  const priced = methodAmount(registry, version, { ...line, modifiers });
+  if (!priced.ok) return priced;
+  const trace: TraceStep[] = [...priced.value.trace];
+  let value = priced.value.kind === "amount" ? priced.value.amount : priced.value.percent;
+  for (const policy of policies) {
+    const before = value;
+    value = before.times(policy.percent);
+    trace.push({
+      kind: "modifierPolicy",
+      modifier: policy.modifier as Modifier,
+      percent: policy.percent,
+      before,
+      amount: value,
+      source: { kind: "modifier policy row", rowNumber: policy.sourceRowNumber },
+    });
+  }
+  const { basis } = priced.value;
+  return ok(
+    priced.value.kind === "amount"
+      ? { kind: "amount", basis, amount: value, trace }
+      : { kind: "percent of charge", basis, percent: value, trace },
+  );
+}
+
+/** The contract amount of a line by carve-out, method or default rule, before modifier policies. */
+function methodAmount(
   registry: ContractRegistry,
   version: ContractVersion,
   line: PricingKeyLine,

@@ -34,6 +34,14 @@ export type ContractIssue =
       readonly from: string;
       readonly to: string;
     }
+  | { readonly code: "modifierPolicyContractUnknown"; readonly contractName: string; readonly rowNumber: number }
+  | {
+      readonly code: "modifierPolicyDuplicate";
+      readonly contractName: string;
+      readonly modifier: string;
+      readonly firstRowNumber: number;
+      readonly secondRowNumber: number;
+    }
   | { readonly code: "contractNotFound"; readonly contractName: string; readonly knownNames: readonly string[] }
   | {
       readonly code: "contractVersionNotInEffect";
@@ -121,6 +129,16 @@ export const CONTRACT_ISSUE_CATALOGUE: EntriesByCode<ContractIssue, IssueEntry> 
     excelError: "#VALUE!",
     message: (i) =>
       `Carve-out row ${i.rowNumber} of "${i.contractName}" runs from ${i.from} to ${i.to}: a range needs two codes of the same kind (e.g. J0120 to J9999), the lower one first.`,
+  },
+  modifierPolicyContractUnknown: {
+    excelError: "#VALUE!",
+    message: (i) =>
+      `Modifier policy row ${i.rowNumber} names contract "${i.contractName}", which is not in the contract registry.`,
+  },
+  modifierPolicyDuplicate: {
+    excelError: "#VALUE!",
+    message: (i) =>
+      `Contract "${i.contractName}" states modifier ${i.modifier} twice (modifier policy rows ${i.firstRowNumber} and ${i.secondRowNumber}): the first row is used; delete one.`,
   },
   contractNotFound: {
     excelError: "#N/A",

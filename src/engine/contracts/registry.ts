@@ -1,6 +1,7 @@
 import type { EngineIssue } from "../issues";
 import type { FeeSchedule } from "../feeSchedule";
 import { codeShape } from "./carveOuts";
+import type { ModifierPolicy } from "./modifierPolicies";
 import type { CarveOut, ContractVersion, MedicareSchedule } from "./types";
 
 /**
@@ -11,16 +12,22 @@ import type { CarveOut, ContractVersion, MedicareSchedule } from "./types";
 export interface ContractRegistry {
   readonly versionsByName: ReadonlyMap<string, readonly ContractVersion[]>;
   readonly carveOutsByName: ReadonlyMap<string, readonly CarveOut[]>;
+  /** The contract's own modifier percentages (`ContractModifierPolicies`), by contract name. */
+  readonly modifierPoliciesByName: ReadonlyMap<string, readonly ModifierPolicy[]>;
   readonly feeSchedules: ReadonlyMap<string, FeeSchedule>;
   readonly medicareSchedules: ReadonlyMap<string, MedicareSchedule>;
   /** Contract names as written in the registry, sorted, for "unknown contract" messages. */
   readonly contractNames: readonly string[];
 }
 
-/** What the registry is built from: the rows of `PayerContracts` and `ContractCarveOuts` and the schedule tables. */
+/**
+ * What the registry is built from: the rows of `PayerContracts`, `ContractCarveOuts` and `ContractModifierPolicies`
+ * and the schedule tables.
+ */
 export interface ContractRegistryInput {
   readonly versions: readonly ContractVersion[];
   readonly carveOuts?: readonly CarveOut[];
+  readonly modifierPolicies?: readonly ModifierPolicy[];
   readonly feeSchedules?: readonly FeeSchedule[];
   readonly medicareSchedules?: readonly MedicareSchedule[];
 }
@@ -44,7 +51,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 /**
  * Indexes the registry and reports what is inconsistent in it, as issues naming the rows: two versions of one
  * contract in effect on the same day, a version whose end is before its start, a carve-out range whose ends differ
- * in shape or are reversed, a carve-out for a contract the registry does not have. Pricing still works around a
+ * in shape or are reversed, a carve-out for a contract the registry does not have, a modifier policy for an unknown
+ * contract or stated twice for one modifier (the first row is used). Pricing still works around a
  * reported problem where it can (an overlapping version is never chosen silently: the earlier one wins and the
  * issue is there to show).
  */
@@ -96,11 +104,35 @@ export function buildContractRegistry(input: ContractRegistryInput): {
         });
     }
   }
+  const modifierPoliciesByName = groupBy(input.modifierPolicies ?? [], (p) => registryKey(p.contractName));
+  for (const [name, policies] of modifierPoliciesByName) {
+    const first = new Map<string, ModifierPolicy>();
+    for (const policy of policies) {
+      if (!versionsByName.has(name))
+        issues.push({
+          code: "modifierPolicyContractUnknown",
+          contractName: policy.contractName,
+          rowNumber: policy.sourceRowNumber,
+        });
+      const earlier = first.get(policy.modifier);
+      if (earlier === undefined) first.set(policy.modifier, policy);
+      else
+        issues.push({
+          code: "modifierPolicyDuplicate",
+          contractName: policy.contractName,
+          modifier: policy.modifier,
+          firstRowNumber: earlier.sourceRowNumber,
+          secondRowNumber: policy.sourceRowNumber,
+        });
+    }
+    modifierPoliciesByName.set(name, [...first.values()]);
+  }
   const contractNames = [...versionsByName.values()].map((versions) => versions[0]!.contractName.trim()).sort();
   return {
     registry: {
       versionsByName,
       carveOutsByName,
+      modifierPoliciesByName,
       feeSchedules: new Map((input.feeSchedules ?? []).map((s) => [registryKey(s.name), s])),
       medicareSchedules: new Map((input.medicareSchedules ?? []).map((s) => [registryKey(s.name), s])),
       contractNames,

@@ -15,6 +15,7 @@ import { registryIssueMessage, registryIssueRows, type RegistryIssue } from "../
 import { readRegistryTables } from "../registry/readRegistry";
 import {
   CONTRACT_CARVE_OUTS_SPEC,
+  CONTRACT_MODIFIER_POLICIES_SPEC,
   MEDICARE_SCHEDULES_SPEC,
   PAYER_CONTRACTS_SPEC,
   REGISTRY_TABLE_SPECS,
@@ -130,13 +131,20 @@ export async function listContracts(excel: ExcelGateway = hostExcel()): Promise<
     }))
     .sort((a, b) => a.contractName.localeCompare(b.contractName));
 
+  const policies = registryKey(CONTRACT_MODIFIER_POLICIES_SPEC.title);
   const notSchedules = new Set([
     ...REGISTRY_TABLE_SPECS.map((spec) => registryKey(spec.title)),
     ...medicareSchedules.map(registryKey),
   ]);
   return {
     contracts,
-    problems: issues.filter((issue) => registryIssueRows(issue).length === 0).map(registryIssueMessage),
+    // Row problems of the registry table the editor has no form for (ContractModifierPolicies) are shown here.
+    problems: issues
+      .filter((issue) => {
+        const rows = registryIssueRows(issue);
+        return rows.length === 0 || rows.some((r) => registryKey(r.table) === policies);
+      })
+      .map(registryIssueMessage),
     feeScheduleTables: tableNames.filter((name) => !notSchedules.has(registryKey(name))).sort(),
     medicareSchedules: [CURRENT_MEDICARE_SCHEDULE, ...medicareSchedules],
   };

@@ -4,6 +4,7 @@
  * problem affects. Pure: readRegistry.ts does the Excel reading.
  */
 import { CURRENT_MEDICARE_SCHEDULE, type CarveOut, type ContractVersion, type MedicareSchedule } from "../../engine";
+import type { ModifierPolicy } from "../../engine";
 import { buildContractRegistry, registryKey, type ContractRegistry } from "../../engine";
 import { carveOutMethodOf, contractMethodOf, defaultRuleOf } from "../../engine";
 import type { FeeSchedule } from "../../engine";
@@ -13,10 +14,12 @@ import { ContractIssues, contractKeyOfCell, type ContractIssueIndex } from "./co
 import type { RegistryIssue, TableNameProblem } from "./issues";
 import {
   CONTRACT_CARVE_OUTS_SPEC,
+  CONTRACT_MODIFIER_POLICIES_SPEC,
   MEDICARE_SCHEDULES_SPEC,
   PAYER_CONTRACTS_SPEC,
   PAYER_CONTRACTS_TABLE,
   CONTRACT_CARVE_OUTS_TABLE,
+  CONTRACT_MODIFIER_POLICIES_TABLE,
   MEDICARE_SCHEDULES_TABLE,
 } from "./registryTables";
 import { engineIssue, feeScheduleOf, medicareScheduleOf } from "./scheduleTables";
@@ -38,10 +41,11 @@ export interface RegistrySnapshot {
   readonly tableNames: readonly string[];
 }
 
-/** The three registry tables every read starts with. */
+/** The registry tables every read starts with. */
 export const REGISTRY_TABLE_NAMES: readonly string[] = [
   PAYER_CONTRACTS_TABLE,
   CONTRACT_CARVE_OUTS_TABLE,
+  CONTRACT_MODIFIER_POLICIES_TABLE,
   MEDICARE_SCHEDULES_TABLE,
 ];
 
@@ -110,6 +114,21 @@ function carveOutsOf(parsed: ParsedTable<typeof CONTRACT_CARVE_OUTS_SPEC.columns
   }));
 }
 
+function modifierPoliciesOf(parsed: ParsedTable<typeof CONTRACT_MODIFIER_POLICIES_SPEC.columns>): ModifierPolicy[] {
+  return parsed.rows.map((row) => ({
+    contractName: row.contractName!,
+    modifier: row.modifier!,
+    percent: row.percent!,
+    sourceRowNumber: row.rowNumber,
+  }));
+}
+
+/** The table an engine issue about the registry's rows comes from. */
+function tableOfIssue(code: string): string {
+  if (code.startsWith("carveOut")) return CONTRACT_CARVE_OUTS_TABLE;
+  return code.startsWith("modifierPolicy") ? CONTRACT_MODIFIER_POLICIES_TABLE : PAYER_CONTRACTS_TABLE;
+}
+
 /** A table of the registry that cannot be read as a whole (a required column missing), or null. */
 const unreadable = (parsed: ParsedTable<never>): RegistryIssue | null =>
   parsed.issues.find((issue) => issue.code === "columnMissing") ?? null;
@@ -141,18 +160,20 @@ export function buildRegistry(tables: Tables): RegistrySnapshot {
   const blocking = new ContractIssues();
   const contracts = parseRegistryTable(PAYER_CONTRACTS_SPEC, tables);
   const carveOutTable = parseRegistryTable(CONTRACT_CARVE_OUTS_SPEC, tables);
+  const policyTable = parseRegistryTable(CONTRACT_MODIFIER_POLICIES_SPEC, tables);
   const registrations = parseRegistryTable(MEDICARE_SCHEDULES_SPEC, tables);
-  for (const parsed of [contracts, carveOutTable, registrations]) issues.push(...parsed.issues);
-  // An unreadable contract or carve-out table leaves every contract's amounts unknown: it is every contract's problem.
+  for (const parsed of [contracts, carveOutTable, policyTable, registrations]) issues.push(...parsed.issues);
+  // An unreadable contract, carve-out or policy table leaves every contract's amounts unknown: every contract's problem.
   const contractsUnreadable = unreadable(contracts as ParsedTable<never>);
   const medicareUnreadable = unreadable(registrations as ParsedTable<never>);
-  for (const parsed of [contracts, carveOutTable] as ParsedTable<never>[]) {
+  const contractTables = [contracts, carveOutTable, policyTable] as ParsedTable<never>[];
+  for (const parsed of contractTables) {
     const problem = unreadable(parsed);
     if (problem !== null) blocking.addForEvery(problem);
   }
   const issueOfRow = (parsed: ParsedTable<never>, rowNumber: number) =>
     parsed.issues.find((i) => "rowNumber" in i && i.rowNumber === rowNumber);
-  for (const parsed of [contracts, carveOutTable] as ParsedTable<never>[]) {
+  for (const parsed of contractTables) {
     for (const rejected of parsed.rejected)
       blocking.add(rejected.cells.contractName, issueOfRow(parsed, rejected.rowNumber)!);
   }
@@ -256,16 +277,16 @@ export function buildRegistry(tables: Tables): RegistrySnapshot {
   const built = buildContractRegistry({
     versions,
     carveOuts: carveOutsOf(carveOutTable),
+    modifierPolicies: modifierPoliciesOf(policyTable),
     feeSchedules,
     medicareSchedules,
   });
   for (const issue of built.issues) {
-    // A carve-out does not name a contract "not in the registry" when the registry cannot be read, or when the
-    // contract's rows were left out for a problem of their own (reported, and blocking the contract already).
-    const unknown = issue.code === "carveOutContractUnknown";
+    // A carve-out or policy does not name a contract "not in the registry" when the registry cannot be read, or when
+    // the contract's rows were left out for a problem of their own (reported, and blocking the contract already).
+    const unknown = issue.code === "carveOutContractUnknown" || issue.code === "modifierPolicyContractUnknown";
     if (unknown && (contractsUnreadable !== null || rejectedContracts.has(registryKey(issue.contractName)))) continue;
-    const table = issue.code.startsWith("carveOut") ? CONTRACT_CARVE_OUTS_TABLE : PAYER_CONTRACTS_TABLE;
-    const wrapped = engineIssue(issue, placeOf(tables, table));
+    const wrapped = engineIssue(issue, placeOf(tables, tableOfIssue(issue.code)));
     issues.push(wrapped);
     if ("contractName" in issue) blocking.add(issue.contractName, wrapped);
   }

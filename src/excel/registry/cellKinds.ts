@@ -7,7 +7,7 @@ import { Decimal, type HcpcsCode, type IsoDate } from "../../engine";
 import { isBlankCell, readDateCell, readDollars, readFraction, readHcpcsCodeCell, readQuantity } from "../../engine";
 import { serialDateText } from "../../engine";
 import { parseLocalityKey, type LocalityKey } from "../../engine";
-import { parseModifier, type Modifier } from "../../engine";
+import { parseModifier, POLICY_MODIFIERS, type Modifier, type PolicyModifier } from "../../engine";
 import { hasControlCharacter, showControlCharacters } from "../../formats/cmsPfs";
 
 /** A cell read: its value, or why not (the `expected` words of the kind). Blank cells read as `null`. */
@@ -64,6 +64,18 @@ export const modifierCell: CellKind<Modifier> = {
   read: (value) => {
     const parsed = parseModifier(value);
     return parsed.ok ? parsed.value : undefined;
+  },
+};
+
+const policyModifiers: readonly string[] = Object.keys(POLICY_MODIFIERS);
+
+/** A modifier a contract may give its own percentage (`POLICY_MODIFIERS`); a number reads as its digits (22). */
+export const policyModifierCell: CellKind<PolicyModifier> & { readonly allowed: readonly string[] } = {
+  expected: `one of the modifiers ${policyModifiers.join(", ")}`,
+  allowed: policyModifiers,
+  read: (value) => {
+    const parsed = parseModifier(value);
+    return parsed.ok && policyModifiers.includes(parsed.value) ? (parsed.value as PolicyModifier) : undefined;
   },
 };
 

@@ -1,6 +1,6 @@
 /**
  * The registry tables of ARCHITECTURE.md 3 in the column dictionary (columnDictionary.ts): `PayerContracts`,
- * `ContractCarveOuts`, `MedicareSchedules`, with the columns of fee schedule and Medicare schedule tables
+ * `ContractCarveOuts`, `ContractModifierPolicies`, `MedicareSchedules`, with the columns of fee schedule and Medicare schedule tables
  * (scheduleTableSpecs.ts). Each column says how it is read and how the contract editor and the imports write it.
  * Table and column names are part of the product: the README section "Workbook tables" is generated from these
  * specs (workbookTables.ts).
@@ -18,6 +18,7 @@ import {
   localityCell,
   moneyCell,
   percentCell,
+  policyModifierCell,
   textCell,
   yearCell,
 } from "./cellKinds";
@@ -27,6 +28,7 @@ import type { ColumnSpec, RowCheck, TableSpec } from "./columnDictionary";
 /** Table names the add-in looks for (fixed, like the column headers). */
 export const PAYER_CONTRACTS_TABLE = "PayerContracts";
 export const CONTRACT_CARVE_OUTS_TABLE = "ContractCarveOuts";
+export const CONTRACT_MODIFIER_POLICIES_TABLE = "ContractModifierPolicies";
 export const MEDICARE_SCHEDULES_TABLE = "MedicareSchedules";
 
 /** A column of a registry table (read and written); its literal `required` types the parsed row. */
@@ -325,6 +327,48 @@ export const CONTRACT_CARVE_OUTS_SPEC = {
   ],
 } satisfies TableSpec<Readonly<Record<string, ColumnSpec>>>;
 
+/** `ContractModifierPolicies`: a contract's own percentage for a modifier, where its policy differs from CMS's. */
+export const CONTRACT_MODIFIER_POLICIES_SPEC = {
+  title: CONTRACT_MODIFIER_POLICIES_TABLE,
+  purpose:
+    "A contract's own percentage for a modifier, in every version of the contract: it supplies the percentage CMS leaves to the payer (22, 52, 53, 66, 73, 74) or replaces CMS's (assistant 80/81/82/AS, co-surgery 62). A line with the modifier is priced without it, then multiplied by the percentage, before lesser-of.",
+  columns: {
+    contractName: column({
+      header: "Contract Name",
+      kind: textCell,
+      written: "text",
+      required: true,
+      description: "A name from PayerContracts.",
+      example: "Acme Health PPO",
+    }),
+    modifier: column({
+      header: "Modifier",
+      kind: policyModifierCell,
+      written: "text",
+      required: true,
+      description: "The modifier the contract pays its own percentage for.",
+      example: "22",
+      allowed: policyModifierCell.allowed,
+    }),
+    percent: column({
+      header: "Percent",
+      kind: percentCell,
+      written: "percent",
+      required: true,
+      description: "The percentage of the line's amount without the modifier.",
+      example: "120%",
+    }),
+    note: column({
+      header: "Note",
+      kind: textCell,
+      written: "text",
+      required: false,
+      description: "Where the policy comes from (the payer's reimbursement policy, the contract's exhibit).",
+      example: "Acme reimbursement policy RP-017",
+    }),
+  },
+} satisfies TableSpec<Readonly<Record<string, ColumnSpec>>>;
+
 /** `MedicareSchedules`: registers each Medicare schedule table with its locality and dates. */
 export const MEDICARE_SCHEDULES_SPEC = {
   title: MEDICARE_SCHEDULES_TABLE,
@@ -388,6 +432,7 @@ export { FEE_SCHEDULE_SPEC, MEDICARE_SCHEDULE_SPEC } from "./scheduleTableSpecs"
 export const REGISTRY_TABLE_SPECS = [
   PAYER_CONTRACTS_SPEC,
   CONTRACT_CARVE_OUTS_SPEC,
+  CONTRACT_MODIFIER_POLICIES_SPEC,
   MEDICARE_SCHEDULES_SPEC,
   FEE_SCHEDULE_SPEC,
   MEDICARE_SCHEDULE_SPEC,

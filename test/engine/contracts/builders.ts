@@ -19,6 +19,7 @@ import type { Cents } from "../../../src/engine/money";
 import { NATIONAL_GPCI } from "../../../src/engine/gpci";
 import type { PricingColumns } from "../../../src/engine/contracts/priceLines";
 import type { PfsRvuRow } from "../../../src/engine/pfsSchedule";
+import type { ModifierPolicy, PolicyModifier } from "../../../src/engine/contracts/modifierPolicies";
 import { aPfsRow, aSchedule } from "../builders";
 
 export const d = (text: string | number): Decimal => new Decimal(String(text));
@@ -71,6 +72,18 @@ export function aCarveOut(overrides: CarveOutOverrides = {}): CarveOut {
     sourceRowNumber: 2,
     ...rest,
   };
+}
+
+/** A contract's own percentage for a modifier; defaults: Acme PPO, modifier 22 at 120%, policy row 2. */
+export function aModifierPolicy(overrides: Partial<Omit<ModifierPolicy, "percent">> & { percent?: string } = {}) {
+  const { percent = "1.2", modifier = "22" as PolicyModifier, ...rest } = overrides;
+  return {
+    contractName: "Acme PPO",
+    modifier,
+    percent: d(percent),
+    sourceRowNumber: 2,
+    ...rest,
+  } satisfies ModifierPolicy;
 }
 
 type FeeRowOverrides = Partial<Omit<FeeScheduleRow, "hcpcsCode" | "modifier" | "nonFacilityRate" | "facilityRate">> & {
@@ -128,6 +141,7 @@ export function aRegistry(
   parts: {
     versions?: ContractVersion[];
     carveOuts?: CarveOut[];
+    modifierPolicies?: ModifierPolicy[];
     feeSchedules?: FeeSchedule[];
     medicareSchedules?: MedicareSchedule[];
   } = {},
@@ -135,6 +149,7 @@ export function aRegistry(
   return buildContractRegistry({
     versions: parts.versions ?? [aContract()],
     carveOuts: parts.carveOuts ?? [],
+    modifierPolicies: parts.modifierPolicies ?? [],
     feeSchedules: parts.feeSchedules ?? [aFeeSchedule()],
     medicareSchedules: parts.medicareSchedules ?? [aMedicareSchedule()],
   }).registry;

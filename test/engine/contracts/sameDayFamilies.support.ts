@@ -4,6 +4,7 @@
 import { buildContractRegistry, type ContractRegistry } from "../../../src/engine/contracts/registry";
 import { priceClaim } from "../../../src/engine/contracts/priceClaim";
 import type { ContractLine, ContractVersion } from "../../../src/engine/contracts/types";
+import type { ModifierPolicy } from "../../../src/engine/contracts/modifierPolicies";
 import { MEDICARE_PFS_CONVERSION_FACTORS } from "../../../src/engine/conversionFactor";
 import { Decimal } from "../../../src/engine/decimal";
 import { buildGpciIndex, findLocality } from "../../../src/engine/gpci";
@@ -29,8 +30,12 @@ export function seattle(work: string, pe: string, mp: string) {
 export const toCentsHalfUp = (amount: Decimal): number =>
   amount.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
 
-/** A registry on the real files in Seattle, 100% of Medicare, optionally with an OPPSCAP table. */
-export function seattleRegistry(oppsCap?: OppsCapTable, contract: Partial<ContractVersion> = {}): ContractRegistry {
+/** A registry on the real files in Seattle, 100% of Medicare, optionally with an OPPSCAP table and modifier policies. */
+export function seattleRegistry(
+  oppsCap?: OppsCapTable,
+  contract: Partial<ContractVersion> = {},
+  modifierPolicies: readonly ModifierPolicy[] = [],
+): ContractRegistry {
   const pprrvu = importPfsSchedule(readSharedData("cms-pfs/2025-rvu25d/PPRRVU2025_Oct.csv"));
   const gpci = parseGpciCsv(readSharedData("cms-pfs/2025-rvu25d/GPCI2025.csv"));
   if (!pprrvu.ok || !gpci.ok) throw new Error("CMS files did not parse");
@@ -40,6 +45,7 @@ export function seattleRegistry(oppsCap?: OppsCapTable, contract: Partial<Contra
   const pfs = oppsCap === undefined ? schedule : buildPfsSchedule(schedule.label, [...schedule.rowsByKey.values()], oppsCap); // prettier-ignore
   return buildContractRegistry({
     versions: [aContract({ method: percentOfMedicare("1"), ...contract })],
+    modifierPolicies,
     medicareSchedules: [
       {
         name: "MPFS_2025",
