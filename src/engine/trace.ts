@@ -220,6 +220,11 @@ export type TraceStep =
   /** Bilateral indicator 1 billed as 2 units without modifier 50: one bilateral procedure (150%), not two. */
   | { readonly kind: "bilateralUnits"; readonly units: Decimal }
   /**
+   * One side of a bilateral procedure billed on two lines (RT on one, LT on the other): the pair is priced as one
+   * procedure with modifier 50 (`before`), and each line is paid half of it.
+   */
+  | ({ readonly kind: "bilateralSide"; readonly side: Modifier } & Product)
+  /**
    * A multi-unit line of a component family: the first unit of the day priced in full, the later units as subsequent
    * services; `amount` is the sum of both parts.
    */

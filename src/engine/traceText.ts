@@ -99,6 +99,8 @@ const STEP_TEXT: { readonly [K in TraceStepKind]: (step: Step<K>) => string } = 
     `OPPS imaging cap: no OPPSCAP table was given with the Medicare schedule, so the cap on ${s.hcpcsCode} was not checked`,
   bilateralUnits: (s) =>
     `Bilateral indicator 1 billed as ${s.units.toString()} units: one bilateral procedure (modifier 50 rule), not ${s.units.toString()} procedures`,
+  bilateralSide: (s) =>
+    `${s.side} side of a bilateral procedure billed on two lines (RT and LT): the pair priced as modifier 50, ${s.before.toString()} x 0.5 to each line = ${s.amount.toString()}`,
   familyUnits: (s) =>
     `First ${s.firstUnits.toString()} unit in full (${s.firstAmount.toString()}) + ${s.laterUnits.toString()} later unit(s) as subsequent services (${s.laterAmount.toString()}) = ${s.amount.toString()}`,
   rounding: (s) => `Rounded half-up to cents: ${toCentsText(s.amount)}`,

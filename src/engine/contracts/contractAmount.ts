@@ -6,6 +6,9 @@ import type { Modifier } from "../modifiers";
 import { findPfsRow, type PfsRvuRow } from "../pfsSchedule";
 import { RATE_TIMES_UNITS, unitRuleOf, type UnitRule } from "../pfsRules/unitRules";
 import type { CareSetting } from "../placeOfService";
+
+const BILATERAL_MODIFIER = "50" as Modifier;
+const HALF = new Decimal("0.5");
 import { fail, ok, type Result } from "../result";
 import type { TraceStep } from "../trace";
 import { findCarveOut } from "./carveOuts";
@@ -38,6 +41,7 @@ export function pricingKeyLine(line: ContractLine): Result<PricingKeyLine> {
     units: units.value,
     ...(line.multipleProcedureRank !== undefined ? { multipleProcedureRank: line.multipleProcedureRank } : {}),
     ...(line.procedureRole !== undefined ? { procedureRole: line.procedureRole } : {}),
+    ...(line.bilateralSide !== undefined ? { bilateralSide: line.bilateralSide } : {}),
   });
 }
 
@@ -142,6 +146,8 @@ export function indicatorRow(
  * always rate x units, without looking anything up.
  */
 export function lineUnitRule(registry: ContractRegistry, version: ContractVersion, line: PricingKeyLine): UnitRule {
+  if (line.bilateralSide !== undefined && version.multipleProcedureRule === "medicare")
+    return { kind: "bilateralSide", side: line.bilateralSide, modifiers: [...line.modifiers, BILATERAL_MODIFIER] };
   if (version.multipleProcedureRule !== "medicare" || line.units.equals(1)) return RATE_TIMES_UNITS;
   const row = indicatorRow(registry, version, line);
   return row === null ? RATE_TIMES_UNITS : unitRuleOf(row, line.units, line.modifiers, line.procedureRole);
@@ -169,6 +175,14 @@ export function unitsContractAmount(
       const [head, ...rest] = priced.value.trace;
       const step: TraceStep = { kind: "bilateralUnits", units: line.units };
       return ok({ ...priced.value, trace: head === undefined ? [step] : [head, step, ...rest] });
+    }
+    case "bilateralSide": {
+      const pair = contractAmount(registry, version, { ...line, modifiers: rule.modifiers });
+      // A percent of the charge is of this line's own charge: the side is priced as billed.
+      if (!pair.ok || pair.value.kind !== "amount") return pair.ok ? contractAmount(registry, version, line) : pair;
+      const amount = pair.value.amount.times(HALF);
+      const step: TraceStep = { kind: "bilateralSide", side: rule.side, before: pair.value.amount, amount };
+      return ok({ ...pair.value, amount, trace: [...pair.value.trace, step] });
     }
     case "familyUnits": {
       const { firstUnits, laterUnits } = rule;

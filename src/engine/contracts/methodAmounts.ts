@@ -4,6 +4,7 @@
  * to the context's trace.
  */
 import type { Decimal } from "../decimal";
+import type { Modifier } from "../modifiers";
 import { findFeeScheduleRate } from "../feeSchedule";
 import type { EngineIssue } from "../issues";
 import { fail, ok, type Result } from "../result";
@@ -30,6 +31,8 @@ export type ContractAmount = {
 /** A line with its defaults applied: the inputs of a contract amount. */
 export interface PricingKeyLine extends MedicareBasisLine {
   readonly units: Decimal;
+  /** Set by `priceClaim` on a line its claim pairs with the other side of a bilateral procedure (RT with LT). */
+  readonly bilateralSide?: Modifier;
 }
 
 /** What a method prices with: the registry, the version, the line, the basis it answers for, the trace so far. */

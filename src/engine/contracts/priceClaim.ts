@@ -1,5 +1,6 @@
 import { Decimal } from "../decimal";
 import { medicareFamilyRankingAmount } from "../medicarePfs";
+import type { Modifier } from "../modifiers";
 import type { PfsRvuRow } from "../pfsSchedule";
 import { rankMultipleProcedures } from "../pfsRules/multipleProcedure";
 import { familyRuleOf, type FamilyRule, type ProcedureRole } from "../pfsRules/procedureFamilies";
@@ -33,6 +34,52 @@ interface Service {
 interface Placement {
   rank?: number;
   role?: ProcedureRole;
+  side?: Modifier;
+}
+
+/** The two sides of a paired organ or body part, as a line says which it is. */
+const SIDES = ["RT", "LT"] as const;
+const BILATERAL_MODIFIER = "50" as Modifier;
+/**
+ * BILAT SURG indicators under which two lines billing the two sides (RT and LT) are one bilateral procedure, as with
+ * modifier 50: 1 pays the pair 150%, 0 and 2 pay it 100% (CMS RVU file layout, BILAT SURG). Under 3 each side is paid
+ * in full either way; under 9 the concept does not apply and RT/LT only say which side.
+ */
+const PAIRED_INDICATORS: ReadonlySet<string> = new Set(["0", "1", "2"]);
+
+/** The side a line bills (RT or LT alone, without 50, one unit), or null. */
+function sideOf(s: Service): Modifier | null {
+  const modifiers = s.line.modifiers ?? [];
+  if ((s.line.units ?? 1) !== 1 || modifiers.includes(BILATERAL_MODIFIER)) return null;
+  const sides = SIDES.filter((side) => modifiers.includes(side as Modifier));
+  return sides.length === 1 ? (sides[0] as Modifier) : null;
+}
+
+/**
+ * Pairs the two sides of a bilateral procedure billed on two lines (RT on one, LT on the other, same code, setting
+ * and other modifiers, same day): each is placed as a side, and the pairs come back to be ranked as one procedure
+ * each. Lines pair in claim order; a side without its other half is priced as billed.
+ */
+function pairSides(day: readonly Service[], placements: Map<number, Placement>): (readonly [Service, Service])[] {
+  const waiting = new Map<string, Service[]>();
+  const pairs: (readonly [Service, Service])[] = [];
+  for (const s of day) {
+    const side = sideOf(s);
+    if (side === null || !PAIRED_INDICATORS.has(s.row.bilateralIndicator)) continue;
+    if (s.rule.kind !== "ranked" && s.rule.kind !== "none") continue;
+    const others = (s.line.modifiers ?? []).filter((m) => !SIDES.includes(m as (typeof SIDES)[number]) && m !== "51");
+    const key = (which: string) =>
+      `${s.line.hcpcsCode}|${s.line.setting ?? ""}|${[...others].sort().join(" ")}|${which}`;
+    const other = waiting.get(key(side === "RT" ? "LT" : "RT"))?.shift();
+    if (other === undefined) {
+      waiting.set(key(side), [...(waiting.get(key(side)) ?? []), s]);
+      continue;
+    }
+    placements.set(other.index, { side: sideOf(other)! });
+    placements.set(s.index, { side });
+    pairs.push([other, s]);
+  }
+  return pairs;
 }
 
 /**
@@ -135,10 +182,19 @@ function placeComponentFamilies(
   }
 }
 
-/** Surgery of the day (MULT PROC 1/2, and each endoscopy family as one procedure) ranked by contract amount. */
+/**
+ * Surgery of the day (MULT PROC 1/2, each endoscopy family and each RT/LT pair as one procedure) ranked by contract
+ * amount.
+ */
 function rankSurgery(registry: ContractRegistry, day: readonly Service[], placements: Map<number, Placement>) {
+  const pairs = pairSides(day, placements).filter(([first]) => first.rule.kind === "ranked");
   const entries = placeEndoscopies(registry, day, placements);
-  for (const s of day.filter((x) => x.rule.kind === "ranked" && placements.get(x.index)?.role !== "endoscopyBase"))
+  for (const [first, second] of pairs) {
+    const asBilateral = { ...first.line, modifiers: [...(first.line.modifiers ?? []), BILATERAL_MODIFIER] };
+    entries.push({ services: [first, second], amount: rankingAmount(registry, { ...first, line: asBilateral }) });
+  }
+  const alone = (x: Service) => placements.get(x.index)?.role !== "endoscopyBase" && placements.get(x.index)?.side === undefined; // prettier-ignore
+  for (const s of day.filter((x) => x.rule.kind === "ranked" && alone(x)))
     entries.push({ services: [s], amount: rankingAmount(registry, s) });
   const rankable = entries.filter((e): e is { services: Service[]; amount: Decimal } => e.amount !== null);
   if (rankable.length < 2) return;
@@ -151,7 +207,8 @@ function rankSurgery(registry: ContractRegistry, day: readonly Service[], placem
 /**
  * Prices the lines of one claim with CMS's same-day rules (DOMAIN.md 2.6; Claims Processing Manual ch.12 §40.6),
  * under contracts whose Multiple Procedure Rule is "medicare", per contract version and date of service:
- * - bilateral first: a bilateral-indicator-1 code billed as 2 units is one bilateral procedure at 150%;
+ * - bilateral first: a bilateral-indicator-1 code billed as 2 units is one bilateral procedure at 150%; two lines
+ *   billing its two sides (RT and LT) are one bilateral procedure (indicator 1: 150%, 0 and 2: 100%), half to each;
  * - endoscopy (MULT PROC 3) by ENDO BASE: the highest-valued member in full, each other member its value minus the
  *   base's, the base billed with its family unpaid;
  * - surgery (MULT PROC 1/2, each endoscopy family as one procedure) ranked by contract amount after bilateral,
@@ -175,6 +232,7 @@ export function priceClaim(registry: ContractRegistry, lines: readonly ContractL
     let line = original;
     if (placement.rank !== undefined) line = { ...line, multipleProcedureRank: placement.rank };
     if (placement.role !== undefined) line = { ...line, procedureRole: placement.role };
+    if (placement.side !== undefined) line = { ...line, bilateralSide: placement.side };
     // The line as billed: priceLine applies its unit rule (bilateral units, a family's later units) with the placement.
     return priceLine(registry, line);
   });

@@ -124,6 +124,8 @@ export interface ContractLine {
   readonly multipleProcedureRank?: number;
   /** Place among the claim's same-day services of its MULT PROC family, set by `priceClaim`; absent = alone. */
   readonly procedureRole?: ProcedureRole;
+  /** The side (RT or LT) of a bilateral procedure whose other side the claim bills on another line (`priceClaim`). */
+  readonly bilateralSide?: Modifier;
 }
 
 /**

@@ -14,10 +14,14 @@ const ONE = new Decimal(1);
  *   "mod 50, RT+LT, or 2 units"): priced as 1 unit with `modifiers` (modifier 50 added), 150% instead of 200%;
  * - `familyUnits`: a multi-unit first service of a component family (MULT PROC 4-7): its first unit in full, the later
  *   units as subsequent services of the family (therapy: their practice expense at 50%);
+ * - `bilateralSide`: one of two lines billing the two sides of a bilateral procedure (RT and LT, as the claim pairs
+ *   them): the pair is one procedure priced with `modifiers` (modifier 50 added) and each line is paid half of it,
+ *   so indicator 1 pays 150% for the pair, 0 and 2 pay 100%, 3 pays each side in full;
  * - `rateTimesUnits`: everything else, including a subsequent service of a family (every unit reduced alike).
  */
 export type UnitRule =
   | { readonly kind: "rateTimesUnits" }
+  | { readonly kind: "bilateralSide"; readonly side: Modifier; readonly modifiers: readonly Modifier[] }
   | { readonly kind: "bilateral"; readonly modifiers: readonly Modifier[] }
   | { readonly kind: "familyUnits"; readonly firstUnits: Decimal; readonly laterUnits: Decimal };
 
