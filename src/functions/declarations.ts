@@ -23,7 +23,7 @@ export declare function denialRate(
 ): number;
 
 /**
- * Revenue effect of a rate uplift over claim lines or a utilisation table. Codes are ranked by current revenue (or volume), highest first, ties by code; only the top_n codes get the uplift. Each line's new amount is its amount x (1 + uplift), rounded half-up to the cent on that line, as a payer prices and rounds each claim line; where billed is given it is capped at the billed charge (lesser-of). Blank rows are skipped. result "detail" spills one row per code, in rank order, with no header row: rank, code, volume, current, new, delta.
+ * Revenue effect of a rate uplift over claim lines or a utilisation table. Codes are ranked by current revenue (or volume), highest first, ties by code; only the top_n codes get the uplift. Each line's new amount is its amount x (1 + uplift), rounded half-up to the cent on that line, as a payer prices and rounds each claim line; where billed is given it is capped at the billed charge (lesser-of). Codes are ranked over all the rows given, as on the Uplift Model sheet (the same rows and billed give its figure); the Portfolio ranks within each contract and sums, so give one contract's rows to match its line for that contract. Blank rows are skipped. result "detail" spills one row per code, in rank order, with no header row: rank, code, volume, current, new, delta.
  * @customfunction UPLIFT_SCENARIO
  * @param codes Per row CPT/HCPCS code, text or number (110 reads as 00110).
  * @param amounts Per row current reimbursement in dollars (allowed or paid).

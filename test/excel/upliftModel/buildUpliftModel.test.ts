@@ -9,6 +9,7 @@ import {
   MODEL_ROWS,
   type BuiltUpliftModel,
 } from "../../../src/excel/upliftModel";
+import { upliftScenarioResult } from "../../../src/functions/upliftScenario";
 import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { aModelRequest, cents, comparison, formulasOn, smallClaimsWorkbook, smallMapping, valueAt } from "./support";
@@ -202,6 +203,29 @@ describe("lesser-of capping and rounding per line", () => {
     expect(cents(row!.newTotal)).toBe(model.numbers.scenarios[0]!.result.newCents);
     // 100.00 + 10.61 + 84.00 - 103.95 (the reversal is capped at its own charge 120, so not capped)
     expect(cents(row!.newTotal)).toBe(10000 + 1061 + 8400 - 10395);
+  });
+
+  it("gives the same added revenue as =PAYER.UPLIFT_SCENARIO over the same lines and billed charges", async () => {
+    const simulator = new WorkbookSimulator(smallClaimsWorkbook(rows));
+    await built(
+      simulator,
+      aModelRequest({
+        mapping: smallMapping(),
+        scenarios: [{ name: "5% on all", upliftFraction: 0.05, topN: null, rankBy: "revenue", overrides: [] }],
+      }),
+    );
+    const [row] = comparison(simulator, "Uplift Model", 1);
+    const column = (i: number) => rows.map((r) => [r[i]]);
+    const [[added]] = upliftScenarioResult(
+      column(3),
+      column(6),
+      [[0.05]],
+      null,
+      "revenue",
+      null,
+      column(5),
+    ) as number[][];
+    expect(cents(row!.added)).toBe(Math.round(added! * 100));
   });
 
   it("keeps only the payer and dates asked for", async () => {
