@@ -7,7 +7,8 @@ export const NUMBER_FORMATS = {
   /** Keeps file and user text as typed: "=HYPERLINK(...)", "+1-555" and "00110" stay text (ARCHITECTURE.md s.10). */
   text: "@",
   general: "General",
-  money: "$#,##0.00",
+  /** Finance's accounting negatives: ($214.43), never -$214.43. */
+  money: "$#,##0.00;($#,##0.00)",
   /** Rates and uplifts the user sets or reads back exactly (115.25%). */
   percent: "0.00%",
   /** Shares and rates on summaries read at a glance (a denial rate of 12.3%). */

@@ -204,10 +204,12 @@ export function isNotCalculated(cell: Pick<PayerFormulaCell, "value" | "valueTyp
  */
 export async function listSheetNames(excel: ExcelGateway, leaveOut: readonly string[] = []): Promise<string[]> {
   return excel.run(async (context) => {
-    const worksheets = context.workbook.worksheets.load("items/name");
+    const worksheets = context.workbook.worksheets.load("items/name,items/visibility");
     await context.sync();
     const skip = new Set(leaveOut.map((n) => n.toLowerCase()));
+    // A hidden sheet is one the user does not see or share as such (the uplift model's line sheet): not offered.
     return worksheets.items
+      .filter((s) => s.visibility === "Visible")
       .map((s) => s.name)
       .filter((n) => !skip.has(n.toLowerCase()) && !n.startsWith(STAGING_SHEET_PREFIX) && !isLeftoverSheet(n));
   });

@@ -107,7 +107,8 @@ export const importMedicareSchedule: OperationCommand<MedicareImportRequest, Wri
         `MedicareSchedules for ${registration.year}, locality ${registration.locality}` +
         `${leftOut > 0 ? ` (${countOf(leftOut, "problem", "problems")} in the file: those rows were left out)` : ""}.` +
         `${capsNote} ` +
-        `Try =PAYER.MEDICARE_RATE("99213", "${registration.locality}").`,
+        // The date is inside the schedule's year: the function's default, today, may not be.
+        `Try =PAYER.MEDICARE_RATE("99213", "${registration.locality}", , , "${registration.effectiveStartDate}").`,
     );
   },
 };

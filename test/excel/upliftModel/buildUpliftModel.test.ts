@@ -112,7 +112,7 @@ describe("the uplift model built from the sample claims", () => {
 
   it("formats money, percents and codes as text", () => {
     expect(valueAt(simulator, "Uplift Model", "B6")).toBeCloseTo(model.currentTotal, 2);
-    expect(simulator.cell("Uplift Model", 5, 1).numberFormat).toBe("$#,##0.00");
+    expect(simulator.cell("Uplift Model", 5, 1).numberFormat).toBe("$#,##0.00;($#,##0.00)");
     expect(simulator.cell("Uplift Model", 6, 1).text).toBe("2.00%");
     expect(simulator.cell("Uplift Model", modelCodeTableRow(2), 1).numberFormat).toBe("@");
   });

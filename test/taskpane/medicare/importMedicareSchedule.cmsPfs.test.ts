@@ -190,6 +190,14 @@ describeWithSharedData("importing the CMS relative value files through the simul
         );
         expect(priced).toEqual(c.amounts);
       });
+
+      it("suggests a PAYER.MEDICARE_RATE formula dated inside the schedule's year, so it answers whatever today is", async () => {
+        await registryCache.start(simulator.excel);
+        const suggested = /Try (=PAYER\.MEDICARE_RATE\(.*\))\.$/.exec(outcome.message)?.[1] ?? "no suggestion";
+        expect(suggested).toContain(`"${c.year}-01-01")`);
+        // The schedule's first day: CY2024's conversion factor changed on March 9, so its amount differs from June's.
+        expect(enter(simulator, "Claims", 40, suggested)).toEqual(expect.any(Number));
+      });
     });
   }
 
