@@ -16,6 +16,7 @@ import { readRegistryTables } from "../registry/readRegistry";
 import {
   CONTRACT_CARVE_OUTS_SPEC,
   CONTRACT_MODIFIER_POLICIES_SPEC,
+  FEE_SCHEDULE_SPEC,
   MEDICARE_SCHEDULES_SPEC,
   PAYER_CONTRACTS_SPEC,
   REGISTRY_TABLE_SPECS,
@@ -145,9 +146,32 @@ export async function listContracts(excel: ExcelGateway = hostExcel()): Promise<
         return rows.length === 0 || rows.some((r) => registryKey(r.table) === policies);
       })
       .map(registryIssueMessage),
-    feeScheduleTables: tableNames.filter((name) => !notSchedules.has(registryKey(name))).sort(),
+    feeScheduleTables: await feeScheduleTables(
+      excel,
+      tableNames.filter((name) => !notSchedules.has(registryKey(name))),
+    ),
     medicareSchedules: [CURRENT_MEDICARE_SCHEDULE, ...medicareSchedules],
   };
+}
+
+/**
+ * The tables among `names` that hold rates (a code column and a non-facility or facility rate column, as the fee
+ * schedule spec reads them), sorted: a claims or remittance table is never offered as a fee schedule. One request.
+ */
+async function feeScheduleTables(excel: ExcelGateway, names: readonly string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  const headers = await excel.run(async (context) => {
+    const ranges = names.map((name) => context.workbook.tables.getItem(name).getHeaderRowRange().load("values"));
+    await context.sync();
+    return ranges.map((range) => range.values[0] ?? []);
+  });
+  const { hcpcsCode, nonFacilityRate, facilityRate } = FEE_SCHEDULE_SPEC.columns;
+  return names
+    .filter((_, i) => {
+      const found = columnPositions({ hcpcsCode, nonFacilityRate, facilityRate }, headers[i]!);
+      return found.has("hcpcsCode") && (found.has("nonFacilityRate") || found.has("facilityRate"));
+    })
+    .sort();
 }
 
 /** ISO date `days` days before `date`. */

@@ -83,6 +83,11 @@ describe("listing contracts", () => {
     expect(data.feeScheduleTables).not.toContain("MPFS_2025");
     expect(data.medicareSchedules).toEqual(["current", "MPFS_2025"]);
   });
+
+  it("never offers the claims table, which has codes but no rates, as a fee schedule", async () => {
+    const data = await listContracts(new WorkbookSimulator(buildSampleWorkbook()).excel);
+    expect(data.feeScheduleTables).toEqual(["FS_AcmePPO_2025"]);
+  });
 });
 
 describe("saving a contract version", () => {

@@ -216,7 +216,7 @@ describe("lesser-of capping and rounding per line", () => {
     );
     const [row] = comparison(simulator, "Uplift Model", 1);
     const column = (i: number) => rows.map((r) => [r[i]]);
-    const [[added]] = upliftScenarioResult(
+    const [[added] = []] = upliftScenarioResult(
       column(3),
       column(6),
       [[0.05]],
