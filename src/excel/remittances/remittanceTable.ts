@@ -6,7 +6,7 @@
  */
 import { DENIAL_CATEGORY_LABELS, type RemitAdjustment } from "../../engine";
 import { centsToDollars, type Cents } from "../../engine";
-import { remit835IssueMessage, type Remit835File, type RemitLine } from "../../formats/remit835";
+import { remit835UserMessage, type Remit835File, type RemitLine } from "../../formats/remit835";
 import type { ExcelGateway } from "../core/excelGateway";
 import { MAX_CELL_CHARACTERS, type CellValue, type TableColumn } from "../core/tableColumns";
 import type { TableWriteRequest } from "../core/tableWriter";
@@ -302,6 +302,6 @@ function isHcpcsQualifier(qualifier: string | null): boolean {
 
 function warningsText(line: RemitLine): string | null {
   if (line.warnings.length === 0) return null;
-  const text = line.warnings.map(remit835IssueMessage).join(" ");
+  const text = line.warnings.map(remit835UserMessage).join(" ");
   return text.length <= MAX_CELL_CHARACTERS ? text : `${text.slice(0, MAX_CELL_CHARACTERS - 1)}…`;
 }

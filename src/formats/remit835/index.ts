@@ -2,6 +2,7 @@
 export { parse835, DEFAULT_MAX_835_BYTES, type Parse835Options } from "./parse835";
 export {
   remit835IssueMessage,
+  remit835UserMessage,
   REMIT_835_MESSAGES,
   EXPECTED_VALUES,
   type ElementConsequence,

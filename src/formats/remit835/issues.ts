@@ -1,5 +1,6 @@
 import { catalogue, type Messages } from "../../engine";
 import { formatCents, type Cents } from "../../engine";
+import { elementWords, segmentWords } from "./layout";
 import { isControlCharacter, MAX_CLAIM_AMOUNT_CENTS, MAX_UNIT_QUANTITY } from "./values";
 
 /**
@@ -235,11 +236,55 @@ export const REMIT_835_MESSAGES: Messages<Remit835Issue> = {
     `${at(i.position)}: total payment ${$(i.totalPaymentAmount)} (BPR02) differs from claims paid ${$(i.claimPaidAmount)} less provider adjustments ${$(i.providerAdjustmentAmount)}.`,
 };
 
-const wordsOf = catalogue<Remit835Issue>(REMIT_835_MESSAGES);
+const claimText = (claimId: string) => (claimId === "" ? "a claim without an id" : `claim ${claimId}`);
+const element = (i: { position: SegmentPosition; element: string }) => elementWords(i.position.segmentId, i.element);
 
-/** The message of an 835 issue; any control character quoted from the file is shown as a visible symbol. */
+/**
+ * The plain first sentence of each warning, for a finance user who does not read X12: what is wrong and what it
+ * cost. The EDI detail (segment, element, position) follows it for whoever fixes the file.
+ */
+export const REMIT_835_PLAIN_WORDS: Messages<Remit835Warning> = {
+  envelopeMissing: () => "The file lacks its standard header, so it was read as best it could.",
+  segmentUnreadable: () => "A piece of the file could not be read and was skipped.",
+  segmentUnknown: (i) =>
+    `The file holds a record that is not part of a remittance (${segmentWords(i.position.segmentId)}); it was skipped.`,
+  segmentOutOfPlace: (i) =>
+    `A record (${segmentWords(i.position.segmentId)}) is in the wrong place in the file and was skipped.`,
+  elementMissing: (i) => `${capital(element(i))} is missing; ${consequence(i.consequence)}.`,
+  elementInvalid: (i) => `${capital(element(i))} cannot be read; ${consequence(i.consequence)}.`,
+  elementControlCharacter: (i) => `${capital(element(i))} holds an invisible character; ${consequence(i.consequence)}.`,
+  transactionSkipped: () => "The file holds a transaction that is not a remittance; it was skipped.",
+  transactionNotClosed: () => "A remittance in the file has no end marker; it was read up to where the file ends.",
+  transactionCut: () => "The file is cut short: its last remittance is incomplete and was not imported.",
+  envelopeCut: () => "The file is cut short after its last complete remittance; everything before it was read.",
+  lineOutOfBalance: (i) => `The payer's amounts for ${claimText(i.claimId)} line ${i.claimLineNumber} do not add up.`,
+  claimChargeOutOfBalance: (i) => `The total charge of ${claimText(i.claimId)} differs from the sum of its lines.`,
+  claimPaymentOutOfBalance: (i) => `The payment of ${claimText(i.claimId)} differs from the sum of its lines.`,
+  transactionOutOfBalance: () => "The payment total differs from the claims it pays.",
+};
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const wordsOf = catalogue<Remit835Issue>(REMIT_835_MESSAGES);
+const plainWordsOf = catalogue<Remit835Warning>(REMIT_835_PLAIN_WORDS);
+/** Every refusal code, so that a new one must be placed here: a refusal is a plain message already. */
+const REFUSALS = {
+  ...{ fileEmpty: true, fileTooLarge: true, notX12: true, notA835: true },
+  ...{ isaMalformed: true, noTransactions: true, fileCutShort: true },
+} as const satisfies Record<Remit835Refusal["code"], true>;
+const isRefusal = (issue: Remit835Issue): issue is Remit835Refusal => issue.code in REFUSALS;
+
+/** The message of an 835 issue, at the segment level; any control character quoted from the file is made visible. */
 export const remit835IssueMessage = (issue: Remit835Issue): string => visible(wordsOf(issue));
 
+/**
+ * The message a user reads (the task pane, the remittance table's Warnings column): a refusal is plain already; a
+ * warning starts with its plain sentence, then "EDI detail:" and the segment-level account for whoever fixes the file.
+ */
+export const remit835UserMessage = (issue: Remit835Issue): string =>
+  isRefusal(issue) ? remit835IssueMessage(issue) : visible(`${plainWordsOf(issue)} EDI detail: ${wordsOf(issue)}`);
 const TRANSACTION_SETS: Readonly<Record<string, string>> = {
   "837": "837 (health care claims)",
   "835": "835 (remittance advice)",

@@ -20,12 +20,49 @@ export interface ComponentRef {
   readonly reference: string;
 }
 
-function elementRef(segmentId: string, position: number): ElementRef {
-  return { segmentId, position, reference: `${segmentId}${String(position).padStart(2, "0")}` };
+/** The name of each declared element and component by reference ("SVC03" -> "paidAmount"), for plain messages. */
+const NAMES = new Map<string, string>();
+
+function elementRef(segmentId: string, position: number, name?: string): ElementRef {
+  const reference = `${segmentId}${String(position).padStart(2, "0")}`;
+  if (name !== undefined) NAMES.set(reference, name);
+  return { segmentId, position, reference };
 }
 
-function componentRef(element: ElementRef, position: number): ComponentRef {
-  return { position, reference: `${element.reference}-${position}` };
+function componentRef(element: ElementRef, position: number, name?: string): ComponentRef {
+  const reference = `${element.reference}-${position}`;
+  if (name !== undefined) NAMES.set(reference, name);
+  return { position, reference };
+}
+
+/** What each segment is about, in a finance user's words, for the plain first line of a warning. */
+const SEGMENT_WORDS = {
+  ...{ ISA: "file header", IEA: "file trailer", GS: "group header", GE: "group trailer" },
+  ...{ ST: "remittance header", SE: "remittance trailer", BPR: "payment", TRN: "payment trace", CUR: "currency" },
+  ...{ REF: "reference", DTM: "date", N1: "payer or payee", N2: "name", N3: "address", N4: "city and state" },
+  ...{ PER: "contact", RDM: "delivery method", LX: "line group", TS3: "provider summary", TS2: "provider summary" },
+  ...{ CLP: "claim", CAS: "adjustment", NM1: "patient or provider name", MIA: "inpatient adjudication" },
+  ...{ MOA: "outpatient adjudication", AMT: "amount", QTY: "quantity", SVC: "service line", LQ: "remark" },
+  PLB: "provider adjustment",
+} as const satisfies Record<SegmentId, string>;
+
+/** "the service line" for SVC: what a segment is about, in plain words. */
+export function segmentWords(segmentId: string): string {
+  const words = (SEGMENT_WORDS as Readonly<Record<string, string>>)[segmentId];
+  return words === undefined ? `the ${segmentId} record` : `the ${words}`;
+}
+
+/**
+ * "the service line's paid amount" for SVC03: an element in plain words, from its declared name (a camelCase name
+ * read as words); an element without a declared name is "a value of" its segment.
+ */
+export function elementWords(segmentId: string, reference: string): string {
+  const name = NAMES.get(reference);
+  if (name === undefined) return `a value of ${segmentWords(segmentId)}`;
+  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  const segment = segmentWords(segmentId);
+  // "the claim id", not "the claim's claim id".
+  return words.startsWith(segment.slice("the ".length)) ? `the ${words}` : `${segment}'s ${words}`;
 }
 
 /** A segment layout: its elements by name, each with its X12 position. */
@@ -33,7 +70,7 @@ function segmentLayout<const Positions extends Readonly<Record<string, number>>>
   segmentId: string,
   positions: Positions,
 ): { readonly [Name in keyof Positions]: ElementRef } {
-  const entries = Object.entries(positions).map(([name, position]) => [name, elementRef(segmentId, position)]);
+  const entries = Object.entries(positions).map(([name, position]) => [name, elementRef(segmentId, position, name)]);
   return Object.fromEntries(entries) as { readonly [Name in keyof Positions]: ElementRef };
 }
 
@@ -42,7 +79,7 @@ function compositeLayout<const Positions extends Readonly<Record<string, number>
   element: ElementRef,
   positions: Positions,
 ): { readonly [Name in keyof Positions]: ComponentRef } {
-  const entries = Object.entries(positions).map(([name, position]) => [name, componentRef(element, position)]);
+  const entries = Object.entries(positions).map(([name, position]) => [name, componentRef(element, position, name)]);
   return Object.fromEntries(entries) as { readonly [Name in keyof Positions]: ComponentRef };
 }
 
@@ -97,9 +134,9 @@ export const AMT = segmentLayout("AMT", { amountQualifierCode: 1, amount: 2 });
 /** CAS01 and the six reason/amount/quantity triplets (CAS02-CAS19) of one adjustment segment. */
 export const CAS = segmentLayout("CAS", { adjustmentGroupCode: 1 });
 export const CAS_TRIPLETS = [2, 5, 8, 11, 14, 17].map((first) => ({
-  reason: elementRef("CAS", first),
-  amount: elementRef("CAS", first + 1),
-  quantity: elementRef("CAS", first + 2),
+  reason: elementRef("CAS", first, "reasonCode"),
+  amount: elementRef("CAS", first + 1, "amount"),
+  quantity: elementRef("CAS", first + 2, "quantity"),
 }));
 
 // Service line loop 2110.
@@ -117,7 +154,7 @@ export const SVC = segmentLayout("SVC", {
 export function procedureComposite(element: ElementRef) {
   return {
     ...compositeLayout(element, { procedureCodeQualifier: 1, procedureCode: 2 }),
-    modifiers: Array.from({ length: MAX_MODIFIERS }, (_, i) => componentRef(element, 3 + i)),
+    modifiers: Array.from({ length: MAX_MODIFIERS }, (_, i) => componentRef(element, 3 + i, `modifier ${i + 1}`)),
   };
 }
 export const SVC_PROCEDURE = procedureComposite(SVC.procedure);
@@ -149,11 +186,11 @@ export const LQ = segmentLayout("LQ", { codeListQualifierCode: 1, remarkCode: 2 
 // Provider adjustments (summary table): PLB01, PLB02 and six identifier/amount pairs, the identifier a composite.
 export const PLB = segmentLayout("PLB", { providerIdentifier: 1, fiscalPeriodDate: 2 });
 export const PLB_PAIRS = [3, 5, 7, 9, 11, 13].map((first) => {
-  const identifier = elementRef("PLB", first);
+  const identifier = elementRef("PLB", first, "identifier");
   return {
     identifier,
     ...compositeLayout(identifier, { adjustmentReasonCode: 1, referenceIdentifier: 2 }),
-    amount: elementRef("PLB", first + 1),
+    amount: elementRef("PLB", first + 1, "amount"),
   };
 });
 

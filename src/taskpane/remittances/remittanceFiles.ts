@@ -8,6 +8,7 @@ import {
   DEFAULT_MAX_835_BYTES,
   parse835,
   remit835IssueMessage,
+  remit835UserMessage,
   type Remit835File,
   type SegmentPosition,
 } from "../../formats/remit835";
@@ -141,6 +142,6 @@ function summarize(file: Remit835File): RemittanceFileSummary {
     lineCount: file.lines.length,
     deniedLineCount,
     partialDenialLineCount,
-    warnings: file.warnings.map((warning) => ({ message: remit835IssueMessage(warning), position: warning.position })),
+    warnings: file.warnings.map((warning) => ({ message: remit835UserMessage(warning), position: warning.position })),
   };
 }

@@ -249,11 +249,13 @@ describe("a reversal (CLP02 = 22)", () => {
 });
 
 describe("warnings", () => {
-  it("puts each line's warnings, with their segment position, in its Warnings cell", () => {
+  it("puts each line's warnings in its Warnings cell, in plain words first, then with their segment position", () => {
     const file = parsed(remit835(["CLP*C-5*1*100*90**12*PCN5", "SVC*HC:99213*100*90**1"]));
     const [row] = records("unbalanced.835", file);
 
-    expect(row?.Warnings).toMatch(/^Segment \d+ \(SVC, line \d+, character \d+\): claim C-5 line 1 does not balance/);
+    expect(row?.Warnings).toMatch(
+      /^The payer's amounts for claim C-5 line 1 do not add up\. EDI detail: Segment \d+ \(SVC, line \d+, character \d+\): claim C-5 line 1 does not balance/,
+    );
   });
 });
 

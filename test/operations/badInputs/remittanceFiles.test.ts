@@ -136,25 +136,28 @@ describe("a file whose bad line the tab reports and leaves out", () => {
       (text: string) => text.replace("CLP*PATIENT ACCOUNT NUMBER*1*", "CLP*PATIENT\u0000ACCOUNT NUMBER*1*"),
       "CLP*PATIENT",
       'CLP01 "PATIENT␀ACCOUNT NUMBER" holds a control character, which no 835 name, id or code contains; claim (no id) and its lines were not imported.', // prettier-ignore
+      "The claim id holds an invisible character; claim (no id) and its lines were not imported.",
     ],
     [
       "a paid amount of 10^20",
       (text: string) => text.replace("SVC*HC:V2020:RB*6*6**1", "SVC*HC:V2020:RB*6*100000000000000000000**1"),
       "SVC*HC:V2020:RB*6*1",
       'SVC03 "100000000000000000000" is not valid (expected an amount like 1234.56, between -100,000,000.00 and 100,000,000.00); claim PATIENT ACCOUNT NUMBER line 1 was not imported.', // prettier-ignore
+      "The service line's paid amount cannot be read; claim PATIENT ACCOUNT NUMBER line 1 was not imported.",
     ],
     [
       "a 4-digit procedure code",
       (text: string) => text.replace("SVC*HC:V2020:RB*6*6**1", "SVC*HC:9921*6*6**1"),
       "SVC*HC:9921",
       'SVC01-2 "9921" is not valid (expected a 5-character CPT/HCPCS code like 99213 or J1100, as qualifier HC requires); claim PATIENT ACCOUNT NUMBER line 1 was not imported.', // prettier-ignore
+      "The service line's procedure code cannot be read; claim PATIENT ACCOUNT NUMBER line 1 was not imported.",
     ],
   ])(
-    "%s is reported where it is, and choosing the file leaves the workbook unchanged",
-    async (_what, edit, at, warning) => {
+    "%s is reported in plain words, then where it is, and choosing the file leaves the workbook unchanged",
+    async (_what, edit, at, warning, plain) => {
       const text = edit(EMEDNY);
       const previews = await readRemittanceFiles([emedny(edit)]);
-      expect(previews.flatMap(shown)).toEqual([`${capital(segmentAt(text, at))}: ${warning}`]);
+      expect(previews.flatMap(shown)).toEqual([`${plain} EDI detail: ${capital(segmentAt(text, at))}: ${warning}`]);
       expect(await changesToWorkbook()).toEqual([]);
     },
   );
@@ -214,7 +217,7 @@ describeWithSharedData("files from ../shared/data, of the wrong kind or cut", ()
     const file = chosenFile("profee-multiple.edi", cut(sharedFile("x12-835/tastypackets/profee-multiple.edi"), 0.37));
     const previews = await readRemittanceFiles([file]);
     expect(previews.flatMap(shown)).toEqual([
-      'Segment 3979 (CLP, line 58, character 104700): the file is cut short: it ends inside this segment, "CLP*", which has no segment terminator. Transaction 1740 (from segment 3936) is incomplete and was not imported, nor its 2 claims read so far; the 57 transactions before it are complete and were read.',
+      'The file is cut short: its last remittance is incomplete and was not imported. EDI detail: Segment 3979 (CLP, line 58, character 104700): the file is cut short: it ends inside this segment, "CLP*", which has no segment terminator. Transaction 1740 (from segment 3936) is incomplete and was not imported, nor its 2 claims read so far; the 57 transactions before it are complete and were read.',
     ]);
     expect(await changesToWorkbook()).toEqual([]);
   });

@@ -57,7 +57,7 @@ describe("the task pane's Remittances panel", () => {
     expect(tigershark).toHaveTextContent("2 lines");
   });
 
-  it("lists a file's warnings with their segment position when expanded", async () => {
+  it("lists a file's warnings in plain words, then with their segment position, when expanded", async () => {
     openRemittances(new WorkbookSimulator(oneClaimWorkbook()).excel);
     const list = await choose(aFile("tigershark_4010_out_of_balance.835"));
     const file = within(list).getByRole("listitem", { name: "tigershark_4010_out_of_balance.835" });
@@ -65,7 +65,9 @@ describe("the task pane's Remittances panel", () => {
     fireEvent.click(within(file).getByRole("button", { name: "1 warning" }));
 
     const warnings = within(file).getByRole("list", { name: "Warnings" });
-    expect(within(warnings).getAllByRole("listitem")[0]).toHaveTextContent(/^Segment \d+ \([A-Z0-9]+, line \d+/);
+    expect(within(warnings).getAllByRole("listitem")[0]).toHaveTextContent(
+      /^The payment total differs from the claims it pays\. EDI detail: Segment \d+ \([A-Z0-9]+, line \d+/,
+    );
   });
 
   it("shows why a file is refused, and still imports the others", async () => {
