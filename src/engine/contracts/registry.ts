@@ -1,5 +1,6 @@
 import type { EngineIssue } from "../issues";
 import type { FeeSchedule } from "../feeSchedule";
+import type { AnesthesiaBaseUnitsTable } from "../pfsRules/anesthesia";
 import { codeShape } from "./carveOuts";
 import type { CarveOut, ContractVersion, MedicareSchedule } from "./types";
 
@@ -13,6 +14,8 @@ export interface ContractRegistry {
   readonly carveOutsByName: ReadonlyMap<string, readonly CarveOut[]>;
   readonly feeSchedules: ReadonlyMap<string, FeeSchedule>;
   readonly medicareSchedules: ReadonlyMap<string, MedicareSchedule>;
+  /** The workbook's anesthesia base units (the AnesthesiaBaseUnits table); absent: no anesthesia line is priced. */
+  readonly anesthesiaBaseUnits?: AnesthesiaBaseUnitsTable;
   /** Contract names as written in the registry, sorted, for "unknown contract" messages. */
   readonly contractNames: readonly string[];
 }
@@ -23,6 +26,7 @@ export interface ContractRegistryInput {
   readonly carveOuts?: readonly CarveOut[];
   readonly feeSchedules?: readonly FeeSchedule[];
   readonly medicareSchedules?: readonly MedicareSchedule[];
+  readonly anesthesiaBaseUnits?: AnesthesiaBaseUnitsTable;
 }
 
 /** The lookup key of any name in the registry: trimmed, lower case. */
@@ -103,6 +107,7 @@ export function buildContractRegistry(input: ContractRegistryInput): {
       carveOutsByName,
       feeSchedules: new Map((input.feeSchedules ?? []).map((s) => [registryKey(s.name), s])),
       medicareSchedules: new Map((input.medicareSchedules ?? []).map((s) => [registryKey(s.name), s])),
+      ...(input.anesthesiaBaseUnits !== undefined ? { anesthesiaBaseUnits: input.anesthesiaBaseUnits } : {}),
       contractNames,
     },
     issues,

@@ -1,6 +1,7 @@
 import { Decimal } from "../decimal";
 import { hasModifier, type Modifier } from "../modifiers";
 import type { PfsRvuRow } from "../pfsSchedule";
+import { isAnesthesiaCode } from "./anesthesia";
 import { familyRuleOf, type ProcedureRole } from "./procedureFamilies";
 
 const BILATERAL_MODIFIER = "50" as Modifier;
@@ -14,15 +15,21 @@ const ONE = new Decimal(1);
  *   "mod 50, RT+LT, or 2 units"): priced as 1 unit with `modifiers` (modifier 50 added), 150% instead of 200%;
  * - `familyUnits`: a multi-unit first service of a component family (MULT PROC 4-7): its first unit in full, the later
  *   units as subsequent services of the family (therapy: their practice expense at 50%);
+ * - `anesthesiaMinutes`: an anesthesia line (00100-01999), whose units are its minutes: the whole line is priced at
+ *   once, (base units + minutes / 15 to one decimal) x CF, never one unit's amount x units (ch.12 s.50);
  * - `rateTimesUnits`: everything else, including a subsequent service of a family (every unit reduced alike).
  */
 export type UnitRule =
   | { readonly kind: "rateTimesUnits" }
+  | { readonly kind: "anesthesiaMinutes" }
   | { readonly kind: "bilateral"; readonly modifiers: readonly Modifier[] }
   | { readonly kind: "familyUnits"; readonly firstUnits: Decimal; readonly laterUnits: Decimal };
 
 /** The unit rule of the common case: the amount is linear in units. */
 export const RATE_TIMES_UNITS: UnitRule = { kind: "rateTimesUnits" };
+
+/** The unit rule of an anesthesia line: its units are minutes. */
+export const ANESTHESIA_MINUTES: UnitRule = { kind: "anesthesiaMinutes" };
 
 /**
  * The unit rule of a line by its Medicare row (the row of its code and component modifier), its units and modifiers,
@@ -36,6 +43,7 @@ export function unitRuleOf(
   modifiers: readonly Modifier[],
   role: ProcedureRole | undefined,
 ): UnitRule {
+  if (isAnesthesiaCode(row.hcpcsCode)) return ANESTHESIA_MINUTES;
   if (row.bilateralIndicator === "1" && units.equals(BILATERAL_UNITS) && !hasModifier(modifiers, BILATERAL_MODIFIER))
     return { kind: "bilateral", modifiers: [...modifiers, BILATERAL_MODIFIER] };
   if (units.lessThanOrEqualTo(ONE) || (role !== undefined && role !== "first")) return RATE_TIMES_UNITS;
