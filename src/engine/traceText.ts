@@ -96,7 +96,8 @@ const STEP_TEXT: { readonly [K in TraceStepKind]: (step: Step<K>) => string } = 
   imagingCapUnavailable: (s) =>
     `OPPS imaging cap: no OPPSCAP table was given with the Medicare schedule, so the cap on ${s.hcpcsCode} was not checked`,
   anesthesia: (s) => {
-    const direction = s.directionModifier === null ? s.directionMeaning : `modifier ${s.directionModifier}, ${s.directionMeaning}`;
+    const direction =
+      s.directionModifier === null ? s.directionMeaning : `modifier ${s.directionModifier}, ${s.directionMeaning}`;
     return (
       `Anesthesia ${s.hcpcsCode}: ${s.minutes.toString()} minutes / 15 = ${s.timeUnits.toFixed(1)} time units; ` +
       `${s.baseUnits} base units (${s.baseUnitsSource}); conversion factor ${s.conversionFactor.toString()} (${s.conversionFactorSource}); ` +

@@ -76,7 +76,8 @@ function readRow(cells: readonly string[], columns: Columns, rowNumber: number):
   const locality = cell("localityNumber");
   if (!/^\d{1,2}$/.test(locality)) invalid("localityNumber", "a locality number like 00");
   const cf = toDecimal(cell("conversionFactor"));
-  if (cf === null || cf.lte(0) || cf.gt(MAX_CF)) invalid("conversionFactor", "a conversion factor in dollars like 19.31");
+  if (cf === null || cf.lte(0) || cf.gt(MAX_CF))
+    invalid("conversionFactor", "a conversion factor in dollars like 19.31");
   if (issues.length > 0 || cf === null) return issues;
   return {
     localityKey: localityKeyOf(mac, locality),

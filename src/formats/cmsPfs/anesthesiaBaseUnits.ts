@@ -45,7 +45,11 @@ function locateColumns(grid: CsvGrid): Result<{ headerRow: number; columns: Colu
   return ok({ headerRow, columns });
 }
 
-function readRow(cells: readonly string[], columns: Columns, rowNumber: number): AnesthesiaBaseUnitsRow | ImportIssue[] {
+function readRow(
+  cells: readonly string[],
+  columns: Columns,
+  rowNumber: number,
+): AnesthesiaBaseUnitsRow | ImportIssue[] {
   const cell = (name: Column): string => cells[columns[name]] ?? "";
   const damaged = COLUMN_NAMES.filter((name) => hasControlCharacter(cell(name)));
   if (damaged.length > 0)
