@@ -6,12 +6,15 @@
 import { CURRENT_MEDICARE_SCHEDULE, type CarveOut, type ContractVersion, type MedicareSchedule } from "../../engine";
 import { buildContractRegistry, registryKey, type ContractRegistry } from "../../engine";
 import { carveOutMethodOf, contractMethodOf, defaultRuleOf } from "../../engine";
+import { buildAnesthesiaBaseUnits, type AnesthesiaBaseUnitsTable } from "../../engine";
 import type { FeeSchedule } from "../../engine";
 import type { LocalityKey } from "../../engine";
 import type { IsoDate } from "../../engine";
 import { ContractIssues, contractKeyOfCell, type ContractIssueIndex } from "./contractIssues";
 import type { RegistryIssue, TableNameProblem } from "./issues";
 import {
+  ANESTHESIA_BASE_UNITS_SPEC,
+  ANESTHESIA_BASE_UNITS_TABLE,
   CONTRACT_CARVE_OUTS_SPEC,
   MEDICARE_SCHEDULES_SPEC,
   PAYER_CONTRACTS_SPEC,
@@ -38,11 +41,12 @@ export interface RegistrySnapshot {
   readonly tableNames: readonly string[];
 }
 
-/** The three registry tables every read starts with. */
+/** The registry tables every read starts with (the anesthesia base units are one per workbook, like them). */
 export const REGISTRY_TABLE_NAMES: readonly string[] = [
   PAYER_CONTRACTS_TABLE,
   CONTRACT_CARVE_OUTS_TABLE,
   MEDICARE_SCHEDULES_TABLE,
+  ANESTHESIA_BASE_UNITS_TABLE,
 ];
 
 type ContractRow = ParsedRow<typeof PAYER_CONTRACTS_SPEC.columns>;
@@ -93,6 +97,7 @@ function contractVersion(row: ContractRow): ContractVersion {
     lesserOf: row.lesserOf ?? false,
     defaultRule: row.defaultMethod === null ? null : defaultRuleOf(row.defaultMethod, row),
     multipleProcedureRule: row.multipleProcedureRule ?? "medicare",
+    anesthesiaConversionFactor: row.anesthesiaConversionFactor,
     termEndDate: row.termEndDate,
     renewalNoticeDate: row.renewalNoticeDate,
     autoRenew: row.autoRenew ?? false,
@@ -108,6 +113,19 @@ function carveOutsOf(parsed: ParsedTable<typeof CONTRACT_CARVE_OUTS_SPEC.columns
     method: carveOutMethodOf(row.method!, row),
     sourceRowNumber: row.rowNumber,
   }));
+}
+
+/**
+ * The workbook's anesthesia base units, when it has the table. Its bad rows are reported; the codes they hold are
+ * then "not in the table", which is what an anesthesia line of such a code answers.
+ */
+function anesthesiaBaseUnitsOf(tables: Tables, issues: RegistryIssue[]): AnesthesiaBaseUnitsTable | undefined {
+  const data = tableIn(tables, ANESTHESIA_BASE_UNITS_TABLE);
+  if (data === undefined) return undefined;
+  const parsed = parseTable(ANESTHESIA_BASE_UNITS_SPEC, data);
+  issues.push(...parsed.issues);
+  const rows = parsed.rows.map((row) => ({ hcpcsCode: row.hcpcsCode, baseUnits: row.baseUnits, sourceRowNumber: row.rowNumber })); // prettier-ignore
+  return buildAnesthesiaBaseUnits(`${data.name} (sheet "${data.sheet}")`, rows);
 }
 
 /** A table of the registry that cannot be read as a whole (a required column missing), or null. */
@@ -253,11 +271,13 @@ export function buildRegistry(tables: Tables): RegistrySnapshot {
     blocking.add(version.contractName, issue);
   }
 
+  const anesthesiaBaseUnits = anesthesiaBaseUnitsOf(tables, issues);
   const built = buildContractRegistry({
     versions,
     carveOuts: carveOutsOf(carveOutTable),
     feeSchedules,
     medicareSchedules,
+    ...(anesthesiaBaseUnits === undefined ? {} : { anesthesiaBaseUnits }),
   });
   for (const issue of built.issues) {
     // A carve-out does not name a contract "not in the registry" when the registry cannot be read, or when the
