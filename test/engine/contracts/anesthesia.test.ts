@@ -9,6 +9,7 @@ import { buildContractRegistry, type ContractRegistry } from "../../../src/engin
 import { priceClaim } from "../../../src/engine/contracts/priceClaim";
 import { priceLine } from "../../../src/engine/contracts/priceLine";
 import { priceLines } from "../../../src/engine/contracts/priceLines";
+import { priceMedicarePfs } from "../../../src/engine/medicarePfs";
 import type { ContractVersion, MedicareSchedule } from "../../../src/engine/contracts/types";
 import { MEDICARE_PFS_CONVERSION_FACTORS } from "../../../src/engine/conversionFactor";
 import { buildGpciIndex, findLocality, type LocalityKey } from "../../../src/engine/gpci";
@@ -180,6 +181,16 @@ describeWithSharedData("anesthesia lines priced on the real CY2025 CMS files (Ho
     expect(priceClaim(registry, lines).map((r) => (r.ok ? r.value.allowedAmount : r.issue.code))).toEqual(single);
     // 00840 for 1 minute: (6 + 0.1) x 21.09 = 128.649 -> 128.65, not a per-unit amount.
     expect(single[2]).toBe(12865);
+  });
+
+  it("answers PAYER.MEDICARE_RATE's pricer for an anesthesia code that its amount needs the minutes", () => {
+    const rate = priceMedicarePfs(
+      { schedule: houston.pfs, locality: houston.locality },
+      { hcpcsCode: aLine({ hcpcsCode: "00790" }).hcpcsCode, setting: "non-facility", serviceDate: date("2025-03-04") },
+    );
+    expect(rate.ok ? rate.value.allowedAmount : issueMessage(rate.issue)).toMatch(
+      /^00790 is an anesthesia code: Medicare pays \(base units \+ minutes \/ 15\) x the anesthesia conversion factor, so it has no rate without the minutes/,
+    );
   });
 
   it("reports a batch anesthesia line without a units column as needing its minutes", () => {
