@@ -18,6 +18,7 @@ export {
   issueExcelError,
   type EngineIssue,
   type EngineIssueCode,
+  type AnesthesiaIssue,
   type ExcelErrorKind,
 } from "./issues";
 export { parseHcpcsCode, type HcpcsCode } from "./hcpcsCode";
@@ -121,6 +122,21 @@ export { coSurgeryAdjustment, CO_SURGERY_FACTOR } from "./pfsRules/coSurgery";
 export { globalSurgerySplitAdjustment } from "./pfsRules/globalSurgerySplit";
 export { multipleProcedureAdjustment, rankMultipleProcedures } from "./pfsRules/multipleProcedure";
 export { buildOppsCapTable, findOppsCap, type OppsCapRow, type OppsCapTable } from "./pfsRules/oppsCap";
+export {
+  isAnesthesiaCode,
+  anesthesiaTimeUnits,
+  anesthesiaAmount,
+  medicalDirectionOf,
+  buildAnesthesiaBaseUnits,
+  MEDICAL_DIRECTION_RULES,
+  type MedicalDirectionModifier,
+  type MedicalDirectionRule,
+  type MedicalDirection,
+  type AnesthesiaBaseUnitsRow,
+  type AnesthesiaBaseUnitsTable,
+  type AnesthesiaConversionFactor,
+  type AnesthesiaInputs,
+} from "./pfsRules/anesthesia";
 export { MULTIPLE_PROCEDURE_FAMILIES, type ProcedureRole } from "./pfsRules/procedureFamilies";
 export {
   computeUpliftScenario,

@@ -30,8 +30,25 @@ export type EngineIssue =
       readonly reason: string;
     }
   | { readonly code: "pfsRuleNotSupported"; readonly hcpcsCode: string; readonly rule: string }
+  | AnesthesiaIssue
   | UpliftIssue
   | ContractIssue;
+
+/** Why an anesthesia line (00100-01999, units = minutes) is not priced (pfsRules/anesthesia.ts). */
+export type AnesthesiaIssue =
+  | { readonly code: "anesthesiaMinutesRequired"; readonly hcpcsCode: string }
+  | { readonly code: "anesthesiaMinutesInvalid"; readonly hcpcsCode: string; readonly value: string }
+  | { readonly code: "anesthesiaRateNeedsMinutes"; readonly hcpcsCode: string }
+  /** The base units table has no row for the code; `tableLabel` null: no table was imported at all. */
+  | { readonly code: "anesthesiaBaseUnitsMissing"; readonly hcpcsCode: string; readonly tableLabel: string | null }
+  | {
+      readonly code: "anesthesiaConversionFactorMissing";
+      readonly hcpcsCode: string;
+      /** Where the CF was looked for: a Medicare schedule imported without the ANES file, or a contract. */
+      readonly missingFrom:
+        | { readonly kind: "medicare schedule"; readonly scheduleName: string }
+        | { readonly kind: "contract"; readonly contractName: string };
+    };
 
 /** The code of an engine issue. */
 export type EngineIssueCode = EngineIssue["code"];
@@ -110,6 +127,39 @@ export const ISSUE_CATALOGUE: EntriesByCode<EngineIssue, IssueEntry> = {
   pfsRuleNotSupported: {
     excelError: "#N/A",
     message: (i) => `${i.hcpcsCode}: ${i.rule} is not priced by this version; price this line by hand.`,
+  },
+  anesthesiaMinutesRequired: {
+    excelError: "#VALUE!",
+    message: (i) =>
+      `${i.hcpcsCode} is an anesthesia code: its units are the anesthesia minutes. Enter the minutes as units (e.g. 62).`,
+  },
+  anesthesiaMinutesInvalid: {
+    excelError: "#VALUE!",
+    message: (i) =>
+      `${i.hcpcsCode} is an anesthesia code: its units are the anesthesia minutes, a whole number like 62, not ${i.value}.`,
+  },
+  anesthesiaRateNeedsMinutes: {
+    excelError: "#N/A",
+    message: (i) =>
+      `${i.hcpcsCode} is an anesthesia code: Medicare pays (base units + minutes / 15) x the anesthesia conversion factor, so it has no rate without the minutes. Price the line with PAYER.EXPECTED_PAYMENT, the minutes as units.`,
+  },
+  anesthesiaBaseUnitsMissing: {
+    excelError: "#N/A",
+    message: (i) =>
+      i.tableLabel === null
+        ? `Not priced: ${i.hcpcsCode} is an anesthesia code and no anesthesia base units table was imported. Import CMS's anesthesia base units file (or the payer's list) into an AnesthesiaBaseUnits table.`
+        : `Not priced: ${i.hcpcsCode} is an anesthesia code and ${i.tableLabel} has no base units for it. Add its row.`,
+  },
+  anesthesiaConversionFactorMissing: {
+    excelError: "#N/A",
+    message: (i) => {
+      switch (i.missingFrom.kind) {
+        case "medicare schedule":
+          return `Not priced: anesthesia conversion factor not imported. ${i.hcpcsCode} is an anesthesia code, paid with the locality's anesthesia conversion factor, and Medicare schedule ${i.missingFrom.scheduleName} was imported without CMS's ANES file: import the schedule again with it.`;
+        case "contract":
+          return `Not priced: contract "${i.missingFrom.contractName}" has no Anesthesia Conversion Factor, and ${i.hcpcsCode} is an anesthesia code, paid on base and time units rather than a rate per unit. Enter the contract's anesthesia conversion factor in PayerContracts.`;
+      }
+    },
   },
   // Uplift scenarios keep their messages beside their engine module.
   ...UPLIFT_ISSUE_CATALOGUE,

@@ -59,6 +59,8 @@ export interface MedicarePfsPrice {
   readonly trace: readonly TraceStep[];
 }
 
+/** PPRRVU status of anesthesia codes: paid on base and time units, not RVUs. */
+const ANESTHESIA_STATUS = "J";
 /** Modifiers that select their own RVU row (professional / technical component, discontinued colonoscopy). */
 const ROW_MODIFIERS = ["26", "TC", "53"] as const;
 /** Line-level rules applied after the multiple-procedure reduction, in this order (DOMAIN.md 2.6). */
@@ -145,7 +147,8 @@ function describeRow(row: PfsRvuRow, setting: CareSetting): TraceStep {
 
 /**
  * Prices one line under the Medicare Physician Fee Schedule:
- * row by code and 26/TC/53 modifier -> status check (only A, R, T with RVUs pay) -> PE RVU by setting ->
+ * row by code and 26/TC/53 modifier -> status check (only A, R, T with RVUs pay; an anesthesia code, status J, needs
+ * its minutes: `anesthesiaRateNeedsMinutes`) -> PE RVU by setting ->
  * locality GPCIs -> conversion factor by date of service -> bilateral -> multiple procedure -> split global
  * surgery -> assistant at surgery -> co-surgery -> one half-up rounding to cents.
  * Not payable combinations come back as issues with the reason. Sources: DOMAIN.md 2.1, 2.5, 2.6.
@@ -156,6 +159,8 @@ export function priceMedicarePfs(data: MedicarePfsData, line: MedicarePfsLine): 
   if (byReport !== null) return fail({ code: "pfsRuleNotSupported", hcpcsCode: line.hcpcsCode, rule: byReport.rule });
   const row = selectRow(data.schedule, line, modifiers);
   if (!row.ok) return row;
+  // An anesthesia amount depends on the minutes, which a line without units does not have (see contracts/anesthesiaAmount).
+  if (row.value.statusCode === ANESTHESIA_STATUS) return fail({ code: "anesthesiaRateNeedsMinutes", hcpcsCode: line.hcpcsCode }); // prettier-ignore
   const payable = checkPayable(row.value, line.setting);
   if (!payable.ok) return payable;
   const cf = conversionFactorOn(line.serviceDate, line.apmStatus, data.conversionFactors);

@@ -217,6 +217,26 @@ export type TraceStep =
   | { readonly kind: "pfsBaseAmount"; readonly amount: Decimal }
   | PfsRuleStep
   | PfsFamilyStep
+  /**
+   * An anesthesia line (ch.12 s.50): minutes to time units, the code's base units, the anesthesia CF and the medical
+   * direction percentage; `amount` = (base units + time units) x CF x percent, exact.
+   */
+  | {
+      readonly kind: "anesthesia";
+      readonly hcpcsCode: HcpcsCode;
+      readonly minutes: Decimal;
+      readonly timeUnits: Decimal;
+      readonly baseUnits: number;
+      /** The base units table and row, in words. */
+      readonly baseUnitsSource: string;
+      readonly conversionFactor: Decimal;
+      /** The ANES file's locality, or the contract, in words. */
+      readonly conversionFactorSource: string;
+      readonly directionModifier: string | null;
+      readonly directionMeaning: string;
+      readonly percent: Decimal;
+      readonly amount: Decimal;
+    }
   /** Bilateral indicator 1 billed as 2 units without modifier 50: one bilateral procedure (150%), not two. */
   | { readonly kind: "bilateralUnits"; readonly units: Decimal }
   /**

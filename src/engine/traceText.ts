@@ -97,6 +97,15 @@ const STEP_TEXT: { readonly [K in TraceStepKind]: (step: Step<K>) => string } = 
       : `OPPS imaging cap (${s.label} row ${s.sourceRowNumber}): ${s.capAmount.toString()} is not lower than ${s.before.toString()}, so it does not bind`,
   imagingCapUnavailable: (s) =>
     `OPPS imaging cap: no OPPSCAP table was given with the Medicare schedule, so the cap on ${s.hcpcsCode} was not checked`,
+  anesthesia: (s) => {
+    const direction =
+      s.directionModifier === null ? s.directionMeaning : `modifier ${s.directionModifier}, ${s.directionMeaning}`;
+    return (
+      `Anesthesia ${s.hcpcsCode}: ${s.minutes.toString()} minutes / 15 = ${s.timeUnits.toFixed(1)} time units; ` +
+      `${s.baseUnits} base units (${s.baseUnitsSource}); conversion factor ${s.conversionFactor.toString()} (${s.conversionFactorSource}); ` +
+      `${direction}: (${s.baseUnits} base + ${s.timeUnits.toFixed(1)} time) x ${s.conversionFactor.toString()} x ${percentText(s.percent)} = ${s.amount.toString()}`
+    );
+  },
   bilateralUnits: (s) =>
     `Bilateral indicator 1 billed as ${s.units.toString()} units: one bilateral procedure (modifier 50 rule), not ${s.units.toString()} procedures`,
   bilateralSide: (s) =>

@@ -43,7 +43,7 @@ export const CONTRACT_LINE_ARGUMENTS = {
   units: {
     kind: "column",
     optional: true,
-    description: "units of service; blank = 1.",
+    description: "units of service; blank = 1. On an anesthesia code (00100-01999): the anesthesia minutes, required.",
     limit: ARGUMENT_LIMITS.lineUnits,
   },
   billed: {

@@ -47,12 +47,12 @@ export declare function upliftScenario(
 ): unknown[][];
 
 /**
- * The contractual allowed amount of claim lines under a payer contract from the PayerContracts table: the version in effect on the service date, its fee schedule or percent of Medicare or of billed charges, carve-outs and the default rule, modifier and indicator rules, units, then lesser-of billed charges; rounded half-up to cents once. Give columns (e.g. Claims[HCPCS Code]) to get one amount per row.
+ * The contractual allowed amount of claim lines under a payer contract from the PayerContracts table: the version in effect on the service date, its fee schedule or percent of Medicare or of billed charges, carve-outs and the default rule, modifier and indicator rules, units, then lesser-of billed charges; rounded half-up to cents once. An anesthesia line is paid (base units + minutes / 15, to one decimal) x the anesthesia conversion factor (the Medicare locality's from the ANES file, or the contract's own) x the medical direction percentage (AA, QZ 100%; QK, QY, QX 50%). Give columns (e.g. Claims[HCPCS Code]) to get one amount per row.
  * @customfunction EXPECTED_PAYMENT
  * @param contract A contract name from the PayerContracts table (any case).
  * @param code CPT/HCPCS code, text or number (110 reads as 00110).
  * @param modifiers Up to four modifiers, in one cell ("26 59", "26,59") or adjacent cells.
- * @param units Units of service; blank = 1.
+ * @param units Units of service; blank = 1. On an anesthesia code (00100-01999): the anesthesia minutes, required.
  * @param billed Billed charge in dollars; needed for lesser-of and percent-of-billed contracts.
  * @param service_date Date of service (an Excel date or text like 2025-03-31); blank = today.
  * @param place_of_service POS code like 11 or 22, or "facility"/"non-facility"; blank = non-facility.
@@ -74,7 +74,7 @@ export declare function expectedPayment(
  * @param contract A contract name from the PayerContracts table (any case).
  * @param code CPT/HCPCS code, text or number (110 reads as 00110).
  * @param modifiers Up to four modifiers, in one cell ("26 59", "26,59") or adjacent cells.
- * @param units Units of service; blank = 1.
+ * @param units Units of service; blank = 1. On an anesthesia code (00100-01999): the anesthesia minutes, required.
  * @param billed Billed charge in dollars; needed for lesser-of and percent-of-billed contracts.
  * @param service_date Date of service (an Excel date or text like 2025-03-31); blank = today.
  * @param place_of_service POS code like 11 or 22, or "facility"/"non-facility"; blank = non-facility.
@@ -91,7 +91,7 @@ export declare function pricingTrace(
 ): unknown[][];
 
 /**
- * Medicare Physician Fee Schedule allowed amount for a code in a locality, from the Medicare schedule tables registered in the MedicareSchedules table: (work RVU x GPCI + PE RVU x GPCI + MP RVU x GPCI) x conversion factor, with facility or non-facility PE by place of service, the CF of the date of service, and CMS's modifier and indicator rules (26/TC, bilateral, assistant, co-surgery, split global surgery).
+ * Medicare Physician Fee Schedule allowed amount for a code in a locality, from the Medicare schedule tables registered in the MedicareSchedules table: (work RVU x GPCI + PE RVU x GPCI + MP RVU x GPCI) x conversion factor, with facility or non-facility PE by place of service, the CF of the date of service, and CMS's modifier and indicator rules (26/TC, bilateral, assistant, co-surgery, split global surgery). An anesthesia code (00100-01999) answers #N/A: its amount depends on the minutes, so price it with PAYER.EXPECTED_PAYMENT, the minutes as units.
  * @customfunction MEDICARE_RATE
  * @param code CPT/HCPCS code, text or number (110 reads as 00110).
  * @param locality Medicare locality: MAC and locality numbers like 04412-18.

@@ -5,7 +5,7 @@
  * 10,000-row column costs far less than 10,000 calls. Dollars out: cents / 100 at this boundary only.
  */
 import { priceLines } from "../engine";
-import { isBlankCell, registryKey } from "../engine";
+import { isAnesthesiaCode, isBlankCell, registryKey } from "../engine";
 import type { HcpcsCode } from "../engine";
 import type { IsoDate } from "../engine";
 import type { Modifier } from "../engine";
@@ -65,7 +65,17 @@ export function readContractLines(
       continue;
     }
     const fields = readLineFields(readers, values, i);
-    out.push(fields.ok ? { contractName, ...fields.value } : fields.issue);
+    if (!fields.ok) {
+      out.push(fields.issue);
+      continue;
+    }
+    // An anesthesia line's units are its minutes: blank would be priced as 1 minute.
+    const { hcpcsCode } = fields.value;
+    if (isAnesthesiaCode(hcpcsCode) && isBlankCell(values.units?.[i])) {
+      out.push(engineIssueError({ code: "anesthesiaMinutesRequired", hcpcsCode }));
+      continue;
+    }
+    out.push({ contractName, ...fields.value });
   }
   return out;
 }

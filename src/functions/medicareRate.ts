@@ -1,7 +1,8 @@
 /**
  * `PAYER.MEDICARE_RATE`: the Medicare PFS allowed amount of a line in a locality, from the Medicare schedule tables
  * registered in `MedicareSchedules` (the one for the locality whose dates cover the date of service), priced by the
- * engine's `priceMedicarePfs` with every CMS modifier and indicator rule. Dollars out.
+ * engine's `priceMedicarePfs` with every CMS modifier and indicator rule. Dollars out. An anesthesia code answers #N/A
+ * (`anesthesiaRateNeedsMinutes`): its amount is (base units + minutes / 15) x CF, and this function has no minutes.
  */
 import { parseLocalityKey, type LocalityKey } from "../engine";
 import { priceMedicarePfs } from "../engine";

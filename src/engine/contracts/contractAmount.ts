@@ -4,13 +4,15 @@ import type { HcpcsCode } from "../hcpcsCode";
 import type { IsoDate } from "../isoDate";
 import type { Modifier } from "../modifiers";
 import { findPfsRow, type PfsRvuRow } from "../pfsSchedule";
-import { RATE_TIMES_UNITS, unitRuleOf, type UnitRule } from "../pfsRules/unitRules";
+import { isAnesthesiaCode } from "../pfsRules/anesthesia";
+import { ANESTHESIA_MINUTES, RATE_TIMES_UNITS, unitRuleOf, type UnitRule } from "../pfsRules/unitRules";
 import type { CareSetting } from "../placeOfService";
 
 const BILATERAL_MODIFIER = "50" as Modifier;
 const HALF = new Decimal("0.5");
 import { fail, ok, type Result } from "../result";
 import type { TraceStep } from "../trace";
+import { contractAnesthesiaAmount } from "./anesthesiaAmount";
 import { findCarveOut } from "./carveOuts";
 import { resolveMedicareBasis } from "./medicareBasis";
 import { notCovered, type ContractAmount, type PricingContext, type PricingKeyLine } from "./methodAmounts";
@@ -28,8 +30,13 @@ export function lineUnits(units: number | undefined): Result<Decimal> {
   return ok(new Decimal(String(units)));
 }
 
-/** The line of a {@link ContractLine} with defaults applied (modifiers none, units 1, non-facility). */
+/**
+ * The line of a {@link ContractLine} with defaults applied (modifiers none, units 1, non-facility). An anesthesia
+ * line has no default: its units are its minutes.
+ */
 export function pricingKeyLine(line: ContractLine): Result<PricingKeyLine> {
+  if (line.units === undefined && isAnesthesiaCode(line.hcpcsCode))
+    return fail({ code: "anesthesiaMinutesRequired", hcpcsCode: line.hcpcsCode });
   const units = lineUnits(line.units);
   if (!units.ok) return units;
   const setting: CareSetting = line.setting ?? "non-facility";
@@ -47,7 +54,8 @@ export function pricingKeyLine(line: ContractLine): Result<PricingKeyLine> {
 
 /**
  * The contract amount of a line under one contract version, in the order of DOMAIN.md 3.1 and 2.6:
- * carve-out (by code, then range) -> the version's method (fee schedule rate with modifier/indicator adjustments,
+ * carve-out (by code, then range) -> for an anesthesia line, the contract's own anesthesia CF when it has one ->
+ * the version's method (fee schedule rate with modifier/indicator adjustments,
  * percent of the Medicare amount with CMS's rules, or percent of billed) -> the default rule for codes the schedule
  * does not list -> x units -> the contract's own percentage for the line's policy modifiers (`ContractModifierPolicies`:
  * the line is priced without them, then multiplied). Each step is the entry of its kind in the method tables
@@ -113,6 +121,13 @@ function methodAmount(
     const context: PricingContext = { registry, version, line, trace, basis: `carve-out ${carveOut.method.kind}` };
     return carveOutMethodEntry(carveOut.method).amount(carveOut.method, context);
   }
+  const anesthesiaCf = version.anesthesiaConversionFactor ?? null;
+  if (anesthesiaCf !== null && isAnesthesiaCode(line.hcpcsCode)) {
+    const priced = contractAnesthesiaAmount(registry, version, line, anesthesiaCf);
+    if (!priced.ok) return priced;
+    trace.push(priced.value.step);
+    return ok({ kind: "amount", basis: version.method.kind, amount: priced.value.amount, trace });
+  }
   const unlisted = (scheduleName: string): Result<ContractAmount> => {
     const rule = version.defaultRule;
     if (rule === null) return fail(notCovered(version, line, scheduleName));
@@ -146,6 +161,7 @@ export function indicatorRow(
  * always rate x units, without looking anything up.
  */
 export function lineUnitRule(registry: ContractRegistry, version: ContractVersion, line: PricingKeyLine): UnitRule {
+  if (isAnesthesiaCode(line.hcpcsCode)) return ANESTHESIA_MINUTES;
   if (line.bilateralSide !== undefined && version.multipleProcedureRule === "medicare")
     return { kind: "bilateralSide", side: line.bilateralSide, modifiers: [...line.modifiers, BILATERAL_MODIFIER] };
   if (version.multipleProcedureRule !== "medicare" || line.units.equals(1)) return RATE_TIMES_UNITS;
@@ -168,6 +184,7 @@ export function unitsContractAmount(
 ): Result<ContractAmount> {
   switch (rule.kind) {
     case "rateTimesUnits":
+    case "anesthesiaMinutes":
       return contractAmount(registry, version, line);
     case "bilateral": {
       const priced = contractAmount(registry, version, { ...line, units: new Decimal(1), modifiers: rule.modifiers });

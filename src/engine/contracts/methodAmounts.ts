@@ -6,9 +6,11 @@
 import type { Decimal } from "../decimal";
 import type { Modifier } from "../modifiers";
 import { findFeeScheduleRate } from "../feeSchedule";
+import { isAnesthesiaCode } from "../pfsRules/anesthesia";
 import type { EngineIssue } from "../issues";
 import { fail, ok, type Result } from "../result";
 import type { TraceStep } from "../trace";
+import { contractAnesthesiaCfMissing, medicareAnesthesiaAmount } from "./anesthesiaAmount";
 import { feeScheduleAdjustment } from "./feeScheduleAdjustments";
 import { medicareAmount, type MedicareBasisLine } from "./medicareBasis";
 import { registryKey, type ContractRegistry } from "./registry";
@@ -71,14 +73,31 @@ export function percentOfCharge(context: PricingContext, percent: Decimal): Cont
   return { kind: "percent of charge", basis: context.basis, percent, trace: context.trace };
 }
 
-/** A flat rate per unit. */
-export function flatRate(context: PricingContext, rate: Decimal): ContractAmount {
+/** A flat rate per unit; not for an anesthesia line, whose units are minutes. */
+export function flatRate(context: PricingContext, rate: Decimal): Result<ContractAmount> {
+  const { hcpcsCode } = context.line;
+  if (isAnesthesiaCode(hcpcsCode)) {
+    const rule = "a flat rate per unit on an anesthesia line, whose units are minutes";
+    return fail({ code: "pfsRuleNotSupported", hcpcsCode, rule });
+  }
   context.trace.push({ kind: "flatRate", rate });
-  return { kind: "amount", basis: context.basis, amount: withUnits(context, rate), trace: context.trace };
+  return ok({ kind: "amount", basis: context.basis, amount: withUnits(context, rate), trace: context.trace });
 }
 
-/** Percent of the contract's Medicare basis, times units. Not on the Medicare schedule: `pfsCodeNotOnSchedule`. */
+/**
+ * Percent of the contract's Medicare basis, times units; for an anesthesia line, percent of its Medicare anesthesia
+ * amount, whose minutes are in it already. Not on the Medicare schedule: `pfsCodeNotOnSchedule`.
+ */
 export function percentOfMedicare(context: PricingContext, percent: Decimal): Result<ContractAmount> {
+  if (isAnesthesiaCode(context.line.hcpcsCode)) {
+    const anesthesia = medicareAnesthesiaAmount(context.registry, context.version, context.line);
+    if (!anesthesia.ok) return anesthesia;
+    context.trace.push(...anesthesia.value.trace);
+    const before = anesthesia.value.amount;
+    const amount = before.times(percent);
+    context.trace.push({ kind: "contractPercent", percent, before, amount });
+    return ok({ kind: "amount", basis: context.basis, amount, trace: context.trace });
+  }
   const medicare = medicareAmount(context.registry, context.version, context.line);
   if (!medicare.ok) return medicare;
   context.trace.push(...medicare.value.trace);
@@ -99,6 +118,8 @@ export function feeScheduleAmount(
   unlisted: (scheduleName: string) => Result<ContractAmount>,
 ): Result<ContractAmount> {
   const { registry, version, line, trace } = context;
+  // A payer's rate is per unit, and an anesthesia line's units are minutes: only an anesthesia CF prices it.
+  if (isAnesthesiaCode(line.hcpcsCode)) return fail(contractAnesthesiaCfMissing(version, line));
   const schedule = registry.feeSchedules.get(registryKey(feeScheduleName));
   if (schedule === undefined)
     return fail({ code: "feeScheduleNotFound", contractName: version.contractName, scheduleName: feeScheduleName });

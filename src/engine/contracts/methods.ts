@@ -192,7 +192,7 @@ export const CARVE_OUT_METHODS: CarveOutMethodTable = {
     rankedWithProcedures: false,
     fromCells: (cells) => ({ kind: "flat rate", rate: needed(cells.rate, "rate") }),
     batchKey: NOTHING_MORE,
-    amount: (method, context) => ok(flatRate(context, method.rate)),
+    amount: (method, context) => flatRate(context, method.rate),
   },
   "percent of billed": {
     ...PERCENT_OF_BILLED_WORDS,

@@ -6,6 +6,7 @@ import type { IsoDate } from "../isoDate";
 import type { Modifier } from "../modifiers";
 import { toCents, type Cents } from "../money";
 import type { CareSetting } from "../placeOfService";
+import { isAnesthesiaCode } from "../pfsRules/anesthesia";
 import { contractAmount, lineUnits, lineUnitRule, unitsContractAmount, type ContractAmount } from "./contractAmount";
 import { chargeIsLess } from "./lesserOf";
 import { resolveMedicareBasis } from "./medicareBasis";
@@ -196,7 +197,8 @@ const modifierKey = (modifiers: readonly Modifier[] | undefined): string =>
  * key (contract version and date period, code, modifiers, setting, units) is computed once with decimal arithmetic
  * and cached as whole cents (for as long as the registry lives, across calls); the charge enters only afterwards,
  * in integers: lesser-of as a minimum, percent of billed as an exact integer ratio. This is how a million lines
- * price in well under a second (ARCHITECTURE.md 9). `distinctKeys` counts the keys this call had to price.
+ * price in well under a second (ARCHITECTURE.md 9). `distinctKeys` counts the keys this call had to price. An
+ * anesthesia line's units are its minutes (its unit rule prices the whole line): without a units column it is an issue.
  */
 export function priceLines(registry: ContractRegistry, columns: PricingColumns): BatchPricing {
   const count = columns.hcpcsCode.length;
@@ -245,6 +247,12 @@ export function priceLines(registry: ContractRegistry, columns: PricingColumns):
       continue;
     }
     const code = hcpcsCode[i]!;
+    // Without a units column an anesthesia line has no minutes: 1 unit would be priced as 1 minute.
+    if (units === undefined && isAnesthesiaCode(code)) {
+      allowedAmount[i] = NaN;
+      issues.set(i, { code: "anesthesiaMinutesRequired", hcpcsCode: code });
+      continue;
+    }
     let node = period.byCode.get(code);
     if (node === undefined) {
       node = new CodeNode();

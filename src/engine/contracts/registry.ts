@@ -1,5 +1,6 @@
 import type { EngineIssue } from "../issues";
 import type { FeeSchedule } from "../feeSchedule";
+import type { AnesthesiaBaseUnitsTable } from "../pfsRules/anesthesia";
 import { codeShape } from "./carveOuts";
 import type { ModifierPolicy } from "./modifierPolicies";
 import type { CarveOut, ContractVersion, MedicareSchedule } from "./types";
@@ -16,6 +17,8 @@ export interface ContractRegistry {
   readonly modifierPoliciesByName: ReadonlyMap<string, readonly ModifierPolicy[]>;
   readonly feeSchedules: ReadonlyMap<string, FeeSchedule>;
   readonly medicareSchedules: ReadonlyMap<string, MedicareSchedule>;
+  /** The workbook's anesthesia base units (the AnesthesiaBaseUnits table); absent: no anesthesia line is priced. */
+  readonly anesthesiaBaseUnits?: AnesthesiaBaseUnitsTable;
   /** Contract names as written in the registry, sorted, for "unknown contract" messages. */
   readonly contractNames: readonly string[];
 }
@@ -30,6 +33,7 @@ export interface ContractRegistryInput {
   readonly modifierPolicies?: readonly ModifierPolicy[];
   readonly feeSchedules?: readonly FeeSchedule[];
   readonly medicareSchedules?: readonly MedicareSchedule[];
+  readonly anesthesiaBaseUnits?: AnesthesiaBaseUnitsTable;
 }
 
 /** The lookup key of any name in the registry: trimmed, lower case. */
@@ -135,6 +139,7 @@ export function buildContractRegistry(input: ContractRegistryInput): {
       modifierPoliciesByName,
       feeSchedules: new Map((input.feeSchedules ?? []).map((s) => [registryKey(s.name), s])),
       medicareSchedules: new Map((input.medicareSchedules ?? []).map((s) => [registryKey(s.name), s])),
+      ...(input.anesthesiaBaseUnits !== undefined ? { anesthesiaBaseUnits: input.anesthesiaBaseUnits } : {}),
       contractNames,
     },
     issues,

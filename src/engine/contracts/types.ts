@@ -63,6 +63,12 @@ export interface ContractVersion {
   readonly lesserOf: boolean;
   readonly defaultRule: DefaultRule | null;
   readonly multipleProcedureRule: MultipleProcedureRule;
+  /**
+   * The contract's own anesthesia conversion factor (Anesthesia Conversion Factor column): anesthesia lines are then
+   * paid (base units + time units) x this CF x the medical direction percentage, whatever the method. Absent or null:
+   * a percent-of-Medicare contract takes its percent of the Medicare anesthesia amount, a fee schedule prices none.
+   */
+  readonly anesthesiaConversionFactor?: Decimal | null;
   readonly termEndDate: IsoDate | null;
   readonly renewalNoticeDate: IsoDate | null;
   readonly autoRenew: boolean;
@@ -99,6 +105,11 @@ export interface MedicareSchedule {
   readonly locality: LocalityGpci;
   /** The CF(s) of the schedule by date of service (from its Conversion Factor column, or the engine's table). */
   readonly conversionFactors: readonly ConversionFactorPeriod[];
+  /**
+   * The locality's anesthesia conversion factor (CMS's ANES file, imported with the schedule). Absent or null: the
+   * schedule prices no anesthesia line ("anesthesia conversion factor not imported").
+   */
+  readonly anesthesiaConversionFactor?: Decimal | null;
   /**
    * Dates of service the schedule is for (its calendar year). A contract naming it for a date outside them (a fixed
    * year basis) is priced as of the nearest covered date, so that year's conversion factor applies.

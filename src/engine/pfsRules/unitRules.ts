@@ -1,6 +1,7 @@
 import { Decimal } from "../decimal";
 import { hasModifier, type Modifier } from "../modifiers";
 import type { PfsRvuRow } from "../pfsSchedule";
+import { isAnesthesiaCode } from "./anesthesia";
 import { familyRuleOf, type ProcedureRole } from "./procedureFamilies";
 
 const BILATERAL_MODIFIER = "50" as Modifier;
@@ -17,16 +18,22 @@ const ONE = new Decimal(1);
  * - `bilateralSide`: one of two lines billing the two sides of a bilateral procedure (RT and LT, as the claim pairs
  *   them): the pair is one procedure priced with `modifiers` (modifier 50 added) and each line is paid half of it,
  *   so indicator 1 pays 150% for the pair, 0 and 2 pay 100%, 3 pays each side in full;
+ * - `anesthesiaMinutes`: an anesthesia line (00100-01999), whose units are its minutes: the whole line is priced at
+ *   once, (base units + minutes / 15 to one decimal) x CF, never one unit's amount x units (ch.12 s.50);
  * - `rateTimesUnits`: everything else, including a subsequent service of a family (every unit reduced alike).
  */
 export type UnitRule =
   | { readonly kind: "rateTimesUnits" }
   | { readonly kind: "bilateralSide"; readonly side: Modifier; readonly modifiers: readonly Modifier[] }
+  | { readonly kind: "anesthesiaMinutes" }
   | { readonly kind: "bilateral"; readonly modifiers: readonly Modifier[] }
   | { readonly kind: "familyUnits"; readonly firstUnits: Decimal; readonly laterUnits: Decimal };
 
 /** The unit rule of the common case: the amount is linear in units. */
 export const RATE_TIMES_UNITS: UnitRule = { kind: "rateTimesUnits" };
+
+/** The unit rule of an anesthesia line: its units are minutes. */
+export const ANESTHESIA_MINUTES: UnitRule = { kind: "anesthesiaMinutes" };
 
 /**
  * The unit rule of a line by its Medicare row (the row of its code and component modifier), its units and modifiers,
@@ -40,6 +47,7 @@ export function unitRuleOf(
   modifiers: readonly Modifier[],
   role: ProcedureRole | undefined,
 ): UnitRule {
+  if (isAnesthesiaCode(row.hcpcsCode)) return ANESTHESIA_MINUTES;
   if (row.bilateralIndicator === "1" && units.equals(BILATERAL_UNITS) && !hasModifier(modifiers, BILATERAL_MODIFIER))
     return { kind: "bilateral", modifiers: [...modifiers, BILATERAL_MODIFIER] };
   if (units.lessThanOrEqualTo(ONE) || (role !== undefined && role !== "first")) return RATE_TIMES_UNITS;

@@ -31,6 +31,11 @@ export type MedicareImportIssue =
       readonly year: number | null;
       readonly locality: string;
     }
+  | {
+      /** Base units were given and the workbook has its AnesthesiaBaseUnits table already (one per workbook). */
+      readonly code: "anesthesiaBaseUnitsExist";
+      readonly sheetName: string;
+    }
   | OperationIssue;
 
 const MESSAGES: Messages<MedicareImportIssue> = {
@@ -47,6 +52,8 @@ const MESSAGES: Messages<MedicareImportIssue> = {
     const which = known.length === 0 ? "" : ` (${known.join(", ")})`;
     return `MedicareSchedules row ${i.rowNumber} already registers a schedule named ${i.scheduleTable}${which}: choose another table name for this one.`; // prettier-ignore
   },
+  anesthesiaBaseUnitsExist: (i) =>
+    `The workbook has an AnesthesiaBaseUnits table already (sheet "${i.sheetName}"), and a workbook has one. Nothing was imported: leave the base units file out to keep that table, or delete it to import this one.`,
   cancelled: (issue) => describeOperationIssue(issue),
   excelRefused: (issue) => describeOperationIssue(issue),
 };

@@ -5,7 +5,8 @@
  * [(work RVU x work GPCI) + (PE RVU x PE GPCI) + (MP RVU x MP GPCI)] x CF rounded half-up to cents (DOMAIN.md 2.1), so the
  * sheet reads right in Excel without the add-in; every other cell is a value. With CMS's OPPSCAP file, two more
  * columns hold each row's OPPS imaging cap in the locality (blank where CMS lists none), which the registry reads back
- * into the engine's cap table.
+ * into the engine's cap table. With CMS's ANES file, one more column holds the locality's anesthesia conversion factor
+ * on every row.
  */
 import type { Decimal } from "../../engine";
 import type { LocalityGpci } from "../../engine";
@@ -23,6 +24,8 @@ interface RowSource {
   readonly conversionFactor: Decimal;
   /** The OPPSCAP row of the code and modifier in the locality; undefined where CMS lists none or no file was given. */
   readonly cap: OppsCapRow | undefined;
+  /** The locality's anesthesia CF from CMS's ANES file; undefined when no file was given. */
+  readonly anesthesiaConversionFactor: Decimal | undefined;
 }
 
 type Columns = typeof MEDICARE_SCHEDULE_SPEC.columns;
@@ -82,6 +85,8 @@ const CELLS = {
   facilityRate: { peRvu: "facilityPeRvu" },
   nonFacilityOppsCap: ({ cap }) => (cap === undefined ? null : number(cap.nonFacilityPrice)),
   facilityOppsCap: ({ cap }) => (cap === undefined ? null : number(cap.facilityPrice)),
+  anesthesiaConversionFactor: (s) =>
+    s.anesthesiaConversionFactor === undefined ? null : number(s.anesthesiaConversionFactor),
 } satisfies { readonly [F in Exclude<Field, RateField>]: (source: RowSource) => CellValue } & {
   readonly [F in RateField]: { readonly peRvu: "nonFacilityPeRvu" | "facilityPeRvu" };
 };
@@ -90,6 +95,8 @@ const CELLS = {
 const FIELDS = Object.keys(MEDICARE_SCHEDULE_SPEC.columns) as Field[];
 /** Written only with an OPPSCAP file: without them the registry knows the cap was not checked (not "no cap"). */
 const OPPS_CAP_FIELDS: readonly Field[] = ["nonFacilityOppsCap", "facilityOppsCap"];
+/** Written only with an ANES file: without it the registry knows the anesthesia CF was not imported. */
+const ANESTHESIA_CF_FIELD: Field = "anesthesiaConversionFactor";
 
 /**
  * The rate formula of one column as a function of the Excel row number, with the letters of the columns it reads:
@@ -118,6 +125,8 @@ export interface MedicareScheduleContent {
   readonly conversionFactor: Decimal;
   /** CMS's OPPSCAP table: given, each row's caps in the locality are written in two more columns. */
   readonly oppsCap?: OppsCapTable;
+  /** The locality's anesthesia CF (CMS's ANES file): given, it is written on every row, like the CF. */
+  readonly anesthesiaConversionFactor?: Decimal;
 }
 
 /**
@@ -127,11 +136,12 @@ export interface MedicareScheduleContent {
  */
 export function medicareScheduleRequest(content: MedicareScheduleContent): TableWriteRequest {
   const hasPricingIndicator = content.rows.some((row) => row.pricingIndicator !== null);
-  const { oppsCap } = content;
+  const { oppsCap, anesthesiaConversionFactor } = content;
   const fields = FIELDS.filter(
     (field) =>
       (hasPricingIndicator || field !== "pricingIndicator") &&
-      (oppsCap !== undefined || !OPPS_CAP_FIELDS.includes(field)),
+      (oppsCap !== undefined || !OPPS_CAP_FIELDS.includes(field)) &&
+      (anesthesiaConversionFactor !== undefined || field !== ANESTHESIA_CF_FIELD),
   );
   const cells = fields.map((field): ((source: RowSource, excelRow: number) => CellValue) => {
     const cell: CellSource = CELLS[field];
@@ -141,7 +151,8 @@ export function medicareScheduleRequest(content: MedicareScheduleContent): Table
   });
   const rows = content.rows.map((row, index) => {
     const cap = oppsCap === undefined ? undefined : findOppsCap(oppsCap, row, content.locality);
-    const source: RowSource = { row, locality: content.locality, conversionFactor: content.conversionFactor, cap };
+    const { locality, conversionFactor } = content;
+    const source: RowSource = { row, locality, conversionFactor, cap, anesthesiaConversionFactor };
     return cells.map((cell) => cell(source, index + 2));
   });
   const columns = Object.fromEntries(fields.map((field) => [field, MEDICARE_SCHEDULE_SPEC.columns[field]]));

@@ -7,12 +7,15 @@ import { CURRENT_MEDICARE_SCHEDULE, type CarveOut, type ContractVersion, type Me
 import type { ModifierPolicy } from "../../engine";
 import { buildContractRegistry, registryKey, type ContractRegistry } from "../../engine";
 import { carveOutMethodOf, contractMethodOf, defaultRuleOf } from "../../engine";
+import { buildAnesthesiaBaseUnits, type AnesthesiaBaseUnitsTable } from "../../engine";
 import type { FeeSchedule } from "../../engine";
 import type { LocalityKey } from "../../engine";
 import type { IsoDate } from "../../engine";
 import { ContractIssues, contractKeyOfCell, type ContractIssueIndex } from "./contractIssues";
 import type { RegistryIssue, TableNameProblem } from "./issues";
 import {
+  ANESTHESIA_BASE_UNITS_SPEC,
+  ANESTHESIA_BASE_UNITS_TABLE,
   CONTRACT_CARVE_OUTS_SPEC,
   CONTRACT_MODIFIER_POLICIES_SPEC,
   MEDICARE_SCHEDULES_SPEC,
@@ -41,12 +44,13 @@ export interface RegistrySnapshot {
   readonly tableNames: readonly string[];
 }
 
-/** The registry tables every read starts with. */
+/** The registry tables every read starts with (the anesthesia base units are one per workbook, like them). */
 export const REGISTRY_TABLE_NAMES: readonly string[] = [
   PAYER_CONTRACTS_TABLE,
   CONTRACT_CARVE_OUTS_TABLE,
   CONTRACT_MODIFIER_POLICIES_TABLE,
   MEDICARE_SCHEDULES_TABLE,
+  ANESTHESIA_BASE_UNITS_TABLE,
 ];
 
 type ContractRow = ParsedRow<typeof PAYER_CONTRACTS_SPEC.columns>;
@@ -97,6 +101,7 @@ function contractVersion(row: ContractRow): ContractVersion {
     lesserOf: row.lesserOf ?? false,
     defaultRule: row.defaultMethod === null ? null : defaultRuleOf(row.defaultMethod, row),
     multipleProcedureRule: row.multipleProcedureRule ?? "medicare",
+    anesthesiaConversionFactor: row.anesthesiaConversionFactor,
     termEndDate: row.termEndDate,
     renewalNoticeDate: row.renewalNoticeDate,
     autoRenew: row.autoRenew ?? false,
@@ -127,6 +132,19 @@ function modifierPoliciesOf(parsed: ParsedTable<typeof CONTRACT_MODIFIER_POLICIE
 function tableOfIssue(code: string): string {
   if (code.startsWith("carveOut")) return CONTRACT_CARVE_OUTS_TABLE;
   return code.startsWith("modifierPolicy") ? CONTRACT_MODIFIER_POLICIES_TABLE : PAYER_CONTRACTS_TABLE;
+}
+
+/**
+ * The workbook's anesthesia base units, when it has the table. Its bad rows are reported; the codes they hold are
+ * then "not in the table", which is what an anesthesia line of such a code answers.
+ */
+function anesthesiaBaseUnitsOf(tables: Tables, issues: RegistryIssue[]): AnesthesiaBaseUnitsTable | undefined {
+  const data = tableIn(tables, ANESTHESIA_BASE_UNITS_TABLE);
+  if (data === undefined) return undefined;
+  const parsed = parseTable(ANESTHESIA_BASE_UNITS_SPEC, data);
+  issues.push(...parsed.issues);
+  const rows = parsed.rows.map((row) => ({ hcpcsCode: row.hcpcsCode, baseUnits: row.baseUnits, sourceRowNumber: row.rowNumber })); // prettier-ignore
+  return buildAnesthesiaBaseUnits(`${data.name} (sheet "${data.sheet}")`, rows);
 }
 
 /** A table of the registry that cannot be read as a whole (a required column missing), or null. */
@@ -274,12 +292,14 @@ export function buildRegistry(tables: Tables): RegistrySnapshot {
     blocking.add(version.contractName, issue);
   }
 
+  const anesthesiaBaseUnits = anesthesiaBaseUnitsOf(tables, issues);
   const built = buildContractRegistry({
     versions,
     carveOuts: carveOutsOf(carveOutTable),
     modifierPolicies: modifierPoliciesOf(policyTable),
     feeSchedules,
     medicareSchedules,
+    ...(anesthesiaBaseUnits === undefined ? {} : { anesthesiaBaseUnits }),
   });
   for (const issue of built.issues) {
     // A carve-out or policy does not name a contract "not in the registry" when the registry cannot be read, or when

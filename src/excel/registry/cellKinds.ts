@@ -171,6 +171,24 @@ export const percentCell: CellKind<Decimal> = {
   },
 };
 
+/** Anesthesia base units: a whole number from 0 to 30 (the highest CMS lists is 30). */
+export const baseUnitsCell: CellKind<number> = {
+  expected: "a whole number of base units from 0 to 30, like 7",
+  read: (value) => {
+    const units = readQuantity(value);
+    return typeof units === "number" && Number.isInteger(units) && units >= 0 && units <= 30 ? units : undefined;
+  },
+};
+
+/** An anesthesia conversion factor in dollars per unit, above 0 and at most 1,000 (Medicare's is about 20). */
+export const anesthesiaCfCell: CellKind<Decimal> = {
+  expected: "a conversion factor in dollars above 0, like 21.09",
+  read: (value) => {
+    const read = zeroOrMore(value);
+    return read !== undefined && read.gt(0) && read.lte(1000) ? read : undefined;
+  },
+};
+
 /** A calendar year like 2025. */
 export const yearCell: CellKind<number> = {
   expected: "a year like 2025",

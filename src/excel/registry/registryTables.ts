@@ -10,6 +10,7 @@ import { CARVE_OUT_METHODS, CONTRACT_METHODS, DEFAULT_RULES, codeShape, methodCh
 import type { CarveOutMethodCells, ContractMethodCells, MethodWords } from "../../engine";
 import type { CarveOutMethod, ContractMethod, DefaultRule, HcpcsCode } from "../../engine";
 import {
+  anesthesiaCfCell,
   booleanCell,
   choiceCell,
   codeCell,
@@ -22,7 +23,7 @@ import {
   textCell,
   yearCell,
 } from "./cellKinds";
-import { FEE_SCHEDULE_SPEC, MEDICARE_SCHEDULE_SPEC } from "./scheduleTableSpecs";
+import { ANESTHESIA_BASE_UNITS_SPEC, FEE_SCHEDULE_SPEC, MEDICARE_SCHEDULE_SPEC } from "./scheduleTableSpecs";
 import type { ColumnSpec, RowCheck, TableSpec } from "./columnDictionary";
 
 /** Table names the add-in looks for (fixed, like the column headers). */
@@ -207,6 +208,15 @@ export const PAYER_CONTRACTS_SPEC = {
       required: false,
       description: "Whether the contract renews by itself; blank = FALSE.",
       example: "TRUE",
+    }),
+    anesthesiaConversionFactor: column({
+      header: "Anesthesia Conversion Factor",
+      kind: anesthesiaCfCell,
+      written: "number",
+      required: false,
+      description:
+        "The contract's own anesthesia CF: anesthesia lines (units = minutes) are paid (base units + minutes / 15) x this x the medical direction %, whatever the method. Blank: Percent of Medicare takes its percent of Medicare's anesthesia amount; a fee schedule prices no anesthesia line.",
+      example: "55.00",
     }),
   },
   // The cells each method and default rule needs are declared in the engine's method tables.
@@ -426,7 +436,12 @@ export const MEDICARE_SCHEDULES_SPEC = {
   },
 } satisfies TableSpec<Readonly<Record<string, ColumnSpec>>>;
 
-export { FEE_SCHEDULE_SPEC, MEDICARE_SCHEDULE_SPEC } from "./scheduleTableSpecs";
+export {
+  ANESTHESIA_BASE_UNITS_SPEC,
+  ANESTHESIA_BASE_UNITS_TABLE,
+  FEE_SCHEDULE_SPEC,
+  MEDICARE_SCHEDULE_SPEC,
+} from "./scheduleTableSpecs";
 
 /** Every declared table, in README order. */
 export const REGISTRY_TABLE_SPECS = [
@@ -436,4 +451,5 @@ export const REGISTRY_TABLE_SPECS = [
   MEDICARE_SCHEDULES_SPEC,
   FEE_SCHEDULE_SPEC,
   MEDICARE_SCHEDULE_SPEC,
+  ANESTHESIA_BASE_UNITS_SPEC,
 ] as const;

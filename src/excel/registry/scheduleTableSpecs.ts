@@ -5,6 +5,8 @@
  * registryTables.ts with the registry's own tables.
  */
 import {
+  anesthesiaCfCell,
+  baseUnitsCell,
   codeCell,
   dateCell,
   decimalCell,
@@ -104,7 +106,7 @@ export const FEE_SCHEDULE_SPEC = {
 export const MEDICARE_SCHEDULE_SPEC = {
   title: "Medicare schedule tables",
   purpose:
-    "One table per Medicare PFS year and locality (e.g. MPFS_2025), registered in MedicareSchedules: the PPRRVU rows with the locality's GPCIs on every row. Other columns (descriptions, rate formulas) are allowed and ignored. The Medicare schedule tab writes one from CMS's files, in this column order (Pricing Indicator only when the file has it, the OPPS cap columns only when the OPPSCAP file is given).",
+    "One table per Medicare PFS year and locality (e.g. MPFS_2025), registered in MedicareSchedules: the PPRRVU rows with the locality's GPCIs on every row. Other columns (descriptions, rate formulas) are allowed and ignored. The Medicare schedule tab writes one from CMS's files, in this column order (Pricing Indicator only when the file has it, the OPPS cap columns only when the OPPSCAP file is given, the anesthesia conversion factor only when the ANES file is given).",
   columns: {
     hcpcsCode: column({ header: "HCPCS Code", synonyms: ["HCPCS"], kind: codeCell, written: "text", required: true, description: "CPT/HCPCS code.", example: "71046" }), // prettier-ignore
     modifier: column({ header: "Modifier", synonyms: ["MOD"], kind: modifierCell, written: "text", required: false, description: "Blank (global), 26, TC or 53.", example: "26" }), // prettier-ignore
@@ -150,5 +152,25 @@ export const MEDICARE_SCHEDULE_SPEC = {
     }),
     nonFacilityOppsCap: column({ header: "Non-Facility OPPS Cap", kind: moneyCell, written: "money", required: false, description: "The OPPS imaging cap of the code and modifier in the locality (CMS's OPPSCAP file, DOMAIN.md 2.1): an imaging global or TC amount above it is paid at it. Written by the Medicare import when the OPPSCAP file is given; blank where CMS lists no cap. Without this column and the next the cap is not checked.", example: "306.22" }), // prettier-ignore
     facilityOppsCap: column({ header: "Facility OPPS Cap", kind: moneyCell, written: "money", required: false, description: "The same cap in facility settings.", example: "306.22" }), // prettier-ignore
+    anesthesiaConversionFactor: column({ header: "Anesthesia Conversion Factor", synonyms: ["Anes CF"], kind: anesthesiaCfCell, written: "number", numberFormat: CF, required: false, description: "The locality's anesthesia conversion factor (CMS's ANES file), the same on every row. Written by the Medicare import when the ANES file is given; without it anesthesia lines are not priced.", example: "21.09" }), // prettier-ignore
+  },
+} satisfies TableSpec<Columns>;
+
+/** The table name of the workbook's anesthesia base units (fixed, like the registry's). */
+export const ANESTHESIA_BASE_UNITS_TABLE = "AnesthesiaBaseUnits";
+
+/** Columns of the anesthesia base units table (CMS's list or the payer's). */
+export const ANESTHESIA_BASE_UNITS_SPEC = {
+  title: ANESTHESIA_BASE_UNITS_TABLE,
+  purpose:
+    "The base units of each anesthesia code (00100-01999), one table per workbook: anesthesia lines are paid (base units + minutes / 15) x an anesthesia conversion factor. The Medicare schedule tab writes it from CMS's anesthesia base units file (or a payer's list with the same columns); it can be edited by hand.",
+  columns: {
+    hcpcsCode: column({ header: "HCPCS Code", synonyms: ["CPT Code", "CPT", "Code"], kind: codeCell, written: "text", required: true, description: "The anesthesia code.", example: "00790" }), // prettier-ignore
+    baseUnits: column({ header: "Base Units", synonyms: ["Base Unit", "Base Unit Value"], kind: baseUnitsCell, written: "number", required: true, description: "The code's base units, a whole number from 0 to 30.", example: "7" }), // prettier-ignore
+    sourceRow: writtenOnly({
+      header: "Source Row",
+      written: "number",
+      description: "Written by the import: the row of the file the base units came from, for audit.",
+    }),
   },
 } satisfies TableSpec<Columns>;

@@ -88,9 +88,9 @@ export function medicareScheduleOf(
   const cfs: Decimal[] = [];
   for (const row of parsed.rows) {
     if (oppsCap.leftOut.has(row.rowNumber)) continue;
-    const differing = (["workGpci", "peGpci", "malpracticeGpci", "conversionFactor"] as const).find(
-      (field) => !sameDecimal(row[field], first[field]),
-    );
+    const differing = (
+      ["workGpci", "peGpci", "malpracticeGpci", "conversionFactor", "anesthesiaConversionFactor"] as const
+    ).find((field) => !sameDecimal(row[field], first[field]));
     if (differing !== undefined) {
       const header = MEDICARE_SCHEDULE_SPEC.columns[differing].header;
       issues.push({
@@ -150,6 +150,8 @@ export function medicareScheduleOf(
     pfs: buildPfsSchedule(`${data.name} (CY${year} PFS, sheet ${data.sheet})`, rows, oppsCap.table),
     locality,
     conversionFactors: conversionFactorsOf(cfs, start, end, data.name),
+    // Every row has the same (checked above): the first row's, blank when the schedule was imported without ANES.
+    anesthesiaConversionFactor: first.anesthesiaConversionFactor,
     effectiveStartDate: start,
     effectiveEndDate: end,
   };

@@ -2,6 +2,8 @@
 export { parsePprrvuCsv, importPfsSchedule, hasPprrvuHeader, type PprrvuImport } from "./pprrvu";
 export { parseGpciCsv, type GpciImport } from "./gpci";
 export { parseOppsCapCsv, type OppsCapImport } from "./oppsCap";
+export { parseAnesCsv, type AnesImport, type AnesLocality } from "./anes";
+export { parseAnesthesiaBaseUnitsCsv, type AnesthesiaBaseUnitsImport } from "./anesthesiaBaseUnits";
 export { parsePfsPaymentAmounts, type PfsPaymentAmount } from "./pfsPaymentAmounts";
 export { importIssueMessage, IMPORT_ISSUE_MESSAGES, type ImportIssue, type CodeListEnd } from "./importIssues";
 export {

@@ -4,7 +4,7 @@ import { FilePicker } from "../shared/FilePicker";
 import { Notice } from "../shared/Notice";
 import { usePanelStyles } from "../shared/panelStyles";
 import { countOf, groupedNumber } from "../shared/wording";
-import type { GpciFile, OppsCapFile, PprrvuFile } from "./medicareFiles";
+import type { AnesFile, BaseUnitsFile, GpciFile, OppsCapFile, PprrvuFile } from "./medicareFiles";
 
 const useStyles = makeStyles({
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -93,6 +93,30 @@ export const OPPSCAP_KIND: CmsFileKind<OppsCapFile> = {
   summary: (file) => `${file.fileName}: ${countOf(file.rowCount, "cap", "caps")}`,
   problemLists: (file) => [
     { title: `${file.problems.length} problems in ${file.fileName}: those caps will be left out`, problems: file.problems }, // prettier-ignore
+  ],
+};
+
+/** CMS's anesthesia conversion factors by locality, optional. */
+export const ANES_KIND: CmsFileKind<AnesFile> = {
+  label: "ANES",
+  button: "Choose ANES file…",
+  whenNone: "Optional: without it, anesthesia lines are not priced (anesthesia conversion factor not imported).",
+  summary: (file) =>
+    `${file.fileName}: ${countOf(file.localities.size, "locality", "localities")}` +
+    (file.nationalConversionFactor ? `, national anesthesia CF ${file.nationalConversionFactor.toString()}` : ""),
+  problemLists: (file) => [
+    { title: `${file.problems.length} problems in ${file.fileName}: those localities are left out`, problems: file.problems }, // prettier-ignore
+  ],
+};
+
+/** Anesthesia base units by code (CMS's list or the payer's), optional. */
+export const BASE_UNITS_KIND: CmsFileKind<BaseUnitsFile> = {
+  label: "Anesthesia base units",
+  button: "Choose base units file…",
+  whenNone: "Optional: written as the AnesthesiaBaseUnits table; without it anesthesia lines are not priced.",
+  summary: (file) => `${file.fileName}: ${countOf(file.rows.length, "code", "codes")}`,
+  problemLists: (file) => [
+    { title: `${file.problems.length} problems in ${file.fileName}: those codes will be left out`, problems: file.problems }, // prettier-ignore
   ],
 };
 

@@ -10,15 +10,20 @@ import { usePanelStyles } from "../shared/panelStyles";
 import { readFileBytes } from "../shared/readFileBytes";
 import { importMedicareSchedule } from "./medicareCommands";
 import { GPCI_KIND, MedicareFileChoice, OPPSCAP_KIND, PPRRVU_KIND, type Chosen } from "./MedicareFileChoice";
+import { ANES_KIND, BASE_UNITS_KIND } from "./MedicareFileChoice";
 import {
   conversionFactorFor,
   localityChoices,
   localityText,
   previewAmounts,
+  readAnes,
+  readBaseUnits,
   readGpci,
   readOppsCap,
   readPprrvu,
   refuseChosenFile,
+  type AnesFile,
+  type BaseUnitsFile,
   type GpciFile,
   type MedicareFileKind,
   type OppsCapFile,
@@ -46,7 +51,8 @@ async function readChosen<F>(
 }
 
 /**
- * The Medicare schedule panel: choose the CMS PPRRVU and GPCI CSV files (and optionally OPPSCAP, the imaging caps),
+ * The Medicare schedule panel: choose the CMS PPRRVU and GPCI CSV files (and optionally OPPSCAP, the imaging caps,
+ * ANES, the anesthesia conversion factors, and an anesthesia base units list),
  * see their counts and every problem row,
  * pick a locality from a searchable list, check a few amounts, name the sheet and table, and import with progress
  * and Cancel. The schedule lands in a new sheet, registered in MedicareSchedules for PAYER.MEDICARE_RATE.
@@ -57,6 +63,8 @@ export function MedicareSchedulePanel() {
   const [pprrvu, setPprrvu] = useState<Chosen<PprrvuFile> | null>(null);
   const [gpci, setGpci] = useState<Chosen<GpciFile> | null>(null);
   const [oppsCap, setOppsCap] = useState<Chosen<OppsCapFile> | null>(null);
+  const [anes, setAnes] = useState<Chosen<AnesFile> | null>(null);
+  const [baseUnits, setBaseUnits] = useState<Chosen<BaseUnitsFile> | null>(null);
   const [localityKey, setLocalityKey] = useState<string | null>(null);
   const [query, setQuery] = useState("");
   const [yearText, setYearText] = useState<string | null>(null);
@@ -97,6 +105,8 @@ export function MedicareSchedulePanel() {
 
   const choosePprrvu = async (file: File) => setPprrvu(await readChosen(file, "pprrvu", readPprrvu));
   const chooseOppsCap = async (file: File) => setOppsCap(await readChosen(file, "oppsCap", readOppsCap));
+  const chooseAnes = async (file: File) => setAnes(await readChosen(file, "anes", readAnes));
+  const chooseBaseUnits = async (file: File) => setBaseUnits(await readChosen(file, "baseUnits", readBaseUnits));
   const chooseGpci = async (file: File) => {
     setGpci(await readChosen(file, "gpci", readGpci));
     setLocalityKey(null);
@@ -111,6 +121,10 @@ export function MedicareSchedulePanel() {
       gpciFileName: gpci?.status === "read" ? gpci.file.fileName : undefined,
       oppsCapText: oppsCap?.status === "read" ? oppsCap.content : null,
       oppsCapFileName: oppsCap?.status === "read" ? oppsCap.file.fileName : undefined,
+      anesText: anes?.status === "read" ? anes.content : null,
+      anesFileName: anes?.status === "read" ? anes.file.fileName : undefined,
+      baseUnitsText: baseUnits?.status === "read" ? baseUnits.content : null,
+      baseUnitsFileName: baseUnits?.status === "read" ? baseUnits.file.fileName : undefined,
       locality: locality.localityKey,
       year,
       sheetName: shownSheetName.trim(),
@@ -122,7 +136,7 @@ export function MedicareSchedulePanel() {
     <PanelSection
       id="medicare"
       title="Medicare schedule"
-      intro="Import the CMS physician fee schedule for your locality: the relative value file (PPRRVU) and the GPCI file, both as CSV, and optionally the OPPS imaging caps (OPPSCAP) so that imaging is paid at the cap where it is lower. An .xlsx from CMS: open it in Excel and save it as CSV first."
+      intro="Import the CMS physician fee schedule for your locality: the relative value file (PPRRVU) and the GPCI file, both as CSV, and optionally the OPPS imaging caps (OPPSCAP) so that imaging is paid at the cap where it is lower, and for anesthesia the ANES file (the locality's anesthesia conversion factor) and an anesthesia base units list (CMS's or the payer's). An .xlsx from CMS: open it in Excel and save it as CSV first."
     >
       <MedicareFileChoice kind={PPRRVU_KIND} chosen={pprrvu} onFile={(f) => void choosePprrvu(f)} disabled={running} />
       <MedicareFileChoice kind={GPCI_KIND} chosen={gpci} onFile={(f) => void chooseGpci(f)} disabled={running} />
@@ -130,6 +144,13 @@ export function MedicareSchedulePanel() {
         kind={OPPSCAP_KIND}
         chosen={oppsCap}
         onFile={(f) => void chooseOppsCap(f)}
+        disabled={running}
+      />
+      <MedicareFileChoice kind={ANES_KIND} chosen={anes} onFile={(f) => void chooseAnes(f)} disabled={running} />
+      <MedicareFileChoice
+        kind={BASE_UNITS_KIND}
+        chosen={baseUnits}
+        onFile={(f) => void chooseBaseUnits(f)}
         disabled={running}
       />
 

@@ -13,8 +13,10 @@ import { pfsBaseAmount } from "../../engine";
 import { formatCents, toCents } from "../../engine";
 import type { PfsRvuRow } from "../../engine";
 import type { OppsCapTable } from "../../engine";
+import type { AnesthesiaBaseUnitsRow, LocalityKey } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import { importIssueMessage, parseGpciCsv, parseOppsCapCsv, parsePprrvuCsv } from "../../formats/cmsPfs";
+import { parseAnesCsv, parseAnesthesiaBaseUnitsCsv, type AnesLocality } from "../../formats/cmsPfs";
 
 /** The PPRRVU CSV is about 2 MB; 20 MB leaves room for any year and refuses what is surely not one. */
 export const MAX_PPRRVU_BYTES = 20 * 1024 * 1024;
@@ -23,19 +25,26 @@ export const MAX_GPCI_BYTES = 1024 * 1024;
 /** The OPPSCAP CSV is about 550 KB (every imaging code in every locality). */
 export const MAX_OPPSCAP_BYTES = 10 * 1024 * 1024;
 
-/** Which of the three files. */
-export type MedicareFileKind = "pprrvu" | "gpci" | "oppsCap";
+/** The ANES CSV is about 5 KB; the anesthesia base units list about 10 KB. */
+export const MAX_ANESTHESIA_BYTES = 1024 * 1024;
+
+/** Which of the files. */
+export type MedicareFileKind = "pprrvu" | "gpci" | "oppsCap" | "anes" | "baseUnits";
 
 const KIND_NAMES: Readonly<Record<MedicareFileKind, string>> = {
   pprrvu: "relative value (PPRRVU)",
   gpci: "GPCI",
   oppsCap: "OPPS imaging cap (OPPSCAP)",
+  anes: "anesthesia conversion factor (ANES)",
+  baseUnits: "anesthesia base units",
 };
 
 const MAX_BYTES = {
   pprrvu: MAX_PPRRVU_BYTES,
   gpci: MAX_GPCI_BYTES,
   oppsCap: MAX_OPPSCAP_BYTES,
+  anes: MAX_ANESTHESIA_BYTES,
+  baseUnits: MAX_ANESTHESIA_BYTES,
 } as const satisfies Record<MedicareFileKind, number>;
 
 /** A chosen file as the browser describes it before it is read. */
@@ -95,6 +104,51 @@ export interface OppsCapFile {
   readonly rowCount: number;
   /** One message per row left out of the import (those codes would not be capped). */
   readonly problems: readonly string[];
+}
+
+/** A parsed ANES file: the anesthesia CF of each locality and the national one. */
+export interface AnesFile {
+  readonly fileName: string;
+  readonly localities: ReadonlyMap<LocalityKey, AnesLocality>;
+  readonly nationalConversionFactor: Decimal | null;
+  /** One message per row left out of the import (those localities have no anesthesia CF). */
+  readonly problems: readonly string[];
+}
+
+/** A parsed anesthesia base units file (CMS's or the payer's). */
+export interface BaseUnitsFile {
+  readonly fileName: string;
+  readonly rows: readonly AnesthesiaBaseUnitsRow[];
+  /** One message per row left out of the import (those codes will not be priced). */
+  readonly problems: readonly string[];
+}
+
+/** Parses CMS's ANES CSV, or says why it cannot be read. */
+export function readAnes(fileName: string, content: string | Uint8Array): Result<AnesFile, string> {
+  const refused = refuseContent(content, fileName);
+  if (refused !== null) return fail(refused);
+  const parsed = parseAnesCsv(content);
+  if (!parsed.ok) return fail(`${fileName}: ${importIssueMessage(parsed.issue)}`);
+  const { localities, nationalConversionFactor, issues } = parsed.value;
+  return ok({ fileName, localities, nationalConversionFactor, problems: issues.map(importIssueMessage) });
+}
+
+/** Parses an anesthesia base units CSV, or says why it cannot be read. */
+export function readBaseUnits(fileName: string, content: string | Uint8Array): Result<BaseUnitsFile, string> {
+  const refused = refuseContent(content, fileName);
+  if (refused !== null) return fail(refused);
+  const parsed = parseAnesthesiaBaseUnitsCsv(content);
+  if (!parsed.ok) return fail(`${fileName}: ${importIssueMessage(parsed.issue)}`);
+  return ok({ fileName, rows: parsed.value.rows, problems: parsed.value.issues.map(importIssueMessage) });
+}
+
+/**
+ * The anesthesia CF of a locality in an ANES file: its row, matched by contractor and locality as the GPCI file's;
+ * the national CF the header states for the national schedule. Null when the file has none for it.
+ */
+export function anesthesiaCfFor(file: AnesFile, locality: LocalityGpci): Decimal | null {
+  if (locality.localityKey === NATIONAL_GPCI.localityKey) return file.nationalConversionFactor;
+  return file.localities.get(locality.localityKey)?.conversionFactor ?? null;
 }
 
 /** The year of a PPRRVU file: the banner says it ("2025 National Physician Fee Schedule..."), else its CF does. */

@@ -175,7 +175,7 @@ describe("a renamed Contract Name header", () => {
   it("is listed as a PayerContracts problem", async () => {
     const data = await listContracts(new WorkbookSimulator(renamed()).excel);
     expect(data.problems).toEqual([
-      'Table PayerContracts (sheet Contracts) has no "Contract Name" column. Its columns should be: Contract Name, Payer, Product, Effective Start Date, Effective End Date, Method, Percent, Fee Schedule, Medicare Schedule, Lesser Of, Default Method, Default Percent, Multiple Procedure Rule, Term End Date, Renewal Notice Date, Auto Renew.',
+      'Table PayerContracts (sheet Contracts) has no "Contract Name" column. Its columns should be: Contract Name, Payer, Product, Effective Start Date, Effective End Date, Method, Percent, Fee Schedule, Medicare Schedule, Lesser Of, Default Method, Default Percent, Multiple Procedure Rule, Term End Date, Renewal Notice Date, Auto Renew, Anesthesia Conversion Factor.',
     ]);
   });
 

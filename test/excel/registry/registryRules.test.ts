@@ -81,7 +81,7 @@ describe("a renamed header of PayerContracts", () => {
   it("is reported as a PayerContracts problem, not as a carve-out naming an unknown contract", async () => {
     const snapshot = await read(renamed());
     expect(messages(snapshot)).toEqual([
-      'Table PayerContracts (sheet Contracts) has no "Contract Name" column. Its columns should be: Contract Name, Payer, Product, Effective Start Date, Effective End Date, Method, Percent, Fee Schedule, Medicare Schedule, Lesser Of, Default Method, Default Percent, Multiple Procedure Rule, Term End Date, Renewal Notice Date, Auto Renew.',
+      'Table PayerContracts (sheet Contracts) has no "Contract Name" column. Its columns should be: Contract Name, Payer, Product, Effective Start Date, Effective End Date, Method, Percent, Fee Schedule, Medicare Schedule, Lesser Of, Default Method, Default Percent, Multiple Procedure Rule, Term End Date, Renewal Notice Date, Auto Renew, Anesthesia Conversion Factor.',
     ]);
   });
 
