@@ -32,3 +32,30 @@ export function median(values: readonly number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
+
+/**
+ * Runs every case once per round, round after round, so that machine noise (another process, a GC) lands on all of
+ * them alike; returns each case's median and the median of its per-round ratio to `baseline` (issue 20 item 5).
+ */
+export function measureInterleaved<K extends string>(
+  baseline: NoInfer<K>,
+  cases: Readonly<Record<K, () => unknown>>,
+  rounds = 11,
+): Record<K, { medianMs: number; medianRatio: number }> {
+  const names = Object.keys(cases) as K[];
+  for (const name of names) cases[name]();
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < rounds; round++) {
+    for (const name of names) {
+      const start = performance.now();
+      cases[name]();
+      times[name].push(performance.now() - start);
+    }
+  }
+  return Object.fromEntries(
+    names.map((name) => {
+      const ratios = times[name].map((ms, round) => ms / times[baseline][round]!);
+      return [name, { medianMs: median(times[name]), medianRatio: median(ratios) }];
+    }),
+  ) as Record<K, { medianMs: number; medianRatio: number }>;
+}

@@ -26,57 +26,73 @@ export interface ContractLineInput extends LineFields {
   readonly contractName: string;
 }
 
+/** What a contract cell reads as, once per distinct cell: its name, or the error that answers its lines. */
+type ContractCell = { readonly contractName: string } | { readonly error: CustomFunctions.Error };
+
 /**
- * Reads every line of the arguments: the line, or the error that answers it (a missing contract, a problem in the
- * registry rows of its contract, which must be fixed before its amounts can be trusted, a cell refused by its
- * checks, or a bad cell).
+ * Visits every line of the arguments: `onLine` with the line, or `onError` with the error that answers it (a missing
+ * contract, a problem in the registry rows of its contract, which must be fixed before its amounts can be trusted, a
+ * cell refused by its checks, or a bad cell). Contract cells are read once per distinct value, as the other readers
+ * are (a claims column repeats a few contracts over 100,000 rows).
  */
-export function readContractLines(
+export function visitContractLines(
   snapshot: RegistrySnapshot,
   read: ReadArguments<typeof CONTRACT_LINE_ARGUMENTS>,
-): (ContractLineInput | CustomFunctions.Error)[] {
+  onLine: (i: number, contractName: string, fields: LineFields) => void,
+  onError: (i: number, error: CustomFunctions.Error) => void,
+): void {
   const values: ContractLineValues = read.values;
   const readers = lineReaders(rowIssues(CONTRACT_LINE_ARGUMENTS, read));
-  const blocked = new Map<string, CustomFunctions.Error | null>();
-  const out: (ContractLineInput | CustomFunctions.Error)[] = [];
+  const contracts = new Map<unknown, ContractCell>();
+  const contractOf = (cell: unknown): ContractCell => {
+    if (isBlankCell(cell)) {
+      const description = CONTRACT_LINE_ARGUMENTS.contract.description;
+      return { error: argumentIssueError({ code: "argumentMissing", argument: "contract", description }) };
+    }
+    const contractName = String(cell).trim();
+    const issue = snapshot.issuesByContract.get(registryKey(contractName))?.[0];
+    return issue === undefined
+      ? { contractName }
+      : { error: customFunctionError(registryIssueExcelError(issue), registryIssueMessage(issue)) };
+  };
   for (let i = 0; i < read.rows; i++) {
-    const contract = values.contract[i];
-    if (isBlankCell(contract)) {
-      out.push(
-        argumentIssueError({
-          code: "argumentMissing",
-          argument: "contract",
-          description: CONTRACT_LINE_ARGUMENTS.contract.description,
-        }),
-      );
-      continue;
+    const cell = values.contract[i];
+    let contract = contracts.get(cell);
+    if (contract === undefined) {
+      contract = contractOf(cell);
+      contracts.set(cell, contract);
     }
-    const contractName = String(contract).trim();
-    const key = registryKey(contractName);
-    let blocker = blocked.get(key);
-    if (blocker === undefined) {
-      const issue = snapshot.issuesByContract.get(key)?.[0];
-      blocker =
-        issue === undefined ? null : customFunctionError(registryIssueExcelError(issue), registryIssueMessage(issue));
-      blocked.set(key, blocker);
-    }
-    if (blocker !== null) {
-      out.push(blocker);
+    if ("error" in contract) {
+      onError(i, contract.error);
       continue;
     }
     const fields = readLineFields(readers, values, i);
     if (!fields.ok) {
-      out.push(fields.issue);
+      onError(i, fields.issue);
       continue;
     }
     // An anesthesia line's units are its minutes: blank would be priced as 1 minute.
     const { hcpcsCode } = fields.value;
     if (isAnesthesiaCode(hcpcsCode) && isBlankCell(values.units?.[i])) {
-      out.push(engineIssueError({ code: "anesthesiaMinutesRequired", hcpcsCode }));
+      onError(i, engineIssueError({ code: "anesthesiaMinutesRequired", hcpcsCode }));
       continue;
     }
-    out.push({ contractName, ...fields.value });
+    onLine(i, contract.contractName, fields.value);
   }
+}
+
+/** Every line of the arguments ({@link visitContractLines}) as a value: the line, or the error that answers it. */
+export function readContractLines(
+  snapshot: RegistrySnapshot,
+  read: ReadArguments<typeof CONTRACT_LINE_ARGUMENTS>,
+): (ContractLineInput | CustomFunctions.Error)[] {
+  const out: (ContractLineInput | CustomFunctions.Error)[] = new Array(read.rows);
+  visitContractLines(
+    snapshot,
+    read,
+    (i, contractName, fields) => (out[i] = { contractName, ...fields }),
+    (i, error) => (out[i] = error),
+  );
   return out;
 }
 
@@ -85,7 +101,8 @@ export function expectedPayments(
   snapshot: RegistrySnapshot,
   read: ReadArguments<typeof CONTRACT_LINE_ARGUMENTS>,
 ): (number | CustomFunctions.Error)[] {
-  const lines = readContractLines(snapshot, read);
+  const results: (number | CustomFunctions.Error)[] = new Array(read.rows);
+  // The good lines go straight into the batch pricer's columns, without an object per line.
   const positions: number[] = [];
   const contractName: string[] = [];
   const hcpcsCode: HcpcsCode[] = [];
@@ -94,17 +111,21 @@ export function expectedPayments(
   const units: number[] = [];
   const chargeAmount: (number | null)[] = [];
   const setting: CareSetting[] = [];
-  lines.forEach((line, i) => {
-    if (line instanceof CustomFunctions.Error) return;
-    positions.push(i);
-    contractName.push(line.contractName);
-    hcpcsCode.push(line.hcpcsCode);
-    serviceDate.push(line.serviceDate);
-    modifiers.push(line.modifiers);
-    units.push(line.units);
-    chargeAmount.push(line.chargeAmount);
-    setting.push(line.setting);
-  });
+  visitContractLines(
+    snapshot,
+    read,
+    (i, name, line) => {
+      positions.push(i);
+      contractName.push(name);
+      hcpcsCode.push(line.hcpcsCode);
+      serviceDate.push(line.serviceDate);
+      modifiers.push(line.modifiers);
+      units.push(line.units);
+      chargeAmount.push(line.chargeAmount);
+      setting.push(line.setting);
+    },
+    (i, error) => (results[i] = error),
+  );
   const priced = priceLines(snapshot.registry, {
     contractName,
     hcpcsCode,
@@ -114,9 +135,6 @@ export function expectedPayments(
     chargeAmount,
     setting,
   });
-  const results: (number | CustomFunctions.Error)[] = lines.map((line) =>
-    line instanceof CustomFunctions.Error ? line : NaN,
-  );
   positions.forEach((position, k) => {
     const issue = priced.issues.get(k);
     results[position] = issue === undefined ? priced.allowedAmount[k]! / 100 : engineIssueError(issue);
