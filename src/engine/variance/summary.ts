@@ -39,6 +39,12 @@ export interface WorklistClaim {
   readonly serviceDate: string | null;
   readonly lines: number;
   readonly underpaidLines: number;
+  /** The codes of its underpaid lines, largest recoverable first, each once: "99214, 20610". */
+  readonly underpaidCodes: string;
+  /** The flags of all its lines, each once, in the declared order: "Denied, Underpaid". */
+  readonly flags: string;
+  /** The reason of its largest underpaid line, as the review column says it. */
+  readonly reason: string;
   /** Expected and allowed of the claim's compared lines. */
   readonly expectedAmount: Cents;
   readonly allowedAmount: Cents;
@@ -130,24 +136,31 @@ export function summariseVariances(
   const total = new Accumulator();
   const payers = new Map<string, Accumulator>();
   const codes = new Map<string, Accumulator>();
-  const claims = new Map<string, { input: VarianceInputLine; lines: VarianceLine[]; date: string | null }>();
+  type Claim = { input: VarianceInputLine; lines: VarianceLine[]; codes: string[]; date: string | null };
+  const claims = new Map<string, Claim>();
   inputs.forEach((input, i) => {
     const line = lines[i]!;
     total.add(input, line);
     group(payers, input.payer).add(input, line);
     group(codes, input.hcpcsCode).add(input, line);
     const claim = claims.get(input.claimKey);
-    if (claim === undefined) claims.set(input.claimKey, { input, lines: [line], date: input.serviceDate });
+    if (claim === undefined)
+      claims.set(input.claimKey, { input, lines: [line], codes: [input.hcpcsCode], date: input.serviceDate });
     else {
       claim.lines.push(line);
+      claim.codes.push(input.hcpcsCode);
       if (input.serviceDate !== null && (claim.date === null || input.serviceDate < claim.date))
         claim.date = input.serviceDate;
     }
   });
   const worklist: WorklistClaim[] = [];
   for (const [claimKey, claim] of claims) {
-    const underpaid = claim.lines.filter((l) => l.flag === "Underpaid");
+    const underpaid = claim.lines
+      .map((line, k) => ({ line, code: claim.codes[k]! }))
+      .filter(({ line }) => line.flag === "Underpaid")
+      .sort((a, b) => b.line.recoverableAmount - a.line.recoverableAmount);
     if (underpaid.length === 0) continue;
+    const present = new Set(claim.lines.map((l) => l.flag));
     const compared = claim.lines.filter((l) => l.varianceAmount !== null);
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0) as Cents;
     worklist.push({
@@ -157,9 +170,12 @@ export function summariseVariances(
       serviceDate: claim.date,
       lines: claim.lines.length,
       underpaidLines: underpaid.length,
+      underpaidCodes: [...new Set(underpaid.map((u) => u.code))].join(", "),
+      flags: VARIANCE_FLAGS.filter((flag) => present.has(flag)).join(", "),
+      reason: underpaid[0]!.line.reason,
       expectedAmount: sum(compared.map((l) => l.expectedAmount ?? 0)),
       allowedAmount: sum(compared.map((l) => l.allowedAmount)),
-      recoverableAmount: sum(underpaid.map((l) => l.recoverableAmount)),
+      recoverableAmount: sum(underpaid.map((u) => u.line.recoverableAmount)),
     });
   }
   worklist.sort((a, b) => b.recoverableAmount - a.recoverableAmount || (a.claimKey < b.claimKey ? -1 : 1));

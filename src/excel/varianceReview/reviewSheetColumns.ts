@@ -67,9 +67,12 @@ export const WORKLIST_COLUMNS = [
   { key: "serviceDate", header: "Service Date", numberFormat: TEXT, width: 90 },
   { key: "lines", header: "Lines", numberFormat: COUNT, width: 60 },
   { key: "underpaidLines", header: "Underpaid Lines", numberFormat: COUNT, width: 90 },
+  { key: "underpaidCodes", header: "Underpaid Codes", numberFormat: TEXT, width: 110 },
+  { key: "flags", header: "Flags", numberFormat: TEXT, width: 140 },
   { key: "expected", header: "Expected", numberFormat: MONEY, width: 90 },
   { key: "allowed", header: "Allowed", numberFormat: MONEY, width: 90 },
   { key: "recoverable", header: "Recoverable", numberFormat: MONEY, width: 90 },
+  { key: "reason", header: "Reason (largest underpaid line)", numberFormat: TEXT, width: 360 },
 ] as const satisfies readonly ColumnDeclaration<string>[];
 /** A column of the Worklist. */
 export type WorklistKey = (typeof WORKLIST_COLUMNS)[number]["key"];

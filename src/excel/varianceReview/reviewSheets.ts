@@ -252,9 +252,12 @@ export function layoutWorklist(tableName: string, asOf: string, summary: Varianc
         serviceDate: claim.serviceDate,
         lines: claim.lines,
         underpaidLines: claim.underpaidLines,
+        underpaidCodes: claim.underpaidCodes,
+        flags: claim.flags,
         expected: dollars(claim.expectedAmount),
         allowed: dollars(claim.allowedAmount),
         recoverable: dollars(claim.recoverableAmount),
+        reason: claim.reason,
       }),
     );
     styles.push("body");
@@ -269,9 +272,12 @@ export function layoutWorklist(tableName: string, asOf: string, summary: Varianc
       serviceDate: null,
       lines: sum("lines"),
       underpaidLines: sum("underpaidLines"),
+      underpaidCodes: null,
+      flags: null,
       expected: sum("expected"),
       allowed: sum("allowed"),
       recoverable: sum("recoverable"),
+      reason: null,
     }),
   );
   styles.push("total");

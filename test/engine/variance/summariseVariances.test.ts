@@ -33,7 +33,7 @@ function reviewed(flag: VarianceLine["flag"], expected: number | null, allowed: 
   const compared = flag !== "Denied" && flag !== "No contract rate" && flag !== "Reversed" && expected !== null;
   return {
     flag,
-    reason: "",
+    reason: `${flag}: expected ${expected}, allowed ${allowed}`,
     expectedAmount: expected as Cents | null,
     allowedAmount: allowed as Cents,
     varianceAmount: compared ? ((allowed - expected!) as Cents) : null,
@@ -106,10 +106,23 @@ describe("summing up a variance review", () => {
         serviceDate: "2025-03-04",
         lines: 2,
         underpaidLines: 2,
+        underpaidCodes: "20610, 99213",
+        flags: "Underpaid",
+        reason: "Underpaid: expected 10000, allowed 9000",
         expectedAmount: 19662,
         allowedAmount: 18250,
         recoverableAmount: 1412,
       },
+    ]);
+  });
+
+  it("names on the worklist the underpaid codes (largest recoverable first), every flag of the claim, and why", () => {
+    const mixed = summariseVariances(
+      [input("C9", "Acme", "99213", 20000), input("C9", "Acme", "20610", 30000, "CO-50")],
+      [reviewed("Underpaid", 9662, 9250), reviewed("Denied", 10000, 0)],
+    );
+    expect(mixed.worklist.map((c) => [c.underpaidCodes, c.flags, c.reason])).toEqual([
+      ["99213", "Denied, Underpaid", "Underpaid: expected 9662, allowed 9250"],
     ]);
   });
 });

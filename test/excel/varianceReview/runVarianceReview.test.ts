@@ -10,6 +10,7 @@ import {
   runVarianceReview,
   type VarianceReviewResult,
 } from "../../../src/excel/varianceReview";
+import { WORKLIST_HEADERS } from "../../../src/excel/varianceReview/reviewSheets";
 import type { ExcelGateway } from "../../../src/excel/core/excelGateway";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { aReviewRequest, columnValues, headerRow, plantedWorkbook, type Planted } from "./support";
@@ -83,10 +84,20 @@ describe("a review of a table with planted variances", () => {
   });
 
   it("lists the underpaid claims on the Worklist, largest recoverable first", () => {
-    const recoverable = result.summary.worklist.map((_, i) => simulator.cell(names.worklist, 4 + i, 7).value as number);
+    const column = WORKLIST_HEADERS.indexOf("Recoverable");
+    const recoverable = result.summary.worklist.map((_, i) => simulator.cell(names.worklist, 4 + i, column).value as number); // prettier-ignore
     expect(recoverable).toHaveLength(planted.underpaidRows.length);
     expect([...recoverable].sort((a, b) => b - a)).toEqual(recoverable);
     expect(Math.round(recoverable.reduce((a, b) => a + b, 0) * 100)).toBe(planted.recoverableCents);
+  });
+
+  it("says on each Worklist claim which codes were underpaid, its flags and why", () => {
+    const cellOf = (i: number, header: string) => simulator.cell(names.worklist, 4 + i, WORKLIST_HEADERS.indexOf(header)).value; // prettier-ignore
+    result.summary.worklist.forEach((claim, i) => {
+      expect(cellOf(i, "Underpaid Codes")).toBe(claim.underpaidCodes);
+      expect(cellOf(i, "Flags")).toContain("Underpaid");
+      expect(cellOf(i, "Reason (largest underpaid line)")).toMatch(/below/);
+    });
   });
 
   it("colours the flag column with conditional formats, one per flag that needs attention", () => {
