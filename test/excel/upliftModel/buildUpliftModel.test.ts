@@ -165,6 +165,10 @@ describe("rebuilding the model", () => {
     const [row] = comparison(simulator, "Uplift Model", 1);
     expect(row!.name).toBe("4% on top 10");
     expect(cents(row!.added)).toBe(second.numbers.scenarios[0]!.result.deltaCents);
+    // The note names the line sheet as the user will see it after the swap, not a working name.
+    expect(simulator.cell("Uplift Model", MODEL_ROWS.note, 0).value).toMatch(
+      /line detail is on the hidden sheet "Uplift Model Lines"\.$/,
+    );
   });
 
   it("never overwrites a user's own sheet that has the model's name", async () => {
