@@ -259,19 +259,22 @@ export const PAYER_CONTRACTS_SPEC = {
   ],
 } satisfies TableSpec<Readonly<Record<string, ColumnSpec>>>;
 
+/** The first column of the tables whose rows belong to a contract (carve-outs, modifier policies). */
+const CONTRACT_OF_ROW = column({
+  header: "Contract Name",
+  kind: textCell,
+  written: "text",
+  required: true,
+  description: "A name from PayerContracts.",
+  example: "Acme Health PPO",
+});
+
 /** `ContractCarveOuts`: codes or code ranges of a contract priced apart from its method. */
 export const CONTRACT_CARVE_OUTS_SPEC = {
   title: CONTRACT_CARVE_OUTS_TABLE,
   purpose: "Codes or code ranges a contract prices apart from its method, in every version of the contract.",
   columns: {
-    contractName: column({
-      header: "Contract Name",
-      kind: textCell,
-      written: "text",
-      required: true,
-      description: "A name from PayerContracts.",
-      example: "Acme Health PPO",
-    }),
+    contractName: CONTRACT_OF_ROW,
     hcpcsCodeFrom: column({
       header: "HCPCS Code From",
       kind: codeCell,
@@ -343,14 +346,7 @@ export const CONTRACT_MODIFIER_POLICIES_SPEC = {
   purpose:
     "A contract's own percentage for a modifier, in every version of the contract: it supplies the percentage CMS leaves to the payer (22, 52, 53, 66, 73, 74) or replaces CMS's (assistant 80/81/82/AS, co-surgery 62). A line with the modifier is priced without it, then multiplied by the percentage, before lesser-of.",
   columns: {
-    contractName: column({
-      header: "Contract Name",
-      kind: textCell,
-      written: "text",
-      required: true,
-      description: "A name from PayerContracts.",
-      example: "Acme Health PPO",
-    }),
+    contractName: CONTRACT_OF_ROW,
     modifier: column({
       header: "Modifier",
       kind: policyModifierCell,
