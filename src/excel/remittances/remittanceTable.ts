@@ -4,7 +4,7 @@
  * written kind, the description the README documents), with the value each takes from a parsed line; the header, the
  * row builder and the write request all derive from them (STYLE.md "declare, then derive").
  */
-import { DENIAL_CATEGORY_LABELS, type RemitAdjustment } from "../../engine";
+import { DENIAL_CATEGORY_LABELS, type RemitAdjustment, type RemitOutcome } from "../../engine";
 import { centsToDollars, type Cents } from "../../engine";
 import { remit835UserMessage, type Remit835File, type RemitLine } from "../../formats/remit835";
 import type { ExcelGateway } from "../core/excelGateway";
@@ -259,7 +259,7 @@ export function adjustmentCodesText(line: RemitLine): string | null {
  * The Outcome cell: the parser's classification as a status word `PAYER.DENIAL_RATE` reads, so the rate follows the
  * 835 rules (a line paid in full with no adjustment is rated as paid, a reversal is not rated at all).
  */
-export function outcomeOf(line: RemitLine): "Paid" | "Partial" | "Denied" | "Reversed" {
+export function outcomeOf(line: RemitLine): RemitOutcome {
   if (line.reversalFlag) return "Reversed";
   if (line.deniedFlag) return "Denied";
   return line.partialDenialFlag ? "Partial" : "Paid";
