@@ -237,6 +237,26 @@ export { ADJUSTMENT_GROUP_CODES, type AdjustmentGroupCode } from "./denials/adju
 export { computeDenialRate, DENIAL_RATE_BASES } from "./denials/denialRate";
 export { denialIssueMessage, denialIssueExcelError, type DenialIssue } from "./denials/issues";
 
+export { REMIT_OUTCOMES, type RemitOutcome } from "./denials/outcome";
+
+// Contract performance KPIs (DOMAIN.md 4.1): payment accuracy, days to pay.
+export {
+  computePaymentAccuracy,
+  DEFAULT_ACCURACY_TOLERANCE,
+  type PaymentAccuracy,
+  type PaymentAccuracyInput,
+} from "./kpis/paymentAccuracy";
+export {
+  computeDaysToPay,
+  daysToPayBasisOf,
+  DAYS_TO_PAY_BASES,
+  PERCENTILE_BASIS,
+  type DaysToPay,
+  type DaysToPayBasis,
+  type DaysToPayInput,
+} from "./kpis/daysToPay";
+export { kpiIssueMessage, kpiIssueExcelError, KPI_ISSUE_CATALOGUE, type KpiIssue } from "./kpis/issues";
+
 // Variance review: each claim line against its contract, and what can be recovered.
 export {
   DEFAULT_VARIANCE_TOLERANCE,

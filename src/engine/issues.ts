@@ -53,8 +53,11 @@ export type AnesthesiaIssue =
 /** The code of an engine issue. */
 export type EngineIssueCode = EngineIssue["code"];
 
-/** `#VALUE!`: the input is wrong and the user can fix it; `#N/A`: the input is fine but no amount exists. */
-export type ExcelErrorKind = "#VALUE!" | "#N/A";
+/**
+ * `#VALUE!`: the input is wrong and the user can fix it; `#N/A`: the input is fine but no amount exists; `#DIV/0!`:
+ * a share or average over nothing (a KPI with no line left to measure), as Excel's own AVERAGE answers.
+ */
+export type ExcelErrorKind = "#VALUE!" | "#N/A" | "#DIV/0!";
 
 /** What the catalogue says of each issue: the Excel error it becomes and the message for a finance user. */
 export interface IssueEntry {

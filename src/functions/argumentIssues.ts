@@ -39,6 +39,8 @@ export type ArgumentIssue =
       readonly argument: string;
       readonly value: string;
       readonly choices: readonly string[];
+      /** What else the argument takes, in words ('a percentile like "p90"'), or null. */
+      readonly otherwise: string | null;
       readonly defaultChoice: string;
     }
   | {
@@ -96,7 +98,7 @@ const ARGUMENT_MESSAGES: Messages<ArgumentIssue> = {
   notATable: (i) =>
     `${i.argument} is ${i.rows} rows by ${i.columns} columns; give one value or a table of ${i.expectedColumns} columns: ${i.argument} is ${i.description}`,
   choiceUnknown: (i) =>
-    `${i.argument}: '${i.value}' is not one of ${i.choices.map((c) => `"${c}"`).join(", ")}; leave it out for "${i.defaultChoice}".`,
+    `${i.argument}: '${i.value}' is not one of ${i.choices.map((c) => `"${c}"`).join(", ")}${i.otherwise === null ? "" : ` or ${i.otherwise}`}; leave it out for "${i.defaultChoice}".`,
   controlCharacter: (i) =>
     `${at(i)}: the text holds an invisible control character (${unicode(i.codePoint)}) at character ${i.position}; retype the text${
       // Excel's CLEAN removes the first 32 codes only, not DEL or the C1 controls.

@@ -49,6 +49,21 @@ export const ARGUMENT_LIMITS = {
   },
   // +1,000% (eleven times the current rate) is beyond any negotiated uplift; larger values are typos (1e9).
   upliftFraction: { least: null, most: 10, unit: "fraction", what: "an uplift fraction" },
+  // An allowed amount is one line's, like its charge; a reversal repeats it negated.
+  lineAllowed: {
+    least: -100_000_000,
+    most: 100_000_000,
+    unit: "dollars",
+    what: "an expected or allowed amount on one claim line (negative on a reversal)",
+  },
+  // A tolerance beyond a million dollars, or beyond 100% of the expected amount, would call every line accurate.
+  toleranceDollars: { least: 0, most: 1_000_000, unit: "dollars", what: "a payment tolerance in dollars" },
+  tolerancePercent: {
+    least: 0,
+    most: 1,
+    unit: "fraction",
+    what: "a payment tolerance as a fraction of the expected amount",
+  },
   // More codes than a sheet has rows cannot exist.
   topN: { least: null, most: 1_048_576, unit: "count", what: "a number of codes" },
 } as const satisfies Readonly<Record<string, NumberLimit>>;

@@ -107,3 +107,37 @@ export declare function medicareRate(
   place_of_service?: unknown[][],
   service_date?: unknown[][],
 ): unknown[][];
+
+/**
+ * Payment accuracy: the share of adjudicated, non-denied claim lines whose allowed amount is within tolerance of the expected (contract) amount. A line is within tolerance when |allowed - expected| <= the larger of tolerance_dollars and tolerance_percent x expected, compared exactly to the cent. Lines whose outcome is Denied, Reversed or pending are left out, and so are rows with no expected or no allowed amount. No line left gives #DIV/0!.
+ * @customfunction PAYMENT_ACCURACY
+ * @param expected Per claim line the contract's expected allowed amount in dollars, e.g. the results of PAYER.EXPECTED_PAYMENT.
+ * @param allowed Per claim line the allowed amount the payer adjudicated, in dollars.
+ * @param tolerance_dollars A difference up to this many dollars is accurate; blank = 0.01.
+ * @param tolerance_percent A difference up to this fraction of the expected amount is accurate (2% = 0.02); blank = 0.
+ * @param outcomes Per claim line outcome: Paid, Partial, Denied or Reversed (the remittance table's Outcome column), pending, or TRUE/FALSE (a denied flag).
+ * @returns The accurate share, from 0 to 1.
+ */
+export declare function paymentAccuracy(
+  expected: unknown[][],
+  allowed: unknown[][],
+  tolerance_dollars?: unknown,
+  tolerance_percent?: unknown,
+  outcomes?: unknown[][],
+): number;
+
+/**
+ * Days from submission to payment of paid claim lines, or of claims when claim_ids are given (from a claim's first submission to its latest payment date). Lines with a blank paid date are unpaid and left out. A percentile is computed as Excel's PERCENTILE.INC. A paid date before its submission date is an error naming the row; no paid line gives #DIV/0!.
+ * @customfunction DAYS_TO_PAY
+ * @param submitted_dates Per claim line the date the claim was submitted: an Excel date or text like 2025-03-31 or 3/31/2025.
+ * @param paid_dates Per claim line the date the payer paid it (e.g. the remittance's Payment Date); blank while unpaid.
+ * @param basis "mean" (default), "median", or a percentile like "p90".
+ * @param claim_ids Per claim line claim id; when given, days are measured per claim.
+ * @returns The mean or percentile number of days.
+ */
+export declare function daysToPay(
+  submitted_dates: unknown[][],
+  paid_dates: unknown[][],
+  basis?: string,
+  claim_ids?: unknown[][],
+): number;

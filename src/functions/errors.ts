@@ -5,13 +5,25 @@
  */
 import type { DenialIssue } from "../engine";
 import { denialIssueExcelError, denialIssueMessage } from "../engine";
+import { kpiIssueExcelError, kpiIssueMessage, type KpiIssue } from "../engine";
 import { issueExcelError, issueMessage, type EngineIssue, type ExcelErrorKind } from "../engine";
 import { argumentIssueMessage, type ArgumentIssue } from "./argumentIssues";
 
+/** Excel's error code of each kind, read from the global when an error is made (Excel's, or the shim's). */
+const ERROR_CODES = {
+  "#VALUE!": () => CustomFunctions.ErrorCode.invalidValue,
+  "#N/A": () => CustomFunctions.ErrorCode.notAvailable,
+  "#DIV/0!": () => CustomFunctions.ErrorCode.divisionByZero,
+} satisfies Record<ExcelErrorKind, () => CustomFunctions.ErrorCode>;
+
 /** A `CustomFunctions.Error` of the given kind; uses the global Excel provides (or the playground shim). */
 export function customFunctionError(kind: ExcelErrorKind, message: string): CustomFunctions.Error {
-  const code = kind === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
-  return new CustomFunctions.Error(code, message);
+  return new CustomFunctions.Error(ERROR_CODES[kind](), message);
+}
+
+/** The Excel error of a payment accuracy or days-to-pay issue, from the KPI issue catalogue. */
+export function kpiIssueError(issue: KpiIssue): CustomFunctions.Error {
+  return customFunctionError(kpiIssueExcelError(issue), kpiIssueMessage(issue));
 }
 
 /** `#VALUE!` for arguments of the wrong shape, a missing required argument or an unknown choice. */

@@ -36,6 +36,11 @@ export interface ChoiceArgSpec {
   readonly choices: readonly string[];
   readonly defaultChoice: string;
   readonly description: string;
+  /**
+   * Words of a family too large to list, also taken (as typed, trimmed), e.g. percentiles "p0" to "p100": the
+   * pattern they match and how the message names them.
+   */
+  readonly pattern?: { readonly matches: RegExp; readonly shown: string };
 }
 
 /** An argument that takes one number (numeric text too); omitted or blank reads as null when optional. */
@@ -78,17 +83,19 @@ export type ArgValues<S extends ArgSpecTable> = {
       ? readonly unknown[] | null
       : S[K] extends { readonly kind: "cells" }
         ? readonly (readonly unknown[])[] | null
-        : S[K] extends { readonly kind: "choice"; readonly choices: readonly (infer C)[] }
-          ? C
-          : S[K] extends { readonly kind: "number"; readonly optional: false }
-            ? number
-            : S[K] extends { readonly kind: "number" }
-              ? number | null
-              : S[K] extends { readonly kind: "valueOrTable"; readonly optional: false }
-                ? ValueOrTable
-                : S[K] extends { readonly kind: "valueOrTable" }
-                  ? ValueOrTable | null
-                  : never;
+        : S[K] extends { readonly kind: "choice"; readonly pattern: object }
+          ? string
+          : S[K] extends { readonly kind: "choice"; readonly choices: readonly (infer C)[] }
+            ? C
+            : S[K] extends { readonly kind: "number"; readonly optional: false }
+              ? number
+              : S[K] extends { readonly kind: "number" }
+                ? number | null
+                : S[K] extends { readonly kind: "valueOrTable"; readonly optional: false }
+                  ? ValueOrTable
+                  : S[K] extends { readonly kind: "valueOrTable" }
+                    ? ValueOrTable | null
+                    : never;
 };
 
 /** Arguments read: the values and the number of rows every column has after broadcasting. */
@@ -354,11 +361,13 @@ function readChoice(name: string, spec: ChoiceArgSpec, raw: unknown): Result<str
   const text = String(value.value).trim().toLowerCase();
   const choice = spec.choices.find((c) => c.toLowerCase() === text);
   if (choice === undefined) {
+    if (spec.pattern?.matches.test(text) === true) return ok(text);
     return fail({
       code: "choiceUnknown",
       argument: name,
       value: String(value.value),
       choices: spec.choices,
+      otherwise: spec.pattern?.shown ?? null,
       defaultChoice: spec.defaultChoice,
     });
   }

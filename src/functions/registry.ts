@@ -8,9 +8,11 @@
  * its JSDoc declaration in declarations.ts, which Excel needs and the metadata test holds to this entry.
  */
 import type { ExcelAdapter } from "./adapters";
+import { daysToPayResult } from "./daysToPay";
 import { denialRateResult } from "./denialRate";
 import { expectedPaymentResult } from "./expectedPayment";
 import { medicareRateResult } from "./medicareRate";
+import { paymentAccuracyResult } from "./paymentAccuracy";
 import { pricingTraceResult } from "./pricingTrace";
 import { upliftScenarioResult } from "./upliftScenario";
 
@@ -60,6 +62,19 @@ export const PAYER_FUNCTIONS = [
     implementation: denialRateResult,
     result: "number",
     summary: "denied share of lines or claims, by count or dollars",
+  },
+  {
+    id: "PAYMENT_ACCURACY",
+    implementation: paymentAccuracyResult,
+    result: "number",
+    summary:
+      "share of adjudicated, non-denied lines whose allowed amount is within tolerance of the expected one (default $0.01)",
+  },
+  {
+    id: "DAYS_TO_PAY",
+    implementation: daysToPayResult,
+    result: "number",
+    summary: "days from submission to payment of paid lines or claims: mean, median or a percentile like p90",
   },
 ] as const satisfies readonly PayerFunction[];
 

@@ -242,6 +242,44 @@ const CATALOGUE: readonly BadArguments[] = [
     args: [[["paid"], ["CO-50"]], [[100], [50]], "dollars\u0000"],
     message: `basis: the text holds an invisible control character (U+0000) at character 8; ${CLEAN}`,
   },
+  {
+    name: "PAYMENT_ACCURACY with an allowed amount of 1e20",
+    id: "PAYMENT_ACCURACY",
+    args: [
+      [[100], [100]],
+      [[100], [1e20]],
+    ],
+    message:
+      "allowed row 2: 100,000,000,000,000,000,000 is outside the range of an expected or allowed amount on one claim line (negative on a reversal): -$100,000,000 to $100,000,000.",
+  },
+  {
+    name: "PAYMENT_ACCURACY with a negative tolerance in dollars",
+    id: "PAYMENT_ACCURACY",
+    args: [[[100]], [[100]], -1],
+    message: "tolerance_dollars: -1 is outside the range of a payment tolerance in dollars: $0 to $1,000,000.",
+  },
+  {
+    name: "PAYMENT_ACCURACY with a tolerance of 500%",
+    id: "PAYMENT_ACCURACY",
+    args: [[[100]], [[100]], null, "500%"],
+    message:
+      "tolerance_percent: 5 is outside the range of a payment tolerance as a fraction of the expected amount: 0 (0%) to 1 (100%).",
+  },
+  {
+    name: "DAYS_TO_PAY with a NUL inside a paid date",
+    id: "DAYS_TO_PAY",
+    args: [[["2025-01-02"]], [["2025-02\u0000-01"]]],
+    message: `paid_dates: the text holds an invisible control character (U+0000) at character 8; ${CLEAN}`,
+  },
+  {
+    name: "DAYS_TO_PAY with a submitted date that is not finite",
+    id: "DAYS_TO_PAY",
+    args: [
+      [[45659], [Infinity]],
+      [[45669], [45670]],
+    ],
+    message: "submitted_dates row 2: Infinity is not a finite number; check the cell or the formula that gives it.",
+  },
 ];
 
 describe("bad function arguments are refused with #VALUE!, never priced", () => {

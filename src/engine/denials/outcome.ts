@@ -8,6 +8,14 @@ import { isDenialAdjustment, parseAdjustmentCodes } from "./adjustmentCodes";
 export type LineOutcome = "denied" | "not_denied" | "excluded";
 
 /**
+ * The Outcome words the remittance table writes for a line (DOMAIN.md 4.3): paid, paid but reduced by a denial
+ * reason, denied in full, or reversing an earlier payment (CLP02 = 22). Every reader of that column reads these.
+ */
+export const REMIT_OUTCOMES = ["Paid", "Partial", "Denied", "Reversed"] as const;
+/** One of {@link REMIT_OUTCOMES}. */
+export type RemitOutcome = (typeof REMIT_OUTCOMES)[number];
+
+/**
  * Status words accepted in an outcome cell (case-insensitive; spaces, "_" and "-" between words are equivalent).
  * A partial denial counts as denied: some of the line was denied, as a CO-151 next to a payment is.
  */

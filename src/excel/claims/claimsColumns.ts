@@ -139,6 +139,50 @@ const DECLARED_CLAIMS_SPEC = {
       label: "Reversal flag",
       description: "TRUE on a line that reverses an earlier payment (CLP02 = 22); such lines are not rated.",
     },
+    // The dates of days to pay (DOMAIN.md 4.1, 3.3 prompt pay): the claims export's own, or the 835's.
+    submittedDate: {
+      header: "Submitted Date",
+      synonyms: [
+        "Submission Date",
+        "Date Submitted",
+        "Submit Date",
+        "Claim Submitted Date",
+        "Billed Date",
+        "Bill Date",
+      ],
+      label: "Submitted date",
+      description: "The date the claim was sent to the payer (an 835 does not carry it: its received date is close).",
+    },
+    claimReceivedDate: {
+      header: remittanceHeader("claimReceivedDate"),
+      synonyms: ["Received Date", "Date Received", "Payer Received Date"],
+      label: "Claim received date",
+      description: "The date the payer received the claim (835 DTM*050).",
+    },
+    statementStartDate: {
+      header: remittanceHeader("statementStartDate"),
+      synonyms: ["Statement From Date", "Statement From"],
+      label: "Statement start date",
+      description: "Start of the claim's statement period (835 DTM*232).",
+    },
+    statementEndDate: {
+      header: remittanceHeader("statementEndDate"),
+      synonyms: ["Statement To Date", "Statement Through Date", "Statement Thru Date"],
+      label: "Statement end date",
+      description: "End of the claim's statement period (835 DTM*233).",
+    },
+    paidDate: {
+      header: "Paid Date",
+      synonyms: ["Date Paid", "Payment Date", "Check Date", "Remit Date", "Remittance Date"],
+      label: "Paid date",
+      description: "The date the payer paid the line (835 BPR16, the check or EFT date); blank while unpaid.",
+    },
+    checkOrEftTraceNumber: {
+      header: remittanceHeader("checkOrEftTraceNumber"),
+      synonyms: ["Check Number", "Check No", "EFT Trace Number", "EFT Number", "Trace Number"],
+      label: "Check/EFT trace number",
+      description: "The check or EFT trace number of the payment (835 TRN02).",
+    },
   },
 } satisfies TableSpec<Readonly<Record<string, ClaimsColumn>>>;
 
@@ -169,6 +213,12 @@ export const REMITTANCE_COLUMN_OF_FIELD = {
   deniedFlag: "deniedFlag",
   denialReasonCode: "denialReasonCode",
   reversalFlag: "reversalFlag",
+  submittedDate: null,
+  claimReceivedDate: "claimReceivedDate",
+  statementStartDate: "statementStartDate",
+  statementEndDate: "statementEndDate",
+  paidDate: "paymentDate",
+  checkOrEftTraceNumber: "checkOrEftTraceNumber",
 } as const satisfies Readonly<Record<ClaimsField, RemittanceField | null>>;
 
 /** A column with the remittance table's header of its field among its synonyms (after them: theirs come first). */

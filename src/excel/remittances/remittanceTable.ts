@@ -4,7 +4,7 @@
  * written kind, the description the README documents), with the value each takes from a parsed line; the header, the
  * row builder and the write request all derive from them (STYLE.md "declare, then derive").
  */
-import { DENIAL_CATEGORY_LABELS, type RemitAdjustment } from "../../engine";
+import { DENIAL_CATEGORY_LABELS, type RemitAdjustment, type RemitOutcome } from "../../engine";
 import { centsToDollars, type Cents } from "../../engine";
 import { remit835UserMessage, type Remit835File, type RemitLine } from "../../formats/remit835";
 import type { ExcelGateway } from "../core/excelGateway";
@@ -147,6 +147,33 @@ export const REMITTANCE_TABLE_SPEC = {
       written: "boolean",
       description: "TRUE when the claim reverses an earlier payment (CLP02 = 22); left out of denial counts.",
     },
+    claimReceivedDate: {
+      header: "Claim Received Date",
+      written: "date",
+      description:
+        "The date the payer received the claim (835 DTM*050 in the claim); blank when the payer did not send it.",
+    },
+    statementStartDate: {
+      header: "Statement Start Date",
+      written: "date",
+      description: "Start of the claim's statement period (DTM*232); blank when the payer did not send it.",
+    },
+    statementEndDate: {
+      header: "Statement End Date",
+      written: "date",
+      description: "End of the claim's statement period (DTM*233); blank when the payer did not send it.",
+    },
+    paymentDate: {
+      header: "Payment Date",
+      written: "date",
+      description: "The check or EFT effective date of the payment (BPR16); blank when the payer did not send it.",
+    },
+    checkOrEftTraceNumber: {
+      header: "Check/EFT Trace Number",
+      written: "text",
+      description:
+        "The check or EFT trace number (TRN02) that ties the remittance to the deposit; with the payer, it identifies a payment, so the same file is not imported twice.",
+    },
     sourceFile: {
       header: "Source File",
       written: "text",
@@ -193,6 +220,11 @@ const VALUES = {
   denialCategory: (l) => (l.denialCategory === null ? null : DENIAL_CATEGORY_LABELS[l.denialCategory]),
   denialReasonCode: (l) => (l.denialReason === null ? null : groupAndReason(l.denialReason)),
   reversalFlag: (l) => l.reversalFlag,
+  claimReceivedDate: (l) => l.claimReceivedDate,
+  statementStartDate: (l) => l.statementStartDate,
+  statementEndDate: (l) => l.statementEndDate,
+  paymentDate: (l) => l.paymentDate,
+  checkOrEftTraceNumber: (l) => l.checkOrEftTraceNumber,
   sourceFile: (_, fileName) => fileName,
   warnings: (l) => warningsText(l),
 } satisfies { readonly [F in Field]: (line: RemitLine, fileName: string) => CellValue };
@@ -227,7 +259,7 @@ export function adjustmentCodesText(line: RemitLine): string | null {
  * The Outcome cell: the parser's classification as a status word `PAYER.DENIAL_RATE` reads, so the rate follows the
  * 835 rules (a line paid in full with no adjustment is rated as paid, a reversal is not rated at all).
  */
-export function outcomeOf(line: RemitLine): "Paid" | "Partial" | "Denied" | "Reversed" {
+export function outcomeOf(line: RemitLine): RemitOutcome {
   if (line.reversalFlag) return "Reversed";
   if (line.deniedFlag) return "Denied";
   return line.partialDenialFlag ? "Partial" : "Paid";

@@ -36,6 +36,7 @@ export function readClp(r: Reader, s: RawSegment, t: TransactionDraft): void {
     patientFirstName: null,
     statementStartDate: null,
     statementEndDate: null,
+    claimReceivedDate: null,
     claimAdjustments: [],
     lines: [],
     warnings: [],
@@ -69,22 +70,35 @@ export interface DtmDates {
   readonly period: boolean;
 }
 
-const CLAIM_DATES = {
-  statementStartDate: (claim, d) => (claim.statementStartDate = d.start),
-  statementEndDate: (claim, d) => (claim.statementEndDate = d.end),
-} satisfies Record<keyof typeof CLAIM_DATE_QUALIFIER, (claim: ClaimDraft, d: DtmDates) => void>;
+/** What a date of the claim loop costs when it cannot be read, and where it goes. */
+interface ClaimDate {
+  /**
+   * The statement period dates the claim's lines (their service dates), so an unreadable one refuses the claim; the
+   * received date dates nothing priced, so it reads as blank (with its warning), never guessed.
+   */
+  readonly scope: "claim" | "blank";
+  readonly set: (claim: ClaimDraft, d: DtmDates) => void;
+}
 
-/** DTM in the claim loop: the statement period (232/233); other dates are not read. */
+const CLAIM_DATES = {
+  statementStartDate: { scope: "claim", set: (claim, d) => (claim.statementStartDate = d.start) },
+  statementEndDate: { scope: "claim", set: (claim, d) => (claim.statementEndDate = d.end) },
+  claimReceivedDate: { scope: "blank", set: (claim, d) => (claim.claimReceivedDate = d.start) },
+} satisfies Record<keyof typeof CLAIM_DATE_QUALIFIER, ClaimDate>;
+
+/** DTM in the claim loop: the statement period (232/233) and the received date (050); other dates are not read. */
 export function readClaimDtm(r: Reader, s: RawSegment, claim: ClaimDraft): void {
   const name = qualifierName(CLAIM_DATE_QUALIFIER, rawElement(s, DTM.dateTimeQualifier));
-  if (name !== null) CLAIM_DATES[name](claim, readDtmDates(r, s, "claim"));
+  if (name === null) return;
+  const date: ClaimDate = CLAIM_DATES[name];
+  date.set(claim, readDtmDates(r, s, date.scope));
 }
 
 /**
  * The date of a DTM the reader uses: DTM02 as CCYYMMDD, or (4010 style, DTM02 empty and DTM05 = RD8) the period
- * CCYYMMDD-CCYYMMDD in DTM06. A date that cannot be read refuses the line or claim it dates.
+ * CCYYMMDD-CCYYMMDD in DTM06. A date that cannot be read costs `scope`: the line or claim it dates, or only itself.
  */
-export function readDtmDates(r: Reader, s: RawSegment, scope: "line" | "claim"): DtmDates {
+export function readDtmDates(r: Reader, s: RawSegment, scope: "line" | "claim" | "blank"): DtmDates {
   if (rawElement(s, DTM.date) === null && rawElement(s, DTM.dateTimePeriodFormatQualifier) === DATE_RANGE_FORMAT) {
     const period = r.take(readPeriod(s), s, scope);
     return { start: period?.[0] ?? null, end: period?.[1] ?? null, period: true };
@@ -143,6 +157,7 @@ export function closeClaim(r: Reader): void {
     patientFirstName: c.patientFirstName,
     statementStartDate: c.statementStartDate,
     statementEndDate: c.statementEndDate,
+    claimReceivedDate: c.claimReceivedDate,
     claimAdjustments: c.claimAdjustments,
     lines,
     position,

@@ -212,8 +212,15 @@ export const AMT_QUALIFIER = { allowedActual: "B6" } as const;
 /** LQ01 qualifier whose codes are remittance advice remark codes (RARC); others (RX) are kept unchecked. */
 export const LQ_QUALIFIER = { remark: "HE" } as const;
 
-/** DTM01 qualifiers of the claim loop (statement period) and of the service line loop (date or period). */
-export const CLAIM_DATE_QUALIFIER = { statementStartDate: "232", statementEndDate: "233" } as const;
+/**
+ * DTM01 qualifiers of the claim loop (statement period 232/233, the date the payer received the claim 050) and of
+ * the service line loop (date or period).
+ */
+export const CLAIM_DATE_QUALIFIER = {
+  statementStartDate: "232",
+  statementEndDate: "233",
+  claimReceivedDate: "050",
+} as const;
 export const LINE_DATE_QUALIFIER = { serviceDate: "472", serviceStartDate: "150", serviceEndDate: "151" } as const;
 
 /** DTM05 format of a 4010-style period sent in DTM06 as CCYYMMDD-CCYYMMDD. */

@@ -71,6 +71,7 @@ export interface ClaimDraft {
   patientFirstName: string | null;
   statementStartDate: IsoDate | null;
   statementEndDate: IsoDate | null;
+  claimReceivedDate: IsoDate | null;
   readonly claimAdjustments: RemitAdjustment[];
   readonly lines: LineDraft[];
   readonly warnings: Remit835Warning[];

@@ -15,6 +15,9 @@ type LineFields = Omit<
   | "paymentDate"
   | "checkOrEftTraceNumber"
   | "claimId"
+  | "claimReceivedDate"
+  | "statementStartDate"
+  | "statementEndDate"
   | "claimStatusCode"
   | "payerClaimControlNumber"
   | "allowedAmount"
@@ -110,6 +113,9 @@ function lineOf(c: ClaimDraft, t: TransactionDraft, l: LineFields): RemitLine {
     paymentDate: t.paymentDate,
     checkOrEftTraceNumber: t.checkOrEftTraceNumber,
     claimId: c.claimId,
+    claimReceivedDate: c.claimReceivedDate,
+    statementStartDate: c.statementStartDate,
+    statementEndDate: c.statementEndDate,
     claimStatusCode: c.claimStatusCode,
     payerClaimControlNumber: c.payerClaimControlNumber,
     ...rest,

@@ -30,6 +30,11 @@ export interface RemitLine {
   readonly checkOrEftTraceNumber: string | null;
   /** CLP01 patient control number, the provider's claim id (= 837 CLM01). */
   readonly claimId: string;
+  /** The claim's DTM*050: the date the payer received the claim; null when the payer did not send it. */
+  readonly claimReceivedDate: IsoDate | null;
+  /** The claim's DTM*232 / DTM*233 statement period, as sent (null when absent); never taken from the lines. */
+  readonly statementStartDate: IsoDate | null;
+  readonly statementEndDate: IsoDate | null;
   /** CLP02: 1/2/3 processed as primary/secondary/tertiary, 4 denied, 22 reversal, ... */
   readonly claimStatusCode: string;
   /** CLP07 payer claim control number. */
@@ -109,6 +114,8 @@ export interface RemitClaim {
   /** DTM*232 / DTM*233 claim statement period. */
   readonly statementStartDate: IsoDate | null;
   readonly statementEndDate: IsoDate | null;
+  /** DTM*050: the date the payer received the claim. */
+  readonly claimReceivedDate: IsoDate | null;
   /** CAS at claim level (loop 2100). */
   readonly claimAdjustments: readonly RemitAdjustment[];
   readonly lines: readonly RemitLine[];

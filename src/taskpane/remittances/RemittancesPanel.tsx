@@ -6,13 +6,19 @@ import { ActionProgress, OperationProgress } from "../progress/OperationProgress
 import { useCancellableOperation } from "../progress/useCancellableOperation";
 import { useOperationCommand } from "../progress/useOperationCommand";
 import { FilePicker } from "../shared/FilePicker";
+import { Notice } from "../shared/Notice";
 import { TextFields } from "../shared/fields";
 import { PanelSection } from "../shared/PanelSection";
 import { usePanelStyles } from "../shared/panelStyles";
 import { countOf } from "../shared/wording";
 import { useCommand } from "../useCommand";
 import { RemittanceFileList } from "./RemittanceFileList";
-import { importRemittances, suggestRemittanceNames, type RemittanceNames } from "./remittanceCommands";
+import {
+  checkDuplicateRemittances,
+  importRemittances,
+  suggestRemittanceNames,
+  type RemittanceNames,
+} from "./remittanceCommands";
 import { acceptedSources, readRemittanceFilesOperation, type RemittanceFilePreview } from "./remittanceFiles";
 
 const useStyles = makeStyles({
@@ -69,11 +75,14 @@ export function RemittancesPanel({ maxFileBytes = DEFAULT_MAX_835_BYTES }: Remit
   useEffect(() => {
     if (names.status === "succeeded") setTaken(names.result);
   }, [names]);
+  // Files whose payments the workbook (or another chosen file) holds already, said before Import is pressed.
+  const [duplicates, checkDuplicates] = useCommand(checkDuplicateRemittances);
   useEffect(() => {
     if (reading.state.status !== "succeeded") return;
     setPreviews(reading.state.value);
     setImported(false);
-  }, [reading.state]);
+    void checkDuplicates(acceptedSources(reading.state.value));
+  }, [reading.state, checkDuplicates]);
   // Propose the first free name once known, and again after an import took it; never over what the user typed.
   const suggested = taken?.suggested ?? { sheetName: DEFAULT_REMITTANCE_NAME, tableName: DEFAULT_REMITTANCE_NAME };
   const shownSheetName = sheetName ?? suggested.sheetName;
@@ -146,6 +155,12 @@ export function RemittancesPanel({ maxFileBytes = DEFAULT_MAX_835_BYTES }: Remit
               ]}
             />
           </div>
+          {duplicates.status === "succeeded" &&
+            duplicates.result.map((message) => (
+              <Notice key={message} intent="warning" title="Imported before?">
+                {message}
+              </Notice>
+            ))}
           <div className={styles.chooser}>
             <Button appearance="primary" onClick={() => void runImport()} disabled={!canImport}>
               {importRemittances.label} {countOf(lineCount, "line", "lines")}

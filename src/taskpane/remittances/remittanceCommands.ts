@@ -5,6 +5,11 @@ import {
   type RemittanceSource,
   type TakenNames,
 } from "../../excel/remittances/remittanceTable";
+import {
+  duplicateRemittanceMessage,
+  findDuplicateRemittances,
+  readImportedPayments,
+} from "../../excel/remittances/duplicatePayments";
 import type { WrittenTable } from "../../excel/core/tableWriter";
 import { refusedOutcome, type OperationCommand, type WithControls } from "../progress/operation";
 import { tableWriteOperation } from "../progress/tableWriteOperation";
@@ -71,4 +76,17 @@ export const suggestRemittanceNames: TaskPaneCommand<void, RemittanceNames> = {
     const taken = await readTakenNames(excel);
     return { ...taken, suggested: freeRemittanceNames(taken) };
   },
+};
+
+/**
+ * The warnings to read before importing these files: each file whose payment (payer and check/EFT trace number) a
+ * remittance table of the workbook holds already, or another chosen file repeats. A warning, not a refusal: the
+ * import writes a new table and never changes the old one, and a payer may resend a file on purpose; pressing
+ * Import after reading the warning is the user's confirmation.
+ */
+export const checkDuplicateRemittances: TaskPaneCommand<readonly RemittanceSource[], string[]> = {
+  name: "remittances.checkDuplicates",
+  label: "Check for files imported before",
+  run: async (excel, sources) =>
+    findDuplicateRemittances(sources, await readImportedPayments(excel)).map(duplicateRemittanceMessage),
 };

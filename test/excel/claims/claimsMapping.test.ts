@@ -75,6 +75,34 @@ describe("suggesting a claims mapping from headers", () => {
     expect(suggestClaimsMapping(["Charges"]).chargeAmount).toBe("Charges");
   });
 
+  it("maps a claims export's own Submitted Date and Paid Date", () => {
+    const mapping = suggestClaimsMapping(["Claim ID", "CPT", "Paid", "Submitted Date", "Paid Date"]);
+    expect(mapping).toMatchObject({ submittedDate: "Submitted Date", paidDate: "Paid Date", paidAmount: "Paid" });
+  });
+
+  it("understands the usual names of those dates (Date Submitted, Date Paid, Check Date, Check Number)", () => {
+    expect(suggestClaimsMapping(["Date Submitted", "Date Paid", "Check Number"])).toMatchObject({
+      submittedDate: "Date Submitted",
+      paidDate: "Date Paid",
+      checkOrEftTraceNumber: "Check Number",
+    });
+    expect(suggestClaimsMapping(["Bill Date", "Check Date"])).toMatchObject({
+      submittedDate: "Bill Date",
+      paidDate: "Check Date",
+    });
+  });
+
+  it("maps the remittance table's dates: received, statement period, payment date and trace number", () => {
+    expect(suggestClaimsMapping(remittanceHeaders)).toMatchObject({
+      submittedDate: null,
+      claimReceivedDate: "Claim Received Date",
+      statementStartDate: "Statement Start Date",
+      statementEndDate: "Statement End Date",
+      paidDate: "Payment Date",
+      checkOrEftTraceNumber: "Check/EFT Trace Number",
+    });
+  });
+
   it("leaves a field unmapped when no header matches it", () => {
     expect(suggestClaimsMapping(["CPT", "Allowed"]).chargeAmount).toBeNull();
   });

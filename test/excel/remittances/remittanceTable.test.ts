@@ -64,6 +64,11 @@ describe("the remittance table's columns", () => {
       "Denial Category",
       "Denial Reason Code",
       "Reversal Flag",
+      "Claim Received Date",
+      "Statement Start Date",
+      "Statement End Date",
+      "Payment Date",
+      "Check/EFT Trace Number",
       "Source File",
       "Warnings",
     ]);
@@ -84,6 +89,11 @@ describe("the remittance table's columns", () => {
       "Paid Amount": "money",
       "Service Date": "date",
       "Denied Flag": "boolean",
+      "Claim Received Date": "date",
+      "Statement Start Date": "date",
+      "Statement End Date": "date",
+      "Payment Date": "date",
+      "Check/EFT Trace Number": "text",
     });
   });
 });
@@ -292,5 +302,58 @@ describe("names for the new sheet and table", () => {
   it("makes a table name Excel accepts from a sheet name", () => {
     expect(tableNameFor("Acme Q3 remits")).toBe("AcmeQ3remits");
     expect(tableNameFor("2025 remits")).toBe("_2025remits");
+  });
+});
+
+describeWithSharedData("the dates of the UnitedHealthcare sample in the table", () => {
+  const file = () => parsed(readSharedData("x12-835/keironstoddart/united_healthcare_legacy_sample.txt"));
+  const DATES = [
+    "Claim Received Date",
+    "Statement Start Date",
+    "Statement End Date",
+    "Payment Date",
+    "Check/EFT Trace Number",
+  ];
+
+  it("gives each line its claim's received date and statement period, and the payment's date and trace number", () => {
+    const rows = records("uhc.835", file());
+    expect(rows.map((row) => DATES.map((name) => row[name]))[0]).toEqual([
+      "2021-01-14",
+      "2020-12-21",
+      "2021-01-13",
+      "2021-02-04",
+      "1234567890",
+    ]);
+  });
+
+  it("writes the dates as real Excel dates (serial numbers with a date format) and the trace number as text", async () => {
+    const simulator = new WorkbookSimulator({ sheets: [{ name: "Sheet1", cells: [["Notes"]] }] });
+    const request = remittanceTableRequest("Remittances", "Remittances", [{ fileName: "uhc.835", file: file() }]);
+
+    expect((await writeTable(simulator.excel, request)).ok).toBe(true);
+
+    const at = (name: string) =>
+      simulator.cell(
+        "Remittances",
+        1,
+        REMITTANCE_COLUMNS.findIndex((col) => col.name === name),
+      );
+    // 2021-02-04 is Excel day 44231.
+    expect([at("Payment Date").value, at("Payment Date").numberFormat]).toEqual([44231, expect.stringMatching(/y/)]);
+    expect(at("Check/EFT Trace Number").value).toBe("1234567890");
+  });
+});
+
+describe("a remittance without a received date or statement period", () => {
+  it("leaves those cells blank, never guessed from the service dates", () => {
+    const file = parsed(remit835(["CLP*C1*1*100*100**12*PCN1", "SVC*HC:99213*100*100**1", "DTM*472*20250105"]));
+    expect(records("a.835", file)[0]).toMatchObject({
+      "Service Date": "2025-01-05",
+      "Claim Received Date": null,
+      "Statement Start Date": null,
+      "Statement End Date": null,
+      "Payment Date": "2025-01-15",
+      "Check/EFT Trace Number": "EFT12345",
+    });
   });
 });
