@@ -89,7 +89,7 @@ describe("a bad cell typed into PayerContracts", () => {
     ["a Medicare Schedule that is not registered", [["Contracts", "I4", "MPFS_2026"]], SUMMIT, only('Contract "Summit Medicare Advantage" uses Medicare schedule MPFS_2026, which is not registered: add a row for it (with its locality) to the MedicareSchedules table.')], // prettier-ignore
     ["a Lesser Of of 'maybe'", [["Contracts", "J4", "maybe"]], SUMMIT, only(`${CONTRACTS}, row 4, column "Lesser Of": "maybe" is not valid; expected TRUE or FALSE (or yes/no).`)], // prettier-ignore
     ["a contract name pasted with a NUL character after it", [["Contracts", "A4", "Summit Medicare Advantage\u0000"]], SUMMIT, only(`${CONTRACTS}, row 4, column "Contract Name": "Summit Medicare Advantage␀" is not valid; expected text without control characters.`)], // prettier-ignore
-    ["the Contract Name header renamed", [["Contracts", "A1", "Contract"]], SUMMIT, only(`${CONTRACTS} has no "Contract Name" column. Its columns should be: Contract Name, Payer, Product, Effective Start Date, Effective End Date, Method, Percent, Fee Schedule, Medicare Schedule, Lesser Of, Default Method, Default Percent, Multiple Procedure Rule, Term End Date, Renewal Notice Date, Auto Renew.`)], // prettier-ignore
+    ["the Contract Name header renamed", [["Contracts", "A1", "Contract"]], SUMMIT, only(`${CONTRACTS} has no "Contract Name" column. Its columns should be: Contract Name, Payer, Product, Effective Start Date, Effective End Date, Method, Percent, Fee Schedule, Medicare Schedule, Lesser Of, Default Method, Default Percent, Multiple Procedure Rule, Term End Date, Renewal Notice Date, Auto Renew, Anesthesia Conversion Factor.`)], // prettier-ignore
   ]);
 });
 
