@@ -314,7 +314,12 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
           </div>
         </>
       )}
-      <OperationProgress state={state} onCancel={cancel} label="Writing the fee schedule" />
+      <OperationProgress
+        state={state}
+        onCancel={cancel}
+        label="Writing the fee schedule"
+        resultSheets={(written) => [written.sheetName]}
+      />
     </PanelSection>
   );
 }
