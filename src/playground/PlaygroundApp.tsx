@@ -18,7 +18,16 @@ function failureText(error: unknown): string {
  * The playground window: an Excel-like workbook view (formula bar, grid, sheet tabs, status bar) of the
  * simulated workbook, with the real task pane beside it.
  */
-export function PlaygroundApp({ workbook, taskPane }: { workbook: HostWorkbook; taskPane: ReactNode }) {
+export function PlaygroundApp({
+  workbook,
+  taskPane,
+  paneWidth,
+}: {
+  workbook: HostWorkbook;
+  taskPane: ReactNode;
+  /** The task pane's width in CSS pixels (Excel opens it about 350 wide); the page's default when omitted. */
+  paneWidth?: number;
+}) {
   const version = useWorkbookVersion(workbook);
   const [sheet, setSheet] = useState(() => workbook.activeSheetName());
   const [selection, setSelection] = useState<CellPosition>(TOP_LEFT);
@@ -118,7 +127,11 @@ export function PlaygroundApp({ workbook, taskPane }: { workbook: HostWorkbook; 
             </span>
           </footer>
         </div>
-        <aside className="task-pane" aria-label="Task pane">
+        <aside
+          className="task-pane"
+          aria-label="Task pane"
+          style={paneWidth === undefined ? undefined : { width: paneWidth }}
+        >
           {taskPane}
         </aside>
       </div>

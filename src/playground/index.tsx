@@ -27,7 +27,15 @@ async function startPlayground(): Promise<void> {
 
   const container = document.getElementById("root");
   if (container === null) throw new Error('playground.html lacks the <div id="root"> the playground renders into');
-  createRoot(container).render(<PlaygroundApp workbook={simulator} taskPane={<App />} />);
+  createRoot(container).render(
+    <PlaygroundApp workbook={simulator} taskPane={<App />} paneWidth={paneWidthAsked(window.location.search)} />,
+  );
+}
+
+/** `?paneWidth=320` tries the task pane at another width than Excel's usual 350 px (the browser tests use it). */
+function paneWidthAsked(search: string): number | undefined {
+  const asked = Number(new URLSearchParams(search).get("paneWidth") ?? NaN);
+  return Number.isInteger(asked) && asked >= 200 && asked <= 1200 ? asked : undefined;
 }
 
 startPlayground().catch((error: unknown) => {

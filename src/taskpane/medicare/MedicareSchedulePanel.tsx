@@ -229,7 +229,12 @@ export function MedicareSchedulePanel() {
           </div>
         </>
       )}
-      <OperationProgress state={state} onCancel={cancel} label="Writing the Medicare schedule" />
+      <OperationProgress
+        state={state}
+        onCancel={cancel}
+        label="Writing the Medicare schedule"
+        resultSheets={(written) => [written.sheetName]}
+      />
     </PanelSection>
   );
 }

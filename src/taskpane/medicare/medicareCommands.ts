@@ -2,6 +2,7 @@ import type { Decimal } from "../../engine";
 import type { LocalityGpci, PfsRvuRow } from "../../engine";
 import { findLocality, findOppsCap, buildGpciIndex } from "../../engine";
 import { issueMessage } from "../../engine";
+import { yieldToBrowser } from "../../excel/core/operation";
 import {
   defaultMedicareScheduleNames,
   describeMedicareImportIssue,
@@ -72,6 +73,14 @@ export const importMedicareSchedule: OperationCommand<MedicareImportRequest, Wri
   name: "medicare.importSchedule",
   label: "Import schedule",
   run: async (excel, input) => {
+    // A turn first, so that the running bar paints before the files are parsed (most of a second for PPRRVU).
+    await yieldToBrowser();
+    if (input.signal?.aborted === true)
+      return {
+        ok: false,
+        cancelled: true,
+        message: "Cancelled before anything was written: the workbook is as it was.",
+      };
     const pprrvu = readPprrvu(input.pprrvuFileName ?? "The relative value file", input.pprrvuText);
     if (!pprrvu.ok) return refusedOutcome(pprrvu.issue);
     const gpci = input.gpciText === null ? null : readGpci(input.gpciFileName ?? "The GPCI file", input.gpciText);

@@ -8,11 +8,15 @@ import {
 } from "../../formats/payerSchedule";
 
 const useStyles = makeStyles({
+  // Two columns where each gets 180 px, one column on a narrow pane (350 px); minmax's lower bound lets a select
+  // with long column names shrink to its column instead of pushing the pane wider.
   grid: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 180px), 1fr))",
     gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
   },
+  field: { minWidth: 0 },
+  select: { minWidth: 0, width: "100%" },
 });
 
 export interface MappingEditorProps {
@@ -61,8 +65,9 @@ export function MappingEditor({
             : `Suggested: ${columnName(chosen.column)} (${Math.round(chosen.confidence * 100)}% sure)`;
         const current = mapping[field];
         return (
-          <Field key={field} label={label} required={required} hint={hint}>
+          <Field key={field} className={styles.field} label={label} required={required} hint={hint}>
             <Select
+              className={styles.select}
               value={current === undefined ? NOT_MAPPED : String(current)}
               disabled={disabled}
               onChange={(_, data) => onChange(field, data.value === NOT_MAPPED ? undefined : Number(data.value))}

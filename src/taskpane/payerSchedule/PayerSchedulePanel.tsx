@@ -40,7 +40,12 @@ import { progressText, useSchedulePreview } from "./useSchedulePreview";
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   grow: { flexGrow: 1 },
-  names: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalM },
+  // Two columns where each gets 150 px, one on a narrow pane; minmax's lower bound keeps inputs inside the pane.
+  names: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 150px), 1fr))",
+    gap: tokens.spacingHorizontalM,
+  },
 });
 
 /** What the mapping editor shows while the current choices give no preview (e.g. a column mapped twice). */
@@ -281,6 +286,7 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
           {shown.problems.length === 0 ? <Text>No problems found.</Text> : <ProblemList problems={shown.problems} />}
           <div className={own.names}>
             <TextFields
+              inputClassName={styles.input}
               disabled={running}
               fields={[
                 { label: "Payer", value: shownPayer, onChange: setPayer },
@@ -314,7 +320,12 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
           </div>
         </>
       )}
-      <OperationProgress state={state} onCancel={cancel} label="Writing the fee schedule" />
+      <OperationProgress
+        state={state}
+        onCancel={cancel}
+        label="Writing the fee schedule"
+        resultSheets={(written) => [written.sheetName]}
+      />
     </PanelSection>
   );
 }

@@ -36,6 +36,8 @@ export type OperationState<Output> =
       readonly progress: OperationProgressCount | null;
       /** The user clicked Cancel; the operation stops at its next check. */
       readonly cancelRequested: boolean;
+      /** Estimated seconds left at the rate so far; absent or null while there is no honest estimate. */
+      readonly secondsLeft?: number | null;
     }
   | { readonly status: "succeeded"; readonly value: Output; readonly message: string }
   | { readonly status: "failed"; readonly message: string }

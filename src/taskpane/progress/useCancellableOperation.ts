@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { describeError } from "../describeError";
 import type { Operation, OperationState } from "./operation";
+import { secondsLeft } from "./timeLeft";
 
 /** What {@link useCancellableOperation} gives a component. */
 export interface CancellableOperation<Input, Output> {
@@ -38,12 +39,14 @@ export function useCancellableOperation<Input, Output>(
       current.current = controller;
       const isCurrent = () => current.current === controller;
       setState({ status: "running", progress: null, cancelRequested: false });
+      const startedAt = Date.now();
       const onProgress = (progress: { done: number; total: number }) => {
         if (!isCurrent()) return;
+        const estimate = secondsLeft(Date.now() - startedAt, progress.done, progress.total);
         setState((previous) =>
           previous.status === "running"
-            ? { ...previous, progress }
-            : { status: "running", progress, cancelRequested: false },
+            ? { ...previous, progress, secondsLeft: estimate }
+            : { status: "running", progress, cancelRequested: false, secondsLeft: estimate },
         );
       };
       try {

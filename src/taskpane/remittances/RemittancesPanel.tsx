@@ -171,7 +171,13 @@ export function RemittancesPanel({ maxFileBytes = DEFAULT_MAX_835_BYTES }: Remit
           </div>
         </>
       )}
-      <OperationProgress state={state} onCancel={cancel} label="Writing the remittance table" unit={LINES} />
+      <OperationProgress
+        state={state}
+        onCancel={cancel}
+        label="Writing the remittance table"
+        unit={LINES}
+        resultSheets={(written) => [written.sheetName]}
+      />
       {state.status === "succeeded" && (
         <div className={own.hint}>
           <Caption1 className={styles.muted}>Denial rate of the imported lines, in any cell:</Caption1>

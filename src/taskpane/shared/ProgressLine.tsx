@@ -13,6 +13,8 @@ export interface ProgressLineProps {
   readonly value: number | undefined;
   /** The line under the bar: counts ("12,000 of 20,000 rows") or what is happening ("Cancelling…"). */
   readonly hint: string;
+  /** Said after the hint, apart from it: the time left ("about 8 s left") or "finishing…". */
+  readonly then?: string;
   readonly onCancel: () => void;
   /** True once Cancel was clicked: it cannot be clicked twice. */
   readonly cancelRequested: boolean;
@@ -22,11 +24,25 @@ export interface ProgressLineProps {
  * Something long under way, as the user follows it: a progress bar with its label and counts, and a Cancel button
  * beside it. Every long task of the pane (writes, file reading, previews) shows its progress this way.
  */
-export function ProgressLine({ label, value, hint, onCancel, cancelRequested }: ProgressLineProps) {
+export function ProgressLine({ label, value, hint, then, onCancel, cancelRequested }: ProgressLineProps) {
   const styles = useStyles();
   return (
     <div className={styles.running}>
-      <Field className={styles.field} label={label} validationMessage={hint} validationState="none">
+      <Field
+        className={styles.field}
+        label={label}
+        validationMessage={
+          then === undefined ? (
+            hint
+          ) : (
+            <>
+              {hint}
+              <span>, {then}</span>
+            </>
+          )
+        }
+        validationState="none"
+      >
         <ProgressBar aria-label={label} value={value} thickness="large" />
       </Field>
       <Button onClick={onCancel} disabled={cancelRequested}>

@@ -141,7 +141,12 @@ export function UpliftModelPanel() {
       <Button appearance="primary" onClick={onBuild} disabled={build.state.status === "running" || mapping === null}>
         {buildUpliftModelCommand.label}
       </Button>
-      <OperationProgress state={build.state} onCancel={build.cancel} label="Writing the uplift model" />
+      <OperationProgress
+        state={build.state}
+        onCancel={build.cancel}
+        label="Writing the uplift model"
+        resultSheets={(built) => [built.modelSheet]}
+      />
     </PanelSection>
   );
 }

@@ -160,7 +160,12 @@ export function VarianceReviewPanel() {
       >
         {runVarianceReviewCommand.label}
       </Button>
-      <OperationProgress state={review.state} onCancel={review.cancel} label="Writing the variance review" />
+      <OperationProgress
+        state={review.state}
+        onCancel={review.cancel}
+        label="Writing the variance review"
+        resultSheets={(reviewed) => [reviewed.summarySheet, reviewed.worklistSheet]}
+      />
     </PanelSection>
   );
 }

@@ -1,5 +1,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { WorkbookSimulator } from "../../../src/playground/simulator";
+import { ExcelGatewayContext } from "../../../src/taskpane/ExcelGatewayContext";
 import type { OperationState } from "../../../src/taskpane/progress/operation";
 import { OperationProgress } from "../../../src/taskpane/progress/OperationProgress";
 
@@ -21,6 +23,18 @@ describe("the progress of a long operation", () => {
       "aria-valuenow",
       "0.6",
     );
+  });
+
+  it("says about how long is left beside the counts", () => {
+    show({ status: "running", progress: { done: 12_000, total: 40_000 }, cancelRequested: false, secondsLeft: 8 });
+
+    expect(screen.getByText("12,000 of 40,000 rows").textContent).toBe("12,000 of 40,000 rows, about 8 s left");
+  });
+
+  it("says it is finishing once every row is written (what is left is saving it into the workbook)", () => {
+    show({ status: "running", progress: { done: 20_000, total: 20_000 }, cancelRequested: false, secondsLeft: null });
+
+    expect(screen.getByText("20,000 of 20,000 rows").textContent).toBe("20,000 of 20,000 rows, finishing…");
   });
 
   it("lets the user cancel while it runs", () => {
@@ -64,5 +78,55 @@ describe("the progress of a long operation", () => {
     );
 
     expect(container).toBeEmptyDOMElement();
+  });
+
+  describe("the sheets a success wrote", () => {
+    const workbook = () =>
+      new WorkbookSimulator({
+        sheets: [
+          { name: "Claims", cells: [["HCPCS Code"]] },
+          { name: "Claims Variance", cells: [["Variance review"]] },
+        ],
+      });
+    const succeeded: OperationState<{ summarySheet: string }> = {
+      status: "succeeded",
+      value: { summarySheet: "Claims Variance" },
+      message: 'Reviewed 2,868 lines. See sheet "Claims Variance".',
+    };
+    function showDone(simulator: WorkbookSimulator, state = succeeded) {
+      render(
+        <ExcelGatewayContext.Provider value={simulator.excel}>
+          <FluentProvider theme={webLightTheme}>
+            <OperationProgress
+              state={state}
+              onCancel={jest.fn()}
+              label="Writing the variance review"
+              resultSheets={(value) => [value.summarySheet]}
+            />
+          </FluentProvider>
+        </ExcelGatewayContext.Provider>,
+      );
+    }
+
+    it("are linked under Done, and following a link selects that sheet in Excel", async () => {
+      const simulator = workbook();
+      showDone(simulator);
+
+      fireEvent.click(screen.getByRole("button", { name: "Go to sheet “Claims Variance”" }));
+
+      await waitFor(() => expect(simulator.activeSheetName()).toBe("Claims Variance"));
+      await act(() => new Promise((resolve) => setTimeout(resolve, 20))); // the command's last state update
+      expect(screen.queryByRole("status")).not.toBeInTheDocument();
+    });
+
+    it("are said to be gone when the user deleted the sheet since", async () => {
+      const simulator = workbook();
+      showDone(simulator, { ...succeeded, value: { summarySheet: "Old Summary" } });
+
+      fireEvent.click(screen.getByRole("button", { name: "Go to sheet “Old Summary”" }));
+
+      expect(await screen.findByText("That sheet is no longer in the workbook.")).toBeInTheDocument();
+      expect(simulator.activeSheetName()).toBe("Claims");
+    });
   });
 });

@@ -27,4 +27,6 @@ export {
   type OperationPhase,
   type WorkbookAfter,
 } from "./operationIssues";
+export { selectSheet } from "./selectSheet";
+export { inChunks, yieldToBrowser, type ChunkOptions } from "./yieldToBrowser";
 export { isLeftoverSheet, STAGING_SHEET_PREFIX, STAGING_TABLE_PREFIX } from "./staging";

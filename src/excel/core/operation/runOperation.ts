@@ -20,6 +20,7 @@ import type { ExcelGateway } from "../excelGateway";
 import { officeError, type OfficeRefusal } from "../officeErrors";
 import { deleteSheet, type CommitStep } from "./commitSteps";
 import type { OperationIssue, OperationPhase, WorkbookAfter } from "./operationIssues";
+import { inChunks, yieldToBrowser, type ChunkOptions } from "./yieldToBrowser";
 import {
   beginRun,
   endRun,
@@ -67,6 +68,15 @@ export interface OperationContext {
   write<T>(queue: (context: Excel.RequestContext) => T, progress?: Progress): Promise<T>;
   /** Stops the operation (as a cancel) if the user cancelled: for long computations between requests. */
   checkCancelled(): void;
+  /**
+   * A long pure computation over a list, a chunk at a time with the page given a turn (and Cancel checked) between
+   * chunks; see {@link inChunks}.
+   */
+  inChunks<Item, Output>(
+    items: readonly Item[],
+    work: (item: Item, index: number) => Output,
+    options: Omit<ChunkOptions, "checkCancelled">,
+  ): Promise<Output[]>;
 }
 
 /** Units done of a total, for the progress bar. */
@@ -113,6 +123,12 @@ async function run<Output, Issue>(
   runId: string,
 ): Promise<Result<Output, Issue | OperationIssue>> {
   const cancelled = () => options.signal?.aborted === true;
+  // Before each request the page gets a turn: the progress just reported paints and a click on Cancel is handled,
+  // so the check that follows sees it.
+  const turn = async () => {
+    await yieldToBrowser();
+    if (cancelled()) throw new Cancelled();
+  };
   let phase: OperationPhase = "reading";
   let sheetCount = 0;
   let tableCount = 0;
@@ -122,7 +138,7 @@ async function run<Output, Issue>(
       count: number,
       queue?: (sheets: readonly Excel.Worksheet[], context: Excel.RequestContext) => T,
     ) => {
-      if (cancelled()) throw new Cancelled();
+      await turn();
       phase = "writing";
       const names = Array.from({ length: count }, () => stagingSheetName(runId, ++sheetCount));
       return excel.run(async (context) => {
@@ -139,7 +155,7 @@ async function run<Output, Issue>(
     },
     stagingTableName: () => stagingTableName(runId, ++tableCount),
     write: async (queue, progress) => {
-      if (cancelled()) throw new Cancelled();
+      await turn();
       phase = "writing";
       const value = await excel.run(async (context) => {
         const queued = queue(context);
@@ -152,13 +168,14 @@ async function run<Output, Issue>(
     checkCancelled: () => {
       if (cancelled()) throw new Cancelled();
     },
+    inChunks: (items, work, chunking) => inChunks(items, work, { ...chunking, checkCancelled: op.checkCancelled }),
   };
 
   let outcome: Result<Commit<Output>, Issue>;
   try {
     if (cancelled()) throw new Cancelled();
     outcome = await body(op);
-    if (outcome.ok && cancelled()) throw new Cancelled();
+    if (outcome.ok) await turn(); // the last chance to cancel: after this turn, the commit
   } catch (error) {
     const workbook = await removeStaging(excel, runId);
     if (error instanceof Cancelled) return fail({ code: "cancelled", what: options.what, workbook });
