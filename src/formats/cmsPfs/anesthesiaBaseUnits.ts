@@ -1,8 +1,8 @@
 import { fail, ok } from "../../engine";
 import type { AnesthesiaBaseUnitsRow, HcpcsCode, Result } from "../../engine";
-import { headerKey, isBlankRow, readCmsInput, swallowedLineBreaks, type CsvGrid } from "./csvGrid";
+import { openCmsTable, readDataRows, tableCutShort } from "./cmsTable";
+import type { CmsTableSpec, RowRead, TableRow } from "./cmsTable";
 import type { ImportIssue } from "./importIssues";
-import { firstControlCharacter, hasControlCharacter, showControlCharacters } from "./textInput";
 
 /** A parsed anesthesia base units file: one row per code, and the rows left out with why. */
 export interface AnesthesiaBaseUnitsImport {
@@ -26,43 +26,21 @@ const BASE_UNITS_COLUMNS = {
 } as const;
 
 type Column = keyof typeof BASE_UNITS_COLUMNS;
-type Columns = Readonly<Record<Column, number>>;
-const COLUMN_NAMES = Object.keys(BASE_UNITS_COLUMNS) as Column[];
 /** Anesthesia base units run from 0 to 30 (the highest CMS lists is 30, for 00796 liver transplant). */
 const MAX_BASE_UNITS = 30;
 /** A CPT/HCPCS code as the file must give it: five characters, zeros kept (00100, not 100). */
 const FIVE_CHARACTER_CODE = /^(\d{5}|\d{4}[FTUM]|[A-Z]\d{4})$/;
 
-function locateColumns(grid: CsvGrid): Result<{ headerRow: number; columns: Columns }, ImportIssue> {
-  const headerRow = grid.findIndex((row) => {
-    const keys = row.map(headerKey);
-    return COLUMN_NAMES.every((name) => keys.some(BASE_UNITS_COLUMNS[name].matches));
-  });
-  if (headerRow < 0) return fail({ code: "headerNotFound", fileKind: FILE_KIND, expected: "CPT Code and Base Units" });
-  const keys = (grid[headerRow] ?? []).map(headerKey);
-  const columns = {} as Record<Column, number>;
-  for (const name of COLUMN_NAMES) columns[name] = keys.findIndex((k) => BASE_UNITS_COLUMNS[name].matches(k));
-  return ok({ headerRow, columns });
-}
+const BASE_UNITS_TABLE: CmsTableSpec<typeof BASE_UNITS_COLUMNS> = {
+  fileKind: FILE_KIND,
+  isHeader: (keys) => keys.some(BASE_UNITS_COLUMNS.hcpcsCode.matches) && keys.some(BASE_UNITS_COLUMNS.baseUnits.matches), // prettier-ignore
+  expected: "CPT Code and Base Units",
+  columns: BASE_UNITS_COLUMNS,
+};
 
-function readRow(
-  cells: readonly string[],
-  columns: Columns,
-  rowNumber: number,
-): AnesthesiaBaseUnitsRow | ImportIssue[] {
-  const cell = (name: Column): string => cells[columns[name]] ?? "";
-  const damaged = COLUMN_NAMES.filter((name) => hasControlCharacter(cell(name)));
-  if (damaged.length > 0)
-    return damaged.map((name) => ({
-      code: "controlCharacter",
-      rowNumber,
-      column: BASE_UNITS_COLUMNS[name].label,
-      shown: showControlCharacters(cell(name)),
-      codePoint: firstControlCharacter(cell(name)),
-    }));
-  const issues: ImportIssue[] = [];
-  const invalid = (name: Column, expected: string) =>
-    issues.push({ code: "valueInvalid", rowNumber, column: BASE_UNITS_COLUMNS[name].label, value: cell(name), expected }); // prettier-ignore
+function readRow(row: TableRow<typeof BASE_UNITS_COLUMNS>): RowRead<AnesthesiaBaseUnitsRow> {
+  const cell = (name: Column): string => row.cell(name);
+  const invalid = (name: Column, expected: string) => row.invalid(name, expected);
   const code = cell("hcpcsCode").toUpperCase();
   // A code Excel shortened (790 for 00790) is reported, not guessed back: the row number says where to look.
   if (!FIVE_CHARACTER_CODE.test(code))
@@ -71,8 +49,8 @@ function readRow(
   const baseUnits = /^\d{1,2}(\.0+)?$/.test(text) ? Number(text) : NaN;
   if (!(baseUnits >= 0 && baseUnits <= MAX_BASE_UNITS))
     invalid("baseUnits", `a whole number of base units from 0 to ${MAX_BASE_UNITS}, like 7`);
-  if (issues.length > 0) return issues;
-  return { hcpcsCode: code as HcpcsCode, baseUnits, sourceRowNumber: rowNumber };
+  if (row.issues.length > 0) return { issues: row.issues };
+  return { value: { hcpcsCode: code as HcpcsCode, baseUnits, sourceRowNumber: row.rowNumber } };
 }
 
 /**
@@ -86,43 +64,10 @@ function readRow(
 export function parseAnesthesiaBaseUnitsCsv(
   input: string | Uint8Array,
 ): Result<AnesthesiaBaseUnitsImport, ImportIssue> {
-  const csv = readCmsInput(input, FILE_KIND);
-  if (!csv.ok) return csv;
-  const grid = csv.value.rows;
-  const located = locateColumns(grid);
-  if (!located.ok) return located;
-  const { headerRow, columns } = located.value;
-  const quotes = swallowedLineBreaks(csv.value, FILE_KIND);
-  if (!quotes.ok) return quotes;
-  const rows: AnesthesiaBaseUnitsRow[] = [];
-  const issues: ImportIssue[] = [];
-  const firstByCode = new Map<string, number>();
-  let dataRows = 0;
-  for (let i = headerRow + 1; i < grid.length; i++) {
-    const cells = grid[i] ?? [];
-    const rowNumber = i + 1;
-    if (isBlankRow(cells)) continue;
-    dataRows++;
-    const lineBreaks = quotes.value.get(rowNumber);
-    if (lineBreaks !== undefined) {
-      issues.push({ code: "quoteSwallowedLines", rowNumber, lineBreaks });
-      continue;
-    }
-    const read = readRow(cells, columns, rowNumber);
-    if (Array.isArray(read)) {
-      issues.push(...read);
-      continue;
-    }
-    const first = firstByCode.get(read.hcpcsCode);
-    if (first !== undefined) {
-      issues.push({ code: "rowDuplicated", rowNumber, firstRowNumber: first, key: `code ${read.hcpcsCode}` });
-      continue;
-    }
-    firstByCode.set(read.hcpcsCode, rowNumber);
-    rows.push(read);
-  }
-  if (!csv.value.endsWithLineBreak && !csv.value.endOfFileMarker)
-    return fail({ code: "fileCutMidLine", fileKind: FILE_KIND, rowNumber: grid.length, completeRows: Math.max(0, dataRows - 1) }); // prettier-ignore
-  if (dataRows === 0) return fail({ code: "noDataRows", fileKind: FILE_KIND, headerRowNumber: headerRow + 1 });
-  return ok({ rows, issues });
+  const table = openCmsTable(input, BASE_UNITS_TABLE);
+  if (!table.ok) return table;
+  const read = readDataRows(table.value, readRow, (row) => `code ${row.hcpcsCode}`); // prettier-ignore
+  const cut = tableCutShort(table.value, read);
+  if (cut !== null) return fail(cut);
+  return ok({ rows: read.values, issues: read.issues });
 }

@@ -2,10 +2,11 @@ import { Decimal, toDecimal } from "../../engine";
 import { localityKeyOf, type LocalityGpci } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import { gpciCutShort, trailingMark, type MarkedRow } from "./completeness";
-import { headerKey, isBlankRow, readCmsInput, swallowedLineBreaks, type CsvGrid } from "./csvGrid";
+import { openCmsTable, readDataRows } from "./cmsTable";
+import type { CmsTableSpec, ColumnIndex, RowRead, TableRow } from "./cmsTable";
 import { mergeRepeatedLocalities, type ReadLocality } from "./gpciRepeats";
 import type { ImportIssue } from "./importIssues";
-import { firstControlCharacter, hasControlCharacter, looksLikeFormula, showControlCharacters } from "./textInput";
+import { looksLikeFormula } from "./textInput";
 
 /** A parsed GPCI file: one entry per locality, row problems, and the footnotes CMS prints under the table. */
 export interface GpciImport {
@@ -28,15 +29,17 @@ const GPCI_COLUMNS = {
     matches: (k: string) => k.includes("CONTRACTOR") || k === "MAC" || k === "CARRIER",
     label: "Medicare Administrative Contractor (MAC)",
   },
-  stateCode: { matches: (k: string) => k === "STATE", label: "State" },
+  // Files before 2021 have no State column.
+  stateCode: { matches: (k: string) => k === "STATE", label: "State", optional: true },
   localityNumber: {
     matches: (k: string) => k === "LOCALITY" || k.includes("LOCALITYNUMBER"),
     label: "Locality Number",
   },
-  localityName: { matches: (k: string) => k.includes("LOCALITYNAME"), label: "Locality Name" },
+  localityName: { matches: (k: string) => k.includes("LOCALITYNAME"), label: "Locality Name", optional: true },
   workGpciWithoutFloor: {
     matches: (k: string) => /(PW|WORK)GPCI.*WITHOUT/.test(k),
     label: "PW GPCI (without 1.0 Floor)",
+    optional: true,
   },
   workGpci: {
     matches: (k: string) => /(PW|WORK)GPCI/.test(k) && !k.includes("WITHOUT"),
@@ -47,7 +50,8 @@ const GPCI_COLUMNS = {
 } as const;
 
 type GpciColumn = keyof typeof GPCI_COLUMNS;
-const REQUIRED: readonly GpciColumn[] = ["macCode", "localityNumber", "workGpci", "peGpci", "malpracticeGpci"];
+/** A footnote ("*Work GPCI reflects a 1.5 floor in Alaska...") leaves these blank; a locality row never does. */
+const BLANK_IN_NOTES: readonly GpciColumn[] = ["workGpci", "peGpci", "malpracticeGpci"];
 const GPCI_VALUES: readonly GpciColumn[] = ["workGpci", "workGpciWithoutFloor", "peGpci", "malpracticeGpci"];
 /** Free text kept as it is: checked for formula-looking text. */
 const TEXT_COLUMNS: readonly GpciColumn[] = ["stateCode", "localityName"];
@@ -58,65 +62,38 @@ const TEXT_COLUMNS: readonly GpciColumn[] = ["stateCode", "localityName"];
  */
 const MAX_GPCI = new Decimal(5);
 
-type Columns = Readonly<Record<GpciColumn, number | undefined>>;
+type Columns = ColumnIndex<typeof GPCI_COLUMNS>;
 
-function locateColumns(grid: CsvGrid): Result<{ headerRow: number; columns: Columns }, ImportIssue> {
+const GPCI_TABLE: CmsTableSpec<typeof GPCI_COLUMNS> = {
+  fileKind: FILE_KIND,
   // The header holds several GPCI columns and a locality column; the title banner mentions both in one cell.
-  const headerRow = grid.findIndex(
-    (row) =>
-      row.filter((c) => headerKey(c).includes("GPCI")).length >= 2 &&
-      row.some((c) => headerKey(c).includes("LOCALITY")),
-  );
-  if (headerRow < 0) return fail({ code: "headerNotFound", fileKind: FILE_KIND, expected: "Locality and GPCI" });
-  const keys = (grid[headerRow] ?? []).map(headerKey);
-  const columns = {} as Record<GpciColumn, number | undefined>;
-  for (const name of Object.keys(GPCI_COLUMNS) as GpciColumn[]) {
-    const found = keys.findIndex((k) => GPCI_COLUMNS[name].matches(k));
-    columns[name] = found < 0 ? undefined : found;
-  }
-  const missing = REQUIRED.find((name) => columns[name] === undefined);
-  if (missing) return fail({ code: "columnMissing", fileKind: FILE_KIND, column: GPCI_COLUMNS[missing].label });
-  return ok({ headerRow, columns });
-}
+  isHeader: (keys) => keys.filter((k) => k.includes("GPCI")).length >= 2 && keys.some((k) => k.includes("LOCALITY")),
+  expected: "Locality and GPCI",
+  columns: GPCI_COLUMNS,
+};
 
-/** What one row below the header is: a locality (or its problems), or a footnote. */
-type RowRead =
+/** What one row below the header is, when it is not left out: a locality, or a footnote. */
+type GpciRow =
   | { readonly kind: "note"; readonly text: string }
-  | { readonly kind: "issues"; readonly issues: readonly ImportIssue[] }
-  | { readonly kind: "locality"; readonly locality: LocalityGpci; readonly warnings: readonly ImportIssue[] };
-
-function readRow(
-  cells: readonly string[],
-  columns: Columns,
-  rowNumber: number,
-  checkControlCharacters: boolean,
-): RowRead {
-  const cell = (name: GpciColumn): string => {
-    const column = columns[name];
-    return column === undefined ? "" : (cells[column] ?? "");
-  };
-  const damaged = checkControlCharacters
-    ? (Object.keys(GPCI_COLUMNS) as GpciColumn[]).filter((name) => hasControlCharacter(cell(name)))
-    : [];
-  if (damaged.length > 0) {
-    const issues = damaged.map((name): ImportIssue => {
-      const text = cell(name);
-      const { label: column } = GPCI_COLUMNS[name];
-      return { code: "controlCharacter", rowNumber, column, shown: showControlCharacters(text), codePoint: firstControlCharacter(text) }; // prettier-ignore
+  | (ReadLocality & {
+      readonly kind: "locality";
+      readonly warnings: readonly ImportIssue[];
+      /** The locality name's footnote mark ("ALASKA*"), which a footnote under the table must explain. */
+      readonly marked: MarkedRow | null;
     });
-    return { kind: "issues", issues };
-  }
+
+function readRow(row: TableRow<typeof GPCI_COLUMNS>, columns: Columns): RowRead<GpciRow> {
+  const { cells, rowNumber } = row;
+  const cell = (name: GpciColumn): string => row.cell(name);
   const mac = cell("macCode");
   if (!/^\d{1,5}$/.test(mac)) {
     // A footnote ("*Work GPCI reflects a 1.5 floor in Alaska...") has text in the first cell only.
-    if (REQUIRED.slice(2).every((name) => cell(name) === ""))
-      return { kind: "note", text: cells.filter((c) => c !== "").join(" ") };
-    const column = GPCI_COLUMNS.macCode.label;
-    return { kind: "issues", issues: [{ code: "valueInvalid", rowNumber, column, value: mac, expected: "a MAC number like 01112" }] }; // prettier-ignore
+    if (BLANK_IN_NOTES.every((name) => cell(name) === ""))
+      return { value: { kind: "note", text: cells.filter((c) => c !== "").join(" ") } };
+    row.invalid("macCode", "a MAC number like 01112");
+    return { issues: row.issues };
   }
-  const issues: ImportIssue[] = [];
-  const invalid = (name: GpciColumn, expected: string) =>
-    issues.push({ code: "valueInvalid", rowNumber, column: GPCI_COLUMNS[name].label, value: cell(name), expected });
+  const invalid = (name: GpciColumn, expected: string) => row.invalid(name, expected);
   const localityNumber = cell("localityNumber");
   if (!/^\d{1,2}$/.test(localityNumber)) invalid("localityNumber", "a locality number like 05");
   const gpci = (name: GpciColumn): Decimal | null => {
@@ -126,7 +103,7 @@ function readRow(
     return value;
   };
   const [workGpci, workGpciWithoutFloor, peGpci, malpracticeGpci] = GPCI_VALUES.map(gpci);
-  if (issues.length > 0 || !workGpci || !peGpci || !malpracticeGpci) return { kind: "issues", issues };
+  if (row.issues.length > 0 || !workGpci || !peGpci || !malpracticeGpci) return { issues: row.issues };
   const warnings = TEXT_COLUMNS.filter((name) => looksLikeFormula(cell(name))).map((name): ImportIssue => ({
     code: "formulaText",
     rowNumber,
@@ -146,7 +123,10 @@ function readRow(
     peGpci,
     malpracticeGpci,
   };
-  return { kind: "locality", locality, warnings };
+  const name = cell("localityName");
+  const mark = trailingMark(name);
+  const marked = mark === "" ? null : { rowNumber, mark, text: name };
+  return { value: { kind: "locality", rowNumber, locality, warnings, marked } };
 }
 
 /**
@@ -159,58 +139,24 @@ function readRow(
  * is not CSV text, has no GPCI header, or was cut short (see completeness.ts).
  */
 export function parseGpciCsv(input: string | Uint8Array): Result<GpciImport, ImportIssue> {
-  const csv = readCmsInput(input, FILE_KIND);
-  if (!csv.ok) return csv;
-  const grid = csv.value.rows;
-  const located = locateColumns(grid);
-  if (!located.ok) return located;
-  const { headerRow, columns } = located.value;
-  const quotes = swallowedLineBreaks(csv.value, FILE_KIND);
-  if (!quotes.ok) return quotes;
-  const swallowed = quotes.value;
-
-  const read: ReadLocality[] = [];
-  const issues: ImportIssue[] = [];
-  const warnings: ImportIssue[] = [];
-  const notes: string[] = [];
-  const marked: MarkedRow[] = [];
-  for (let i = headerRow + 1; i < grid.length; i++) {
-    const cells = grid[i] ?? [];
-    const rowNumber = i + 1;
-    if (isBlankRow(cells)) continue;
-    const lineBreaks = swallowed.get(rowNumber);
-    if (lineBreaks !== undefined) {
-      issues.push({ code: "quoteSwallowedLines", rowNumber, lineBreaks });
-      continue;
-    }
-    const row = readRow(cells, columns, rowNumber, csv.value.controlCharacters);
-    switch (row.kind) {
-      case "note":
-        notes.push(row.text);
-        break;
-      case "issues":
-        issues.push(...row.issues);
-        break;
-      case "locality": {
-        read.push({ rowNumber, locality: row.locality });
-        warnings.push(...row.warnings);
-        const name = cells[columns.localityName ?? -1] ?? "";
-        const mark = trailingMark(name);
-        if (mark !== "") marked.push({ rowNumber, mark, text: name });
-        break;
-      }
-    }
-  }
-  const merged = mergeRepeatedLocalities(read);
-  const cut = gpciCutShort(csv.value, FILE_KIND, headerRow + 1, merged.localities.length, marked, notes);
+  const table = openCmsTable(input, GPCI_TABLE);
+  if (!table.ok) return table;
+  const { csv, headerRow, columns } = table.value;
+  // No duplicate key here: a locality listed twice is merged or refused by mergeRepeatedLocalities.
+  const read = readDataRows(table.value, (row) => readRow(row, columns));
+  const notes = read.values.flatMap((row) => (row.kind === "note" ? [row.text] : []));
+  const localities = read.values.flatMap((row) => (row.kind === "locality" ? [row] : []));
+  const warnings = localities.flatMap((row) => row.warnings);
+  const marked = localities.flatMap((row) => (row.marked === null ? [] : [row.marked]));
+  const merged = mergeRepeatedLocalities(localities);
+  const cut = gpciCutShort(csv, FILE_KIND, headerRow + 1, merged.localities.length, marked, notes);
   if (cut !== null) return fail(cut);
   const byRow = (a: ImportIssue, b: ImportIssue) => rowOf(a) - rowOf(b);
   return ok({
     localities: merged.localities,
-    issues: [...issues, ...merged.issues].sort(byRow),
+    issues: [...read.issues, ...merged.issues].sort(byRow),
     warnings,
     notes,
   });
 }
-
 const rowOf = (issue: ImportIssue): number => ("rowNumber" in issue ? issue.rowNumber : 0);

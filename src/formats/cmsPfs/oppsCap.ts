@@ -1,8 +1,8 @@
 import { buildOppsCapTable, parseHcpcsCode, toDecimal, fail, ok } from "../../engine";
 import type { Decimal, Modifier, OppsCapRow, OppsCapTable, Result } from "../../engine";
-import { headerKey, isBlankRow, readCmsInput, swallowedLineBreaks, type CmsCsv, type CsvGrid } from "./csvGrid";
+import { openCmsTable, readDataRows, tableCutShort } from "./cmsTable";
+import type { CmsTableSpec, RowRead, TableRow } from "./cmsTable";
 import type { ImportIssue } from "./importIssues";
-import { firstControlCharacter, hasControlCharacter, showControlCharacters } from "./textInput";
 
 /** A parsed OPPSCAP file: the cap table, and the rows left out with why. */
 export interface OppsCapImport {
@@ -29,51 +29,21 @@ const OPPSCAP_COLUMNS = {
 } as const;
 
 type Column = keyof typeof OPPSCAP_COLUMNS;
-type Columns = Readonly<Record<Column, number>>;
-const COLUMN_NAMES = Object.keys(OPPSCAP_COLUMNS) as Column[];
 /** Modifiers the file carries: blank for the global service, TC for the technical component (never 26). */
 const CAPPED_MODIFIERS = ["", "TC"];
 /** A price in dollars and cents, as CMS writes them (150.69). */
 const PRICE_TEXT = /^\d{1,7}(\.\d{1,2})?$/;
 
-function locateColumns(grid: CsvGrid): Result<{ headerRow: number; columns: Columns }, ImportIssue> {
-  const headerRow = grid.findIndex((row) => {
-    const keys = row.map(headerKey);
-    return keys.includes("HCPCS") && keys.includes("CARRIER");
-  });
-  if (headerRow < 0) return fail({ code: "headerNotFound", fileKind: FILE_KIND, expected: "HCPCS and CARRIER" });
-  const keys = (grid[headerRow] ?? []).map(headerKey);
-  const columns = {} as Record<Column, number>;
-  for (const name of COLUMN_NAMES) {
-    const found = keys.findIndex((k) => OPPSCAP_COLUMNS[name].matches(k));
-    if (found < 0) return fail({ code: "columnMissing", fileKind: FILE_KIND, column: OPPSCAP_COLUMNS[name].label });
-    columns[name] = found;
-  }
-  return ok({ headerRow, columns });
-}
+const OPPSCAP_TABLE: CmsTableSpec<typeof OPPSCAP_COLUMNS> = {
+  fileKind: FILE_KIND,
+  isHeader: (keys) => keys.includes("HCPCS") && keys.includes("CARRIER"),
+  expected: "HCPCS and CARRIER",
+  columns: OPPSCAP_COLUMNS,
+};
 
-/** One data row read: a cap row, or why it is left out. */
-type RowRead = { readonly row: OppsCapRow } | { readonly issues: readonly ImportIssue[] };
-
-function readRow(cells: readonly string[], columns: Columns, rowNumber: number, checkControl: boolean): RowRead {
-  const cell = (name: Column): string => cells[columns[name]] ?? "";
-  if (checkControl) {
-    const damaged = COLUMN_NAMES.filter((name) => hasControlCharacter(cell(name)));
-    if (damaged.length > 0) {
-      return {
-        issues: damaged.map((name): ImportIssue => ({
-          code: "controlCharacter",
-          rowNumber,
-          column: OPPSCAP_COLUMNS[name].label,
-          shown: showControlCharacters(cell(name)),
-          codePoint: firstControlCharacter(cell(name)),
-        })),
-      };
-    }
-  }
-  const issues: ImportIssue[] = [];
-  const invalid = (name: Column, expected: string) =>
-    issues.push({ code: "valueInvalid", rowNumber, column: OPPSCAP_COLUMNS[name].label, value: cell(name), expected });
+function readRow(row: TableRow<typeof OPPSCAP_COLUMNS>): RowRead<OppsCapRow> {
+  const cell = (name: Column): string => row.cell(name);
+  const invalid = (name: Column, expected: string) => row.invalid(name, expected);
   const code = parseHcpcsCode(cell("hcpcsCode"));
   if (!code.ok) invalid("hcpcsCode", "a HCPCS code like 74175");
   const modifier = cell("modifier").toUpperCase();
@@ -93,9 +63,10 @@ function readRow(cells: readonly string[], columns: Columns, rowNumber: number, 
   };
   const facilityPrice = price("facilityPrice");
   const nonFacilityPrice = price("nonFacilityPrice");
-  if (issues.length > 0 || !code.ok || facilityPrice === null || nonFacilityPrice === null) return { issues };
+  if (row.issues.length > 0 || !code.ok || facilityPrice === null || nonFacilityPrice === null)
+    return { issues: row.issues };
   return {
-    row: {
+    value: {
       hcpcsCode: code.value,
       modifier: modifier === "" ? null : (modifier as Modifier),
       statusCode,
@@ -103,29 +74,14 @@ function readRow(cells: readonly string[], columns: Columns, rowNumber: number, 
       localityNumber: locality.padStart(2, "0"),
       facilityPrice,
       nonFacilityPrice,
-      sourceRowNumber: rowNumber,
+      sourceRowNumber: row.rowNumber,
     },
   };
 }
 
-/**
- * Refuses a file cut short: it ends inside a line (no final line break and no end-of-file marker), stops after its
- * header, or its last row has fewer cells than the header. A cut at a line boundary cannot be told from a complete
- * file: CMS states no row count.
- */
-function cutShort(csv: CmsCsv, headerRow: number, rowsRead: number, lastRow: readonly string[] | undefined) {
-  const below = csv.rows.slice(headerRow + 1).filter((row) => !isBlankRow(row));
-  if (!csv.endsWithLineBreak && !csv.endOfFileMarker) {
-    return fail<ImportIssue>({ code: "fileCutMidLine", fileKind: FILE_KIND, rowNumber: csv.rows.length, completeRows: Math.max(0, below.length - 1) }); // prettier-ignore
-  }
-  if (lastRow === undefined) return fail<ImportIssue>({ code: "noDataRows", fileKind: FILE_KIND, headerRowNumber: headerRow + 1 }); // prettier-ignore
-  const expectedCells = COLUMN_NAMES.length;
-  const cells = lastRow.length;
-  if (cells < expectedCells) {
-    return fail<ImportIssue>({ code: "lastRowShort", fileKind: FILE_KIND, rowNumber: csv.rows.length, cells, expectedCells, rowsRead }); // prettier-ignore
-  }
-  return null;
-}
+/** A cap row's key as the rowDuplicated message quotes it: "74175-TC in 01112-05". */
+const capKey = (row: OppsCapRow): string =>
+  `${row.hcpcsCode}${row.modifier ? `-${row.modifier}` : ""} in ${row.macCode}-${row.localityNumber}`;
 
 /**
  * Parses CMS's OPPSCAP file (the OPPS-based caps on imaging TC and global amounts by carrier and locality; DOMAIN.md
@@ -136,46 +92,11 @@ function cutShort(csv: CmsCsv, headerRow: number, rowsRead: number, lastRow: rea
  * it is not CSV text, has no OPPSCAP header, or was cut short.
  */
 export function parseOppsCapCsv(input: string | Uint8Array, label = "OPPSCAP"): Result<OppsCapImport, ImportIssue> {
-  const csv = readCmsInput(input, FILE_KIND);
-  if (!csv.ok) return csv;
-  const grid = csv.value.rows;
-  const located = locateColumns(grid);
-  if (!located.ok) return located;
-  const { headerRow, columns } = located.value;
-  const quotes = swallowedLineBreaks(csv.value, FILE_KIND);
-  if (!quotes.ok) return quotes;
-  const swallowed = quotes.value;
-
-  const rows: OppsCapRow[] = [];
-  const issues: ImportIssue[] = [];
-  const firstByKey = new Map<string, number>();
-  let lastRow: readonly string[] | undefined;
-  for (let i = headerRow + 1; i < grid.length; i++) {
-    const cells = grid[i] ?? [];
-    const rowNumber = i + 1;
-    if (isBlankRow(cells)) continue;
-    lastRow = cells;
-    const lineBreaks = swallowed.get(rowNumber);
-    if (lineBreaks !== undefined) {
-      issues.push({ code: "quoteSwallowedLines", rowNumber, lineBreaks });
-      continue;
-    }
-    const read = readRow(cells, columns, rowNumber, csv.value.controlCharacters);
-    if ("issues" in read) {
-      issues.push(...read.issues);
-      continue;
-    }
-    const { row } = read;
-    const key = `${row.hcpcsCode}${row.modifier ? `-${row.modifier}` : ""} in ${row.macCode}-${row.localityNumber}`;
-    const first = firstByKey.get(key);
-    if (first !== undefined) {
-      issues.push({ code: "rowDuplicated", rowNumber, firstRowNumber: first, key });
-      continue;
-    }
-    firstByKey.set(key, rowNumber);
-    rows.push(row);
-  }
-  const cut = cutShort(csv.value, headerRow, rows.length, lastRow);
-  if (cut !== null) return cut;
-  return ok({ table: buildOppsCapTable(label, rows), rowCount: rows.length, issues });
+  const table = openCmsTable(input, OPPSCAP_TABLE);
+  if (!table.ok) return table;
+  const read = readDataRows(table.value, readRow, capKey);
+  // Every OPPSCAP row has all seven columns: a shorter last row is a file cut at a cell boundary.
+  const cut = tableCutShort(table.value, read, true);
+  if (cut !== null) return fail(cut);
+  return ok({ table: buildOppsCapTable(label, read.values), rowCount: read.values.length, issues: read.issues });
 }

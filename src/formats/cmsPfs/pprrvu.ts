@@ -4,9 +4,10 @@ import { parseModifier, type Modifier } from "../../engine";
 import { buildPfsSchedule, PFS_STATUS_CODES, pfsRowKey, type PfsRvuRow, type PfsSchedule } from "../../engine";
 import { fail, ok, type Result } from "../../engine";
 import { pprrvuCutShort, type DataRowEnd } from "./completeness";
-import { headerKey, isBlankRow, readCmsInput, swallowedLineBreaks, type CsvGrid } from "./csvGrid";
+import { locateTable, openCmsTable, readDataRows } from "./cmsTable";
+import type { CmsColumn, ColumnIndex as CmsColumnIndex, CmsTableSpec, RowRead } from "./cmsTable";
+import { headerKey, isBlankRow, type CsvGrid } from "./csvGrid";
 import type { ImportIssue } from "./importIssues";
-import { firstControlCharacter, hasControlCharacter, showControlCharacters } from "./textInput";
 
 /** The values a decimal column accepts, from zero up to a bound no real file comes near, and how to say so. */
 interface DecimalRange {
@@ -58,7 +59,6 @@ const PPRRVU_COLUMNS = {
 type ColumnName = keyof typeof PPRRVU_COLUMNS;
 /** The columns read as decimals. */
 type DecimalColumn = { [K in ColumnName]: (typeof PPRRVU_COLUMNS)[K] extends { range: DecimalRange } ? K : never }[ColumnName]; // prettier-ignore
-type ColumnIndex = Readonly<Record<ColumnName, number | undefined>>;
 
 /** A parsed PPRRVU file: its rows, the problems of the rows it could not read, and the file's own labels. */
 export interface PprrvuImport {
@@ -72,9 +72,25 @@ export interface PprrvuImport {
 
 const FILE_KIND = "CMS PFS relative value (PPRRVU)";
 
-function findHeaderRow(grid: CsvGrid): number {
-  return grid.findIndex((row) => row.some((c) => headerKey(c) === "HCPCS") && row.some((c) => headerKey(c) === "MOD"));
-}
+/** The PPRRVU columns as the table reader locates them: by any of their names, labelled by the first. */
+const TABLE_COLUMNS = Object.fromEntries(
+  Object.entries(PPRRVU_COLUMNS).map(([name, spec]) => {
+    const keys: readonly string[] = spec.names.map(headerKey);
+    const column: CmsColumn = { matches: (key) => keys.includes(key), label: spec.names[0] ?? name };
+    return [name, spec.required ? column : { ...column, optional: true }];
+  }),
+) as Record<ColumnName, CmsColumn>;
+
+type ColumnIndex = CmsColumnIndex<typeof TABLE_COLUMNS>;
+
+const PPRRVU_TABLE: CmsTableSpec<typeof TABLE_COLUMNS> = {
+  fileKind: FILE_KIND,
+  isHeader: (keys) => keys.includes("HCPCS") && keys.includes("MOD"),
+  expected: "HCPCS and MOD",
+  columns: TABLE_COLUMNS,
+  // CMS spreads a header over the banner rows above it ("NON-FAC" over "PE RVU").
+  headers: joinedHeaders,
+};
 
 /**
  * Whether rows (the first rows of a file or range, cells of any type) hold the PPRRVU header: HCPCS and MOD, and
@@ -82,8 +98,7 @@ function findHeaderRow(grid: CsvGrid): number {
  */
 export function hasPprrvuHeader(rows: readonly (readonly unknown[])[]): boolean {
   const grid: CsvGrid = rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : String(cell))));
-  const headerRow = findHeaderRow(grid);
-  return headerRow >= 0 && locateColumns(joinedHeaders(grid, headerRow)).ok;
+  return locateTable(grid, PPRRVU_TABLE).ok;
 }
 
 /** Joins, column by column, the header row with the banner rows above it up to the first blank row. */
@@ -97,33 +112,6 @@ function joinedHeaders(grid: CsvGrid, headerRow: number): string[] {
       .map((row) => row[column] ?? "")
       .join(" "),
   );
-}
-
-function locateColumns(headers: readonly string[]): Result<ColumnIndex, ImportIssue> {
-  const keys = headers.map(headerKey);
-  const index = {} as Record<ColumnName, number | undefined>;
-  for (const [name, spec] of Object.entries(PPRRVU_COLUMNS) as [ColumnName, (typeof PPRRVU_COLUMNS)[ColumnName]][]) {
-    const wanted = spec.names.map(headerKey);
-    const found = keys.findIndex((key) => wanted.includes(key));
-    if (found < 0 && spec.required)
-      return fail({ code: "columnMissing", fileKind: FILE_KIND, column: spec.names[0] ?? name });
-    index[name] = found < 0 ? undefined : found;
-  }
-  return ok(index);
-}
-
-const READ_COLUMNS = new WeakMap<ColumnIndex, readonly (readonly [ColumnName, number])[]>();
-
-/** The columns a file has of those the reader reads, listed once per file (rows are checked cell by cell). */
-function readColumns(columns: ColumnIndex): readonly (readonly [ColumnName, number])[] {
-  let list = READ_COLUMNS.get(columns);
-  if (list === undefined) {
-    list = (Object.entries(columns) as [ColumnName, number | undefined][]).flatMap(([name, column]) =>
-      column === undefined ? [] : [[name, column] as const],
-    );
-    READ_COLUMNS.set(columns, list);
-  }
-  return list;
 }
 
 /**
@@ -177,19 +165,6 @@ class RowReader {
       return ZERO;
     }
     return value;
-  }
-
-  /** Reports each read cell holding a control character; true when there was one (the row is then not read). */
-  controlCharacters(): boolean {
-    let found = false;
-    for (const [name, column] of readColumns(this.columns)) {
-      const text = this.cells[column] ?? "";
-      if (!hasControlCharacter(text)) continue;
-      found = true;
-      const label = PPRRVU_COLUMNS[name].names[0] ?? name;
-      this.issues.push({ code: "controlCharacter", rowNumber: this.rowNumber, column: label, shown: showControlCharacters(text), codePoint: firstControlCharacter(text) }); // prettier-ignore
-    }
-    return found;
   }
 
   naIndicator(name: ColumnName): boolean {
@@ -258,10 +233,8 @@ function readRow(
   columns: ColumnIndex,
   rowNumber: number,
   decimals: DecimalCache,
-  checkControlCharacters: boolean,
-): { row: PfsRvuRow | null; issues: ImportIssue[] } {
+): RowRead<PfsRvuRow> {
   const r = new RowReader(cells, columns, rowNumber, decimals);
-  if (checkControlCharacters && r.controlCharacters()) return { row: null, issues: r.issues };
   const hcpcsCode = r.code("hcpcsCode");
   const modifier = r.modifier();
   const endoText = r.text("endoscopicBaseCode");
@@ -293,8 +266,8 @@ function readRow(
     diagnosticImagingFamilyIndicator: r.imagingFamily(),
     sourceRowNumber: rowNumber,
   };
-  if (r.issues.length > 0 || hcpcsCode === null) return { row: null, issues: r.issues };
-  return { row: { ...row, hcpcsCode }, issues: [] };
+  if (r.issues.length > 0 || hcpcsCode === null) return { issues: r.issues };
+  return { value: { ...row, hcpcsCode } };
 }
 
 function mostCommon(values: readonly Decimal[]): Decimal | null {
@@ -312,6 +285,9 @@ function codeText(cells: readonly string[], columns: ColumnIndex): string {
   return parsed.ok ? parsed.value : text.toUpperCase();
 }
 
+/** A row's code and modifier as the rowDuplicated message quotes them: "99213" or "71046 26". */
+const rowKey = (row: PfsRvuRow): string => pfsRowKey(row.hcpcsCode, row.modifier).replace("|", " ").trim();
+
 /**
  * Parses a CMS PPRRVU CSV file (any year from 2024 on, and copies re-saved by Excel: "1.3" for "1.30", "100" for
  * "00100", "90" for "090"), given as text or as the file's bytes (encoding detected). The header is found by its
@@ -321,50 +297,19 @@ function codeText(cells: readonly string[], columns: ColumnIndex): string {
  * not CSV text, has no recognisable header, lacks a required column, or was cut short (see completeness.ts).
  */
 export function parsePprrvuCsv(input: string | Uint8Array): Result<PprrvuImport, ImportIssue> {
-  const csv = readCmsInput(input, FILE_KIND);
-  if (!csv.ok) return csv;
-  const grid = csv.value.rows;
-  const headerRow = findHeaderRow(grid);
-  if (headerRow < 0) return fail({ code: "headerNotFound", fileKind: FILE_KIND, expected: "HCPCS and MOD" });
-  const columns = locateColumns(joinedHeaders(grid, headerRow));
-  if (!columns.ok) return columns;
-  const quotes = swallowedLineBreaks(csv.value, FILE_KIND);
-  if (!quotes.ok) return quotes;
-  const swallowed = quotes.value;
-
-  const rows: PfsRvuRow[] = [];
-  const issues: ImportIssue[] = [];
-  const dataRows: DataRowEnd[] = [];
-  const firstRowOfKey = new Map<string, number>();
+  const table = openCmsTable(input, PPRRVU_TABLE);
+  if (!table.ok) return table;
+  const { csv, headerRow, columns } = table.value;
   const decimals = new DecimalCache();
-  for (let i = headerRow + 1; i < grid.length; i++) {
-    const cells = grid[i] ?? [];
-    const rowNumber = i + 1;
-    if (isBlankRow(cells)) continue;
-    const lineBreaks = swallowed.size === 0 ? undefined : swallowed.get(rowNumber);
-    if (lineBreaks !== undefined) {
-      dataRows.push({ rowNumber, cells: cells.length, code: codeText(cells, columns.value) });
-      issues.push({ code: "quoteSwallowedLines", rowNumber, lineBreaks });
-      continue;
-    }
-    const read = readRow(cells, columns.value, rowNumber, decimals, csv.value.controlCharacters);
-    const code = read.row?.hcpcsCode ?? codeText(cells, columns.value);
-    dataRows.push({ rowNumber, cells: cells.length, code });
-    issues.push(...read.issues);
-    if (read.row === null) continue;
-    const key = pfsRowKey(read.row.hcpcsCode, read.row.modifier);
-    const first = firstRowOfKey.get(key);
-    if (first !== undefined) {
-      issues.push({ code: "rowDuplicated", rowNumber, firstRowNumber: first, key: key.replace("|", " ").trim() });
-      continue;
-    }
-    firstRowOfKey.set(key, rowNumber);
-    rows.push(read.row);
-  }
-  const cut = pprrvuCutShort(csv.value, FILE_KIND, headerRow + 1, dataRows);
+  const read = readDataRows(table.value, (row) => readRow(row.cells, columns, row.rowNumber, decimals), rowKey);
+  // A row read has its code normalised already; one reported is read again for the code order check.
+  const dataRows = read.rows.map(({ rowNumber, cells, value }): DataRowEnd => ({ rowNumber, cells: cells.length, code: value?.hcpcsCode ?? codeText(cells, columns) })); // prettier-ignore
+  const cut = pprrvuCutShort(csv, FILE_KIND, headerRow + 1, dataRows);
   if (cut !== null) return fail(cut);
+  const rows = read.values;
+  const issues = read.issues;
   const label =
-    grid
+    csv.rows
       .slice(0, headerRow)
       .flat()
       .find((cell) => /relative value file/i.test(cell)) ?? "CMS PFS relative value file";
