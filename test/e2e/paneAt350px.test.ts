@@ -31,7 +31,13 @@ interface PaneView {
   /** The pane's CSS width (its border aside). */
   readonly paneWidth: number;
   /** For the heading and the tab list: outside the overlay, whether the element at their centre is theirs. */
-  readonly landmarks: readonly { readonly name: string; readonly covered: boolean; readonly painted: boolean }[];
+  /** `onScreen`: inside the viewport (a long tab scrolls its heading out of view when a field low on it is used). */
+  readonly landmarks: readonly {
+    readonly name: string;
+    readonly covered: boolean;
+    readonly onScreen: boolean;
+    readonly painted: boolean;
+  }[];
   /** Portal mount nodes (Fluent's layers on document.body) as tall or wide as the viewport, painted. */
   readonly paintedFullLayers: number;
   /** The overlay's box, as a fraction of the viewport's area. */
@@ -39,39 +45,46 @@ interface PaneView {
 }
 
 /** Measures the pane around the overlay found by `overlaySelector` (its box is where covering the pane is fine). */
-async function paneView(overlaySelector: string): Promise<PaneView> {
-  return playground.page.evaluate((selector) => {
-    const pane = document.querySelector('aside[aria-label="Task pane"]')!;
-    const overlay = document.querySelector(selector)?.getBoundingClientRect();
-    const inside = (x: number, y: number, box: DOMRect | undefined) =>
-      box !== undefined && x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
-    const landmarks = [
-      ["heading", pane.querySelector("h1")],
-      ["tab list", pane.querySelector('[role="tablist"]')],
-    ].map(([name, element]) => {
-      const box = (element as Element).getBoundingClientRect();
-      const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
-      const hit = document.elementFromPoint(x, y);
+async function paneView(overlaySelector: string, fieldSelector = "#none"): Promise<PaneView> {
+  return playground.page.evaluate(
+    ([selector, field]) => {
+      const pane = document.querySelector('aside[aria-label="Task pane"]')!;
+      const overlay = document.querySelector(selector)?.getBoundingClientRect();
+      const inside = (x: number, y: number, box: DOMRect | undefined) =>
+        box !== undefined && x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+      const landmarks = [
+        ["heading", pane.querySelector("h1")],
+        ["tab list", pane.querySelector('[role="tablist"]')],
+        ["field", pane.querySelector(field)],
+      ]
+        .filter(([, element]) => element !== null)
+        .map(([name, element]) => {
+          const box = (element as Element).getBoundingClientRect();
+          const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+          const hit = document.elementFromPoint(x, y);
+          return {
+            name: name as string,
+            covered: inside(x, y, overlay),
+            onScreen: y >= 0 && y <= window.innerHeight,
+            painted: hit !== null && (element as Element).contains(hit),
+          };
+        });
+      const transparent = (colour: string) => colour === "transparent" || /rgba\(.*,\s*0\)$/.test(colour);
+      const paintedFullLayers = [...document.querySelectorAll("[data-portal-node]")].filter((node) => {
+        const box = node.getBoundingClientRect();
+        const full = box.height >= window.innerHeight * 0.9 || box.width * box.height >= innerWidth * innerHeight * 0.9;
+        return full && !transparent(getComputedStyle(node).backgroundColor);
+      }).length;
+      const area = overlay === undefined ? 0 : overlay.width * overlay.height;
       return {
-        name: name as string,
-        covered: inside(x, y, overlay),
-        painted: hit !== null && (element as Element).contains(hit),
+        paneWidth: parseFloat(getComputedStyle(pane).width),
+        landmarks,
+        paintedFullLayers,
+        overlayShare: area / (window.innerWidth * window.innerHeight),
       };
-    });
-    const transparent = (colour: string) => colour === "transparent" || /rgba\(.*,\s*0\)$/.test(colour);
-    const paintedFullLayers = [...document.querySelectorAll("[data-portal-node]")].filter((node) => {
-      const box = node.getBoundingClientRect();
-      const full = box.height >= window.innerHeight * 0.9 || box.width * box.height >= innerWidth * innerHeight * 0.9;
-      return full && !transparent(getComputedStyle(node).backgroundColor);
-    }).length;
-    const area = overlay === undefined ? 0 : overlay.width * overlay.height;
-    return {
-      paneWidth: parseFloat(getComputedStyle(pane).width),
-      landmarks,
-      paintedFullLayers,
-      overlayShare: area / (window.innerWidth * window.innerHeight),
-    };
-  }, overlaySelector);
+    },
+    [overlaySelector, fieldSelector] as const,
+  );
 }
 
 /**
@@ -149,10 +162,12 @@ describe(`the task pane at ${WIDTH} px`, () => {
     await locality.click();
     await visible(playground.page.getByRole("listbox"));
 
-    const view = await paneView('[role="listbox"]');
+    const view = await paneView('[role="listbox"]', '[role="combobox"]');
     expect(view.paintedFullLayers).toBe(0);
     expect(view.overlayShare).toBeLessThan(0.5);
-    for (const landmark of view.landmarks.filter((l) => !l.covered)) expect(landmark).toMatchObject({ painted: true });
+    const uncovered = view.landmarks.filter((l) => !l.covered && l.onScreen);
+    expect(uncovered.map((l) => l.name)).toContain("field");
+    for (const landmark of uncovered) expect(landmark).toMatchObject({ painted: true });
     expect(await horizontalOverflow()).toEqual({ pane: 0, page: 0 });
     await playground.screenshot(path.join(SCREENSHOTS, "medicare-locality-open.png")); // the whole page: the overlay and what it covers
   });
@@ -161,9 +176,11 @@ describe(`the task pane at ${WIDTH} px`, () => {
     await playground.page.getByRole("option").nth(1).click();
     await playground.page.getByRole("listbox").waitFor({ state: "hidden" });
 
-    const view = await paneView("#none");
+    const view = await paneView("#none", '[role="combobox"]');
     expect(view.paintedFullLayers).toBe(0);
-    expect(view.landmarks.every((landmark) => landmark.painted)).toBe(true);
+    const onScreen = view.landmarks.filter((landmark) => landmark.onScreen);
+    expect(onScreen.map((l) => l.name)).toContain("field");
+    expect(onScreen.every((landmark) => landmark.painted)).toBe(true);
     await expectTabClickLands("Workbook");
   });
 
