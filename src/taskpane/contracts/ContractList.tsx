@@ -54,7 +54,13 @@ function versionSummary(form: ContractForm): string {
     form.method === "Fee Schedule"
       ? String(form.feeSchedule)
       : `${String(form.percent)} ${String(form.medicareSchedule)}`;
-  return `${String(form.effectiveStartDate)} to ${String(form.effectiveEndDate) || "no end"} · ${String(form.method)} ${basis.trim()}`;
+  // The terms that change every amount besides the method: lesser-of billed and the rule for unlisted codes.
+  const lesserOf = form.lesserOf === true ? " · lesser of billed" : "";
+  const unlisted =
+    String(form.defaultMethod ?? "") === ""
+      ? ""
+      : ` · unlisted codes: ${String(form.defaultMethod)} ${String(form.defaultPercent ?? "")}`.trimEnd();
+  return `${String(form.effectiveStartDate)} to ${String(form.effectiveEndDate) || "no end"} · ${String(form.method)} ${basis.trim()}${lesserOf}${unlisted}`;
 }
 
 /** Props of {@link ContractList}. */

@@ -40,7 +40,7 @@ describe("the Contracts panel", () => {
       "Percent of Medicare 115% MPFS_2025",
     );
     expect(within(acme).getByRole("listitem", { name: "Version from 2025-01-01" })).toHaveTextContent(
-      "Fee Schedule FS_AcmePPO_2025",
+      "Fee Schedule FS_AcmePPO_2025 · lesser of billed · unlisted codes: Percent of Medicare 100%",
     );
     expect(within(acme).getByRole("listitem", { name: "Carve-out J0120–J9999" })).toHaveTextContent("55%");
   });
