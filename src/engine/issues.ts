@@ -1,5 +1,6 @@
 import { catalogue, fieldOf, type EntriesByCode } from "./catalogue";
 import { CONTRACT_ISSUE_CATALOGUE, type ContractIssue } from "./contracts/issues";
+import type { RevenueCodeIssue } from "./revenueCode";
 import { UPLIFT_ISSUE_CATALOGUE, type UpliftIssue } from "./uplift/issues";
 
 /**
@@ -30,6 +31,7 @@ export type EngineIssue =
       readonly reason: string;
     }
   | { readonly code: "pfsRuleNotSupported"; readonly hcpcsCode: string; readonly rule: string }
+  | RevenueCodeIssue
   | AnesthesiaIssue
   | UpliftIssue
   | ContractIssue;
@@ -71,6 +73,14 @@ export const ISSUE_CATALOGUE: EntriesByCode<EngineIssue, IssueEntry> = {
   hcpcsCodeMalformed: {
     excelError: "#VALUE!",
     message: (i) => `"${i.value}" is not a CPT/HCPCS code: expected 5 characters like 99213, 0001F, 0075T or J1100.`,
+  },
+  revenueCodeMissing: {
+    excelError: "#VALUE!",
+    message: () => "The revenue code is empty: enter a 4-digit UB-04 revenue code.",
+  },
+  revenueCodeMalformed: {
+    excelError: "#VALUE!",
+    message: (i) => `"${i.value}" is not a revenue code: expected 4 digits like 0278, 0450 or 0124.`,
   },
   modifierMalformed: {
     excelError: "#VALUE!",
