@@ -4,6 +4,7 @@
  * table (workbookTables.ts), test/excel/registry/registryDocs.test.ts the registry's part of it.
  */
 import { COLUMN_KIND_WORDS } from "../core/tableColumns";
+import { booleanCell, type CellKind } from "./cellKinds";
 import { columnFormat, type Column, type Columns, type TableSpec } from "./columnDictionary";
 import { REGISTRY_TABLE_SPECS } from "./registryTables";
 
@@ -43,7 +44,9 @@ const DOC_COLUMNS: readonly DocColumn[] = [
     text: (c) => {
       const allowed = c.allowed ? ` Allowed: ${c.allowed.join(", ")}.` : "";
       const warning = c.severity === "warning" ? " A cell that does not read is a warning: read as blank." : "";
-      return cell(c.description + allowed + warning);
+      // Said here, not in the description: the task pane shows the description beside a switch, which is never blank.
+      const blank = c.kind === (booleanCell as CellKind<unknown>) ? " Blank = FALSE." : "";
+      return cell(c.description + blank + allowed + warning);
     },
   },
   {

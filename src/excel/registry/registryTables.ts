@@ -155,7 +155,7 @@ export const PAYER_CONTRACTS_SPEC = {
       kind: booleanCell,
       written: "boolean",
       required: false,
-      description: "Pay the lesser of the contract amount and the billed charge; blank = FALSE.",
+      description: "Pay the lesser of the contract amount and the billed charge.",
       example: "TRUE",
     }),
     defaultMethod: column({
@@ -206,7 +206,7 @@ export const PAYER_CONTRACTS_SPEC = {
       kind: booleanCell,
       written: "boolean",
       required: false,
-      description: "Whether the contract renews by itself; blank = FALSE.",
+      description: "Whether the contract renews by itself.",
       example: "TRUE",
     }),
     anesthesiaConversionFactor: column({
