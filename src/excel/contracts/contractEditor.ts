@@ -10,7 +10,7 @@ import { CURRENT_MEDICARE_SCHEDULE } from "../../engine";
 import { fail, type Result } from "../../engine";
 import { hostExcel, type ExcelGateway } from "../core/excelGateway";
 import { buildRegistry } from "../registry/buildRegistry";
-import { columnPositions } from "../registry/columnDictionary";
+import { columnPositions, type ParsedRow } from "../registry/columnDictionary";
 import { registryIssueMessage, registryIssueRows, type RegistryIssue } from "../registry/issues";
 import { readRegistryTables } from "../registry/readRegistry";
 import {
@@ -65,8 +65,28 @@ export interface ContractEditorData {
   readonly problems: readonly string[];
   /** Tables a Fee Schedule can name: every table of the workbook except the registry's own and Medicare schedules. */
   readonly feeScheduleTables: readonly string[];
-  /** Choices of the Medicare Schedule column: "current", then the tables registered in MedicareSchedules. */
-  readonly medicareSchedules: readonly string[];
+  /**
+   * Choices of the Medicare Schedule column: "current", then the tables registered in MedicareSchedules, each
+   * labelled by its locality and year for people (the value written is the table name).
+   */
+  readonly medicareSchedules: readonly MedicareScheduleChoice[];
+}
+
+/** A Medicare Schedule choice: the text written into the cell, and how the list shows it. */
+export interface MedicareScheduleChoice {
+  readonly value: string;
+  readonly label: string;
+}
+
+const CURRENT_CHOICE: MedicareScheduleChoice = {
+  value: CURRENT_MEDICARE_SCHEDULE,
+  label: `${CURRENT_MEDICARE_SCHEDULE} (the schedule covering each date of service)`,
+};
+
+/** A registered schedule as people know it: "HOUSTON, TX 2025 (MPFS_2025_0441218)"; the locality number without a name. */
+function medicareScheduleChoice(row: ParsedRow<typeof MEDICARE_SCHEDULES_SPEC.columns>): MedicareScheduleChoice {
+  const place = row.localityName?.trim() || `locality ${row.locality}`;
+  return { value: row.scheduleTable, label: `${place} ${row.year} (${row.scheduleTable})` };
 }
 
 /** Rows of a registry table with their forms and the reader's problems with each; blank rows are left out. */
@@ -96,7 +116,7 @@ function editableRows<C extends Readonly<Record<string, ColumnSpec>>>(
 const text = (input: unknown) => (typeof input === "string" ? input.trim() : "");
 
 /**
- * Reads the registry for the editor in three round trips, as the registry reader does (the same tables, the same
+ * Reads the registry for the editor as the registry reader does (three round trips), plus two for the fee schedule choices (the same tables, the same
  * build, so the editor shows the reader's problems): contracts grouped by name (versions sorted by start date, with
  * their carve-outs), the fee schedule tables to choose from, and the registered Medicare schedules.
  */
@@ -108,7 +128,7 @@ export async function listContracts(excel: ExcelGateway = hostExcel()): Promise<
   const carveOuts = editableRows(CONTRACT_CARVE_OUTS_SPEC, tableOf(CONTRACT_CARVE_OUTS_SPEC), issues);
   const medicare = tableOf(MEDICARE_SCHEDULES_SPEC);
   const registered = medicare === undefined ? [] : parseTable(MEDICARE_SCHEDULES_SPEC, medicare).rows;
-  const medicareSchedules = registered.map((r) => r.scheduleTable!).filter((n) => n !== "");
+  const medicareSchedules = registered.filter((r) => r.scheduleTable !== "").map(medicareScheduleChoice);
 
   const groups = new Map<string, { contractName: string; payer: string; versions: EditableRow<ContractForm>[] }>();
   for (const version of versions) {
@@ -135,7 +155,7 @@ export async function listContracts(excel: ExcelGateway = hostExcel()): Promise<
   const policies = registryKey(CONTRACT_MODIFIER_POLICIES_SPEC.title);
   const notSchedules = new Set([
     ...REGISTRY_TABLE_SPECS.map((spec) => registryKey(spec.title)),
-    ...medicareSchedules.map(registryKey),
+    ...medicareSchedules.map((choice) => registryKey(choice.value)),
   ]);
   return {
     contracts,
@@ -150,20 +170,23 @@ export async function listContracts(excel: ExcelGateway = hostExcel()): Promise<
       excel,
       tableNames.filter((name) => !notSchedules.has(registryKey(name))),
     ),
-    medicareSchedules: [CURRENT_MEDICARE_SCHEDULE, ...medicareSchedules],
+    medicareSchedules: [CURRENT_CHOICE, ...medicareSchedules],
   };
 }
 
 /**
  * The tables among `names` that hold rates (a code column and a non-facility or facility rate column, as the fee
- * schedule spec reads them), sorted: a claims or remittance table is never offered as a fee schedule. One request.
+ * schedule spec reads them), sorted: a claims or remittance table is never offered as a fee schedule. Two requests.
  */
 async function feeScheduleTables(excel: ExcelGateway, names: readonly string[]): Promise<string[]> {
   if (names.length === 0) return [];
+  // A table deleted since the registry was read is left out rather than failing the whole list.
   const headers = await excel.run(async (context) => {
-    const ranges = names.map((name) => context.workbook.tables.getItem(name).getHeaderRowRange().load("values"));
+    const tables = names.map((name) => context.workbook.tables.getItemOrNullObject(name));
     await context.sync();
-    return ranges.map((range) => range.values[0] ?? []);
+    const ranges = tables.map((table) => (table.isNullObject ? null : table.getHeaderRowRange().load("values")));
+    await context.sync();
+    return ranges.map((range) => range?.values[0] ?? []);
   });
   const { hcpcsCode, nonFacilityRate, facilityRate } = FEE_SCHEDULE_SPEC.columns;
   return names

@@ -1,10 +1,10 @@
 import { Field, Switch } from "@fluentui/react-components";
 import type { ColumnSpec } from "../../excel/registry/tableSpec";
 import { isSwitchColumn, writtenKind, type FormInput } from "../../excel/contracts/registryForm";
-import { ChoiceSelect, TextField } from "../shared/fields";
+import { ChoiceSelect, TextField, choiceValue, type Choice } from "../shared/fields";
 
 /** A column shown as a list to choose from (tables of the workbook, registered schedules). */
-export type FieldChoices = Readonly<Record<string, readonly string[]>>;
+export type FieldChoices = Readonly<Record<string, readonly Choice[]>>;
 
 export interface SpecFieldProps {
   readonly field: string;
@@ -12,7 +12,7 @@ export interface SpecFieldProps {
   readonly value: FormInput;
   /** The message under the input, when the user has touched it. */
   readonly error: string | undefined;
-  readonly choices: readonly string[] | undefined;
+  readonly choices: readonly Choice[] | undefined;
   readonly onChange: (field: string, value: FormInput) => void;
 }
 
@@ -44,7 +44,7 @@ export function SpecField({ field, spec, value, error, choices, onChange }: Spec
           value={text}
           onChange={(chosen) => onChange(field, chosen)}
           // The current text stays selectable even when it is not among the choices (a hand-typed pattern, a typo).
-          choices={text !== "" && !options.includes(text) ? [text, ...options] : options}
+          choices={text !== "" && !options.some((o) => choiceValue(o) === text) ? [text, ...options] : options}
           noChoice={spec.required ? "Choose…" : "(none)"}
         />
       </Field>

@@ -56,11 +56,23 @@ export function TextField(props: TextFieldProps) {
   );
 }
 
+/** An option whose text for people differs from the value written (a table named by its locality). */
+export interface LabelledChoice {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** A choice: the text itself, or a value with its label. */
+export type Choice = string | LabelledChoice;
+
+/** The value a choice writes. */
+export const choiceValue = (choice: Choice): string => (typeof choice === "string" ? choice : choice.value);
+
 /** Props of {@link ChoiceSelect}. */
 export interface ChoiceSelectProps {
   readonly value: string;
   readonly onChange: (value: string) => void;
-  readonly choices: readonly string[];
+  readonly choices: readonly Choice[];
   /** The text of the first option, which stands for no choice (""): "(none)", "All payers". */
   readonly noChoice: string;
   readonly disabled?: boolean;
@@ -76,8 +88,8 @@ export function ChoiceSelect({ value, onChange, choices, noChoice, disabled }: C
     <Select value={value} onChange={(_, data) => onChange(data.value)} disabled={disabled}>
       <option value="">{noChoice}</option>
       {choices.map((choice) => (
-        <option key={choice} value={choice}>
-          {choice}
+        <option key={choiceValue(choice)} value={choiceValue(choice)}>
+          {typeof choice === "string" ? choice : choice.label}
         </option>
       ))}
     </Select>

@@ -81,7 +81,13 @@ describe("listing contracts", () => {
     expect(data.feeScheduleTables).toContain("FS_AcmePPO_2025");
     expect(data.feeScheduleTables).not.toContain("PayerContracts");
     expect(data.feeScheduleTables).not.toContain("MPFS_2025");
-    expect(data.medicareSchedules).toEqual(["current", "MPFS_2025"]);
+    expect(data.medicareSchedules.map((choice) => choice.value)).toEqual(["current", "MPFS_2025"]);
+  });
+
+  it("names each registered Medicare schedule by its locality and year, writing the table name", async () => {
+    const data = await listContracts(new WorkbookSimulator(sampleRegistry()).excel);
+
+    expect(data.medicareSchedules[1]).toEqual({ value: "MPFS_2025", label: "HOUSTON, TX 2025 (MPFS_2025)" });
   });
 
   it("never offers the claims table, which has codes but no rates, as a fee schedule", async () => {
