@@ -116,9 +116,10 @@ function editableRows<C extends Readonly<Record<string, ColumnSpec>>>(
 const text = (input: unknown) => (typeof input === "string" ? input.trim() : "");
 
 /**
- * Reads the registry for the editor as the registry reader does (three round trips), plus two for the fee schedule choices (the same tables, the same
- * build, so the editor shows the reader's problems): contracts grouped by name (versions sorted by start date, with
- * their carve-outs), the fee schedule tables to choose from, and the registered Medicare schedules.
+ * Reads the registry for the editor as the registry reader does (three round trips; the same tables, the same build,
+ * so the editor shows the reader's problems), plus two for the fee schedule choices: contracts grouped by name
+ * (versions sorted by start date, with their carve-outs), the fee schedule tables to choose from, and the registered
+ * Medicare schedules.
  */
 export async function listContracts(excel: ExcelGateway = hostExcel()): Promise<ContractEditorData> {
   const { tables, tableNames } = await readRegistryTables(excel);
