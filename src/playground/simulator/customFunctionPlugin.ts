@@ -67,6 +67,8 @@ function call(plugin: FunctionPlugin, fn: CustomFunctionImpl, ast: Ast, state: S
   try {
     return { value: fn(...args) };
   } catch (thrown) {
+    // A thrown CustomFunctions.Error shows its own code in Excel (#N/A stays #N/A); anything else is #VALUE!.
+    if (isCustomFunctionError(thrown)) return { error: toResult(thrown) as CellError };
     return { error: new CellError(ErrorType.VALUE, thrown instanceof Error ? thrown.message : String(thrown)) };
   }
 }

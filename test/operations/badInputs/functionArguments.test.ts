@@ -41,17 +41,19 @@ function expectedPayment(
 const NOT_A_CODE = (code: string) =>
   `"${code}" is not a CPT/HCPCS code: expected 5 characters like 99213, 0001F, 0075T or J1100.`;
 const NOT_A_DATE = (date: string) => `"${date}" is not a date: expected an Excel date or text like 2025-03-31.`;
+/** Input that is fine but has no amount (a contract or schedule the workbook lacks) is #N/A, as Excel's lookups say. */
+const NA = "#N/A";
 const BILLED_RANGE = "is outside the range of a billed charge on one claim line: $0 to $100,000,000.";
 
 describe("a bad argument of PAYER.EXPECTED_PAYMENT", () => {
   it.each([
-    ["a contract name the registry lacks", expectedPayment({ contract: '"Summit MA"' }), 'There is no contract named "Summit MA". Known contracts: Acme Health PPO, Summit Medicare Advantage.'], // prettier-ignore
+    ["a contract name the registry lacks", expectedPayment({ contract: '"Summit MA"' }), 'There is no contract named "Summit MA". Known contracts: Acme Health PPO, Summit Medicare Advantage.', NA], // prettier-ignore
     ["a contract name holding an invisible character (CHAR(1))", expectedPayment({ contract: '"Summit"&CHAR(1)&" Medicare Advantage"' }), "contract: the text holds an invisible control character (U+0001) at character 7; retype the text, or clean it with Excel's CLEAN function."], // prettier-ignore
     ["a code of six digits", expectedPayment({ code: '"992130"' }), NOT_A_CODE("992130")],
     ["a code with decimals", expectedPayment({ code: "99213.5" }), NOT_A_CODE("99213.5")],
     ["a code that looks like a formula", expectedPayment({ code: '"=99213"' }), NOT_A_CODE("=99213")],
     ["an empty code", expectedPayment({ code: '""' }), "The code is empty: enter a CPT or HCPCS code."],
-    ["a code stored as a number that lost its leading zero (9921)", expectedPayment({ code: "9921" }), 'Contract "Summit Medicare Advantage" has no rate for 09921: it is not on MPFS_2025 and the contract has no default rule.'], // prettier-ignore
+    ["a code stored as a number that lost its leading zero (9921)", expectedPayment({ code: "9921" }), 'Contract "Summit Medicare Advantage" has no rate for 09921: it is not on MPFS_2025 and the contract has no default rule.', NA], // prettier-ignore
     ["a modifier of three letters", expectedPayment({ modifiers: '"XYZ"' }), '"XYZ" is not a modifier: expected two letters or digits like 26, TC or 59, separated by spaces or commas.'], // prettier-ignore
     ["five modifiers", expectedPayment({ modifiers: '"26 59 76 77 79"' }), "5 modifiers given: a claim line carries at most 4."], // prettier-ignore
     ["units written in words", expectedPayment({ units: '"two"' }), '"two" is not a number of units: expected a positive number like 1 or 2.'], // prettier-ignore
@@ -64,24 +66,27 @@ describe("a bad argument of PAYER.EXPECTED_PAYMENT", () => {
     ["February 30th", expectedPayment({ date: '"2025-02-30"' }), NOT_A_DATE("2025-02-30")],
     ["a day-first date", expectedPayment({ date: '"31/12/2025"' }), NOT_A_DATE("31/12/2025")],
     ["a date of 0", expectedPayment({ date: "0" }), NOT_A_DATE("0")],
-    ["a date before any version of the contract", expectedPayment({ date: '"2023-06-30"' }), 'No version of contract "Summit Medicare Advantage" is in effect on 2023-06-30; its versions cover 2024-01-01 to 2025-12-31.'], // prettier-ignore
+    ["a date before any version of the contract", expectedPayment({ date: '"2023-06-30"' }), 'No version of contract "Summit Medicare Advantage" is in effect on 2023-06-30; its versions cover 2024-01-01 to 2025-12-31.', NA], // prettier-ignore
     ["a place of service in words", expectedPayment({ pos: '"hospital"' }), '"hospital" is not a place of service: expected a two-digit POS code like 11 or 22, or "facility"/"non-facility".'], // prettier-ignore
     ["a place of service of three digits", expectedPayment({ pos: '"111"' }), '"111" is not a place of service: expected a two-digit POS code like 11 or 22, or "facility"/"non-facility".'], // prettier-ignore
-  ])("%s: #VALUE! with its message, and only the typed cell changes", async (_what, formula, message) => {
-    expect(await typed(formula)).toEqual({
-      shown: { value: "#VALUE!", message },
-      changes: [`${CHECK[0]}!${CHECK[1]}`],
-    });
-  });
+  ])(
+    "%s: its error with its message, and only the typed cell changes",
+    async (_what, formula, message, error = "#VALUE!") => {
+      expect(await typed(formula)).toEqual({
+        shown: { value: error, message },
+        changes: [`${CHECK[0]}!${CHECK[1]}`],
+      });
+    },
+  );
 });
 
 describe("a bad argument of the other PAYER functions", () => {
   const CLAIMS = "Claims[HCPCS Code], Claims[Allowed Amount]";
   it.each([
-    ["PRICING_TRACE of a contract the registry lacks", '=PAYER.PRICING_TRACE("Summit MA", "99213")', 'There is no contract named "Summit MA". Known contracts: Acme Health PPO, Summit Medicare Advantage.'], // prettier-ignore
+    ["PRICING_TRACE of a contract the registry lacks", '=PAYER.PRICING_TRACE("Summit MA", "99213")', 'There is no contract named "Summit MA". Known contracts: Acme Health PPO, Summit Medicare Advantage.', NA], // prettier-ignore
     ["MEDICARE_RATE of a city typed as the locality", '=PAYER.MEDICARE_RATE("99213", "Houston")', '"Houston" is not a Medicare locality: expected the MAC and locality numbers like 01112-05 (San Francisco).'], // prettier-ignore
-    ["MEDICARE_RATE of a locality the workbook has no schedule for", '=PAYER.MEDICARE_RATE("99213", "01112-05", , , "2025-06-30")', "No Medicare schedule for locality 01112-05 is registered in the MedicareSchedules table. Registered localities: 04412-18 HOUSTON, TX."], // prettier-ignore
-    ["MEDICARE_RATE on a date no registered schedule covers", '=PAYER.MEDICARE_RATE("99213", "04412-18", , , "2026-03-01")', "No Medicare schedule registered for locality 04412-18 covers 2026-03-01. Registered: MPFS_2025 (2025-01-01 to 2025-12-31)."], // prettier-ignore
+    ["MEDICARE_RATE of a locality the workbook has no schedule for", '=PAYER.MEDICARE_RATE("99213", "01112-05", , , "2025-06-30")', "No Medicare schedule for locality 01112-05 is registered in the MedicareSchedules table. Registered localities: 04412-18 HOUSTON, TX.", NA], // prettier-ignore
+    ["MEDICARE_RATE on a date no registered schedule covers", '=PAYER.MEDICARE_RATE("99213", "04412-18", , , "2026-03-01")', "No Medicare schedule registered for locality 04412-18 covers 2026-03-01. Registered: MPFS_2025 (2025-01-01 to 2025-12-31).", NA], // prettier-ignore
     ["MEDICARE_RATE with a place of service typed where the modifiers go", '=PAYER.MEDICARE_RATE("99213", "04412-18", "office", , "2025-06-30")', '"office" is not a modifier: expected two letters or digits like 26, TC or 59, separated by spaces or commas.'], // prettier-ignore
     ["MEDICARE_RATE without its code", "=PAYER.MEDICARE_RATE()", "code is required: the CPT/HCPCS code, text or number (110 reads as 00110)."], // prettier-ignore
     ["UPLIFT_SCENARIO of '5 percent'", `=PAYER.UPLIFT_SCENARIO(${CLAIMS}, "5 percent")`, "uplift: '5 percent' is not a fraction; give a fraction like 0.05 (5%) or -0.02 (-2%)."], // prettier-ignore
@@ -93,10 +98,13 @@ describe("a bad argument of the other PAYER functions", () => {
     ["DENIAL_RATE on a basis of 'euros'", '=PAYER.DENIAL_RATE(Claims[Denied Flag], Claims[Charge Amount], "euros")', "basis: 'euros' is not one of \"count\", \"dollars\"; leave it out for \"count\"."], // prettier-ignore
     ["DENIAL_RATE in dollars without the charges", '=PAYER.DENIAL_RATE(Claims[Denied Flag], , "dollars")', 'basis "dollars" needs charges: give the billed charge of each line, or use basis "count".'], // prettier-ignore
     ["DENIAL_RATE of an outcome 'maybe'", '=PAYER.DENIAL_RATE({"denied";"maybe"})', "outcomes row 2: 'maybe' is not an outcome; expected TRUE/FALSE, a status word (denied, partial, paid, pending, reversed) or adjustment codes like CO-50 or PR-2 CO-45."], // prettier-ignore
-  ])("%s: #VALUE! with its message, and only the typed cell changes", async (_what, formula, message) => {
-    expect(await typed(formula)).toEqual({
-      shown: { value: "#VALUE!", message },
-      changes: [`${CHECK[0]}!${CHECK[1]}`],
-    });
-  });
+  ])(
+    "%s: its error with its message, and only the typed cell changes",
+    async (_what, formula, message, error = "#VALUE!") => {
+      expect(await typed(formula)).toEqual({
+        shown: { value: error, message },
+        changes: [`${CHECK[0]}!${CHECK[1]}`],
+      });
+    },
+  );
 });

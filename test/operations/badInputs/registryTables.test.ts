@@ -44,10 +44,13 @@ async function typeAndPrice(typed: readonly Typed[], [contract, code]: Line) {
 }
 
 const places = (typed: readonly Typed[]) => typed.map(([sheet, address]) => `${sheet}!${address}`);
-/** A registry problem that is also the one the line's formula answers with. */
-const only = (message: string) => ({ issues: [message], message });
+/**
+ * A registry problem that is also the one the line's formula answers with: #VALUE! for a cell to correct, #N/A where
+ * the registry names something the workbook lacks (the catalogue's kind, which Excel shows as thrown).
+ */
+const only = (message: string, error: "#VALUE!" | "#N/A" = "#VALUE!") => ({ issues: [message], message, error });
 
-type Case = readonly [what: string, typed: readonly Typed[], line: Line, expected: { issues: string[]; message: string }]; // prettier-ignore
+type Case = readonly [what: string, typed: readonly Typed[], line: Line, expected: { issues: string[]; message: string; error: string }]; // prettier-ignore
 
 /** The cells typed, and the table's header list when a header (row 1) was typed over. */
 const changedBy = (typed: readonly Typed[]) =>
@@ -60,7 +63,7 @@ function specify(cases: readonly Case[]): void {
       const { changes, issues, priced } = await typeAndPrice(typed, line);
       expect(changes).toEqual(changedBy(typed));
       expect(issues).toEqual(expected.issues);
-      expect(priced).toEqual({ value: "#VALUE!", message: expected.message });
+      expect(priced).toEqual({ value: expected.error, message: expected.message });
     },
   );
 }
@@ -83,10 +86,10 @@ describe("a bad cell typed into PayerContracts", () => {
     ["a start date with month 13", [["Contracts", "D3", "13/45/2025"]], ACME, only(`${CONTRACTS}, row 3, column "Effective Start Date": "13/45/2025" is not valid; expected a date from 1990-01-01 to 2100-12-31: ${DATE}.`)], // prettier-ignore
     ["an end date before the start date", [["Contracts", "E3", "2024-06-30"]], ACME, only('Contract "Acme Health PPO" (registry row 3) ends before it starts: check its effective dates. (sheet Contracts)')], // prettier-ignore
     ["the 2024 version extended over the 2025 version", [["Contracts", "E2", "2025-06-30"]], ACME, only('Contract "Acme Health PPO" has two versions in effect on the same days (registry rows 2 and 3): end one before the next starts. (sheet Contracts)')], // prettier-ignore
-    ["a Fee Schedule naming a table the workbook lacks", [["Contracts", "H3", "FS_Acme_2025"]], ACME, only(`${CONTRACTS}, row 3, column "Fee Schedule" names table FS_Acme_2025, which is not in the workbook; expected the name of a fee schedule table: add the table or correct the name.`)], // prettier-ignore
+    ["a Fee Schedule naming a table the workbook lacks", [["Contracts", "H3", "FS_Acme_2025"]], ACME, only(`${CONTRACTS}, row 3, column "Fee Schedule" names table FS_Acme_2025, which is not in the workbook; expected the name of a fee schedule table: add the table or correct the name.`, "#N/A")], // prettier-ignore
     ["a Fee Schedule naming the registry itself", [["Contracts", "H3", "PayerContracts"]], ACME, only(`${CONTRACTS}, row 3, column "Fee Schedule" names table PayerContracts, one of the registry's own tables; expected the name of a fee schedule table.`)], // prettier-ignore
     ["a Fee Schedule naming the Medicare schedule", [["Contracts", "H3", "MPFS_2025"]], ACME, only(`${CONTRACTS}, row 3, column "Fee Schedule" names table MPFS_2025, a Medicare schedule table registered in MedicareSchedules; expected the name of a fee schedule table.`)], // prettier-ignore
-    ["a Medicare Schedule that is not registered", [["Contracts", "I4", "MPFS_2026"]], SUMMIT, only('Contract "Summit Medicare Advantage" uses Medicare schedule MPFS_2026, which is not registered: add a row for it (with its locality) to the MedicareSchedules table.')], // prettier-ignore
+    ["a Medicare Schedule that is not registered", [["Contracts", "I4", "MPFS_2026"]], SUMMIT, only('Contract "Summit Medicare Advantage" uses Medicare schedule MPFS_2026, which is not registered: add a row for it (with its locality) to the MedicareSchedules table.', "#N/A")], // prettier-ignore
     ["a Lesser Of of 'maybe'", [["Contracts", "J4", "maybe"]], SUMMIT, only(`${CONTRACTS}, row 4, column "Lesser Of": "maybe" is not valid; expected TRUE or FALSE (or yes/no).`)], // prettier-ignore
     ["a contract name pasted with a NUL character after it", [["Contracts", "A4", "Summit Medicare Advantage\u0000"]], SUMMIT, only(`${CONTRACTS}, row 4, column "Contract Name": "Summit Medicare Advantage␀" is not valid; expected text without control characters.`)], // prettier-ignore
     ["the Contract Name header renamed", [["Contracts", "A1", "Contract"]], SUMMIT, only(`${CONTRACTS} has no "Contract Name" column. Its columns should be: Contract Name, Payer, Product, Effective Start Date, Effective End Date, Method, Percent, Fee Schedule, Medicare Schedule, Lesser Of, Default Method, Default Percent, Multiple Procedure Rule, Term End Date, Renewal Notice Date, Auto Renew, Anesthesia Conversion Factor.`)], // prettier-ignore
@@ -115,7 +118,7 @@ describe("a bad cell typed into ContractCarveOuts", () => {
       'Carve-out row 7 names contract "Summit MA", which is not in the contract registry. (sheet Carve-outs)',
     ]);
     expect(priced).toEqual({
-      value: "#VALUE!",
+      value: "#N/A",
       message:
         "36415 is not payable under the Medicare fee schedule (status X: statutory exclusion (e.g. ambulance, clinical laboratory)).",
     });
@@ -141,7 +144,7 @@ describe("a bad cell typed into MedicareSchedules", () => {
       notRegistered("Acme Health PPO"),
       notRegistered("Summit Medicare Advantage"),
     ]);
-    expect(priced).toEqual({ value: "#VALUE!", message: notRegistered("Summit Medicare Advantage") });
+    expect(priced).toEqual({ value: "#N/A", message: notRegistered("Summit Medicare Advantage") });
   });
 });
 
