@@ -26,7 +26,10 @@ export function dollarsOf(cents: Cents): Decimal {
 
 /** Dollars as exact decimal text with two places: 133981 -> "1339.81". */
 export function formatCents(cents: Cents): string {
-  return new Decimal(cents).dividedBy(100).toFixed(2);
+  // Integer arithmetic is exact for whole cents up to 2^53 and avoids a decimal object per line in long reviews.
+  if (!Number.isSafeInteger(cents)) return new Decimal(cents).dividedBy(100).toFixed(2);
+  const size = Math.abs(cents);
+  return `${cents < 0 ? "-" : ""}${Math.floor(size / 100)}.${String(size % 100).padStart(2, "0")}`;
 }
 
 /**

@@ -87,6 +87,8 @@ function pairSides(day: readonly Service[], placements: Map<number, Placement>):
  * procedure (DOMAIN.md 2.6), ranked at 150%. `priceLine` applies the same rule when the line is priced.
  */
 function asRanked(line: ContractLine, row: PfsRvuRow): ContractLine {
+  // Only 2 units make a bilateral procedure of one line (unitRuleOf): every other line is ranked as billed.
+  if (line.units !== 2) return line;
   const units = lineUnits(line.units);
   if (!units.ok) return line;
   const rule = unitRuleOf(row, units.value, line.modifiers ?? [], undefined);
@@ -189,13 +191,15 @@ function placeComponentFamilies(
 function rankSurgery(registry: ContractRegistry, day: readonly Service[], placements: Map<number, Placement>) {
   const pairs = pairSides(day, placements).filter(([first]) => first.rule.kind === "ranked");
   const entries = placeEndoscopies(registry, day, placements);
+  const alone = (x: Service) => placements.get(x.index)?.role !== "endoscopyBase" && placements.get(x.index)?.side === undefined; // prettier-ignore
+  const single = day.filter((x) => x.rule.kind === "ranked" && alone(x));
+  // One procedure alone on its day has no rank: its amount is not needed (most claims; pricing it is the cost).
+  if (entries.length + pairs.length + single.length < 2) return;
   for (const [first, second] of pairs) {
     const asBilateral = { ...first.line, modifiers: [...(first.line.modifiers ?? []), BILATERAL_MODIFIER] };
     entries.push({ services: [first, second], amount: rankingAmount(registry, { ...first, line: asBilateral }) });
   }
-  const alone = (x: Service) => placements.get(x.index)?.role !== "endoscopyBase" && placements.get(x.index)?.side === undefined; // prettier-ignore
-  for (const s of day.filter((x) => x.rule.kind === "ranked" && alone(x)))
-    entries.push({ services: [s], amount: rankingAmount(registry, s) });
+  for (const s of single) entries.push({ services: [s], amount: rankingAmount(registry, s) });
   const rankable = entries.filter((e): e is { services: Service[]; amount: Decimal } => e.amount !== null);
   if (rankable.length < 2) return;
   const ranks = rankMultipleProcedures(rankable.map((e) => e.amount));
@@ -219,6 +223,16 @@ function rankSurgery(registry: ContractRegistry, day: readonly Service[], placem
  * Every other line is priced as by {@link priceLine}; "none" keeps rate x units. One result per line, in order.
  */
 export function priceClaim(registry: ContractRegistry, lines: readonly ContractLine[]): Result<ContractPrice>[] {
+  // The line as billed: priceLine applies its unit rule (bilateral units, a family's later units) with the placement.
+  return placeClaimLines(registry, lines).map((line) => priceLine(registry, line));
+}
+
+/**
+ * The lines of one claim as {@link priceClaim} prices them: each with the rank, family role or bilateral side the
+ * claim's same-day rules give it (the same line object where the claim decides nothing). The batch pricer prices
+ * these placed lines by key (`priceLines` with a placement column), with the same amounts.
+ */
+export function placeClaimLines(registry: ContractRegistry, lines: readonly ContractLine[]): ContractLine[] {
   const services = lines.map((line, index) => service(registry, line, index));
   const days = new Map<string, Service[]>();
   for (const s of services) if (s !== null) days.set(s.day, [...(days.get(s.day) ?? []), s]);
@@ -233,7 +247,6 @@ export function priceClaim(registry: ContractRegistry, lines: readonly ContractL
     if (placement.rank !== undefined) line = { ...line, multipleProcedureRank: placement.rank };
     if (placement.role !== undefined) line = { ...line, procedureRole: placement.role };
     if (placement.side !== undefined) line = { ...line, bilateralSide: placement.side };
-    // The line as billed: priceLine applies its unit rule (bilateral units, a family's later units) with the placement.
-    return priceLine(registry, line);
+    return line;
   });
 }

@@ -13,7 +13,7 @@ import { resolveMedicareBasis } from "./medicareBasis";
 import { methodBatchKey } from "./methods";
 import { finishPrice } from "./priceLine";
 import type { ContractRegistry } from "./registry";
-import type { ContractVersion } from "./types";
+import type { ContractVersion, LinePlacement } from "./types";
 import { findContractVersion } from "./versionSelection";
 
 /**
@@ -30,6 +30,17 @@ export interface PricingColumns {
   /** Billed charge in cents (`Cents`), null where unknown. */
   readonly chargeAmount?: ArrayLike<number | null>;
   readonly setting?: readonly CareSetting[];
+  /**
+   * What each line's claim decided for it (`placeClaimLines`: surgery rank, family role, bilateral side); undefined
+   * where nothing. A placed line is its own pricing key, priced with its unit rule as `priceLine` prices it.
+   */
+  readonly placement?: readonly (LinePlacement | undefined)[];
+}
+
+/** The priced key behind a line's amount: its contract version and the amount before the charge (with its trace). */
+export interface PricedKey {
+  readonly version: ContractVersion | null;
+  readonly priced: ContractAmount | null;
 }
 
 /** The results of {@link priceLines}, one position per line. */
@@ -42,6 +53,11 @@ export interface BatchPricing {
   readonly lesserOfBound: Uint8Array;
   /** How many distinct pricing keys were computed with decimal arithmetic. */
   readonly distinctKeys: number;
+  /**
+   * With `keepKeys`: per line the priced key behind its amount (lines priced alike share one object), null on a
+   * line with an issue. Lets a caller explain each amount (the variance review's basis) without pricing it again.
+   */
+  readonly pricedKeys?: readonly (PricedKey | null)[];
 }
 
 const ONE_UNIT = new Decimal(1);
@@ -160,14 +176,25 @@ function priceKey(
   return priced.ok ? leafOf(version, priced.value) : issueLeaf(priced.issue);
 }
 
-/** The key line of a multi-unit key, as `lineUnitRule` and `unitsContractAmount` read it. */
+/** The key line of a multi-unit or placed key, as `lineUnitRule` and `unitsContractAmount` read it. */
 const unitsKeyLine = (
   hcpcsCode: HcpcsCode,
   modifiers: readonly Modifier[] | undefined,
   setting: CareSetting,
   serviceDate: IsoDate,
   units: Decimal,
-) => ({ hcpcsCode, modifiers: modifiers ?? [], setting, serviceDate, units });
+  placement?: LinePlacement,
+) => ({
+  hcpcsCode,
+  modifiers: modifiers ?? [],
+  setting,
+  serviceDate,
+  units,
+  // Only what the claim decided: a placement may be a whole claim line, whose own fields are read elsewhere.
+  ...(placement?.multipleProcedureRank === undefined ? {} : { multipleProcedureRank: placement.multipleProcedureRank }),
+  ...(placement?.procedureRole === undefined ? {} : { procedureRole: placement.procedureRole }),
+  ...(placement?.bilateralSide === undefined ? {} : { bilateralSide: placement.bilateralSide }),
+});
 
 /** Whether a multi-unit key's amount is its one-unit amount x units: its unit rule is rate x units. */
 function isLinearInUnits(
@@ -191,6 +218,17 @@ function priceUnitsKey(
 const modifierKey = (modifiers: readonly Modifier[] | undefined): string =>
   modifiers === undefined || modifiers.length === 0 ? "" : modifiers.length === 1 ? modifiers[0]! : modifiers.join(" ");
 
+/** A placed line's key: its modifiers, then what its claim decided (no modifier text holds a "|"). */
+const placedKey = (modifiers: readonly Modifier[] | undefined, placement: LinePlacement): string =>
+  `${modifierKey(modifiers)}|${placement.multipleProcedureRank ?? ""}|${placement.procedureRole ?? ""}|${placement.bilateralSide ?? ""}`;
+
+/** Whether a claim decided anything for the line. */
+const isPlaced = (placement: LinePlacement | undefined): placement is LinePlacement =>
+  placement !== undefined &&
+  (placement.multipleProcedureRank !== undefined ||
+    placement.procedureRole !== undefined ||
+    placement.bilateralSide !== undefined);
+
 /**
  * Prices many claim lines at once, with the same results as {@link priceLine} line by line (units by the line's unit
  * rule: a multi-unit key is one unit's amount x units only where its rule is rate x units). Each distinct pricing
@@ -200,9 +238,15 @@ const modifierKey = (modifiers: readonly Modifier[] | undefined): string =>
  * price in well under a second (ARCHITECTURE.md 9). `distinctKeys` counts the keys this call had to price. An
  * anesthesia line's units are its minutes (its unit rule prices the whole line): without a units column it is an issue.
  */
-export function priceLines(registry: ContractRegistry, columns: PricingColumns): BatchPricing {
+export function priceLines(
+  registry: ContractRegistry,
+  columns: PricingColumns,
+  options: { readonly keepKeys?: boolean } = {},
+): BatchPricing {
   const count = columns.hcpcsCode.length;
   const allowedAmount = new Float64Array(count);
+  const pricedKeys: (PricedKey | null)[] | undefined =
+    options.keepKeys === true ? new Array(count).fill(null) : undefined;
   const lesserOfBound = new Uint8Array(count);
   const issues = new Map<number, EngineIssue>();
   let contracts = cachesByRegistry.get(registry);
@@ -210,7 +254,7 @@ export function priceLines(registry: ContractRegistry, columns: PricingColumns):
     contracts = new Map();
     cachesByRegistry.set(registry, contracts);
   }
-  const { contractName, hcpcsCode, serviceDate, modifiers, units, chargeAmount, setting } = columns;
+  const { contractName, hcpcsCode, serviceDate, modifiers, units, chargeAmount, setting, placement } = columns;
   let distinctKeys = 0;
 
   let lastName: string | undefined;
@@ -262,12 +306,14 @@ export function priceLines(registry: ContractRegistry, columns: PricingColumns):
     const lineSetting = setting === undefined ? "non-facility" : setting[i]!;
     const settingIndex = lineSetting === "facility" ? 1 : 0;
     const lineUnitCount = units === undefined ? 1 : units[i]!;
-    const plain = lineUnitCount === 1 && (lineModifiers === undefined || lineModifiers.length === 0);
+    const linePlacement = placement === undefined ? undefined : placement[i];
+    const placed = isPlaced(linePlacement);
+    const plain = lineUnitCount === 1 && (lineModifiers === undefined || lineModifiers.length === 0) && !placed;
     let byUnits: Map<number, Leaf> | undefined;
     let leaf: Leaf | undefined;
     if (plain) leaf = node.plain[settingIndex];
     else {
-      const modKey = modifierKey(lineModifiers);
+      const modKey = placed ? placedKey(lineModifiers, linePlacement) : modifierKey(lineModifiers);
       let bySetting = node.byModifiers.get(modKey);
       if (bySetting === undefined) {
         bySetting = [new Map(), new Map()];
@@ -279,7 +325,12 @@ export function priceLines(registry: ContractRegistry, columns: PricingColumns):
     if (leaf === undefined) {
       const parsedUnits = lineUnits(lineUnitCount);
       if (!parsedUnits.ok) leaf = issueLeaf(parsedUnits.issue);
-      else if (lineUnitCount === 1) {
+      else if (placed) {
+        // What the claim decided enters the amount through the line's unit rule: priced as priceLine does, once.
+        distinctKeys++;
+        const key = [code, lineModifiers, lineSetting, date, parsedUnits.value, linePlacement] as const;
+        leaf = priceUnitsKey(registry, period.version, ...key);
+      } else if (lineUnitCount === 1) {
         distinctKeys++;
         leaf = priceKey(registry, period.version, code, lineModifiers, lineSetting, date);
       } else if (
@@ -307,6 +358,7 @@ export function priceLines(registry: ContractRegistry, columns: PricingColumns):
       if (byUnits === undefined) node.plain[settingIndex] = leaf;
       else byUnits.set(lineUnitCount, leaf);
     }
+    if (pricedKeys !== undefined && leaf.kind !== ISSUE) pricedKeys[i] = leaf;
     const charge = chargeAmount === undefined ? null : (chargeAmount[i] ?? null);
     if (leaf.kind === AMOUNT) {
       let cents = leaf.cents;
@@ -333,6 +385,7 @@ export function priceLines(registry: ContractRegistry, columns: PricingColumns):
         } else {
           allowedAmount[i] = NaN;
           issues.set(i, price.issue);
+          if (pricedKeys !== undefined) pricedKeys[i] = null;
         }
       }
     } else {
@@ -340,5 +393,5 @@ export function priceLines(registry: ContractRegistry, columns: PricingColumns):
       issues.set(i, leaf.issue!);
     }
   }
-  return { allowedAmount, issues, lesserOfBound, distinctKeys };
+  return { allowedAmount, issues, lesserOfBound, distinctKeys, ...(pricedKeys === undefined ? {} : { pricedKeys }) };
 }

@@ -118,6 +118,9 @@ export interface MedicareSchedule {
   readonly effectiveEndDate: IsoDate;
 }
 
+/** What a claim decides for one of its lines (`placeClaimLines`): its surgery rank, family role or bilateral side. */
+export type LinePlacement = Pick<ContractLine, "multipleProcedureRank" | "procedureRole" | "bilateralSide">;
+
 /** One claim line to price under a contract. */
 export interface ContractLine {
   /** A name from the registry, any case. */

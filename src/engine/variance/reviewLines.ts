@@ -1,7 +1,9 @@
 import { codeRangeText } from "../contracts/carveOuts";
-import { priceClaim } from "../contracts/priceClaim";
+import { placeClaimLines } from "../contracts/priceClaim";
+import { priceLines, type PricedKey } from "../contracts/priceLines";
 import type { ContractRegistry } from "../contracts/registry";
 import type { ContractLine, ContractPrice } from "../contracts/types";
+import { isAnesthesiaCode } from "../pfsRules/anesthesia";
 import { percentText } from "../cellValues";
 import { Decimal } from "../decimal";
 import type { EngineIssue } from "../issues";
@@ -61,7 +63,7 @@ const money = (cents: Cents) => dollarsText(Math.abs(cents) as Cents);
  * "fee schedule FS_AcmePPO_2025 row 12": the rule that produced the expected amount, from the price's typed trace
  * steps: the fee schedule row or the carve-out that priced it, else its basis under the contract's registry row.
  */
-export function pricingBasisText(price: ContractPrice): string {
+export function pricingBasisText(price: Pick<ContractPrice, "trace" | "basis" | "version">): string {
   for (let i = price.trace.length - 1; i >= 0; i--) {
     const step = price.trace[i]!;
     if (step.kind === "feeScheduleRow") return `fee schedule ${step.source.scheduleName} row ${step.source.rowNumber}`;
@@ -70,68 +72,82 @@ export function pricingBasisText(price: ContractPrice): string {
   return `${price.basis} under ${price.version.contractName} (registry row ${price.version.sourceRowNumber})`;
 }
 
-function varianceShare(variance: Cents, expected: Cents): string {
-  if (expected === 0) return "on an expected $0.00";
-  return percentText(new Decimal(Math.abs(variance)).dividedBy(expected), 1);
+/**
+ * round half-up of `numerator` / `denominator` (integers, denominator > 0) in integer arithmetic, or null when the
+ * doubled numerator would pass 2^53: the caller then divides with decimals. Exact, and no decimal object per line.
+ */
+function roundedQuotient(numerator: number, denominator: number): number | null {
+  const twice = 2 * Math.abs(numerator) + denominator;
+  if (!Number.isSafeInteger(twice)) return null;
+  const magnitude = Math.floor(twice / (2 * denominator));
+  return numerator < 0 ? -magnitude : magnitude;
 }
 
-function pricedReview(line: VarianceInputLine, price: ContractPrice, tolerance: VarianceTolerance): VarianceLine {
-  const expected = price.allowedAmount;
+function varianceShare(variance: Cents, expected: Cents): string {
+  if (expected === 0) return "on an expected $0.00";
+  const tenths = roundedQuotient(Math.abs(variance) * 1000, Math.abs(expected));
+  if (tenths === null) return percentText(new Decimal(Math.abs(variance)).dividedBy(expected), 1);
+  return `${expected < 0 ? "-" : ""}${Math.floor(tenths / 10)}.${tenths % 10}%`;
+}
+
+/** Variance / expected to 6 decimal places, half away from zero as decimal.js rounds it. */
+function varianceFractionOf(variance: Cents, expected: Cents): number {
+  const millionths = roundedQuotient(variance * 1_000_000, expected);
+  if (millionths === null || expected < 0)
+    return new Decimal(variance).dividedBy(expected).toDecimalPlaces(6).toNumber();
+  return millionths / 1_000_000;
+}
+
+/** A line's review as one object literal of one shape, so 100,000 of them stay cheap to build and to read. */
+function reviewOf(
+  flag: VarianceFlag,
+  reason: string,
+  expectedAmount: Cents | null,
+  allowedAmount: Cents,
+  varianceAmount: Cents | null,
+  recoverableAmount: Cents,
+): VarianceLine {
+  const varianceFraction =
+    varianceAmount === null || expectedAmount === null || expectedAmount === 0
+      ? null
+      : varianceFractionOf(varianceAmount, expectedAmount);
+  return { flag, reason, expectedAmount, allowedAmount, varianceAmount, varianceFraction, recoverableAmount };
+}
+
+function pricedReview(line: VarianceInputLine, expected: Cents, basis: string, tolerance: VarianceTolerance) {
   const allowed = line.allowedAmount;
-  if (line.denial.denied) {
-    return { ...unpriced(line, "Denied", deniedReasonText(line.denial)), expectedAmount: expected };
-  }
+  if (line.denial.denied) return reviewOf("Denied", deniedReasonText(line.denial), expected, allowed, null, 0 as Cents);
   const variance = centsDifference(allowed, expected);
-  const fraction = expected === 0 ? null : new Decimal(variance).dividedBy(expected).toDecimalPlaces(6).toNumber();
-  const basis = pricingBasisText(price);
   const partial = line.denial.reasonCode === null ? "" : `; adjusted ${line.denial.reasonCode}`;
-  const base = {
-    expectedAmount: expected,
-    allowedAmount: allowed,
-    varianceAmount: variance,
-    varianceFraction: fraction,
-  };
   if (variance !== 0 && exceedsTolerance(variance, expected, tolerance)) {
     const under = variance < 0;
     const reason =
       `Allowed ${money(allowed)} is ${money(variance)} (${varianceShare(variance, expected)}) ` +
       `${under ? "below" : "above"} expected ${money(expected)}: ${basis}${partial}`;
-    return {
-      ...base,
-      flag: under ? "Underpaid" : "Overpaid",
-      reason,
-      recoverableAmount: (under ? -variance : 0) as Cents,
-    };
+    const recoverable = (under ? -variance : 0) as Cents;
+    return reviewOf(under ? "Underpaid" : "Overpaid", reason, expected, allowed, variance, recoverable);
   }
   const reason =
     variance === 0
       ? `Allowed ${money(allowed)} equals expected: ${basis}${partial}`
       : `Allowed ${money(allowed)} is within tolerance of expected ${money(expected)}: ${basis}${partial}`;
-  return { ...base, flag: "OK", reason, recoverableAmount: 0 as Cents };
+  return reviewOf("OK", reason, expected, allowed, variance, 0 as Cents);
 }
 
-function unpriced(line: VarianceInputLine, flag: VarianceFlag, reason: string): VarianceLine {
-  return {
-    flag,
-    reason,
-    expectedAmount: null,
-    allowedAmount: line.allowedAmount,
-    varianceAmount: null,
-    varianceFraction: null,
-    recoverableAmount: 0 as Cents,
-  };
-}
+const unpriced = (line: VarianceInputLine, flag: VarianceFlag, reason: string): VarianceLine =>
+  reviewOf(flag, reason, null, line.allowedAmount, null, 0 as Cents);
 
 const REVERSAL_REASON =
   "Reversal of an earlier payment: not rated (DOMAIN.md 4.3); a correction, if any, is reviewed on its own line.";
 
 /**
- * Reviews claim lines against their contracts (issue 6 item 4): each claim's lines are priced together by
- * {@link priceClaim}, so multiple-procedure ranking applies across the claim, and each line gets a flag, in this
- * precedence: Reversed (a reversal line, not rated: DOMAIN.md 4.3), Denied (DOMAIN.md 4.3, whatever its price),
- * No contract rate (the pricing issue as the reason),
- * Underpaid / Overpaid (allowed below / above expected beyond the tolerance), OK. Allowed is compared with the
- * expected allowed amount, not paid (DOMAIN.md 0.5). One result per line, in order; exact cents throughout.
+ * Reviews claim lines against their contracts (issue 6 item 4): each claim's lines are placed together by
+ * {@link placeClaimLines}, so multiple-procedure ranking applies across the claim, then priced by key with the batch
+ * pricer (each distinct key once, issue 20), and each line gets a flag, in this precedence: Reversed (a reversal line,
+ * not rated: DOMAIN.md 4.3), Denied (DOMAIN.md 4.3, whatever its price), No contract rate (the pricing issue as the
+ * reason), Underpaid / Overpaid (allowed below / above expected beyond the tolerance), OK. Allowed is compared with
+ * the expected allowed amount, not paid (DOMAIN.md 0.5). One result per line, in order; exact cents throughout, the
+ * same amounts as `priceClaim` line by line.
  * @example reviewVariances(registry, lines, DEFAULT_VARIANCE_TOLERANCE)[0].flag // "Underpaid"
  */
 export function reviewVariances(
@@ -147,17 +163,69 @@ export function reviewVariances(
     if (members === undefined) claims.set(line.claimKey, [index]);
     else members.push(index);
   });
-  const prices = new Map<number, Result<ContractPrice>>();
+  const placed: (ContractLine | undefined)[] = new Array(lines.length);
   for (const members of claims.values()) {
     const claimLines = members.map((i) => (lines[i]!.pricing as { value: ContractLine }).value);
-    priceClaim(registry, claimLines).forEach((price, k) => prices.set(members[k]!, price));
+    placeClaimLines(registry, claimLines).forEach((line, k) => (placed[members[k]!] = line));
   }
+  const { expected, keys, issues } = priceByKey(registry, placed);
+  const basisTexts = new Map<PricedKey, string>();
+  const basisOf = (key: PricedKey) => {
+    let text = basisTexts.get(key);
+    if (text === undefined) {
+      text = pricingBasisText({ trace: key.priced!.trace, basis: key.priced!.basis, version: key.version! });
+      basisTexts.set(key, text);
+    }
+    return text;
+  };
   return lines.map((line, index) => {
     if (line.reversal) return unpriced(line, "Reversed", REVERSAL_REASON);
-    const price = prices.get(index);
-    if (price?.ok === true) return pricedReview(line, price.value, tolerance);
+    const key = keys[index];
+    if (key !== undefined && key !== null)
+      return pricedReview(line, expected[index]! as Cents, basisOf(key), tolerance);
     if (line.denial.denied) return unpriced(line, "Denied", deniedReasonText(line.denial));
-    const issue = price === undefined ? (line.pricing as { issue: VarianceIssue | EngineIssue }).issue : price.issue;
+    const issue = issues.get(index) ?? (line.pricing as { issue: VarianceIssue | EngineIssue }).issue;
     return unpriced(line, "No contract rate", varianceIssueMessage(issue));
   });
+}
+
+/**
+ * The expected amount of each placed line and the priced key behind it, by line position (undefined where a line
+ * was not priced), or the batch pricer's issue.
+ */
+function priceByKey(registry: ContractRegistry, placed: readonly (ContractLine | undefined)[]) {
+  const positions: number[] = [];
+  placed.forEach((line, index) => {
+    if (line !== undefined) positions.push(index);
+  });
+  const batch = positions.map((i) => placed[i]!);
+  const priced = priceLines(
+    registry,
+    {
+      contractName: batch.map((l) => l.contractName),
+      hcpcsCode: batch.map((l) => l.hcpcsCode),
+      serviceDate: batch.map((l) => l.serviceDate),
+      modifiers: batch.map((l) => l.modifiers ?? []),
+      // A line without units is 1 unit, except an anesthesia line, whose units are its minutes: NaN makes it the
+      // batch pricer's units issue, replaced below by the one priceLine gives.
+      units: batch.map((l) => l.units ?? (isAnesthesiaCode(l.hcpcsCode) ? NaN : 1)),
+      chargeAmount: batch.map((l) => l.chargeAmount ?? null),
+      setting: batch.map((l) => l.setting ?? "non-facility"),
+      placement: batch,
+    },
+    { keepKeys: true },
+  );
+  const expected = new Float64Array(placed.length);
+  const keys: (PricedKey | null | undefined)[] = new Array(placed.length);
+  const issues = new Map<number, EngineIssue>();
+  positions.forEach((index, k) => {
+    const line = batch[k]!;
+    expected[index] = priced.allowedAmount[k]!;
+    keys[index] = priced.pricedKeys![k]!;
+    const issue = priced.issues.get(k);
+    if (issue?.code === "unitsInvalid" && line.units === undefined)
+      issues.set(index, { code: "anesthesiaMinutesRequired", hcpcsCode: line.hcpcsCode });
+    else if (issue !== undefined) issues.set(index, issue);
+  });
+  return { expected, keys, issues };
 }

@@ -29,6 +29,30 @@ export const DEFAULT_VARIANCE_TOLERANCE: VarianceTolerance = {
 export function exceedsTolerance(variance: Cents, expected: Cents, tolerance: VarianceTolerance): boolean {
   const size = Math.abs(variance);
   const beyondAmount = size > tolerance.amount;
-  const beyondPercent = expected === 0 ? size > 0 : new Decimal(size).gt(tolerance.fraction.times(Math.abs(expected)));
+  const beyondPercent = expected === 0 ? size > 0 : beyondFraction(size, Math.abs(expected), tolerance.fraction);
   return tolerance.rule === "both" ? beyondAmount && beyondPercent : beyondAmount || beyondPercent;
+}
+
+/** A fraction as integers num / den (den a power of ten), or null when it has more than 9 decimals. */
+const integerRatios = new WeakMap<Decimal, { readonly num: number; readonly den: number } | null>();
+
+/**
+ * size > fraction x expected, exactly: in integers (size x den > num x expected) while the products stay below
+ * 2^53, so a review of 100,000 lines builds no decimal per line; with decimals otherwise.
+ */
+function beyondFraction(size: number, expected: number, fraction: Decimal): boolean {
+  let ratio = integerRatios.get(fraction);
+  if (ratio === undefined) {
+    const places = fraction.decimalPlaces();
+    const den = 10 ** places;
+    const num = fraction.times(den).toNumber();
+    ratio = places <= 9 && Number.isSafeInteger(num) ? { num, den } : null;
+    integerRatios.set(fraction, ratio);
+  }
+  if (ratio !== null) {
+    const left = size * ratio.den;
+    const right = ratio.num * expected;
+    if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left > right;
+  }
+  return new Decimal(size).gt(fraction.times(expected));
 }
