@@ -1,0 +1,73 @@
+/**
+ * Revenue code rates (DOMAIN.md 3.1; issue 14): a hospital contract's rate table by UB-04 revenue code, each rate
+ * paid per unit billed or once per visit. A visit is one date of service of one claim: the first line of a per-visit
+ * rate on a date is paid the rate, later lines of the same rate row on that date are included in it.
+ */
+import { Decimal } from "../decimal";
+import { fail, ok } from "../result";
+import { revenueCodeInRange } from "../revenueCode";
+import type { TraceStep } from "../trace";
+import type { MethodLineAmount } from "./oppsClaim";
+import type { OutpatientLine, RevenueCodeRate, RevenueCodeRateBasis } from "./types";
+
+/**
+ * The rate row of a revenue code: a row for the single code beats a range, and among ranges the first row wins (as
+ * fee schedule carve-outs do).
+ */
+export function findRevenueCodeRate(
+  rates: readonly RevenueCodeRate[],
+  line: Pick<OutpatientLine, "revenueCode">,
+): RevenueCodeRate | null {
+  let range: RevenueCodeRate | null = null;
+  for (const rate of rates) {
+    if (!revenueCodeInRange(line.revenueCode, rate.revenueCodeFrom, rate.revenueCodeTo)) continue;
+    if (rate.revenueCodeFrom === rate.revenueCodeTo) return rate;
+    range ??= rate;
+  }
+  return range;
+}
+
+/** How each basis counts a line: its units, or one visit unless the visit was paid on an earlier line. */
+const BASIS_AMOUNT = {
+  "per unit": (rate, line) => {
+    const amount = rate.rate.times(line.units);
+    return [{ kind: "oppsUnits", units: line.units, before: rate.rate, amount }, amount];
+  },
+  "per visit": (rate, _line, paidOnLineNumber) =>
+    paidOnLineNumber === null ? [null, rate.rate] : [{ kind: "visitRateIncluded", paidOnLineNumber }, new Decimal(0)],
+} satisfies Record<
+  RevenueCodeRateBasis,
+  (rate: RevenueCodeRate, line: OutpatientLine, paidOnLineNumber: number | null) => [TraceStep | null, Decimal]
+>;
+
+/** The amounts of one claim's lines priced by a revenue code rate table, in the order given. */
+export function revenueCodeRateAmounts(
+  lines: readonly OutpatientLine[],
+  rates: readonly RevenueCodeRate[],
+  contractName: string,
+  rateTableName: string,
+): MethodLineAmount[] {
+  // The line that was paid each per-visit rate row, by row and date.
+  const visits = new Map<string, number>();
+  return lines.map((line): MethodLineAmount => {
+    const rate = findRevenueCodeRate(rates, line);
+    if (rate === null)
+      return { steps: [], result: fail({ code: "revenueCodeRateMissing", contractName, revenueCode: line.revenueCode, rateTableName }) }; // prettier-ignore
+    const steps: TraceStep[] = [
+      {
+        kind: "revenueCodeRate",
+        revenueCodeFrom: rate.revenueCodeFrom,
+        revenueCodeTo: rate.revenueCodeTo,
+        rate: rate.rate,
+        basis: rate.basis,
+        source: { kind: "rate table row", tableName: rateTableName, rowNumber: rate.sourceRowNumber },
+      },
+    ];
+    const visitKey = `${rate.sourceRowNumber}|${line.serviceDate}`;
+    const paidOn = visits.get(visitKey) ?? null;
+    if (rate.basis === "per visit" && paidOn === null) visits.set(visitKey, line.claimLineNumber);
+    const [step, amount] = BASIS_AMOUNT[rate.basis](rate, line, paidOn);
+    if (step !== null) steps.push(step);
+    return { steps, result: ok(amount) };
+  });
+}
