@@ -315,11 +315,7 @@ export type {
   OutpatientClaimPrice,
 } from "./outpatient/types";
 export type { OutpatientTraceStep, OppsPackaging } from "./outpatient/traceSteps";
-export {
-  OUTPATIENT_ISSUE_CATALOGUE,
-  type OutpatientIssue,
-  type OutpatientIssueCode,
-} from "./outpatient/issues";
+export { OUTPATIENT_ISSUE_CATALOGUE, type OutpatientIssue, type OutpatientIssueCode } from "./outpatient/issues";
 export {
   INSTITUTIONAL_CODE_MATCHES,
   INSTITUTIONAL_CARVE_OUT_METHODS,

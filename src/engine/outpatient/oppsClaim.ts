@@ -139,6 +139,10 @@ type Decision =
   | { readonly kind: "paid"; readonly units: UnitsRule }
   | { readonly kind: "not priced"; readonly reason: string };
 
+/** The indicator a line counts as for Q1/Q2 packaging (a J2 visit paid at its own APC counts as V). */
+const packagingIndicatorOf = (row: OppsRow): OppsStatusIndicator =>
+  statusIndicatorEntry(row.statusIndicator).packagingIndicator ?? row.statusIndicator;
+
 function decide(r: RowLine, facts: ClaimFacts): Decision {
   const entry = statusIndicatorEntry(r.row.statusIndicator);
   const primary = facts.primaryJ1;
@@ -154,7 +158,7 @@ function decide(r: RowLine, facts: ClaimFacts): Decision {
       return { kind: "packaged", packaging: { kind: "packaged indicator" } };
     case "packagedWith": {
       const withLine = facts.rows.find(
-        (o) => o.line.serviceDate === r.line.serviceDate && rule.indicators.includes(o.row.statusIndicator),
+        (o) => o.line.serviceDate === r.line.serviceDate && rule.indicators.includes(packagingIndicatorOf(o.row)),
       );
       if (withLine === undefined) return { kind: "paid", units: "units" };
       const packaging: OppsPackaging = { kind: "packaged with", withLineNumber: withLine.line.claimLineNumber, withIndicator: withLine.row.statusIndicator }; // prettier-ignore
@@ -252,7 +256,8 @@ const packagedStep = (statusIndicator: OppsStatusIndicator | null, packaging: Op
  * - with a J1 line, the highest-paying J1 line is paid its APC once and every other line is packaged into it (except
  *   G and U, which CMS pays beside it);
  * - without J1, 8 hours of observation with a visit make the claim a comprehensive observation APC, not priced here;
- * - N is packaged; Q1 is packaged with an S, T or V line of the same date, Q2 with a T line, else paid;
+ * - N is packaged; Q1 is packaged with an S, T or V line of the same date (a J2 visit paid at its own APC counts
+ *   as V), Q2 with a T line, else paid;
  * - T procedures of a date: the highest rate's first unit 100%, every other unit 50%; 74 lines are not ranked;
  * - modifier 73 pays 50%, 74 100%; then the wage adjustment (R, U, K, G excepted) and the contract's percent.
  */

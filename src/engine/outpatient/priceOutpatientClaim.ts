@@ -76,6 +76,9 @@ export function priceOutpatientClaim(
   opps: OppsPricingData,
 ): OutpatientClaimPrice {
   const claimId = lines[0]?.claimId ?? "";
+  // The claim rules would package one claim's lines into another's: a caller mixing claims has a bug.
+  if (lines.some((line) => line.claimId !== claimId))
+    throw new Error("priceOutpatientClaim takes the lines of one claim: group them with priceOutpatientClaims");
   const priced: (MethodLineAmount | undefined)[] = lines.map((line) => {
     if (!unitsValid(line.units))
       return { steps: [], result: fail({ code: "outpatientUnitsInvalid", lineNumber: line.claimLineNumber, value: line.units.toString() }) }; // prettier-ignore

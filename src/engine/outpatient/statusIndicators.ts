@@ -48,6 +48,12 @@ export interface StatusIndicatorEntry {
    * and brachytherapy sources (U) from comprehensive APC packaging (42 CFR 419.2(b); CY2015 OPPS final rule).
    */
   readonly outsideComprehensive: boolean;
+  /**
+   * The indicator the line counts as when Q1/Q2 packaging looks for an S, T or V line on its date. Clinic and
+   * emergency visits were SI V until CY2016 gave them J2 for the observation C-APC; a J2 visit paid at its own APC is
+   * taken as the visit it was (V). To verify against the I/OCE specification's STV-packaging logic.
+   */
+  readonly packagingIndicator?: OppsStatusIndicator;
 }
 
 const notPriced = (meaning: string, reason: string): StatusIndicatorEntry => ({
@@ -82,7 +88,10 @@ export const OPPS_STATUS_INDICATORS = {
   H: notPriced("pass-through device", "Medicare pays pass-through devices at the hospital's cost, not by an APC rate"),
   H1: notPriced("non-opioid device for pain relief", "Medicare pays it as a separate add-on payment at cost, not by an APC rate"), // prettier-ignore
   J1: apc("comprehensive APC", { kind: "comprehensive" }),
-  J2: apc("may be paid through a comprehensive APC", { kind: "comprehensiveObservation" }),
+  J2: {
+    ...apc("may be paid through a comprehensive APC", { kind: "comprehensiveObservation" }),
+    packagingIndicator: "V",
+  },
   K: paid("separately paid drug or biological", false),
   K1: notPriced("non-opioid drug for pain relief", "Medicare pays it as a separate add-on payment, not in this engine's OPPS rules"), // prettier-ignore
   L: notPriced("influenza, pneumococcal, hepatitis B or COVID-19 vaccine", "Medicare pays it at reasonable cost, not by APC"), // prettier-ignore

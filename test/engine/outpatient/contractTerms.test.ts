@@ -4,7 +4,7 @@ import { Decimal } from "../../../src/engine/decimal";
 import type { HcpcsCode } from "../../../src/engine/hcpcsCode";
 import type { InstitutionalCarveOut } from "../../../src/engine/institutional/carveOuts";
 import { issueMessage } from "../../../src/engine/issues";
-import { priceOutpatientClaim } from "../../../src/engine/outpatient/priceOutpatientClaim";
+import { priceOutpatientClaim, priceOutpatientClaims } from "../../../src/engine/outpatient/priceOutpatientClaim";
 import type { OutpatientClaimPrice, RevenueCodeRate } from "../../../src/engine/outpatient/types";
 import type { RevenueCode } from "../../../src/engine/revenueCode";
 import { formatTrace } from "../../../src/engine/trace";
@@ -140,5 +140,19 @@ describe("a claim's lines", () => {
   it("totals the claim when every line is priced: $850.00 + $75.00 = $925.00", () => {
     const lines = claimLines({ revenueCode: "0450" }, { revenueCode: "0305", units: 3 });
     expect(priceOutpatientClaim(lines, rateTerms, noOpps).totalAllowedAmount).toEqual({ ok: true, value: 92500 });
+  });
+});
+
+describe("several claims", () => {
+  it("prices each claim id apart, in the order each first appears: C2 $850.00, C1 $850.00 + $75.00", () => {
+    const lines = [
+      ...claimLines({ claimId: "C2", revenueCode: "0450" }),
+      ...claimLines({ claimId: "C1", revenueCode: "0450" }, { claimId: "C1", revenueCode: "0305", units: 3 }),
+    ];
+    const claims = priceOutpatientClaims(lines, rateTerms, noOpps);
+    expect(claims.map((c) => [c.claimId, c.totalAllowedAmount.ok && c.totalAllowedAmount.value])).toEqual([
+      ["C2", 85000],
+      ["C1", 92500],
+    ]);
   });
 });

@@ -100,6 +100,14 @@ describeWithSharedData("packaged N, Q1 and Q2 lines", () => {
     expect(allowed(priced)).toEqual([7117, 21069]);
   });
 
+  it("packages a Q1 ECG with an emergency visit paid at its own APC (J2 counts as V): 99284 $425.82, 93005 $0", () => {
+    const priced = price([{ hcpcsCode: "99284" }, { hcpcsCode: "93005" }]);
+    expect(allowed(priced)).toEqual([42582, 0]);
+    expect(formatTrace(priced.lines[1]?.trace ?? [])[3]).toBe(
+      "4. Packaged, paid 0.00 (status indicator Q1): packaged with line 1 (status indicator J2) on the same date",
+    );
+  });
+
   it("packages a Q2 procedure with a T procedure and pays it alone: 0412T $3,639.30", () => {
     expect(allowed(price([{ hcpcsCode: "20610" }, { hcpcsCode: "0412T" }]))).toEqual([29519, 0]);
     expect(allowed(price([{ hcpcsCode: "0412T" }]))).toEqual([363930]);
