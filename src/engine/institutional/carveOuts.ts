@@ -5,13 +5,13 @@
  * lines alike: both price an {@link InstitutionalRevenueLine}. Which codes a carve-out matches and how it pays are
  * declared once, in mapped tables over their kinds.
  */
-import { percentText } from "../cellValues";
+import { isBlankCell, percentText, readHcpcsCodeCell } from "../cellValues";
 import type { Decimal } from "../decimal";
-import { codeInRange, codeRangeText } from "../contracts/carveOuts";
+import { codeInRange, codeRangeText, codeShape } from "../contracts/carveOuts";
 import type { HcpcsCode } from "../hcpcsCode";
 import { dollarsOf, type Cents } from "../money";
 import { fail, ok, type Result } from "../result";
-import { revenueCodeInRange, type RevenueCode } from "../revenueCode";
+import { parseRevenueCode, revenueCodeInRange, type RevenueCode } from "../revenueCode";
 import type { TraceStep } from "../trace";
 import type { MethodWords } from "../contracts/methods";
 import type { EngineIssue } from "../issues";
@@ -57,6 +57,34 @@ export interface CodeMatchEntry<M extends InstitutionalCodeMatch> extends Method
    */
   precedence(match: M): number;
   text(match: M): string;
+  /**
+   * The match from a carve-out row's From and To cells (To blank: the From code alone); `row` names the row in the
+   * issue of a reversed range or of codes of two kinds.
+   */
+  fromCells(from: unknown, to: unknown, row: CarveOutRowPlace): Result<M, EngineIssue>;
+}
+
+/** Where a carve-out row is, for its issues. */
+export interface CarveOutRowPlace {
+  readonly contractName: string;
+  readonly rowNumber: number;
+}
+
+/** A code range from its cells: each end read by `read`, To blank meaning From alone, the lower end first. */
+function rangeOf<C extends string>(
+  from: unknown,
+  to: unknown,
+  row: CarveOutRowPlace,
+  read: (value: unknown) => Result<C, EngineIssue>,
+  sameKind: (from: C, to: C) => boolean,
+): Result<{ readonly from: C; readonly to: C }, EngineIssue> {
+  const first = read(from);
+  if (!first.ok) return first;
+  const last = isBlankCell(to) ? first : read(to);
+  if (!last.ok) return last;
+  if (last.value < first.value || !sameKind(first.value, last.value))
+    return fail({ code: "carveOutRangeInvalid", ...row, from: first.value, to: last.value });
+  return ok({ from: first.value, to: last.value });
 }
 
 /** A carve-out method's entry: its words, the cells it needs, how it is built and its amount. */
@@ -85,6 +113,10 @@ export const INSTITUTIONAL_CODE_MATCHES: CodeMatchTable = {
     covers: (match, line) => revenueCodeInRange(line.revenueCode, match.from, match.to),
     precedence: (match) => (match.from === match.to ? 2 : 1),
     text: (match) => `revenue code ${match.from === match.to ? match.from : `${match.from}-${match.to}`}`,
+    fromCells: (from, to, row) => {
+      const range = rangeOf(from, to, row, parseRevenueCode, () => true);
+      return range.ok ? ok({ kind: "revenue code", ...range.value }) : range;
+    },
   },
   "hcpcs code": {
     label: "HCPCS Code",
@@ -92,6 +124,10 @@ export const INSTITUTIONAL_CODE_MATCHES: CodeMatchTable = {
     covers: (match, line) => line.hcpcsCode !== null && codeInRange(line.hcpcsCode, match.from, match.to),
     precedence: (match) => (match.from === match.to ? 4 : 3),
     text: (match) => `HCPCS ${codeRangeText(match.from, match.to)}`,
+    fromCells: (from, to, row) => {
+      const range = rangeOf(from, to, row, readHcpcsCodeCell, (a, b) => codeShape(a) === codeShape(b));
+      return range.ok ? ok({ kind: "hcpcs code", ...range.value }) : range;
+    },
   },
 };
 

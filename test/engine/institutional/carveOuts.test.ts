@@ -5,6 +5,7 @@ import type { HcpcsCode } from "../../../src/engine/hcpcsCode";
 import {
   findInstitutionalCarveOut,
   INSTITUTIONAL_CARVE_OUT_METHODS,
+  INSTITUTIONAL_CODE_MATCHES,
   institutionalCarveOutAmount,
   type InstitutionalCarveOut,
   type InstitutionalCodeMatch,
@@ -102,5 +103,36 @@ describe("carve-out methods from a registry row's cells", () => {
     const cells = { percent: new Decimal("0.4"), rate: null };
     expect(INSTITUTIONAL_CARVE_OUT_METHODS["percent of charges"].fromCells(cells)?.kind).toBe("percent of charges");
     expect(INSTITUTIONAL_CARVE_OUT_METHODS["rate per unit"].fromCells(cells)).toBeNull();
+  });
+});
+
+describe("carve-out codes from a registry row's cells", () => {
+  const row = { contractName: "Mercy", rowNumber: 6 };
+  const matchOf = (kind: InstitutionalCodeMatch["kind"], from: unknown, to: unknown) => {
+    const read = INSTITUTIONAL_CODE_MATCHES[kind].fromCells(from, to, row);
+    return read.ok ? `${read.value.from}-${read.value.to}` : issueMessage(read.issue);
+  };
+
+  it("reads a revenue code Excel turned into the number 278 as 0278, a blank To meaning the code alone", () => {
+    expect(matchOf("revenue code", 278, "")).toBe("0278-0278");
+  });
+
+  it("reads a HCPCS range J0120 to J9999", () => {
+    expect(matchOf("hcpcs code", "J0120", "J9999")).toBe("J0120-J9999");
+  });
+
+  it("refuses a reversed range and a range of two kinds of code, naming the row", () => {
+    expect(matchOf("revenue code", "0279", "0270")).toBe(
+      'Carve-out row 6 of "Mercy" runs from 0279 to 0270: a range needs two codes of the same kind (e.g. J0120 to J9999), the lower one first.',
+    );
+    expect(matchOf("hcpcs code", "90000", "J9999")).toBe(
+      'Carve-out row 6 of "Mercy" runs from 90000 to J9999: a range needs two codes of the same kind (e.g. J0120 to J9999), the lower one first.',
+    );
+  });
+
+  it("refuses a revenue code that is not one", () => {
+    expect(matchOf("revenue code", "27A", "")).toBe(
+      '"27A" is not a revenue code: expected 4 digits like 0278, 0450 or 0124.',
+    );
   });
 });
