@@ -301,7 +301,11 @@ export {
   type DiscontinuedModifier,
   type MethodLineAmount,
 } from "./outpatient/oppsClaim";
-export { findRevenueCodeRate } from "./outpatient/revenueCodeRates";
+export {
+  findRevenueCodeRate,
+  REVENUE_CODE_RATE_BASES,
+  type RevenueCodeRateBasisEntry,
+} from "./outpatient/revenueCodeRates";
 export { priceOutpatientClaim, priceOutpatientClaims } from "./outpatient/priceOutpatientClaim";
 export type {
   OutpatientLine,
@@ -328,6 +332,7 @@ export {
   type InstitutionalCarveOutMethod,
   type InstitutionalCarveOut,
   type CarveOutAmount,
+  type CarveOutRowPlace,
   type CodeMatchEntry,
   type InstitutionalCarveOutMethodEntry,
 } from "./institutional/carveOuts";

@@ -3,6 +3,7 @@
  * paid per unit billed or once per visit. A visit is one date of service of one claim: the first line of a per-visit
  * rate on a date is paid the rate, later lines of the same rate row on that date are included in it.
  */
+import type { MethodWords } from "../contracts/methods";
 import { Decimal } from "../decimal";
 import { fail, ok } from "../result";
 import { revenueCodeInRange } from "../revenueCode";
@@ -27,18 +28,29 @@ export function findRevenueCodeRate(
   return range;
 }
 
-/** How each basis counts a line: its units, or one visit unless the visit was paid on an earlier line. */
-const BASIS_AMOUNT = {
-  "per unit": (rate, line) => {
-    const amount = rate.rate.times(line.units);
-    return [{ kind: "oppsUnits", units: line.units, before: rate.rate, amount }, amount];
+/** A rate basis's entry: its words in a rate table's Basis column, and how it counts a line. */
+export interface RevenueCodeRateBasisEntry extends MethodWords {
+  /** The line's amount and its step; `paidOnLineNumber`: the line of the same visit already paid the rate. */
+  amount(rate: RevenueCodeRate, line: OutpatientLine, paidOnLineNumber: number | null): [TraceStep | null, Decimal];
+}
+
+/** The bases of a revenue code rate: per unit billed, or once per visit (claim and date of service). */
+export const REVENUE_CODE_RATE_BASES = {
+  "per unit": {
+    label: "Per Unit",
+    synonyms: ["unit", "per service"],
+    amount: (rate, line) => {
+      const amount = rate.rate.times(line.units);
+      return [{ kind: "oppsUnits", units: line.units, before: rate.rate, amount }, amount];
+    },
   },
-  "per visit": (rate, _line, paidOnLineNumber) =>
-    paidOnLineNumber === null ? [null, rate.rate] : [{ kind: "visitRateIncluded", paidOnLineNumber }, new Decimal(0)],
-} satisfies Record<
-  RevenueCodeRateBasis,
-  (rate: RevenueCodeRate, line: OutpatientLine, paidOnLineNumber: number | null) => [TraceStep | null, Decimal]
->;
+  "per visit": {
+    label: "Per Visit",
+    synonyms: ["visit", "per encounter"],
+    amount: (rate, _line, paidOnLineNumber) =>
+      paidOnLineNumber === null ? [null, rate.rate] : [{ kind: "visitRateIncluded", paidOnLineNumber }, new Decimal(0)],
+  },
+} as const satisfies Record<RevenueCodeRateBasis, RevenueCodeRateBasisEntry>;
 
 /** The amounts of one claim's lines priced by a revenue code rate table, in the order given. */
 export function revenueCodeRateAmounts(
@@ -66,7 +78,7 @@ export function revenueCodeRateAmounts(
     const visitKey = `${rate.sourceRowNumber}|${line.serviceDate}`;
     const paidOn = visits.get(visitKey) ?? null;
     if (rate.basis === "per visit" && paidOn === null) visits.set(visitKey, line.claimLineNumber);
-    const [step, amount] = BASIS_AMOUNT[rate.basis](rate, line, paidOn);
+    const [step, amount] = REVENUE_CODE_RATE_BASES[rate.basis].amount(rate, line, paidOn);
     if (step !== null) steps.push(step);
     return { steps, result: ok(amount) };
   });

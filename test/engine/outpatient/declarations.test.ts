@@ -7,6 +7,7 @@ import type { IsoDate } from "../../../src/engine/isoDate";
 import type { Modifier } from "../../../src/engine/modifiers";
 import type { Cents } from "../../../src/engine/money";
 import { OUTPATIENT_METHODS } from "../../../src/engine/outpatient/methods";
+import { REVENUE_CODE_RATE_BASES } from "../../../src/engine/outpatient/revenueCodeRates";
 import {
   OPPS_STATUS_INDICATOR_CODES,
   OPPS_STATUS_INDICATORS,
@@ -77,6 +78,14 @@ describe("outpatient methods", () => {
     const cells = { percent: new Decimal("1.5"), rateTable: null };
     expect(OUTPATIENT_METHODS["percent of opps"].fromCells(cells)).toEqual({ kind: "percent of opps", percent: new Decimal("1.5") }); // prettier-ignore
     expect(OUTPATIENT_METHODS["revenue code rates"].fromCells(cells)).toBeNull();
+  });
+});
+
+describe("revenue code rate bases", () => {
+  it("reads the words a rate table's Basis column may hold", () => {
+    const { words, labels } = methodChoices(REVENUE_CODE_RATE_BASES);
+    expect([words["per unit"], words["visit"], words["per encounter"]]).toEqual(["per unit", "per visit", "per visit"]);
+    expect(labels).toEqual(["Per Unit", "Per Visit"]);
   });
 });
 
