@@ -273,3 +273,66 @@ export {
   type VarianceSummary,
   type VarianceTolerance,
 } from "./variance";
+
+// Hospital outpatient pricing (issue 14): OPPS Addendum B, outpatient methods, institutional carve-outs.
+export {
+  OPPS_STATUS_INDICATORS,
+  OPPS_STATUS_INDICATOR_CODES,
+  parseStatusIndicator,
+  statusIndicatorEntry,
+  type OppsStatusIndicator,
+  type OppsPaymentRule,
+  type StatusIndicatorEntry,
+} from "./outpatient/statusIndicators";
+export { buildOppsTable, oppsTableOn, type OppsRow, type OppsTable } from "./outpatient/oppsTable";
+export {
+  OUTPATIENT_METHODS,
+  outpatientMethodEntry,
+  outpatientMethodText,
+  type OutpatientMethodCells,
+  type OutpatientMethodContext,
+  type OutpatientMethodEntry,
+  type OutpatientMethodTable,
+} from "./outpatient/methods";
+export {
+  OPPS_LABOR_SHARE,
+  MULTIPLE_PROCEDURE_FRACTION,
+  DISCONTINUED_PROCEDURE_RULES,
+  type DiscontinuedModifier,
+  type MethodLineAmount,
+} from "./outpatient/oppsClaim";
+export {
+  findRevenueCodeRate,
+  REVENUE_CODE_RATE_BASES,
+  type RevenueCodeRateBasisEntry,
+} from "./outpatient/revenueCodeRates";
+export { priceOutpatientClaim, priceOutpatientClaims } from "./outpatient/priceOutpatientClaim";
+export type {
+  OutpatientLine,
+  OutpatientMethod,
+  OutpatientTerms,
+  RevenueCodeRate,
+  RevenueCodeRateBasis,
+  OppsPricingData,
+  OutpatientLineAmount,
+  OutpatientLinePrice,
+  OutpatientClaimPrice,
+} from "./outpatient/types";
+export type { OutpatientTraceStep, OppsPackaging } from "./outpatient/traceSteps";
+export { OUTPATIENT_ISSUE_CATALOGUE, type OutpatientIssue, type OutpatientIssueCode } from "./outpatient/issues";
+export {
+  INSTITUTIONAL_CODE_MATCHES,
+  INSTITUTIONAL_CARVE_OUT_METHODS,
+  findInstitutionalCarveOut,
+  institutionalCarveOutAmount,
+  carveOutCodesText,
+  carveOutMethodText,
+  type InstitutionalRevenueLine,
+  type InstitutionalCodeMatch,
+  type InstitutionalCarveOutMethod,
+  type InstitutionalCarveOut,
+  type CarveOutAmount,
+  type CarveOutRowPlace,
+  type CodeMatchEntry,
+  type InstitutionalCarveOutMethodEntry,
+} from "./institutional/carveOuts";

@@ -3,6 +3,7 @@ import type { Decimal } from "./decimal";
 import type { HcpcsCode } from "./hcpcsCode";
 import type { IsoDate } from "./isoDate";
 import type { Modifier } from "./modifiers";
+import type { OutpatientTraceStep } from "./outpatient/traceSteps";
 import type { Cents } from "./money";
 import type { CareSetting } from "./placeOfService";
 import type { FamilyName, FamilyReductionPart } from "./pfsRules/procedureFamilies";
@@ -271,7 +272,9 @@ export type TraceStep =
       readonly amount: Decimal;
     }
   /** The expected allowed amount: the exact amount after lesser-of, rounded half-up to cents once. */
-  | { readonly kind: "allowedAmount"; readonly amount: Decimal; readonly allowedAmount: Cents };
+  | { readonly kind: "allowedAmount"; readonly amount: Decimal; readonly allowedAmount: Cents }
+  /** Hospital outpatient pricing and institutional carve-outs (src/engine/outpatient/traceSteps.ts). */
+  | OutpatientTraceStep;
 
 /** The kind of a trace step. */
 export type TraceStepKind = TraceStep["kind"];

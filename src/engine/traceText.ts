@@ -6,6 +6,7 @@ import { codeRangeText } from "./contracts/carveOuts";
 import { contractMethodEntry } from "./contracts/methods";
 import { Decimal } from "./decimal";
 import { formatCents } from "./money";
+import { OUTPATIENT_STEP_TEXT } from "./outpatient/traceSteps";
 import { percentText } from "./cellValues";
 import type { TraceStep, TraceStepKind } from "./trace";
 
@@ -127,6 +128,8 @@ const STEP_TEXT: { readonly [K in TraceStepKind]: (step: Step<K>) => string } = 
     }
   },
   allowedAmount: (s) => `Expected allowed amount, rounded half-up to cents: ${toCentsText(s.amount)}`,
+  // Hospital outpatient pricing and institutional carve-outs keep their words beside their steps.
+  ...OUTPATIENT_STEP_TEXT,
 };
 
 /**
