@@ -1,5 +1,6 @@
 import { catalogue, fieldOf, type EntriesByCode } from "./catalogue";
 import { CONTRACT_ISSUE_CATALOGUE, type ContractIssue } from "./contracts/issues";
+import { INPATIENT_ISSUE_CATALOGUE, type InpatientIssue } from "./inpatient/issues";
 import type { RevenueCodeIssue } from "./revenueCode";
 import { UPLIFT_ISSUE_CATALOGUE, type UpliftIssue } from "./uplift/issues";
 
@@ -34,7 +35,8 @@ export type EngineIssue =
   | RevenueCodeIssue
   | AnesthesiaIssue
   | UpliftIssue
-  | ContractIssue;
+  | ContractIssue
+  | InpatientIssue;
 
 /** Why an anesthesia line (00100-01999, units = minutes) is not priced (pfsRules/anesthesia.ts). */
 export type AnesthesiaIssue =
@@ -178,6 +180,8 @@ export const ISSUE_CATALOGUE: EntriesByCode<EngineIssue, IssueEntry> = {
   ...UPLIFT_ISSUE_CATALOGUE,
   // Fee schedules, the contract registry and contract pricing (src/engine/contracts).
   ...CONTRACT_ISSUE_CATALOGUE,
+  // Inpatient pricing: MS-DRG tables, stays, hospital contract terms (src/engine/inpatient).
+  ...INPATIENT_ISSUE_CATALOGUE,
 };
 
 /** The messages of the engine's issues by code, from {@link ISSUE_CATALOGUE}. */

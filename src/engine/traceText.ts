@@ -5,6 +5,7 @@
 import { codeRangeText } from "./contracts/carveOuts";
 import { contractMethodEntry } from "./contracts/methods";
 import { Decimal } from "./decimal";
+import { INPATIENT_STEP_TEXT } from "./inpatient/traceText";
 import { formatCents } from "./money";
 import { percentText } from "./cellValues";
 import type { TraceStep, TraceStepKind } from "./trace";
@@ -127,6 +128,9 @@ const STEP_TEXT: { readonly [K in TraceStepKind]: (step: Step<K>) => string } = 
     }
   },
   allowedAmount: (s) => `Expected allowed amount, rounded half-up to cents: ${toCentsText(s.amount)}`,
+
+  // Inpatient stays (src/engine/inpatient).
+  ...INPATIENT_STEP_TEXT,
 };
 
 /**
