@@ -75,10 +75,14 @@ export function drgTableOn(
   return ok(table);
 }
 
-/** A DRG's row in a table, or drgNotInTable (a DRG retired or not yet created in that year, or a typing error). */
+/**
+ * A DRG's row in a table; drgNotInTable for a DRG retired or not yet created in that year (or a typing error), and
+ * drgNotPayable for one CMS gives no weight (998 principal diagnosis invalid, 999 ungroupable).
+ */
 export function drgWeightOf(table: DrgWeightTable, drg: MsDrg): Result<DrgWeightRow, InpatientIssue> {
   const row = table.rows.get(drg);
-  return row === undefined
-    ? fail({ code: "drgNotInTable", drg, tableLabel: table.label, fiscalYear: table.fiscalYear })
-    : ok(row);
+  if (row === undefined) return fail({ code: "drgNotInTable", drg, tableLabel: table.label, fiscalYear: table.fiscalYear }); // prettier-ignore
+  if (row.weight.isZero() || row.geometricMeanLengthOfStay.isZero())
+    return fail({ code: "drgNotPayable", drg, description: row.description, tableLabel: table.label });
+  return ok(row);
 }

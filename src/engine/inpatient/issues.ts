@@ -16,6 +16,7 @@ export type InpatientIssue =
     }
   | { readonly code: "drgTablesOverlap"; readonly fiscalYear: number; readonly labels: readonly string[] }
   | { readonly code: "drgNotInTable"; readonly drg: string; readonly tableLabel: string; readonly fiscalYear: number }
+  | { readonly code: "drgNotPayable"; readonly drg: string; readonly description: string; readonly tableLabel: string }
   | { readonly code: "stayDatesReversed"; readonly admitDate: string; readonly dischargeDate: string }
   | { readonly code: "coveredDaysInvalid"; readonly value: string }
   | { readonly code: "dischargeStatusMalformed"; readonly value: string }
@@ -71,6 +72,11 @@ export const INPATIENT_ISSUE_CATALOGUE: EntriesByCode<InpatientIssue, IssueEntry
     excelError: "#N/A",
     message: (i) =>
       `MS-DRG ${i.drg} is not in ${i.tableLabel} (FY${i.fiscalYear}): check the DRG and the discharge date.`,
+  },
+  drgNotPayable: {
+    excelError: "#N/A",
+    message: (i) =>
+      `MS-DRG ${i.drg}${i.description === "" ? "" : ` (${i.description})`} has no weight in ${i.tableLabel}: CMS does not pay it and returns the claim to the hospital; correct the DRG.`,
   },
   stayDatesReversed: {
     excelError: "#VALUE!",

@@ -1,6 +1,6 @@
 /** The words of the inpatient trace steps, spread into the engine's one renderer (../traceText.ts). */
 import { percentText } from "../cellValues";
-import type { Decimal } from "../decimal";
+import { Decimal } from "../decimal";
 import { formatCents } from "../money";
 import { INPATIENT_METHODS } from "./methods";
 import { STOP_LOSS_KINDS } from "./stopLoss";
@@ -21,7 +21,9 @@ const tierText = (t: TierDays): string =>
   `days ${t.fromDay}-${t.toDay ?? "on"}: ${days(t.days)} x ${t.rate.toString()} = ${t.amount.toString()}`;
 const flags = (postAcute: boolean, specialPay: boolean): string =>
   postAcute ? (specialPay ? ", post-acute transfer DRG with special pay" : ", post-acute transfer DRG") : "";
-const exact = (amount: Decimal): string => amount.toString();
+/** The exact amount, or its first 6 decimals and "..." when it has more (a per diem of 12838 / 3.8). */
+const exact = (amount: Decimal): string =>
+  amount.decimalPlaces() > 6 ? `${amount.toDecimalPlaces(6, Decimal.ROUND_DOWN).toFixed(6)}...` : amount.toString();
 
 /** One renderer per inpatient step kind. */
 export const INPATIENT_STEP_TEXT: { readonly [K in InpatientTraceStepKind]: (step: Step<K>) => string } = {
