@@ -15,9 +15,13 @@ export interface CbsaWageIndexRow {
   /** A 5-digit CBSA for an urban area, or the 2-digit state code of a state's rural area ("01" Alabama). */
   readonly cbsa: string;
   readonly effectiveDate: IsoDate;
-  readonly geographicWageIndex: Decimal;
-  /** After geographic reclassification (MGCRB): the index a reclassified hospital is paid with. */
-  readonly reclassifiedWageIndex: Decimal;
+  /**
+   * Null where CMS writes 0.0000: a state without rural areas (District of Columbia, New Jersey, Rhode Island) has
+   * no index of its own, only its imputed floor.
+   */
+  readonly geographicWageIndex: Decimal | null;
+  /** After geographic reclassification (MGCRB): the index a reclassified hospital is paid with; null as above. */
+  readonly reclassifiedWageIndex: Decimal | null;
   /** The imputed floor's index; null where CMS writes 0.0000 (no imputed floor applies). */
   readonly imputedFloorWageIndex: Decimal | null;
   readonly name: string;
@@ -67,24 +71,26 @@ function readRow(row: TableRow<typeof WAGE_INDEX_COLUMNS>): RowRead<CbsaWageInde
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(cell("effectiveDate"));
   const date = parseIsoDate(compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : cell("effectiveDate"));
   if (!date.ok) row.invalid("effectiveDate", "a date like 20251001");
-  const index = (name: Column, zeroAllowed: boolean): Decimal | null => {
-    const value = toDecimal(cell(name));
-    const inRange = value !== null && !value.isNegative() && value.lessThanOrEqualTo(MAX_WAGE_INDEX);
-    if (!inRange || (!zeroAllowed && value.isZero())) row.invalid(name, `an index ${zeroAllowed ? "from 0" : "above 0"} up to 5, like 1.0694`); // prettier-ignore
-    return value;
+  // 0.0000 is CMS's "none" (see CbsaWageIndexRow); blank only in a file without the imputed floor column.
+  const index = (name: Column): Decimal | null => {
+    const text = cell(name);
+    if (text === "" && name === "imputedFloorWageIndex") return null;
+    const value = toDecimal(text);
+    if (value === null || value.isNegative() || value.greaterThan(MAX_WAGE_INDEX))
+      row.invalid(name, "an index from 0 up to 5, like 1.0694 (0.0000: none)");
+    return value === null || value.isZero() ? null : value;
   };
-  const geographic = index("geographicWageIndex", false);
-  const reclassified = index("reclassifiedWageIndex", false);
-  const imputed = cell("imputedFloorWageIndex") === "" ? null : index("imputedFloorWageIndex", true);
-  if (row.issues.length > 0 || cbsa === null || !date.ok || geographic === null || reclassified === null)
-    return { issues: row.issues };
+  const geographic = index("geographicWageIndex");
+  const reclassified = index("reclassifiedWageIndex");
+  const imputed = index("imputedFloorWageIndex");
+  if (row.issues.length > 0 || cbsa === null || !date.ok) return { issues: row.issues };
   return {
     value: {
       cbsa,
       effectiveDate: date.value,
       geographicWageIndex: geographic,
       reclassifiedWageIndex: reclassified,
-      imputedFloorWageIndex: imputed === null || imputed.isZero() ? null : imputed,
+      imputedFloorWageIndex: imputed,
       name: cell("name"),
       sourceRowNumber: row.rowNumber,
     },

@@ -166,9 +166,14 @@ export function parseDrgWeightsCsv(
   const table = openCmsTable(input, DRG_TABLE);
   if (!table.ok) return table;
   const read = readDataRows(table.value, readRow, (value) => `MS-DRG ${value.row.drg}`);
-  const cut = tableCutShort(table.value, read, true);
+  const cut = tableCutShort(table.value, read) ?? lastRowShort(table.value.csv.rows, table.value.headerRow, read);
   if (cut !== null) return fail(cut);
-  const firstDate = read.values.find((value) => value.effectiveDate !== null)?.effectiveDate ?? null;
+  // The year is the first readable date of the column, a rejected row's too: its other cells may be what is wrong.
+  const dateColumn = table.value.columns.effectiveDate;
+  const firstDate =
+    dateColumn === undefined
+      ? null
+      : (read.rows.map((row) => effectiveDateOf(row.cells[dateColumn] ?? "")).find((date) => date !== null) ?? null);
   const issues: ImportIssue[] = [...read.issues];
   const kept = read.values.filter((value) => {
     if (value.effectiveDate === null || value.effectiveDate === firstDate) return true;
@@ -196,6 +201,24 @@ export function parseDrgWeightsCsv(
     issues: issues.sort((a, b) => rowOf(a) - rowOf(b)),
     warnings: kept.flatMap((value) => value.warnings),
   });
+}
+
+/**
+ * A file cut at a cell boundary: its last row has fewer cells than its header (every row of the pricer's file and of
+ * Table 5 has all of them; the declared columns are fewer than the file's, so the header is the measure).
+ */
+function lastRowShort(
+  rows: readonly (readonly string[])[],
+  headerRow: number,
+  read: {
+    readonly rows: readonly { readonly rowNumber: number; readonly cells: readonly string[] }[];
+    readonly values: readonly unknown[];
+  },
+): ImportIssue | null {
+  const last = read.rows[read.rows.length - 1];
+  const expectedCells = rows[headerRow]?.length ?? 0;
+  if (last === undefined || last.cells.length >= expectedCells) return null;
+  return { code: "lastRowShort", fileKind: FILE_KIND, rowNumber: last.rowNumber, cells: last.cells.length, expectedCells, rowsRead: read.values.length }; // prettier-ignore
 }
 
 const rowOf = (issue: ImportIssue): number => ("rowNumber" in issue ? issue.rowNumber : 0);
