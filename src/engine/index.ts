@@ -313,6 +313,7 @@ export {
   type InpatientMethodTable,
 } from "./inpatient/methods";
 export { checkPerDiemTiers } from "./inpatient/perDiem";
+export { describeInpatientTerms } from "./inpatient/describeTerms";
 export { STOP_LOSS_KINDS } from "./inpatient/stopLoss";
 export {
   TRANSFER_DISCHARGE_STATUSES,

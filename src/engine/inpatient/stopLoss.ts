@@ -1,5 +1,6 @@
+import { percentText } from "../cellValues";
 import { Decimal } from "../decimal";
-import { dollarsOf, type Cents } from "../money";
+import { dollarsOf, dollarsText, type Cents } from "../money";
 import type { InpatientTraceStep } from "./traceSteps";
 import type { OutlierTerm, StopLoss, StopLossKind } from "./terms";
 
@@ -8,12 +9,14 @@ export const STOP_LOSS_KINDS = {
   "first dollar": {
     label: "First-dollar stop-loss",
     synonyms: ["first dollar", "first-dollar"],
+    describe: (term) => `${percentText(term.percent)} of all charges when they exceed ${dollarsText(term.threshold)}`,
     // The whole claim at the percent of charges, replacing the payment (CMS's example: over $200,000, 50% of charges).
     triggered: (_payment, charges, _threshold, percent) => charges.times(percent),
   },
   "second dollar": {
     label: "Second-dollar stop-loss",
     synonyms: ["second dollar", "second-dollar", "excess"],
+    describe: (term) => `${percentText(term.percent)} of the charges above ${dollarsText(term.threshold)}, added`,
     // Only the charges above the threshold, at the percent, added to the payment.
     triggered: (payment, charges, threshold, percent) => payment.plus(charges.minus(threshold).times(percent)),
   },
@@ -22,6 +25,8 @@ export const STOP_LOSS_KINDS = {
   {
     readonly label: string;
     readonly synonyms: readonly string[];
+    /** The term in words for people, after its label. */
+    readonly describe: (term: StopLoss) => string;
     readonly triggered: (payment: Decimal, charges: Decimal, threshold: Decimal, percent: Decimal) => Decimal;
   }
 >;

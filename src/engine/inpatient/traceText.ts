@@ -4,6 +4,7 @@ import { Decimal } from "../decimal";
 import { formatCents } from "../money";
 import { INPATIENT_METHODS } from "./methods";
 import { STOP_LOSS_KINDS } from "./stopLoss";
+import type { StopLossKind } from "./terms";
 import type { InpatientTraceStep, InpatientTraceStepKind, TierDays } from "./traceSteps";
 import { TRANSFER_KINDS, type NoTransferReason } from "./transfer";
 
@@ -24,6 +25,14 @@ const flags = (postAcute: boolean, specialPay: boolean): string =>
 /** The exact amount, or its first 6 decimals and "..." when it has more (a per diem of 12838 / 3.8). */
 const exact = (amount: Decimal): string =>
   amount.decimalPlaces() > 6 ? `${amount.toDecimalPlaces(6, Decimal.ROUND_DOWN).toFixed(6)}...` : amount.toString();
+
+/** What a triggered stop-loss did, by kind. */
+const STOP_LOSS_TRIGGERED = {
+  "first dollar": (s, head) =>
+    `${head}: total charges ${formatCents(s.totalCharges)} exceed it, the whole claim is paid ${formatCents(s.totalCharges)} x ${s.percent.toString()} = ${exact(s.amount)} instead of ${exact(s.before)}`,
+  "second dollar": (s, head) =>
+    `${head}: ${exact(s.before)} + (${formatCents(s.totalCharges)} - ${formatCents(s.threshold)}) x ${s.percent.toString()} = ${exact(s.amount)}`,
+} as const satisfies Record<StopLossKind, (step: Step<"stopLoss">, head: string) => string>;
 
 /** One renderer per inpatient step kind. */
 export const INPATIENT_STEP_TEXT: { readonly [K in InpatientTraceStepKind]: (step: Step<K>) => string } = {
@@ -62,8 +71,6 @@ export const INPATIENT_STEP_TEXT: { readonly [K in InpatientTraceStepKind]: (ste
     const head = `${STOP_LOSS_KINDS[s.stopLossKind].label} at ${percentText(s.percent)} over ${formatCents(s.threshold)}`;
     if (!s.triggered)
       return `${head}: total charges ${formatCents(s.totalCharges)} do not exceed the threshold, the payment ${exact(s.before)} stands`;
-    return s.stopLossKind === "first dollar"
-      ? `${head}: total charges ${formatCents(s.totalCharges)} exceed it, the whole claim is paid ${formatCents(s.totalCharges)} x ${s.percent.toString()} = ${exact(s.amount)} instead of ${exact(s.before)}`
-      : `${head}: ${exact(s.before)} + (${formatCents(s.totalCharges)} - ${formatCents(s.threshold)}) x ${s.percent.toString()} = ${exact(s.amount)}`;
+    return STOP_LOSS_TRIGGERED[s.stopLossKind](s, head);
   },
 };

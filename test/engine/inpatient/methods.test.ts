@@ -7,7 +7,8 @@ import {
   type InpatientMethodTable,
 } from "../../../src/engine/inpatient/methods";
 import { methodChoices } from "../../../src/engine/contracts/methods";
-import { d } from "./builders";
+import { describeInpatientTerms } from "../../../src/engine/inpatient/describeTerms";
+import { CMS_PER_DIEM_TIERS, aLevel, d, dollars, drg, someTerms } from "./builders";
 
 describe("the inpatient method table", () => {
   it("does not compile without an entry for every method kind", () => {
@@ -42,4 +43,30 @@ describe("the inpatient method table", () => {
       ["perDiemLevels"],
       ["percent"],
     ]));
+});
+
+describe("a contract's inpatient terms in words", () => {
+  it("lists the method and each term on top, in the order they apply", () =>
+    expect(
+      describeInpatientTerms(
+        someTerms({
+          caseRates: new Map([[drg("470"), { drg: drg("470"), rate: d("20000"), sourceRowNumber: null }]]),
+          outlier: { fixedLossThreshold: dollars(40_397), percent: d("0.8") },
+          stopLoss: { kind: "first dollar", threshold: dollars(200_000), percent: d("0.5") },
+          lesserOf: true,
+        }),
+      ),
+    ).toBe(
+      "MS-DRG at a base rate of $10,000.00; case rates for 1 DRG; transfer reduction by GMLOS; outlier: 80% of charges over the payment + $40,397.00; first-dollar stop-loss: 50% of all charges when they exceed $200,000.00; lesser of charges",
+    ));
+
+  it("describes a per diem by its levels of care and revenue code ranges", () =>
+    expect(
+      describeInpatientTerms(
+        someTerms({
+          method: { kind: "per diem", levels: [aLevel("Psychiatric", "0114", "0114", CMS_PER_DIEM_TIERS)] },
+          transferReduction: false,
+        }),
+      ),
+    ).toBe("Per diem by level of care (Psychiatric 0114-0114)"));
 });

@@ -62,6 +62,16 @@ describeWithSharedData("a transfer reduces the MS-DRG payment by Medicare's GMLO
   it("pays an acute transfer (02) after 1 day per diem x 2: $12,838.00 / 3.8 = 3,378.42105... x 2 = $6,756.84", () =>
     expect(amountOf({ ...heartFailure, dischargeStatus: status("02") })).toBe(dollars(6_756.84)));
 
+  it("pays a same-day acute transfer as one day, per diem x 2: $6,756.84", () =>
+    expect(amountOf({ ...heartFailure, dischargeDate: heartFailure.admitDate, dischargeStatus: status("02") })).toBe(
+      dollars(6_756.84),
+    ));
+
+  it("counts the covered days over the dates: 2 covered days of a 5-day stay, 3,378.42105... x 3 = $10,135.26", () =>
+    expect(
+      amountOf({ ...heartFailure, dischargeDate: date("2025-11-08"), coveredDays: 2, dischargeStatus: status("02") }),
+    ).toBe(dollars(10_135.26)));
+
   it("caps an acute transfer after 3 days at the full payment: 3,378.42105... x 4 = 13,513.68 > $12,838.00", () =>
     expect(amountOf({ ...heartFailure, dischargeDate: date("2025-11-06"), dischargeStatus: status("02") })).toBe(
       dollars(12_838),

@@ -2,9 +2,9 @@
 // of charges; DOMAIN.md 3.1), an outlier with a fixed-loss threshold, percent of charges and lesser-of.
 import { priceInpatientStay } from "../../../src/engine/inpatient/priceStay";
 import type { InpatientTerms } from "../../../src/engine/inpatient/terms";
-import { formatTraceStep } from "../../../src/engine/traceText";
+import { formatTrace, formatTraceStep } from "../../../src/engine/traceText";
 import { describeWithSharedData } from "../../support/sharedData";
-import { aStay, d, dollars, realDrgTables, someTerms } from "./builders";
+import { aStay, d, date, dollars, drg, realDrgTables, someTerms, status } from "./builders";
 
 describeWithSharedData("stop-loss protects the hospital on a stay whose charges exceed a threshold", () => {
   const tables = realDrgTables();
@@ -28,6 +28,11 @@ describeWithSharedData("stop-loss protects the hospital on a stay whose charges 
   it("says in the trace what a second-dollar stop-loss added", () =>
     expect(priced(150_000, secondDollar).trace.map(formatTraceStep)[3]).toBe(
       "Second-dollar stop-loss at 60% over 100000.00: 19289 + (150000.00 - 100000.00) x 0.6 = 49289",
+    ));
+
+  it("says in the trace that a first-dollar stop-loss paid the whole claim at its percent", () =>
+    expect(priced(250_000, firstDollar).trace.map(formatTraceStep)[3]).toBe(
+      "First-dollar stop-loss at 50% over 200000.00: total charges 250000.00 exceed it, the whole claim is paid 250000.00 x 0.5 = 125000 instead of 19289",
     ));
 
   it("adds an outlier above payment + fixed loss: ($100,000 - ($19,289 + $40,397)) x 80% = $32,251.20, total $51,540.20", () =>
@@ -60,4 +65,32 @@ describeWithSharedData("lesser-of caps an inpatient payment at the claim's total
 
   it("pays DRG 470's $19,289.00 above charges of $15,000.55 when the contract has no lesser-of", () =>
     expect(amountOf(15_000.55, { lesserOf: false })).toBe(dollars(19_289)));
+});
+
+describeWithSharedData("every rule of an inpatient stay is in its trace", () => {
+  it("explains a special-pay transfer with an outlier, a second-dollar stop-loss and lesser-of, step by step", () => {
+    const stay = aStay({
+      drg: drg("029"),
+      dischargeStatus: status("03"),
+      admitDate: date("2025-11-03"),
+      dischargeDate: date("2025-11-04"),
+      totalCharges: dollars(150_000),
+    });
+    const terms = someTerms({
+      lesserOf: true,
+      outlier: { fixedLossThreshold: dollars(40_397), percent: d("0.8") },
+      stopLoss: { kind: "second dollar", threshold: dollars(100_000), percent: d("0.6") },
+    });
+    const priced = priceInpatientStay(stay, terms, realDrgTables());
+    expect(priced.ok && formatTrace(priced.value.trace)).toEqual([
+      "1. Inpatient stay, contract Acme Hospital PPO (registry row 2): MS-DRG; DRG 029, admitted 2025-11-03, discharged 2025-11-04, length of stay 1 day (from the dates), total charges 150000.00, discharge status 03",
+      "2. MS-DRG 029 in MS-DRG weights FY2026 (FY2026, the fiscal year of the discharge date 2025-11-04; file row 28): weight 3.4116, GMLOS 4.7, post-acute transfer DRG with special pay",
+      "3. Base rate 10000 x weight 3.4116 = 34116",
+      "4. Transfer (discharge status 03, post-acute care transfer, special pay DRG): per diem 34116 / GMLOS 4.7 = 7258.723404...; 50% of 34116 + 50% of per diem x 2 days = 24316.723404...; paid: 24316.723404...",
+      "5. Outlier: (total charges 150000.00 - (payment 24316.723404... + fixed loss 40397.00)) x 0.8 = 68229.021276... added: 92545.744680...",
+      "6. Second-dollar stop-loss at 60% over 100000.00: 92545.744680... + (150000.00 - 100000.00) x 0.6 = 122545.744680...",
+      "7. Lesser-of: billed charge 150000.00 is not less than 122545.7446808510638297872340425531914894, so it does not bind",
+      "8. Expected allowed amount, rounded half-up to cents: 122545.74",
+    ]);
+  });
 });

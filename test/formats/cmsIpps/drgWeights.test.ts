@@ -93,6 +93,21 @@ describe("MS-DRG weights as people and Excel leave them", () => {
   });
 });
 
+describe("Table 5 as CMS's text file (tab-delimited, banner rows)", () => {
+  const text = [
+    "Table 5.--List of MS-DRGs, Relative Weighting Factors, and Geometric and Arithmetic Mean Length of Stay--FY 2025",
+    "MS-DRG\tFY 2025 Final Rule Post-Acute DRG\tFY 2025 Final Rule Special Pay DRG\tMDC\tTYPE\tMS-DRG Title\tWeights\tGeometric mean LOS\tArithmetic mean LOS",
+    "470\tYes\tNo\t08\tSURG\tMAJOR HIP AND KNEE JOINT REPLACEMENT OR REATTACHMENT OF LOWER EXTREMITY WITHOUT MCC\t1.8855\t1.7\t2.1",
+    "",
+  ].join("\r\n");
+  const parsed = parseDrgWeightsCsv(text);
+
+  it("reads DRG 470 of FY2025 from the tab-delimited text: weight 1.8855, GMLOS 1.7, post-acute", () => {
+    const row = rowOf(parsed, "470");
+    expect([parsed.ok && parsed.value.table.fiscalYear, row?.weight.toString(), row?.geometricMeanLengthOfStay.toString(), row?.postAcuteTransfer]).toEqual([2025, "1.8855", "1.7", true]); // prettier-ignore
+  });
+});
+
 describe("MS-DRG weight rows that cannot be read are reported, never imported", () => {
   it("leaves out a weight written as money, naming row and column", () =>
     expect(messages(parseDrgWeightsCsv(pricerFile(ROW_039, '470,20251001,"$1,234.56",1.9,,2.2,Y,,HIP')))).toEqual([
