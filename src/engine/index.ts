@@ -318,7 +318,10 @@ export { STOP_LOSS_KINDS } from "./inpatient/stopLoss";
 export {
   TRANSFER_DISCHARGE_STATUSES,
   TRANSFER_KINDS,
+  TRANSFER_ARITHMETIC,
   type NoTransferReason,
+  type TransferAmount,
+  type TransferArithmetic,
   type TransferClass,
   type TransferKind,
 } from "./inpatient/transfer";

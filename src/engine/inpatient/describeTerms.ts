@@ -3,6 +3,7 @@ import { dollarsText } from "../money";
 import { inpatientMethodEntry } from "./methods";
 import { STOP_LOSS_KINDS } from "./stopLoss";
 import type { InpatientTerms } from "./terms";
+import { TRANSFER_ARITHMETIC } from "./transfer";
 
 /**
  * A contract's inpatient terms in words for people, as a portfolio summary or the contract editor would show them:
@@ -14,7 +15,8 @@ export function describeInpatientTerms(terms: InpatientTerms): string {
   const parts = [inpatientMethodEntry(terms.method).describe(terms.method)];
   const caseRates = terms.caseRates.size;
   if (caseRates > 0) parts.push(`case rates for ${caseRates} DRG${caseRates === 1 ? "" : "s"}`);
-  if (terms.transferReduction) parts.push("transfer reduction by GMLOS");
+  if (terms.transferReduction !== null)
+    parts.push(`transfer reduction by GMLOS (${TRANSFER_ARITHMETIC[terms.transferReduction].label})`);
   if (terms.outlier !== null)
     parts.push(
       `outlier: ${percentText(terms.outlier.percent)} of charges over the payment + ${dollarsText(terms.outlier.fixedLossThreshold)}`,

@@ -128,7 +128,8 @@ function transferStep(
   const dischargeStatus = stay.dischargeStatus;
   if (dischargeStatus === null) throw new Error("transferStep is only called for a transfer status");
   const unreduced = (reason: NoTransferReason) => ok({ kind: "noTransferReduction", dischargeStatus, reason } as const);
-  if (!terms.transferReduction) return unreduced("not in contract");
+  const arithmetic = terms.transferReduction;
+  if (arithmetic === null) return unreduced("not in contract");
   if (!paidByDrg) return unreduced(terms.caseRates.has(stay.drg) ? "case rate" : "method not by DRG");
   const row = drgWeight();
   if (!row.ok) return row;
@@ -141,12 +142,14 @@ function transferStep(
     case "transfer":
       break;
   }
-  const reduced = transferAmount(decision.transferKind, payment, row.value, days);
+  const reduced = transferAmount(decision.transferKind, arithmetic, payment, row.value, days);
   return ok({
     kind: "transferReduction",
     transferKind: decision.transferKind,
+    arithmetic,
     dischargeStatus,
     fullAmount: payment,
+    weight: row.value.weight,
     geometricMeanLengthOfStay: row.value.geometricMeanLengthOfStay,
     ...reduced,
   });

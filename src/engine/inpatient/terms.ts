@@ -2,6 +2,7 @@ import type { Decimal } from "../decimal";
 import type { Cents } from "../money";
 import type { RevenueCode } from "../revenueCode";
 import type { MsDrg } from "./msDrg";
+import type { TransferArithmetic } from "./transfer";
 
 /**
  * A hospital contract's inpatient terms: one row of the future inpatient registry table (the method and its rate
@@ -16,8 +17,11 @@ export interface InpatientTerms {
   readonly caseRates: ReadonlyMap<MsDrg, CaseRate>;
   readonly stopLoss: StopLoss | null;
   readonly outlier: OutlierTerm | null;
-  /** Whether the MS-DRG payment of a transfer is reduced by Medicare's GMLOS per diem rule (transfer.ts). */
-  readonly transferReduction: boolean;
+  /**
+   * Whether the MS-DRG payment of a transfer is reduced by Medicare's GMLOS per diem rule, and with which arithmetic
+   * (transfer.ts); null: never reduced.
+   */
+  readonly transferReduction: TransferArithmetic | null;
   /** The payment is capped at the claim's total charges. */
   readonly lesserOf: boolean;
   /** The registry row of the terms, for the trace; null when built elsewhere (a test, a function argument). */

@@ -5,7 +5,7 @@ import type { RevenueCode } from "../revenueCode";
 import type { MsDrg } from "./msDrg";
 import type { DischargeStatus, LengthOfStaySource } from "./stay";
 import type { InpatientMethod, StopLossKind } from "./terms";
-import type { NoTransferReason, TransferKind } from "./transfer";
+import type { NoTransferReason, TransferArithmetic, TransferKind } from "./transfer";
 
 /** The days of one tier of a per diem level that a stay used, and what they were paid. */
 export interface TierDays {
@@ -66,14 +66,18 @@ export type InpatientTraceStep =
   | {
       readonly kind: "transferReduction";
       readonly transferKind: TransferKind;
+      readonly arithmetic: TransferArithmetic;
       readonly dischargeStatus: DischargeStatus;
       readonly fullAmount: Decimal;
+      readonly weight: Decimal;
       readonly geometricMeanLengthOfStay: Decimal;
       readonly perDiem: Decimal;
       /** The days the per diem is paid for: the length of stay (at least 1) + 1 (the first day counts twice). */
       readonly paidDays: number;
       /** The transfer formula's amount before the cap at the full amount. */
       readonly formulaAmount: Decimal;
+      /** CMS pricer arithmetic: the weight x the discharge fraction, rounded to 4 places; null when exact. */
+      readonly weightFraction: Decimal | null;
       readonly amount: Decimal;
     }
   | {

@@ -6,7 +6,7 @@ import { INPATIENT_METHODS } from "./methods";
 import { STOP_LOSS_KINDS } from "./stopLoss";
 import type { StopLossKind } from "./terms";
 import type { InpatientTraceStep, InpatientTraceStepKind, TierDays } from "./traceSteps";
-import { TRANSFER_KINDS, type NoTransferReason } from "./transfer";
+import { TRANSFER_KINDS, type NoTransferReason, type TransferKind } from "./transfer";
 
 type Step<K extends InpatientTraceStepKind> = Extract<InpatientTraceStep, { kind: K }>;
 
@@ -34,6 +34,13 @@ const STOP_LOSS_TRIGGERED = {
     `${head}: ${exact(s.before)} + (${formatCents(s.totalCharges)} - ${formatCents(s.threshold)}) x ${s.percent.toString()} = ${exact(s.amount)}`,
 } as const satisfies Record<StopLossKind, (step: Step<"stopLoss">, head: string) => string>;
 
+/** Each transfer kind's per diem formula in words. */
+const TRANSFER_FORMULA_TEXT = {
+  acute: (s) => `per diem x ${s.paidDays} days (length of stay + 1)`,
+  "post-acute": (s) => `per diem x ${s.paidDays} days (length of stay + 1)`,
+  "post-acute special pay": (s) => `50% of ${exact(s.fullAmount)} + 50% of per diem x ${s.paidDays} days`,
+} as const satisfies Record<TransferKind, (step: Step<"transferReduction">) => string>;
+
 /** One renderer per inpatient step kind. */
 export const INPATIENT_STEP_TEXT: { readonly [K in InpatientTraceStepKind]: (step: Step<K>) => string } = {
   inpatientStay: (s) => {
@@ -55,12 +62,13 @@ export const INPATIENT_STEP_TEXT: { readonly [K in InpatientTraceStepKind]: (ste
     `Per diem total for ${days(s.days)} (length of stay ${days(s.lengthOfStay)}): ${exact(s.amount)}`,
   percentOfTotalCharges: (s) =>
     `${percentText(s.percent)} of total charges: ${formatCents(s.totalCharges)} x ${s.percent.toString()} = ${exact(s.amount)}`,
-  transferReduction: (s) =>
-    `Transfer (discharge status ${s.dischargeStatus}, ${TRANSFER_KINDS[s.transferKind].label}): per diem ${exact(s.fullAmount)} / GMLOS ${s.geometricMeanLengthOfStay.toString()} = ${exact(s.perDiem)}; ${
-      s.transferKind === "post-acute special pay"
-        ? `50% of ${exact(s.fullAmount)} + 50% of per diem x ${s.paidDays} days`
-        : `per diem x ${s.paidDays} days (length of stay + 1)`
-    } = ${exact(s.formulaAmount)}; ${s.formulaAmount.greaterThan(s.fullAmount) ? "capped at the full payment" : "paid"}: ${exact(s.amount)}`,
+  transferReduction: (s) => {
+    const head = `Transfer (discharge status ${s.dischargeStatus}, ${TRANSFER_KINDS[s.transferKind].label})`;
+    const outcome = s.amount.lessThan(s.fullAmount) ? "paid" : "capped at the full payment";
+    if (s.weightFraction !== null)
+      return `${head}, as CMS's pricer rounds it: weight ${s.weight.toString()} x the discharge fraction for ${s.paidDays} days of GMLOS ${s.geometricMeanLengthOfStay.toString()}, rounded to 4 places = ${s.weightFraction.toString()}; ${exact(s.fullAmount)} / ${s.weight.toString()} x ${s.weightFraction.toString()} = ${exact(s.formulaAmount)}; ${outcome}: ${exact(s.amount)}`;
+    return `${head}: per diem ${exact(s.fullAmount)} / GMLOS ${s.geometricMeanLengthOfStay.toString()} = ${exact(s.perDiem)}; ${TRANSFER_FORMULA_TEXT[s.transferKind](s)} = ${exact(s.formulaAmount)}; ${outcome}: ${exact(s.amount)}`;
+  },
   noTransferReduction: (s) =>
     `Discharge status ${s.dischargeStatus} is a transfer, but ${NO_TRANSFER_REASONS[s.reason]}`,
   outlier: (s) =>

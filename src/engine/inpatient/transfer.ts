@@ -48,21 +48,95 @@ export type TransferKind = "acute" | "post-acute" | "post-acute special pay";
 export type NoTransferReason = "not on the post-acute list" | "case rate" | "method not by DRG" | "not in contract";
 
 const HALF = new Decimal("0.5");
+const ONE = new Decimal(1);
+const round4 = (value: Decimal): Decimal => value.toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
 
 /**
  * Each transfer kind's payment from the full payment, the per diem (full / GMLOS) and the paid days (LOS + 1),
- * before the cap at the full payment.
+ * before the cap at the full payment; and, for CMS's pricer arithmetic, its discharge fraction (the share of the full
+ * payment; above 1 means the full payment) and the factor its weight is multiplied by (IPPS pricer
+ * `CalculateFractionalAdjustments`, from 3000-CALC-PAYMENT of PPCAL).
  */
 export const TRANSFER_KINDS = {
-  acute: { label: "acute care transfer", formula: (_full, perDiem, paidDays) => perDiem.times(paidDays) },
-  "post-acute": { label: "post-acute care transfer", formula: (_full, perDiem, paidDays) => perDiem.times(paidDays) },
+  acute: {
+    label: "acute care transfer",
+    formula: (_full, perDiem, paidDays) => perDiem.times(paidDays),
+    cmsDischargeFraction: (paidDays, gmlos) => round4(new Decimal(paidDays).dividedBy(gmlos)),
+    cmsWeightFactor: (paidDays, gmlos) => round4(new Decimal(paidDays).dividedBy(gmlos)),
+  },
+  "post-acute": {
+    label: "post-acute care transfer",
+    formula: (_full, perDiem, paidDays) => perDiem.times(paidDays),
+    cmsDischargeFraction: (paidDays, gmlos) => round4(new Decimal(paidDays).dividedBy(gmlos)),
+    cmsWeightFactor: (paidDays, gmlos) => round4(new Decimal(paidDays).dividedBy(gmlos)),
+  },
   "post-acute special pay": {
     label: "post-acute care transfer, special pay DRG",
     formula: (full, perDiem, paidDays) => full.times(HALF).plus(perDiem.times(paidDays).times(HALF)),
+    cmsDischargeFraction: (paidDays, gmlos) => HALF.plus(round4(HALF.times(paidDays).dividedBy(gmlos))),
+    // The pricer truncates this share to 5 places (RoundingMode.DOWN) before adding the half.
+    cmsWeightFactor: (paidDays, gmlos) =>
+      HALF.plus(HALF.times(paidDays).dividedBy(gmlos).toDecimalPlaces(5, Decimal.ROUND_DOWN)),
   },
 } as const satisfies Record<
   TransferKind,
-  { readonly label: string; readonly formula: (full: Decimal, perDiem: Decimal, paidDays: number) => Decimal }
+  {
+    readonly label: string;
+    readonly formula: (full: Decimal, perDiem: Decimal, paidDays: number) => Decimal;
+    readonly cmsDischargeFraction: (paidDays: number, gmlos: Decimal) => Decimal;
+    readonly cmsWeightFactor: (paidDays: number, gmlos: Decimal) => Decimal;
+  }
+>;
+
+/**
+ * How a transfer's payment is computed: exactly (the per diem formula in exact decimals, rounded once at the end of
+ * the stay's pricing), or as CMS's IPPS pricer does (the discharge fraction days / GMLOS rounded to 4 places, the
+ * weight x that fraction rounded to 4 places, then base rate x that weight), for a contract that pays "as Medicare
+ * computes it". They differ by cents: DRG 291 after 1 day at $10,000 is $6,756.84 exactly, $6,757.00 by the pricer.
+ */
+export type TransferArithmetic = "exact" | "cms pricer";
+
+/** A transfer's payment, and the figures the trace shows. */
+export interface TransferAmount {
+  readonly perDiem: Decimal;
+  readonly paidDays: number;
+  /** The kind's formula before the cap at the full payment. */
+  readonly formulaAmount: Decimal;
+  /** The weight x the discharge fraction, rounded to 4 places (CMS pricer arithmetic only). */
+  readonly weightFraction: Decimal | null;
+  readonly amount: Decimal;
+}
+
+/** Each transfer arithmetic's payment from the kind, the full payment, the DRG's row and the paid days. */
+export const TRANSFER_ARITHMETIC = {
+  exact: {
+    label: "exact",
+    amount: (kind, full, row, paidDays) => {
+      const perDiem = full.dividedBy(row.geometricMeanLengthOfStay);
+      const formulaAmount = TRANSFER_KINDS[kind].formula(full, perDiem, paidDays);
+      return { perDiem, paidDays, formulaAmount, weightFraction: null, amount: Decimal.min(formulaAmount, full) };
+    },
+  },
+  "cms pricer": {
+    label: "as CMS's pricer rounds it",
+    amount: (kind, full, row, paidDays) => {
+      const gmlos = row.geometricMeanLengthOfStay;
+      const perDiem = full.dividedBy(gmlos);
+      // The full payment is base rate x weight: the pricer multiplies the base rate by a rounded weight fraction.
+      const baseRate = full.dividedBy(row.weight);
+      const entry = TRANSFER_KINDS[kind];
+      const capped = entry.cmsDischargeFraction(paidDays, gmlos).greaterThan(ONE);
+      const weightFraction = capped ? row.weight : round4(entry.cmsWeightFactor(paidDays, gmlos).times(row.weight));
+      const formulaAmount = baseRate.times(round4(entry.cmsWeightFactor(paidDays, gmlos).times(row.weight)));
+      return { perDiem, paidDays, formulaAmount, weightFraction, amount: baseRate.times(weightFraction) };
+    },
+  },
+} as const satisfies Record<
+  TransferArithmetic,
+  {
+    readonly label: string;
+    readonly amount: (kind: TransferKind, full: Decimal, row: DrgWeightRow, paidDays: number) => TransferAmount;
+  }
 >;
 
 /** What a discharge status means for a stay's DRG: a transfer kind, a transfer left unreduced and why, or neither. */
@@ -90,18 +164,17 @@ export function transferDecision(status: DischargeStatus | null, row: DrgWeightR
 export const isTransferStatus = (status: DischargeStatus | null): boolean =>
   status !== null && TRANSFER_DISCHARGE_STATUSES[status] !== undefined;
 
-/** A transfer's payment: the kind's formula over the per diem and the paid days, capped at the full payment. */
+/**
+ * A transfer's payment under the contract's arithmetic, capped at the full payment. A stay of less than a day is paid
+ * as one day: the paid days are max(LOS, 1) + 1, the first day counting twice (IPPS pricer: `MOVE B-LOS TO
+ * H-PERDIEM-DAYS; IF < 1 MOVE 1; ADD 1`).
+ */
 export function transferAmount(
   transferKind: TransferKind,
+  arithmetic: TransferArithmetic,
   fullAmount: Decimal,
   row: DrgWeightRow,
   lengthOfStay: number,
-): { readonly perDiem: Decimal; readonly paidDays: number; readonly formulaAmount: Decimal; readonly amount: Decimal } {
-  // Kept exact: CMS's pricer rounds the per diem to cents first, which a contract copying it to the letter would too
-  // (a difference of at most half a cent per paid day).
-  const perDiem = fullAmount.dividedBy(row.geometricMeanLengthOfStay);
-  // A stay of less than a day is paid as one day (Claims Processing Manual ch.3 s.40.2.4).
-  const paidDays = Math.max(1, lengthOfStay) + 1;
-  const formulaAmount = TRANSFER_KINDS[transferKind].formula(fullAmount, perDiem, paidDays);
-  return { perDiem, paidDays, formulaAmount, amount: Decimal.min(formulaAmount, fullAmount) };
+): TransferAmount {
+  return TRANSFER_ARITHMETIC[arithmetic].amount(transferKind, fullAmount, row, Math.max(1, lengthOfStay) + 1);
 }

@@ -48,7 +48,7 @@ export function someTerms(overrides: Partial<InpatientTerms> = {}): InpatientTer
     caseRates: new Map(),
     stopLoss: null,
     outlier: null,
-    transferReduction: true,
+    transferReduction: "exact",
     lesserOf: false,
     sourceRowNumber: 2,
     ...overrides,

@@ -57,7 +57,7 @@ describe("a contract's inpatient terms in words", () => {
         }),
       ),
     ).toBe(
-      "MS-DRG at a base rate of $10,000.00; case rates for 1 DRG; transfer reduction by GMLOS; outlier: 80% of charges over the payment + $40,397.00; first-dollar stop-loss: 50% of all charges when they exceed $200,000.00; lesser of charges",
+      "MS-DRG at a base rate of $10,000.00; case rates for 1 DRG; transfer reduction by GMLOS (exact); outlier: 80% of charges over the payment + $40,397.00; first-dollar stop-loss: 50% of all charges when they exceed $200,000.00; lesser of charges",
     ));
 
   it("describes a per diem by its levels of care and revenue code ranges", () =>
@@ -65,7 +65,7 @@ describe("a contract's inpatient terms in words", () => {
       describeInpatientTerms(
         someTerms({
           method: { kind: "per diem", levels: [aLevel("Psychiatric", "0114", "0114", CMS_PER_DIEM_TIERS)] },
-          transferReduction: false,
+          transferReduction: null,
         }),
       ),
     ).toBe("Per diem by level of care (Psychiatric 0114-0114)"));

@@ -90,7 +90,7 @@ describeWithSharedData("a transfer reduces the MS-DRG payment by Medicare's GMLO
     expect(amountOf({ ...heartFailure, dischargeStatus: status("01") })).toBe(dollars(12_838)));
 
   it("leaves the full payment when the contract has no transfer reduction", () =>
-    expect(amountOf({ ...heartFailure, dischargeStatus: status("02") }, someTerms({ transferReduction: false }))).toBe(
+    expect(amountOf({ ...heartFailure, dischargeStatus: status("02") }, someTerms({ transferReduction: null }))).toBe(
       dollars(12_838),
     ));
 
@@ -101,4 +101,31 @@ describeWithSharedData("a transfer reduces the MS-DRG payment by Medicare's GMLO
       "Transfer (discharge status 02, acute care transfer): per diem 12838 / GMLOS 3.8 = 3378.421052...; per diem x 2 days (length of stay + 1) = 6756.842105...; paid: 6756.842105...",
     );
   });
+});
+
+describeWithSharedData("a contract that reduces transfers as CMS's pricer rounds them", () => {
+  const tables = realDrgTables();
+  const heartFailure = { drg: drg("291"), admitDate: date("2025-11-03"), dischargeDate: date("2025-11-04") };
+  const pricer = someTerms({ transferReduction: "cms pricer" });
+  const priced = (stay: Parameters<typeof aStay>[0]) => {
+    const result = priceInpatientStay(aStay(stay), pricer, tables);
+    if (!result.ok) throw new Error(result.issue.code);
+    return result.value;
+  };
+
+  it("pays DRG 291 after 1 day by the rounded weight: 2 / 3.8 = 0.5263; 0.5263 x 1.2838 = 0.6757; $10,000 x 0.6757 = $6,757.00 (exactly $6,756.84)", () =>
+    expect(priced({ ...heartFailure, dischargeStatus: status("02") }).amount).toBe(dollars(6_757)));
+
+  it("pays a special-pay DRG 029 after 1 day: 0.5 + 0.21276 (0.5 x 2 / 4.7, cut to 5 places) = 0.71276; x 3.4116 = 2.4317; $24,317.00 (exactly $24,316.72)", () =>
+    expect(priced({ ...heartFailure, drg: drg("029"), dischargeStatus: status("03") }).amount).toBe(dollars(24_317)));
+
+  it("pays the full payment when the discharge fraction passes 1: 4 / 3.8 = 1.0526, so $12,838.00", () =>
+    expect(priced({ ...heartFailure, dischargeDate: date("2025-11-06"), dischargeStatus: status("02") }).amount).toBe(
+      dollars(12_838),
+    ));
+
+  it("shows the pricer's rounded weight in the trace", () =>
+    expect(priced({ ...heartFailure, dischargeStatus: status("02") }).trace.map(formatTraceStep)[3]).toBe(
+      "Transfer (discharge status 02, acute care transfer), as CMS's pricer rounds it: weight 1.2838 x the discharge fraction for 2 days of GMLOS 3.8, rounded to 4 places = 0.6757; 12838 / 1.2838 x 0.6757 = 6757; paid: 6757",
+    ));
 });
