@@ -37,8 +37,9 @@ export const levelText = (level: PerDiemLevel): string =>
 /**
  * A per diem stay's amount: the days at each level of care are the units of the stay's revenue lines in the level's
  * room-and-board range (a line in two ranges counts for the first level listed), and each level's days are paid by
- * its day tiers counted from its own day 1 (DOMAIN.md 3.1: $2,000 days 1-3, $1,800 days 4-5, $1,200 day 6+). Refused
- * when no line is in any level, or a level's tiers are not valid.
+ * its day tiers counted from its own day 1 (DOMAIN.md 3.1: $2,000 days 1-3, $1,800 days 4-5, $1,200 day 6+). A stay
+ * given without revenue lines is paid for its length of stay at the contract's level when it has only one. Refused when
+ * no line is in any level (or a stay without lines meets several levels), or a level's tiers are not valid.
  */
 export function perDiemAmount(
   contractName: string,
@@ -51,16 +52,20 @@ export function perDiemAmount(
   const steps: InpatientTraceStep[] = [];
   let amount = new Decimal(0);
   let days = 0;
+  // A stay given without its revenue lines (PAYER.INPATIENT_PAYMENT's arguments) has one level only if the contract does.
+  const [onlyLevel] = levels;
+  const wholeStay = lines.length === 0 && levels.length === 1 && onlyLevel !== undefined;
   for (const level of levels) {
-    const own = lines.filter((line) => levelOf(line.revenueCode) === level);
-    if (own.length === 0) continue;
+    const own = wholeStay ? [] : lines.filter((line) => levelOf(line.revenueCode) === level);
+    if (own.length === 0 && !wholeStay) continue;
     const invalid = checkPerDiemTiers(contractName, level);
     if (invalid !== null) return fail(invalid);
-    const levelDays = own.reduce((sum, line) => sum + line.units, 0);
+    const levelDays = wholeStay ? lengthOfStay : own.reduce((sum, line) => sum + line.units, 0);
     const tiers = level.tiers.map((tier) => tierDays(tier, levelDays));
     const levelAmount = tiers.reduce((sum, tier) => sum.plus(tier.amount), new Decimal(0));
     const revenueCodes = [...new Set(own.map((line) => line.revenueCode))];
-    steps.push({ kind: "perDiemLevel", levelOfCare: level.levelOfCare, revenueCodes, days: levelDays, tiers, amount: levelAmount }); // prettier-ignore
+    const daysFrom = wholeStay ? "length of stay" : "revenue lines";
+    steps.push({ kind: "perDiemLevel", levelOfCare: level.levelOfCare, daysFrom, revenueCodes, days: levelDays, tiers, amount: levelAmount }); // prettier-ignore
     amount = amount.plus(levelAmount);
     days += levelDays;
   }

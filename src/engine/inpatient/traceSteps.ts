@@ -51,6 +51,8 @@ export type InpatientTraceStep =
   | {
       readonly kind: "perDiemLevel";
       readonly levelOfCare: string;
+      /** Where the days come from: the units of the stay's room-and-board lines, or its length of stay (no lines). */
+      readonly daysFrom: "revenue lines" | "length of stay";
       readonly revenueCodes: readonly RevenueCode[];
       readonly days: number;
       readonly tiers: readonly TierDays[];

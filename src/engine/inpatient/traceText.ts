@@ -49,12 +49,12 @@ export const INPATIENT_STEP_TEXT: { readonly [K in InpatientTraceStepKind]: (ste
     return `Inpatient stay, contract ${s.contractName}${row}: ${INPATIENT_METHODS[s.method.kind].label}; DRG ${s.drg}, admitted ${s.admitDate}, discharged ${s.dischargeDate}, length of stay ${days(s.lengthOfStay)} (from the ${s.lengthOfStaySource}), total charges ${formatCents(s.totalCharges)}, ${status}`;
   },
   drgWeight: (s) =>
-    `MS-DRG ${s.drg} in ${s.tableLabel} (FY${s.fiscalYear}, the fiscal year of the discharge date ${s.dischargeDate}; file row ${s.sourceRowNumber}): weight ${s.weight.toString()}, GMLOS ${s.geometricMeanLengthOfStay.toString()}${flags(s.postAcuteTransfer, s.specialPay)}`,
+    `MS-DRG ${s.drg} in ${s.tableLabel} (FY${s.fiscalYear}, the fiscal year of discharge date ${s.dischargeDate}; its row ${s.sourceRowNumber}): weight ${s.weight.toString()}, GMLOS ${s.geometricMeanLengthOfStay.toString()}${flags(s.postAcuteTransfer, s.specialPay)}`,
   caseRate: (s) =>
     `Case rate for DRG ${s.drg}${s.sourceRowNumber === null ? "" : ` (case rate row ${s.sourceRowNumber})`}: ${s.rate.toString()}, paid instead of the contract's method`,
   msDrgPayment: (s) => `Base rate ${s.baseRate.toString()} x weight ${s.weight.toString()} = ${exact(s.amount)}`,
   perDiemLevel: (s) =>
-    `Per diem, ${s.levelOfCare} (revenue codes ${s.revenueCodes.join(", ")}), ${days(s.days)}: ${s.tiers
+    `Per diem, ${s.levelOfCare} (${s.daysFrom === "revenue lines" ? `revenue codes ${s.revenueCodes.join(", ")}` : "no revenue lines given: the contract's one level for the length of stay"}), ${days(s.days)}: ${s.tiers
       .filter((t) => t.days > 0)
       .map(tierText)
       .join("; ")}; total ${exact(s.amount)}`,

@@ -30,7 +30,7 @@ describeWithSharedData("an MS-DRG contract prices a stay at its base rate x the 
 
   it("names the weight's table, fiscal year and file row in the trace", () =>
     expect(traceOf()[1]).toBe(
-      "MS-DRG 470 in MS-DRG weights FY2026 (FY2026, the fiscal year of the discharge date 2025-11-05; file row 384): weight 1.9289, GMLOS 1.9, post-acute transfer DRG",
+      "MS-DRG 470 in MS-DRG weights FY2026 (FY2026, the fiscal year of discharge date 2025-11-05; its row 384): weight 1.9289, GMLOS 1.9, post-acute transfer DRG",
     ));
 
   it("refuses a discharge date no table covers, naming the date and the years held", () => {

@@ -45,6 +45,14 @@ describe("a per diem contract pays each day at its level of care's tier rate", (
     );
   });
 
+  it("pays a stay given without revenue lines for its length of stay at the contract's one level: 7 days = $12,000.00", () =>
+    expect(amountOf(sevenDays, perDiem(psychiatric))).toBe(dollars(12_000)));
+
+  it("refuses a stay without revenue lines when the contract has several levels: the level cannot be told", () =>
+    expect(amountOf(sevenDays, perDiem(medSurg, intensiveCare))).toBe(
+      'Contract "Acme Hospital PPO" pays per diem by level of care, and no room-and-board revenue code of the stay (no revenue lines given) is in its levels (Medical/Surgical 0110-0113, Intensive Care 0200-0209).',
+    ));
+
   it("refuses a stay without a room-and-board line in any level, naming the codes billed and the levels", () =>
     expect(amountOf({ revenueLines: [aLine("0250", 4)] }, perDiem(psychiatric, intensiveCare))).toBe(
       'Contract "Acme Hospital PPO" pays per diem by level of care, and no room-and-board revenue code of the stay (0250) is in its levels (Psychiatric 0114-0114, Intensive Care 0200-0209).',

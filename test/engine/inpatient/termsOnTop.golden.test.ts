@@ -84,7 +84,7 @@ describeWithSharedData("every rule of an inpatient stay is in its trace", () => 
     const priced = priceInpatientStay(stay, terms, realDrgTables());
     expect(priced.ok && formatTrace(priced.value.trace)).toEqual([
       "1. Inpatient stay, contract Acme Hospital PPO (registry row 2): MS-DRG; DRG 029, admitted 2025-11-03, discharged 2025-11-04, length of stay 1 day (from the dates), total charges 150000.00, discharge status 03",
-      "2. MS-DRG 029 in MS-DRG weights FY2026 (FY2026, the fiscal year of the discharge date 2025-11-04; file row 28): weight 3.4116, GMLOS 4.7, post-acute transfer DRG with special pay",
+      "2. MS-DRG 029 in MS-DRG weights FY2026 (FY2026, the fiscal year of discharge date 2025-11-04; its row 28): weight 3.4116, GMLOS 4.7, post-acute transfer DRG with special pay",
       "3. Base rate 10000 x weight 3.4116 = 34116",
       "4. Transfer (discharge status 03, post-acute care transfer, special pay DRG): per diem 34116 / GMLOS 4.7 = 7258.723404...; 50% of 34116 + 50% of per diem x 2 days = 24316.723404...; paid: 24316.723404...",
       "5. Outlier: (total charges 150000.00 - (payment 24316.723404... + fixed loss 40397.00)) x 0.8 = 68229.021276... added: 92545.744680...",
