@@ -336,3 +336,58 @@ export {
   type CodeMatchEntry,
   type InstitutionalCarveOutMethodEntry,
 } from "./institutional/carveOuts";
+// Inpatient pricing of hospital contracts (issue 14): MS-DRG tables, stays, inpatient methods and terms.
+export { parseMsDrg, type MsDrg } from "./inpatient/msDrg";
+export {
+  buildDrgWeightTable,
+  drgTableOn,
+  drgWeightOf,
+  fiscalYearDates,
+  fiscalYearOf,
+  type DrgWeightRow,
+  type DrgWeightTable,
+} from "./inpatient/drgTable";
+export {
+  lengthOfStay,
+  parseDischargeStatus,
+  type DischargeStatus,
+  type InpatientStay,
+  type LengthOfStay,
+  type LengthOfStaySource,
+  type RevenueLine,
+} from "./inpatient/stay";
+export type {
+  CaseRate,
+  DayTier,
+  InpatientMethod,
+  InpatientMethodKind,
+  InpatientTerms,
+  OutlierTerm,
+  PerDiemLevel,
+  StopLoss,
+  StopLossKind,
+} from "./inpatient/terms";
+export {
+  INPATIENT_METHODS,
+  inpatientMethodEntry,
+  inpatientMethodOf,
+  type InpatientMethodCells,
+  type InpatientMethodEntry,
+  type InpatientMethodTable,
+} from "./inpatient/methods";
+export { checkPerDiemTiers } from "./inpatient/perDiem";
+export { describeInpatientTerms } from "./inpatient/describeTerms";
+export { STOP_LOSS_KINDS } from "./inpatient/stopLoss";
+export {
+  TRANSFER_DISCHARGE_STATUSES,
+  TRANSFER_KINDS,
+  TRANSFER_ARITHMETIC,
+  type NoTransferReason,
+  type TransferAmount,
+  type TransferArithmetic,
+  type TransferClass,
+  type TransferKind,
+} from "./inpatient/transfer";
+export { priceInpatientStay, type InpatientPrice } from "./inpatient/priceStay";
+export type { InpatientTraceStep, InpatientTraceStepKind, TierDays } from "./inpatient/traceSteps";
+export { INPATIENT_ISSUE_CATALOGUE, type InpatientIssue } from "./inpatient/issues";

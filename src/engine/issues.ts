@@ -1,6 +1,7 @@
 import { catalogue, fieldOf, type EntriesByCode } from "./catalogue";
 import { CONTRACT_ISSUE_CATALOGUE, type ContractIssue } from "./contracts/issues";
 import { OUTPATIENT_ISSUE_CATALOGUE, type OutpatientIssue } from "./outpatient/issues";
+import { INPATIENT_ISSUE_CATALOGUE, type InpatientIssue } from "./inpatient/issues";
 import type { RevenueCodeIssue } from "./revenueCode";
 import { UPLIFT_ISSUE_CATALOGUE, type UpliftIssue } from "./uplift/issues";
 
@@ -36,7 +37,8 @@ export type EngineIssue =
   | AnesthesiaIssue
   | UpliftIssue
   | ContractIssue
-  | OutpatientIssue;
+  | OutpatientIssue
+  | InpatientIssue;
 
 /** Why an anesthesia line (00100-01999, units = minutes) is not priced (pfsRules/anesthesia.ts). */
 export type AnesthesiaIssue =
@@ -182,6 +184,8 @@ export const ISSUE_CATALOGUE: EntriesByCode<EngineIssue, IssueEntry> = {
   ...CONTRACT_ISSUE_CATALOGUE,
   // Hospital outpatient pricing (src/engine/outpatient).
   ...OUTPATIENT_ISSUE_CATALOGUE,
+  // Inpatient pricing: MS-DRG tables, stays, hospital contract terms (src/engine/inpatient).
+  ...INPATIENT_ISSUE_CATALOGUE,
 };
 
 /** The messages of the engine's issues by code, from {@link ISSUE_CATALOGUE}. */

@@ -1,5 +1,6 @@
 import type { CarveOutMethod, ContractMethod, DefaultRule, LesserOfOutcome } from "./contracts/types";
 import type { Decimal } from "./decimal";
+import type { InpatientTraceStep } from "./inpatient/traceSteps";
 import type { HcpcsCode } from "./hcpcsCode";
 import type { IsoDate } from "./isoDate";
 import type { Modifier } from "./modifiers";
@@ -274,7 +275,9 @@ export type TraceStep =
   /** The expected allowed amount: the exact amount after lesser-of, rounded half-up to cents once. */
   | { readonly kind: "allowedAmount"; readonly amount: Decimal; readonly allowedAmount: Cents }
   /** Hospital outpatient pricing and institutional carve-outs (src/engine/outpatient/traceSteps.ts). */
-  | OutpatientTraceStep;
+  | OutpatientTraceStep
+  /** The steps of an inpatient stay (inpatient/priceStay.ts). */
+  | InpatientTraceStep;
 
 /** The kind of a trace step. */
 export type TraceStepKind = TraceStep["kind"];

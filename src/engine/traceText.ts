@@ -5,6 +5,7 @@
 import { codeRangeText } from "./contracts/carveOuts";
 import { contractMethodEntry } from "./contracts/methods";
 import { Decimal } from "./decimal";
+import { INPATIENT_STEP_TEXT } from "./inpatient/traceText";
 import { formatCents } from "./money";
 import { OUTPATIENT_STEP_TEXT } from "./outpatient/traceSteps";
 import { percentText } from "./cellValues";
@@ -130,6 +131,8 @@ const STEP_TEXT: { readonly [K in TraceStepKind]: (step: Step<K>) => string } = 
   allowedAmount: (s) => `Expected allowed amount, rounded half-up to cents: ${toCentsText(s.amount)}`,
   // Hospital outpatient pricing and institutional carve-outs keep their words beside their steps.
   ...OUTPATIENT_STEP_TEXT,
+  // Inpatient stays (src/engine/inpatient).
+  ...INPATIENT_STEP_TEXT,
 };
 
 /**
