@@ -90,29 +90,31 @@ export interface LineSheetShape {
   readonly hasUnits: boolean;
 }
 
-/** A column of the per-line sheet's fixed part. */
-export type LineKey = "hcpcsCode" | "amount" | "chargeAmount" | "serviceUnitQuantity" | "tableRow";
+/** A column of the lines sheet's fixed part. */
+export type LineKey = "hcpcsCode" | "amount" | "chargeAmount" | "lineCount" | "serviceUnitQuantity" | "currentTotal";
 
-/** The per-line sheet's fixed columns: code, amount, billed charge (when capped), units (when known), table row. */
+/**
+ * The lines sheet's fixed columns, one row per distinct line (code, amount and billed charge, when capped): the
+ * line's values, how many claim lines have them, their units (when known) and their current total. Lines alike
+ * are uplifted alike, so a row per distinct line keeps the model exact with far fewer formulas (issue 20 item 2).
+ */
 export function lineColumns(shape: LineSheetShape): readonly ColumnDeclaration<LineKey>[] {
   return [
     { key: "hcpcsCode", header: "HCPCS Code", numberFormat: text },
-    { key: "amount", header: `Current ${shape.amountColumn}`, numberFormat: money },
-    ...(shape.capped ? [{ key: "chargeAmount", header: "Charge Amount", numberFormat: money } as const] : []),
+    { key: "amount", header: `Current ${shape.amountColumn} per line`, numberFormat: money },
+    ...(shape.capped ? [{ key: "chargeAmount", header: "Charge Amount per line", numberFormat: money } as const] : []),
+    { key: "lineCount", header: `Lines in ${shape.tableName}`, numberFormat: volume },
     ...(shape.hasUnits
       ? [{ key: "serviceUnitQuantity", header: "Service Unit Quantity", numberFormat: volume } as const]
       : []),
-    { key: "tableRow", header: `${shape.tableName} Row`, numberFormat: "0" },
+    { key: "currentTotal", header: `Current ${shape.amountColumn}`, numberFormat: money },
   ];
 }
 
-/** A column of a scenario's group on the per-line sheet. */
-export type ScenarioLineKey = "uplift" | "newAmount";
+/** A column of a scenario's group on the lines sheet. */
+export type ScenarioLineKey = "newTotal";
 
-/** A scenario's columns on the per-line sheet: the code's uplift, looked up from the model, and the new amount. */
+/** A scenario's column on the lines sheet: the new amount of all the row's lines, its one formula. */
 export function scenarioLineColumns(scenarioName: string): readonly ColumnDeclaration<ScenarioLineKey>[] {
-  return [
-    { key: "uplift", header: `${scenarioName}: Uplift`, numberFormat: percent },
-    { key: "newAmount", header: `${scenarioName}: New Amount`, numberFormat: money },
-  ];
+  return [{ key: "newTotal", header: `${scenarioName}: New Amount`, numberFormat: money }];
 }

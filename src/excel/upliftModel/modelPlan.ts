@@ -5,8 +5,9 @@
  *
  * How the sheet stays live AND exact: a line's new amount is rounded to the cent on that line and capped at its
  * billed charge (lesser-of), so a code's new revenue is not a formula of its total. The model therefore keeps a
- * per-line sheet (code, amount, billed charge, and per scenario the code's uplift looked up from the model's input
- * cell and the line's new amount), and the model sums it by code with SUMIFS. Each line's new amount is
+ * lines sheet with one row per distinct line (code, amount and billed charge, with its count of lines: lines alike
+ * are uplifted alike), whose one formula per scenario looks up the code's uplift from the model's input cell and
+ * gives the new amount of the row's lines; the model sums it by code with SUMIFS. Each line's new amount is
  *   SIGN(amount) * MIN(ROUND(ROUND(ABS(amount) * (1 + uplift) * 100, 6), 0) / 100, MAX(ABS(billed), ABS(amount)))
  * which is the engine's rule (`upliftedLineCents`, `capAtBilled`): half away from zero on magnitudes, capped but
  * never below the current amount. The inner ROUND(.., 6) removes binary noise (0.05 is not exact in binary) so
@@ -32,6 +33,7 @@ import {
   roundedSum,
   type ModelTables,
 } from "./modelRows";
+import { groupModelLines } from "./lineGroups";
 import type { ModelLines } from "./readClaimLines";
 import type { UpliftModelIssue, UpliftModelRequest, UpliftModelScenario, UpliftThreshold } from "./modelRequest";
 
@@ -179,20 +181,20 @@ function thresholdInput(threshold: UpliftThreshold): { value: number; format: st
 }
 
 /** The title, the subtitle saying what the model covers, and the note on how to use it. */
-function titleBlocks(t: ModelTables, description: ModelDescription): PlanBlock[] {
+function titleBlocks(t: ModelTables, description: ModelDescription, lineCount: number): PlanBlock[] {
   const scope = upliftScopeText({ capped: t.line.has("chargeAmount"), rankedWithin: "allLines" });
   return [
     text(MODEL_ROWS.title, `Uplift model: ${description.tableName}`, "title"),
     text(
       MODEL_ROWS.subtitle,
-      `${t.lineCount.toLocaleString("en-US")} claim lines (${description.filtersText}); revenue is ${description.amountColumn}` +
+      `${lineCount.toLocaleString("en-US")} claim lines (${description.filtersText}); revenue is ${description.amountColumn}` +
         `; uplifts: ${scope}; built ${description.asOf}.`,
       "subtitle",
     ),
     text(
       MODEL_ROWS.note,
       `Shaded cells are inputs: change an uplift, the floor or the target and the model recalculates. ` +
-        `Each line is rounded to the cent; line detail is on the hidden sheet "${description.linesSheet}".`,
+        `Each line is rounded to the cent; the lines, one row per code, amount and charge with its count, are on the hidden sheet "${description.linesSheet}".`,
       "note",
     ),
   ];
@@ -343,9 +345,10 @@ export function layoutModel(
   names: { readonly modelSheet: string; readonly linesSheet: string },
   description: ModelDescription,
 ): ModelLayout {
+  const groups = groupModelLines(lines);
   const t = placeModelTables(
     numbers,
-    lines.hcpcsCodes.length,
+    groups.hcpcsCodes.length,
     {
       amountColumn: description.amountColumn,
       tableName: request.tableName,
@@ -370,13 +373,13 @@ export function layoutModel(
     lines: {
       header: [...t.line.headers(), ...t.lineScenarios.flatMap((columns) => columns.headers())].map((h) => h ?? ""),
       formats: [...t.line.numberFormats(), ...t.lineScenarios.flatMap((columns) => columns.numberFormats())],
-      rows: lineRows(t, lines),
+      rows: lineRows(t, groups),
     },
     codeRows: codeRows(t, numbers),
     codeTableRow: t.codeTableRow,
     codeFormats,
     blocks: [
-      ...titleBlocks(t, description),
+      ...titleBlocks(t, description, lines.hcpcsCodes.length),
       ...assumptionBlocks(request, t),
       ...comparisonBlocks(numbers, t),
       ...codeTableBlocks(t, codeFormats),

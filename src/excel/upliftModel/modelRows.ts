@@ -1,6 +1,6 @@
 /**
  * The uplift model's tables placed on its two sheets (`placeModelTables`), and the rows written in chunks: one per
- * claim line on the per-line sheet, one per code in the model's code table. Every formula names its columns
+ * distinct line (code, amount, charge) on the lines sheet, one per code in the model's code table. Every formula names its columns
  * through the tables' column maps (modelColumns.ts); see modelPlan.ts for the rounding and capping rule.
  */
 import { placeColumns, repeatColumns, type ColumnMap } from "../core/columnLetters";
@@ -23,7 +23,7 @@ import {
   type ScenarioLineKey,
 } from "./modelColumns";
 import type { ModelNumbers } from "./modelPlan";
-import type { ModelLines } from "./readClaimLines";
+import type { ModelLineGroups } from "./lineGroups";
 
 /** A sheet name as formulas quote it. */
 export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
@@ -41,7 +41,8 @@ export interface ModelTables {
   readonly codeTableRow: number;
   readonly lastCodeRow: number;
   readonly totalRow: number;
-  readonly lineCount: number;
+  /** Rows of the lines sheet below its header: one per distinct line. */
+  readonly lineRowCount: number;
   readonly modelSheet: string;
   readonly linesSheet: string;
 }
@@ -49,7 +50,7 @@ export interface ModelTables {
 /** Places the model's tables for `numbers.scenarios` (each table from the sheet's first column). */
 export function placeModelTables(
   numbers: ModelNumbers,
-  lineCount: number,
+  lineRowCount: number,
   shape: LineSheetShape,
   names: { readonly modelSheet: string; readonly linesSheet: string },
 ): ModelTables {
@@ -68,7 +69,7 @@ export function placeModelTables(
     codeTableRow,
     lastCodeRow,
     totalRow: lastCodeRow + 1,
-    lineCount,
+    lineRowCount,
     modelSheet: quoteSheet(names.modelSheet),
     linesSheet: quoteSheet(names.linesSheet),
   };
@@ -84,9 +85,9 @@ export function overCodes<K extends string>(t: ModelTables, map: ColumnMap<K>, k
   return map.range(key, t.codeTableRow + 1, t.lastCodeRow + 1, anchor);
 }
 
-/** A column of the per-line sheet over every line, as the model's SUMIFS read it. */
+/** A column of the lines sheet over every row, as the model's SUMIFS read it. */
 function overLines<K extends string>(t: ModelTables, map: ColumnMap<K>, key: K): string {
-  return `${t.linesSheet}!${map.range(key, 2, t.lineCount + 1, "absolute")}`;
+  return `${t.linesSheet}!${map.range(key, 2, t.lineRowCount + 1, "absolute")}`;
 }
 
 /** A code table column's total, rounded to the cent. */
@@ -94,29 +95,38 @@ export function roundedSum<K extends string>(t: ModelTables, map: ColumnMap<K>, 
   return `=ROUND(SUM(${overCodes(t, map, key)}),2)`;
 }
 
-/** The per-line sheet's rows (below its header): values, then per scenario the uplift and the new amount. */
-export function lineRows(t: ModelTables, lines: ModelLines): PlanCell[][] {
+/**
+ * The lines sheet's rows (below its header): a distinct line's values, its count of lines and their current total,
+ * then per scenario ONE formula: the row's lines at the code's uplift (looked up in the model's code table), each
+ * rounded to the cent and capped at its billed charge, times the count.
+ */
+export function lineRows(t: ModelTables, groups: ModelLineGroups): PlanCell[][] {
   const codeRange = `${t.modelSheet}!${overCodes(t, t.code, "hcpcsCode", "absolute")}`;
-  return lines.hcpcsCodes.map((code, i) => {
+  return groups.hcpcsCodes.map((code, i) => {
     const r = i + 2;
-    const charge = lines.chargeCents?.[i] ?? null;
+    const charge = groups.chargeCents?.[i] ?? null;
+    const amountCents = groups.amountCents[i]!;
+    const count = groups.lineCounts[i]!;
     const amount = t.line.cell(r, "amount");
     const values = t.line.row<PlanCell>({
       hcpcsCode: code,
-      amount: (lines.amountCents[i] as number) / 100,
+      amount: amountCents / 100,
       chargeAmount: charge === null ? null : charge / 100,
-      serviceUnitQuantity: lines.units?.[i] ?? null,
-      tableRow: lines.tableRows[i] as number,
+      lineCount: count,
+      serviceUnitQuantity: groups.units?.[i] ?? null,
+      // Whole cents times a count, then to dollars: exact to the cent.
+      currentTotal: (amountCents * count) / 100,
     });
+    const lineCount = t.line.cell(r, "lineCount");
     const scenarios = t.lineScenarios.flatMap((columns, s) => {
       const uplifts = `${t.modelSheet}!${overCodes(t, t.codeScenarios[s]!, "uplift", "absolute")}`;
-      const uplifted = `ROUND(ROUND(ABS(${amount})*(1+${columns.cell(r, "uplift")})*100,6),0)/100`;
+      const uplift = `INDEX(${uplifts},MATCH(${t.line.cell(r, "hcpcsCode", "column")},${codeRange},0))`;
+      const uplifted = `ROUND(ROUND(ABS(${amount})*(1+${uplift})*100,6),0)/100`;
       return columns.row<PlanCell>({
-        uplift: `=INDEX(${uplifts},MATCH(${t.line.cell(r, "hcpcsCode", "column")},${codeRange},0))`,
-        newAmount:
+        newTotal:
           t.line.has("chargeAmount") && charge !== null
-            ? `=SIGN(${amount})*MIN(${uplifted},MAX(ABS(${t.line.cell(r, "chargeAmount")}),ABS(${amount})))`
-            : `=SIGN(${amount})*${uplifted}`,
+            ? `=${lineCount}*SIGN(${amount})*MIN(${uplifted},MAX(ABS(${t.line.cell(r, "chargeAmount")}),ABS(${amount})))`
+            : `=${lineCount}*SIGN(${amount})*${uplifted}`,
       });
     });
     return [...values, ...scenarios];
@@ -133,10 +143,8 @@ export function codeRows(t: ModelTables, numbers: ModelNumbers): PlanCell[][] {
     const values = t.code.row<PlanCell>({
       rank: i + 1,
       hcpcsCode: code.hcpcsCode,
-      volume: t.line.has("serviceUnitQuantity")
-        ? `=SUMIFS(${overLines(t, t.line, "serviceUnitQuantity")},${byCode})`
-        : `=COUNTIFS(${byCode})`,
-      current: `=ROUND(SUMIFS(${overLines(t, t.line, "amount")},${byCode}),2)`,
+      volume: `=SUMIFS(${overLines(t, t.line, t.line.has("serviceUnitQuantity") ? "serviceUnitQuantity" : "lineCount")},${byCode})`,
+      current: `=ROUND(SUMIFS(${overLines(t, t.line, "currentTotal")},${byCode}),2)`,
       share: `=IF(${currentTotal}=0,0,${t.code.cell(r, "current")}/${currentTotal})`,
     });
     const scenarios = numbers.scenarios.flatMap(({ result }, s) => {
@@ -144,7 +152,7 @@ export function codeRows(t: ModelTables, numbers: ModelNumbers): PlanCell[][] {
       const fraction = result.codes.find((c) => c.hcpcsCode === code.hcpcsCode)?.upliftFraction.toNumber() ?? 0;
       return columns.row<PlanCell>({
         uplift: fraction,
-        newRevenue: `=ROUND(SUMIFS(${overLines(t, t.lineScenarios[s]!, "newAmount")},${byCode}),2)`,
+        newRevenue: `=ROUND(SUMIFS(${overLines(t, t.lineScenarios[s]!, "newTotal")},${byCode}),2)`,
         added: `=${columns.cell(r, "newRevenue")}-${t.code.cell(r, "current")}`,
       });
     });
