@@ -9,6 +9,7 @@ import { fail, ok, type Result } from "../../engine";
 import { createCentsReader, isBlankCell, MAX_LINE_CENTS, readHcpcsCodeCell, readQuantity } from "../../engine";
 import { checkClaimsMapping, type ClaimsField, type ClaimsMapping } from "../claims/claimsMapping";
 import type { ExcelGateway } from "../core/excelGateway";
+import { readEachTime, readTableColumns, type TableColumnsReader } from "../claims/tableColumnsRead";
 import type { ClaimLineFilters, UpliftModelIssue } from "./modelRequest";
 
 /** The claim lines of a model, one entry per line in table order; money in whole cents. */
@@ -23,64 +24,6 @@ export interface ModelLines {
   readonly tableRows: readonly number[];
   /** Data rows of the table, before filtering. */
   readonly tableRowCount: number;
-}
-
-/** Rows read per request: a few MB of values at most, so Excel on the web's response limit is never near. */
-const ROWS_PER_READ = 20_000;
-
-interface TableCells {
-  readonly headers: string[];
-  /** Values of each requested column (by header, lower case), in row order. */
-  readonly columns: Map<string, unknown[]>;
-  readonly rowCount: number;
-  /** 0-based sheet row and column of the body's first cell. */
-  readonly firstRow: number;
-  readonly firstColumn: number;
-}
-
-/**
- * Reads the named columns of a table's body, a chunk of rows per request; null when the workbook has no such
- * table. Columns not in the table are skipped (the mapping check reports them).
- */
-export async function readTableColumns(
-  excel: ExcelGateway,
-  tableName: string,
-  columnNames: readonly string[],
-): Promise<TableCells | null> {
-  return excel.run(async (context) => {
-    const table = context.workbook.tables.getItemOrNullObject(tableName);
-    await context.sync();
-    if (table.isNullObject) return null;
-    const header = table.getHeaderRowRange();
-    header.load("values");
-    const body = table.getDataBodyRange();
-    body.load(["rowIndex", "columnIndex", "rowCount"]);
-    const rows = table.rows;
-    rows.load("count");
-    const worksheet = table.worksheet;
-    await context.sync();
-    const headers = (header.values[0] ?? []).map(String);
-    const rowCount = rows.count;
-    const wanted = [...new Set(columnNames.map((n) => n.toLowerCase()))]
-      .map((name) => ({ name, index: headers.findIndex((h) => h.toLowerCase() === name) }))
-      .filter((column) => column.index >= 0);
-    const columns = new Map<string, unknown[]>(wanted.map(({ name }) => [name, []]));
-    for (let start = 0; start < rowCount; start += ROWS_PER_READ) {
-      const count = Math.min(ROWS_PER_READ, rowCount - start);
-      const ranges = wanted.map(({ name, index }) => {
-        const range = worksheet.getRangeByIndexes(body.rowIndex + start, body.columnIndex + index, count, 1);
-        range.load("values");
-        return { name, range };
-      });
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk keeps each response small
-      await context.sync();
-      for (const { name, range } of ranges) {
-        const target = columns.get(name) as unknown[];
-        for (const row of range.values) target.push(row[0]);
-      }
-    }
-    return { headers, columns, rowCount, firstRow: body.rowIndex, firstColumn: body.columnIndex };
-  });
 }
 
 /** Whether row `index` passes a filter on a text column (compared trimmed, any case); no column, no filter. */
@@ -117,6 +60,8 @@ export async function readClaimLines(
     readonly mapping: ClaimsMapping;
     readonly filters: ClaimLineFilters;
     readonly capAtBilled: boolean;
+    /** How the table is read; default: from Excel. */
+    readonly read?: TableColumnsReader;
   },
 ): Promise<Result<ModelLines, UpliftModelIssue>> {
   const { tableName, mapping, filters, capAtBilled } = request;
@@ -126,7 +71,7 @@ export async function readClaimLines(
   if (capAtBilled && mapping.chargeAmount === null) return fail({ code: "capNeedsCharge" });
   const fields = fieldsToRead(filters, capAtBilled, mapping);
   const columnOf = (field: ClaimsField) => mapping[field] ?? "";
-  const cells = await readTableColumns(excel, tableName, fields.map(columnOf));
+  const cells = await (request.read ?? readEachTime(excel))(tableName, fields.map(columnOf));
   if (cells === null) return fail({ code: "tableNotFound", tableName });
   const checked = checkClaimsMapping(tableName, mapping, cells.headers, fields);
   if (!checked.ok) return fail({ code: "mapping", issue: checked.issue });

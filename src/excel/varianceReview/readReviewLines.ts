@@ -15,7 +15,7 @@ import { createCentsReader, isBlankCell, MAX_LINE_CENTS, readQuantity } from "..
 import { isReversalLine, lineDenial, type VarianceInputLine } from "../../engine";
 import { checkClaimsMapping, type ClaimsField, type ClaimsMapping } from "../claims/claimsMapping";
 import type { ExcelGateway } from "../core/excelGateway";
-import { readTableColumns } from "../upliftModel/readClaimLines";
+import { readEachTime, type TableColumnsReader } from "../claims/tableColumnsRead";
 import type { VarianceReviewIssue } from "./issues";
 
 /** The lines of a table as the review reads them. */
@@ -55,6 +55,8 @@ export async function readReviewLines(
     readonly mapping: ClaimsMapping;
     readonly payerContracts: Readonly<Record<string, string>>;
     readonly extraColumns: readonly string[];
+    /** How the table is read; default: from Excel. */
+    readonly read?: TableColumnsReader;
   },
 ): Promise<Result<ReviewLines, VarianceReviewIssue>> {
   const { tableName, mapping } = request;
@@ -63,7 +65,7 @@ export async function readReviewLines(
   const required: ClaimsField[] = ["hcpcsCode", "serviceDate"];
   if (mapping.contractName === null) required.push("payer");
   const mapped = Object.values(mapping).filter((c): c is string => c !== null);
-  const cells = await readTableColumns(excel, tableName, [...mapped, ...request.extraColumns]);
+  const cells = await (request.read ?? readEachTime(excel))(tableName, [...mapped, ...request.extraColumns]);
   if (cells === null) return fail({ code: "tableNotFound", tableName });
   const checked = checkClaimsMapping(tableName, mapping, cells.headers, required);
   if (!checked.ok) return fail({ code: "mapping", issue: checked.issue });

@@ -15,13 +15,13 @@ import type { IsoDate } from "../../../engine";
 import { fail, ok, type Result } from "../../../engine";
 import { isBlankCell } from "../../../engine";
 import type { ClaimsField } from "../../claims/claimsMapping";
+import { sharedTableRead, type TableColumnsReader } from "../../claims/tableColumnsRead";
 import type { ExcelGateway } from "../../core/excelGateway";
 import { readRegistry } from "../../registry";
 import {
   computeModelNumbers,
   NO_FILTERS,
   readClaimLines,
-  readTableColumns,
   type ModelLines,
   type UpliftModelScenario,
 } from "../../upliftModel";
@@ -86,13 +86,12 @@ function subset(lines: ModelLines, indexes: readonly number[]): ModelLines {
 type RawColumns = { readonly [F in ClaimsField]?: readonly unknown[] };
 
 async function readRawColumns(
-  excel: ExcelGateway,
+  read: TableColumnsReader,
   request: PortfolioRequest,
   fields: readonly ClaimsField[],
 ): Promise<RawColumns> {
   const mapped = fields.filter((f) => request.mapping[f] !== null);
-  const cells = await readTableColumns(
-    excel,
+  const cells = await read(
     request.tableName,
     mapped.map((f) => request.mapping[f] as string),
   );
@@ -143,8 +142,8 @@ function denialFigures(
 }
 
 /**
- * Computes the portfolio's figures: reads the registry and the claims table (a few requests, whatever the number of
- * contracts), then runs the engines per contract.
+ * Computes the portfolio's figures: reads the registry and, once, every mapped column of the claims table (a few
+ * requests, whatever the number of contracts), then runs the engines per contract over that one read.
  */
 export async function computePortfolioNumbers(
   excel: ExcelGateway,
@@ -160,15 +159,19 @@ export async function computePortfolioNumbers(
     .sort((a, b) => a.payer.localeCompare(b.payer) || a.contractName.localeCompare(b.contractName));
   if (latest.length === 0) return fail({ code: "noContracts" });
 
+  // The uplift, denial and review figures all read this table: one read of every mapped column serves them all.
+  const mappedColumns = Object.values(request.mapping).filter((column): column is string => column !== null);
+  const read = sharedTableRead(excel, request.tableName, mappedColumns);
   const lines = await readClaimLines(excel, {
     tableName: request.tableName,
     mapping: request.mapping,
     filters: NO_FILTERS,
     capAtBilled: request.capAtBilled,
+    read,
   });
   if (!lines.ok) return fail({ code: "model", issue: lines.issue });
-  const raw = await readRawColumns(excel, request, ["contractName", "adjustmentCodes", "deniedFlag", "chargeAmount"]);
-  const recoverable = await recoverableByContract(excel, request, snapshot);
+  const raw = await readRawColumns(read, request, ["contractName", "adjustmentCodes", "deniedFlag", "chargeAmount"]);
+  const recoverable = await recoverableByContract(excel, request, snapshot, read);
   if (!recoverable.ok) return recoverable;
   const reviewed = "byContract" in recoverable.value ? recoverable.value : null;
   const contractCells = raw.contractName ?? [];

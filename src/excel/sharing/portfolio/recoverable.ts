@@ -15,6 +15,7 @@ import {
   type VarianceTolerance,
 } from "../../../engine";
 import type { ClaimsMapping } from "../../claims/claimsMapping";
+import type { TableColumnsReader } from "../../claims/tableColumnsRead";
 import type { ExcelGateway } from "../../core/excelGateway";
 import type { RegistrySnapshot } from "../../registry";
 import {
@@ -58,6 +59,7 @@ export async function recoverableByContract(
   excel: ExcelGateway,
   request: { readonly tableName: string; readonly mapping: ClaimsMapping },
   snapshot: RegistrySnapshot,
+  readTable?: TableColumnsReader,
 ): Promise<
   Result<
     | { readonly byContract: ReadonlyMap<string, Recoverable>; readonly tolerance: VarianceTolerance }
@@ -72,6 +74,7 @@ export async function recoverableByContract(
     mapping: request.mapping,
     payerContracts: record.payerContracts,
     extraColumns: [],
+    ...(readTable === undefined ? {} : { read: readTable }),
   });
   if (!read.ok) {
     const message = describeVarianceReviewIssue(read.issue);
