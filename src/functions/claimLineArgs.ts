@@ -80,20 +80,22 @@ function memo<T>(read: (value: unknown) => T): (value: unknown) => T {
   };
 }
 
-function readBilled(value: unknown): Result<Cents | null, CustomFunctions.Error> {
+/**
+ * The billed charge in cents, null when blank, or the error: a bare value, not a Result, because charges rarely
+ * repeat and 100,000 lines would otherwise make 100,000 wrappers (issue 20).
+ */
+function readBilled(value: unknown): Cents | null | CustomFunctions.Error {
   // A billed charge is never negative (the vocabulary's "zeroOrMore"); its size is bounded by ARGUMENT_LIMITS.
   const cents = readCents(value, { sign: "zeroOrMore" });
-  if (cents === "blank") return ok(null);
+  if (cents === "blank") return null;
   if (typeof cents === "string")
-    return fail(
-      argumentIssueError({
-        code: "notANumber",
-        argument: "billed",
-        value: String(value),
-        description: "the billed charge in dollars, zero or more.",
-      }),
-    );
-  return ok(cents);
+    return argumentIssueError({
+      code: "notANumber",
+      argument: "billed",
+      value: String(value),
+      description: "the billed charge in dollars, zero or more.",
+    });
+  return cents;
 }
 
 function readUnits(value: unknown): Result<number, CustomFunctions.Error> {
@@ -111,7 +113,7 @@ export interface LineReaders {
   readonly code: (value: unknown) => Result<HcpcsCode, CustomFunctions.Error>;
   readonly modifiers: (cells: readonly unknown[] | undefined) => Result<readonly Modifier[], CustomFunctions.Error>;
   readonly units: (value: unknown) => Result<number, CustomFunctions.Error>;
-  readonly billed: (value: unknown) => Result<Cents | null, CustomFunctions.Error>;
+  readonly billed: (value: unknown) => Cents | null | CustomFunctions.Error;
   readonly serviceDate: (value: unknown) => Result<IsoDate, CustomFunctions.Error>;
   readonly placeOfService: (
     value: unknown,
@@ -155,43 +157,72 @@ export function lineReaders(
   };
 }
 
+/** The claim-line columns of a call's arguments; columns that were omitted are null (defaults apply). */
+export interface LineColumns {
+  readonly code: readonly unknown[];
+  readonly modifiers: readonly (readonly unknown[])[] | null;
+  readonly units?: readonly unknown[] | null;
+  readonly billed?: readonly unknown[] | null;
+  readonly service_date: readonly unknown[] | null;
+  readonly place_of_service: readonly unknown[] | null;
+}
+
+/** A line's fields, overwritten line after line by {@link readLineFieldsInto}: copy what you keep. */
+export type LineFieldsRecord = { -readonly [K in keyof LineFields]: LineFields[K] };
+
+/** A record for {@link readLineFieldsInto} to fill. */
+export const newLineFieldsRecord = (): LineFieldsRecord => ({
+  hcpcsCode: "" as HcpcsCode,
+  modifiers: [],
+  units: 1,
+  chargeAmount: null,
+  serviceDate: "" as IsoDate,
+  setting: "non-facility",
+  placeOfService: "",
+});
+
 /**
- * Reads line `i` of claim-line columns: each field, or the error of the line's refusal or of the first field that
- * does not read. Columns that were omitted are null (defaults apply).
+ * Reads line `i` of claim-line columns into `into`, without allocating per line (the readers memoise the results
+ * of repeated cells): null when every field read, else the error of the line's refusal or of the first field that
+ * does not read (`into` is then partly written).
  */
+export function readLineFieldsInto(
+  readers: LineReaders,
+  columns: LineColumns,
+  i: number,
+  into: LineFieldsRecord,
+): CustomFunctions.Error | null {
+  const refusal = readers.refused.get(i);
+  if (refusal !== undefined) return argumentIssueError(refusal);
+  const code = readers.code(columns.code[i]);
+  if (!code.ok) return code.issue;
+  const modifiers = readers.modifiers(columns.modifiers?.[i]);
+  if (!modifiers.ok) return modifiers.issue;
+  const units = readers.units(columns.units?.[i]);
+  if (!units.ok) return units.issue;
+  const billed = readers.billed(columns.billed?.[i]);
+  if (billed !== null && typeof billed !== "number") return billed;
+  const serviceDate = readers.serviceDate(columns.service_date?.[i]);
+  if (!serviceDate.ok) return serviceDate.issue;
+  const pos = readers.placeOfService(columns.place_of_service?.[i]);
+  if (!pos.ok) return pos.issue;
+  into.hcpcsCode = code.value;
+  into.modifiers = modifiers.value;
+  into.units = units.value;
+  into.chargeAmount = billed;
+  into.serviceDate = serviceDate.value;
+  into.setting = pos.value.setting;
+  into.placeOfService = pos.value.shown;
+  return null;
+}
+
+/** Reads line `i` of claim-line columns ({@link readLineFieldsInto}) as a value of its own. */
 export function readLineFields(
   readers: LineReaders,
-  columns: {
-    readonly code: readonly unknown[];
-    readonly modifiers: readonly (readonly unknown[])[] | null;
-    readonly units?: readonly unknown[] | null;
-    readonly billed?: readonly unknown[] | null;
-    readonly service_date: readonly unknown[] | null;
-    readonly place_of_service: readonly unknown[] | null;
-  },
+  columns: LineColumns,
   i: number,
 ): Result<LineFields, CustomFunctions.Error> {
-  const refusal = readers.refused.get(i);
-  if (refusal !== undefined) return fail(argumentIssueError(refusal));
-  const code = readers.code(columns.code[i]);
-  if (!code.ok) return code;
-  const modifiers = readers.modifiers(columns.modifiers?.[i]);
-  if (!modifiers.ok) return modifiers;
-  const units = readers.units(columns.units?.[i]);
-  if (!units.ok) return units;
-  const billed = readers.billed(columns.billed?.[i]);
-  if (!billed.ok) return billed;
-  const serviceDate = readers.serviceDate(columns.service_date?.[i]);
-  if (!serviceDate.ok) return serviceDate;
-  const pos = readers.placeOfService(columns.place_of_service?.[i]);
-  if (!pos.ok) return pos;
-  return ok({
-    hcpcsCode: code.value,
-    modifiers: modifiers.value,
-    units: units.value,
-    chargeAmount: billed.value,
-    serviceDate: serviceDate.value,
-    setting: pos.value.setting,
-    placeOfService: pos.value.shown,
-  });
+  const into = newLineFieldsRecord();
+  const error = readLineFieldsInto(readers, columns, i, into);
+  return error === null ? ok(into) : fail(error);
 }

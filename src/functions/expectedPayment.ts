@@ -12,7 +12,13 @@ import type { Modifier } from "../engine";
 import type { CareSetting } from "../engine";
 import { registryIssueExcelError, registryIssueMessage, type RegistrySnapshot } from "../excel/registry";
 import { perLineFunction } from "./adapters";
-import { CONTRACT_LINE_ARGUMENTS, lineReaders, readLineFields, type LineFields } from "./claimLineArgs";
+import {
+  CONTRACT_LINE_ARGUMENTS,
+  lineReaders,
+  newLineFieldsRecord,
+  readLineFieldsInto,
+  type LineFields,
+} from "./claimLineArgs";
 import { argumentIssueError, customFunctionError, engineIssueError } from "./errors";
 import { rowIssues, type ArgValues, type ReadArguments } from "./excelArgs";
 
@@ -33,7 +39,8 @@ type ContractCell = { readonly contractName: string } | { readonly error: Custom
  * Visits every line of the arguments: `onLine` with the line, or `onError` with the error that answers it (a missing
  * contract, a problem in the registry rows of its contract, which must be fixed before its amounts can be trusted, a
  * cell refused by its checks, or a bad cell). Contract cells are read once per distinct value, as the other readers
- * are (a claims column repeats a few contracts over 100,000 rows).
+ * are (a claims column repeats a few contracts over 100,000 rows). `onLine`'s fields are one record overwritten line
+ * after line: copy what you keep.
  */
 export function visitContractLines(
   snapshot: RegistrySnapshot,
@@ -55,6 +62,7 @@ export function visitContractLines(
       ? { contractName }
       : { error: customFunctionError(registryIssueExcelError(issue), registryIssueMessage(issue)) };
   };
+  const fields = newLineFieldsRecord();
   for (let i = 0; i < read.rows; i++) {
     const cell = values.contract[i];
     let contract = contracts.get(cell);
@@ -66,18 +74,18 @@ export function visitContractLines(
       onError(i, contract.error);
       continue;
     }
-    const fields = readLineFields(readers, values, i);
-    if (!fields.ok) {
-      onError(i, fields.issue);
+    const error = readLineFieldsInto(readers, values, i, fields);
+    if (error !== null) {
+      onError(i, error);
       continue;
     }
     // An anesthesia line's units are its minutes: blank would be priced as 1 minute.
-    const { hcpcsCode } = fields.value;
+    const { hcpcsCode } = fields;
     if (isAnesthesiaCode(hcpcsCode) && isBlankCell(values.units?.[i])) {
       onError(i, engineIssueError({ code: "anesthesiaMinutesRequired", hcpcsCode }));
       continue;
     }
-    onLine(i, contract.contractName, fields.value);
+    onLine(i, contract.contractName, fields);
   }
 }
 
