@@ -59,6 +59,24 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     performance: { hints: false },
+    // The add-in page loads the functions and the task pane bundles together (one shared runtime): the code both use
+    // (the engine, zod, decimal.js) goes into one chunk, downloaded and parsed once (issue 20 item 4). Each entry keeps
+    // its own webpack runtime, so each still has its own module instances, as when they were two separate files.
+    optimization: {
+      // Used exports analysed over both entries together: per entry, a module both use (the engine's index) differs
+      // in what each uses and is kept in both bundles instead of the shared chunk.
+      usedExports: "global",
+      splitChunks: {
+        cacheGroups: {
+          addinShared: {
+            name: "addin-shared",
+            chunks: (chunk) => chunk.name === "functions" || chunk.name === "taskpane",
+            minChunks: 2,
+            enforce: true,
+          },
+        },
+      },
+    },
     plugins: [
       ...(addinPages
         ? [

@@ -8,6 +8,7 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { JSDOM } from "jsdom";
 import { at, childrenNamed, descendants, findAll, parseXml, withParents, type XmlElement } from "./xmlTree";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -408,5 +409,35 @@ describe("production build against the manifest", () => {
     expect(officeJs).toBe(0);
     expect(functions).toBeGreaterThan(officeJs);
     expect(taskpane).toBeGreaterThan(officeJs);
+  });
+
+  it("loads the code the functions and the task pane both use once, from one shared chunk", () => {
+    const page = fs.readFileSync(path.join(outDir, "taskpane.html"), "utf8");
+    expect(page).toMatch(/<script\b[^>]*\bsrc=["']?addin-shared\.js/);
+    // The engine's messages are in the shared chunk and in neither entry.
+    const message = "is not payable under the Medicare fee schedule";
+    const holding = ["addin-shared.js", "functions.js", "taskpane.js"].filter((file) =>
+      fs.readFileSync(path.join(outDir, file), "utf8").includes(message),
+    );
+    expect(holding).toEqual(["addin-shared.js"]);
+  });
+
+  it("runs both entries from the page's scripts: every PAYER function is associated and the task pane waits for Office", () => {
+    const page = fs.readFileSync(path.join(outDir, "taskpane.html"), "utf8");
+    const own = [...page.matchAll(/<script\b[^>]*?\bsrc=["']?([^"'\s>]+)/g)]
+      .map((m) => m[1]!)
+      .filter((src) => !src.startsWith("https://"));
+    const dom = new JSDOM('<div id="root"></div>', { runScripts: "outside-only" });
+    const associated: string[] = [];
+    let officeWaitedFor = 0;
+    Object.assign(dom.window, {
+      CustomFunctions: { associate: (id: string) => associated.push(id), Error: class {} },
+      Office: { onReady: () => (officeWaitedFor++, new Promise(() => undefined)) },
+    });
+    for (const src of own) dom.window.eval(fs.readFileSync(path.join(outDir, src), "utf8"));
+
+    const declared = (JSON.parse(fs.readFileSync(path.join(outDir, "functions.json"), "utf8")) as { functions: { id: string }[] }).functions.map((f) => f.id); // prettier-ignore
+    expect([...associated].sort()).toEqual([...declared].sort());
+    expect(officeWaitedFor).toBe(1);
   });
 });
