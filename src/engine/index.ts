@@ -389,5 +389,6 @@ export {
   type TransferKind,
 } from "./inpatient/transfer";
 export { priceInpatientStay, type InpatientPrice } from "./inpatient/priceStay";
+export { priceInpatientStays, type BatchStayPricing } from "./inpatient/priceStays";
 export type { InpatientTraceStep, InpatientTraceStepKind, TierDays } from "./inpatient/traceSteps";
 export { INPATIENT_ISSUE_CATALOGUE, type InpatientIssue } from "./inpatient/issues";

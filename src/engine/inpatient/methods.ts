@@ -53,6 +53,11 @@ export interface InpatientMethodEntry<M extends InpatientMethod> extends MethodW
   describe(method: M): string;
   /** Whether the amount is a DRG payment (base rate x weight): the payment Medicare's transfer rule reduces. */
   readonly transferReducible: boolean;
+  /**
+   * Whether the amount reads the stay's total charges: the batch pricer (priceStays.ts) then prices each stay on its
+   * own; otherwise stays alike but for their charges share one amount before the charge terms.
+   */
+  readonly readsTotalCharges: boolean;
   amount(method: M, context: StayContext): Result<MethodAmount, InpatientIssue>;
 }
 
@@ -78,6 +83,7 @@ export const INPATIENT_METHODS: InpatientMethodTable = {
     fromCells: (cells) => ({ kind: "ms-drg", baseRate: needed(cells.baseRate, "baseRate") }),
     describe: (method) => `MS-DRG at a base rate of ${dollars(method.baseRate)}`,
     transferReducible: true,
+    readsTotalCharges: false,
     amount: (method, context) => {
       const row = context.drgWeight();
       if (!row.ok) return row;
@@ -92,6 +98,7 @@ export const INPATIENT_METHODS: InpatientMethodTable = {
     fromCells: (cells) => ({ kind: "per diem", levels: needed(cells.perDiemLevels, "perDiemLevels") }),
     describe: (method) => `Per diem by level of care (${method.levels.map(levelText).join("; ")})`,
     transferReducible: false,
+    readsTotalCharges: false,
     amount: (method, context) =>
       perDiemAmount(context.terms.contractName, method.levels, context.stay.revenueLines, context.lengthOfStay.days),
   },
@@ -102,6 +109,7 @@ export const INPATIENT_METHODS: InpatientMethodTable = {
     fromCells: (cells) => ({ kind: "percent of charges", percent: needed(cells.percent, "percent") }),
     describe: (method) => `${percentText(method.percent)} of total charges`,
     transferReducible: false,
+    readsTotalCharges: true,
     amount: (method, context) => {
       const totalCharges = context.stay.totalCharges;
       const amount = dollarsOf(totalCharges).times(method.percent);

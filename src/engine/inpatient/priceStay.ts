@@ -36,6 +36,34 @@ export function priceInpatientStay(
   terms: InpatientTerms,
   drgTables: readonly DrgWeightTable[],
 ): Result<InpatientPrice, InpatientIssue> {
+  const before = paymentBeforeChargeTerms(stay, terms, drgTables);
+  if (!before.ok) return before;
+  const steps = before.value.steps;
+  let payment = before.value.payment;
+  if (terms.outlier !== null) {
+    const outlier = applyOutlier(terms.outlier, payment, stay.totalCharges);
+    steps.push(outlier);
+    payment = outlier.amount;
+  }
+  if (terms.stopLoss !== null) {
+    const stopLoss = applyStopLoss(terms.stopLoss, payment, stay.totalCharges);
+    steps.push(stopLoss);
+    payment = stopLoss.amount;
+  }
+  const capped = applyLesserOf(payment, terms.lesserOf, stay.totalCharges);
+  steps.push(capped.step, { kind: "allowedAmount", amount: capped.amount, allowedAmount: capped.allowedAmount });
+  return ok({ amount: capped.allowedAmount, trace: steps });
+}
+
+/**
+ * Steps 1-3 of {@link priceInpatientStay}: the payment before the terms that read the total charges (outlier,
+ * stop-loss, lesser-of), with its steps. The batch pricer computes it once per distinct stay (priceStays.ts).
+ */
+export function paymentBeforeChargeTerms(
+  stay: InpatientStay,
+  terms: InpatientTerms,
+  drgTables: readonly DrgWeightTable[],
+): Result<{ readonly payment: Decimal; readonly steps: TraceStep[] }, InpatientIssue> {
   const los = lengthOfStay(stay);
   if (!los.ok) return los;
   const steps: TraceStep[] = [
@@ -82,19 +110,7 @@ export function priceInpatientStay(
     steps.push(transfer.value);
     if (transfer.value.kind === "transferReduction") payment = transfer.value.amount;
   }
-  if (terms.outlier !== null) {
-    const outlier = applyOutlier(terms.outlier, payment, stay.totalCharges);
-    steps.push(outlier);
-    payment = outlier.amount;
-  }
-  if (terms.stopLoss !== null) {
-    const stopLoss = applyStopLoss(terms.stopLoss, payment, stay.totalCharges);
-    steps.push(stopLoss);
-    payment = stopLoss.amount;
-  }
-  const capped = applyLesserOf(payment, terms.lesserOf, stay.totalCharges);
-  steps.push(capped.step, { kind: "allowedAmount", amount: capped.amount, allowedAmount: capped.allowedAmount });
-  return ok({ amount: capped.allowedAmount, trace: steps });
+  return ok({ payment, steps });
 }
 
 function drgWeightStep(table: DrgWeightTable, row: DrgWeightRow, stay: InpatientStay): InpatientTraceStep {

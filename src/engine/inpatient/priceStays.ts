@@ -1,0 +1,102 @@
+/**
+ * Many inpatient stays at once, with the same amounts as {@link priceInpatientStay} stay by stay (issue 14: a million
+ * claims within the professional budgets). Stays alike but for their charges (DRG, dates, discharge status, covered
+ * days; no revenue lines) share one payment before the charge terms, computed once with decimal arithmetic and kept
+ * as whole cents; the charges then enter in integers: a stay whose charges trigger no outlier or stop-loss is paid
+ * those cents, or its charges where lesser-of binds. A stay that triggers one, or whose method reads the charges or
+ * its revenue lines, is priced on its own.
+ */
+import { chargeIsLess } from "../contracts/lesserOf";
+import type { Decimal } from "../decimal";
+import { dollarsOf, toCents } from "../money";
+import type { DrgWeightTable } from "./drgTable";
+import type { InpatientIssue } from "./issues";
+import { inpatientMethodEntry } from "./methods";
+import { paymentBeforeChargeTerms, priceInpatientStay } from "./priceStay";
+import type { InpatientStay } from "./stay";
+import type { InpatientTerms } from "./terms";
+
+/** The results of {@link priceInpatientStays}, one position per stay. */
+export interface BatchStayPricing {
+  /** Expected allowed amount in cents; NaN where the stay has an issue. */
+  readonly allowedAmount: Float64Array;
+  readonly issues: ReadonlyMap<number, InpatientIssue>;
+  /** How many distinct stays were computed with decimal arithmetic (keys, and stays priced on their own). */
+  readonly decimalPricings: number;
+}
+
+/** A payment before the charge terms, as the per-stay loop reads it. */
+interface Shared {
+  readonly issue: InpatientIssue | null;
+  /** The payment rounded half-up to cents, and whether the exact payment lies above them. */
+  readonly cents: number;
+  readonly aboveCents: boolean;
+  /** Charges (cents) above this trigger the outlier term: floor((payment + fixed loss) x 100); Infinity if none. */
+  readonly outlierFrom: number;
+}
+
+function sharedOf(payment: Decimal, terms: InpatientTerms): Shared {
+  const cents = toCents(payment);
+  const outlierFrom =
+    terms.outlier === null
+      ? Infinity
+      : payment.plus(dollarsOf(terms.outlier.fixedLossThreshold)).times(100).floor().toNumber();
+  return { issue: null, cents, aboveCents: payment.times(100).greaterThan(cents), outlierFrom };
+}
+
+/**
+ * Prices `stays` under one contract's inpatient terms; the same amounts and issues as {@link priceInpatientStay}.
+ * @example priceInpatientStays(stays, terms, drgTables).allowedAmount[0] // 1928900
+ */
+export function priceInpatientStays(
+  stays: readonly InpatientStay[],
+  terms: InpatientTerms,
+  drgTables: readonly DrgWeightTable[],
+): BatchStayPricing {
+  const allowedAmount = new Float64Array(stays.length);
+  const issues = new Map<number, InpatientIssue>();
+  const byKey = new Map<string, Shared>();
+  const methodReadsCharges = inpatientMethodEntry(terms.method).readsTotalCharges;
+  const stopLossFrom = terms.stopLoss === null ? Infinity : terms.stopLoss.threshold;
+  let decimalPricings = 0;
+  const alone = (stay: InpatientStay, i: number) => {
+    decimalPricings++;
+    const priced = priceInpatientStay(stay, terms, drgTables);
+    if (priced.ok) allowedAmount[i] = priced.value.amount;
+    else {
+      allowedAmount[i] = NaN;
+      issues.set(i, priced.issue);
+    }
+  };
+  for (let i = 0; i < stays.length; i++) {
+    const stay = stays[i]!;
+    if (methodReadsCharges || stay.revenueLines.length > 0) {
+      alone(stay, i);
+      continue;
+    }
+    const key = `${stay.drg}|${stay.admitDate}|${stay.dischargeDate}|${stay.dischargeStatus ?? ""}|${stay.coveredDays ?? ""}`;
+    let shared = byKey.get(key);
+    if (shared === undefined) {
+      decimalPricings++;
+      const before = paymentBeforeChargeTerms(stay, terms, drgTables);
+      shared = before.ok
+        ? sharedOf(before.value.payment, terms)
+        : { issue: before.issue, cents: 0, aboveCents: false, outlierFrom: Infinity };
+      byKey.set(key, shared);
+    }
+    if (shared.issue !== null) {
+      allowedAmount[i] = NaN;
+      issues.set(i, shared.issue);
+      continue;
+    }
+    const charges = stay.totalCharges;
+    // Strictly above: "claims over $200,000"; an outlier pays only the charges above payment + fixed loss.
+    if (charges > stopLossFrom || charges > shared.outlierFrom) {
+      alone(stay, i);
+      continue;
+    }
+    allowedAmount[i] =
+      terms.lesserOf && chargeIsLess(charges, shared.cents, shared.aboveCents) ? charges : shared.cents;
+  }
+  return { allowedAmount, issues, decimalPricings };
+}
