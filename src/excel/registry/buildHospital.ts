@@ -207,6 +207,9 @@ export function buildHospitalRegistry(
   const opps = oppsTablesOf(tables);
   issues.push(...drg.issues, ...opps.issues);
 
+  // The contracts (any version) that read the CMS tables, whose problems then concern them, each once.
+  const readsWeights = new Map<string, string>();
+  const readsOpps = new Map<string, string>();
   const inpatientByName = new Map<string, HospitalTermsVersion<InpatientTerms>[]>();
   for (const row of inpatientRows) {
     const key = registryKey(row.contractName);
@@ -220,7 +223,7 @@ export function buildHospitalRegistry(
       continue;
     }
     // Only an MS-DRG payment reads the weights (the transfer rule reduces exactly that payment): their problems concern it.
-    if (entry.transferReducible) for (const issue of drg.issues) inpatient.add(row.contractName, issue);
+    if (entry.transferReducible) readsWeights.set(key, row.contractName);
     const terms: InpatientTerms = {
       contractName: row.contractName,
       method: inpatientMethodOf(row.inpatientMethod, { baseRate: row.baseRate, percent: row.percent, perDiemLevels: levels }), // prettier-ignore
@@ -255,7 +258,7 @@ export function buildHospitalRegistry(
       outpatient.add(row.contractName, issue);
       continue;
     }
-    if (PRICED_BY_OPPS[row.outpatientMethod]) for (const issue of opps.issues) outpatient.add(row.contractName, issue);
+    if (PRICED_BY_OPPS[row.outpatientMethod]) readsOpps.set(key, row.contractName);
     const method = entry.fromCells({ percent: row.percent, rateTable: REVENUE_CODE_RATES_TABLE });
     if (method === null) throw new Error("the OutpatientTerms row checks let a needed cell be blank");
     const terms = {
@@ -283,6 +286,8 @@ export function buildHospitalRegistry(
     const version = { effectiveStartDate: row.effectiveStartDate, effectiveEndDate: row.effectiveEndDate ?? LAST_DAY, terms, wageIndex: row.wageIndex }; // prettier-ignore
     outpatientByName.set(key, [...(outpatientByName.get(key) ?? []), version]);
   }
+  for (const name of readsWeights.values()) for (const issue of drg.issues) inpatient.add(name, issue);
+  for (const name of readsOpps.values()) for (const issue of opps.issues) outpatient.add(name, issue);
   for (const versions of [...inpatientByName.values(), ...outpatientByName.values()])
     versions.sort((a, b) => (a.effectiveStartDate < b.effectiveStartDate ? -1 : 1));
 
