@@ -145,4 +145,15 @@ describeWithSharedData("hospital contracts priced by formulas in the workbook", 
       ["a discharge status of three digits", stay("Mercy Hospital PPO", 470, "2025-11-03", "2025-11-05", 60000, ', "102"'), "#VALUE!", '"102" is not a patient discharge status: expected the 2-digit UB-04 code like 01 (home) or 02 (short-term hospital).'], // prettier-ignore
     ])("%s", async (_what, formula, value, message) => expect(await typed(formula)).toEqual({ value, message }));
   });
+
+  // Last: it changes the workbook the tests above read.
+  describe("after an edit of the hospital terms", () => {
+    it("follows a base rate typed into InpatientTerms: 1.9289 x $11,000.00 = $21,217.90", async () => {
+      const headers = simulator.usedSize("InpatientTerms").columns;
+      const baseRate = Array.from({ length: headers }, (_, c) => simulator.cell("InpatientTerms", 0, c).value).indexOf("Base Rate"); // prettier-ignore
+      simulator.setCellInput("InpatientTerms", 1, baseRate, "11000");
+      await afterRefresh(simulator);
+      expect(simulator.cell("Check", 1, 0).value).toBe(21217.9);
+    });
+  });
 });

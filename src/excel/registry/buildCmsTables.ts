@@ -7,7 +7,7 @@ import { buildDrgWeightTable, buildOppsTable, registryKey } from "../../engine";
 import type { DrgWeightRow, DrgWeightTable, IsoDate, OppsRow, OppsTable } from "../../engine";
 import { MS_DRG_WEIGHTS_SPEC, OPPS_RATES_SPEC } from "./hospitalRateTables";
 import { ZERO } from "./hospitalCellKinds";
-import { placedTable, repeatedKeys, type Tables } from "./hospitalRows";
+import { groupBy, placedTable, repeatedKeys, type Tables } from "./hospitalRows";
 import type { RegistryIssue } from "./issues";
 
 /** The engine tables of one CMS table and every problem found in it. */
@@ -16,13 +16,6 @@ export interface CmsTables<T> {
   readonly issues: readonly RegistryIssue[];
   /** The table cannot be read at all (a required column missing). */
   readonly unreadable: boolean;
-}
-
-/** Groups items by a key, in the order each key first appears. */
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
-  return groups;
 }
 
 /** The workbook's MS-DRG weights, one engine table per fiscal year, labelled "MsDrgWeights FY2026". */

@@ -16,7 +16,8 @@ import { drgWeightTablesOf, oppsTablesOf } from "./buildCmsTables";
 import { ContractIssues, type ContractIssueIndex } from "./contractIssues";
 import { INPATIENT_CASE_RATES_SPEC, INPATIENT_PER_DIEM_RATES_SPEC, INSTITUTIONAL_CARVE_OUTS_SPEC } from "./hospitalRateTables"; // prettier-ignore
 import { REVENUE_CODE_RATES_SPEC } from "./hospitalRateTables";
-import { conflict, overlappingVersions, placedTable, repeatedKeys, type PlacedTable, type Tables } from "./hospitalRows"; // prettier-ignore
+import { conflict, groupBy, overlappingVersions, placedTable, repeatedKeys } from "./hospitalRows";
+import type { PlacedTable, Tables } from "./hospitalRows";
 import { INPATIENT_TERMS_SPEC, OUTPATIENT_TERMS_SPEC, PRICED_BY_OPPS, REVENUE_CODE_RATES_TABLE } from "./hospitalTermsTables"; // prettier-ignore
 import type { RegistryIssue } from "./issues";
 import { engineIssue } from "./scheduleTables";
@@ -40,14 +41,8 @@ export interface HospitalSnapshot {
 type Row<C extends Columns> = ParsedRow<C> & { readonly contractName: string };
 
 /** Groups rows by registry key of their contract, in table order. */
-function byContract<R extends { readonly contractName: string }>(rows: readonly R[]): Map<string, R[]> {
-  const groups = new Map<string, R[]>();
-  for (const row of rows) {
-    const key = registryKey(row.contractName);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  return groups;
-}
+const byContract = <R extends { readonly contractName: string }>(rows: readonly R[]): Map<string, R[]> =>
+  groupBy(rows, (row) => registryKey(row.contractName));
 
 /**
  * Checks one contract table: its parse issues reported (a table that cannot be read concerns every contract of its
@@ -243,7 +238,7 @@ export function buildHospitalRegistry(
       sourceRowNumber: row.rowNumber,
     };
     const version = { effectiveStartDate: row.effectiveStartDate, effectiveEndDate: row.effectiveEndDate ?? LAST_DAY, terms }; // prettier-ignore
-    inpatientByName.set(key, [...(inpatientByName.get(key) ?? []), version]);
+    inpatientByName.set(key, [...(inpatientByName.get(key) ?? []), version]); // a contract has a few versions
   }
 
   const outpatientByName = new Map<string, OutpatientTermsVersion[]>();
@@ -284,7 +279,7 @@ export function buildHospitalRegistry(
       sourceRowNumber: row.rowNumber,
     };
     const version = { effectiveStartDate: row.effectiveStartDate, effectiveEndDate: row.effectiveEndDate ?? LAST_DAY, terms, wageIndex: row.wageIndex }; // prettier-ignore
-    outpatientByName.set(key, [...(outpatientByName.get(key) ?? []), version]);
+    outpatientByName.set(key, [...(outpatientByName.get(key) ?? []), version]); // a contract has a few versions
   }
   for (const name of readsWeights.values()) for (const issue of drg.issues) inpatient.add(name, issue);
   for (const name of readsOpps.values()) for (const issue of opps.issues) outpatient.add(name, issue);

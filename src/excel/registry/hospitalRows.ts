@@ -24,6 +24,18 @@ export function placedTable<C extends Columns>(spec: TableSpec<C>, tables: Table
   return { parsed: parseTable(spec, data), place: { table: data.name, sheet: data.sheet } };
 }
 
+/** Groups items by a key, in the order each key first appears (linear: a CMS table holds tens of thousands of rows). */
+export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
+}
+
 /** A row some other row of its table contradicts: the issue is on it, at `column`. */
 export function conflict(
   place: TablePlace,
@@ -52,11 +64,7 @@ export function overlappingVersions<R extends VersionRow>(
   rows: readonly R[],
   place: TablePlace,
 ): Map<number, RegistryIssue> {
-  const byContract = new Map<string, R[]>();
-  for (const row of rows) {
-    const key = registryKey(row.contractName);
-    byContract.set(key, [...(byContract.get(key) ?? []), row]);
-  }
+  const byContract = groupBy(rows, (row) => registryKey(row.contractName));
   const issues = new Map<number, RegistryIssue>();
   for (const versions of byContract.values()) {
     const sorted = [...versions].sort((a, b) => (a.effectiveStartDate < b.effectiveStartDate ? -1 : 1));
