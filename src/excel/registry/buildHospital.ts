@@ -92,8 +92,12 @@ const namedIn =
 const NOT_IN_PAYER_CONTRACTS = () =>
   "it names no contract of the PayerContracts table (add the contract's row there: its payer and product come from it)";
 
-/** The contract keys a terms table speaks for: its rows read or left out. */
-function termsKeys(placed: PlacedTable<Columns>): Set<string> {
+/**
+ * The contract keys a terms table speaks for, its rows read or left out; null when it cannot be read (then "no terms
+ * row" is not known, and its own problem says what to fix).
+ */
+function termsKeys(placed: PlacedTable<Columns>): Set<string> | null {
+  if (placed.parsed.issues.some((issue) => issue.code === "columnMissing")) return null;
   const names = [
     ...placed.parsed.rows.map((row) => (row as { contractName?: unknown }).contractName),
     ...placed.parsed.rejected.map((row) => row.cells.contractName),

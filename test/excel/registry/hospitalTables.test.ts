@@ -108,6 +108,27 @@ describeWithSharedData("reporting bad hospital rows", () => {
     ]);
   });
 
+  it("refuses a tier row of a level whose revenue codes differ from the level's first row", async () => {
+    const snapshot = await read(withTable("InpatientPerDiemRates", (rows) => rows.map((r, i) => (i === 2 ? { ...r, "Revenue Code To": "0129" } : r)))); // prettier-ignore
+    expect(messages(snapshot)).toEqual([
+      'Table InpatientPerDiemRates (sheet InpatientPerDiemRates), row 4, column "Revenue Code From": "0114-0129", but row 2 gives level Psychiatric the revenue codes 0114-0124, and every row of a level has its range.',
+      'Contract "Mercy Behavioral", per diem level Psychiatric: the day tiers are not valid at day 6; its last tier must be open-ended (day N and after), so that every day of a long stay is paid. (sheet InpatientPerDiemRates)',
+    ]);
+  });
+
+  it("answers every inpatient contract, and no outpatient one, when InpatientTerms lacks a required column", async () => {
+    const workbook = hospitalWorkbook(hospitalRows());
+    const sheets = workbook.sheets.map((sheet) =>
+      sheet.name === "InpatientTerms"
+        ? { ...sheet, cells: [sheet.cells[0]!.map((h) => (h === "Inpatient Method" ? "Payment" : h)), ...sheet.cells.slice(1)] } // prettier-ignore
+        : sheet,
+    );
+    const snapshot = await readRegistry(new WorkbookSimulator({ sheets }).excel);
+    const problem = expect.stringContaining('Table InpatientTerms (sheet InpatientTerms) has no "Inpatient Method" column.'); // prettier-ignore
+    expect(inpatientProblem(snapshot, "Mercy Behavioral")).toEqual([problem]);
+    expect(outpatientProblem(snapshot, "Valley Hospital")).toBeUndefined();
+  });
+
   it("refuses a case rate given twice for one DRG, naming the first row", async () => {
     const snapshot = await read(add("InpatientCaseRates", { "Contract Name": "Mercy Behavioral", "MS-DRG": "470", Rate: 25000 })); // prettier-ignore
     expect(messages(snapshot)).toEqual([
