@@ -39,18 +39,21 @@ export function contractReader(
   description: string,
 ): (cell: unknown) => ContractCell {
   const index = ISSUES_OF_SIDE[side](snapshot);
+  const readCell = (cell: unknown): ContractCell => {
+    if (isBlankCell(cell))
+      return fail(argumentIssueError({ code: "argumentMissing", argument: "contract", description }));
+    const contractName = String(cell).trim();
+    const issue = index.get(registryKey(contractName))?.[0];
+    if (issue === undefined) return ok(contractName);
+    return fail(customFunctionError(registryIssueExcelError(issue), registryIssueMessage(issue)));
+  };
   const seen = new Map<unknown, ContractCell>();
   return (cell) => {
     let read = seen.get(cell);
-    if (read !== undefined) return read;
-    if (isBlankCell(cell))
-      read = fail(argumentIssueError({ code: "argumentMissing", argument: "contract", description })); // prettier-ignore
-    else {
-      const contractName = String(cell).trim();
-      const issue = index.get(registryKey(contractName))?.[0];
-      read = issue === undefined ? ok(contractName) : fail(customFunctionError(registryIssueExcelError(issue), registryIssueMessage(issue))); // prettier-ignore
+    if (read === undefined) {
+      read = readCell(cell);
+      seen.set(cell, read);
     }
-    seen.set(cell, read);
     return read;
   };
 }

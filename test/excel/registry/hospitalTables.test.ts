@@ -173,6 +173,13 @@ describeWithSharedData("reporting bad hospital rows", () => {
     expect(inpatientProblem(snapshot, "Mercy Behavioral")).toBeUndefined();
   });
 
+  it("refuses a hospital table named as a contract's fee schedule", async () => {
+    const snapshot = await read(add("PayerContracts", { "Contract Name": "Acme PPO", Payer: "Acme", "Effective Start Date": "2025-01-01", Method: "Fee Schedule", "Fee Schedule": "OppsRates" })); // prettier-ignore
+    expect(messages(snapshot)).toEqual([
+      'Table PayerContracts (sheet PayerContracts), row 7, column "Fee Schedule" names table OppsRates, one of the registry\'s own tables; expected the name of a fee schedule table.',
+    ]);
+  });
+
   it("keeps inpatient problems out of outpatient and professional pricing", async () => {
     const snapshot = await read(withTable("InpatientTerms", (rows) => [{ ...rows[0]!, "Base Rate": "ten thousand" }, ...rows.slice(1)])); // prettier-ignore
     expect(inpatientProblem(snapshot, "Mercy Hospital PPO")).toEqual([
