@@ -186,9 +186,13 @@ export {
 export { parseMultipleProcedureRule, MULTIPLE_PROCEDURE_RULE_VALUES } from "./contracts/vocabulary";
 export {
   buildContractRegistry,
+  findHospitalTerms,
   registryKey,
   type ContractRegistry,
   type ContractRegistryInput,
+  type HospitalRegistry,
+  type HospitalTermsVersion,
+  type OutpatientTermsVersion,
 } from "./contracts/registry";
 export { findContractVersion } from "./contracts/versionSelection";
 export { FIRST_DATE, LAST_DATE } from "./contracts/dates";

@@ -25,6 +25,10 @@ export const ARGUMENT_LIMITS = {
   lineUnits: { least: null, most: 100_000, unit: "count", what: "units of service on one claim line" },
   // The dearest single lines, gene therapies, are billed at a few million dollars.
   lineCharge: { least: 0, most: 100_000_000, unit: "dollars", what: "a billed charge on one claim line" },
+  // A stay's total charges: the dearest inpatient stays (transplants, long ICU stays) bill a few million dollars.
+  stayCharges: { least: 0, most: 100_000_000, unit: "dollars", what: "the total charges of one stay" },
+  // Ten years, the engine's longest stay: more is a typing error.
+  coveredDays: { least: 0, most: 3650, unit: "count", what: "the covered days of one stay" },
   // A remittance repeats a reversed line with every amount negated (835 CLP02 = 22), so its charges go both ways.
   remittedLineCharge: {
     least: -100_000_000,

@@ -91,6 +91,52 @@ export declare function pricingTrace(
 ): unknown[][];
 
 /**
+ * The expected payment of inpatient stays under a hospital contract: the contract's InpatientTerms version in effect on the discharge date; a case rate for the DRG (InpatientCaseRates) beats the method; MS-DRG pays the base rate x the DRG's weight in MsDrgWeights for the fiscal year of the discharge date, per diem the day rates of InpatientPerDiemRates (one level of care only: this function takes no revenue lines), percent of charges its percent of the total charges; then the transfer reduction by GMLOS for a transfer discharge status, the outlier, stop-loss and lesser-of charges; rounded half-up to cents once. Give columns to get one amount per stay.
+ * @customfunction INPATIENT_PAYMENT
+ * @param contract A contract name from the PayerContracts table, with its terms in InpatientTerms (any case).
+ * @param drg The MS-DRG of the stay, like 470 (39 reads as 039).
+ * @param admit_date The admission date (an Excel date or text like 2025-03-01).
+ * @param discharge_date The discharge date: it chooses the contract version and the fiscal year of the MS-DRG weights.
+ * @param total_charges The stay's total charges in dollars.
+ * @param discharge_status The 2-digit UB-04 patient discharge status like 01 (home) or 02 (short-term hospital); blank = a discharge, not a transfer.
+ * @param covered_days The covered days (UB-04 value code 80); blank = the days from admission to discharge.
+ * @returns The expected payment in dollars, one per stay.
+ */
+export declare function inpatientPayment(
+  contract: unknown[][],
+  drg: unknown[][],
+  admit_date: unknown[][],
+  discharge_date: unknown[][],
+  total_charges: unknown[][],
+  discharge_status?: unknown[][],
+  covered_days?: unknown[][],
+): unknown[][];
+
+/**
+ * The expected payment of each line of hospital outpatient claims under a hospital contract: lines are grouped by claim id and each claim is priced as a whole under the contract's OutpatientTerms version in effect on the claim's first date of service. Carve-outs (InstitutionalCarveOuts) beat the method; percent of OPPS pays the Addendum B rate (OppsRates) x (0.60 x wage index + 0.40) x the percent with OPPS packaging (N, Q1, Q2), comprehensive APCs (J1) and multiple procedure discounting (T); revenue code rates pay per unit or per visit; then lesser-of the line's charge; rounded half-up to cents once per line. A claim with a line that cannot be read is not priced.
+ * @customfunction OUTPATIENT_PAYMENT
+ * @param contract A contract name from the PayerContracts table, with its terms in OutpatientTerms (any case).
+ * @param claim_ids Per line the claim id: the lines of one claim are priced together.
+ * @param revenue_codes Per line the UB-04 revenue code (278 reads as 0278).
+ * @param hcpcs_codes Per line the HCPCS code; blank on revenue-code-only lines.
+ * @param units Per line the units of service; blank = 1.
+ * @param charges Per line the charge in dollars, for lesser-of and percents of charges.
+ * @param service_dates Per line the date of service (an Excel date or text like 2025-03-10).
+ * @param modifiers Per line up to four modifiers, in one cell ("73", "59 73") or adjacent cells.
+ * @returns The expected payment in dollars, one per line.
+ */
+export declare function outpatientPayment(
+  contract: unknown[][],
+  claim_ids: unknown[][],
+  revenue_codes: unknown[][],
+  hcpcs_codes: unknown[][],
+  units: unknown[][],
+  charges: unknown[][],
+  service_dates: unknown[][],
+  modifiers?: unknown[][],
+): unknown[][];
+
+/**
  * Medicare Physician Fee Schedule allowed amount for a code in a locality, from the Medicare schedule tables registered in the MedicareSchedules table: (work RVU x GPCI + PE RVU x GPCI + MP RVU x GPCI) x conversion factor, with facility or non-facility PE by place of service, the CF of the date of service, and CMS's modifier and indicator rules (26/TC, bilateral, assistant, co-surgery, split global surgery). An anesthesia code (00100-01999) answers #N/A: its amount depends on the minutes, so price it with PAYER.EXPECTED_PAYMENT, the minutes as units.
  * @customfunction MEDICARE_RATE
  * @param code CPT/HCPCS code, text or number (110 reads as 00110).

@@ -8,6 +8,7 @@ import { denialIssueExcelError, denialIssueMessage } from "../engine";
 import { kpiIssueExcelError, kpiIssueMessage, type KpiIssue } from "../engine";
 import { issueExcelError, issueMessage, type EngineIssue, type ExcelErrorKind } from "../engine";
 import { argumentIssueMessage, type ArgumentIssue } from "./argumentIssues";
+import { hospitalIssueExcelError, hospitalIssueMessage, type HospitalFunctionIssue } from "./hospitalIssues";
 
 /** Excel's error code of each kind, read from the global when an error is made (Excel's, or the shim's). */
 const ERROR_CODES = {
@@ -39,6 +40,11 @@ export function denialIssueError(issue: DenialIssue): CustomFunctions.Error {
 /** The Excel error of a pricing engine issue, from the engine issue catalogue. */
 export function engineIssueError(issue: EngineIssue): CustomFunctions.Error {
   return customFunctionError(issueExcelError(issue), issueMessage(issue));
+}
+
+/** The Excel error of a hospital function's line issue, from its catalogue. */
+export function hospitalIssueError(issue: HospitalFunctionIssue): CustomFunctions.Error {
+  return customFunctionError(hospitalIssueExcelError(issue), hospitalIssueMessage(issue));
 }
 
 /** True for a `CustomFunctions.Error` (or the shim's), however it was constructed. */

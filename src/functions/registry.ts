@@ -11,7 +11,9 @@ import type { ExcelAdapter } from "./adapters";
 import { daysToPayResult } from "./daysToPay";
 import { denialRateResult } from "./denialRate";
 import { expectedPaymentResult } from "./expectedPayment";
+import { inpatientPaymentResult } from "./inpatientPayment";
 import { medicareRateResult } from "./medicareRate";
+import { outpatientPaymentResult } from "./outpatientPayment";
 import { paymentAccuracyResult } from "./paymentAccuracy";
 import { pricingTraceResult } from "./pricingTrace";
 import { upliftScenarioResult } from "./upliftScenario";
@@ -50,6 +52,20 @@ export const PAYER_FUNCTIONS = [
     implementation: medicareRateResult,
     result: "range",
     summary: "the Medicare PFS allowed amount from a registered Medicare schedule",
+  },
+  {
+    id: "INPATIENT_PAYMENT",
+    implementation: inpatientPaymentResult,
+    result: "range",
+    summary:
+      "the expected payment of an inpatient stay under a hospital contract's InpatientTerms (MS-DRG, per diem, case rates, transfer, outlier, stop-loss, lesser-of), in dollars",
+  },
+  {
+    id: "OUTPATIENT_PAYMENT",
+    implementation: outpatientPaymentResult,
+    result: "range",
+    summary:
+      "the expected payment of each line of hospital outpatient claims, each claim priced as a whole (OPPS packaging, J1, T discounting; revenue code rates; carve-outs), one amount per line",
   },
   {
     id: "UPLIFT_SCENARIO",

@@ -10,6 +10,7 @@ import { buildSampleWorkbook } from "../../src/playground/sample/sampleWorkbook"
 import { WorkbookSimulator } from "../../src/playground/simulator";
 
 const SUMMIT = "Summit Medicare Advantage";
+const HOSPITAL = "Mercy Hospital PPO";
 const HOUSTON = "04412-18";
 const DATE = "2025-06-30";
 const CODES = [[99213], [99214]];
@@ -114,6 +115,37 @@ const CATALOGUE: readonly BadArguments[] = [
     id: "PRICING_TRACE",
     args: [SUMMIT, "99213", null, null, Infinity, DATE, null],
     message: "billed: Infinity is not a finite number; check the cell or the formula that gives it.",
+  },
+  {
+    name: "INPATIENT_PAYMENT with total charges of 1e20",
+    id: "INPATIENT_PAYMENT",
+    args: [HOSPITAL, 470, "2025-11-03", "2025-11-05", 1e20],
+    message:
+      "total_charges: 100,000,000,000,000,000,000 is outside the range of the total charges of one stay: $0 to $100,000,000.",
+  },
+  {
+    name: "INPATIENT_PAYMENT with covered days of 10^300",
+    id: "INPATIENT_PAYMENT",
+    args: [HOSPITAL, 470, "2025-11-03", "2025-11-05", 60000, null, 1e300],
+    message: "covered_days: 1e+300 is outside the range of the covered days of one stay: 0 to 3,650.",
+  },
+  {
+    name: "INPATIENT_PAYMENT with a NUL inside the DRG",
+    id: "INPATIENT_PAYMENT",
+    args: [HOSPITAL, "47\u00000", "2025-11-03", "2025-11-05", 60000],
+    message: `drg: the text holds an invisible control character (U+0000) at character 3; ${CLEAN}`,
+  },
+  {
+    name: "OUTPATIENT_PAYMENT with units of 10^300",
+    id: "OUTPATIENT_PAYMENT",
+    args: [HOSPITAL, "OP-1", "0360", "27447", 1e300, 100, DATE],
+    message: "units: 1e+300 is outside the range of units of service on one claim line: at most 100,000.",
+  },
+  {
+    name: "OUTPATIENT_PAYMENT with a NUL after a claim id",
+    id: "OUTPATIENT_PAYMENT",
+    args: [HOSPITAL, "OP-1\u0000", "0360", "27447", 1, 100, DATE],
+    message: `claim_ids: the text holds an invisible control character (U+0000) at character 5; ${CLEAN}`,
   },
   {
     name: "MEDICARE_RATE with a NUL inside the locality",

@@ -22,7 +22,7 @@ describe('README "Custom functions"', () => {
 
   it("states the bounds of each numeric argument and the functions they apply to", () => {
     expect(renderFunctionDocs(PAYER_FUNCTIONS)).toContain(
-      "| `units` of `EXPECTED_PAYMENT`, `PRICING_TRACE` | units of service on one claim line: at most 100,000 |",
+      "| `units` of `EXPECTED_PAYMENT`, `PRICING_TRACE`, `OUTPATIENT_PAYMENT` | units of service on one claim line: at most 100,000 |",
     );
   });
 });

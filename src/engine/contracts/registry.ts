@@ -1,5 +1,12 @@
+import type { Decimal } from "../decimal";
 import type { EngineIssue } from "../issues";
 import type { FeeSchedule } from "../feeSchedule";
+import type { DrgWeightTable } from "../inpatient/drgTable";
+import type { InpatientTerms } from "../inpatient/terms";
+import type { IsoDate } from "../isoDate";
+import type { OppsTable } from "../outpatient/oppsTable";
+import type { OutpatientTerms } from "../outpatient/types";
+import { fail, ok, type Result } from "../result";
 import type { AnesthesiaBaseUnitsTable } from "../pfsRules/anesthesia";
 import { codeShape } from "./carveOuts";
 import type { ModifierPolicy } from "./modifierPolicies";
@@ -21,6 +28,53 @@ export interface ContractRegistry {
   readonly anesthesiaBaseUnits?: AnesthesiaBaseUnitsTable;
   /** Contract names as written in the registry, sorted, for "unknown contract" messages. */
   readonly contractNames: readonly string[];
+  /** Hospital contracts' inpatient and outpatient terms and the CMS tables they price against; absent: none. */
+  readonly hospital?: HospitalRegistry;
+}
+
+/** One version of a hospital contract's inpatient or outpatient terms: the dates it prices, inclusive, and the terms. */
+export interface HospitalTermsVersion<T> {
+  readonly effectiveStartDate: IsoDate;
+  readonly effectiveEndDate: IsoDate;
+  readonly terms: T;
+}
+
+/** A version of outpatient terms, with the hospital's wage index a percent of OPPS adjusts by (null: not given). */
+export interface OutpatientTermsVersion extends HospitalTermsVersion<OutpatientTerms> {
+  readonly wageIndex: Decimal | null;
+}
+
+/**
+ * The hospital side of the registry (issue 14): terms versions by registry key of the contract name, sorted by start
+ * date and never overlapping (the reader refuses overlaps), and the MS-DRG weights (one table per fiscal year) and
+ * OPPS Addendum B tables (one per quarter) of the workbook.
+ */
+export interface HospitalRegistry {
+  readonly inpatientByName: ReadonlyMap<string, readonly HospitalTermsVersion<InpatientTerms>[]>;
+  readonly outpatientByName: ReadonlyMap<string, readonly OutpatientTermsVersion[]>;
+  readonly drgTables: readonly DrgWeightTable[];
+  readonly oppsTables: readonly OppsTable[];
+}
+
+/**
+ * The terms version of a hospital contract in effect on a date (inclusive): undefined when the contract has no terms
+ * of this kind at all (the caller says which table to fill), else the version or why none is in effect.
+ */
+export function findHospitalTerms<V extends HospitalTermsVersion<unknown>>(
+  byName: ReadonlyMap<string, readonly V[]>,
+  contractName: string,
+  date: IsoDate,
+): Result<V, EngineIssue> | undefined {
+  const versions = byName.get(registryKey(contractName));
+  if (versions === undefined || versions.length === 0) return undefined;
+  const version = versions.find((v) => v.effectiveStartDate <= date && date <= v.effectiveEndDate);
+  if (version !== undefined) return ok(version);
+  return fail({
+    code: "contractVersionNotInEffect",
+    contractName: contractName.trim(),
+    serviceDate: date,
+    periods: versions.map((v) => `${v.effectiveStartDate} to ${v.effectiveEndDate}`),
+  });
 }
 
 /**
@@ -34,6 +88,8 @@ export interface ContractRegistryInput {
   readonly feeSchedules?: readonly FeeSchedule[];
   readonly medicareSchedules?: readonly MedicareSchedule[];
   readonly anesthesiaBaseUnits?: AnesthesiaBaseUnitsTable;
+  /** Hospital terms and CMS tables, indexed and checked by the workbook reader. */
+  readonly hospital?: HospitalRegistry;
 }
 
 /** The lookup key of any name in the registry: trimmed, lower case. */
@@ -140,6 +196,7 @@ export function buildContractRegistry(input: ContractRegistryInput): {
       feeSchedules: new Map((input.feeSchedules ?? []).map((s) => [registryKey(s.name), s])),
       medicareSchedules: new Map((input.medicareSchedules ?? []).map((s) => [registryKey(s.name), s])),
       ...(input.anesthesiaBaseUnits !== undefined ? { anesthesiaBaseUnits: input.anesthesiaBaseUnits } : {}),
+      ...(input.hospital !== undefined ? { hospital: input.hospital } : {}),
       contractNames,
     },
     issues,

@@ -12,6 +12,8 @@ import type { FeeSchedule } from "../../engine";
 import type { LocalityKey } from "../../engine";
 import type { IsoDate } from "../../engine";
 import { ContractIssues, contractKeyOfCell, type ContractIssueIndex } from "./contractIssues";
+import { buildHospitalRegistry } from "./buildHospital";
+import { HOSPITAL_TABLE_NAMES } from "./hospitalSpecs";
 import type { RegistryIssue, TableNameProblem } from "./issues";
 import {
   ANESTHESIA_BASE_UNITS_SPEC,
@@ -40,6 +42,12 @@ export interface RegistrySnapshot {
    * with bad rows), by registry key of the contract name: its functions answer with the first one until it is fixed.
    */
   readonly issuesByContract: ContractIssueIndex;
+  /**
+   * Problems that make a hospital contract's inpatient (or outpatient) amounts untrustworthy, by registry key of the
+   * contract name: PAYER.INPATIENT_PAYMENT (PAYER.OUTPATIENT_PAYMENT) answers with the first one until it is fixed.
+   */
+  readonly inpatientIssuesByContract: ContractIssueIndex;
+  readonly outpatientIssuesByContract: ContractIssueIndex;
   /** The tables the registry was read from (the cache refreshes when one of them changes). */
   readonly tableNames: readonly string[];
 }
@@ -51,6 +59,7 @@ export const REGISTRY_TABLE_NAMES: readonly string[] = [
   CONTRACT_MODIFIER_POLICIES_TABLE,
   MEDICARE_SCHEDULES_TABLE,
   ANESTHESIA_BASE_UNITS_TABLE,
+  ...HOSPITAL_TABLE_NAMES,
 ];
 
 type ContractRow = ParsedRow<typeof PAYER_CONTRACTS_SPEC.columns>;
@@ -293,7 +302,13 @@ export function buildRegistry(tables: Tables): RegistrySnapshot {
   }
 
   const anesthesiaBaseUnits = anesthesiaBaseUnitsOf(tables, issues);
+  const knownContracts = new Set([
+    ...versions.map((v) => registryKey(v.contractName)),
+    ...[...rejectedContracts].filter((key): key is string => key !== null),
+  ]);
+  const hospital = buildHospitalRegistry(tables, { keys: knownContracts, unreadable: contractsUnreadable }, issues);
   const built = buildContractRegistry({
+    hospital: hospital.hospital,
     versions,
     carveOuts: carveOutsOf(carveOutTable),
     modifierPolicies: modifierPoliciesOf(policyTable),
@@ -323,6 +338,8 @@ export function buildRegistry(tables: Tables): RegistrySnapshot {
     medicareByLocality,
     issues,
     issuesByContract: blocking,
+    inpatientIssuesByContract: hospital.inpatientIssues,
+    outpatientIssuesByContract: hospital.outpatientIssues,
     tableNames: [...tables.values()].map((t) => t.name),
   };
 }

@@ -25,3 +25,24 @@ export {
 } from "./registryTables";
 export { parseTable, rowSchema, type ColumnSpec, type TableSpec, type TableData, type ParsedRow } from "./tableSpec";
 export { renderRegistryDocs } from "./registryDocs";
+export { HOSPITAL_TABLE_SPECS, HOSPITAL_TABLE_NAMES } from "./hospitalSpecs";
+export {
+  INPATIENT_TERMS_SPEC,
+  INPATIENT_TERMS_TABLE,
+  OUTPATIENT_TERMS_SPEC,
+  OUTPATIENT_TERMS_TABLE,
+  REVENUE_CODE_RATES_TABLE,
+} from "./hospitalTermsTables";
+export {
+  INPATIENT_CASE_RATES_SPEC,
+  INPATIENT_CASE_RATES_TABLE,
+  INPATIENT_PER_DIEM_RATES_SPEC,
+  INPATIENT_PER_DIEM_RATES_TABLE,
+  INSTITUTIONAL_CARVE_OUTS_SPEC,
+  INSTITUTIONAL_CARVE_OUTS_TABLE,
+  MS_DRG_WEIGHTS_SPEC,
+  MS_DRG_WEIGHTS_TABLE,
+  OPPS_RATES_SPEC,
+  OPPS_RATES_TABLE,
+  REVENUE_CODE_RATES_SPEC,
+} from "./hospitalRateTables";

@@ -1,7 +1,7 @@
 /**
  * The registry tables of ARCHITECTURE.md 3 in the column dictionary (columnDictionary.ts): `PayerContracts`,
- * `ContractCarveOuts`, `ContractModifierPolicies`, `MedicareSchedules`, with the columns of fee schedule and Medicare schedule tables
- * (scheduleTableSpecs.ts). Each column says how it is read and how the contract editor and the imports write it.
+ * `ContractCarveOuts`, `ContractModifierPolicies`, `MedicareSchedules`, the schedule tables (scheduleTableSpecs.ts) and
+ * the hospital tables (hospitalSpecs.ts). Each column says how it is read and how the editor and the imports write it.
  * Table and column names are part of the product: the README section "Workbook tables" is generated from these
  * specs (workbookTables.ts).
  */
@@ -23,6 +23,7 @@ import {
   textCell,
   yearCell,
 } from "./cellKinds";
+import { HOSPITAL_TABLE_SPECS } from "./hospitalSpecs";
 import { ANESTHESIA_BASE_UNITS_SPEC, FEE_SCHEDULE_SPEC, MEDICARE_SCHEDULE_SPEC } from "./scheduleTableSpecs";
 import type { ColumnSpec, RowCheck, TableSpec } from "./columnDictionary";
 
@@ -432,12 +433,8 @@ export const MEDICARE_SCHEDULES_SPEC = {
   },
 } satisfies TableSpec<Readonly<Record<string, ColumnSpec>>>;
 
-export {
-  ANESTHESIA_BASE_UNITS_SPEC,
-  ANESTHESIA_BASE_UNITS_TABLE,
-  FEE_SCHEDULE_SPEC,
-  MEDICARE_SCHEDULE_SPEC,
-} from "./scheduleTableSpecs";
+export { ANESTHESIA_BASE_UNITS_SPEC, ANESTHESIA_BASE_UNITS_TABLE } from "./scheduleTableSpecs";
+export { FEE_SCHEDULE_SPEC, MEDICARE_SCHEDULE_SPEC } from "./scheduleTableSpecs";
 
 /** Every declared table, in README order. */
 export const REGISTRY_TABLE_SPECS = [
@@ -448,4 +445,5 @@ export const REGISTRY_TABLE_SPECS = [
   FEE_SCHEDULE_SPEC,
   MEDICARE_SCHEDULE_SPEC,
   ANESTHESIA_BASE_UNITS_SPEC,
+  ...HOSPITAL_TABLE_SPECS,
 ] as const;
