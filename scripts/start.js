@@ -2,7 +2,8 @@
 // `npm start`: sideload into desktop Excel where Office runs (Windows, macOS); on Linux, or with `--playground`,
 // serve the playground (the real task pane and functions against the workbook simulator) and print its URL.
 //   npm start                      Excel desktop on Windows/macOS, playground on Linux
-//   npm start -- --playground      playground anywhere      (--port <n>: port, 0 picks a free one; default 3000)
+//   npm start -- --playground      playground anywhere      (--port <n>: port, 0 picks a free one; default 3000,
+//                                  or the next free one when 3000 is taken)
 //   npm start -- --web             Excel on the web (Windows/macOS; see README for the document URL)
 const { spawn } = require("child_process");
 const net = require("net");
@@ -15,20 +16,34 @@ const option = (name) => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 
-function freePort() {
+/** Listens on `port` (0: any free one) for a moment: the port it got, or null when that port is taken. */
+function tryPort(port) {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "localhost", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+    server.once("error", (error) => (error.code === "EADDRINUSE" ? resolve(null) : reject(error)));
+    server.listen(port, "localhost", () => {
+      const { port: got } = server.address();
+      server.close(() => resolve(got));
     });
   });
 }
 
+/** 3000, else the next free port up to 3010, else any free one; the user is told when it is not 3000. */
+async function defaultPort() {
+  for (let port = 3000; port <= 3010; port++) {
+    if ((await tryPort(port)) !== null) {
+      if (port !== 3000) console.log(`Port 3000 is in use: serving on ${port} instead.`);
+      return port;
+    }
+  }
+  const any = await tryPort(0);
+  console.log(`Ports 3000-3010 are in use: serving on ${any} instead.`);
+  return any;
+}
+
 async function servePlayground() {
   const requested = option("port");
-  const port = requested === undefined ? 3000 : Number(requested) || (await freePort());
+  const port = requested === undefined ? await defaultPort() : Number(requested) || (await tryPort(0));
   const webpack = require("webpack");
   const WebpackDevServer = require("webpack-dev-server");
   const config = await require(path.join(__dirname, "..", "webpack.config.js"))(

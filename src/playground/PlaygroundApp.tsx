@@ -47,12 +47,16 @@ export function PlaygroundApp({
     }
   }, [workbook, version, sheet]);
 
-  const extent = gridExtent(workbook.usedSize(sheet));
+  // The sheet drawn: the one chosen, or, in the render before the effect above follows the workbook, the active sheet
+  // when the chosen one was just removed or hidden (a repair deleting "Frozen for sharing"): reading a sheet that
+  // no longer exists would throw and blank the page.
+  const shown = workbook.visibleSheetNames().includes(sheet) ? sheet : workbook.activeSheetName();
+  const extent = gridExtent(workbook.usedSize(shown));
   const select = useCallback((position: CellPosition) => setSelection(position), []);
 
   const enter = (input: string, move: Move) => {
     try {
-      workbook.setCellInput(sheet, selection.row, selection.column, input);
+      workbook.setCellInput(shown, selection.row, selection.column, input);
       setProblem(null);
     } catch (error) {
       setProblem(`Could not enter ${a1Address(selection.row, selection.column)}: ${failureText(error)}`);
@@ -84,7 +88,7 @@ export function PlaygroundApp({
     setSelection(TOP_LEFT);
   };
 
-  const selected = workbook.cell(sheet, selection.row, selection.column);
+  const selected = workbook.cell(shown, selection.row, selection.column);
   const mode = draft === null ? "Ready" : draft.mode === "enter" ? "Enter" : "Edit";
 
   return (
@@ -106,7 +110,7 @@ export function PlaygroundApp({
           />
           <Grid
             workbook={workbook}
-            sheet={sheet}
+            sheet={shown}
             version={version}
             selection={selection}
             draft={draft}
@@ -121,7 +125,7 @@ export function PlaygroundApp({
             }}
           />
           <footer className="status-bar">
-            <SheetTabs sheets={workbook.visibleSheetNames()} active={sheet} onActivate={activateSheet} />
+            <SheetTabs sheets={workbook.visibleSheetNames()} active={shown} onActivate={activateSheet} />
             <span className="status" role="status" data-testid="status">
               {problem ?? mode}
             </span>
