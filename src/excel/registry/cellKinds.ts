@@ -8,6 +8,7 @@ import { isBlankCell, readDateCell, readDollars, readFraction, readHcpcsCodeCell
 import { serialDateText } from "../../engine";
 import { parseLocalityKey, type LocalityKey } from "../../engine";
 import { parseModifier, POLICY_MODIFIERS, type Modifier, type PolicyModifier } from "../../engine";
+import { methodChoices, type MethodWords } from "../../engine";
 import { hasControlCharacter, showControlCharacters } from "../../formats/cmsPfs";
 
 /** A cell read: its value, or why not (the `expected` words of the kind). Blank cells read as `null`. */
@@ -255,3 +256,12 @@ export function choiceCell<T extends string>(
     read: (value) => (typeof value === "string" ? words[value.trim().toLowerCase().replace(/\s+/g, " ")] : undefined),
   };
 }
+
+/**
+ * A choice column whose words (and the README's "Allowed" list, and the editor's choices) are an engine declaration
+ * table's: a method table, the stop-loss kinds, the rate bases.
+ */
+export const wordsCell = <K extends string>(table: { readonly [P in K]: MethodWords }) => {
+  const { words, labels } = methodChoices(table);
+  return choiceCell(words, labels);
+};

@@ -46,6 +46,9 @@ export interface ColumnSpec<T = unknown> extends Column<T> {
   readonly example: string;
 }
 
+/** A column of a registry table (read and written), declared as written: its literal `required` types the parsed row. */
+export const column = <const C extends ColumnSpec>(spec: C): C => spec;
+
 /** A column the add-in writes. */
 export type WrittenColumn = Column & { readonly written: ColumnKind };
 

@@ -4,11 +4,10 @@
  * `OppsRates`. Choice words come from the engine's declaration tables (rate bases, carve-out code kinds and methods).
  */
 import { INSTITUTIONAL_CARVE_OUT_METHODS, INSTITUTIONAL_CODE_MATCHES, REVENUE_CODE_RATE_BASES } from "../../engine";
-import { methodChoices } from "../../engine";
-import type { Decimal, InstitutionalCarveOutMethod, InstitutionalCodeMatch, MethodWords } from "../../engine";
+import type { Decimal, InstitutionalCarveOutMethod, InstitutionalCodeMatch } from "../../engine";
 import type { RevenueCode } from "../../engine";
-import { choiceCell, codeCell, dateCell, moneyCell, percentCell, textCell } from "./cellKinds";
-import type { ColumnSpec, RowCheck, TableSpec } from "./columnDictionary";
+import { codeCell, dateCell, moneyCell, percentCell, textCell, wordsCell } from "./cellKinds";
+import { column, type ColumnSpec, type RowCheck, type TableSpec } from "./columnDictionary";
 import { apcCell, dayCell, drgCell, fiscalYearCell, meanStayCell, relativeWeightCell } from "./hospitalCellKinds";
 import { revenueCodeCell, statusIndicatorCell, yesNoCell } from "./hospitalCellKinds";
 import { HOSPITAL_CONTRACT_COLUMN, REVENUE_CODE_RATES_TABLE } from "./hospitalTermsTables";
@@ -20,11 +19,6 @@ export const MS_DRG_WEIGHTS_TABLE = "MsDrgWeights";
 export const OPPS_RATES_TABLE = "OppsRates";
 export { REVENUE_CODE_RATES_TABLE };
 
-const column = <const C extends ColumnSpec>(spec: C): C => spec;
-const wordsCell = <K extends string>(table: { readonly [P in K]: MethodWords }) => {
-  const { words, labels } = methodChoices(table);
-  return choiceCell(words, labels);
-};
 const rateBasis = wordsCell(REVENUE_CODE_RATE_BASES);
 const codeType = wordsCell(INSTITUTIONAL_CODE_MATCHES);
 const carveOutMethod = wordsCell(INSTITUTIONAL_CARVE_OUT_METHODS);

@@ -4,25 +4,17 @@
  * (INPATIENT_METHODS, OUTPATIENT_METHODS, STOP_LOSS_KINDS, TRANSFER_ARITHMETIC), and the cells each method needs
  * from the methods' `needs`, so a new method is one engine entry.
  */
-import { INPATIENT_METHODS, OUTPATIENT_METHODS, STOP_LOSS_KINDS, methodChoices } from "../../engine";
+import { INPATIENT_METHODS, OUTPATIENT_METHODS, STOP_LOSS_KINDS } from "../../engine";
 import type { Decimal, InpatientMethodCells, InpatientMethodKind, IsoDate, MethodWords } from "../../engine";
 import type { OutpatientMethod, OutpatientMethodCells, StopLossKind, TransferArithmetic } from "../../engine";
-import { booleanCell, choiceCell, dateCell, endDateCell, moneyCell, percentCell, textCell } from "./cellKinds";
-import type { ColumnSpec, RowCheck, TableSpec } from "./columnDictionary";
+import { booleanCell, dateCell, endDateCell, moneyCell, percentCell, textCell, wordsCell } from "./cellKinds";
+import { column, type ColumnSpec, type RowCheck, type TableSpec } from "./columnDictionary";
 import { wageIndexCell } from "./hospitalCellKinds";
 
 export const INPATIENT_TERMS_TABLE = "InpatientTerms";
 export const OUTPATIENT_TERMS_TABLE = "OutpatientTerms";
 /** The rate table a Revenue Code Rates contract reads (hospitalRateTables.ts): one for every contract. */
 export const REVENUE_CODE_RATES_TABLE = "RevenueCodeRates";
-
-const column = <const C extends ColumnSpec>(spec: C): C => spec;
-
-/** A choice column whose words (and the README's "Allowed" list) are an engine table's. */
-const wordsCell = <K extends string>(table: { readonly [P in K]: MethodWords }) => {
-  const { words, labels } = methodChoices(table);
-  return choiceCell(words, labels);
-};
 
 /** Transfer arithmetic in a cell's words: its engine id is the label users see. */
 const TRANSFER_WORDS = {

@@ -6,8 +6,8 @@
  * specs (workbookTables.ts).
  */
 import { MULTIPLE_PROCEDURE_RULE_VALUES } from "../../engine";
-import { CARVE_OUT_METHODS, CONTRACT_METHODS, DEFAULT_RULES, codeShape, methodChoices } from "../../engine";
-import type { CarveOutMethodCells, ContractMethodCells, MethodWords } from "../../engine";
+import { CARVE_OUT_METHODS, CONTRACT_METHODS, DEFAULT_RULES, codeShape } from "../../engine";
+import type { CarveOutMethodCells, ContractMethodCells } from "../../engine";
 import type { CarveOutMethod, ContractMethod, DefaultRule, HcpcsCode } from "../../engine";
 import {
   anesthesiaCfCell,
@@ -22,10 +22,11 @@ import {
   policyModifierCell,
   textCell,
   yearCell,
+  wordsCell,
 } from "./cellKinds";
 import { HOSPITAL_TABLE_SPECS } from "./hospitalSpecs";
 import { ANESTHESIA_BASE_UNITS_SPEC, FEE_SCHEDULE_SPEC, MEDICARE_SCHEDULE_SPEC } from "./scheduleTableSpecs";
-import type { ColumnSpec, RowCheck, TableSpec } from "./columnDictionary";
+import { column, type ColumnSpec, type RowCheck, type TableSpec } from "./columnDictionary";
 
 /** Table names the add-in looks for (fixed, like the column headers). */
 export const PAYER_CONTRACTS_TABLE = "PayerContracts";
@@ -33,17 +34,9 @@ export const CONTRACT_CARVE_OUTS_TABLE = "ContractCarveOuts";
 export const CONTRACT_MODIFIER_POLICIES_TABLE = "ContractModifierPolicies";
 export const MEDICARE_SCHEDULES_TABLE = "MedicareSchedules";
 
-/** A column of a registry table (read and written); its literal `required` types the parsed row. */
-const column = <const C extends ColumnSpec>(spec: C): C => spec;
-
-/** A choice column whose words (and the README's "Allowed" list, and the editor's choices) are a method table's. */
-const methodCell = <K extends string>(table: { readonly [P in K]: MethodWords }) => {
-  const { words, labels } = methodChoices(table);
-  return choiceCell(words, labels);
-};
-const contractMethod = methodCell(CONTRACT_METHODS);
-const defaultMethod = methodCell(DEFAULT_RULES);
-const carveOutMethod = methodCell(CARVE_OUT_METHODS);
+const contractMethod = wordsCell(CONTRACT_METHODS);
+const defaultMethod = wordsCell(DEFAULT_RULES);
+const carveOutMethod = wordsCell(CARVE_OUT_METHODS);
 
 type Problem = ReturnType<RowCheck<never>>;
 /** The first cell a method needs that the row leaves blank, in the method's order, as the problem to report. */

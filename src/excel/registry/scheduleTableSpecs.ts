@@ -18,11 +18,9 @@ import {
   naIndicatorCell,
   statusCodeCell,
 } from "./cellKinds";
-import type { Column, Columns, ColumnSpec, TableSpec } from "./columnDictionary";
+import { column, type Column, type Columns, type TableSpec } from "./columnDictionary";
 import { NUMBER_FORMATS } from "../core/numberFormats";
 
-/** A column the registry reads and the imports write; its literal `required` types the parsed row. */
-const column = <const C extends ColumnSpec>(spec: C): C => spec;
 /** A column the imports write and the registry ignores. */
 const writtenOnly = <const C extends Column & { readonly written: NonNullable<Column["written"]> }>(spec: C): C => spec;
 
