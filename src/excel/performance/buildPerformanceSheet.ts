@@ -26,6 +26,7 @@ import {
   type PerformanceLine,
   type PerformanceRow,
   type Result,
+  type SpikeRules,
   type VarianceFlag,
 } from "../../engine";
 import { claimsMappingStep } from "../claims/claimsMapping";
@@ -36,8 +37,11 @@ import { writeBlock } from "../core/sheetBlocks";
 import { storeSettingStep, workbookSetting } from "../core/workbookSettings";
 import { readRegistry } from "../registry";
 import { REVIEW_COLUMNS } from "../varianceReview/reviewColumns";
+import { readEarlierInputs, type EarlierInputs } from "./earlierInputs";
 import { layoutPerformance, type PerformanceLayout, type PerformanceSource } from "./performanceLayout";
 import type { PerformanceIssue, PerformanceRequest } from "./performanceRequest";
+
+const NO_EARLIER_INPUTS: EarlierInputs = { windows: new Map(), rules: {} };
 
 /** The setting listing the Contract Performance sheets built in this workbook (sheet ids). */
 const PERFORMANCE_SHEETS = workbookSetting("performanceSheets");
@@ -149,10 +153,15 @@ async function sourceOf(
   request: PerformanceRequest,
   lines: readonly PerformanceLine[],
   rows: readonly PerformanceRow[],
-  asOf: string,
+  context: {
+    readonly asOf: string;
+    readonly earlier: EarlierInputs;
+    readonly rules: SpikeRules;
+    readonly unkeyedLines: number;
+  },
 ): Promise<PerformanceSource> {
   const snapshot = await readRegistry(excel);
-  const keys = [...new Set(rows.map((r) => r.key))].filter((k) => k !== "");
+  const keys = [...new Set(rows.map((r) => r.key))];
   const byContract = request.mapping.contractName !== null;
   const groups = keys.map((key) => {
     const versions = byContract ? snapshot.registry.versionsByName.get(registryKey(key)) : undefined;
@@ -161,7 +170,7 @@ async function sourceOf(
       key,
       payer: latest?.payer ?? (byContract ? "" : key),
       product: latest?.product ?? (byContract ? "" : "All products"),
-      windowDays: DEFAULT_CLEAN_CLAIM_WINDOW_DAYS,
+      windowDays: context.earlier.windows.get(key.toLowerCase()) ?? DEFAULT_CLEAN_CLAIM_WINDOW_DAYS,
     };
   });
   const monthIndexes = [...new Set(rows.map((r) => r.month))].map((m) => {
@@ -187,9 +196,10 @@ async function sourceOf(
       monthIndexes.filter((m) => m - HFMA_DENOMINATOR_MONTHS >= firstSubmitted).map(monthStartDay),
     ),
     categories: DENIAL_CATEGORIES.filter((c) => present.has(c)),
-    rules: DEFAULT_SPIKE_RULES,
+    rules: context.rules,
     lineCount: lines.filter((l) => l.flag !== null).length,
-    asOf,
+    unkeyedLines: context.unkeyedLines,
+    asOf: context.asOf,
   };
 }
 
@@ -266,11 +276,19 @@ export async function buildPerformanceSheet(
       if (cells === null) return fail({ code: "tableMissing", tableName: request.tableName });
       const lines = linesOf(request, cells);
       if (!lines.ok) return lines;
+      // A rebuild keeps the windows and margins the user set on the earlier sheet.
+      const earlier = existing === null ? NO_EARLIER_INPUTS : await readEarlierInputs(op.excel, existing.id);
+      const rules: SpikeRules = { ...DEFAULT_SPIKE_RULES, ...earlier.rules };
       step(1);
       op.checkCancelled();
-      const rows = computeContractPerformance(lines.value);
+      // A line with a blank contract cell belongs to no row of the sheet, so to none of the engine's either.
+      const keyed = lines.value.filter((line) => line.key !== "");
+      const unkeyedLines = lines.value.filter((line) => line.key === "" && line.flag !== null).length;
+      const rows = computeContractPerformance(keyed, rules);
       const asOf = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
-      const layout = layoutPerformance(await sourceOf(op.excel, request, lines.value, rows, asOf));
+      const layout = layoutPerformance(
+        await sourceOf(op.excel, request, keyed, rows, { asOf, earlier, rules, unkeyedLines }),
+      );
       step(2);
       const steps = await stage(op, { sheetName, replaced: existing, sheetIds: record.sheetIds }, layout, request);
       step(3);

@@ -56,6 +56,8 @@ export interface PerformanceSource {
   readonly categories: readonly DenialCategory[];
   readonly rules: SpikeRules;
   readonly lineCount: number;
+  /** Reviewed lines with a blank contract (or payer) cell: in no row. */
+  readonly unkeyedLines: number;
   readonly asOf: string;
 }
 
@@ -93,6 +95,16 @@ const flagIs = (flag: VarianceFlag) => quoted(flag);
 const REVERSED: VarianceFlag = "Reversed";
 const DENIED: VarianceFlag = "Denied";
 
+/** 1-based row of the inputs block's header; one row per contract follows it. */
+export const WINDOW_HEADER_ROW = 7;
+
+/** The labels of the spike rule inputs, in sheet order (column A, their values in column B). */
+export const RULE_INPUT_LABELS = {
+  denialRatePoints: "Denial spike margin (points above baseline)",
+  daysToPayDays: "Days-to-pay spike margin (days)",
+  minimumLines: "Minimum lines",
+} as const satisfies Record<Exclude<keyof SpikeRules, "baselineMonths">, string>;
+
 /** The rule of a spike, in words, with the cells that hold its margins. */
 export function spikeRuleText(rules: SpikeRules): string {
   return (
@@ -107,7 +119,7 @@ export function spikeRuleText(rules: SpikeRules): string {
 export function layoutPerformance(source: PerformanceSource): PerformanceLayout {
   const t = (column: string) => ref(source.tableName, column);
   const windows = placeColumns(WINDOW_COLUMNS);
-  const windowHeader = 7; // 1-based
+  const windowHeader = WINDOW_HEADER_ROW;
   const firstWindow = windowHeader + 1;
   const ruleRow = firstWindow + source.groups.length + 1;
   const inputCells = {
@@ -144,7 +156,7 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
     textLine(0, "Contract performance", "title"),
     textLine(
       1,
-      `${source.lineCount.toLocaleString("en-US")} claim lines of table ${source.tableName}, by ${source.columns.key.toLowerCase()} and month of remittance (${source.columns.paidDate}); built ${source.asOf}. Every figure is a formula over the table: it follows edits of the table, and the expected amounts and flags are those the Variance review wrote (run it again after contracts change).`,
+      `${source.lineCount.toLocaleString("en-US")} claim lines of table ${source.tableName}, by ${source.columns.key.toLowerCase()} and month of remittance (${source.columns.paidDate}); built ${source.asOf}. Every figure is a formula over the table: it follows edits of the table, and the expected amounts and flags are those the Variance review wrote (run it again after contracts change).${source.unkeyedLines > 0 ? ` ${source.unkeyedLines.toLocaleString("en-US")} lines with a blank ${source.columns.key.toLowerCase()} are in no row.` : ""}`,
       "subtitle",
     ),
     textLine(
@@ -185,7 +197,7 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
     {
       row: ruleRow - 1,
       column: 0,
-      cells: [["Denial spike margin (points above baseline)"], ["Days-to-pay spike margin (days)"], ["Minimum lines"]],
+      cells: Object.values(RULE_INPUT_LABELS).map((label) => [label]),
       numberFormat: NUMBER_FORMATS.text,
       style: "body",
     },

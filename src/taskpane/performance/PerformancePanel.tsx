@@ -52,7 +52,7 @@ export function PerformancePanel() {
   return (
     <PanelSection
       id="performance"
-      title="Contract performance"
+      title="Performance"
       introSize={200}
       intro="Is each payer paying what the contract says, on time? A sheet by contract and month: payment accuracy, underpayment, initial denial rates (HFMA), days to pay against the clean-claim window, and spikes, in plain Excel formulas with trend charts."
     >

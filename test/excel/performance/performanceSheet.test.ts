@@ -10,6 +10,8 @@ import {
   describePerformanceIssue,
   DEFAULT_PERFORMANCE_SHEET_NAME,
   MONTHLY_COLUMNS,
+  RULE_INPUT_LABELS,
+  WINDOW_HEADER_ROW,
   type BuiltPerformance,
   type PerformanceRequest,
 } from "../../../src/excel/performance";
@@ -154,6 +156,32 @@ describe("the Contract Performance sheet on the sample workbook", () => {
     const again = await build(simulator, request);
     expect(again.replaced).toBe(true);
     expect(simulator.sheetNames().filter((n) => n === SHEET)).toHaveLength(1);
+  });
+
+  test("building it again keeps the clean-claim window and spike margin the user set on the sheet", async () => {
+    const inputRow = [0, 1]
+      .map((i) => WINDOW_HEADER_ROW + i)
+      .find((r) => simulator.cell(SHEET, r, 0).value === PLANTED_SLOW_PAYER.contractName)!;
+    simulator.setCellInput(SHEET, inputRow, 3, "45");
+    const marginRow = cellsOf(simulator, SHEET, 0, 0, 40, 1).findIndex(
+      ([c]) => c!.value === RULE_INPUT_LABELS.daysToPayDays,
+    );
+    simulator.setCellInput(SHEET, marginRow, 1, "30");
+
+    built = await build(simulator, request);
+
+    expect(simulator.cell(SHEET, inputRow, 3).value).toBe(45);
+    expect(simulator.cell(SHEET, marginRow, 1).value).toBe(30);
+    const rows = sheetRows(simulator, built);
+    const late = rows
+      .filter(({ row }) => row[0] === PLANTED_SLOW_PAYER.contractName)
+      .filter(({ row }) => Number(row[column("medianDays")]) > Number(row[column("window")]))
+      .map(({ month }) => month);
+    expect(late).toEqual(["2025-07", "2025-08"]);
+    // With a 30-day margin only July's jump (from about 15 to about 58 days) is a spike, on the sheet and in the engine.
+    const spikes = rows.filter(({ row }) => row[column("daysSpike")] === "Spike").map(({ month }) => month);
+    expect(spikes).toEqual(["2025-07"]);
+    expect(built.rows.filter((r) => r.daysToPaySpike).map((r) => r.month)).toEqual(["2025-07"]);
   });
 
   test("refuses a table without a variance review, naming the columns it needs", async () => {
