@@ -117,6 +117,8 @@ describe("the Contract Performance sheet in the playground", () => {
     )!;
     const rate = addressOf(PLANTED_DENIAL_SPIKE.contractName, PLANTED_DENIAL_SPIKE.paidMonth, "denialRateCount");
     expect(await cellAt(rate).textContent()).toBe(`${(row.denialRateCount! * 100).toFixed(1)}%`);
+    await cellAt(spike).scrollIntoViewIfNeeded();
+    await cellAt(spike).click();
     await playground.screenshot(SPIKE_SCREENSHOT);
     expect(existsSync(SPIKE_SCREENSHOT)).toBe(true);
   });

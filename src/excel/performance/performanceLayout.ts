@@ -115,6 +115,14 @@ export function spikeRuleText(rules: SpikeRules): string {
   );
 }
 
+/** The note on reviewed lines that name no contract (or payer), which are in no row; "" when there are none. */
+function unkeyedText(source: PerformanceSource): string {
+  const n = source.unkeyedLines;
+  if (n === 0) return "";
+  const lines = n === 1 ? "1 line" : `${n.toLocaleString("en-US")} lines`;
+  return ` ${lines} with a blank ${source.columns.key.toLowerCase()} ${n === 1 ? "is" : "are"} in no row.`;
+}
+
 /** Lays out the sheet for `source`. */
 export function layoutPerformance(source: PerformanceSource): PerformanceLayout {
   const t = (column: string) => ref(source.tableName, column);
@@ -156,7 +164,7 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
     textLine(0, "Contract performance", "title"),
     textLine(
       1,
-      `${source.lineCount.toLocaleString("en-US")} claim lines of table ${source.tableName}, by ${source.columns.key.toLowerCase()} and month of remittance (${source.columns.paidDate}); built ${source.asOf}. Every figure is a formula over the table: it follows edits of the table, and the expected amounts and flags are those the Variance review wrote (run it again after contracts change).${source.unkeyedLines > 0 ? ` ${source.unkeyedLines.toLocaleString("en-US")} lines with a blank ${source.columns.key.toLowerCase()} are in no row.` : ""}`,
+      `${source.lineCount.toLocaleString("en-US")} claim lines of table ${source.tableName}, by ${source.columns.key.toLowerCase()} and month of remittance (${source.columns.paidDate}); built ${source.asOf}. Every figure is a formula over the table: it follows edits of the table, and the expected amounts and flags are those the Variance review wrote (run it again after contracts change).${unkeyedText(source)}`,
       "subtitle",
     ),
     textLine(
