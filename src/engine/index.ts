@@ -261,6 +261,24 @@ export {
   type DaysToPayInput,
 } from "./kpis/daysToPay";
 export { kpiIssueMessage, kpiIssueExcelError, KPI_ISSUE_CATALOGUE, type KpiIssue } from "./kpis/issues";
+export {
+  computeContractPerformance,
+  monthIndexOfDay,
+  monthStartDay,
+  monthText,
+  percentileInc,
+  type PerformanceLine,
+  type PerformanceRow,
+} from "./kpis/contractPerformance";
+export {
+  COMPARED_FLAGS,
+  DEFAULT_CLEAN_CLAIM_WINDOW_DAYS,
+  DEFAULT_SPIKE_RULES,
+  FLAG_ROLES,
+  HFMA_DENOMINATOR_MONTHS,
+  type FlagRole,
+  type SpikeRules,
+} from "./kpis/performanceRules";
 
 // Variance review: each claim line against its contract, and what can be recovered.
 export {

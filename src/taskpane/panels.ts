@@ -5,6 +5,7 @@ import { MedicareSchedulePanel } from "./medicare/MedicareSchedulePanel";
 import { RemittancesPanel } from "./remittances/RemittancesPanel";
 import { UpliftModelPanel } from "./uplift/UpliftModelPanel";
 import { VarianceReviewPanel } from "./variance/VarianceReviewPanel";
+import { PerformancePanel } from "./performance/PerformancePanel";
 import { SharingPanel } from "./sharing/SharingPanel";
 import { WorkbookPanel } from "./workbook/WorkbookPanel";
 
@@ -28,5 +29,6 @@ export const TASK_PANE_PANELS: readonly TaskPanePanel[] = [
   { id: "remittances", label: "Remittances", Component: RemittancesPanel },
   { id: "uplift", label: "Uplift model", Component: UpliftModelPanel },
   { id: "variance", label: "Variance review", Component: VarianceReviewPanel },
+  { id: "performance", label: "Performance", Component: PerformancePanel },
   { id: "sharing", label: "Sharing", Component: SharingPanel },
 ];

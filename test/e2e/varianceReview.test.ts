@@ -6,13 +6,17 @@
 import { existsSync } from "fs";
 import path from "path";
 import { suggestClaimsMapping } from "../../src/excel/claims/claimsMapping";
-import { runVarianceReview, type VarianceReviewResult } from "../../src/excel/varianceReview";
+import { columnLetters } from "../../src/excel/core/columnLetters";
+import { REVIEW_COLUMN_NAMES, runVarianceReview, type VarianceReviewResult } from "../../src/excel/varianceReview";
 import { buildSampleWorkbook } from "../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator } from "../../src/playground/simulator";
 import { SAMPLE_CLAIMS_HEADERS } from "../excel/upliftModel/support";
 import { ROOT, usePlaygroundPage } from "./support/playground";
 
 const SCREENSHOT = path.join(ROOT, "test-results", "variance-review.png");
+/** The Variance Flag column once the review adds its columns after the sample's own. */
+const SAMPLE_WIDTH = buildSampleWorkbook().sheets[0]!.cells[0]!.length;
+const FLAG = columnLetters(SAMPLE_WIDTH + REVIEW_COLUMN_NAMES.indexOf("Variance Flag"));
 
 /** The same review run in this process: the numbers the page must show. */
 let expected: VarianceReviewResult;
@@ -70,8 +74,8 @@ describe("the variance review in the playground", () => {
 
   it("adds the Variance Flag column to the Claims table", async () => {
     await playground.page.getByRole("tab", { name: "Claims", exact: true }).click();
-    expect(await cellAt("S1").textContent()).toBe("Variance Flag");
-    const flags = await Promise.all([2, 3, 4, 5, 6].map((r) => cellAt(`S${r}`).textContent()));
+    expect(await cellAt(`${FLAG}1`).textContent()).toBe("Variance Flag");
+    const flags = await Promise.all([2, 3, 4, 5, 6].map((r) => cellAt(`${FLAG}${r}`).textContent()));
     expect(flags.every((f) => ["OK", "Underpaid", "Overpaid", "Denied", "No contract rate"].includes(f ?? ""))).toBe(
       true,
     );

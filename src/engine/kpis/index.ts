@@ -2,3 +2,5 @@
 export * from "./daysToPay";
 export * from "./issues";
 export * from "./paymentAccuracy";
+export * from "./contractPerformance";
+export * from "./performanceRules";

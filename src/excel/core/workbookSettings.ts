@@ -52,6 +52,7 @@ const upliftModelsSchema = z.object({
 });
 
 const portfolioSummariesSchema = z.object({ version: z.literal(1), sheetIds: z.array(z.string()) });
+const performanceSheetsSchema = z.object({ version: z.literal(1), sheetIds: z.array(z.string()) });
 
 /** Every setting the add-in keeps, by name. */
 export const WORKBOOK_SETTINGS = {
@@ -80,6 +81,12 @@ export const WORKBOOK_SETTINGS = {
     scope: "workbook",
     schema: portfolioSummariesSchema,
     purpose: "The portfolio summary sheets built in the workbook (by sheet id), so a rebuild replaces its own only.",
+  },
+  performanceSheets: {
+    key: "payerContracts.performanceSheets",
+    scope: "workbook",
+    schema: performanceSheetsSchema,
+    purpose: "The Contract Performance sheets built in the workbook (by sheet id), so a rebuild replaces its own only.",
   },
 } as const satisfies Record<string, SettingSpec>;
 

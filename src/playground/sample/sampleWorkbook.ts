@@ -4,7 +4,8 @@
  * with carve-outs and a fee schedule, and about 3,000 professional claim lines, all built from the committed fixtures
  * (fixtures/SOURCES.md) so the playground runs from a clone alone. Pure and deterministic for a given seed.
  *
- * Conventions: dates are ISO text ("2025-01-01") in text-formatted cells, readable and unambiguous in any locale;
+ * Conventions: dates are ISO text ("2025-01-01") in text-formatted cells, readable and unambiguous in any locale,
+ * except the claims' Submitted Date and Paid Date, real dates (formatted yyyy-mm-dd) that formulas count by month;
  * codes, modifiers and places of service are text; money is computed in integer cents; percentages are fractions.
  */
 import type { CellInput, SheetSnapshot, WorkbookSnapshot } from "../simulator";
@@ -20,6 +21,7 @@ import {
   feeScheduleKey,
 } from "./contracts";
 import { generateClaims } from "./claims";
+import { dateClaims } from "./claimDates";
 import { dollars } from "./money";
 
 export const SAMPLE_DEFAULT_SEED = 20250101;
@@ -28,6 +30,11 @@ export const SAMPLE_CLAIM_COUNT = 1200;
 const MONEY = "$#,##0.00";
 const PERCENT = "0.0%";
 const TEXT = "@";
+/** The claims' submission and remittance dates are real Excel dates, as the remittance import writes them. */
+const DATE = "yyyy-mm-dd";
+
+/** An ISO date as an Excel serial day number (days since 1899-12-30). */
+const excelDay = (iso: string): number => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
 
 /** Column letter of a 0-based index (0 -> A, 26 -> AA). */
 export function columnLetter(index: number): string {
@@ -82,7 +89,7 @@ export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED): Workboo
   const medicare = loadPprrvu();
   const locality = loadLocality();
   const feeSchedule = buildAcmeFeeSchedule(medicare, locality, prng);
-  const claims = generateClaims({
+  const generated = generateClaims({
     medicare,
     locality,
     weights: loadCodeWeights(),
@@ -91,6 +98,7 @@ export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED): Workboo
     prng,
     claimCount: SAMPLE_CLAIM_COUNT,
   });
+  const claims = dateClaims(generated, seed);
 
   const claimsSheet = tableSheet(
     "Claims",
@@ -111,6 +119,8 @@ export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED): Workboo
       { header: "Paid Amount", value: (r) => dollars(r.paidAmountCents), format: MONEY },
       { header: "Adjustment Codes", value: (r) => text(r.adjustmentCodes), format: TEXT },
       { header: "Denied Flag", value: (r) => r.deniedFlag },
+      { header: "Submitted Date", value: (r) => excelDay(r.submittedDate), format: DATE },
+      { header: "Paid Date", value: (r) => excelDay(r.paidDate), format: DATE },
     ],
     claims,
   );

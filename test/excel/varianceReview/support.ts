@@ -105,7 +105,7 @@ export async function plantedWorkbook(claimCount = 40): Promise<Planted> {
               ...f,
               address: f.address.replace(/\d+$/, String(last)),
             })),
-            tables: [{ name: "Claims", address: `A1:O${last}` }],
+            tables: [{ name: "Claims", address: `A1:${columnLetters(headers.length - 1)}${last}` }],
           },
     ),
   };

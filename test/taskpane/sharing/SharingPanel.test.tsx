@@ -37,7 +37,7 @@ describe("the task pane's Sharing panel", () => {
 
     const done = await within(portfolio).findByText("Done", {}, { timeout: 30_000 });
     expect(done.parentElement).toHaveTextContent(
-      'Built sheet "Portfolio Summary": 2 contracts, current revenue $156,040.88, modeled uplift +$5,478.88.',
+      'Built sheet "Portfolio Summary": 2 contracts, current revenue $154,805.81, modeled uplift +$5,435.76.',
     );
     expect(simulator.sheetNames()).toContain("Portfolio Summary");
   });

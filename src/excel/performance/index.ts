@@ -1,0 +1,5 @@
+/** The Contract Performance sheet (issue 15 item 3). Re-exports only. */
+export * from "./buildPerformanceSheet";
+export * from "./performanceColumns";
+export * from "./performanceLayout";
+export * from "./performanceRequest";

@@ -1,0 +1,78 @@
+/**
+ * The tables of the Contract Performance sheet, each declared once as a named column map (see `placeColumns`): the
+ * inputs (a clean-claim window per contract), the monthly figures, and the trend blocks the charts draw. The layout
+ * writes every formula through these names, never a column letter.
+ */
+import type { ColumnDeclaration } from "../core/columnLetters";
+import { NUMBER_FORMATS } from "../core/numberFormats";
+
+const { money: MONEY, share: SHARE, count: COUNT, text: TEXT, general: GENERAL } = NUMBER_FORMATS;
+/** A month is written as its first day and shown as its month. */
+export const MONTH_FORMAT = "yyyy-mm";
+const DAYS = "0.0";
+
+/** The inputs block: one row per contract, its clean-claim payment window (days) to edit. */
+export const WINDOW_COLUMNS = [
+  { key: "contract", header: "Contract", numberFormat: TEXT },
+  { key: "payer", header: "Payer", numberFormat: TEXT },
+  { key: "product", header: "Product", numberFormat: TEXT },
+  { key: "window", header: "Clean-Claim Window (Days)", numberFormat: GENERAL },
+] as const satisfies readonly ColumnDeclaration<string>[];
+/** A column of the inputs block. */
+export type WindowKey = (typeof WINDOW_COLUMNS)[number]["key"];
+
+/** A column of the monthly figures (before the per-category denial counts that follow them). */
+export type MonthlyKey =
+  | "contract"
+  | "payer"
+  | "product"
+  | "month"
+  | "lines"
+  | "expected"
+  | "allowed"
+  | "paid"
+  | "accuracy"
+  | "underpaymentRate"
+  | "deniedLines"
+  | "deniedCharges"
+  | "submittedLines"
+  | "denialRateCount"
+  | "submittedCharges"
+  | "denialRateDollars"
+  | "topCategory"
+  | "medianDays"
+  | "p90Days"
+  | "window"
+  | "denialSpike"
+  | "daysSpike";
+
+/** The monthly figures' columns, in sheet order. */
+export const MONTHLY_COLUMNS: readonly ColumnDeclaration<MonthlyKey>[] = [
+  { key: "contract", header: "Contract", numberFormat: TEXT, width: 150 },
+  { key: "payer", header: "Payer", numberFormat: TEXT, width: 110 },
+  { key: "product", header: "Product", numberFormat: TEXT, width: 110 },
+  { key: "month", header: "Month", numberFormat: MONTH_FORMAT, width: 70 },
+  { key: "lines", header: "Lines", numberFormat: COUNT, width: 60 },
+  { key: "expected", header: "Expected", numberFormat: MONEY, width: 90 },
+  { key: "allowed", header: "Allowed", numberFormat: MONEY, width: 90 },
+  { key: "paid", header: "Paid", numberFormat: MONEY, width: 90 },
+  { key: "accuracy", header: "Payment Accuracy", numberFormat: SHARE, width: 80 },
+  { key: "underpaymentRate", header: "Underpayment Rate", numberFormat: SHARE, width: 90 },
+  { key: "deniedLines", header: "Initial Denied Lines", numberFormat: COUNT, width: 80 },
+  { key: "deniedCharges", header: "Initial Denied Charges", numberFormat: MONEY, width: 90 },
+  { key: "submittedLines", header: "Lines Submitted (3-Month Average)", numberFormat: "#,##0.0", width: 100 },
+  { key: "denialRateCount", header: "Initial Denial Rate (Count)", numberFormat: SHARE, width: 90 },
+  { key: "submittedCharges", header: "Charges Submitted (3-Month Average)", numberFormat: MONEY, width: 110 },
+  { key: "denialRateDollars", header: "Initial Denial Rate (Dollars)", numberFormat: SHARE, width: 90 },
+  { key: "topCategory", header: "Top Denial Category", numberFormat: GENERAL, width: 160 },
+  { key: "medianDays", header: "Median Days to Pay", numberFormat: DAYS, width: 80 },
+  { key: "p90Days", header: "90th Percentile Days to Pay", numberFormat: DAYS, width: 90 },
+  { key: "window", header: "Clean-Claim Window (Days)", numberFormat: GENERAL, width: 90 },
+  { key: "denialSpike", header: "Denial Spike", numberFormat: GENERAL, width: 70 },
+  { key: "daysSpike", header: "Days-to-Pay Spike", numberFormat: GENERAL, width: 80 },
+];
+
+/** The width of each per-category denial count column after the monthly figures. */
+export const CATEGORY_COLUMN_WIDTH = 100;
+/** Number format of the per-category counts. */
+export const CATEGORY_FORMAT = COUNT;

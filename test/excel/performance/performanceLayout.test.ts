@@ -1,0 +1,75 @@
+/**
+ * The Contract Performance sheet's layout, without a workbook: what its notes say and which cells stay blank by the
+ * rules (HFMA's rate before 3 months of submissions, spikes before 3 months of baseline).
+ */
+import { DEFAULT_SPIKE_RULES } from "../../../src/engine";
+import { layoutPerformance, MONTHLY_COLUMNS, type PerformanceSource } from "../../../src/excel/performance";
+
+const day = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
+const months = ["2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01"].map(day);
+
+function aSource(overrides: Partial<PerformanceSource> = {}): PerformanceSource {
+  return {
+    tableName: "Claims",
+    columns: {
+      key: "Contract Name",
+      submittedDate: "Submitted Date",
+      paidDate: "Paid Date",
+      paidAmount: "Paid Amount",
+      chargeAmount: "Charge Amount",
+    },
+    groups: [{ key: "Acme Health PPO", payer: "Acme Health", product: "PPO", windowDays: 30 }],
+    months,
+    coveredMonths: new Set(months.slice(3)),
+    categories: ["authorization", "coding"],
+    rules: DEFAULT_SPIKE_RULES,
+    lineCount: 120,
+    unkeyedLines: 0,
+    asOf: "2026-03-02",
+    ...overrides,
+  };
+}
+
+/** The monthly rows' cells of a column, top to bottom. */
+function columnCells(source: PerformanceSource, key: string): unknown[] {
+  const layout = layoutPerformance(source);
+  const body = layout.blocks.find((b) => b.row === layout.firstRow - 1 && b.column === 0)!;
+  const index = MONTHLY_COLUMNS.findIndex((c) => c.key === key);
+  return body.cells.map((row) => row[index]);
+}
+
+const subtitle = (source: PerformanceSource) => String(layoutPerformance(source).blocks[1]!.cells[0]![0]);
+
+describe("the Contract Performance layout", () => {
+  test("says how many lines name no contract and so are in no row", () => {
+    expect(subtitle(aSource({ unkeyedLines: 1 }))).toContain(" 1 line with a blank contract name is in no row.");
+    expect(subtitle(aSource({ unkeyedLines: 3 }))).toContain(" 3 lines with a blank contract name are in no row.");
+    expect(subtitle(aSource())).not.toContain("in no row");
+  });
+
+  test("leaves HFMA's denominator blank in the months without 3 months of submissions before them", () => {
+    const cells = columnCells(aSource(), "submittedLines");
+    expect(cells.slice(0, 3)).toEqual([null, null, null]);
+    expect(String(cells[3])).toMatch(/^=COUNTIFS\(Claims\[Contract Name\],.*EDATE\(\$D\d+,-3\).*\)\/3$/);
+  });
+
+  test("flags no spike in a contract's first 3 months: they have no baseline", () => {
+    const cells = columnCells(aSource(), "denialSpike");
+    expect(cells.slice(0, 3)).toEqual(["", "", ""]);
+    expect(String(cells[3])).toContain("AVERAGE(N");
+  });
+
+  test("writes no PAYER function anywhere on the sheet", () => {
+    const cells = layoutPerformance(aSource())
+      .blocks.flatMap((b) => b.cells.flat())
+      .map(String);
+    expect(cells.filter((c) => /PAYER\./i.test(c))).toEqual([]);
+    expect(cells.some((c) => c.startsWith("=MEDIAN") || c.startsWith("=IFERROR(MEDIAN("))).toBe(true);
+  });
+
+  test("draws a trend chart of denial rates and one of days to pay, one line per contract", () => {
+    const charts = layoutPerformance(aSource()).charts;
+    expect(charts.map((c) => c.title)).toEqual(["Initial denial rate (count) by month", "Median days to pay by month"]);
+    expect(charts.every((c) => /^A\d+:B\d+$/.test(c.source))).toBe(true);
+  });
+});
