@@ -187,7 +187,8 @@ const CASES: readonly Case[] = [
       const result = await buildPortfolioSummary(excel, aPortfolioRequest(), { signal, now: NOW });
       return { ok: result.ok, message: result.ok ? "built" : describePortfolioIssue(result.issue) };
     },
-    requests: 17,
+    // The claims table is read once for the uplift, denial and recoverable figures (it was read three times: 17).
+    requests: 11,
   },
 ];
 
