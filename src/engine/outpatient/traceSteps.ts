@@ -13,12 +13,11 @@ import {
   type InstitutionalCarveOutMethod,
   type InstitutionalCodeMatch,
 } from "../institutional/carveOuts";
-import type { IsoDate } from "../isoDate";
 import type { Modifier } from "../modifiers";
-import { formatCents, type Cents } from "../money";
+import { formatCents } from "../money";
 import type { RevenueCode } from "../revenueCode";
 import type { OppsStatusIndicator } from "./statusIndicators";
-import type { OutpatientMethod, RevenueCodeRateBasis } from "./types";
+import type { OutpatientLine, OutpatientMethod, RevenueCodeRateBasis } from "./types";
 
 /** A multiplication: `amount` = `before` x the step's factor (exact decimals). */
 interface Product {
@@ -39,17 +38,17 @@ export type OppsPackaging =
 
 /** The trace steps of outpatient pricing. */
 export type OutpatientTraceStep =
-  | {
-      readonly kind: "outpatientLine";
-      readonly claimId: string;
-      readonly claimLineNumber: number;
-      readonly revenueCode: RevenueCode;
-      readonly hcpcsCode: HcpcsCode | null;
-      readonly modifiers: readonly Modifier[];
-      readonly units: Decimal;
-      readonly chargeAmount: Cents | null;
-      readonly serviceDate: IsoDate;
-    }
+  | ({ readonly kind: "outpatientLine" } & Pick<
+      OutpatientLine,
+      | "claimId"
+      | "claimLineNumber"
+      | "revenueCode"
+      | "hcpcsCode"
+      | "modifiers"
+      | "units"
+      | "chargeAmount"
+      | "serviceDate"
+    >)
   | {
       readonly kind: "outpatientTerms";
       readonly contractName: string;
