@@ -5,6 +5,7 @@ import type { FormInput } from "../../excel/contracts/registryForm";
 import type { SavedRow } from "../../excel/contracts/registryRowWriter";
 import type { CancellableOperation } from "../progress/useCancellableOperation";
 import { ActionProgress } from "../progress/OperationProgress";
+import { ActionBar } from "../shared/ActionBar";
 import { SpecField, type FieldChoices } from "./SpecFields";
 
 const useStyles = makeStyles({
@@ -94,14 +95,16 @@ export function RegistryRowForm(props: RegistryRowFormProps) {
           {props.extra?.afterField === field && props.extra.render(values, change, shown)}
         </div>
       ))}
-      <ActionProgress action={props.save} label="Saving" failedTitle="Not saved" />
-      <div className={styles.actions}>
-        <Button appearance="primary" onClick={save} disabled={saving}>
-          {props.saveLabel}
-        </Button>
-        {/* While saving, the progress bar's Cancel is the one: it stops the save. */}
-        {!saving && <Button onClick={props.onCancel}>Cancel</Button>}
-      </div>
+      <ActionBar>
+        <ActionProgress action={props.save} label="Saving" failedTitle="Not saved" />
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={save} disabled={saving}>
+            {props.saveLabel}
+          </Button>
+          {/* While saving, the progress bar's Cancel is the one: it stops the save. */}
+          {!saving && <Button onClick={props.onCancel}>Cancel</Button>}
+        </div>
+      </ActionBar>
     </form>
   );
 }

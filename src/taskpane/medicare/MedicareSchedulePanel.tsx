@@ -29,6 +29,7 @@ import {
   type OppsCapFile,
   type PprrvuFile,
 } from "./medicareFiles";
+import { ActionBar } from "../shared/ActionBar";
 
 const useStyles = makeStyles({
   preview: { borderCollapse: "collapse", "& th, & td": { padding: `2px ${tokens.spacingHorizontalS}`, textAlign: "right" } }, // prettier-ignore
@@ -221,20 +222,24 @@ export function MedicareSchedulePanel() {
               ]}
             />
           </div>
+        </>
+      )}
+      <ActionBar>
+        {names !== null && (
           <div className={styles.chooser}>
             <Button appearance="primary" onClick={runImport} disabled={!canImport}>
               {importMedicareSchedule.label}
             </Button>
             <Caption1 className={styles.muted}>into a new sheet, registered in MedicareSchedules</Caption1>
           </div>
-        </>
-      )}
-      <OperationProgress
-        state={state}
-        onCancel={cancel}
-        label="Writing the Medicare schedule"
-        resultSheets={(written) => [written.sheetName]}
-      />
+        )}
+        <OperationProgress
+          state={state}
+          onCancel={cancel}
+          label="Writing the Medicare schedule"
+          resultSheets={(written) => [written.sheetName]}
+        />
+      </ActionBar>
     </PanelSection>
   );
 }

@@ -36,6 +36,7 @@ import {
 } from "./scheduleSource";
 import { SourcePicker, type SourceMode } from "./SourcePicker";
 import { progressText, useSchedulePreview } from "./useSchedulePreview";
+import { ActionBar } from "../shared/ActionBar";
 
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
@@ -312,20 +313,24 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
               disabled={running || counts.cleanRows === 0}
             />
           )}
+        </>
+      )}
+      <ActionBar>
+        {shown !== null && counts !== undefined && (
           <div className={own.row}>
             <Button appearance="primary" onClick={() => void runImport()} disabled={!canImport}>
               {importPayerSchedule.label}
             </Button>
             <Caption1 className={styles.muted}>{countOf(shown.rows.length, "rate", "rates")} into a new sheet</Caption1>
           </div>
-        </>
-      )}
-      <OperationProgress
-        state={state}
-        onCancel={cancel}
-        label="Writing the fee schedule"
-        resultSheets={(written) => [written.sheetName]}
-      />
+        )}
+        <OperationProgress
+          state={state}
+          onCancel={cancel}
+          label="Writing the fee schedule"
+          resultSheets={(written) => [written.sheetName]}
+        />
+      </ActionBar>
     </PanelSection>
   );
 }

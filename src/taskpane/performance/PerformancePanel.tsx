@@ -10,6 +10,7 @@ import { TextField } from "../shared/fields";
 import { Notice } from "../shared/Notice";
 import { PanelSection } from "../shared/PanelSection";
 import { buildPerformanceCommand } from "./performanceCommands";
+import { ActionBar } from "../shared/ActionBar";
 
 /** The columns the sheet's formulas read besides the review's, in the order the panel asks about them. */
 export const PERFORMANCE_FIELDS: readonly ClaimsField[] = [
@@ -72,16 +73,18 @@ export function PerformancePanel() {
       )}
       <TextField label="Sheet name" value={sheetName} onChange={setSheetName} />
       {problem !== null && <Notice>{problem}</Notice>}
-      <Button appearance="primary" onClick={onBuild} disabled={build.state.status === "running" || mapping === null}>
-        {buildPerformanceCommand.label}
-      </Button>
-      <OperationProgress
-        state={build.state}
-        onCancel={build.cancel}
-        label="Building the performance sheet"
-        unit={STEPS}
-        resultSheets={(built) => [built.sheetName]}
-      />
+      <ActionBar>
+        <Button appearance="primary" onClick={onBuild} disabled={build.state.status === "running" || mapping === null}>
+          {buildPerformanceCommand.label}
+        </Button>
+        <OperationProgress
+          state={build.state}
+          onCancel={build.cancel}
+          label="Building the performance sheet"
+          unit={STEPS}
+          resultSheets={(built) => [built.sheetName]}
+        />
+      </ActionBar>
     </PanelSection>
   );
 }

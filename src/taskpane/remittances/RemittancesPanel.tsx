@@ -20,6 +20,7 @@ import {
   type RemittanceNames,
 } from "./remittanceCommands";
 import { acceptedSources, readRemittanceFilesOperation, type RemittanceFilePreview } from "./remittanceFiles";
+import { ActionBar } from "../shared/ActionBar";
 
 const useStyles = makeStyles({
   hint: { display: "flex", flexDirection: "column", gap: "2px" },
@@ -161,6 +162,10 @@ export function RemittancesPanel({ maxFileBytes = DEFAULT_MAX_835_BYTES }: Remit
                 {message}
               </Notice>
             ))}
+        </>
+      )}
+      <ActionBar>
+        {lineCount > 0 && !imported && (
           <div className={styles.chooser}>
             <Button appearance="primary" onClick={() => void runImport()} disabled={!canImport}>
               {importRemittances.label} {countOf(lineCount, "line", "lines")}
@@ -169,15 +174,15 @@ export function RemittancesPanel({ maxFileBytes = DEFAULT_MAX_835_BYTES }: Remit
               from {countOf(sources.length, "file", "files")}, into a new sheet
             </Caption1>
           </div>
-        </>
-      )}
-      <OperationProgress
-        state={state}
-        onCancel={cancel}
-        label="Writing the remittance table"
-        unit={LINES}
-        resultSheets={(written) => [written.sheetName]}
-      />
+        )}
+        <OperationProgress
+          state={state}
+          onCancel={cancel}
+          label="Writing the remittance table"
+          unit={LINES}
+          resultSheets={(written) => [written.sheetName]}
+        />
+      </ActionBar>
       {state.status === "succeeded" && (
         <div className={own.hint}>
           <Caption1 className={styles.muted}>Denial rate of the imported lines, in any cell:</Caption1>

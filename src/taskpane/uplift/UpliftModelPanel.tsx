@@ -12,6 +12,7 @@ import { usePanelStyles } from "../shared/panelStyles";
 import { ScenarioFields, ThresholdFields } from "./ScenarioFields";
 import { buildUpliftModelCommand } from "./upliftCommands";
 import { nextScenarioForm, scenarioForm, thresholdForm, toUpliftRequest, type ScenarioForm } from "./upliftForm";
+import { ActionBar } from "../shared/ActionBar";
 
 /** The mapped fields the panel asks about; the later features' optional fields keep their suggested columns. */
 const MAPPED_FIELDS: readonly ClaimsField[] = [
@@ -138,15 +139,17 @@ export function UpliftModelPanel() {
       </div>
 
       {formProblem !== null && <Notice>{formProblem}</Notice>}
-      <Button appearance="primary" onClick={onBuild} disabled={build.state.status === "running" || mapping === null}>
-        {buildUpliftModelCommand.label}
-      </Button>
-      <OperationProgress
-        state={build.state}
-        onCancel={build.cancel}
-        label="Writing the uplift model"
-        resultSheets={(built) => [built.modelSheet]}
-      />
+      <ActionBar>
+        <Button appearance="primary" onClick={onBuild} disabled={build.state.status === "running" || mapping === null}>
+          {buildUpliftModelCommand.label}
+        </Button>
+        <OperationProgress
+          state={build.state}
+          onCancel={build.cancel}
+          label="Writing the uplift model"
+          resultSheets={(built) => [built.modelSheet]}
+        />
+      </ActionBar>
     </PanelSection>
   );
 }

@@ -12,6 +12,7 @@ import { usePanelStyles } from "../shared/panelStyles";
 import { parsePercentInput } from "../uplift/upliftForm";
 import { useCommand } from "../useCommand";
 import { loadReviewSettings, runVarianceReviewCommand } from "./varianceCommands";
+import { ActionBar } from "../shared/ActionBar";
 
 /** The columns the review reads, in the order the panel asks about them. */
 export const REVIEW_FIELDS: readonly ClaimsField[] = [
@@ -153,19 +154,21 @@ export function VarianceReviewPanel() {
       </div>
 
       {formProblem !== null && <Notice>{formProblem}</Notice>}
-      <Button
-        appearance="primary"
-        onClick={onRun}
-        disabled={review.state.status === "running" || mapping === null || (earlierColumns.length > 0 && !replace)}
-      >
-        {runVarianceReviewCommand.label}
-      </Button>
-      <OperationProgress
-        state={review.state}
-        onCancel={review.cancel}
-        label="Writing the variance review"
-        resultSheets={(reviewed) => [reviewed.summarySheet, reviewed.worklistSheet]}
-      />
+      <ActionBar>
+        <Button
+          appearance="primary"
+          onClick={onRun}
+          disabled={review.state.status === "running" || mapping === null || (earlierColumns.length > 0 && !replace)}
+        >
+          {runVarianceReviewCommand.label}
+        </Button>
+        <OperationProgress
+          state={review.state}
+          onCancel={review.cancel}
+          label="Writing the variance review"
+          resultSheets={(reviewed) => [reviewed.summarySheet, reviewed.worklistSheet]}
+        />
+      </ActionBar>
     </PanelSection>
   );
 }
