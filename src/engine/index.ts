@@ -329,6 +329,7 @@ export {
   type RevenueCodeRateBasisEntry,
 } from "./outpatient/revenueCodeRates";
 export { priceOutpatientClaim, priceOutpatientClaims } from "./outpatient/priceOutpatientClaim";
+export { priceOutpatientLines, type BatchOutpatientPricing } from "./outpatient/priceOutpatientLines";
 export type {
   OutpatientLine,
   OutpatientMethod,

@@ -1,15 +1,15 @@
 /**
  * `PAYER.OUTPATIENT_PAYMENT` (issue 14): the expected payment of each line of hospital outpatient claims, claim-aware.
- * Lines are grouped by contract and claim id, and each claim is priced as a whole by the engine
- * (`priceOutpatientClaim`: OPPS packaging, J1 comprehensive APCs and T discounting read every line of the claim)
- * under the OutpatientTerms version in effect on the claim's first date of service, with the workbook's Addendum B
- * (OppsRates). One amount per line, as a spilled column; a line that cannot be priced answers its own error, and
+ * Lines are grouped by contract and claim id, and each claim is priced as a whole by the engine (OPPS packaging,
+ * J1 comprehensive APCs and T discounting read every line of the claim) under the OutpatientTerms version in effect
+ * on the claim's first date of service, with the workbook's Addendum B (OppsRates); the claims of one version go
+ * through the batch pricer (`priceOutpatientLines`), which computes claims alike once. One amount per line, as a spilled column; a line that cannot be priced answers its own error, and
  * a claim with a line that cannot be read is not priced at all (its amounts would depend on that line).
  */
-import { Decimal, isBlankCell, parseModifiers, parseRevenueCode, priceOutpatientClaim } from "../engine";
+import { Decimal, isBlankCell, parseModifiers, parseRevenueCode, priceOutpatientLines } from "../engine";
 import { readHcpcsCodeCell, readQuantity, registryKey } from "../engine";
 import { fail, ok, type Result } from "../engine";
-import type { HcpcsCode, IsoDate, OutpatientLine } from "../engine";
+import type { HcpcsCode, IsoDate, OutpatientLine, OutpatientTermsVersion } from "../engine";
 import type { RegistrySnapshot } from "../excel/registry";
 import { perLineFunction } from "./adapters";
 import { ARGUMENT_LIMITS } from "./argumentLimits";
@@ -138,6 +138,8 @@ export function outpatientPayments(snapshot: RegistrySnapshot, read: Read): Answ
     claim.rows.push(i);
     claim.lines.push(line.value);
   }
+  // Claims under the same terms version are priced together, so that claims alike are computed once.
+  const byVersion = new Map<OutpatientTermsVersion, { lines: OutpatientLine[]; rows: number[] }>();
   for (const claim of claims.values()) {
     const answer = (error: CustomFunctions.Error) => claim.rows.forEach((row) => (answers[row] = error));
     if (claim.unreadable.length > 0) {
@@ -150,11 +152,17 @@ export function outpatientPayments(snapshot: RegistrySnapshot, read: Read): Answ
       answer(version.issue);
       continue;
     }
-    const lines = claim.lines.map((line, n): OutpatientLine => ({ ...line, claimLineNumber: n + 1 }));
-    const opps = { tables: hospital.oppsTables, wageIndex: version.value.wageIndex ?? UNUSED_WAGE_INDEX };
-    const priced = priceOutpatientClaim(lines, version.value.terms, opps);
-    priced.lines.forEach((line, n) => {
-      answers[claim.rows[n]!] = line.result.ok ? line.result.value.allowedAmount / 100 : engineIssueError(line.result.issue); // prettier-ignore
+    let group = byVersion.get(version.value);
+    if (group === undefined) byVersion.set(version.value, (group = { lines: [], rows: [] }));
+    claim.lines.forEach((line, n) => group.lines.push({ ...line, claimLineNumber: n + 1 }));
+    group.rows.push(...claim.rows);
+  }
+  for (const [version, group] of byVersion) {
+    const opps = { tables: hospital.oppsTables, wageIndex: version.wageIndex ?? UNUSED_WAGE_INDEX };
+    const priced = priceOutpatientLines(group.lines, version.terms, opps);
+    group.rows.forEach((row, k) => {
+      const issue = priced.issues.get(k);
+      answers[row] = issue === undefined ? priced.allowedAmount[k]! / 100 : engineIssueError(issue);
     });
   }
   return answers;

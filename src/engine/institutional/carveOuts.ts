@@ -90,6 +90,8 @@ function rangeOf<C extends string>(
 /** A carve-out method's entry: its words, the cells it needs, how it is built and its amount. */
 export interface InstitutionalCarveOutMethodEntry<M extends InstitutionalCarveOutMethod> extends MethodWords {
   readonly needs: readonly ("percent" | "rate")[];
+  /** Whether its amount reads the line's charge (lines alike but for their charges then differ in amount). */
+  readonly readsCharges: boolean;
   fromCells(cells: { readonly percent: Decimal | null; readonly rate: Decimal | null }): M | null;
   /** The method in words for the trace and for people: "40% of charges", "125.5 per unit". */
   describe(method: M): string;
@@ -137,6 +139,7 @@ export const INSTITUTIONAL_CARVE_OUT_METHODS: CarveOutMethodTable = {
     label: "Percent of Charges",
     synonyms: ["percent of billed", "% of charges", "% of billed"],
     needs: ["percent"],
+    readsCharges: true,
     fromCells: (cells) => (cells.percent === null ? null : { kind: "percent of charges", percent: cells.percent }),
     describe: (method) => `${percentText(method.percent)} of charges`,
     amount: (method, line, contractName) => {
@@ -153,6 +156,7 @@ export const INSTITUTIONAL_CARVE_OUT_METHODS: CarveOutMethodTable = {
     label: "Rate per Unit",
     synonyms: ["flat rate", "per unit"],
     needs: ["rate"],
+    readsCharges: false,
     fromCells: (cells) => (cells.rate === null ? null : { kind: "rate per unit", rate: cells.rate }),
     describe: (method) => `${method.rate.toString()} per unit`,
     amount: (method, line) => {
@@ -183,10 +187,17 @@ export function carveOutCodesText(match: InstitutionalCodeMatch): string {
   return (INSTITUTIONAL_CODE_MATCHES[match.kind] as CodeMatchEntry<InstitutionalCodeMatch>).text(match);
 }
 
+const carveOutMethodEntry = (method: InstitutionalCarveOutMethod) =>
+  INSTITUTIONAL_CARVE_OUT_METHODS[method.kind] as InstitutionalCarveOutMethodEntry<InstitutionalCarveOutMethod>;
+
+/** Whether a carve-out's amount reads the line's charge. */
+export function carveOutReadsCharges(carveOut: InstitutionalCarveOut): boolean {
+  return carveOutMethodEntry(carveOut.method).readsCharges;
+}
+
 /** A carve-out method in words: "40% of charges". */
 export function carveOutMethodText(method: InstitutionalCarveOutMethod): string {
-  const entry = INSTITUTIONAL_CARVE_OUT_METHODS[method.kind] as InstitutionalCarveOutMethodEntry<InstitutionalCarveOutMethod>; // prettier-ignore
-  return entry.describe(method);
+  return carveOutMethodEntry(method).describe(method);
 }
 
 /**

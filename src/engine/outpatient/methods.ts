@@ -31,6 +31,8 @@ export interface OutpatientMethodContext {
 export interface OutpatientMethodEntry<M extends OutpatientMethod> extends MethodWords {
   /** The cells the method needs filled, in the order their absence is reported. */
   readonly needs: readonly (keyof OutpatientMethodCells)[];
+  /** Whether its amounts read the lines' charges (claims alike but for their charges then differ in amount). */
+  readonly readsCharges: boolean;
   /** The method from a registry row; null when a needed cell is blank. */
   fromCells(cells: OutpatientMethodCells): M | null;
   /** The method in words for people and the trace: "150% of Medicare OPPS". */
@@ -53,6 +55,7 @@ export const OUTPATIENT_METHODS: OutpatientMethodTable = {
     label: "Percent of OPPS",
     synonyms: ["% of opps", "percent of medicare opps", "% of medicare opps", "apc"],
     needs: ["percent"],
+    readsCharges: false,
     fromCells: (cells) => (cells.percent === null ? null : { kind: "percent of opps", percent: cells.percent }),
     describe: (method) => `${percentText(method.percent)} of Medicare OPPS`,
     amounts: (method, lines, context) => oppsClaimAmounts(lines, method.percent, context.opps, context.claimId),
@@ -61,6 +64,7 @@ export const OUTPATIENT_METHODS: OutpatientMethodTable = {
     label: "Revenue Code Rates",
     synonyms: ["revenue code rate", "rev code rates"],
     needs: ["rateTable"],
+    readsCharges: false,
     fromCells: (cells) =>
       cells.rateTable === null ? null : { kind: "revenue code rates", rateTableName: cells.rateTable },
     describe: (method) => `revenue code rates (${method.rateTableName})`,
@@ -71,6 +75,7 @@ export const OUTPATIENT_METHODS: OutpatientMethodTable = {
     label: "Percent of Charges",
     synonyms: ["% of charges", "percent of billed", "% of billed"],
     needs: ["percent"],
+    readsCharges: true,
     fromCells: (cells) => (cells.percent === null ? null : { kind: "percent of charges", percent: cells.percent }),
     describe: (method) => `${percentText(method.percent)} of charges`,
     amounts: (method, lines, context) =>
