@@ -10,7 +10,7 @@
  * checked first: otherwise the import is refused and nothing is written. Without the table, it is created on a new
  * sheet.
  *
- * Requests: 1 to look at the table, then writeTable's: 1 look, 1 staging sheet, 1 per chunk, the runner's look and
+ * Requests: 1 to look at the workbook (2 when it has the table), then writeTable's: 1 look, 1 staging sheet, 1 per chunk, the runner's look and
  * the commit.
  */
 import { Decimal, fail, ok, type Result } from "../../engine";

@@ -4,7 +4,7 @@
  * ({@link listOutpatientTerms}); the write checks each chosen row still holds what was listed, then changes only its
  * Wage Index cell in the commit, each cell an observable step (rowSteps.ts), through the operation runner.
  *
- * Requests: 1 to look at the table, the runner's look and the commit.
+ * Requests: 2 to look at the table (1 when it is gone), the runner's look and the commit.
  */
 import { Decimal, fail, ok, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";

@@ -8,7 +8,7 @@ import { registryCache } from "../../../src/functions/registryCache";
 import { PAYER_FUNCTIONS } from "../../../src/functions/registry";
 import { describeHospitalImportIssue, writeDrgWeights, writeOppsRates } from "../../../src/excel/hospitalSchedule";
 import { WorkbookSimulator, type SheetSnapshot } from "../../../src/playground/simulator";
-import { hospitalRows, hospitalWorkbook, specOf, tableSheet } from "../../formulas/hospitalWorkbook";
+import { hospitalRows, hospitalWorkbook, specOf, tableSheet, type Row } from "../../formulas/hospitalWorkbook";
 import { describeWithSharedData } from "../../support/sharedData";
 import { addendumBOf, drgWeightsOf } from "./support";
 
@@ -89,7 +89,7 @@ describeWithSharedData("a registered table the import cannot rebuild is left as 
     expect(await described(simulator)).toBe(before);
     return result.ok ? "written" : describeHospitalImportIssue(result.issue);
   };
-  const weights = (rows = [{ "MS-DRG": "470", "Fiscal Year": 2025, Weight: 1.8855, GMLOS: 1.7 }]) =>
+  const weights = (rows: readonly Row[] = [{ "MS-DRG": "470", "Fiscal Year": 2025, Weight: 1.8855, GMLOS: 1.7 }]) =>
     tableSheet(specOf("MsDrgWeights"), "Weights", rows);
 
   it("refuses when the table's sheet holds other cells, which replacing the sheet would lose", async () => {
