@@ -19,6 +19,9 @@ const rowText = (row: TermsRow) =>
   `Row ${row.rowNumber}: ${row.contractName} from ${row.effectiveStartDate}, ${row.outpatientMethod || "no method"}` +
   (row.wageIndex === "" ? "" : `, now ${row.wageIndex}`);
 
+/** Areas listed at once in the search; typing narrows them. */
+const MAX_AREAS_LISTED = 30;
+
 /** The registry reads a wage index above 0 and at most 5. */
 const readIndex = (text: string) => {
   const value = toDecimal(text);
@@ -42,11 +45,14 @@ export function WageIndexWrite() {
   const { state, start, cancel } = useOperationCommand(writeHospitalWageIndex);
   const running = state.status === "running";
 
-  const options = useMemo(
-    () => (areas.file?.rows ?? []).map((row) => ({ value: row.cbsa, children: areaText(row) })),
-    [areas.file],
-  );
-  const filtered = useComboboxFilter(query, options, { noOptionsMessage: "No area matches.", optionToText: (o) => o.children }); // prettier-ignore
+  // The areas matching what is typed, at most MAX_AREAS_LISTED of them: a list of all 471 is slow to open and to read.
+  const options = useMemo(() => {
+    const typed = query.trim().toLowerCase();
+    const all = (areas.file?.rows ?? []).map((row) => ({ value: row.cbsa, children: areaText(row) }));
+    return all.filter((option) => option.children.toLowerCase().includes(typed)).slice(0, MAX_AREAS_LISTED);
+  }, [areas.file, query]);
+  // The options are filtered above; the hook only renders them (and says when none matches).
+  const filtered = useComboboxFilter("", options, { noOptionsMessage: "No area matches.", optionToText: (o) => o.children }); // prettier-ignore
   const area = areas.file?.rows.find((row) => row.cbsa === cbsa);
   const rows = listed.status === "succeeded" && listed.result.ok ? listed.result.value : null;
   const wageIndex = readIndex(indexText);
@@ -102,7 +108,10 @@ export function WageIndexWrite() {
             title={`${countOf(areas.file.problems.length, "row", "rows")} skipped in ${areas.file.fileName}`}
             problems={areas.file.problems}
           />
-          <Field label="Area (CBSA)" hint="Type a CBSA, a state code or a name.">
+          <Field
+            label="Area (CBSA)"
+            hint={`Type a CBSA, a state code or a name (${MAX_AREAS_LISTED} areas listed at a time).`}
+          >
             <Combobox
               placeholder="Search areas"
               value={query}

@@ -3,8 +3,9 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { hospitalWorkbook } from "../../formulas/hospitalWorkbook";
-import { describeWithSharedData } from "../../support/sharedData";
-import { sharedBytes } from "../../excel/hospitalSchedule/support";
+import { readFileSync } from "fs";
+import path from "path";
+import { describeWithSharedData, SHARED_DATA } from "../../support/sharedData";
 import { aFixtureFile, openTab } from "../support";
 
 jest.setTimeout(120_000);
@@ -18,7 +19,8 @@ function openPanel(simulator = new WorkbookSimulator(hospitalWorkbook())) {
 
 type FileLabel = "MS-DRG weights file" | "Addendum B file" | "Wage index file";
 const choose = (label: FileLabel, file: File) => fireEvent.change(screen.getByLabelText(label), { target: { files: [file] } }); // prettier-ignore
-const sharedFile = (relativePath: string, name = relativePath.split("/").pop()!) => new File([sharedBytes(relativePath)], name); // prettier-ignore
+const sharedFile = (relativePath: string, name = path.basename(relativePath)) =>
+  new File([readFileSync(path.join(SHARED_DATA!, relativePath))], name); // prettier-ignore
 const LONG = { timeout: 60_000 };
 
 /** Body rows of a table in the simulator. */
@@ -118,9 +120,9 @@ describeWithSharedData("the task pane's hospital schedules panel: the wage index
     expect(screen.getByRole("textbox", { name: "Wage index" })).toHaveValue("1.0694");
 
     fireEvent.click(screen.getByRole("button", { name: "Show contract rows" }));
-    const valley = await screen.findByRole("checkbox", { name: /^Row 3: Valley Hospital/ });
-    expect([valley, screen.getByRole("checkbox", { name: /^Row 4: Mercy Rev Codes/ })].map((c) => (c as HTMLInputElement).checked)).toEqual([true, false]); // prettier-ignore
-    fireEvent.click(screen.getByRole("checkbox", { name: /^Row 2: Mercy Hospital PPO/ }));
+    const valley = await screen.findByLabelText(/^Row 3: Valley Hospital/);
+    expect([valley, screen.getByLabelText(/^Row 4: Mercy Rev Codes/)].map((c) => (c as HTMLInputElement).checked)).toEqual([true, false]); // prettier-ignore
+    fireEvent.click(screen.getByLabelText(/^Row 2: Mercy Hospital PPO/));
     fireEvent.click(screen.getByRole("button", { name: "Write wage index" }));
 
     expect(await screen.findByText(/Wage index 1.0694 is in OutpatientTerms row 3/)).toBeInTheDocument();
