@@ -10,8 +10,8 @@
  * checked first: otherwise the import is refused and nothing is written. Without the table, it is created on a new
  * sheet.
  *
- * Requests: 1 to look at the workbook (2 when it has the table), then writeTable's: 1 look, 1 staging sheet, 1 per chunk, the runner's look and
- * the commit.
+ * Requests: 1 to look at the workbook (when it has the table, 1 more and 1 per 10,000 of its rows), then the table
+ * writer's: 1 look, 1 staging sheet, 1 per chunk of rows, then the runner's look and the commit.
  */
 import { Decimal, fail, ok, type Result } from "../../engine";
 import { findSheetNamed } from "../core/builtSheets";
@@ -73,7 +73,16 @@ const inside = (inner: Box, outer: Box) =>
   inner.rowIndex + inner.rowCount <= outer.rowIndex + outer.rowCount &&
   inner.columnIndex + inner.columnCount <= outer.columnIndex + outer.columnCount;
 
-/** One request: the table's cells and whether its sheet holds anything else; the workbook's sheet names. */
+/**
+ * Rows read per request: four quarters of Addendum B are 75,000 rows, whose values in one response would pass Excel
+ * on the web's 5 MB limit; 10,000 rows of these tables are well under 1 MB.
+ */
+const READ_ROWS = 10_000;
+
+/**
+ * The table's cells and whether its sheet holds anything else, and the workbook's sheet names: one request to find
+ * the table, one for its header and size, one per {@link READ_ROWS} of its body.
+ */
 async function lookAtTable(excel: ExcelGateway, tableName: string): Promise<Look> {
   return excel.run(async (context) => {
     const sheets = context.workbook.worksheets.load("items/name");
@@ -82,17 +91,25 @@ async function lookAtTable(excel: ExcelGateway, tableName: string): Promise<Look
     const sheetNames = sheets.items.map((sheet) => sheet.name);
     if (table.isNullObject) return { table: null, sheetNames };
     const header = table.getHeaderRowRange().load("values,rowIndex");
-    const body = table.getDataBodyRange().load("values");
+    const body = table.getDataBodyRange().load("rowIndex,columnIndex,rowCount,columnCount");
     const range = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
     const sheet = table.worksheet.load("name");
     const used = table.worksheet.getUsedRange(true).load("rowIndex,columnIndex,rowCount,columnCount");
     await context.sync();
+    const rows: unknown[][] = [];
+    for (let start = 0; start < body.rowCount; start += READ_ROWS) {
+      const count = Math.min(READ_ROWS, body.rowCount - start);
+      const part = table.worksheet.getRangeByIndexes(body.rowIndex + start, body.columnIndex, count, body.columnCount).load("values"); // prettier-ignore
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk keeps each response small
+      await context.sync();
+      rows.push(...part.values);
+    }
     return {
       sheetNames,
       table: {
         sheetName: sheet.name,
         headers: header.values[0] ?? [],
-        rows: body.values,
+        rows,
         firstRowNumber: header.rowIndex + 2,
         sheetShared: !inside(used, range),
       },

@@ -123,6 +123,15 @@ describeWithSharedData("importing an OPPS Addendum B quarter into OppsRates", ()
     expect([result.value.keptRows, result.value.replacedRows, result.value.rowCount]).toEqual([january, 0, january + 18797]); // prettier-ignore
   });
 
+  it("keeps October's 18,797 rows when the whole January file replaces January's (a table read in parts of 10,000)", async () => {
+    const simulator = new WorkbookSimulator(hospitalWorkbook());
+    await writeOppsRates(simulator.excel, addendumBOf("10"));
+    const result = await writeOppsRates(simulator.excel, addendumBOf("01"));
+    if (!result.ok) throw new Error(describeHospitalImportIssue(result.issue));
+    const january = hospitalRows().OppsRates!.length;
+    expect([result.value.keptRows, result.value.replacedRows, result.value.rowCount]).toEqual([18797, january, 18797 + 18561]); // prettier-ignore
+  });
+
   it("prices an October line from the imported quarter: 99283 $276.890 x (0.60 x 1.2 + 0.40) = $310.12", async () => {
     const simulator = new WorkbookSimulator(hospitalWorkbook());
     await writeOppsRates(simulator.excel, addendumBOf("10"));
