@@ -7,6 +7,7 @@ import { catalogue, type Messages } from "../../engine";
 import { describeOperationIssue, type OperationIssue } from "../core/operation";
 import { describeTableWriteIssue, type TableWriteIssue } from "../core/tableWriteIssues";
 
+/** Why a hospital schedule import or a wage index write did not happen, discriminated by `code`. */
 export type HospitalImportIssue =
   | { readonly code: "tableWrite"; readonly issue: TableWriteIssue }
   /** The file gave no row to write (every row was left out). */
@@ -43,7 +44,7 @@ const quotedList = (names: readonly string[]) => names.map((name) => `"${name}"`
 
 const MESSAGES: Messages<HospitalImportIssue> = {
   tableWrite: (i) => describeTableWriteIssue(i.issue),
-  noRows: (i) => `${i.what} has no row that can be imported; nothing was written.`,
+  noRows: (i) => `Nothing to write for ${i.what}: the file gave no row that can be imported. Nothing was written.`,
   columnsMissing: (i) =>
     `The ${i.table} table on sheet "${i.sheetName}" has no ${quotedList(i.missing)} column, so its rows cannot be carried over. Nothing was imported: add ${i.missing.length === 1 ? "the column" : "the columns"} or delete the table.`,
   columnsUnknown: (i) =>

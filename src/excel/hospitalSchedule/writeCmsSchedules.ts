@@ -10,8 +10,9 @@ import { drgWeightCells, oppsRateCells } from "./cmsTableRows";
 import type { HospitalImportIssue } from "./hospitalImportIssues";
 import { replacePeriodRows, type PeriodRowsWriteOptions, type WrittenPeriodRows } from "./replacePeriodRows";
 
-/** The sheets the tables are created on when the workbook has none. */
+/** The sheet MsDrgWeights is created on when the workbook has none. */
 export const MS_DRG_WEIGHTS_SHEET = "MS-DRG Weights";
+/** The sheet OppsRates is created on when the workbook has none. */
 export const OPPS_RATES_SHEET = "OPPS Rates";
 
 /**

@@ -83,7 +83,7 @@ export function AddendumBImport() {
           <div className={styles.chooser}>
             <Button
               appearance="primary"
-              disabled={running}
+              disabled={running || file.table.rows.size === 0}
               onClick={() => void start({ table: file.table, leftOut: file.problems.length })}
             >
               {importAddendumB.label}

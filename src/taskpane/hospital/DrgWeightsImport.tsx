@@ -81,7 +81,7 @@ export function DrgWeightsImport() {
           <div className={styles.chooser}>
             <Button
               appearance="primary"
-              disabled={running}
+              disabled={running || file.table.rows.size === 0}
               onClick={() => void start({ table: file.table, leftOut: file.problems.length })}
             >
               {importDrgWeights.label}

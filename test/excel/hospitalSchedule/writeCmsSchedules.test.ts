@@ -80,6 +80,17 @@ describeWithSharedData("importing MS-DRG weights into MsDrgWeights", () => {
   });
 });
 
+describe("an import with no row to write", () => {
+  it("is refused before anything is sent to Excel", async () => {
+    const simulator = new WorkbookSimulator({ sheets: [{ name: "Notes", cells: [["x"]] }] });
+    const result = await writeDrgWeights(simulator.excel, { label: "empty", fiscalYear: 2026, rows: new Map() });
+    expect(result.ok ? "written" : describeHospitalImportIssue(result.issue)).toBe(
+      "Nothing to write for the import of MS-DRG weights FY2026: the file gave no row that can be imported. Nothing was written.",
+    );
+    expect(simulator.sheetNames()).toEqual(["Notes"]);
+  });
+});
+
 describeWithSharedData("a registered table the import cannot rebuild is left as it was", () => {
   const refused = async (sheet: SheetSnapshot) => {
     const { MsDrgWeights: _weights, ...others } = hospitalRows();
