@@ -6,7 +6,7 @@ import { hospitalWorkbook } from "../../formulas/hospitalWorkbook";
 import { readFileSync } from "fs";
 import path from "path";
 import { describeWithSharedData, SHARED_DATA } from "../../support/sharedData";
-import { aFixtureFile, openTab } from "../support";
+import { aFixtureFile, cancelWhileItRuns, heldExcel, openTab } from "../support";
 
 jest.setTimeout(120_000);
 
@@ -50,6 +50,20 @@ describeWithSharedData("the task pane's hospital schedules panel: MS-DRG weights
       await screen.findByText(/Wrote 772 MS-DRG weights of FY2026 to table MsDrgWeights/, {}, LONG),
     ).toHaveTextContent("It replaced the table's 4 rows of FY2026 and kept its 4 rows of other periods.");
     expect((await tableRows(simulator, "MsDrgWeights")).length).toBe(776);
+  });
+
+  it("shows a progress bar with Cancel while the weights are written, and a cancelled import changes nothing", async () => {
+    const simulator = new WorkbookSimulator(hospitalWorkbook());
+    const held = heldExcel(simulator);
+    openTab(held.excel, TAB);
+    choose("MS-DRG weights file", sharedFile("cms-ipps/ipps_drgstable_FY2025_cms_pricer.csv"));
+    const start = await screen.findByRole("button", { name: "Import MS-DRG weights" });
+    const before = simulator.describe();
+
+    const ending = await cancelWhileItRuns(held, document.body, start, "Writing the MS-DRG weights");
+
+    expect(ending).toContain("Nothing was changed");
+    expect(simulator.describe()).toEqual(before);
   });
 
   it("refuses a physician fee schedule file chosen as MS-DRG weights, with no Import button", async () => {
