@@ -10,6 +10,8 @@ import { acceptOf } from "./hospitalFiles";
 
 const useStyles = makeStyles({
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // CMS's file names have no spaces ("opps_addendum_b_2025-10_section508.csv"): let them break on a 350 px pane.
+  summary: { overflowWrap: "anywhere" },
 });
 
 /** Problems shown in full; the rest are counted. */
@@ -75,6 +77,7 @@ export function HospitalFileChoice({
   disabled,
 }: HospitalFileChoiceProps) {
   const styles = usePanelStyles();
+  const own = useStyles();
   return (
     <>
       <div className={styles.chooser}>
@@ -85,7 +88,11 @@ export function HospitalFileChoice({
           onFiles={([picked]) => onFile(picked)}
           disabled={disabled}
         />
-        {summary !== null && <Caption1 aria-label={`${label.replace(/ file$/, "")} summary`}>{summary}</Caption1>}
+        {summary !== null && (
+          <Caption1 className={own.summary} aria-label={`${label.replace(/ file$/, "")} summary`}>
+            {summary}
+          </Caption1>
+        )}
       </div>
       {refusal !== null && <Notice>{refusal}</Notice>}
     </>
