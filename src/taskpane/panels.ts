@@ -2,6 +2,7 @@ import type { ComponentType } from "react";
 import { PayerSchedulePanel } from "./payerSchedule/PayerSchedulePanel";
 import { ContractsPanel } from "./contracts/ContractsPanel";
 import { MedicareSchedulePanel } from "./medicare/MedicareSchedulePanel";
+import { HospitalSchedulesPanel } from "./hospital/HospitalSchedulesPanel";
 import { RemittancesPanel } from "./remittances/RemittancesPanel";
 import { UpliftModelPanel } from "./uplift/UpliftModelPanel";
 import { VarianceReviewPanel } from "./variance/VarianceReviewPanel";
@@ -25,6 +26,7 @@ export const TASK_PANE_PANELS: readonly TaskPanePanel[] = [
   { id: "workbook", label: "Workbook", Component: WorkbookPanel },
   { id: "fee-schedule", label: "Fee schedule", Component: PayerSchedulePanel },
   { id: "medicare", label: "Medicare schedule", Component: MedicareSchedulePanel },
+  { id: "hospital", label: "Hospital schedules", Component: HospitalSchedulesPanel },
   { id: "contracts", label: "Contracts", Component: ContractsPanel },
   { id: "remittances", label: "Remittances", Component: RemittancesPanel },
   { id: "uplift", label: "Uplift model", Component: UpliftModelPanel },

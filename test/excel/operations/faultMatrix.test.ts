@@ -14,12 +14,15 @@ import { parseGpciCsv, parsePprrvuCsv } from "../../../src/formats/cmsPfs";
 import { describeTableWriteIssue } from "../../../src/excel/core/tableWriteIssues";
 import { writeTable } from "../../../src/excel/core/tableWriter";
 import { describeMedicareImportIssue, writeMedicareSchedule } from "../../../src/excel/medicareSchedule";
+import { describeHospitalImportIssue, writeDrgWeights, writeOppsRates } from "../../../src/excel/hospitalSchedule";
+import { listOutpatientTerms, writeWageIndex } from "../../../src/excel/hospitalSchedule";
 import { buildPortfolioSummary, describePortfolioIssue } from "../../../src/excel/sharing";
 import { buildUpliftModel, describeUpliftModelIssue } from "../../../src/excel/upliftModel";
 import { describeVarianceReviewIssue, runVarianceReview } from "../../../src/excel/varianceReview";
 import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
 import { countingExcel, excelWithFault, faultCases, type Operation } from "../../support/faults";
 import { aFeeSchedule, usersWorkbook } from "../core/tableWriterBuilders";
+import { excerptAddendumB, excerptDrgWeights, smallHospitalWorkbook } from "../hospitalSchedule/support";
 import { aPortfolioRequest } from "../sharing/support";
 import { aModelRequest } from "../upliftModel/support";
 import { aReviewRequest, plantedWorkbook, type Planted } from "../varianceReview/support";
@@ -189,6 +192,38 @@ const CASES: readonly Case[] = [
     },
     // The claims table is read once for the uplift, denial and recoverable figures (it was read three times: 17).
     requests: 11,
+  },
+  {
+    name: "importing a year of MS-DRG weights over that year's rows of MsDrgWeights",
+    make: fresh(smallHospitalWorkbook),
+    operation: async (excel, signal) => {
+      const result = await writeDrgWeights(excel, excerptDrgWeights(), { signal, maxRowsPerRequest: 3 });
+      return { ok: result.ok, message: result.ok ? "imported" : describeHospitalImportIssue(result.issue) };
+    },
+    // The table's look (3), writeTable's look, the staging sheet, 3 chunks of 3 rows, the runner's look, the commit.
+    requests: 10,
+  },
+  {
+    name: "importing an Addendum B quarter into a new OppsRates table",
+    make: fresh(smallHospitalWorkbook),
+    operation: async (excel, signal) => {
+      const result = await writeOppsRates(excel, excerptAddendumB(), { signal, maxRowsPerRequest: 2 });
+      return { ok: result.ok, message: result.ok ? "imported" : describeHospitalImportIssue(result.issue) };
+    },
+    requests: 7,
+  },
+  {
+    name: "writing the wage index into two OutpatientTerms rows",
+    make: fresh(smallHospitalWorkbook),
+    operation: async (excel, signal) => {
+      // The rows as the pane listed them earlier, from the same workbook: the fault is in the write's requests.
+      const rows = await listOutpatientTerms(new WorkbookSimulator(smallHospitalWorkbook()).excel);
+      if (!rows.ok) return { ok: false, message: describeHospitalImportIssue(rows.issue) };
+      const result = await writeWageIndex(excel, new Decimal("0.9700"), rows.value, { signal });
+      return { ok: result.ok, message: result.ok ? "written" : describeHospitalImportIssue(result.issue) };
+    },
+    // The table's look (2), the runner's look, the commit.
+    requests: 4,
   },
 ];
 

@@ -10,6 +10,8 @@ import { previewPayerScheduleFile } from "../../../src/formats/payerSchedule";
 import { parse835 } from "../../../src/formats/remit835";
 import { writeTable } from "../../../src/excel/core/tableWriter";
 import { writeMedicareSchedule } from "../../../src/excel/medicareSchedule";
+import { writeDrgWeights } from "../../../src/excel/hospitalSchedule";
+import { parseDrgWeightsCsv } from "../../../src/formats/cmsIpps";
 import { importPayerSchedule } from "../../../src/excel/payerSchedule/payerScheduleImport";
 import { remittanceTableRequest } from "../../../src/excel/remittances/remittanceTable";
 import { buildPortfolioSummary } from "../../../src/excel/sharing";
@@ -20,6 +22,7 @@ import { remit835 } from "../../formats/remit835/snippets";
 import { readFileSync } from "fs";
 import path from "path";
 import { usersWorkbook } from "../core/tableWriterBuilders";
+import { DRG_WEIGHTS_EXCERPT, smallHospitalWorkbook } from "../hospitalSchedule/support";
 import { aPortfolioRequest } from "../sharing/support";
 import { aModelRequest } from "../upliftModel/support";
 import { aReviewRequest, plantedWorkbook } from "../varianceReview/support";
@@ -97,6 +100,17 @@ describe("text that looks like a formula stays text in every writer", () => {
       year: 2025,
     });
     expect(result.ok).toBe(true);
+    expectTextOnly(simulator);
+  });
+
+  it("in MS-DRG weights (a DRG title from CMS's file), written and then carried over by the next year's import", async () => {
+    const fy2025 = DRG_WEIGHTS_EXCERPT.replace(/20251001/g, "20241001").replace("BRONCHITIS AND ASTHMA WITH", `"${HOSTILE.replace(/"/g, '""')}"`); // prettier-ignore
+    const [hostile, fy2026] = [parseDrgWeightsCsv(fy2025), parseDrgWeightsCsv(DRG_WEIGHTS_EXCERPT)];
+    if (!hostile.ok || !fy2026.ok) throw new Error("excerpts do not parse");
+    const simulator = new WorkbookSimulator(smallHospitalWorkbook());
+    expect((await writeDrgWeights(simulator.excel, hostile.value.table)).ok).toBe(true);
+    expectTextOnly(simulator);
+    expect((await writeDrgWeights(simulator.excel, fy2026.value.table)).ok).toBe(true);
     expectTextOnly(simulator);
   });
 

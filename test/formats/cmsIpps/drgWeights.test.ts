@@ -1,6 +1,8 @@
 // Reading CMS's MS-DRG weights into the engine's table of one fiscal year: the IPPS pricer's drgstable files of
 // FY2025 and FY2026 (../shared/data/cms-ipps), Table 5 as CMS publishes it (banner rows, Yes/No flags), and copies
 // damaged, cut short or re-saved by Excel.
+import { readFileSync } from "fs";
+import path from "path";
 import { parseDrgWeightsCsv } from "../../../src/formats/cmsIpps/drgWeights";
 import { ippsImportIssueMessage } from "../../../src/formats/cmsIpps/importIssues";
 import type { MsDrg } from "../../../src/engine/inpatient/msDrg";
@@ -155,6 +157,19 @@ describe("an MS-DRG weights file that is not whole or not one", () => {
     expect(
       messages(parseDrgWeightsCsv("cbsa,size,effectiveDate,geographicWageIndex\r\n01,,20251001,0.7393\r\n")),
     ).toEqual(["This is not a CMS MS-DRG weights file: no header row with MS-DRG and weight was found."]));
+
+  it("is refused when it is empty", () =>
+    expect(messages(parseDrgWeightsCsv(""))).toEqual(["The CMS MS-DRG weights file is empty."]));
+
+  it("is refused when it is a physician fee schedule file (PPRRVU) chosen by mistake", () =>
+    expect(
+      messages(
+        parseDrgWeightsCsv(readFileSync(path.resolve(__dirname, "../../fixtures/cms-pfs/pprrvu-2025-oct-excerpt.csv"))),
+      ),
+    ).toEqual([
+      // prettier-ignore
+      "This is not a CMS MS-DRG weights file: no header row with MS-DRG and weight was found.",
+    ]));
 
   it("is refused when neither a date nor a banner says its fiscal year", () =>
     expect(messages(parseDrgWeightsCsv("MS-DRG,Weights,GMLOS,AMLOS\r\n470,1.9289,1.9,2.2\r\n"))).toEqual([
