@@ -10,6 +10,7 @@ import {
   type Remit835File,
   type RemitClaim,
 } from "../../../src/formats/remit835";
+import { describeWithSharedData, readSharedData } from "../../support/sharedData";
 import { remit835 } from "./snippets";
 
 const FIXTURE = path.resolve(__dirname, "../../fixtures/x12-835/institutional_drg_mia_moa.835");
@@ -190,5 +191,20 @@ describe("MIA and MOA values that cannot be read", () => {
     const { claim, warnings } = oneClaim(["CLP*OP1*1*100*80**16*PCN1*13*1", "SVC*HC:99284*100*80*0450*1", "CAS*CO*45*20", "MIA*2"]); // prettier-ignore
     expect(claim.inpatientAdjudication).toBeNull();
     expect(warnings.map((w) => w.code)).toEqual(["segmentOutOfPlace"]);
+  });
+});
+
+describeWithSharedData("the shared 835 samples, none of them institutional", () => {
+  const claimsOf = (file: string) => parsed(readSharedData(file)).transactions.flatMap((t) => t.claims);
+
+  it("reads CLP08 of the UnitedHealthcare sample as its place of service 12 (home), with no DRG", () =>
+    expect(claimsOf("x12-835/keironstoddart/united_healthcare_legacy_sample.txt").map((c) => [c.facilityTypeCode, c.msDrg])).toEqual([["12", null], ["12", null]])); // prettier-ignore
+
+  it("reads CLP08 of TigerShark's 4010 sample (81, independent laboratory)", () =>
+    expect(claimsOf("x12-835/tigershark/835-example.txt").map((c) => c.facilityTypeCode)).toEqual(["81", "81"]));
+
+  it("finds no MS-DRG in any of them", () => {
+    const files = ["keironstoddart/blue_cross_nc_sample.txt", "affect-therapeutics/nevada_medicaid.txt", "pyx12/835_mult_loops.txt", "tastypackets/profee.edi"]; // prettier-ignore
+    expect(files.flatMap((f) => claimsOf(`x12-835/${f}`)).filter((c) => c.msDrg !== null)).toEqual([]);
   });
 });
