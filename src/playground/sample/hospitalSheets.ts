@@ -101,23 +101,43 @@ function letterOf(header: string): string {
   return columnLetter(index);
 }
 
-/** The sample formulas: an INPATIENT_PAYMENT on the first line of a few stays, a spilled OUTPATIENT_PAYMENT over a few claims. */
+/** The columns PAYER.INPATIENT_PAYMENT takes, in its argument order (contract ... discharge_status). */
+const INPATIENT_ARGUMENTS = ["Contract Name", "MS-DRG", "Admit Date", "Discharge Date", "Total Charge Amount", "Discharge Status"]; // prettier-ignore
+/** The columns PAYER.OUTPATIENT_PAYMENT takes, in its argument order (contract ... service_dates). */
+const OUTPATIENT_ARGUMENTS = ["Contract Name", "Claim ID", "Revenue Code", "HCPCS Code", "Service Unit Quantity", "Charge Amount", "Service Date"]; // prettier-ignore
+
+/** The stays and outpatient claims the formulas price: a case rate, a transfer-prone DRG, a per diem; J1, T, rates. */
+const FORMULA_STAYS: readonly ((l: HospitalClaimLine) => boolean)[] = [
+  (l) => l.msDrg === "470",
+  (l) => l.msDrg === "291",
+  (l) => l.msDrg === "885",
+];
+const FORMULA_VISITS: readonly ((l: HospitalClaimLine) => boolean)[] = [
+  (l) => l.hcpcsCode === "29881" || l.hcpcsCode === "66984",
+  (l) => l.hcpcsCode === "45378",
+  (l) => l.revenueCode === "0914",
+];
+
+/**
+ * The sample formulas, by Excel row: PAYER.INPATIENT_PAYMENT on the first line of a few stays, and
+ * PAYER.OUTPATIENT_PAYMENT over the lines of a few claims, spilled down beside them.
+ */
 function expectedFormulas(lines: readonly HospitalClaimLine[]): Map<number, string> {
-  const at = (h: string, row: number) => `${letterOf(h)}${row}`;
-  const span = (h: string, from: number, to: number) => `${letterOf(h)}${from}:${letterOf(h)}${to}`;
   const formulas = new Map<number, string>();
+  const claimOf = (predicate: (l: HospitalClaimLine) => boolean) => lines.find((l) => !l.deniedFlag && predicate(l));
   const rowOf = (claimId: string) => lines.findIndex((l) => l.claimId === claimId) + 2;
-  const firstOf = (predicate: (l: HospitalClaimLine) => boolean) => lines.find((l) => !l.deniedFlag && predicate(l))?.claimId; // prettier-ignore
-  const stays = [firstOf((l) => l.msDrg === "470"), firstOf((l) => l.msDrg === "291"), firstOf((l) => l.msDrg === "885")]; // prettier-ignore
-  for (const claimId of stays.filter((id) => id !== undefined)) {
-    const r = rowOf(claimId);
-    formulas.set(r, `=PAYER.INPATIENT_PAYMENT(${["Contract Name", "MS-DRG", "Admit Date", "Discharge Date", "Total Charge Amount", "Discharge Status"].map((h) => at(h, r)).join(", ")})`); // prettier-ignore
+  for (const stay of FORMULA_STAYS.map(claimOf)) {
+    if (stay === undefined) continue;
+    const row = rowOf(stay.claimId);
+    const cells = INPATIENT_ARGUMENTS.map((header) => `${letterOf(header)}${row}`);
+    formulas.set(row, `=PAYER.INPATIENT_PAYMENT(${cells.join(", ")})`);
   }
-  const visits = [firstOf((l) => l.hcpcsCode === "29881" || l.hcpcsCode === "66984"), firstOf((l) => l.hcpcsCode === "45378"), firstOf((l) => l.revenueCode === "0914")]; // prettier-ignore
-  for (const claimId of visits.filter((id) => id !== undefined)) {
-    const from = rowOf(claimId);
-    const to = from + lines.filter((l) => l.claimId === claimId).length - 1;
-    formulas.set(from, `=PAYER.OUTPATIENT_PAYMENT(${["Contract Name", "Claim ID", "Revenue Code", "HCPCS Code", "Service Unit Quantity", "Charge Amount", "Service Date"].map((h) => span(h, from, to)).join(", ")})`); // prettier-ignore
+  for (const visit of FORMULA_VISITS.map(claimOf)) {
+    if (visit === undefined) continue;
+    const from = rowOf(visit.claimId);
+    const to = from + lines.filter((l) => l.claimId === visit.claimId).length - 1;
+    const ranges = OUTPATIENT_ARGUMENTS.map((header) => `${letterOf(header)}${from}:${letterOf(header)}${to}`);
+    formulas.set(from, `=PAYER.OUTPATIENT_PAYMENT(${ranges.join(", ")})`);
   }
   return formulas;
 }
