@@ -17,7 +17,8 @@ async function startPlayground(): Promise<void> {
   const customFunctions = installCustomFunctionsShim();
   await import("../functions/functions");
 
-  const simulator = new WorkbookSimulator(buildSampleWorkbook(), { customFunctions });
+  const hospital = new URLSearchParams(window.location.search).has("hospital");
+  const simulator = new WorkbookSimulator(buildSampleWorkbook(undefined, { hospital }), { customFunctions });
   const host = globalThis as unknown as { Excel: unknown };
   host.Excel = simulator.excel;
   installOfficeShim();

@@ -184,6 +184,35 @@ export const REMITTANCE_TABLE_SPEC = {
       written: "text",
       description: "What the reader found wrong with this line's segments (out of balance, unreadable values).",
     },
+    // Hospital claims (issue 14); after Warnings so that the columns before them keep their letters.
+    revenueCode: {
+      header: "Revenue Code",
+      written: "text",
+      description:
+        "UB-04 revenue code of an institutional line: SVC01-2 when its qualifier is NU, else SVC04, as the payer sent it; blank on professional lines.",
+    },
+    facilityTypeCode: {
+      header: "Facility Type Code",
+      written: "text",
+      description:
+        "CLP08: on a hospital claim the first two digits of its UB-04 type of bill (11 inpatient, 13 outpatient); on a professional claim its place of service.",
+    },
+    msDrg: {
+      header: "MS-DRG",
+      written: "text",
+      description:
+        "CLP11: the MS-DRG the payer paid the stay under, three digits (039); blank on outpatient and professional claims, or when unreadable (see Warnings).",
+    },
+    drgWeight: {
+      header: "DRG Weight",
+      written: "number",
+      description: "CLP12: the DRG's relative weight as the payer applied it.",
+    },
+    coveredDays: {
+      header: "Covered Days",
+      written: "number",
+      description: "MIA01: the days of the stay the payer covered; blank when the payer sent no MIA.",
+    },
   },
 } satisfies TableSpec<Columns>;
 
@@ -227,6 +256,11 @@ const VALUES = {
   checkOrEftTraceNumber: (l) => l.checkOrEftTraceNumber,
   sourceFile: (_, fileName) => fileName,
   warnings: (l) => warningsText(l),
+  revenueCode: (l) => (l.procedureCodeQualifier === "NU" ? l.procedureCode : l.revenueCenterCode),
+  facilityTypeCode: (l) => l.facilityTypeCode,
+  msDrg: (l) => l.msDrg,
+  drgWeight: (l) => l.drgWeight,
+  coveredDays: (l) => l.coveredDaysOrVisitsCount,
 } satisfies { readonly [F in Field]: (line: RemitLine, fileName: string) => CellValue };
 
 /** A column of the remittance table: what writeTable needs, what the README says, and where the value comes from. */

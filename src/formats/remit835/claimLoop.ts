@@ -1,8 +1,8 @@
 // The claim loop (2100): CLP opens a claim; NM1*QC, DTM*232/233 and claim-level CAS add to it; the next CLP, LX,
 // N1, PLB or SE closes it. A value of the claim that cannot be read refuses the claim and its lines.
-import type { Cents, IsoDate } from "../../engine";
+import { parseMsDrg, type Cents, type IsoDate, type MsDrg } from "../../engine";
 import { checkClaimBalance } from "./balancing";
-import { invalid, rawElement, readAmount, readDate, readText, value, type ElementRead } from "./elements";
+import { invalid, rawElement, readAmount, readDate, readParsed, readText, value, type ElementRead } from "./elements";
 import {
   CLAIM_DATE_QUALIFIER,
   CLP,
@@ -17,7 +17,7 @@ import type { ClaimDraft, Reader, TransactionDraft } from "./reader";
 import { claimLevelLine, finishLine } from "./remitLines";
 import type { RawSegment } from "./segments";
 import type { RemitLine } from "./types";
-import { isoDateFromX12 } from "./values";
+import { drgWeightFromText, isoDateFromX12 } from "./values";
 
 /** CLP: closes the open claim and opens a new one. */
 export function readClp(r: Reader, s: RawSegment, t: TransactionDraft): void {
@@ -37,6 +37,11 @@ export function readClp(r: Reader, s: RawSegment, t: TransactionDraft): void {
     statementStartDate: null,
     statementEndDate: null,
     claimReceivedDate: null,
+    facilityTypeCode: null,
+    msDrg: null,
+    drgWeight: null,
+    inpatientAdjudication: null,
+    outpatientAdjudication: null,
     claimAdjustments: [],
     lines: [],
     warnings: [],
@@ -53,6 +58,29 @@ export function readClp(r: Reader, s: RawSegment, t: TransactionDraft): void {
   claim.patientResponsibilityAmount = r.take(readAmount(s, CLP.patientResponsibilityAmount), s, "claim");
   claim.claimFilingIndicatorCode = r.take(readText(s, CLP.claimFilingIndicatorCode), s, "claim");
   claim.payerClaimControlNumber = r.take(readText(s, CLP.payerClaimControlNumber), s, "claim");
+  // The institutional elements price nothing the payer paid: one that cannot be read is blank, with its warning.
+  claim.facilityTypeCode = r.take(
+    readParsed(s, CLP.facilityTypeCode, facilityCodeFromText, "facilityTypeCode"),
+    s,
+    "blank",
+  );
+  claim.msDrg = r.take(readParsed(s, CLP.diagnosisRelatedGroupCode, msDrgFromText, "msDrg"), s, "blank");
+  claim.drgWeight = r.take(readParsed(s, CLP.diagnosisRelatedGroupWeight, drgWeightFromText, "drgWeight"), s, "blank");
+}
+
+/** CLP08: two digits, a UB-04 facility type and bill classification or a place of service ("11", "13", "81"). */
+function facilityCodeFromText(text: string): string | null {
+  return /^\d{2}$/.test(text) ? text : null;
+}
+
+/**
+ * CLP11: an MS-DRG as payers send it, three digits ("039"). A shorter code is a cut one, never padded (a "47" is not
+ * DRG 047); {@link parseMsDrg} then refuses 000.
+ */
+function msDrgFromText(text: string): MsDrg | null {
+  if (!/^\d{3}$/.test(text)) return null;
+  const drg = parseMsDrg(text);
+  return drg.ok ? drg.value : null;
 }
 
 /** NM1 in the claim loop: the patient's name (NM1*QC); other parties are not read. */
@@ -158,6 +186,11 @@ export function closeClaim(r: Reader): void {
     statementStartDate: c.statementStartDate,
     statementEndDate: c.statementEndDate,
     claimReceivedDate: c.claimReceivedDate,
+    facilityTypeCode: c.facilityTypeCode,
+    msDrg: c.msDrg,
+    drgWeight: c.drgWeight,
+    inpatientAdjudication: c.inpatientAdjudication,
+    outpatientAdjudication: c.outpatientAdjudication,
     claimAdjustments: c.claimAdjustments,
     lines,
     position,

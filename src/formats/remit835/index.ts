@@ -20,6 +20,9 @@ export type {
   RemitClaim,
   RemitLine,
   RemitRemark,
+  InpatientAdjudication,
+  OutpatientAdjudication,
+  InstitutionalClaimFields,
   ProviderAdjustment,
   X12Version,
 } from "./types";

@@ -1,7 +1,7 @@
 import { catalogue, type Messages } from "../../engine";
 import { formatCents, type Cents } from "../../engine";
 import { elementWords, segmentWords } from "./layout";
-import { isControlCharacter, MAX_CLAIM_AMOUNT_CENTS, MAX_UNIT_QUANTITY } from "./values";
+import { isControlCharacter, MAX_CLAIM_AMOUNT_CENTS, MAX_DAY_COUNT, MAX_DRG_WEIGHT, MAX_UNIT_QUANTITY } from "./values";
 
 /**
  * Where a segment sits in the file: its 1-based index among all segments, its segment id, the 0-based character
@@ -141,6 +141,12 @@ export const EXPECTED_VALUES = {
   adjustmentReasonCode: "a claim adjustment reason code like 45",
   remarkCode: "a remittance advice remark code like N130 or M15",
   providerAdjustmentReasonCode: "a provider adjustment reason code like WO or L6",
+  facilityTypeCode: "a 2-digit facility code like 11 (hospital inpatient) or 13 (hospital outpatient)",
+  msDrg: "a 3-digit MS-DRG like 470 or 039",
+  drgWeight: `a DRG weight like 1.9289, above 0 and at most ${MAX_DRG_WEIGHT}`,
+  dayCount: `a whole number of days from 0 to ${MAX_DAY_COUNT.toLocaleString("en-US")}`,
+  reversalDayCount: `a whole number of days from -${MAX_DAY_COUNT.toLocaleString("en-US")} to ${MAX_DAY_COUNT.toLocaleString("en-US")}`,
+  reimbursementRate: "a rate as a decimal fraction from 0 to 1, like 0.8 for 80%",
 } as const;
 
 /** "segment 14 (SVC, line 3, character 402)": where a segment is, for the messages. */

@@ -127,8 +127,35 @@ export const CLP = segmentLayout("CLP", {
   patientResponsibilityAmount: 5,
   claimFilingIndicatorCode: 6,
   payerClaimControlNumber: 7,
+  facilityTypeCode: 8,
+  diagnosisRelatedGroupCode: 11,
+  diagnosisRelatedGroupWeight: 12,
 });
 export const NM1 = segmentLayout("NM1", { entityIdentifierCode: 1, lastName: 3, firstName: 4 });
+
+/**
+ * MIA, inpatient adjudication (2100, 005010X221A1): the elements a hospital's finance team reconciles (covered days,
+ * outlier, DRG, DSH, capital and teaching amounts) and the five remark code elements (MIA05, MIA20-MIA23).
+ */
+export const MIA = segmentLayout("MIA", {
+  coveredDaysOrVisitsCount: 1,
+  ppsOperatingOutlierAmount: 2,
+  lifetimePsychiatricDaysCount: 3,
+  claimDrgAmount: 4,
+  claimDisproportionateShareAmount: 6,
+  claimPpsCapitalAmount: 8,
+  claimIndirectTeachingAmount: 18,
+});
+export const MIA_REMARK_CODES = [5, 20, 21, 22, 23].map((position) => elementRef("MIA", position, "remarkCode"));
+
+/** MOA, outpatient adjudication (2100): reimbursement rate, HCPCS payable and ESRD amounts, remark codes MOA03-07. */
+export const MOA = segmentLayout("MOA", {
+  reimbursementRate: 1,
+  claimHcpcsPayableAmount: 2,
+  claimEsrdPaymentAmount: 8,
+  nonpayableProfessionalComponentAmount: 9,
+});
+export const MOA_REMARK_CODES = [3, 4, 5, 6, 7].map((position) => elementRef("MOA", position, "remarkCode"));
 export const AMT = segmentLayout("AMT", { amountQualifierCode: 1, amount: 2 });
 
 /** CAS01 and the six reason/amount/quantity triplets (CAS02-CAS19) of one adjustment segment. */

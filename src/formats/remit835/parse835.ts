@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from "../../engine";
+import { readMia, readMoa } from "./adjudication";
 import { readCas, readPlb } from "./adjustments";
 import { closeClaim, readClaimDtm, readClaimName, readClp } from "./claimLoop";
 import { decode835Bytes, isPdf, type TextEncoding } from "./encoding";
@@ -70,7 +71,7 @@ function inClaim(read: (r: Reader, s: RawSegment, claim: ClaimDraft) => void): S
   return inTransaction((r, s) => (r.claim === null ? r.outOfPlace(s, "a claim (after CLP)") : read(r, s, r.claim)));
 }
 
-/** Segments the reader does not need (N2-N4, PER, RDM, CUR, MIA, MOA, QTY): known, and skipped quietly. */
+/** Segments the reader does not need (N2-N4, PER, RDM, CUR, QTY): known, and skipped quietly. */
 const ignored: SegmentReader = () => undefined;
 
 /** One reader per 835 segment id: the compiler checks that every id of layout.ts has one. */
@@ -106,8 +107,8 @@ const SEGMENT_READERS = {
   NM1: inTransaction((r, s) => {
     if (r.claim !== null && r.line === null) readClaimName(r, s, r.claim);
   }),
-  MIA: ignored,
-  MOA: ignored,
+  MIA: inClaim(readMia),
+  MOA: inClaim(readMoa),
   AMT: inTransaction((r, s) => {
     if (r.line !== null) readLineAmt(r, s, r.line);
   }),

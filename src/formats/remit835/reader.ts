@@ -1,12 +1,21 @@
 // The state of one pass over an 835 (the open envelope, transaction, claim and line, and what has been read) and
 // the one place where an element fault becomes an issue: a fault in a value a line carries refuses the line, in a
 // value a claim carries refuses the claim (issue 10: bad input is refused or flagged, never turned into data).
-import type { Cents, HcpcsCode, IsoDate, Modifier, RemitAdjustment } from "../../engine";
+import type { Cents, HcpcsCode, IsoDate, Modifier, MsDrg, RemitAdjustment } from "../../engine";
 import { readAmount, type ElementRead } from "./elements";
 import type { ElementConsequence, Remit835Warning, SegmentPosition } from "./issues";
 import type { ElementRef } from "./layout";
 import type { RawSegment } from "./segments";
-import type { ProviderAdjustment, RemitClaim, RemitLine, RemitRemark, RemitTransaction, X12Version } from "./types";
+import type {
+  InpatientAdjudication,
+  OutpatientAdjudication,
+  ProviderAdjustment,
+  RemitClaim,
+  RemitLine,
+  RemitRemark,
+  RemitTransaction,
+  X12Version,
+} from "./types";
 
 /** The procedure fields of a line before its SVC composite is read, and of a claim-level line, which has none. */
 export function noProcedure(): Pick<
@@ -72,6 +81,11 @@ export interface ClaimDraft {
   statementStartDate: IsoDate | null;
   statementEndDate: IsoDate | null;
   claimReceivedDate: IsoDate | null;
+  facilityTypeCode: string | null;
+  msDrg: MsDrg | null;
+  drgWeight: number | null;
+  inpatientAdjudication: InpatientAdjudication | null;
+  outpatientAdjudication: OutpatientAdjudication | null;
   readonly claimAdjustments: RemitAdjustment[];
   readonly lines: LineDraft[];
   readonly warnings: Remit835Warning[];

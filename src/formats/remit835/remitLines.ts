@@ -20,6 +20,10 @@ type LineFields = Omit<
   | "statementEndDate"
   | "claimStatusCode"
   | "payerClaimControlNumber"
+  | "facilityTypeCode"
+  | "msDrg"
+  | "drgWeight"
+  | "coveredDaysOrVisitsCount"
   | "allowedAmount"
   | "allowedAmountSource"
   | "patientResponsibilityAmount"
@@ -118,6 +122,10 @@ function lineOf(c: ClaimDraft, t: TransactionDraft, l: LineFields): RemitLine {
     statementEndDate: c.statementEndDate,
     claimStatusCode: c.claimStatusCode,
     payerClaimControlNumber: c.payerClaimControlNumber,
+    facilityTypeCode: c.facilityTypeCode,
+    msDrg: c.msDrg,
+    drgWeight: c.drgWeight,
+    coveredDaysOrVisitsCount: c.inpatientAdjudication?.coveredDaysOrVisitsCount ?? null,
     ...rest,
     allowedAmount,
     allowedAmountSource: reportedAllowedAmount !== null ? "AMT*B6" : "paid + patient responsibility",

@@ -24,10 +24,9 @@ import {
 } from "./layout";
 import { noProcedure, type ClaimDraft, type LineDraft, type Reader } from "./reader";
 import type { RawSegment } from "./segments";
-import { unitQuantityFromText } from "./values";
+import { isRemarkCode, unitQuantityFromText } from "./values";
 
 const QUALIFIER = /^[A-Z0-9]{2}$/;
-const REMARK_CODE = /^[A-Z]{1,2}\d{1,4}$|^\d{1,4}$/;
 
 /** A procedure composite as read: qualifier, code, HCPCS code (HC/AD) and modifiers; null when refused or absent. */
 interface Procedure {
@@ -177,7 +176,7 @@ export function readLq(r: Reader, s: RawSegment, line: LineDraft): void {
   const code = readText(s, LQ.remarkCode);
   if (!qualifier.ok || !code.ok) return void r.take(qualifier.ok ? code : qualifier, s, "skip");
   const text = code.value ?? "";
-  if (qualifier.value === LQ_QUALIFIER.remark && !REMARK_CODE.test(text))
+  if (qualifier.value === LQ_QUALIFIER.remark && !isRemarkCode(text))
     return void reject(r, s, LQ.remarkCode.reference, text, "remarkCode", "skip");
   line.remarks.push({ codeListQualifierCode: qualifier.value ?? "", remarkCode: text });
 }

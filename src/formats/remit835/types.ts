@@ -1,4 +1,4 @@
-import type { DenialCategory, RemitAdjustment } from "../../engine";
+import type { DenialCategory, MsDrg, RemitAdjustment } from "../../engine";
 import type { HcpcsCode } from "../../engine";
 import type { IsoDate } from "../../engine";
 import type { Modifier } from "../../engine";
@@ -17,11 +17,63 @@ export interface RemitRemark {
 }
 
 /**
+ * The claim's MIA segment: Medicare (and Medicare-like) inpatient adjudication, 005010X221A1 loop 2100. Only the
+ * elements a hospital finance team reconciles are kept; an element sent blank is null.
+ */
+export interface InpatientAdjudication {
+  /** MIA01: covered days (or visits) the payer paid. */
+  readonly coveredDaysOrVisitsCount: number | null;
+  /** MIA02: the PPS operating outlier amount (the cost outlier paid on top of the DRG). */
+  readonly ppsOperatingOutlierAmount: Cents | null;
+  /** MIA03: lifetime psychiatric days used. */
+  readonly lifetimePsychiatricDaysCount: number | null;
+  /** MIA04: the claim's DRG amount. */
+  readonly claimDrgAmount: Cents | null;
+  /** MIA06: disproportionate share (DSH) amount. */
+  readonly claimDisproportionateShareAmount: Cents | null;
+  /** MIA08: PPS capital amount. */
+  readonly claimPpsCapitalAmount: Cents | null;
+  /** MIA18: indirect medical education (teaching) amount. */
+  readonly claimIndirectTeachingAmount: Cents | null;
+  /** MIA05 and MIA20-MIA23: claim payment remark codes (RARC), in element order. */
+  readonly remarkCodes: readonly string[];
+}
+
+/** The claim's MOA segment: outpatient adjudication (loop 2100); an element sent blank is null. */
+export interface OutpatientAdjudication {
+  /** MOA01: the reimbursement rate, a fraction (0.8 = 80%), as X12 data element 954 defines it. */
+  readonly reimbursementRate: number | null;
+  /** MOA02: the claim's HCPCS payable amount. */
+  readonly claimHcpcsPayableAmount: Cents | null;
+  /** MOA08: ESRD payment amount. */
+  readonly claimEsrdPaymentAmount: Cents | null;
+  /** MOA09: the professional component amount not payable on this claim. */
+  readonly nonpayableProfessionalComponentAmount: Cents | null;
+  /** MOA03-MOA07: claim payment remark codes (RARC), in element order. */
+  readonly remarkCodes: readonly string[];
+}
+
+/** What a line copies from its claim's institutional elements (CLP08, CLP11, CLP12, MIA01). */
+export interface InstitutionalClaimFields {
+  /**
+   * CLP08: for an institutional claim the first two digits of its UB-04 type of bill (11 hospital inpatient, 13
+   * hospital outpatient); for a professional claim its place of service. Null when not sent.
+   */
+  readonly facilityTypeCode: string | null;
+  /** CLP11: the MS-DRG the payer paid the stay under, three digits ("039"). */
+  readonly msDrg: MsDrg | null;
+  /** CLP12: the DRG's relative weight as the payer applied it. */
+  readonly drgWeight: number | null;
+  /** MIA01: the covered days the payer paid the stay for; null without an MIA. */
+  readonly coveredDaysOrVisitsCount: number | null;
+}
+
+/**
  * One remitted service line (835 loop 2110), or, for a claim the payer sent without service lines, the claim as one
  * line (`claimLevelFlag`). Claim and payment fields are copied onto each line so a line is a table row on its own.
  * Names follow the Tuva/X12 vocabulary of STYLE.md.
  */
-export interface RemitLine {
+export interface RemitLine extends InstitutionalClaimFields {
   /** N1*PR N102. */
   readonly payer: string | null;
   /** BPR16 check or EFT effective date. */
@@ -116,6 +168,14 @@ export interface RemitClaim {
   readonly statementEndDate: IsoDate | null;
   /** DTM*050: the date the payer received the claim. */
   readonly claimReceivedDate: IsoDate | null;
+  /** CLP08, CLP11 and CLP12 (see {@link InstitutionalClaimFields}), also copied on each line. */
+  readonly facilityTypeCode: string | null;
+  readonly msDrg: MsDrg | null;
+  readonly drgWeight: number | null;
+  /** The MIA segment of an inpatient claim; null when the payer sent none. */
+  readonly inpatientAdjudication: InpatientAdjudication | null;
+  /** The MOA segment of an outpatient claim; null when the payer sent none. */
+  readonly outpatientAdjudication: OutpatientAdjudication | null;
   /** CAS at claim level (loop 2100). */
   readonly claimAdjustments: readonly RemitAdjustment[];
   readonly lines: readonly RemitLine[];

@@ -77,3 +77,38 @@ export function isControlCharacter(c: string): boolean {
   const code = c.charCodeAt(0);
   return code < 0x20 || (code >= 0x7f && code <= 0x9f);
 }
+
+/** The most days one stay or count may carry: 9,999 (27 years); more is a corrupt value. */
+export const MAX_DAY_COUNT = 9_999;
+
+/** A count of days (MIA01, MIA03): a whole number up to {@link MAX_DAY_COUNT}, negative only on a reversal. */
+export function dayCountFromText(text: string, negativeAllowed: boolean): number | null {
+  if (!/^-?\d{1,4}$/.test(text)) return null;
+  const count = Number(text);
+  return count < 0 && !negativeAllowed ? null : count === 0 ? 0 : count;
+}
+
+/** The largest MS-DRG relative weight accepted: CMS's heaviest DRGs weigh under 30 (FY2026), so 100 is corrupt. */
+export const MAX_DRG_WEIGHT = 100;
+
+/** A DRG relative weight (CLP12): a positive decimal up to {@link MAX_DRG_WEIGHT}, like 1.9289. */
+export function drgWeightFromText(text: string): number | null {
+  if (!/^(\d{1,3}(\.\d{0,6})?|\.\d{1,6})$/.test(text)) return null;
+  const weight = Number(text);
+  return weight > 0 && weight <= MAX_DRG_WEIGHT ? weight : null;
+}
+
+/** A reimbursement rate (MOA01, X12 data element 954): a decimal fraction from 0 to 1, like 0.8 for 80%. */
+export function reimbursementRateFromText(text: string): number | null {
+  if (!/^(\d(\.\d{0,6})?|\.\d{1,6})$/.test(text)) return null;
+  const rate = Number(text);
+  return rate <= 1 ? rate : null;
+}
+
+/**
+ * A remittance advice remark code (RARC: M15, MA01, N130) as the LQ, MIA and MOA segments send it; digit-only codes
+ * are accepted too, as 4010 payers sent them.
+ */
+export function isRemarkCode(text: string): boolean {
+  return /^[A-Z]{1,2}\d{1,4}$|^\d{1,4}$/.test(text);
+}

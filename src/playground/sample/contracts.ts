@@ -21,7 +21,7 @@ export interface ContractVersion {
   method: ContractMethod;
   percent: number | null;
   feeSchedule: string | null;
-  medicareSchedule: string;
+  medicareSchedule: string | null;
   lesserOf: boolean;
   defaultMethod: ContractMethod | null;
   defaultPercent: number | null;

@@ -1,14 +1,17 @@
 /**
  * The playground's sample workbook: a Medicare schedule for one locality (Houston, TX, CY2025) registered in the
  * MedicareSchedules table, two payer contracts
- * with carve-outs and a fee schedule, and about 3,000 professional claim lines, all built from the committed fixtures
- * (fixtures/SOURCES.md) so the playground runs from a clone alone. Pure and deterministic for a given seed.
+ * with carve-outs and a fee schedule, and about 3,000 professional claim lines; with the `hospital` option, also a
+ * hospital's side: two hospital contracts in the hospital tables, MS-DRG weights and OPPS rates, and about 1,200
+ * UB-04 revenue lines of inpatient stays and outpatient claims (hospitalSheets.ts). All built from the committed fixtures (fixtures/SOURCES.md) so the
+ * playground runs from a clone alone. Pure and deterministic for a given seed.
  *
  * Conventions: dates are ISO text ("2025-01-01") in text-formatted cells, readable and unambiguous in any locale,
  * except the claims' Submitted Date and Paid Date, real dates (formatted yyyy-mm-dd) that formulas count by month;
  * codes, modifiers and places of service are text; money is computed in integer cents; percentages are fractions.
  */
-import type { CellInput, SheetSnapshot, WorkbookSnapshot } from "../simulator";
+import type { CellInput, WorkbookSnapshot } from "../simulator";
+import { excelDay, FORMATS, tableSheet } from "./sheets";
 import { loadCodeWeights, loadLocality, loadPlaceOfServiceMix, loadPprrvu } from "./fixtures";
 import { familyLabel } from "./families";
 import { mulberry32 } from "./prng";
@@ -21,70 +24,37 @@ import {
   feeScheduleKey,
 } from "./contracts";
 import { generateClaims } from "./claims";
+import { hospitalContractVersions } from "./hospitalContracts";
+import { buildHospitalSheets } from "./hospitalSheets";
 import { dateClaims } from "./claimDates";
 import { dollars } from "./money";
+
+export { columnLetter } from "./sheets";
 
 export const SAMPLE_DEFAULT_SEED = 20250101;
 export const SAMPLE_CLAIM_COUNT = 1200;
 
-const MONEY = "$#,##0.00";
-const PERCENT = "0.0%";
-const TEXT = "@";
-/** The claims' submission and remittance dates are real Excel dates, as the remittance import writes them. */
-const DATE = "yyyy-mm-dd";
-
-/** An ISO date as an Excel serial day number (days since 1899-12-30). */
-const excelDay = (iso: string): number => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
-
-/** Column letter of a 0-based index (0 -> A, 26 -> AA). */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-interface Column<Row> {
-  header: string;
-  value: (row: Row, excelRow: number) => CellInput;
-  format?: string;
-}
-
-/** One sheet holding one table at A1: header row, then one row per record, with per-column number formats. */
-function tableSheet<Row>(
-  sheetName: string,
-  tableName: string,
-  columns: Column<Row>[],
-  rows: readonly Row[],
-): SheetSnapshot {
-  const cells: CellInput[][] = [
-    columns.map((c) => c.header),
-    ...rows.map((row, i) => columns.map((c) => c.value(row, i + 2))),
-  ];
-  const last = rows.length + 1;
-  const numberFormats = columns.flatMap((c, i) =>
-    c.format && rows.length > 0 ? [{ address: `${columnLetter(i)}2:${columnLetter(i)}${last}`, format: c.format }] : [],
-  );
-  return {
-    name: sheetName,
-    cells,
-    numberFormats,
-    tables: [{ name: tableName, address: `A1:${columnLetter(columns.length - 1)}${last}` }],
-  };
-}
+const { MONEY, PERCENT, TEXT, DATE } = FORMATS;
 
 const text = (value: string): CellInput => (value === "" ? null : value);
 const optional = (value: number | string | null): CellInput => value;
+
+/** What the sample holds beyond the professional side. */
+export interface SampleOptions {
+  /**
+   * Adds the hospital side (two hospital contracts in PayerContracts, the hospital tables, the Hospital Claims sheet).
+   * Off by default: the professional sample's contracts, sheets and numbers stay what the tests and sheets built on
+   * them expect. The playground loads it with `?hospital`.
+   */
+  readonly hospital?: boolean;
+}
 
 /**
  * Builds the sample workbook. The same seed gives the same workbook, cell for cell; the default seed is what the
  * playground loads.
  */
-export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED): WorkbookSnapshot {
+export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED, options: SampleOptions = {}): WorkbookSnapshot {
+  const hospitalSide = options.hospital === true;
   const prng = mulberry32(seed);
   const medicare = loadPprrvu();
   const locality = loadLocality();
@@ -137,7 +107,7 @@ export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED): Workboo
       { header: "Method", value: (r) => r.method },
       { header: "Percent", value: (r) => optional(r.percent), format: PERCENT },
       { header: "Fee Schedule", value: (r) => optional(r.feeSchedule) },
-      { header: "Medicare Schedule", value: (r) => r.medicareSchedule },
+      { header: "Medicare Schedule", value: (r) => optional(r.medicareSchedule) },
       { header: "Lesser Of", value: (r) => r.lesserOf },
       { header: "Default Method", value: (r) => optional(r.defaultMethod) },
       { header: "Default Percent", value: (r) => optional(r.defaultPercent), format: PERCENT },
@@ -146,7 +116,7 @@ export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED): Workboo
       { header: "Renewal Notice Date", value: (r) => r.renewalNoticeDate, format: TEXT },
       { header: "Auto Renew", value: (r) => r.autoRenew },
     ],
-    contractVersions,
+    hospitalSide ? [...contractVersions, ...hospitalContractVersions] : contractVersions,
   );
 
   const carveOutSheet = tableSheet(
@@ -230,8 +200,18 @@ export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED): Workboo
     [null],
   );
 
+  const hospitalSheets = hospitalSide ? buildHospitalSheets(seed, contractsSheet).sheets : [];
+
   return {
-    sheets: [claimsSheet, contractsSheet, carveOutSheet, feeScheduleSheet, medicareSheet, medicareSchedulesSheet],
+    sheets: [
+      claimsSheet,
+      contractsSheet,
+      carveOutSheet,
+      feeScheduleSheet,
+      medicareSheet,
+      medicareSchedulesSheet,
+      ...hospitalSheets,
+    ],
     activeSheet: "Claims",
     names: [
       {

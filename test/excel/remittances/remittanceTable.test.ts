@@ -71,6 +71,11 @@ describe("the remittance table's columns", () => {
       "Check/EFT Trace Number",
       "Source File",
       "Warnings",
+      "Revenue Code",
+      "Facility Type Code",
+      "MS-DRG",
+      "DRG Weight",
+      "Covered Days",
     ]);
     expect(REMITTANCE_COLUMNS.every((c) => c.description.length > 10)).toBe(true);
   });
@@ -94,7 +99,36 @@ describe("the remittance table's columns", () => {
       "Statement End Date": "date",
       "Payment Date": "date",
       "Check/EFT Trace Number": "text",
+      "Revenue Code": "text",
+      "Facility Type Code": "text",
+      "MS-DRG": "text",
+      "DRG Weight": "number",
+      "Covered Days": "number",
     });
+  });
+});
+
+describe("rows of a hospital remittance (test/fixtures/x12-835/institutional_drg_mia_moa.835)", () => {
+  const rows = records("hospital.835", fixture("institutional_drg_mia_moa.835"));
+  const institutional = (row: Record<string, CellValue>) =>
+    [row["Claim ID"], row["Facility Type Code"], row["MS-DRG"], row["DRG Weight"], row["Covered Days"], row["Revenue Code"], row["HCPCS Code"]]; // prettier-ignore
+
+  it("gives a stay sent without lines its DRG, weight, facility code and covered days on its one row", () =>
+    expect(institutional(rows[0]!)).toEqual(["IP-2025-0001", "11", "470", 1.9289, 2, null, null]));
+
+  it("gives each revenue code line of a stay the stay's DRG and the line's revenue code", () =>
+    expect(rows.slice(1, 4).map(institutional)).toEqual([
+      ["IP-2025-0002", "11", "291", 1.2838, 1, "0200", null],
+      ["IP-2025-0002", "11", "291", 1.2838, 1, "0250", null],
+      ["IP-2025-0002", "11", "291", 1.2838, 1, "0300", null],
+    ]));
+
+  it("gives an outpatient line its HCPCS code and revenue code, and no DRG", () =>
+    expect(institutional(rows[4]!)).toEqual(["OP-2025-0003", "13", null, null, null, "0360", "27447"]));
+
+  it("leaves the hospital columns blank on a professional remittance", () => {
+    const professional = records("emedny_sample.835", fixture("emedny_sample.835"));
+    expect(professional.every((row) => row["MS-DRG"] === null && row["DRG Weight"] === null && row["Revenue Code"] === null)).toBe(true); // prettier-ignore
   });
 });
 
@@ -225,6 +259,19 @@ describe("codes stay text", () => {
     expect(cellAt(simulator, "Remittances", "B2").value).toBe("000123");
     expect(cellAt(simulator, "Remittances", "F2").value).toBe("00100");
     expect(cellAt(simulator, "Remittances", "M2").numberFormat).toMatch(/\$/);
+  });
+
+  it("keeps the leading zero of MS-DRG 039 and of revenue code 0120 in the written table", async () => {
+    const file = parsed(
+      remit835(["CLP*IP9*1*9000*6000**16*PCN9*11*1**039*1.0566", "SVC*NU:0120*9000*6000**3", "CAS*CO*45*3000"]),
+    );
+    const request = remittanceTableRequest("Remittances", "Remittances", [{ fileName: "a.835", file }]);
+    const simulator = new WorkbookSimulator({ sheets: [{ name: "Sheet1", cells: [["Notes"]] }] });
+
+    expect((await writeTable(simulator.excel, request)).ok).toBe(true);
+    const header = REMITTANCE_COLUMNS.map((c) => c.name);
+    const at = (name: string) => simulator.cell("Remittances", 1, header.indexOf(name)).value;
+    expect([at("MS-DRG"), at("Revenue Code"), at("DRG Weight")]).toEqual(["039", "0120", 1.0566]);
   });
 });
 

@@ -214,17 +214,48 @@ describeWithSharedData("out-of-balance TigerShark 4010 files", () => {
 });
 
 describeWithSharedData("the dirty affect-therapeutics samples", () => {
-  it("reports the placeholder CAS, LQ and PLB segments as warnings with their line, and reads all 12 lines", () => {
+  it("reports the placeholder CAS, MIA, LQ and PLB segments as warnings with their line, and reads all 12 lines", () => {
     const file = parsedSample("x12-835/affect-therapeutics/sample_835_REDACTED_REF-SY.txt");
     expect(file.lines).toHaveLength(12);
     expect(file.warnings.map((w) => [w.code, "element" in w ? w.element : "", w.position.lineNumber])).toEqual([
       ["elementInvalid", "CAS01", 23],
       ["elementInvalid", "CAS01", 38],
+      ["elementInvalid", "MIA05", 42],
       ["elementInvalid", "LQ02", 55],
       ["elementInvalid", "PLB03-1", 56],
+      ["elementInvalid", "MIA05", 81],
+      ["elementInvalid", "MIA05", 106],
+      ["elementInvalid", "MIA05", 133],
       ["elementInvalid", "LQ02", 161],
       ["elementInvalid", "PLB03-1", 162],
     ]);
+  });
+
+  it("reads the placeholder MIA's numbers and leaves out its remark code 'remark_code1', which is not a remark code", () => {
+    const claim = parsedSample("x12-835/affect-therapeutics/sample_835_REDACTED_REF-SY.txt").transactions[0]!
+      .claims[1]!;
+    expect(claim.inpatientAdjudication).toEqual({
+      coveredDaysOrVisitsCount: 2,
+      ppsOperatingOutlierAmount: 300,
+      lifetimePsychiatricDaysCount: 4,
+      claimDrgAmount: 300,
+      claimDisproportionateShareAmount: 500,
+      claimPpsCapitalAmount: 700,
+      claimIndirectTeachingAmount: null,
+      remarkCodes: [],
+    });
+  });
+
+  it("reads the placeholder MOA: rate 1 (100%), HCPCS payable $2.00, remark codes 3 and 4", () => {
+    const claim = parsedSample("x12-835/affect-therapeutics/sample_835_REDACTED_REF-SY.txt").transactions[0]!
+      .claims[1]!;
+    expect(claim.outpatientAdjudication).toEqual({
+      reimbursementRate: 1,
+      claimHcpcsPayableAmount: 200,
+      claimEsrdPaymentAmount: null,
+      nonpayableProfessionalComponentAmount: null,
+      remarkCodes: ["3", "4"],
+    });
   });
 
   it("does not count the OA-23 prior-payer lines (G0008, 90662 paid 0) as denied", () => {

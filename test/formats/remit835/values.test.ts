@@ -1,6 +1,14 @@
 // The bounds of amounts and units in an 835, where a value stops being a charge and becomes a corrupt one.
 import { MAX_CLAIM_AMOUNT_CENTS, MAX_UNIT_QUANTITY } from "../../../src/formats/remit835";
-import { claimAmountFromText, unitQuantityFromText } from "../../../src/formats/remit835/values";
+import {
+  claimAmountFromText,
+  dayCountFromText,
+  drgWeightFromText,
+  isRemarkCode,
+  MAX_DAY_COUNT,
+  reimbursementRateFromText,
+  unitQuantityFromText,
+} from "../../../src/formats/remit835/values";
 
 describe("line and claim amounts", () => {
   it("accepts $100,000,000.00, the largest amount one line or claim may carry", () => {
@@ -43,4 +51,43 @@ describe("units", () => {
   ])("refuses %s (negative allowed: %s)", (text, negativeAllowed) => {
     expect(unitQuantityFromText(text, negativeAllowed)).toBeNull();
   });
+});
+
+describe("institutional values (CLP12, MIA01/MIA03, MOA01, remark codes)", () => {
+  it.each([
+    ["1.9289", 1.9289],
+    [".5", 0.5],
+    ["28.0239", 28.0239],
+    ["100", 100],
+  ])("reads DRG weight %s as %d", (text, weight) => expect(drgWeightFromText(text)).toBe(weight));
+
+  it.each(["0", "0.0000", "100.0001", "-1.2", "1e2", "1,9289", ""])("refuses DRG weight %p", (text) =>
+    expect(drgWeightFromText(text)).toBeNull(),
+  );
+
+  it("accepts 9,999 days, the most one stay may count, and refuses 10,000", () =>
+    expect([dayCountFromText(String(MAX_DAY_COUNT), false), dayCountFromText("10000", false)]).toEqual([MAX_DAY_COUNT, null])); // prettier-ignore
+
+  it("refuses a fraction of a day and negative days outside a reversal", () =>
+    expect([dayCountFromText("2.5", false), dayCountFromText("-2", false), dayCountFromText("-2", true)]).toEqual([null, null, -2])); // prettier-ignore
+
+  it.each([
+    ["0.8", 0.8],
+    ["1", 1],
+    ["0", 0],
+  ])("reads reimbursement rate %s as the fraction %d", (text, rate) =>
+    expect(reimbursementRateFromText(text)).toBe(rate),
+  );
+
+  it.each(["80", "1.01", "-0.5", "80%"])("refuses reimbursement rate %p, which is not a fraction from 0 to 1", (text) =>
+    expect(reimbursementRateFromText(text)).toBeNull(),
+  );
+
+  it.each([
+    ["MA01", true],
+    ["N130", true],
+    ["M15", true],
+    ["remark_code1", false],
+    ["N 130", false],
+  ])("takes %p as a remark code: %p", (text, isCode) => expect(isRemarkCode(text)).toBe(isCode));
 });
