@@ -39,20 +39,35 @@ export function priceInpatientStay(
   const before = paymentBeforeChargeTerms(stay, terms, drgTables);
   if (!before.ok) return before;
   const steps = before.value.steps;
-  let payment = before.value.payment;
+  const amount = applyChargeTerms(before.value.payment, stay.totalCharges, terms, steps);
+  return ok({ amount, trace: steps });
+}
+
+/**
+ * Steps 4-5 of {@link priceInpatientStay}, the terms that read the total charges: the outlier term, stop-loss and
+ * lesser-of, then the one rounding; each step pushed on `steps`. The batch pricer applies them to a payment it
+ * computed once for stays alike but for their charges (priceStays.ts).
+ */
+export function applyChargeTerms(
+  payment: Decimal,
+  totalCharges: Cents,
+  terms: InpatientTerms,
+  steps: TraceStep[],
+): Cents {
+  let amount = payment;
   if (terms.outlier !== null) {
-    const outlier = applyOutlier(terms.outlier, payment, stay.totalCharges);
+    const outlier = applyOutlier(terms.outlier, amount, totalCharges);
     steps.push(outlier);
-    payment = outlier.amount;
+    amount = outlier.amount;
   }
   if (terms.stopLoss !== null) {
-    const stopLoss = applyStopLoss(terms.stopLoss, payment, stay.totalCharges);
+    const stopLoss = applyStopLoss(terms.stopLoss, amount, totalCharges);
     steps.push(stopLoss);
-    payment = stopLoss.amount;
+    amount = stopLoss.amount;
   }
-  const capped = applyLesserOf(payment, terms.lesserOf, stay.totalCharges);
+  const capped = applyLesserOf(amount, terms.lesserOf, totalCharges);
   steps.push(capped.step, { kind: "allowedAmount", amount: capped.amount, allowedAmount: capped.allowedAmount });
-  return ok({ amount: capped.allowedAmount, trace: steps });
+  return capped.allowedAmount;
 }
 
 /**

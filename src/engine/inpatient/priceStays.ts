@@ -3,8 +3,8 @@
  * claims within the professional budgets). Stays alike but for their charges (DRG, dates, discharge status, covered
  * days; no revenue lines) share one payment before the charge terms, computed once with decimal arithmetic and kept
  * as whole cents; the charges then enter in integers: a stay whose charges trigger no outlier or stop-loss is paid
- * those cents, or its charges where lesser-of binds. A stay that triggers one, or whose method reads the charges or
- * its revenue lines, is priced on its own.
+ * those cents, or its charges where lesser-of binds. A stay that triggers one has the charge terms applied to the
+ * shared exact payment; a stay whose method reads the charges or its revenue lines is priced on its own.
  */
 import { chargeIsLess } from "../contracts/lesserOf";
 import type { Decimal } from "../decimal";
@@ -12,7 +12,7 @@ import { dollarsOf, toCents } from "../money";
 import type { DrgWeightTable } from "./drgTable";
 import type { InpatientIssue } from "./issues";
 import { inpatientMethodEntry } from "./methods";
-import { paymentBeforeChargeTerms, priceInpatientStay } from "./priceStay";
+import { applyChargeTerms, paymentBeforeChargeTerms, priceInpatientStay } from "./priceStay";
 import type { InpatientStay } from "./stay";
 import type { InpatientTerms } from "./terms";
 
@@ -28,6 +28,8 @@ export interface BatchStayPricing {
 /** A payment before the charge terms, as the per-stay loop reads it. */
 interface Shared {
   readonly issue: InpatientIssue | null;
+  /** The exact payment, for the stays whose charges trigger the outlier term or stop-loss. */
+  readonly payment: Decimal | null;
   /** The payment rounded half-up to cents, and whether the exact payment lies above them. */
   readonly cents: number;
   readonly aboveCents: boolean;
@@ -41,7 +43,7 @@ function sharedOf(payment: Decimal, terms: InpatientTerms): Shared {
     terms.outlier === null
       ? Infinity
       : payment.plus(dollarsOf(terms.outlier.fixedLossThreshold)).times(100).floor().toNumber();
-  return { issue: null, cents, aboveCents: payment.times(100).greaterThan(cents), outlierFrom };
+  return { issue: null, payment, cents, aboveCents: payment.times(100).greaterThan(cents), outlierFrom };
 }
 
 /**
@@ -81,7 +83,7 @@ export function priceInpatientStays(
       const before = paymentBeforeChargeTerms(stay, terms, drgTables);
       shared = before.ok
         ? sharedOf(before.value.payment, terms)
-        : { issue: before.issue, cents: 0, aboveCents: false, outlierFrom: Infinity };
+        : { issue: before.issue, payment: null, cents: 0, aboveCents: false, outlierFrom: Infinity };
       byKey.set(key, shared);
     }
     if (shared.issue !== null) {
@@ -92,7 +94,7 @@ export function priceInpatientStays(
     const charges = stay.totalCharges;
     // Strictly above: "claims over $200,000"; an outlier pays only the charges above payment + fixed loss.
     if (charges > stopLossFrom || charges > shared.outlierFrom) {
-      alone(stay, i);
+      allowedAmount[i] = applyChargeTerms(shared.payment!, charges, terms, []);
       continue;
     }
     allowedAmount[i] =
