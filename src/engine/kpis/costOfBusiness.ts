@@ -203,7 +203,11 @@ export function computeScorecard(
 ): Scorecard {
   const keyed = lines.filter((line) => line.key !== "");
   const byKey = new Map<string, PerformanceLine[]>();
-  for (const line of keyed) byKey.set(line.key, [...(byKey.get(line.key) ?? []), line]);
+  for (const line of keyed) {
+    const own = byKey.get(line.key);
+    if (own === undefined) byKey.set(line.key, [line]);
+    else own.push(line);
+  }
   const portfolio = costOf(null, keyed, assumptions, rule);
   const costs = [...byKey].map(([key, own]) => ({ ...costOf(key, own, assumptions, rule), key }));
   const scored = costs.map((cost) => {

@@ -333,3 +333,16 @@ function scoreRow(
     renewal: ranked ? renewal(at("termEnd"), at("notice"), input.asOf) : null,
   });
 }
+
+/** The prompt-pay rules as the README's table states them, from {@link PROMPT_PAY_RULES} (a test holds the README to it). */
+export function promptPayRulesMarkdown(): string {
+  const rows = PROMPT_PAY_STATES.map((code) => {
+    const rule = PROMPT_PAY_RULES[code];
+    return `| ${code} | ${rule.label} | ${rule.days} ${DAY_KIND_WORDS[rule.dayKind]} | ${Math.round(rule.annualRate * 1000) / 10}% | ${rule.statedAs} |`;
+  });
+  return [
+    "| Rule | Applies to | Window | Interest per year | As the rule states it |",
+    "|---|---|---|---|---|",
+    ...rows,
+  ].join("\n");
+}
