@@ -5,7 +5,9 @@
  * contracts moves the rows.
  */
 import {
+  DEFAULT_COST_ASSUMPTIONS,
   PROMPT_PAY_STATES,
+  SCORE_MEASURES,
   type CostAssumptions,
   type PromptPayState,
   type ScoreMeasure,
@@ -32,13 +34,7 @@ const ROWS_READ = 400;
 
 const usable = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && value >= 0;
 
-const ASSUMPTION_KEYS = [
-  "reworkCostPerDenial",
-  "appealCostPerAppeal",
-  "shareOfDenialsAppealed",
-  "costOfCapitalPerYear",
-] as const satisfies readonly (keyof CostAssumptions)[];
-const WEIGHT_KEYS = ["underpayment", "denials", "daysToPay", "burden"] as const satisfies readonly ScoreMeasure[];
+const ASSUMPTION_KEYS = Object.keys(DEFAULT_COST_ASSUMPTIONS) as (keyof CostAssumptions)[];
 
 /** Reads the inputs of the earlier build on sheet `sheetId` (one request). Office errors reject unchanged. */
 export async function readEarlierInputs(excel: ExcelGateway, sheetId: string): Promise<EarlierInputs> {
@@ -72,7 +68,7 @@ export async function readEarlierInputs(excel: ExcelGateway, sheetId: string): P
     if (value !== undefined) assumptions[key] = value;
   }
   const weights: Partial<Record<ScoreMeasure, number>> = {};
-  for (const key of WEIGHT_KEYS) {
+  for (const key of SCORE_MEASURES) {
     const value = numberAt(COST_INPUTS[`weight.${key}`].label);
     if (value !== undefined) weights[key] = value;
   }

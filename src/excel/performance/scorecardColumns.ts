@@ -21,27 +21,30 @@ export type CostInputKey =
   | "asOf"
   | `weight.${ScoreMeasure}`;
 
-/** The labels of the inputs, found again by a rebuild (see earlierInputs.ts); their values' number formats. */
-export const COST_INPUTS = {
-  reworkCostPerDenial: { label: "Rework cost per denied line", format: MONEY },
-  appealCostPerAppeal: { label: "Appeal cost per appealed denial", format: MONEY },
-  shareOfDenialsAppealed: { label: "Share of denials appealed", format: SHARE },
-  costOfCapitalPerYear: { label: "Cost of capital per year", format: SHARE },
-  promptPayState: { label: "Prompt-pay rule (state)", format: TEXT },
-  windowDays: { label: "Prompt-pay window (days)", format: GENERAL },
-  dayKind: { label: "Prompt-pay days counted", format: GENERAL },
-  interestPerYear: { label: "Prompt-pay interest per year", format: SHARE },
-  asOf: { label: "Renewal windows as of", format: DATE },
-  "weight.underpayment": { label: "Score weight: underpayment rate", format: SHARE },
-  "weight.denials": { label: "Score weight: denial rate", format: SHARE },
-  "weight.daysToPay": { label: "Score weight: median days to pay", format: SHARE },
-  "weight.burden": { label: "Score weight: burden % of allowed", format: SHARE },
-} as const satisfies Record<CostInputKey, { readonly label: string; readonly format: string }>;
+/** An input: its label (found again by a rebuild, see earlierInputs.ts), its value's format, and whether the user
+ * types it (shaded) or it is a formula over the rule table. */
+interface CostInput {
+  readonly label: string;
+  readonly format: string;
+  readonly typed: boolean;
+}
 
-/** The inputs the user types (the others are formulas over the rule table). */
-export const TYPED_COST_INPUTS: readonly CostInputKey[] = (Object.keys(COST_INPUTS) as CostInputKey[]).filter(
-  (key) => key !== "windowDays" && key !== "dayKind" && key !== "interestPerYear",
-);
+/** The inputs of the block, in sheet order. */
+export const COST_INPUTS = {
+  reworkCostPerDenial: { label: "Rework cost per denied line", format: MONEY, typed: true },
+  appealCostPerAppeal: { label: "Appeal cost per appealed denial", format: MONEY, typed: true },
+  shareOfDenialsAppealed: { label: "Share of denials appealed", format: SHARE, typed: true },
+  costOfCapitalPerYear: { label: "Cost of capital per year", format: SHARE, typed: true },
+  promptPayState: { label: "Prompt-pay rule (state)", format: TEXT, typed: true },
+  windowDays: { label: "Prompt-pay window (days)", format: GENERAL, typed: false },
+  dayKind: { label: "Prompt-pay days counted", format: GENERAL, typed: false },
+  interestPerYear: { label: "Prompt-pay interest per year", format: SHARE, typed: false },
+  asOf: { label: "Renewal windows as of", format: DATE, typed: true },
+  "weight.underpayment": { label: "Score weight: underpayment rate", format: SHARE, typed: true },
+  "weight.denials": { label: "Score weight: denial rate", format: SHARE, typed: true },
+  "weight.daysToPay": { label: "Score weight: median days to pay", format: SHARE, typed: true },
+  "weight.burden": { label: "Score weight: burden % of allowed", format: SHARE, typed: true },
+} as const satisfies Record<CostInputKey, CostInput>;
 
 /** The prompt-pay rule table, one row per declared rule; the state input picks a row by its code. */
 export const RULE_COLUMNS = [

@@ -31,7 +31,6 @@ import {
   COST_INPUTS,
   RULE_COLUMNS,
   SCORE_COLUMNS,
-  TYPED_COST_INPUTS,
   type CostInputKey,
   type RuleKey,
   type ScoreKey,
@@ -166,7 +165,7 @@ export function layoutScorecard(source: ScorecardSource, top: number): Scorecard
       column: 1,
       cells: [[values[key]]],
       numberFormat: COST_INPUTS[key].format,
-      style: TYPED_COST_INPUTS.includes(key) ? "input" : "body",
+      style: COST_INPUTS[key].typed ? "input" : "body",
     })),
     {
       row: firstInput - 1,

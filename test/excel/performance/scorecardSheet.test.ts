@@ -136,6 +136,23 @@ describe("the cost of doing business and scorecard on the sample workbook", () =
     expect(codes).toEqual(PROMPT_PAY_STATES);
   });
 
+  test("says each contract's renewal notice date has passed on the day the sheet was built", () => {
+    // PayerContracts: Acme's latest version gives notice by 2025-10-02, Summit's by 2025-07-04; built 2026-03-02.
+    expect(sheetRow(PLANTED_DENIAL_SPIKE.contractName).renewal).toBe("notice date 2025-10-02 passed");
+    expect(sheetRow(PLANTED_SLOW_PAYER.contractName).renewal).toBe("notice date 2025-07-04 passed");
+  });
+
+  test("counts the days to each notice date from the as-of date the user types", async () => {
+    const asOf = inputRow(COST_INPUTS.asOf.label);
+    simulator.setCellInput(SHEET, asOf, 1, "2025-06-01");
+    await simulator.whenIdle();
+    // 2025-06-01 to 2025-10-02: 29 + 31 + 31 + 30 + 2 = 123 days; to 2025-07-04: 29 + 4 = 33 days.
+    expect(sheetRow(PLANTED_DENIAL_SPIKE.contractName).renewal).toBe("notice by 2025-10-02 (in 123 days)");
+    expect(sheetRow(PLANTED_SLOW_PAYER.contractName).renewal).toBe("notice by 2025-07-04 (in 33 days)");
+    simulator.setCellInput(SHEET, asOf, 1, "=TODAY()");
+    await simulator.whenIdle();
+  });
+
   test("recomputes the interest owed when the user picks another state's rule", async () => {
     const before = Number(sheetRow(PLANTED_SLOW_PAYER.contractName).interest);
     simulator.setCellInput(SHEET, inputRow(COST_INPUTS.promptPayState.label), 1, "IL");
@@ -146,11 +163,12 @@ describe("the cost of doing business and scorecard on the sample workbook", () =
     expect(after).not.toBeCloseTo(before, 2);
   });
 
-  test("building it again keeps the rule and rework cost the user set", async () => {
+  test("building it again keeps the rule, rework cost and as-of formula the user set", async () => {
     simulator.setCellInput(SHEET, inputRow(COST_INPUTS.reworkCostPerDenial.label), 1, "40");
     built = await build();
     expect(simulator.cell(SHEET, inputRow(COST_INPUTS.promptPayState.label), 1).value).toBe("IL");
     expect(simulator.cell(SHEET, inputRow(COST_INPUTS.reworkCostPerDenial.label), 1).value).toBe(40);
+    expect(simulator.cell(SHEET, inputRow(COST_INPUTS.asOf.label), 1).formula).toBe("=TODAY()");
     const spiky = built.scorecard.contracts.find((c) => c.key === PLANTED_DENIAL_SPIKE.contractName)!;
     expect(spiky.reworkCents).toBe(spiky.deniedLines * 4_000);
     expect(Number(sheetRow(spiky.key).rework)).toBeCloseTo(spiky.reworkCents / 100, 2);
