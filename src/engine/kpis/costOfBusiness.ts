@@ -6,7 +6,8 @@
  * Per contract, over every reviewed line (reversals left out, as in the monthly figures):
  * - administrative burden = denied lines x rework cost + denied lines x share appealed x appeal cost + carrying cost,
  *   the carrying cost being, over paid lines with both dates, paid x cost of capital x (paid date - submitted) / 365;
- * - net effective = allowed - burden (allowed over the lines compared with their contract), and its rate over allowed;
+ * - net effective = allowed - burden (allowed over the lines compared with their contract), and its rate over allowed
+ *   and, where the lines carry Medicare amounts, over their Medicare amounts (the compared lines');
  * - prompt-pay interest owed: over paid lines (taken as clean claims: the table does not say which were clean) paid
  *   after the rule's window, paid x annual rate x calendar days after the deadline / 365, simple interest;
  * - the score: the sum over the measures (underpayment rate, denial rate, median days to pay, burden over allowed) of
@@ -42,6 +43,9 @@ export interface ContractCost {
   readonly burdenCents: number;
   readonly netEffectiveCents: number;
   readonly netEffectiveRate: number | null;
+  /** Medicare amounts of the compared lines, null when no line has one; net effective over them. */
+  readonly medicareCents: number | null;
+  readonly netEffectivePercentOfMedicare: number | null;
   /** Burden over allowed (1 - the net effective rate). */
   readonly burdenRate: number | null;
   readonly lateLines: number;
@@ -101,6 +105,7 @@ export function costOf(
   let variance = 0;
   let underpaid = 0;
   let paid = 0;
+  let medicare: number | null = null;
   let late = 0;
   const days: number[] = [];
   // Sums of paid cents x days, integers (exact below 2^53): carrying cost and interest are each one rounding of them.
@@ -116,6 +121,8 @@ export function costOf(
       expected += line.expectedCents;
       variance += line.varianceCents;
       underpaid += Math.max(0, -line.varianceCents);
+      if (line.medicareCents !== undefined && line.medicareCents !== null)
+        medicare = (medicare ?? 0) + line.medicareCents;
     }
     if (!role.paid || line.submittedDay === null || line.paidDay === null) continue;
     const elapsed = line.paidDay - line.submittedDay;
@@ -156,6 +163,8 @@ export function costOf(
     burdenCents: burden,
     netEffectiveCents: allowed - burden,
     netEffectiveRate: allowed === 0 ? null : (allowed - burden) / allowed,
+    medicareCents: medicare,
+    netEffectivePercentOfMedicare: medicare === null || medicare === 0 ? null : (allowed - burden) / medicare,
     burdenRate: allowed === 0 ? null : burden / allowed,
     lateLines: late,
     promptPayInterestCents: interest,

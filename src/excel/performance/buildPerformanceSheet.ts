@@ -51,7 +51,7 @@ import { REVIEW_COLUMNS } from "../varianceReview/reviewColumns";
 import { readEarlierInputs, type EarlierInputs } from "./earlierInputs";
 import { layoutPerformance, type PerformanceLayout, type PerformanceSource } from "./performanceLayout";
 import type { PerformanceIssue, PerformanceRequest } from "./performanceRequest";
-import { MEDICARE_AMOUNT_HEADERS } from "./scorecardColumns";
+import { medicareAmountColumn } from "./scorecardColumns";
 
 const NO_EARLIER_INPUTS: EarlierInputs = {
   windows: new Map(),
@@ -143,6 +143,7 @@ function linesOf(request: PerformanceRequest, cells: TableCells): Result<Perform
     variance: at(REVIEW_COLUMNS.variance.name),
     flag: at(REVIEW_COLUMNS.flag.name),
     reason: at(REVIEW_COLUMNS.reason.name),
+    medicare: at(medicareAmountColumn(cells.headers)),
   };
   const flags = new Map<string, VarianceFlag>(VARIANCE_FLAGS.map((f) => [f.toLowerCase(), f]));
   const cents = (value: unknown) => (typeof value === "number" ? Math.round(value * 100) : null);
@@ -171,6 +172,7 @@ function linesOf(request: PerformanceRequest, cells: TableCells): Result<Perform
       paidCents: columns.paidAmount < 0 ? null : cents(row[columns.paidAmount]),
       chargeCents: columns.charge < 0 ? null : cents(row[columns.charge]),
       denialCategory: flag === "Denied" ? categoryOfReason(reason) : null,
+      medicareCents: columns.medicare < 0 ? null : cents(row[columns.medicare]),
     });
   }
   if (!lines.some((line) => line.paidDay !== null))
@@ -341,9 +343,7 @@ export async function buildPerformanceSheet(
       const costs = costInputsOf(earlier);
       const scorecard = computeScorecard(keyed, costs.assumptions, PROMPT_PAY_RULES[costs.state], costs.weights);
       const asOf = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
-      const medicareAmount =
-        cells.headers.find((h) => MEDICARE_AMOUNT_HEADERS.some((m) => m.toLowerCase() === h.trim().toLowerCase())) ??
-        null;
+      const medicareAmount = medicareAmountColumn(cells.headers);
       const layout = layoutPerformance(
         await sourceOf(op.excel, request, keyed, rows, { asOf, earlier, rules, unkeyedLines, costs, medicareAmount }),
       );

@@ -125,3 +125,9 @@ export const SCORE_COLUMNS: readonly ColumnDeclaration<ScoreKey>[] = [
  * the net effective rate as a % of Medicare over it; without one it says n/a (the review writes no Medicare amount).
  */
 export const MEDICARE_AMOUNT_HEADERS: readonly string[] = ["Medicare Amount", "Medicare Allowed Amount"];
+
+/** The table's Medicare amount column (see {@link MEDICARE_AMOUNT_HEADERS}) as the table spells it, or null. */
+export function medicareAmountColumn(headers: readonly string[]): string | null {
+  const wanted = new Set(MEDICARE_AMOUNT_HEADERS.map((h) => h.toLowerCase()));
+  return headers.find((h) => wanted.has(h.trim().toLowerCase())) ?? null;
+}

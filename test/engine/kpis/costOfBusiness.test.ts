@@ -77,6 +77,17 @@ describe("the cost of doing business with a contract", () => {
     expect(cost.burdenRate).toBeCloseTo(8_484 / 28_000, 12);
   });
 
+  test("gives no % of Medicare when the lines carry no Medicare amount", () => {
+    expect([cost.medicareCents, cost.netEffectivePercentOfMedicare]).toEqual([null, null]);
+  });
+
+  test("gives the net effective amount as a % of the compared lines' Medicare amounts: $195.16 / $250 = 78.064%", () => {
+    const withMedicare = lines.map((line) => ({ ...line, medicareCents: 12_500 }));
+    const cost2 = costOf("Acme", withMedicare, ASSUMPTIONS, PROMPT_PAY_RULES.IL);
+    expect(cost2.medicareCents).toBe(25_000);
+    expect(cost2.netEffectivePercentOfMedicare).toBeCloseTo(0.78064, 12);
+  });
+
   test("owes Illinois interest on the line paid 10 days after 30: $150 x 9% x 10 / 365 = $0.37", () => {
     expect(cost.lateLines).toBe(1);
     expect(cost.promptPayInterestCents).toBe(37);

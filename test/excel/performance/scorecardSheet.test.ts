@@ -96,9 +96,15 @@ function mismatches(sheet: Record<ScoreKey, unknown>, engine: ContractCost): str
     ["lateLines", engine.lateLines, 0],
     ["interest", money(engine.promptPayInterestCents), 0.005],
   ];
-  return checks
-    .filter(([key, b, within]) => !near(sheet[key], b, within))
-    .map(([key, b]) => `${key} ${String(sheet[key])} != ${b}`);
+  const medicare = engine.netEffectivePercentOfMedicare;
+  const medicareWrong =
+    medicare === null ? sheet.percentOfMedicare !== "n/a" : !near(sheet.percentOfMedicare, medicare, 1e-6);
+  return [
+    ...(medicareWrong ? [`% of Medicare ${String(sheet.percentOfMedicare)} != ${medicare}`] : []),
+    ...checks
+      .filter(([key, b, within]) => !near(sheet[key], b, within))
+      .map(([key, b]) => `${key} ${String(sheet[key])} != ${b}`),
+  ];
 }
 
 describe("the cost of doing business and scorecard on the sample workbook", () => {
