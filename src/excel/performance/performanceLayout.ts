@@ -3,7 +3,9 @@
  * appear (COUNTIFS, SUMIFS, MEDIAN, PERCENTILE.INC, EDATE, INDEX/MATCH...), never `PAYER.*`: every figure is a live
  * formula over the reviewed table's columns, so the sheet recalculates in Excel without the add-in when the table
  * changes; the windows and spike margins are inputs on the sheet. Figures are defined in the engine
- * (kpis/contractPerformance.ts), whose tests prove them on small tables; the sheet's note states them.
+ * (kpis/contractPerformance.ts), whose tests prove them on small tables; the sheet's note states them. From top to
+ * bottom: the inputs, the cost of doing business and scorecard block (scorecardLayout.ts), the monthly figures, and
+ * the trends (performanceTrends.ts).
  */
 import {
   DENIAL_CATEGORY_LABELS,
