@@ -279,6 +279,34 @@ export {
   type FlagRole,
   type SpikeRules,
 } from "./kpis/performanceRules";
+export {
+  computeScorecard,
+  costOf,
+  daysLate,
+  shareText,
+  promptPayDeadline,
+  scoreReason,
+  weekdaysThrough,
+  type ContractCost,
+  type Scorecard,
+  type ScorecardRow,
+} from "./kpis/costOfBusiness";
+export {
+  COST_ASSUMPTION_SOURCES,
+  DEFAULT_COST_ASSUMPTIONS,
+  DEFAULT_PROMPT_PAY_STATE,
+  DEFAULT_SCORE_WEIGHTS,
+  PROMPT_PAY_RULES,
+  PROMPT_PAY_STATES,
+  SCORE_MEASURE_WORDS,
+  SCORE_MEASURES,
+  type CostAssumptions,
+  type PromptPayDayKind,
+  type PromptPayRule,
+  type PromptPayState,
+  type ScoreMeasure,
+  type ScoreWeights,
+} from "./kpis/costRules";
 
 // Variance review: each claim line against its contract, and what can be recovered.
 export {

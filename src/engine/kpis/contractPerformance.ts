@@ -32,6 +32,8 @@ export interface PerformanceLine {
   readonly paidCents: number | null;
   readonly chargeCents: number | null;
   readonly denialCategory: DenialCategory | null;
+  /** The line's Medicare amount, where the table has a column of them (the scorecard's % of Medicare). */
+  readonly medicareCents?: number | null;
 }
 
 /** The figures of one contract in one month; null where a figure has nothing to measure. */

@@ -11,6 +11,16 @@
  */
 import {
   computeContractPerformance,
+  computeScorecard,
+  DEFAULT_COST_ASSUMPTIONS,
+  DEFAULT_PROMPT_PAY_STATE,
+  DEFAULT_SCORE_WEIGHTS,
+  excelSerialOf,
+  PROMPT_PAY_RULES,
+  type CostAssumptions,
+  type PromptPayState,
+  type Scorecard,
+  type ScoreWeights,
   DEFAULT_CLEAN_CLAIM_WINDOW_DAYS,
   DEFAULT_SPIKE_RULES,
   DENIAL_CATEGORIES,
@@ -23,6 +33,7 @@ import {
   registryKey,
   VARIANCE_FLAGS,
   type DenialCategory,
+  type IsoDate,
   type PerformanceLine,
   type PerformanceRow,
   type Result,
@@ -40,8 +51,16 @@ import { REVIEW_COLUMNS } from "../varianceReview/reviewColumns";
 import { readEarlierInputs, type EarlierInputs } from "./earlierInputs";
 import { layoutPerformance, type PerformanceLayout, type PerformanceSource } from "./performanceLayout";
 import type { PerformanceIssue, PerformanceRequest } from "./performanceRequest";
+import { medicareAmountColumn } from "./scorecardColumns";
 
-const NO_EARLIER_INPUTS: EarlierInputs = { windows: new Map(), rules: {} };
+const NO_EARLIER_INPUTS: EarlierInputs = {
+  windows: new Map(),
+  rules: {},
+  assumptions: {},
+  weights: {},
+  state: null,
+  asOfFormula: null,
+};
 
 /** The setting listing the Contract Performance sheets built in this workbook (sheet ids). */
 const PERFORMANCE_SHEETS = workbookSetting("performanceSheets");
@@ -51,7 +70,24 @@ export interface BuiltPerformance {
   readonly sheetName: string;
   readonly replaced: boolean;
   readonly rows: readonly PerformanceRow[];
+  /** The engine's cost of doing business and renegotiation ranks, under the inputs the sheet starts from. */
+  readonly scorecard: Scorecard;
   readonly layout: PerformanceLayout;
+}
+
+/** The scorecard's inputs a build starts from: the earlier build's where the user set them, else the defaults. */
+interface CostInputs {
+  readonly assumptions: CostAssumptions;
+  readonly state: PromptPayState;
+  readonly weights: ScoreWeights;
+}
+
+function costInputsOf(earlier: EarlierInputs): CostInputs {
+  return {
+    assumptions: { ...DEFAULT_COST_ASSUMPTIONS, ...earlier.assumptions },
+    state: earlier.state ?? DEFAULT_PROMPT_PAY_STATE,
+    weights: { ...DEFAULT_SCORE_WEIGHTS, ...earlier.weights },
+  };
 }
 
 /** Steps of a build, for the progress bar. */
@@ -107,6 +143,7 @@ function linesOf(request: PerformanceRequest, cells: TableCells): Result<Perform
     variance: at(REVIEW_COLUMNS.variance.name),
     flag: at(REVIEW_COLUMNS.flag.name),
     reason: at(REVIEW_COLUMNS.reason.name),
+    medicare: at(medicareAmountColumn(cells.headers)),
   };
   const flags = new Map<string, VarianceFlag>(VARIANCE_FLAGS.map((f) => [f.toLowerCase(), f]));
   const cents = (value: unknown) => (typeof value === "number" ? Math.round(value * 100) : null);
@@ -135,6 +172,7 @@ function linesOf(request: PerformanceRequest, cells: TableCells): Result<Perform
       paidCents: columns.paidAmount < 0 ? null : cents(row[columns.paidAmount]),
       chargeCents: columns.charge < 0 ? null : cents(row[columns.charge]),
       denialCategory: flag === "Denied" ? categoryOfReason(reason) : null,
+      medicareCents: columns.medicare < 0 ? null : cents(row[columns.medicare]),
     });
   }
   if (!lines.some((line) => line.paidDay !== null))
@@ -158,14 +196,19 @@ async function sourceOf(
     readonly earlier: EarlierInputs;
     readonly rules: SpikeRules;
     readonly unkeyedLines: number;
+    readonly costs: CostInputs;
+    readonly medicareAmount: string | null;
   },
 ): Promise<PerformanceSource> {
   const snapshot = await readRegistry(excel);
   const keys = [...new Set(rows.map((r) => r.key))];
   const byContract = request.mapping.contractName !== null;
-  const groups = keys.map((key) => {
+  const latestOf = (key: string) => {
     const versions = byContract ? snapshot.registry.versionsByName.get(registryKey(key)) : undefined;
-    const latest = versions?.[versions.length - 1];
+    return versions?.[versions.length - 1];
+  };
+  const groups = keys.map((key) => {
+    const latest = latestOf(key);
     return {
       key,
       payer: latest?.payer ?? (byContract ? "" : key),
@@ -197,6 +240,18 @@ async function sourceOf(
     ),
     categories: DENIAL_CATEGORIES.filter((c) => present.has(c)),
     rules: context.rules,
+    scorecard: {
+      ...context.costs,
+      medicareAmount: context.medicareAmount,
+      // The renewal dates of the contract's latest version in PayerContracts (none when grouped by payer).
+      contracts: keys.map((key) => {
+        const latest = latestOf(key);
+        const day = (date: IsoDate | null | undefined) =>
+          date === null || date === undefined ? null : excelSerialOf(date);
+        return { key, termEndDay: day(latest?.termEndDate), noticeDay: day(latest?.renewalNoticeDate) };
+      }),
+      asOf: context.earlier.asOfFormula ?? excelSerialOf(context.asOf as IsoDate),
+    },
     lineCount: lines.filter((l) => l.flag !== null).length,
     unkeyedLines: context.unkeyedLines,
     asOf: context.asOf,
@@ -285,14 +340,17 @@ export async function buildPerformanceSheet(
       const keyed = lines.value.filter((line) => line.key !== "");
       const unkeyedLines = lines.value.filter((line) => line.key === "" && line.flag !== null).length;
       const rows = computeContractPerformance(keyed, rules);
+      const costs = costInputsOf(earlier);
+      const scorecard = computeScorecard(keyed, costs.assumptions, PROMPT_PAY_RULES[costs.state], costs.weights);
       const asOf = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
+      const medicareAmount = medicareAmountColumn(cells.headers);
       const layout = layoutPerformance(
-        await sourceOf(op.excel, request, keyed, rows, { asOf, earlier, rules, unkeyedLines }),
+        await sourceOf(op.excel, request, keyed, rows, { asOf, earlier, rules, unkeyedLines, costs, medicareAmount }),
       );
       step(2);
       const steps = await stage(op, { sheetName, replaced: existing, sheetIds: record.sheetIds }, layout, request);
       step(3);
-      return ok({ output: { sheetName, replaced: existing !== null, rows, layout }, steps });
+      return ok({ output: { sheetName, replaced: existing !== null, rows, scorecard, layout }, steps });
     },
   );
 }

@@ -3,3 +3,5 @@ export * from "./buildPerformanceSheet";
 export * from "./performanceColumns";
 export * from "./performanceLayout";
 export * from "./performanceRequest";
+export * from "./scorecardColumns";
+export * from "./scorecardLayout";

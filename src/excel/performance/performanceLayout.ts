@@ -3,7 +3,9 @@
  * appear (COUNTIFS, SUMIFS, MEDIAN, PERCENTILE.INC, EDATE, INDEX/MATCH...), never `PAYER.*`: every figure is a live
  * formula over the reviewed table's columns, so the sheet recalculates in Excel without the add-in when the table
  * changes; the windows and spike margins are inputs on the sheet. Figures are defined in the engine
- * (kpis/contractPerformance.ts), whose tests prove them on small tables; the sheet's note states them.
+ * (kpis/contractPerformance.ts), whose tests prove them on small tables; the sheet's note states them. From top to
+ * bottom: the inputs, the cost of doing business and scorecard block (scorecardLayout.ts), the monthly figures, and
+ * the trends (performanceTrends.ts).
  */
 import {
   DENIAL_CATEGORY_LABELS,
@@ -17,10 +19,11 @@ import { columnLetters, placeColumns, type ColumnMap } from "../core/columnLette
 import { NUMBER_FORMATS } from "../core/numberFormats";
 import { textLine, type PlanBlock, type PlanCell } from "../core/sheetBlocks";
 import { REVIEW_COLUMNS } from "../varianceReview/reviewColumns";
+import { trendBlocks } from "./performanceTrends";
+import { layoutScorecard, type ScorecardLayout, type ScorecardSource } from "./scorecardLayout";
 import {
   CATEGORY_COLUMN_WIDTH,
   CATEGORY_FORMAT,
-  MONTH_FORMAT,
   MONTHLY_COLUMNS,
   WINDOW_COLUMNS,
   type MonthlyKey,
@@ -47,6 +50,8 @@ export interface PerformanceSource {
     readonly paidAmount: string | null;
     readonly chargeAmount: string | null;
   };
+  /** The cost of doing business and scorecard block's contracts and starting inputs. */
+  readonly scorecard: Omit<ScorecardSource, "tableName" | "columns"> & { readonly medicareAmount: string | null };
   readonly groups: readonly PerformanceGroup[];
   /** Excel day numbers of the first day of each month shown, in order. */
   readonly months: readonly number[];
@@ -85,6 +90,8 @@ export interface PerformanceLayout {
   /** 1-based rows of the monthly figures' header and first body row, for tests and the frozen panes. */
   readonly headerRow: number;
   readonly firstRow: number;
+  /** The cost of doing business and scorecard block, between the inputs and the monthly figures. */
+  readonly scorecard: ScorecardLayout;
   /** The cell of each input, for tests: spike margins and minimum lines. */
   readonly inputCells: { readonly denialMargin: string; readonly daysMargin: string; readonly minimumLines: string };
 }
@@ -135,7 +142,16 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
     daysMargin: `$B$${ruleRow + 1}`,
     minimumLines: `$B$${ruleRow + 2}`,
   };
-  const headingRow = ruleRow + 4;
+  const { medicareAmount, ...scoring } = source.scorecard;
+  const scorecard = layoutScorecard(
+    {
+      ...scoring,
+      tableName: source.tableName,
+      columns: { ...source.columns, medicareAmount },
+    },
+    ruleRow + 3,
+  );
+  const headingRow = ruleRow + 4 + scorecard.height + 1;
   const headerRow = headingRow + 1;
   const firstRow = headerRow + 1;
   const declared = [
@@ -220,6 +236,7 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
       numberFormat: format as string,
       style: "input",
     })),
+    ...scorecard.blocks,
     {
       row: headingRow - 1,
       column: 0,
@@ -272,6 +289,7 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
     charts: trends.charts,
     headerRow,
     firstRow,
+    scorecard,
     inputCells,
   };
 }
@@ -367,56 +385,4 @@ function monthlyRow(
     daysSpike: spike("medianDays", inputs.daysMargin),
     ...categoryCells,
   });
-}
-
-/** The trend blocks (months down, one column per contract) and their line charts. */
-function trendBlocks(
-  source: PerformanceSource,
-  columns: ColumnMap<string>,
-  groupRows: readonly number[],
-  top: number,
-): { blocks: PlanBlock[]; charts: PerformanceChart[] } {
-  if (source.groups.length === 0 || source.months.length === 0) return { blocks: [], charts: [] };
-  const width = source.groups.length + 1;
-  const blocks: PlanBlock[] = [];
-  const charts: PerformanceChart[] = [];
-  const trends: [string, MonthlyKey, string][] = [
-    ["Initial denial rate (count) by month", "denialRateCount", NUMBER_FORMATS.share],
-    ["Median days to pay by month", "medianDays", "0.0"],
-  ];
-  let row = top; // 1-based
-  for (const [title, key, format] of trends) {
-    blocks.push({ row: row - 1, column: 0, cells: [[title]], numberFormat: NUMBER_FORMATS.text, style: "heading" });
-    const header = row + 1;
-    blocks.push({
-      row: header - 1,
-      column: 0,
-      cells: [["Month", ...source.groups.map((g) => g.key)]],
-      numberFormat: NUMBER_FORMATS.text,
-      style: "header",
-    });
-    // #N/A where a month has no figure: a line chart leaves a gap there instead of dropping to zero.
-    const cells = source.months.map((month, m) => [
-      month,
-      ...groupRows.map((first) => {
-        const cell = columns.cell(first + m, key);
-        return `=IF(ISNUMBER(${cell}),${cell},NA())`;
-      }),
-    ]);
-    blocks.push({
-      row: header,
-      column: 0,
-      cells,
-      numberFormat: [MONTH_FORMAT, ...source.groups.map(() => format)],
-      style: "body",
-    });
-    const last = header + source.months.length;
-    charts.push({
-      title,
-      source: `A${header}:${columnLetters(width - 1)}${last}`,
-      position: [`${columnLetters(width + 1)}${row}`, `${columnLetters(width + 9)}${row + 18}`],
-    });
-    row = Math.max(last, row + 19) + 2;
-  }
-  return { blocks, charts };
 }

@@ -27,7 +27,8 @@ const STEPS = { one: "step", many: "steps" };
 /**
  * The Performance panel: pick a reviewed claims table, confirm its date columns, and build the Contract Performance
  * sheet: by contract and month, payment accuracy, underpayment, HFMA initial denial rates, days to pay against the
- * clean-claim window and spike flags, all native formulas with trend charts.
+ * clean-claim window and spike flags, with trend charts; and the cost of doing business and renegotiation scorecard
+ * whose inputs (costs, prompt-pay rule, weights) are edited on the sheet, not here. All native formulas.
  */
 export function PerformancePanel() {
   const claims = useClaimsTables(/claim|remit/i);
@@ -55,7 +56,7 @@ export function PerformancePanel() {
       id="performance"
       title="Performance"
       introSize={200}
-      intro="Is each payer paying what the contract says, on time? A sheet by contract and month: payment accuracy, underpayment, initial denial rates (HFMA), days to pay against the clean-claim window, and spikes, in plain Excel formulas with trend charts."
+      intro="Is each payer paying what the contract says, on time, and at what cost? A sheet by contract and month (payment accuracy, underpayment, HFMA initial denial rates, days to pay, spikes, trend charts) and a scorecard: the cost of doing business, the net effective rate, prompt-pay interest owed and a renegotiation rank with its reason, all in plain Excel formulas."
     >
       <ClaimsSourceGroup
         name="Claims"

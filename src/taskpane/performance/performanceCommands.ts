@@ -17,6 +17,14 @@ export function spikesText(built: BuiltPerformance): string {
   return `${part(denial, "denial spike", "denial spikes")}; ${part(days, "days-to-pay spike", "days-to-pay spikes")}`;
 }
 
+/** The scorecard's first rank in words: "renegotiate first: Acme Health PPO (mostly denials)"; "" without contracts. */
+export function renegotiationText(built: BuiltPerformance): string {
+  const first = built.scorecard.contracts.filter((c) => c.rank === 1);
+  if (first.length === 0) return "";
+  const why = (reason: string) => reason.slice(0, reason.indexOf(":"));
+  return ` Renegotiate first: ${first.map((c) => `${c.key} (${why(c.reason)})`).join(", ")}.`;
+}
+
 /** Builds the sheet, which stores the confirmed mapping with it. */
 export const buildPerformanceCommand = writerCommand({
   name: "performance.build",
@@ -28,7 +36,7 @@ export const buildPerformanceCommand = writerCommand({
     const months = groups === 0 ? 0 : built.rows.length / groups;
     return (
       `${built.replaced ? "Updated" : "Built"} sheet "${built.sheetName}": ${countOf(groups, "contract", "contracts")} ` +
-      `over ${countOf(months, "month", "months")}; ${spikesText(built)}.`
+      `over ${countOf(months, "month", "months")}; ${spikesText(built)}.${renegotiationText(built)}`
     );
   },
 });

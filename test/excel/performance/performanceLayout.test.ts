@@ -2,7 +2,7 @@
  * The Contract Performance sheet's layout, without a workbook: what its notes say and which cells stay blank by the
  * rules (HFMA's rate before 3 months of submissions, spikes before 3 months of baseline).
  */
-import { DEFAULT_SPIKE_RULES } from "../../../src/engine";
+import { DEFAULT_COST_ASSUMPTIONS, DEFAULT_SCORE_WEIGHTS, DEFAULT_SPIKE_RULES } from "../../../src/engine";
 import { layoutPerformance, MONTHLY_COLUMNS, type PerformanceSource } from "../../../src/excel/performance";
 
 const day = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
@@ -23,6 +23,14 @@ function aSource(overrides: Partial<PerformanceSource> = {}): PerformanceSource 
     coveredMonths: new Set(months.slice(3)),
     categories: ["authorization", "coding"],
     rules: DEFAULT_SPIKE_RULES,
+    scorecard: {
+      contracts: [{ key: "Acme Health PPO", termEndDay: day("2025-12-31"), noticeDay: day("2025-10-02") }],
+      assumptions: DEFAULT_COST_ASSUMPTIONS,
+      state: "CA",
+      weights: DEFAULT_SCORE_WEIGHTS,
+      asOf: day("2026-03-02"),
+      medicareAmount: null,
+    },
     lineCount: 120,
     unkeyedLines: 0,
     asOf: "2026-03-02",

@@ -36,6 +36,9 @@ describe("the task pane's Performance panel", () => {
     expect(done.parentElement).toHaveTextContent(
       /^Done\s*Built sheet "Contract Performance": 2 contracts over \d+ months; no denial spikes; no days-to-pay spikes\./,
     );
+    expect(done.parentElement).toHaveTextContent(
+      /Renegotiate first: (Acme Health PPO|Summit Medicare Advantage) \(mostly (underpayment|denials|days to pay|burden)\)\./,
+    );
     expect(within(panel).getByRole("button", { name: "Go to sheet “Contract Performance”" })).toBeInTheDocument();
     expect(simulator.activeSheetName()).toBe("Contract Performance");
   });
