@@ -153,10 +153,7 @@ export function costOf(
     paidCents: paid,
     underpaymentRate: expected === 0 ? null : underpaid / expected,
     denialRate: counted === 0 ? null : denied / counted,
-    medianDaysToPay: percentileInc(
-      [...days].sort((a, b) => a - b),
-      0.5,
-    ),
+    medianDaysToPay: percentileInc(Float64Array.from(days).sort(), 0.5),
     reworkCents: rework,
     appealCents: appeal,
     carryingCents: carrying,

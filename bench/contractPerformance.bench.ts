@@ -1,0 +1,45 @@
+// The performance dashboard's numbers over 1,000,000 lines in the engine (issue 15 "Done when": within 1 s): the
+// per-contract-and-month rows (accuracy, HFMA denial rates, days to pay, spikes) and the scorecard (cost of doing
+// business, prompt-pay interest, rank and reason) that the Contract Performance sheet computes in Excel formulas.
+import { computeContractPerformance, computeScorecard, DENIAL_CATEGORIES, VARIANCE_FLAGS } from "../src/engine";
+import { DEFAULT_COST_ASSUMPTIONS, DEFAULT_SCORE_WEIGHTS, PROMPT_PAY_RULES } from "../src/engine";
+import type { PerformanceLine } from "../src/engine";
+import { measure } from "./measure";
+import { next, pick } from "./syntheticClaims";
+
+const LINES = 1_000_000;
+const BUDGET_MS = 1_000;
+/** Excel's serial day of 2025-01-01: the lines span 2025. */
+const FIRST_DAY = 45_658;
+
+const payers = ["Acme PPO", "Summit HMO", "Cedar EPO", "Birch PPO", "Aspen Medicare Advantage", ""];
+const lines: PerformanceLine[] = Array.from({ length: LINES }, () => {
+  const flag = pick(VARIANCE_FLAGS);
+  const submittedDay = FIRST_DAY + Math.floor(next() * 365);
+  const expectedCents = 5_000 + Math.floor(next() * 50_000);
+  const denied = flag === "Denied";
+  return {
+    key: pick(payers),
+    flag,
+    submittedDay,
+    paidDay: denied ? null : submittedDay + 5 + Math.floor(next() * 60),
+    expectedCents,
+    varianceCents: denied ? null : Math.floor((next() - 0.6) * 2_000),
+    paidCents: denied ? 0 : Math.floor(expectedCents * 0.8),
+    chargeCents: expectedCents * 2,
+    denialCategory: denied ? pick(DENIAL_CATEGORIES) : null,
+  };
+});
+
+const rows = measure(
+  `computeContractPerformance, ${LINES.toLocaleString("en-US")} lines`,
+  () => computeContractPerformance(lines),
+  { runs: 5, budgetMs: BUDGET_MS },
+);
+const scorecard = measure(
+  `computeScorecard, ${LINES.toLocaleString("en-US")} lines`,
+  () => computeScorecard(lines, DEFAULT_COST_ASSUMPTIONS, PROMPT_PAY_RULES.CA, DEFAULT_SCORE_WEIGHTS),
+  { runs: 5, budgetMs: BUDGET_MS },
+);
+const both = rows.medianMs + scorecard.medianMs;
+console.log(`  dashboard total ${both.toFixed(0)} ms (budget ${BUDGET_MS} ms) ${both <= BUDGET_MS ? "ok" : "OVER"}`);
