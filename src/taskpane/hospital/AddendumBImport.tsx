@@ -8,7 +8,8 @@ import { usePanelStyles } from "../shared/panelStyles";
 import { countOf } from "../shared/wording";
 import { importAddendumB } from "./hospitalCommands";
 import { quarterOfFileName, readAddendumB } from "./hospitalFiles";
-import { chooseBytes, HospitalFileChoice, ProblemList, type ChosenBytes } from "./HospitalFileChoice";
+import { chooseBytes, HospitalFileChoice, type ChosenBytes } from "./HospitalFileChoice";
+import { RowProblemList } from "../shared/RowProblemList";
 
 /** CMS publishes Addendum B each quarter: in effect from January 1, April 1, July 1 or October 1. */
 const QUARTER_START = /^\d{4}-(01|04|07|10)-01$/;
@@ -76,7 +77,7 @@ export function AddendumBImport() {
       )}
       {file !== null && (
         <>
-          <ProblemList
+          <RowProblemList
             title={`${countOf(file.problems.length, "row", "rows")} skipped in ${file.fileName}`}
             problems={file.problems}
           />

@@ -7,7 +7,8 @@ import { usePanelStyles } from "../shared/panelStyles";
 import { countOf } from "../shared/wording";
 import { importDrgWeights } from "./hospitalCommands";
 import { readDrgWeights } from "./hospitalFiles";
-import { chooseBytes, HospitalFileChoice, ProblemList, type ChosenBytes } from "./HospitalFileChoice";
+import { chooseBytes, HospitalFileChoice, type ChosenBytes } from "./HospitalFileChoice";
+import { RowProblemList } from "../shared/RowProblemList";
 
 const YEAR = /^\s*(?:FY\s*)?(\d{4})\s*$/i;
 
@@ -70,11 +71,11 @@ export function DrgWeightsImport() {
       )}
       {file !== null && (
         <>
-          <ProblemList
+          <RowProblemList
             title={`${countOf(file.problems.length, "row", "rows")} skipped in ${file.fileName}`}
             problems={file.problems}
           />
-          <ProblemList
+          <RowProblemList
             title={`${countOf(file.warnings.length, "row", "rows")} to look at (imported as text)`}
             problems={file.warnings}
           />

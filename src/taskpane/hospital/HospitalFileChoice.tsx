@@ -1,41 +1,16 @@
 import type { ReactNode } from "react";
-import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles } from "@fluentui/react-components";
 import { FilePicker } from "../shared/FilePicker";
 import { Notice } from "../shared/Notice";
 import { usePanelStyles } from "../shared/panelStyles";
-import { groupedNumber } from "../shared/wording";
 import { readFileBytes } from "../shared/readFileBytes";
 import { refuseHospitalFile, type HospitalFileKind } from "./hospitalFiles";
 import { acceptOf } from "./hospitalFiles";
 
 const useStyles = makeStyles({
-  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   // CMS's file names have no spaces ("opps_addendum_b_2025-10_section508.csv"): let them break on a 350 px pane.
   summary: { overflowWrap: "anywhere" },
 });
-
-/** Problems shown in full; the rest are counted. */
-const SHOWN_PROBLEMS = 20;
-
-/** A titled list of rows left out (or worth a look), the first {@link SHOWN_PROBLEMS} in full; nothing when none. */
-export function ProblemList({ title, problems }: { readonly title: string; readonly problems: readonly string[] }) {
-  const own = useStyles();
-  if (problems.length === 0) return null;
-  const more = problems.length - SHOWN_PROBLEMS;
-  return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        <ul className={own.problems} aria-label={title}>
-          {problems.slice(0, SHOWN_PROBLEMS).map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-        {more > 0 && `…and ${groupedNumber(more)} more.`}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
 
 /** A chosen file's bytes, or why it was refused before it was parsed. */
 export type ChosenBytes =

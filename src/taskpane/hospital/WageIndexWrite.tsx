@@ -11,7 +11,8 @@ import { countOf } from "../shared/wording";
 import { useCommand } from "../useCommand";
 import { listTermsRows, writeHospitalWageIndex } from "./hospitalCommands";
 import { areaText, readWageIndexFile, WAGE_INDEX_KINDS, wageIndexOf, type WageIndexKind } from "./hospitalFiles";
-import { chooseBytes, HospitalFileChoice, ProblemList } from "./HospitalFileChoice";
+import { chooseBytes, HospitalFileChoice } from "./HospitalFileChoice";
+import { RowProblemList } from "../shared/RowProblemList";
 import type { WageIndexFile } from "./hospitalFiles";
 
 /** How a terms row is offered: the contract, the version, the method and the index it holds now. */
@@ -104,7 +105,7 @@ export function WageIndexWrite() {
       />
       {areas.file !== null && (
         <>
-          <ProblemList
+          <RowProblemList
             title={`${countOf(areas.file.problems.length, "row", "rows")} skipped in ${areas.file.fileName}`}
             problems={areas.file.problems}
           />

@@ -1,17 +1,11 @@
 import type { ReactNode } from "react";
-import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1 } from "@fluentui/react-components";
 import { FilePicker } from "../shared/FilePicker";
 import { Notice } from "../shared/Notice";
 import { usePanelStyles } from "../shared/panelStyles";
-import { countOf, groupedNumber } from "../shared/wording";
+import { RowProblemList } from "../shared/RowProblemList";
+import { countOf } from "../shared/wording";
 import type { AnesFile, BaseUnitsFile, GpciFile, OppsCapFile, PprrvuFile } from "./medicareFiles";
-
-const useStyles = makeStyles({
-  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-});
-
-/** Problems shown in full; the rest are counted. */
-const SHOWN_PROBLEMS = 20;
 
 /** The CMS files are read as CSV only (an .xlsx must be saved as CSV first). */
 const CSV = ".csv,text/csv";
@@ -20,26 +14,6 @@ const CSV = ".csv,text/csv";
 export type Chosen<F> =
   | { readonly status: "read"; readonly file: F; readonly content: Uint8Array }
   | { readonly status: "refused"; readonly message: string };
-
-/** A titled list of a file's problem rows, the first {@link SHOWN_PROBLEMS} in full; nothing when there are none. */
-function Problems({ title, problems }: { readonly title: string; readonly problems: readonly string[] }) {
-  const own = useStyles();
-  if (problems.length === 0) return null;
-  const more = problems.length - SHOWN_PROBLEMS;
-  return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        <ul className={own.problems} aria-label={title}>
-          {problems.slice(0, SHOWN_PROBLEMS).map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-        {more > 0 && `…and ${groupedNumber(more)} more.`}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
 
 /** How the panel shows one kind of CMS file: its picker's words, what a read file holds, and its problem lists. */
 export interface CmsFileKind<F> {
@@ -153,7 +127,7 @@ export function MedicareFileChoice<F>({ kind, chosen, onFile, disabled }: Medica
       {file !== null &&
         kind
           .problemLists(file)
-          .map((list) => <Problems key={list.title} title={list.title} problems={list.problems} />)}
+          .map((list) => <RowProblemList key={list.title} title={list.title} problems={list.problems} />)}
     </>
   );
 }
