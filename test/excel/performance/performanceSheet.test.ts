@@ -4,50 +4,13 @@
  * and denial spike; building it again replaces it (faults: test/operations/performanceFaults.test.ts).
  */
 import { DENIAL_CATEGORY_LABELS } from "../../../src/engine";
-import { suggestClaimsMapping } from "../../../src/excel/claims/claimsMapping";
-import {
-  buildPerformanceSheet,
-  describePerformanceIssue,
-  DEFAULT_PERFORMANCE_SHEET_NAME,
-  MONTHLY_COLUMNS,
-  RULE_INPUT_LABELS,
-  WINDOW_HEADER_ROW,
-  type BuiltPerformance,
-  type PerformanceRequest,
-} from "../../../src/excel/performance";
-import { describeVarianceReviewIssue, runVarianceReview } from "../../../src/excel/varianceReview";
+import { buildPerformanceSheet, describePerformanceIssue, MONTHLY_COLUMNS, RULE_INPUT_LABELS, WINDOW_HEADER_ROW, type BuiltPerformance, type PerformanceRequest } from "../../../src/excel/performance"; // prettier-ignore
 import { PLANTED_DENIAL_SPIKE, PLANTED_SLOW_PAYER } from "../../../src/playground/sample/claimDates";
 import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
+import { buildAtNow as build, reviewedSample, SHEET } from "./reviewedSample";
 
 jest.setTimeout(300_000);
-
-const NOW = new Date("2026-03-02T12:00:00Z");
-const SHEET = DEFAULT_PERFORMANCE_SHEET_NAME;
-
-/** The sample after a variance review, as a user has it before opening the Performance tab. */
-async function reviewedSample(): Promise<{ simulator: WorkbookSimulator; request: PerformanceRequest }> {
-  const simulator = new WorkbookSimulator(buildSampleWorkbook());
-  const headers = cellsOf(simulator, "Claims", 0, 0, 1, simulator.usedSize("Claims").columns)[0]!.map((c) =>
-    String(c.value),
-  );
-  const mapping = suggestClaimsMapping(headers);
-  const review = await runVarianceReview(simulator.excel, {
-    tableName: "Claims",
-    mapping,
-    payerContracts: {},
-    tolerance: { amount: 1, fraction: 0.01, rule: "both" },
-    replaceExisting: false,
-  });
-  if (!review.ok) throw new Error(describeVarianceReviewIssue(review.issue));
-  return { simulator, request: { tableName: "Claims", mapping, sheetName: SHEET } };
-}
-
-async function build(simulator: WorkbookSimulator, request: PerformanceRequest): Promise<BuiltPerformance> {
-  const built = await buildPerformanceSheet(simulator.excel, request, { now: () => NOW });
-  if (!built.ok) throw new Error(describePerformanceIssue(built.issue));
-  return built.value;
-}
 
 /** The cells of a rectangle (0-based top-left, size) as the simulator computes them. */
 function cellsOf(sim: WorkbookSimulator, sheet: string, row: number, col: number, rows: number, cols: number) {

@@ -5,52 +5,21 @@
  * an input the user changes, and a rebuild keeps the inputs the user set.
  */
 import { PROMPT_PAY_RULES, PROMPT_PAY_STATES, type ContractCost } from "../../../src/engine";
-import { suggestClaimsMapping } from "../../../src/excel/claims/claimsMapping";
-import {
-  buildPerformanceSheet,
-  COST_INPUTS,
-  describePerformanceIssue,
-  DEFAULT_PERFORMANCE_SHEET_NAME,
-  PORTFOLIO_ROW_NAME,
-  SCORE_COLUMNS,
-  type BuiltPerformance,
-  type PerformanceRequest,
-  type ScoreKey,
-} from "../../../src/excel/performance";
-import { describeVarianceReviewIssue, runVarianceReview } from "../../../src/excel/varianceReview";
+import { COST_INPUTS, PORTFOLIO_ROW_NAME, SCORE_COLUMNS, type BuiltPerformance, type PerformanceRequest, type ScoreKey } from "../../../src/excel/performance"; // prettier-ignore
 import { PLANTED_DENIAL_SPIKE, PLANTED_SLOW_PAYER } from "../../../src/playground/sample/claimDates";
-import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbook";
-import { WorkbookSimulator } from "../../../src/playground/simulator";
+import type { WorkbookSimulator } from "../../../src/playground/simulator";
+import { buildAtNow, reviewedSample, SHEET } from "./reviewedSample";
 
 jest.setTimeout(300_000);
-
-const NOW = new Date("2026-03-02T12:00:00Z");
-const SHEET = DEFAULT_PERFORMANCE_SHEET_NAME;
 
 let simulator: WorkbookSimulator;
 let request: PerformanceRequest;
 let built: BuiltPerformance;
 
-async function build(): Promise<BuiltPerformance> {
-  const result = await buildPerformanceSheet(simulator.excel, request, { now: () => NOW });
-  if (!result.ok) throw new Error(describePerformanceIssue(result.issue));
-  return result.value;
-}
+const build = () => buildAtNow(simulator, request);
 
 beforeAll(async () => {
-  simulator = new WorkbookSimulator(buildSampleWorkbook());
-  const width = simulator.usedSize("Claims").columns;
-  const headers = Array.from({ length: width }, (_, c) => String(simulator.cell("Claims", 0, c).value));
-  const mapping = suggestClaimsMapping(headers);
-  const review = await runVarianceReview(simulator.excel, {
-    tableName: "Claims",
-    mapping,
-    payerContracts: {},
-    tolerance: { amount: 1, fraction: 0.01, rule: "both" },
-    replaceExisting: false,
-  });
-  if (!review.ok) throw new Error(describeVarianceReviewIssue(review.issue));
-  request = { tableName: "Claims", mapping, sheetName: SHEET };
+  ({ simulator, request } = await reviewedSample());
   built = await build();
 });
 
