@@ -65,6 +65,9 @@ export interface ChargeCells {
 /** The most positioned issues listed; past it they are only counted, so a broken 500 MB file stays readable. */
 export const MAX_LISTED_ISSUES = 1000;
 
+/** Codes that are not already trimmed upper case (most are digits, so the test spares a copy per row). */
+const CODE_NEEDS_NORMALISING = /^\s|\s$|[a-z]/;
+
 type DraftRate = Omit<MarketRate, "publisher" | "provider">;
 
 /** A billing-class or setting filter keeps "both" whichever it asks for: such a rate applies in either. */
@@ -81,6 +84,10 @@ export class RateCollector {
   issuesNotListed = 0;
   rowsRead = 0;
   private readonly skipped: Record<SkipReason, number>;
+  /** Each distinct text kept in a rate, copied once (see {@link intern}). */
+  private readonly interned = new Map<string, string>();
+  /** Each code type cell as written, with its normalised form and kind: a file has a handful of them. */
+  private readonly typeKinds = new Map<string, { type: string; kind: ReturnType<typeof codeTypeKind> }>();
   private readonly codes: ReadonlySet<string> | undefined;
 
   constructor(private readonly filter: MarketRateFilter) {
@@ -113,11 +120,10 @@ export class RateCollector {
     let anyCode = false;
     let anyBenchmarkable = false;
     for (const [rawCode, rawType] of pairs) {
-      const code = rawCode.trim().toUpperCase();
+      const code = CODE_NEEDS_NORMALISING.test(rawCode) ? rawCode.trim().toUpperCase() : rawCode;
       if (code === "") continue;
       anyCode = true;
-      const type = rawType.trim().toUpperCase();
-      const kind = codeTypeKind(type);
+      const { type, kind } = this.typeKindOf(rawType);
       if (kind === "unknown") {
         this.report({
           code: "valueInvalid",
@@ -129,7 +135,7 @@ export class RateCollector {
       }
       if (kind === "hospitalOwn") continue;
       anyBenchmarkable = true;
-      if (this.codes === undefined || this.codes.has(code)) selected.push({ code, type });
+      if (this.codes === undefined || this.codes.has(code)) selected.push({ code: this.intern(code), type });
     }
     if (selected.length > 0) return selected;
     if (!anyCode && hasModifiers) return "modifierAdjustment";
@@ -187,11 +193,11 @@ export class RateCollector {
     for (const { code, type } of codes)
       this.drafts.push({
         source: "hospitalMrf",
-        payer: cells.payer.trim(),
-        plan: cells.plan.trim(),
+        payer: this.intern(cells.payer.trim()),
+        plan: this.intern(cells.plan.trim()),
         code,
         codeType: type,
-        modifiers: cells.modifiers,
+        modifiers: cells.modifiers.map((modifier) => this.intern(modifier)),
         setting,
         billingClass,
         method,
@@ -204,6 +210,28 @@ export class RateCollector {
   /** The summary so far. */
   summary(): HospitalMrfSummary {
     return { kept: this.drafts.length, skipped: { ...this.skipped }, rowsRead: this.rowsRead };
+  }
+
+  /**
+   * The one copy of a text kept in rates. A cell's text is a slice of the megabyte of file text it was parsed from,
+   * and a kept slice keeps that whole chunk alive: without a copy, a file's kept rates would pin the file in memory.
+   */
+  private intern(text: string): string {
+    const known = this.interned.get(text);
+    if (known !== undefined) return known;
+    const copy = text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+    this.interned.set(copy, copy);
+    return copy;
+  }
+
+  private typeKindOf(rawType: string): { type: string; kind: ReturnType<typeof codeTypeKind> } {
+    let known = this.typeKinds.get(rawType);
+    if (known === undefined) {
+      const type = this.intern(rawType.trim().toUpperCase());
+      known = { type, kind: codeTypeKind(type) };
+      this.typeKinds.set(this.intern(rawType), known);
+    }
+    return known;
   }
 
   /** A cell read as a number: null when blank, false (after reporting) when it is text. */
