@@ -18,6 +18,7 @@ import {
   type TallLayout,
   type WideLayout,
 } from "./csvHeader";
+import { codesPattern, skimRecords } from "./csvSkim";
 import type { HospitalMrfFileIssue, MrfPosition } from "./issues";
 import {
   finishRead,
@@ -28,6 +29,9 @@ import {
 } from "./result";
 import type { ReadPacer, TextChunk } from "./textChunks";
 import { pipeList } from "./vocabulary";
+
+/** The longest row read, 16 million characters: a real row is a few hundred; longer is a quote left open. */
+export const MAX_ROW_CHARACTERS = 1 << 24;
 
 /** The line break of the file, from its first one (papaparse's row parser must be told). */
 function newlineOf(text: string): "\r\n" | "\n" | "\r" {
@@ -87,11 +91,7 @@ class CsvState {
     }
     if (row.length === 1 && row[0]!.trim() === "") return null;
     const layout = this.layout!;
-    if (this.short !== null) {
-      this.collector.report({ code: "rowShort", ...this.short, expected: layout.headers.length });
-      this.collector.skip("rowMalformed");
-      this.short = null;
-    }
+    this.flushShort();
     this.collector.rowsRead++;
     if (row.length < layout.headers.length) {
       this.short = { rowNumber, cells: row.length };
@@ -100,6 +100,26 @@ class CsvState {
     if (layout.layout === "tall") readTallRow(this.collector, layout, row, rowNumber);
     else readWideRow(this.collector, layout, row, rowNumber);
     return null;
+  }
+
+  /** Counts records skimmed past without parsing (csvSkim.ts): none holds a code asked for. */
+  pass(records: number, blank: number): void {
+    if (records > 0) this.flushShort();
+    this.rowNumber += records + blank;
+    this.collector.rowsRead += records;
+    this.collector.skip("filteredOut", records);
+  }
+
+  /** Whether rows may be skimmed: a tall file read for some codes, its line breaks line feeds. */
+  skimmable(filter: MarketRateFilter, newline: string): boolean {
+    return this.layout?.layout === "tall" && filter.codes !== undefined && newline !== "\r";
+  }
+
+  private flushShort(): void {
+    if (this.short === null) return;
+    this.collector.report({ code: "rowShort", ...this.short, expected: this.layout!.headers.length });
+    this.collector.skip("rowMalformed");
+    this.short = null;
   }
 
   /** At the end of the file: a short last row means the file was cut inside it. */
@@ -203,16 +223,34 @@ export async function readHospitalMrfCsv(
 ): Promise<HospitalMrfResult> {
   const state = new CsvState(new RateCollector(filter));
   let parser: Papa.Parser | null = null;
+  let newline: ReturnType<typeof newlineOf> | null = null;
+  let pattern: RegExp | null = null;
   let carried = "";
   for await (const chunk of chunks) {
     const text = carried + (state.rowNumber === 0 && carried === "" ? chunk.text.replace(/^\uFEFF/, "") : chunk.text);
-    parser ??= new Papa.Parser({ delimiter: ",", newline: newlineOf(text), quoteChar: '"' });
-    const parsed = parser.parse(text, 0, true) as Papa.ParseResult<string[]>;
-    for (const row of parsed.data) {
-      const stop = state.take(row);
-      if (stop !== null) return fail(stop);
+    newline ??= newlineOf(text);
+    parser ??= new Papa.Parser({ delimiter: ",", newline, quoteChar: '"' });
+    const rowParser = parser;
+    if (state.skimmable(filter, newline)) {
+      pattern ??= codesPattern(filter.codes!);
+      const consumed = skimRecords(text, pattern, {
+        take: (record) => {
+          for (const row of (rowParser.parse(record, 0, false) as Papa.ParseResult<string[]>).data) state.take(row);
+        },
+        pass: (records, blank) => state.pass(records, blank),
+      });
+      carried = text.substring(consumed);
+    } else {
+      const parsed = parser.parse(text, 0, true) as Papa.ParseResult<string[]>;
+      for (const row of parsed.data) {
+        const stop = state.take(row);
+        if (stop !== null) return fail(stop);
+      }
+      carried = text.substring(parsed.meta.cursor);
     }
-    carried = text.substring(parsed.meta.cursor);
+    // An unclosed quote would otherwise carry the rest of the file from chunk to chunk, re-parsed each time.
+    if (carried.length > MAX_ROW_CHARACTERS)
+      return fail({ code: "rowTooLong", rowNumber: state.rowNumber + 1, limit: MAX_ROW_CHARACTERS });
     if (await pacer.afterChunk(chunk, state.collector.rowsRead))
       return fail({ code: "cancelled", rowsRead: state.collector.rowsRead });
   }

@@ -25,6 +25,8 @@ export type HospitalMrfFileIssue =
   | { readonly code: "templatePlaceholders"; readonly rowNumber: number; readonly header: string }
   | { readonly code: "columnMissing"; readonly rowNumber: number; readonly column: string; readonly layout: string }
   | { readonly code: "quoteNeverClosed"; readonly rowNumber: number; readonly rowsRead: number }
+  /** A row longer than any real row: almost always a quote opened and never closed. */
+  | { readonly code: "rowTooLong"; readonly rowNumber: number; readonly limit: number }
   | { readonly code: "fileCutMidRow"; readonly rowNumber: number; readonly cells: number; readonly expected: number }
   | { readonly code: "jsonCut"; readonly itemsRead: number }
   | { readonly code: "jsonSyntax"; readonly detail: string; readonly itemsRead: number }
@@ -73,6 +75,8 @@ export const HOSPITAL_MRF_ISSUE_MESSAGES: Messages<HospitalMrfIssue> = {
   columnMissing: (i) => `Row ${i.rowNumber} has no "${i.column}" column, which a ${i.layout} file must have.`,
   quoteNeverClosed: (i) =>
     `The quoted cell opened on row ${i.rowNumber} is never closed: the file is cut or damaged (${i.rowsRead} rows read before it). No rate is kept from a cut file.`,
+  rowTooLong: (i) =>
+    `Row ${i.rowNumber} runs past ${i.limit.toLocaleString("en-US")} characters without ending: a quoted cell is probably never closed. No rate is kept from a damaged file.`,
   fileCutMidRow: (i) =>
     `The file ends inside row ${i.rowNumber}, which has ${i.cells} cells where the header has ${i.expected}: the file is cut. No rate is kept from a cut file.`,
   jsonCut: (i) =>
