@@ -43,6 +43,18 @@ describeWithSharedData("hospital MRF: filters", () => {
     expect(result.summary.skipped.filteredOut).toBe(45 - 4);
   });
 
+  it("filters a JSON file as it filters the same hospital's CSV", async () => {
+    const filter = { codes: new Set(["99283", "470"]), settings: new Set(["outpatient" as const]) };
+    const json = await read(readSharedData(DIR + "v3_json_format_example.json"), { filter });
+    const tall = await read(readSharedData(DIR + TALL_V3), { filter });
+    const line = (rate: { code: string; plan: string; setting: string; rate: { toString(): string } }) =>
+      `${rate.code} ${rate.plan} ${rate.setting} ${rate.rate.toString()}`;
+    // 470 is inpatient only: only the ER visit 99283 (80% PPO, 75% HMO) is outpatient.
+    expect(json.rates.map(line)).toEqual(["99283 PPO outpatient 80", "99283 HMO outpatient 75"]);
+    expect(tall.rates.map(line)).toEqual(json.rates.map(line));
+    expect(json.summary.skipped.modifierAdjustment).toBe(0);
+  });
+
   it("keeps the rates of the setting asked for and those for both settings", async () => {
     const result = await read(readSharedData(DIR + TALL_V3), { filter: { settings: new Set(["inpatient"]) } });
     expect(new Set(result.rates.map((rate) => rate.setting))).toEqual(new Set(["inpatient", "both"]));
@@ -134,6 +146,17 @@ describeWithSharedData("hospital MRF: streams", () => {
     const result = await read(blob, { onProgress: (p) => progress.push(p) });
     expect(result.summary.kept).toBe(43);
     expect(progress.at(-1)).toEqual({ bytesRead: blob.size, totalBytes: blob.size, rowsRead: 26 });
+  });
+
+  it("says the file could not be read when reading a File fails, and keeps no rate", async () => {
+    const failing = {
+      size: 10,
+      slice: () => ({ arrayBuffer: () => Promise.reject(new Error("The file was moved or deleted.")) }),
+    };
+    expect(await readHospitalMrf(failing)).toEqual({
+      ok: false,
+      issue: { code: "readFailed", detail: "The file was moved or deleted." },
+    });
   });
 
   it("stops when cancelled and keeps no rate", async () => {

@@ -101,6 +101,14 @@ export class RateCollector {
     this.skipped[reason] += count;
   }
 
+  /**
+   * Counts the payers of a modifier's payment adjustment (JSON modifier_information): no item code to compare, and
+   * with codes asked for, filtered out like every item without one of them (as a CSV modifier row is).
+   */
+  skipModifierAdjustment(payers: number): void {
+    this.skip(this.codes === undefined ? "modifierAdjustment" : "filteredOut", payers);
+  }
+
   /** Lists a positioned issue (or only counts it past {@link MAX_LISTED_ISSUES}). */
   report(issue: HospitalMrfRowIssue): void {
     if (this.issues.length < MAX_LISTED_ISSUES) this.issues.push(issue);

@@ -136,7 +136,7 @@ export async function readHospitalMrfJson(
     if (top.stop !== null) return;
     if (stack.length === 1) readTopValue(top, String(key), value);
     else if (stack[1]?.key === "standard_charge_information") readItem(collector, value, top.items++);
-    else collector.skip("modifierAdjustment", listOf(field(value, "modifier_payer_information")).length);
+    else collector.skipModifierAdjustment(listOf(field(value, "modifier_payer_information")).length);
   };
   for await (const chunk of chunks) {
     try {
