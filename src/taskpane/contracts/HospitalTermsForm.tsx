@@ -1,0 +1,63 @@
+import { useCallback, useMemo } from "react";
+import type { ContractEditorData, EditableRow } from "../../excel/contracts/contractEditor";
+import { checkHospitalTerms, HOSPITAL_TERMS, type HospitalSide, type TermsForm } from "../../excel/contracts/hospitalTerms"; // prettier-ignore
+import type { FormInput } from "../../excel/contracts/registryForm";
+import { useOperationCommand } from "../progress/useOperationCommand";
+import { saveTermsRow } from "./contractCommands";
+import type { EditTarget } from "./editTarget";
+import { RegistryRowForm } from "./RegistryRowForm";
+
+type Values = Readonly<Record<string, FormInput>>;
+
+/** The form's title, by side: "New inpatient terms", "Edit outpatient terms (row 3)". */
+const TITLES = {
+  inpatient: (row) => (row === null ? "New inpatient terms" : `Edit inpatient terms (row ${row})`),
+  outpatient: (row) => (row === null ? "New outpatient terms" : `Edit outpatient terms (row ${row})`),
+} satisfies Record<HospitalSide, (rowNumber: number | null) => string>;
+
+/** Props of {@link HospitalTermsForm}. */
+export interface HospitalTermsFormProps {
+  readonly data: ContractEditorData;
+  readonly mode: Extract<EditTarget, { view: "terms" }>;
+  readonly onSaved: (message: string) => void;
+  readonly onCancel: () => void;
+}
+
+/**
+ * The form of one InpatientTerms or OutpatientTerms row, its inputs derived from the table's spec, checked as the
+ * user types with the reader's rules (checkHospitalTerms), the contract chosen among PayerContracts' contracts.
+ */
+export function HospitalTermsForm({ data, mode, onSaved, onCancel }: HospitalTermsFormProps) {
+  const { side, editing } = mode;
+  const save = useOperationCommand(saveTermsRow);
+  // Only contracts with a PayerContracts row can be named: the reader refuses terms of any other.
+  const contractNames = useMemo(
+    () => data.contracts.filter((c) => c.versions.length > 0).map((c) => c.contractName),
+    [data],
+  );
+  const others = useMemo(
+    () => data.contracts.flatMap((c) => c.hospitalTerms[side] as readonly EditableRow<TermsForm<HospitalSide>>[]),
+    [data, side],
+  );
+  const check = useCallback(
+    (values: Values) =>
+      checkHospitalTerms(side, values as TermsForm<HospitalSide>, { others, editing, contractNames }).errors,
+    [side, others, editing, contractNames],
+  );
+  return (
+    <RegistryRowForm
+      title={TITLES[side](editing?.rowNumber ?? null)}
+      columns={HOSPITAL_TERMS[side].spec.columns}
+      initial={mode.initial}
+      choices={{ contractName: contractNames }}
+      check={check}
+      saveLabel={saveTermsRow.label}
+      save={save}
+      onSave={(values) =>
+        void save.start({ side, form: values as TermsForm<HospitalSide>, editing, others, contractNames })
+      }
+      onSaved={onSaved}
+      onCancel={onCancel}
+    />
+  );
+}
