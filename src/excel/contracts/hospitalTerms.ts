@@ -67,6 +67,30 @@ export interface TermsContext<S extends HospitalSide> {
   readonly contractNames: readonly string[];
 }
 
+/** What the editor lists of a contract, as far as a terms form is checked against it. */
+interface ListedContract {
+  readonly contractName: string;
+  /** Its PayerContracts rows: none when only other tables name it. */
+  readonly versions: readonly unknown[];
+  readonly hospitalTerms: HospitalTermsRows;
+}
+
+/**
+ * The context a side's terms form is checked in, from the contracts the editor listed: every row of the side, and the
+ * contracts PayerContracts has (the reader refuses terms of any other).
+ */
+export function termsContextOf<S extends HospitalSide>(
+  contracts: readonly ListedContract[],
+  side: S,
+  editing: LoadedRow | null,
+): TermsContext<S> {
+  return {
+    others: contracts.flatMap((c) => c.hospitalTerms[side] as readonly EditableRow<TermsForm<S>>[]),
+    editing,
+    contractNames: contracts.filter((c) => c.versions.length > 0).map((c) => c.contractName),
+  };
+}
+
 type Dated = { readonly contractName: string; readonly effectiveStartDate: IsoDate; readonly effectiveEndDate: IsoDate | null }; // prettier-ignore
 
 /**

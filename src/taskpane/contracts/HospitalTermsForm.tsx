@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from "react";
-import type { ContractEditorData, EditableRow } from "../../excel/contracts/contractEditor";
-import { checkHospitalTerms, HOSPITAL_TERMS, type HospitalSide, type TermsForm } from "../../excel/contracts/hospitalTerms"; // prettier-ignore
+import type { ContractEditorData } from "../../excel/contracts/contractEditor";
+import { checkHospitalTerms, HOSPITAL_TERMS, termsContextOf } from "../../excel/contracts/hospitalTerms";
+import type { HospitalSide, TermsForm } from "../../excel/contracts/hospitalTerms";
 import type { FormInput } from "../../excel/contracts/registryForm";
 import { useOperationCommand } from "../progress/useOperationCommand";
 import { saveTermsRow } from "./contractCommands";
@@ -30,32 +31,21 @@ export interface HospitalTermsFormProps {
 export function HospitalTermsForm({ data, mode, onSaved, onCancel }: HospitalTermsFormProps) {
   const { side, editing } = mode;
   const save = useOperationCommand(saveTermsRow);
-  // Only contracts with a PayerContracts row can be named: the reader refuses terms of any other.
-  const contractNames = useMemo(
-    () => data.contracts.filter((c) => c.versions.length > 0).map((c) => c.contractName),
-    [data],
-  );
-  const others = useMemo(
-    () => data.contracts.flatMap((c) => c.hospitalTerms[side] as readonly EditableRow<TermsForm<HospitalSide>>[]),
-    [data, side],
-  );
+  const context = useMemo(() => termsContextOf(data.contracts, side, editing), [data, side, editing]);
   const check = useCallback(
-    (values: Values) =>
-      checkHospitalTerms(side, values as TermsForm<HospitalSide>, { others, editing, contractNames }).errors,
-    [side, others, editing, contractNames],
+    (values: Values) => checkHospitalTerms(side, values as TermsForm<HospitalSide>, context).errors,
+    [side, context],
   );
   return (
     <RegistryRowForm
       title={TITLES[side](editing?.rowNumber ?? null)}
       columns={HOSPITAL_TERMS[side].spec.columns}
       initial={mode.initial}
-      choices={{ contractName: contractNames }}
+      choices={{ contractName: context.contractNames }}
       check={check}
       saveLabel={saveTermsRow.label}
       save={save}
-      onSave={(values) =>
-        void save.start({ side, form: values as TermsForm<HospitalSide>, editing, others, contractNames })
-      }
+      onSave={(values) => void save.start({ ...context, side, form: values as TermsForm<HospitalSide> })}
       onSaved={onSaved}
       onCancel={onCancel}
     />

@@ -15,7 +15,7 @@ import {
   type ContractEditorData,
 } from "../../../src/excel/contracts/contractEditor";
 import type { ExcelGateway } from "../../../src/excel/core/excelGateway";
-import { saveHospitalTerms, type HospitalSide } from "../../../src/excel/contracts/hospitalTerms";
+import { saveHospitalTerms, termsContextOf, type HospitalSide } from "../../../src/excel/contracts/hospitalTerms";
 import { emptyForm } from "../../../src/excel/contracts/registryForm";
 import { OUTPATIENT_TERMS_SPEC } from "../../../src/excel/registry/hospitalTermsTables";
 import type { Result } from "../../../src/engine";
@@ -53,11 +53,7 @@ let hospital: ContractEditorData;
 beforeAll(async () => {
   hospital = await listContracts(new WorkbookSimulator(aHospitalWorkbook()).excel);
 });
-const termsContext = (side: HospitalSide) => ({
-  others: hospital.contracts.flatMap((c) => c.hospitalTerms[side]),
-  editing: null,
-  contractNames: hospital.contracts.filter((c) => c.versions.length > 0).map((c) => c.contractName),
-});
+const termsContext = <S extends HospitalSide>(side: S) => termsContextOf(hospital.contracts, side, null);
 const hospitalPpo = () => hospital.contracts.find((c) => c.contractName === "Acme Hospital PPO")!;
 
 /** A registry whose PayerContracts ends with the blank row Excel gives a new table. */

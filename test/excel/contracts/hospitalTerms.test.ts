@@ -10,7 +10,12 @@ import {
   saveContractVersion,
   type ContractEditorData,
 } from "../../../src/excel/contracts/contractEditor";
-import { checkHospitalTerms, saveHospitalTerms } from "../../../src/excel/contracts/hospitalTerms";
+import {
+  checkHospitalTerms,
+  saveHospitalTerms,
+  termsContextOf,
+  type HospitalSide,
+} from "../../../src/excel/contracts/hospitalTerms";
 import { emptyForm } from "../../../src/excel/contracts/registryForm";
 import { readRegistry } from "../../../src/excel/registry";
 import { OUTPATIENT_TERMS_SPEC } from "../../../src/excel/registry/hospitalTermsTables";
@@ -20,11 +25,8 @@ import { aContractForm, aHospitalWorkbook, anInpatientTermsForm } from "./suppor
 
 const load = (simulator: WorkbookSimulator) => listContracts(simulator.excel);
 const contractOf = (data: ContractEditorData, name: string) => data.contracts.find((c) => c.contractName === name)!;
-const termsContext = (data: ContractEditorData, side: "inpatient" | "outpatient") => ({
-  others: data.contracts.flatMap((c) => c.hospitalTerms[side]),
-  editing: null,
-  contractNames: data.contracts.filter((c) => c.versions.length > 0).map((c) => c.contractName),
-});
+const termsContext = <S extends HospitalSide>(data: ContractEditorData, side: S) =>
+  termsContextOf(data.contracts, side, null);
 
 describe("listing a contract's hospital terms", () => {
   let data: ContractEditorData;
