@@ -19,6 +19,7 @@ import {
 } from "../../../src/engine/contracts/methods";
 import { toCents } from "../../../src/engine/money";
 import { priceLine } from "../../../src/engine/contracts/priceLine";
+import { priceLines } from "../../../src/engine/contracts/priceLines";
 import { issueExcelError, issueMessage } from "../../../src/engine/issues";
 import {
   aContract,
@@ -26,6 +27,7 @@ import {
   aFeeSchedule,
   aLine,
   aRegistry,
+  asColumns,
   d,
   date,
   feeSchedule,
@@ -138,6 +140,15 @@ describe("a hospital-only contract (Method None)", () => {
     ).toEqual([
       "#N/A",
       'Contract "Mercy Hospital" has no professional terms (Method None, registry row 7); it prices only hospital claims: use PAYER.INPATIENT_PAYMENT or PAYER.OUTPATIENT_PAYMENT, or give the contract a professional Method.',
+    ]);
+  });
+
+  it("answers the same for every line of a column priced in one batch", () => {
+    const lines = [aLine({ contractName: "Mercy Hospital", chargeAmount: 15000 }), aLine({ contractName: "Mercy Hospital", hcpcsCode: "99214", chargeAmount: 20000 })]; // prettier-ignore
+    const batch = priceLines(registry, asColumns(lines));
+    expect([...batch.issues.values()].map((issue) => issue.code)).toEqual([
+      "contractHasNoProfessionalTerms",
+      "contractHasNoProfessionalTerms",
     ]);
   });
 
