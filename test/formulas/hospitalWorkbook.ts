@@ -82,8 +82,7 @@ const contract = (name: string): Row => ({
   Payer: "Acme Health",
   Product: "PPO",
   "Effective Start Date": "2025-01-01",
-  Method: "Percent of Billed",
-  Percent: "60%",
+  Method: "None (hospital terms only)",
 });
 
 /** Every hospital table's rows, by table name; a test replaces or adds rows of one table. */

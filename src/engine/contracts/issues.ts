@@ -76,6 +76,8 @@ export type ContractIssue =
       readonly modifiers: readonly string[];
       readonly scheduleName: string;
     }
+  /** A professional line priced under a contract whose Method says it has no professional terms. */
+  | { readonly code: "contractHasNoProfessionalTerms"; readonly contractName: string; readonly rowNumber: number }
   | { readonly code: "unitsInvalid"; readonly value: string }
   | { readonly code: "chargeAmountRequired"; readonly contractName: string; readonly basis: string };
 
@@ -176,6 +178,11 @@ export const CONTRACT_ISSUE_CATALOGUE: EntriesByCode<ContractIssue, IssueEntry> 
     excelError: "#N/A",
     message: (i) =>
       `Contract "${i.contractName}" has no rate for ${i.hcpcsCode}${i.modifiers.length > 0 ? ` ${i.modifiers.join(" ")}` : ""}: it is not on ${i.scheduleName || "its schedule"} and the contract has no default rule.`,
+  },
+  contractHasNoProfessionalTerms: {
+    excelError: "#N/A",
+    message: (i) =>
+      `Contract "${i.contractName}" has no professional terms (Method None, registry row ${i.rowNumber}); it prices only hospital claims: use PAYER.INPATIENT_PAYMENT or PAYER.OUTPATIENT_PAYMENT, or give the contract a professional Method.`,
   },
   unitsInvalid: {
     excelError: "#VALUE!",

@@ -157,6 +157,23 @@ export const CONTRACT_METHODS: ContractMethodTable = {
     batchKey: NOTHING_MORE,
     amount: (method, context) => ok(percentOfCharge(context, method.percent)),
   },
+  // A hospital-only contract (issue 14): its terms are its InpatientTerms/OutpatientTerms rows, and a professional
+  // line under it has no amount, rather than one a placeholder method would make up.
+  none: {
+    label: "None (hospital terms only)",
+    synonyms: ["hospital terms only", "hospital only", "no professional terms"],
+    needs: [],
+    fromCells: () => ({ kind: "none" }),
+    rateText: () => "(no professional terms)",
+    describe: () => "No professional terms (hospital terms only)",
+    batchKey: NOTHING_MORE,
+    amount: (_, { version }) =>
+      fail({
+        code: "contractHasNoProfessionalTerms",
+        contractName: version.contractName,
+        rowNumber: version.sourceRowNumber,
+      }),
+  },
 };
 
 /** The default rules of `PayerContracts` (the Default Method column). */

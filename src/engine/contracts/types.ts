@@ -12,12 +12,14 @@ import type { TraceStep } from "../trace";
 
 /**
  * How a contract prices the codes it covers (the Method column of `PayerContracts`; DOMAIN.md 3.1):
- * its own fee schedule table, a percent of a Medicare schedule, or a percent of billed charges.
+ * its own fee schedule table, a percent of a Medicare schedule, a percent of billed charges, or none: a hospital
+ * contract whose only terms are its InpatientTerms/OutpatientTerms (issue 14) prices no professional line.
  */
 export type ContractMethod =
   | { readonly kind: "fee schedule"; readonly feeScheduleName: string }
   | { readonly kind: "percent of medicare"; readonly percent: Decimal }
-  | { readonly kind: "percent of billed"; readonly percent: Decimal };
+  | { readonly kind: "percent of billed"; readonly percent: Decimal }
+  | { readonly kind: "none" };
 
 /**
  * The rule for codes the fee schedule does not list (Default Method + Default Percent; DOMAIN.md 3.1 "default /

@@ -11,7 +11,8 @@ import { fail, type Result } from "../../engine";
 import { hostExcel, type ExcelGateway } from "../core/excelGateway";
 import { buildRegistry } from "../registry/buildRegistry";
 import { columnPositions, type ParsedRow } from "../registry/columnDictionary";
-import { registryIssueMessage, registryIssueRows, type RegistryIssue } from "../registry/issues";
+import { HOSPITAL_TABLE_SPECS } from "../registry/hospitalSpecs";
+import { registryIssueMessage, registryIssueRows } from "../registry/issues";
 import { readRegistryTables } from "../registry/readRegistry";
 import {
   CONTRACT_CARVE_OUTS_SPEC,
@@ -21,12 +22,15 @@ import {
   PAYER_CONTRACTS_SPEC,
   REGISTRY_TABLE_SPECS,
 } from "../registry/registryTables";
-import { parseTable, type ColumnSpec, type TableData, type TableSpec } from "../registry/tableSpec";
+import { parseTable } from "../registry/tableSpec";
+import { editableRows, type EditableRow } from "./editableRows";
 import type { EditorIssue } from "./editorIssues";
-import { checkForm, formOf, rowCells, type FieldErrors, type FormCheck, type FormValues } from "./registryForm";
+import { HOSPITAL_TERMS, hospitalTermsRows, termsOfContract, type HospitalTermsRows } from "./hospitalTerms";
+import { checkForm, rowCells, type FieldErrors, type FormCheck, type FormValues } from "./registryForm";
 import { deleteRegistryRow, writeRegistryRow, type LoadedRow, type SavedRow } from "./registryRowWriter";
 
 export { editorIssueMessage, type EditorIssue } from "./editorIssues";
+export type { EditableRow } from "./editableRows";
 
 export type ContractColumns = typeof PAYER_CONTRACTS_SPEC.columns;
 export type CarveOutColumns = typeof CONTRACT_CARVE_OUTS_SPEC.columns;
@@ -39,20 +43,13 @@ export type CarveOutForm = FormValues<CarveOutColumns>;
 export const CONTRACTS_SHEET = "Contracts";
 export const CARVE_OUTS_SHEET = "Carve-outs";
 
-/** A registry row as the editor shows it: where it is, its form, and the reader's problems with it. */
-export interface EditableRow<F> {
-  readonly loaded: LoadedRow;
-  readonly form: F;
-  /** What the reader says is wrong with the row as it is in the sheet (empty when fine). */
-  readonly problems: readonly string[];
-}
-
-/** One contract: its versions (by start date) and carve-outs. */
+/** One contract: its versions (by start date), carve-outs, and hospital terms versions by side (by start date). */
 export interface ContractEntry {
   readonly contractName: string;
   readonly payer: string;
   readonly versions: readonly EditableRow<ContractForm>[];
   readonly carveOuts: readonly EditableRow<CarveOutForm>[];
+  readonly hospitalTerms: HospitalTermsRows;
 }
 
 /** Everything the Contracts panel shows and chooses from. */
@@ -89,30 +86,6 @@ function medicareScheduleChoice(row: ParsedRow<typeof MEDICARE_SCHEDULES_SPEC.co
   return { value: row.scheduleTable, label: `${place} ${row.year} (${row.scheduleTable})` };
 }
 
-/** Rows of a registry table with their forms and the reader's problems with each; blank rows are left out. */
-function editableRows<C extends Readonly<Record<string, ColumnSpec>>>(
-  spec: TableSpec<C>,
-  data: TableData | undefined,
-  issues: readonly RegistryIssue[],
-): EditableRow<FormValues<C>>[] {
-  if (data === undefined) return [];
-  const found = columnPositions(spec.columns, data.headers);
-  const positions = Object.keys(spec.columns).map((field) => [field, found.get(field) ?? -1] as const);
-  const table = registryKey(data.name);
-  return data.rows.flatMap((values, index) => {
-    if (values.every((cell) => cell === "" || cell === null)) return [];
-    const rowNumber = data.firstRowNumber + index;
-    const cells = Object.fromEntries(positions.map(([field, p]) => [field, p >= 0 ? values[p] : null]));
-    const problems = issues
-      .filter((issue) =>
-        registryIssueRows(issue).some((r) => registryKey(r.table) === table && r.rowNumber === rowNumber),
-      )
-      .map(registryIssueMessage);
-    const loaded: LoadedRow = { table: data.name, sheet: data.sheet, index, rowNumber, values: [...values] };
-    return [{ loaded, form: formOf(spec.columns, cells), problems }];
-  });
-}
-
 const text = (input: unknown) => (typeof input === "string" ? input.trim() : "");
 
 /**
@@ -139,8 +112,10 @@ export async function listContracts(excel: ExcelGateway = hostExcel()): Promise<
     group.versions.push(version);
     groups.set(key, group);
   }
-  for (const carveOut of carveOuts) {
-    const name = text(carveOut.form.contractName);
+  const terms = hospitalTermsRows((title) => tables.get(registryKey(title)), issues);
+  // Rows naming a contract PayerContracts lacks are listed under that name, with the reader's problem to fix.
+  for (const row of [...carveOuts, ...terms.inpatient, ...terms.outpatient]) {
+    const name = text(row.form.contractName);
     if (!groups.has(registryKey(name))) groups.set(registryKey(name), { contractName: name, payer: "", versions: [] });
   }
   const contracts = [...groups.entries()]
@@ -150,21 +125,26 @@ export async function listContracts(excel: ExcelGateway = hostExcel()): Promise<
         text(a.form.effectiveStartDate) < text(b.form.effectiveStartDate) ? -1 : 1,
       ),
       carveOuts: carveOuts.filter((c) => registryKey(text(c.form.contractName)) === key),
+      hospitalTerms: termsOfContract(terms, key),
     }))
     .sort((a, b) => a.contractName.localeCompare(b.contractName));
 
-  const policies = registryKey(CONTRACT_MODIFIER_POLICIES_SPEC.title);
+  // The tables whose rows the editor has no form for: their row problems are shown with the registry's own.
+  const withoutForm = new Set(
+    [CONTRACT_MODIFIER_POLICIES_SPEC, ...HOSPITAL_TABLE_SPECS]
+      .filter((spec) => !Object.values(HOSPITAL_TERMS).some((side) => side.spec === spec))
+      .map((spec) => registryKey(spec.title)),
+  );
   const notSchedules = new Set([
     ...REGISTRY_TABLE_SPECS.map((spec) => registryKey(spec.title)),
     ...medicareSchedules.map((choice) => registryKey(choice.value)),
   ]);
   return {
     contracts,
-    // Row problems of the registry table the editor has no form for (ContractModifierPolicies) are shown here.
     problems: issues
       .filter((issue) => {
         const rows = registryIssueRows(issue);
-        return rows.length === 0 || rows.some((r) => registryKey(r.table) === policies);
+        return rows.length === 0 || rows.some((r) => withoutForm.has(registryKey(r.table)));
       })
       .map(registryIssueMessage),
     feeScheduleTables: await feeScheduleTables(
@@ -357,11 +337,14 @@ export async function saveCarveOut(
   );
 }
 
-/** Deletes a loaded row (a contract version or a carve-out), unless it changed in the sheet since it was loaded. */
-async function deleteRow(
+/**
+ * Deletes a loaded row of any registry table the editor lists (a contract version, a carve-out, hospital terms),
+ * unless it changed in the sheet since it was loaded.
+ */
+export async function deleteLoadedRow(
   excel: ExcelGateway,
   row: LoadedRow,
-  options: EditorOptions,
+  options: EditorOptions = {},
 ): Promise<Result<{ readonly rowNumber: number }, EditorIssue>> {
   return deleteRegistryRow(excel, row, {
     what: `deleting row ${row.rowNumber} of ${row.table}`,
@@ -370,19 +353,7 @@ async function deleteRow(
 }
 
 /** Deletes a loaded contract version row, unless it changed in the sheet since it was loaded. */
-export async function deleteContractVersion(
-  excel: ExcelGateway,
-  row: LoadedRow,
-  options: EditorOptions = {},
-): Promise<Result<{ readonly rowNumber: number }, EditorIssue>> {
-  return deleteRow(excel, row, options);
-}
+export const deleteContractVersion = deleteLoadedRow;
 
 /** Deletes a loaded carve-out row, unless it changed in the sheet since it was loaded. */
-export async function deleteCarveOut(
-  excel: ExcelGateway,
-  row: LoadedRow,
-  options: EditorOptions = {},
-): Promise<Result<{ readonly rowNumber: number }, EditorIssue>> {
-  return deleteRow(excel, row, options);
-}
+export const deleteCarveOut = deleteLoadedRow;

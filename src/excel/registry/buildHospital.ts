@@ -36,6 +36,11 @@ export interface HospitalSnapshot {
   readonly hospital: HospitalRegistry;
   readonly inpatientIssues: ContractIssueIndex;
   readonly outpatientIssues: ContractIssueIndex;
+  /**
+   * Registry keys of the contracts with a row in InpatientTerms or OutpatientTerms (read or left out); null when
+   * either table cannot be read, so that "no terms" is not known.
+   */
+  readonly contractsWithTerms: ReadonlySet<string> | null;
 }
 
 type Row<C extends Columns> = ParsedRow<C> & { readonly contractName: string };
@@ -290,8 +295,11 @@ export function buildHospitalRegistry(
   for (const versions of [...inpatientByName.values(), ...outpatientByName.values()])
     versions.sort((a, b) => (a.effectiveStartDate < b.effectiveStartDate ? -1 : 1));
 
+  const inKeys = termsKeys(inTerms);
+  const outKeys = termsKeys(outTerms);
   return {
     hospital: { inpatientByName, outpatientByName, drgTables: drg.tables, oppsTables: opps.tables },
+    contractsWithTerms: inKeys === null || outKeys === null ? null : new Set([...inKeys, ...outKeys]),
     inpatientIssues: inpatient,
     outpatientIssues: outpatient,
   };

@@ -307,6 +307,10 @@ export function buildRegistry(tables: Tables): RegistrySnapshot {
     ...[...rejectedContracts].filter((key): key is string => key !== null),
   ]);
   const hospital = buildHospitalRegistry(tables, { keys: knownContracts, unreadable: contractsUnreadable }, issues);
+  const withTerms = hospital.contractsWithTerms;
+  for (const version of withTerms === null ? [] : versions)
+    if (version.method.kind === "none" && !withTerms!.has(registryKey(version.contractName)))
+      issues.push({ code: "hospitalTermsMissing", ...contractsPlace, rowNumber: version.sourceRowNumber, contractName: version.contractName }); // prettier-ignore
   const built = buildContractRegistry({
     hospital: hospital.hospital,
     versions,

@@ -46,6 +46,8 @@ export type RegistryIssue =
       readonly expected: string;
     })
   | { readonly code: "medicareScheduleNotRegistered"; readonly table: string; readonly contractName: string }
+  /** A PayerContracts row whose Method says "no professional terms" for a contract with no hospital terms either. */
+  | (TablePlace & { readonly code: "hospitalTermsMissing"; readonly rowNumber: number; readonly contractName: string })
   | {
       readonly code: "localityNotRegistered";
       readonly locality: string;
@@ -148,6 +150,14 @@ export const REGISTRY_ISSUE_CATALOGUE: EntriesByCode<RegistryIssue, RegistryEntr
     excelError: "#N/A",
     message: (i) =>
       `Contract "${i.contractName}" uses Medicare schedule ${i.table}, which is not registered: add a row for it (with its locality) to the MedicareSchedules table.`,
+    rows: none,
+  },
+  hospitalTermsMissing: {
+    excelError: "#N/A",
+    message: (i) =>
+      `Table ${i.table} (sheet ${i.sheet}), row ${i.rowNumber}: contract "${i.contractName}" has Method None (hospital terms only), but no row in InpatientTerms or OutpatientTerms, so it prices nothing: add its hospital terms, or give it a professional Method.`,
+    // Not the row's own problem: a new hospital-only contract is saved before its terms, which must name it, so the
+    // editor must not refuse that save for it (registryCheck.ts refuses a save for the problems of its row).
     rows: none,
   },
   localityNotRegistered: {

@@ -115,7 +115,8 @@ export const PAYER_CONTRACTS_SPEC = {
       kind: contractMethod,
       written: "text",
       required: true,
-      description: "How the contract prices codes.",
+      description:
+        "How the contract prices codes. None (hospital terms only): a hospital contract whose terms are its InpatientTerms and OutpatientTerms rows; a professional line under it has no price.",
       example: "Fee Schedule",
       allowed: contractMethod.allowed,
     }),

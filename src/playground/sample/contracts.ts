@@ -18,7 +18,8 @@ export interface ContractVersion {
   product: string;
   effectiveStartDate: string;
   effectiveEndDate: string;
-  method: ContractMethod;
+  /** "none": a hospital-only contract (hospitalContracts.ts), whose professional lines have no price. */
+  method: ContractMethod | "none";
   percent: number | null;
   feeSchedule: string | null;
   medicareSchedule: string | null;
@@ -283,8 +284,10 @@ export function contractPriceCents(
     }
   } else if (version.method === "percent of medicare") {
     price = percentOfMedicare(version.percent ?? 1);
-  } else {
+  } else if (version.method === "percent of billed") {
     price = percentOfCents(chargeCents, version.percent ?? 1);
+  } else {
+    throw new Error(`contract ${version.contractName} has no professional terms: no professional claim uses it`);
   }
   return version.lesserOf ? Math.min(price, chargeCents) : price;
 }

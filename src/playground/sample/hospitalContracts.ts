@@ -35,8 +35,9 @@ export const HOSPITAL_TERMS = {
 const YEAR = { "Effective Start Date": "2025-01-01", "Effective End Date": "2025-12-31" } as const;
 
 /**
- * The PayerContracts rows. The registry requires a professional Method on every contract, so each hospital contract
- * states how its professional fees (billed by the hospital's employed physicians) are paid: 60% of billed charges.
+ * The PayerContracts rows: a hospital contract names its payer and product there, and its Method says it has no
+ * professional terms (its terms are the hospital tables' rows below), so a professional line priced under it is an
+ * error value rather than an amount.
  */
 export const hospitalContractVersions: readonly ContractVersion[] = [HOSPITAL_PPO, BEHAVIORAL].map((contractName) => ({
   contractName,
@@ -44,11 +45,11 @@ export const hospitalContractVersions: readonly ContractVersion[] = [HOSPITAL_PP
   product: "PPO",
   effectiveStartDate: "2025-01-01",
   effectiveEndDate: "2025-12-31",
-  method: "percent of billed",
-  percent: 0.6,
+  method: "none",
+  percent: null,
   feeSchedule: null,
   medicareSchedule: null,
-  lesserOf: true,
+  lesserOf: false,
   defaultMethod: null,
   defaultPercent: null,
   multipleProcedureRule: "Medicare",

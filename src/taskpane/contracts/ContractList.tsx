@@ -9,8 +9,6 @@ import {
   DialogSurface,
   DialogTitle,
   Text,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import type {
   CarveOutForm,
@@ -19,29 +17,20 @@ import type {
   ContractForm,
   EditableRow,
 } from "../../excel/contracts/contractEditor";
-import type { LoadedRow } from "../../excel/contracts/registryRowWriter";
 import { CONTRACT_CARVE_OUTS_SPEC, PAYER_CONTRACTS_SPEC } from "../../excel/registry/registryTables";
 import { emptyForm } from "../../excel/contracts/registryForm";
 import { ActionProgress } from "../progress/OperationProgress";
 import { useOperationCommand } from "../progress/useOperationCommand";
 import { usePanelStyles } from "../shared/panelStyles";
 import { deleteRow } from "./contractCommands";
+import type { EditTarget } from "./editTarget";
+import { HospitalTermsSection } from "./HospitalTermsSection";
+import { RegistryRowList, useRowStyles } from "./RegistryRows";
 
-const useStyles = makeStyles({
-  row: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "4px" },
-  rows: { listStyleType: "none", margin: 0, padding: 0 },
-  rowActions: { display: "flex", flexShrink: 0 },
-  problem: { color: tokens.colorPaletteRedForeground1 },
-});
-
-/** What the Contracts panel edits: a contract version or a carve-out, from its form (editing null: a new row). */
-export type EditTarget =
-  | { readonly view: "version"; readonly initial: ContractForm; readonly editing: LoadedRow | null }
-  | { readonly view: "carveOut"; readonly initial: CarveOutForm; readonly editing: LoadedRow | null };
+export type { EditTarget } from "./editTarget";
 
 /** A row the user asked to delete, and how the confirmation names it. */
 interface Doomed {
-  readonly what: "version" | "carveOut";
   readonly row: EditableRow<unknown>;
   readonly label: string;
 }
@@ -60,7 +49,8 @@ function versionSummary(form: ContractForm): string {
     String(form.defaultMethod ?? "") === ""
       ? ""
       : ` · unlisted codes: ${String(form.defaultMethod)} ${String(form.defaultPercent ?? "")}`.trimEnd();
-  return `${String(form.effectiveStartDate)} to ${String(form.effectiveEndDate) || "no end"} · ${String(form.method)} ${basis.trim()}${lesserOf}${unlisted}`;
+  const method = [String(form.method), basis.trim()].filter((part) => part !== "").join(" ");
+  return `${String(form.effectiveStartDate)} to ${String(form.effectiveEndDate) || "no end"} · ${method}${lesserOf}${unlisted}`;
 }
 
 /** Props of {@link ContractList}. */
@@ -98,7 +88,7 @@ export function ContractList({ data, onEdit, onDeleted }: ContractListProps) {
             key={contract.contractName}
             contract={contract}
             onEdit={onEdit}
-            onDelete={(what, row, label) => setConfirm({ what, row, label })}
+            onDelete={(row, label) => setConfirm({ row, label })}
           />
         ))}
       </ul>
@@ -114,7 +104,7 @@ export function ContractList({ data, onEdit, onDeleted }: ContractListProps) {
               <Button
                 appearance="primary"
                 onClick={() => {
-                  if (confirm !== null) void remove.start({ what: confirm.what, row: confirm.row.loaded });
+                  if (confirm !== null) void remove.start({ row: confirm.row.loaded });
                   setConfirm(null);
                 }}
               >
@@ -129,43 +119,7 @@ export function ContractList({ data, onEdit, onDeleted }: ContractListProps) {
   );
 }
 
-/** Props of {@link RegistryRowItem}. */
-interface RegistryRowItemProps {
-  /** The item's accessible name ("Version from 2025-01-01"). */
-  readonly label: string;
-  /** The row in one line. */
-  readonly summary: string;
-  /** What the registry reader says is wrong with the row. */
-  readonly problems: readonly string[];
-  readonly onEdit: () => void;
-  readonly onDelete: () => void;
-}
-
-/** One registry row of a contract: its summary, Edit and Delete, and the reader's problems with it. */
-function RegistryRowItem({ label, summary, problems, onEdit, onDelete }: RegistryRowItemProps) {
-  const own = useStyles();
-  return (
-    <li aria-label={label}>
-      <div className={own.row}>
-        <Caption1>{summary}</Caption1>
-        <span className={own.rowActions}>
-          <Button size="small" appearance="subtle" onClick={onEdit}>
-            Edit
-          </Button>
-          <Button size="small" appearance="subtle" onClick={onDelete}>
-            Delete
-          </Button>
-        </span>
-      </div>
-      {problems.map((problem) => (
-        <Caption1 key={problem} className={own.problem}>
-          {problem}
-        </Caption1>
-      ))}
-    </li>
-  );
-}
-
+/** One contract: its versions, carve-outs and hospital terms, and buttons to add each. */
 function ContractCard({
   contract,
   onEdit,
@@ -173,10 +127,10 @@ function ContractCard({
 }: {
   contract: ContractEntry;
   onEdit: (target: EditTarget) => void;
-  onDelete: (what: Doomed["what"], row: EditableRow<unknown>, label: string) => void;
+  onDelete: (row: EditableRow<unknown>, label: string) => void;
 }) {
   const styles = usePanelStyles();
-  const own = useStyles();
+  const own = useRowStyles();
   const newVersion = (): ContractForm => {
     const last = contract.versions[contract.versions.length - 1]?.form;
     const blank = emptyForm(PAYER_CONTRACTS_SPEC.columns);
@@ -184,45 +138,36 @@ function ContractCard({
       ? { ...blank, contractName: contract.contractName }
       : { ...last, effectiveStartDate: "", effectiveEndDate: "", termEndDate: "", renewalNoticeDate: "" };
   };
+  const range = (form: CarveOutForm) =>
+    `${String(form.hcpcsCodeFrom)}${form.hcpcsCodeTo === "" ? "" : `–${String(form.hcpcsCodeTo)}`}`;
   return (
     <li className={styles.card} aria-label={contract.contractName}>
       <div className={own.row}>
         <Text weight="semibold">{contract.contractName}</Text>
         <Caption1 className={styles.muted}>{contract.payer}</Caption1>
       </div>
-      <ul className={own.rows} aria-label={`Versions of ${contract.contractName}`}>
-        {contract.versions.map((version) => {
-          const label = `Version from ${String(version.form.effectiveStartDate)}`;
-          return (
-            <RegistryRowItem
-              key={version.loaded.rowNumber}
-              label={label}
-              summary={versionSummary(version.form)}
-              problems={version.problems}
-              onEdit={() => onEdit({ view: "version", initial: version.form, editing: version.loaded })}
-              onDelete={() =>
-                onDelete("version", version, `The version from ${String(version.form.effectiveStartDate)}`)
-              }
-            />
-          );
-        })}
-      </ul>
-      {contract.carveOuts.length > 0 && <Caption1 className={styles.muted}>Carve-outs</Caption1>}
-      <ul className={own.rows} aria-label={`Carve-outs of ${contract.contractName}`}>
-        {contract.carveOuts.map((carveOut) => {
-          const range = `${String(carveOut.form.hcpcsCodeFrom)}${carveOut.form.hcpcsCodeTo === "" ? "" : `–${String(carveOut.form.hcpcsCodeTo)}`}`;
-          return (
-            <RegistryRowItem
-              key={carveOut.loaded.rowNumber}
-              label={`Carve-out ${range}`}
-              summary={`${range} · ${String(carveOut.form.method)} ${percentOrRate(carveOut.form)}`}
-              problems={carveOut.problems}
-              onEdit={() => onEdit({ view: "carveOut", initial: carveOut.form, editing: carveOut.loaded })}
-              onDelete={() => onDelete("carveOut", carveOut, `Carve-out ${range}`)}
-            />
-          );
-        })}
-      </ul>
+      <RegistryRowList
+        title={null}
+        label={`Versions of ${contract.contractName}`}
+        entries={contract.versions.map((version) => ({
+          row: version,
+          label: `Version from ${String(version.form.effectiveStartDate)}`,
+          summary: versionSummary(version.form),
+          onEdit: () => onEdit({ view: "version", initial: version.form, editing: version.loaded }),
+          onDelete: () => onDelete(version, `The version from ${String(version.form.effectiveStartDate)}`),
+        }))}
+      />
+      <RegistryRowList
+        title="Carve-outs"
+        label={`Carve-outs of ${contract.contractName}`}
+        entries={contract.carveOuts.map((carveOut) => ({
+          row: carveOut,
+          label: `Carve-out ${range(carveOut.form)}`,
+          summary: `${range(carveOut.form)} · ${String(carveOut.form.method)} ${percentOrRate(carveOut.form)}`,
+          onEdit: () => onEdit({ view: "carveOut", initial: carveOut.form, editing: carveOut.loaded }),
+          onDelete: () => onDelete(carveOut, `Carve-out ${range(carveOut.form)}`),
+        }))}
+      />
       <div>
         <Button size="small" onClick={() => onEdit({ view: "version", initial: newVersion(), editing: null })}>
           Add version
@@ -240,6 +185,7 @@ function ContractCard({
           Add carve-out
         </Button>
       </div>
+      <HospitalTermsSection contract={contract} onEdit={onEdit} onDelete={onDelete} />
     </li>
   );
 }

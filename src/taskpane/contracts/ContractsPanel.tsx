@@ -16,6 +16,7 @@ import { PanelSection } from "../shared/PanelSection";
 import { useCommand } from "../useCommand";
 import { loadContracts, saveCarveOutRow, saveVersion } from "./contractCommands";
 import { ContractList, type EditTarget } from "./ContractList";
+import { HospitalTermsForm } from "./HospitalTermsForm";
 import { RegistryRowForm } from "./RegistryRowForm";
 
 /** What the panel shows: the list, or a form editing one row. */
@@ -24,7 +25,10 @@ type Mode = { readonly view: "list" } | EditTarget;
 type Values = Readonly<Record<string, FormInput>>;
 const DAYS_FIELD = "renewalNoticeDays";
 
-/** The Contracts panel: contracts with their versions and carve-outs, and forms that write the registry tables. */
+/**
+ * The Contracts panel: contracts with their versions, carve-outs and hospital terms, and forms that write the
+ * registry tables.
+ */
 export function ContractsPanel() {
   const [state, reload] = useCommand(loadContracts);
   const [mode, setMode] = useState<Mode>({ view: "list" });
@@ -92,6 +96,9 @@ export function ContractsPanel() {
       )}
       {data !== null && mode.view === "carveOut" && (
         <CarveOutEditor data={data} mode={mode} onSaved={saved} onCancel={toList} />
+      )}
+      {data !== null && mode.view === "terms" && (
+        <HospitalTermsForm data={data} mode={mode} onSaved={saved} onCancel={toList} />
       )}
     </PanelSection>
   );

@@ -1,6 +1,5 @@
 import {
-  deleteCarveOut,
-  deleteContractVersion,
+  deleteLoadedRow,
   editorIssueMessage,
   listContracts,
   saveCarveOut,
@@ -9,6 +8,7 @@ import {
   type ContractEditorData,
   type SaveContractInput,
 } from "../../excel/contracts/contractEditor";
+import { saveHospitalTerms, type HospitalSide, type SaveTermsInput } from "../../excel/contracts/hospitalTerms";
 import type { LoadedRow, SavedRow } from "../../excel/contracts/registryRowWriter";
 import { writerCommand } from "../progress/writerCommand";
 import type { TaskPaneCommand } from "../taskPaneCommand";
@@ -45,18 +45,25 @@ export const saveCarveOutRow = writerCommand({
   succeeded: savedMessage,
 });
 
-/** A row of either registry table, as the Contracts panel deletes it. */
+/** Adds or updates an InpatientTerms or OutpatientTerms row, with Cancel until its commit. */
+export const saveTermsRow = writerCommand({
+  name: "contracts.saveHospitalTerms",
+  label: "Save terms",
+  write: (excel, input: SaveTermsInput<HospitalSide>, { signal }) => saveHospitalTerms(excel, input, { signal }),
+  describe: editorIssueMessage,
+  succeeded: savedMessage,
+});
+
+/** A row of a registry table the Contracts panel lists, as it deletes it. */
 export interface RowToDelete {
-  readonly what: "version" | "carveOut";
   readonly row: LoadedRow;
 }
 
-/** Deletes a PayerContracts or ContractCarveOuts row (the panel asks first), with Cancel until its commit. */
+/** Deletes a row the Contracts panel lists (it asks first), with Cancel until its commit. */
 export const deleteRow = writerCommand({
   name: "contracts.deleteRow",
   label: "Delete",
-  write: (excel, { what, row }: RowToDelete, { signal }) =>
-    what === "version" ? deleteContractVersion(excel, row, { signal }) : deleteCarveOut(excel, row, { signal }),
+  write: (excel, { row }: RowToDelete, { signal }) => deleteLoadedRow(excel, row, { signal }),
   describe: editorIssueMessage,
   succeeded: ({ rowNumber }) => `Deleted row ${rowNumber}.`,
 });

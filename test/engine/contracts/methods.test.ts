@@ -18,11 +18,16 @@ import {
   type DefaultRuleTable,
 } from "../../../src/engine/contracts/methods";
 import { toCents } from "../../../src/engine/money";
+import { priceLine } from "../../../src/engine/contracts/priceLine";
+import { priceLines } from "../../../src/engine/contracts/priceLines";
+import { issueExcelError, issueMessage } from "../../../src/engine/issues";
 import {
   aContract,
   aFeeRow,
   aFeeSchedule,
+  aLine,
   aRegistry,
+  asColumns,
   d,
   date,
   feeSchedule,
@@ -65,6 +70,7 @@ describe("the words of a method column", () => {
       "Fee Schedule",
       "Percent of Medicare",
       "Percent of Billed",
+      "None (hospital terms only)",
     ]);
     expect(methodChoices(CARVE_OUT_METHODS).labels).toEqual(["Flat Rate", "Percent of Billed", "Percent of Medicare"]);
   });
@@ -115,6 +121,43 @@ describe("a contract's rates in words", () => {
 
   it("states a percent of billed charges alone when there is nothing else to say", () => {
     expect(describeContractRates(aContract({ method: percentOfBilled("0.6") }))).toBe("60% of billed charges");
+  });
+});
+
+describe("a hospital-only contract (Method None)", () => {
+  const hospitalOnly = aContract({ contractName: "Mercy Hospital", method: { kind: "none" }, sourceRowNumber: 7 });
+  const registry = aRegistry({ versions: [hospitalOnly] });
+  const priced = priceLine(registry, aLine({ contractName: "Mercy Hospital", chargeAmount: 15000 }));
+
+  it("reads None, hospital only or no professional terms from its Method cell", () => {
+    const { words } = methodChoices(CONTRACT_METHODS);
+    expect([words["none (hospital terms only)"], words["none"], words["hospital only"], words["no professional terms"]]).toEqual(["none", "none", "none", "none"]); // prettier-ignore
+  });
+
+  it("prices a professional line as #N/A saying the contract has no professional terms, not as an amount", () => {
+    expect(
+      priced.ok ? priced.value.allowedAmount : [issueExcelError(priced.issue), issueMessage(priced.issue)],
+    ).toEqual([
+      "#N/A",
+      'Contract "Mercy Hospital" has no professional terms (Method None, registry row 7); it prices only hospital claims: use PAYER.INPATIENT_PAYMENT or PAYER.OUTPATIENT_PAYMENT, or give the contract a professional Method.',
+    ]);
+  });
+
+  it("answers the same for every line of a column priced in one batch", () => {
+    const lines = [aLine({ contractName: "Mercy Hospital", chargeAmount: 15000 }), aLine({ contractName: "Mercy Hospital", hcpcsCode: "99214", chargeAmount: 20000 })]; // prettier-ignore
+    const batch = priceLines(registry, asColumns(lines));
+    expect([...batch.issues.values()].map((issue) => issue.code)).toEqual([
+      "contractHasNoProfessionalTerms",
+      "contractHasNoProfessionalTerms",
+    ]);
+  });
+
+  it("needs no Percent, Fee Schedule or Medicare Schedule cell", () => {
+    expect([CONTRACT_METHODS.none.needs, contractMethodOf("none", { percent: null, feeSchedule: null, medicareSchedule: null, defaultPercent: null })]).toEqual([[], { kind: "none" }]); // prettier-ignore
+  });
+
+  it("is described as having no professional terms in the portfolio", () => {
+    expect(describeContractRates(hospitalOnly)).toBe("No professional terms (hospital terms only)");
   });
 });
 

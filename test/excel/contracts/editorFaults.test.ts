@@ -7,6 +7,7 @@
  */
 import {
   deleteContractVersion,
+  deleteLoadedRow,
   editorIssueMessage,
   listContracts,
   saveCarveOut,
@@ -14,6 +15,9 @@ import {
   type ContractEditorData,
 } from "../../../src/excel/contracts/contractEditor";
 import type { ExcelGateway } from "../../../src/excel/core/excelGateway";
+import { saveHospitalTerms, termsContextOf, type HospitalSide } from "../../../src/excel/contracts/hospitalTerms";
+import { emptyForm } from "../../../src/excel/contracts/registryForm";
+import { OUTPATIENT_TERMS_SPEC } from "../../../src/excel/registry/hospitalTermsTables";
 import type { Result } from "../../../src/engine";
 import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
 import {
@@ -25,7 +29,14 @@ import {
   type Operation,
   type OperationOutcome,
 } from "../../support/faults";
-import { aCarveOutForm, aContractForm, aRegistryWorkbook, aWorkbookWithoutRegistry } from "./support";
+import {
+  aCarveOutForm,
+  aContractForm,
+  aHospitalWorkbook,
+  anInpatientTermsForm,
+  aRegistryWorkbook,
+  aWorkbookWithoutRegistry,
+} from "./support";
 
 const outcomeOf = (result: Result<{ readonly rowNumber: number }, Parameters<typeof editorIssueMessage>[0]>): OperationOutcome =>
   result.ok ? { ok: true, message: `Row ${result.value.rowNumber} saved.` } : { ok: false, message: editorIssueMessage(result.issue) }; // prettier-ignore
@@ -36,6 +47,14 @@ beforeAll(async () => {
   loaded = await listContracts(new WorkbookSimulator(aRegistryWorkbook()).excel);
 });
 const acmeVersions = () => loaded.contracts.find((c) => c.contractName === "Acme PPO")!.versions;
+
+/** What the editor loaded from the sample's hospital contracts, and the context a terms form is checked in. */
+let hospital: ContractEditorData;
+beforeAll(async () => {
+  hospital = await listContracts(new WorkbookSimulator(aHospitalWorkbook()).excel);
+});
+const termsContext = <S extends HospitalSide>(side: S) => termsContextOf(hospital.contracts, side, null);
+const hospitalPpo = () => hospital.contracts.find((c) => c.contractName === "Acme Hospital PPO")!;
 
 /** A registry whose PayerContracts ends with the blank row Excel gives a new table. */
 const withBlankRow = (): WorkbookSnapshot =>
@@ -105,6 +124,42 @@ const CASES: readonly Case[] = [
       outcomeOf(await saveContractVersion(excel, { form: aContractForm(), editing: null, versions: [] }, { signal })),
     what: 'Saving the version of contract "Cedar Health HMO" from 2025-01-01',
     requests: 7,
+  },
+  {
+    name: "saving new inpatient terms, added at the end of InpatientTerms",
+    workbook: aHospitalWorkbook,
+    operation: async (excel, signal) =>
+      outcomeOf(await saveHospitalTerms(excel, { side: "inpatient", form: anInpatientTermsForm(), ...termsContext("inpatient") }, { signal })), // prettier-ignore
+    what: 'Saving the inpatient terms of contract "Acme Hospital PPO" from 2026-01-01',
+    requests: 6,
+  },
+  {
+    name: "saving over loaded inpatient terms",
+    workbook: aHospitalWorkbook,
+    operation: async (excel, signal) => {
+      const [terms] = hospitalPpo().hospitalTerms.inpatient;
+      const input = { side: "inpatient" as const, form: { ...terms!.form, baseRate: "11750" }, ...termsContext("inpatient"), editing: terms!.loaded }; // prettier-ignore
+      return outcomeOf(await saveHospitalTerms(excel, input, { signal }));
+    },
+    what: 'Saving the inpatient terms of contract "Acme Hospital PPO" from 2025-01-01',
+    requests: 6,
+  },
+  {
+    name: "deleting outpatient terms",
+    workbook: aHospitalWorkbook,
+    operation: async (excel, signal) => outcomeOf(await deleteLoadedRow(excel, hospitalPpo().hospitalTerms.outpatient[0]!.loaded, { signal })), // prettier-ignore
+    what: "Deleting row 2 of OutpatientTerms",
+    requests: 4,
+  },
+  {
+    name: "saving outpatient terms into a workbook without OutpatientTerms (the table is created)",
+    workbook: () => aHospitalWorkbook({ without: ["OutpatientTerms", "RevenueCodeRates"] }),
+    operation: async (excel, signal) => {
+      const form = { ...emptyForm(OUTPATIENT_TERMS_SPEC.columns), contractName: "Acme Hospital PPO", effectiveStartDate: "2025-01-01", outpatientMethod: "Percent of Charges", percent: "55%" }; // prettier-ignore
+      return outcomeOf(await saveHospitalTerms(excel, { side: "outpatient", form, ...termsContext("outpatient"), others: [] }, { signal })); // prettier-ignore
+    },
+    what: 'Saving the outpatient terms of contract "Acme Hospital PPO" from 2025-01-01',
+    requests: 9,
   },
 ];
 

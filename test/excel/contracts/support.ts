@@ -1,11 +1,16 @@
 /**
  * A small contract registry for the contract editor's specifications: Acme PPO (two versions on its fee schedule
- * FS_Acme, a carve-out), the registry tables formatted as a user's would be (dates as text, percentages as %).
+ * FS_Acme, a carve-out), the registry tables formatted as a user's would be (dates as text, percentages as %); and
+ * the sample's hospital contracts with their terms tables.
  */
 import { emptyForm } from "../../../src/excel/contracts/registryForm";
 import type { CarveOutForm, ContractForm } from "../../../src/excel/contracts/contractEditor";
 import { CONTRACT_CARVE_OUTS_SPEC, PAYER_CONTRACTS_SPEC } from "../../../src/excel/registry/registryTables";
 import type { CellInput, SheetSnapshot, WorkbookSnapshot } from "../../../src/playground/simulator";
+import type { TermsForm } from "../../../src/excel/contracts/hospitalTerms";
+import { INPATIENT_TERMS_SPEC } from "../../../src/excel/registry/hospitalTermsTables";
+import { BEHAVIORAL, HOSPITAL_PPO, hospitalTableRows } from "../../../src/playground/sample/hospitalContracts";
+import { specOf, tableSheet as specTableSheet } from "../../formulas/hospitalWorkbook";
 
 const letter = (n: number) => String.fromCharCode(64 + n);
 
@@ -87,6 +92,43 @@ export function aCarveOutForm(overrides: Partial<CarveOutForm> = {}): CarveOutFo
     hcpcsCodeTo: "87999",
     method: "Flat Rate",
     rate: "12.50",
+    ...overrides,
+  };
+}
+
+const HOSPITAL_ONLY = (name: string): CellInput[] => [name, "Acme Health", "PPO", "2025-01-01", "2025-12-31", "None (hospital terms only)", null, null, null, false]; // prettier-ignore
+/** The sample's hospital tables the editor's specifications use (the CMS tables are not needed to read the terms). */
+const HOSPITAL_SHEETS = { InpatientTerms: "Inpatient Terms", InpatientCaseRates: "Case Rates", InpatientPerDiemRates: "Per Diem Rates", OutpatientTerms: "Outpatient Terms", RevenueCodeRates: "Revenue Code Rates" } as const; // prettier-ignore
+
+/**
+ * The registry above with the sample's two hospital-only contracts (Acme Hospital PPO: MS-DRG inpatient and Percent
+ * of OPPS outpatient terms for 2025; Acme Behavioral Health: Per Diem and Revenue Code Rates) and their hospital
+ * tables as the sample workbook has them, `without` some of those tables.
+ */
+export function aHospitalWorkbook(options: { without?: readonly string[] } = {}): WorkbookSnapshot {
+  const base = aRegistryWorkbook({
+    contractRows: [
+      ["Acme PPO", "Acme", "PPO", "2025-01-01", "2025-12-31", "Fee Schedule", null, "FS_Acme", null, true],
+      HOSPITAL_ONLY(HOSPITAL_PPO),
+      HOSPITAL_ONLY(BEHAVIORAL),
+    ],
+  });
+  const rows = hospitalTableRows();
+  const sheets = Object.entries(HOSPITAL_SHEETS)
+    .filter(([table]) => !(options.without ?? []).includes(table))
+    .map(([table, sheet]) => specTableSheet(specOf(table), sheet, rows[table]!));
+  return { ...base, sheets: [...base.sheets, ...sheets] };
+}
+
+/** New inpatient terms of Acme Hospital PPO for 2026: MS-DRG at a $12,000.00 base rate. */
+export function anInpatientTermsForm(overrides: Partial<TermsForm<"inpatient">> = {}): TermsForm<"inpatient"> {
+  return {
+    ...emptyForm(INPATIENT_TERMS_SPEC.columns),
+    contractName: HOSPITAL_PPO,
+    effectiveStartDate: "2026-01-01",
+    effectiveEndDate: "2026-12-31",
+    inpatientMethod: "MS-DRG",
+    baseRate: "12000.00",
     ...overrides,
   };
 }

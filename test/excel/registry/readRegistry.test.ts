@@ -117,7 +117,7 @@ describe("reporting bad registry cells", () => {
   it("names the allowed words of a bad method", async () => {
     const snapshot = await read(registryWorkbook([acme({ Method: "capitation" })]));
     expect(messages(snapshot)).toEqual([
-      'Table PayerContracts (sheet Contracts), row 2, column "Method": "capitation" is not valid; expected one of Fee Schedule, Percent of Medicare, Percent of Billed.',
+      'Table PayerContracts (sheet Contracts), row 2, column "Method": "capitation" is not valid; expected one of Fee Schedule, Percent of Medicare, Percent of Billed, None (hospital terms only).',
     ]);
   });
 

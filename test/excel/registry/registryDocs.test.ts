@@ -19,7 +19,9 @@ describe('README "Workbook tables"', () => {
     const docs = renderRegistryDocs();
     for (const name of ["PayerContracts", "ContractCarveOuts", "MedicareSchedules"])
       expect(docs).toContain(`### ${name}`);
-    expect(docs).toContain("Allowed: Fee Schedule, Percent of Medicare, Percent of Billed.");
+    expect(docs).toContain(
+      "Allowed: Fee Schedule, Percent of Medicare, Percent of Billed, None (hospital terms only).",
+    );
   });
 
   it("says a blank TRUE/FALSE cell is FALSE in the README, not in the hint the task pane shows beside a switch", () => {

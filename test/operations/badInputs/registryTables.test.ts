@@ -78,7 +78,7 @@ const DOLLARS = "expected an amount in dollars from 0 to 10,000,000, like 91.00"
 
 describe("a bad cell typed into PayerContracts", () => {
   specify([
-    ["a method the registry does not know", [["Contracts", "F3", "percent of medicaid"]], ACME, only(`${CONTRACTS}, row 3, column "Method": "percent of medicaid" is not valid; expected one of Fee Schedule, Percent of Medicare, Percent of Billed.`)], // prettier-ignore
+    ["a method the registry does not know", [["Contracts", "F3", "percent of medicaid"]], ACME, only(`${CONTRACTS}, row 3, column "Method": "percent of medicaid" is not valid; expected one of Fee Schedule, Percent of Medicare, Percent of Billed, None (hospital terms only).`)], // prettier-ignore
     ["a percent written in words", [["Contracts", "G4", "one hundred three"]], SUMMIT, only(`${CONTRACTS}, row 4, column "Percent": "one hundred three" is not valid; ${PERCENT}.`)], // prettier-ignore
     ["103 typed for 103% in a cell that is not formatted as %", [["Contracts", "G4", "103"]], SUMMIT, only(`${CONTRACTS}, row 4, column "Percent": "103" is not valid; ${PERCENT}.`)], // prettier-ignore
     ["a percent of 10^20", [["Contracts", "G4", "1E+20"]], SUMMIT, only(`${CONTRACTS}, row 4, column "Percent": "100000000000000000000" is not valid; ${PERCENT}.`)], // prettier-ignore
