@@ -1,0 +1,116 @@
+/**
+ * Sits between @streamparser/json's Tokenizer and TokenParser and knows where in the file each token is (a JSON
+ * path), so that the reader can (1) name the place of a truncation or a syntax error, (2) see the top-level fields
+ * as they come, without building them, and (3) drop the tokens of an in_network item as soon as its billing_code or
+ * negotiation_arrangement says it is not wanted. Dropped tokens never reach the TokenParser, so an item of another
+ * code is tokenized but never built into objects: with a filter of 20 codes among thousands, building objects is
+ * most of the cost left after tokenizing (measured in bench/ticInNetwork.bench.ts).
+ */
+import { TokenType, type ParsedTokenInfo } from "@streamparser/json";
+
+/** What the router tells the reader, and asks it. */
+export interface TokenRouterHooks {
+  /** A top-level field's name, as soon as it is read. */
+  readonly onTopKey: (key: string) => void;
+  /** A top-level field whose value is a string, number, boolean or null. */
+  readonly onTopValue: (key: string, value: unknown) => void;
+  /**
+   * An in_network item's billing_code or negotiation_arrangement, when read as a string or number; true drops the rest of the item, which then reaches the TokenParser with only the fields read so far.
+   */
+  readonly dropItem: (field: "billing_code" | "negotiation_arrangement", value: unknown) => boolean;
+}
+
+/** Where the in_network items sit: root object (1), in_network array (2), item object (3). */
+const ITEM_DEPTH = 3;
+
+/** Tracks the JSON path of the token stream and forwards to `next` only the tokens the reader wants built. */
+export class TokenRouter {
+  private depth = 0;
+  /** Per depth (1-based): whether the container is an array. */
+  private readonly isArray: boolean[] = [false];
+  /** Per depth: the current key (object) or index (array). */
+  private readonly keys: (string | number)[] = [""];
+  private expectKey = false;
+  private inInNetwork = false;
+  private dropping = false;
+  /** The byte offset of the last token, for the position of a syntax error. */
+  lastOffset = 0;
+
+  constructor(
+    private readonly next: (token: ParsedTokenInfo) => void,
+    private readonly hooks: TokenRouterHooks,
+  ) {}
+
+  /** The tokenizer's onToken. */
+  write(info: ParsedTokenInfo): void {
+    this.lastOffset = info.offset;
+    switch (info.token) {
+      case TokenType.LEFT_BRACE:
+      case TokenType.LEFT_BRACKET:
+        this.open(info.token === TokenType.LEFT_BRACKET);
+        break;
+      case TokenType.RIGHT_BRACE:
+      case TokenType.RIGHT_BRACKET:
+        this.depth -= 1;
+        this.expectKey = false;
+        if (this.depth === 1) this.inInNetwork = false;
+        if (this.dropping && this.depth === ITEM_DEPTH - 1) this.dropping = false;
+        break;
+      case TokenType.COMMA:
+        if (this.isArray[this.depth] === true) (this.keys[this.depth] as number) += 1;
+        else this.expectKey = true;
+        break;
+      case TokenType.STRING:
+        if (this.expectKey) {
+          this.keys[this.depth] = info.value as string;
+          this.expectKey = false;
+          if (this.depth === 1) this.hooks.onTopKey(info.value as string);
+        } else this.primitive(info);
+        break;
+      case TokenType.NUMBER:
+      case TokenType.TRUE:
+      case TokenType.FALSE:
+      case TokenType.NULL:
+        this.primitive(info);
+        break;
+      case TokenType.COLON:
+      case TokenType.SEPARATOR:
+        break;
+    }
+    if (!this.dropping) this.next(info);
+  }
+
+  private open(array: boolean): void {
+    this.depth += 1;
+    this.isArray[this.depth] = array;
+    this.keys[this.depth] = array ? 0 : "";
+    this.expectKey = !array;
+    if (this.depth === ITEM_DEPTH - 1 && array && this.keys[1] === "in_network") this.inInNetwork = true;
+  }
+
+  private primitive(info: ParsedTokenInfo): void {
+    if (this.depth === 1) {
+      this.hooks.onTopValue(this.keys[1] as string, info.value);
+      return;
+    }
+    if (this.depth !== ITEM_DEPTH || !this.inInNetwork || this.dropping) return;
+    const key = this.keys[ITEM_DEPTH];
+    if (key !== "billing_code" && key !== "negotiation_arrangement") return;
+    // The deciding value itself is forwarded (write() forwards after this), so the built item still shows it.
+    if (this.hooks.dropItem(key, info.value)) {
+      this.next(info);
+      this.dropping = true;
+    }
+  }
+
+  /** The JSON path of the current token: `in_network[3].negotiated_rates[0].negotiated_prices`. */
+  position(): string {
+    let path = "";
+    for (let d = 1; d <= this.depth; d++) {
+      const key = this.keys[d];
+      if (this.isArray[d] === true) path += `[${String(key)}]`;
+      else if (key !== "") path += path === "" ? String(key) : `.${String(key)}`;
+    }
+    return path;
+  }
+}
