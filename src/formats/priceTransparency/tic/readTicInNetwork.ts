@@ -14,7 +14,7 @@ import type { MarketRateFilter } from "../marketRate";
 import type { ForeignFileKind, TicRefusal, TicWarning } from "./issues";
 import { IssueSink, isRecord } from "./issueSink";
 import { codeNotRequested, normalCode, readItem, skippedArrangement, type PendingRate } from "./items";
-import { groupWanted, readProviderReference, type ProviderReference } from "./providers";
+import { groupWanted, providerIdDigits, readProviderReference, type ProviderReference } from "./providers";
 import { resolveRates, type TicPlans } from "./resolve";
 import { byteChunks, classifyNotJson, DEFAULT_BLOB_SLICE_BYTES, firstContentIndex, sourceSize } from "./source";
 import { TokenRouter } from "./tokenRouter";
@@ -119,7 +119,7 @@ function makeParser(reading: Reading, codes: ReadonlySet<string> | undefined) {
     paths: ["$.in_network.*", "$.provider_references.*", "$.reporting_plans"],
     keepStack: false,
   });
-  const router = new TokenRouter((token) => parser.write(token), {
+  const router = new TokenRouter(parser.write.bind(parser), {
     onTopKey: (key) => {
       reading.topKeys.push(key);
       if (key === "in_network") reading.inNetworkSeen = true;
@@ -134,7 +134,7 @@ function makeParser(reading: Reading, codes: ReadonlySet<string> | undefined) {
     dropItem: (field, value) =>
       field === "negotiation_arrangement" ? skippedArrangement(value) !== null : codeNotRequested(value, codes),
   });
-  tokenizer.onToken = (token) => router.write(token);
+  tokenizer.onToken = router.write.bind(router);
   parser.onValue = ({ value, key, stack }) => {
     const top = topKeyOf(key, stack);
     if (top === "in_network") reading.onItem(value, key as number);
@@ -191,7 +191,9 @@ export async function readTicInNetwork(
   options: TicReadOptions = {},
 ): Promise<Result<TicRead, TicRefusal>> {
   const codes = filter.codes === undefined ? undefined : new Set([...filter.codes].map(normalCode));
-  const normalFilter: MarketRateFilter = { ...filter, codes };
+  const providerIds =
+    filter.providerIds === undefined ? undefined : new Set([...filter.providerIds].map(providerIdDigits));
+  const normalFilter: MarketRateFilter = { ...filter, codes, providerIds };
   const reading = new Reading(normalFilter);
   const { tokenizer, parser, router } = makeParser(reading, codes);
   const totalBytes = sourceSize(source);

@@ -28,11 +28,11 @@ function groupsOf(
   context: ResolveContext,
 ): { groups: { group: ProviderGroup; id: number | null }[]; onlyRemote: boolean } {
   const { providers } = rate;
-  if (providers.kind === "inline")
-    return {
-      groups: providers.groups.filter((g) => groupWanted(g, context.filter)).map((group) => ({ group, id: null })),
-      onlyRemote: false,
-    };
+  if (providers.kind === "inline") {
+    const wanted = providers.groups.filter((group) => groupWanted(group, context.filter));
+    context.countSkip("providerNotRequested", providers.groups.length - wanted.length);
+    return { groups: wanted.map((group) => ({ group, id: null })), onlyRemote: false };
+  }
   const groups: { group: ProviderGroup; id: number }[] = [];
   let remote = 0;
   for (const id of providers.ids) {
