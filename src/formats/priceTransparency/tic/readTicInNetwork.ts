@@ -17,6 +17,7 @@ import { codeNotRequested, normalCode, readItem, skippedArrangement, type Pendin
 import { groupWanted, providerIdDigits, readProviderReference, type ProviderReference } from "./providers";
 import { resolveRates, type TicPlans } from "./resolve";
 import { byteChunks, classifyNotJson, DEFAULT_BLOB_SLICE_BYTES, firstContentIndex, sourceSize } from "./source";
+import { ItemSkipper } from "./itemSkipper";
 import { TokenRouter } from "./tokenRouter";
 import {
   TIC_SKIP_REASONS,
@@ -119,6 +120,8 @@ function makeParser(reading: Reading, codes: ReadonlySet<string> | undefined) {
     paths: ["$.in_network.*", "$.provider_references.*", "$.reporting_plans"],
     keepStack: false,
   });
+  const dropItem = (field: "billing_code" | "negotiation_arrangement", value: unknown) =>
+    field === "negotiation_arrangement" ? skippedArrangement(value) !== null : codeNotRequested(value, codes);
   const router = new TokenRouter(parser.write.bind(parser), {
     onTopKey: (key) => {
       reading.topKeys.push(key);
@@ -131,8 +134,7 @@ function makeParser(reading: Reading, codes: ReadonlySet<string> | undefined) {
       if ((HEADER_FIELDS as readonly string[]).includes(key) && typeof value === "string")
         reading.header[key as HeaderField] = value.trim();
     },
-    dropItem: (field, value) =>
-      field === "negotiation_arrangement" ? skippedArrangement(value) !== null : codeNotRequested(value, codes),
+    dropItem,
   });
   tokenizer.onToken = router.write.bind(router);
   parser.onValue = ({ value, key, stack }) => {
@@ -151,7 +153,9 @@ function makeParser(reading: Reading, codes: ReadonlySet<string> | undefined) {
   parser.onEnd = () => {
     if (!tokenizer.isEnded) tokenizer.end();
   };
-  return { tokenizer, parser, router };
+  // Without a code filter nearly every item is kept, so skipping would only add a pass over the bytes.
+  const skipper = codes === undefined ? null : new ItemSkipper(dropItem, tokenizer.write.bind(tokenizer));
+  return { tokenizer, parser, router, skipper };
 }
 
 /** The payer and plan of each rate: from reporting_plans when the file covers several plans, else the header. */
@@ -195,7 +199,7 @@ export async function readTicInNetwork(
     filter.providerIds === undefined ? undefined : new Set([...filter.providerIds].map(providerIdDigits));
   const normalFilter: MarketRateFilter = { ...filter, codes, providerIds };
   const reading = new Reading(normalFilter);
-  const { tokenizer, parser, router } = makeParser(reading, codes);
+  const { tokenizer, parser, router, skipper } = makeParser(reading, codes);
   const totalBytes = sourceSize(source);
   let started = false;
   try {
@@ -209,11 +213,16 @@ export async function readTicInNetwork(
           if (refusal !== null) return fail(refusal);
         }
       }
-      tokenizer.write(chunk);
+      if (skipper === null) tokenizer.write(chunk);
+      else skipper.write(chunk);
       reading.bytesRead += chunk.byteLength;
       if (reading.refusal !== null) return fail(reading.refusal);
       if (reading.syntaxError)
-        return fail({ code: "jsonInvalid", byteOffset: router.lastOffset, at: router.position() });
+        return fail({
+          code: "jsonInvalid",
+          byteOffset: router.lastOffset + (skipper?.skippedBytes ?? 0),
+          at: router.position(),
+        });
       options.onProgress?.({
         bytesRead: reading.bytesRead,
         totalBytes,
@@ -228,7 +237,12 @@ export async function readTicInNetwork(
   if (!started) return fail({ code: "fileEmpty" });
   if (!parser.isEnded) tokenizer.end();
   if (reading.syntaxError || !parser.isEnded)
-    return fail({ code: "fileTruncated", bytesRead: reading.bytesRead, at: router.position() });
+    return fail({
+      code: "fileTruncated",
+      bytesRead: reading.bytesRead,
+      // Inside a skipped item the router saw only its first fields: name the item, not the last field it saw.
+      at: router.position(skipper?.skipping === true ? 2 : Infinity),
+    });
   if (!reading.inNetworkSeen) return fail({ code: "notInNetworkFile", kind: "otherJson", topKeys: reading.topKeys });
   return ok(finish(reading));
 }

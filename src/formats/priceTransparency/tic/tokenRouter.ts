@@ -102,10 +102,10 @@ export class TokenRouter {
     }
   }
 
-  /** The JSON path of the current token: `in_network[3].negotiated_rates[0].negotiated_prices`. */
-  position(): string {
+  /** The JSON path of the current token, `in_network[3].negotiated_rates[0].negotiated_prices`, to `maxDepth` levels. */
+  position(maxDepth = Infinity): string {
     let path = "";
-    for (let d = 1; d <= this.depth; d++) {
+    for (let d = 1; d <= Math.min(this.depth, maxDepth); d++) {
       const key = this.keys[d];
       if (this.isArray[d] === true) path += `[${String(key)}]`;
       else if (key !== "") path += path === "" ? String(key) : `.${String(key)}`;

@@ -2,18 +2,7 @@
 // and stops when cancelled: the rates never depend on where the chunks are cut.
 import { describeWithSharedData } from "../../../support/sharedData";
 import { readTicInNetwork, type TicProgress, type TicRead } from "../../../../src/formats/priceTransparency/tic";
-import { ALL_TYPES, edited, FFS, rateLine, readOk, ticFile } from "./ticFiles";
-
-/** The text cut into pieces of 1 to 7 characters, in a repeating pattern. */
-function tinyChunks(text: string): string[] {
-  const chunks: string[] = [];
-  for (let at = 0, n = 0; at < text.length; n++) {
-    const size = 1 + (n % 7);
-    chunks.push(text.slice(at, at + size));
-    at += size;
-  }
-  return chunks;
-}
+import { ALL_TYPES, edited, FFS, rateLine, readOk, ticFile, tinyChunks } from "./ticFiles";
 
 /** The UTF-8 bytes of the text cut into pieces of 1 to 7 bytes, so that multi-byte characters are split. */
 function tinyByteChunks(text: string): Uint8Array[] {

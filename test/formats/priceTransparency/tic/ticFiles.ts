@@ -59,3 +59,14 @@ export function edited(text: string, edit: (document: EditableJson) => void): st
 export function rateLine(rate: TicRead["rates"][number]): string {
   return `${rate.code} ${rate.rate.toString()} ${rate.billingClass} ${rate.setting} ${rate.provider} ${rate.at}`;
 }
+
+/** The text cut into pieces of 1 to 7 characters, in a repeating pattern. */
+export function tinyChunks(text: string): string[] {
+  const chunks: string[] = [];
+  for (let at = 0, n = 0; at < text.length; n++) {
+    const size = 1 + (n % 7);
+    chunks.push(text.slice(at, at + size));
+    at += size;
+  }
+  return chunks;
+}
