@@ -43,6 +43,14 @@ export function isRecord(value: unknown): value is JsonRecord {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Looks a value up in a closed table of the schema's words; undefined for anything else, including the names of
+ * Object's own properties ("constructor"), which a plain index would find.
+ */
+export function lookUp<T>(table: Readonly<Record<string, T>>, value: unknown): T | undefined {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(table, value) ? table[value] : undefined;
+}
+
 /** A non-empty string field, or null after reporting it (missing or invalid). */
 export function requiredText(record: JsonRecord, field: string, at: string, sink: IssueSink): string | null {
   const value = record[field];

@@ -5,7 +5,7 @@
  */
 import { Decimal } from "../../../engine";
 import type { BillingClass, CareSetting, MarketRateFilter, MarketRateMethod, MarketRateUnit } from "../marketRate";
-import { isRecord, optionalText, optionalTextList, type IssueSink } from "./issueSink";
+import { isRecord, lookUp, optionalText, optionalTextList, type IssueSink } from "./issueSink";
 
 /** The schema's negotiated_type values. */
 export type TicNegotiatedType = "negotiated" | "derived" | "fee schedule" | "percentage" | "per diem";
@@ -49,11 +49,6 @@ export interface PriceFields {
   readonly placeOfServiceCodes: readonly string[];
   readonly modifiers: readonly string[];
   readonly additionalInformation: string | null;
-}
-
-/** Looks a value up in a closed table of the schema's words; undefined for anything else. */
-function lookUp<T>(table: Readonly<Record<string, T>>, value: unknown): T | undefined {
-  return typeof value === "string" && Object.prototype.hasOwnProperty.call(table, value) ? table[value] : undefined;
 }
 
 function readPlaceOfService(value: unknown, at: string, sink: IssueSink): string[] | null {

@@ -5,7 +5,7 @@
  * inline.
  */
 import type { MarketRateFilter } from "../marketRate";
-import { isRecord, optionalText, type IssueSink, type JsonRecord } from "./issueSink";
+import { isRecord, lookUp, optionalText, type IssueSink, type JsonRecord } from "./issueSink";
 import type { TicTinType } from "./types";
 
 /** One provider group: a TIN and the NPIs billing under it. */
@@ -45,7 +45,7 @@ export function readProviderGroup(raw: unknown, at: string, sink: IssueSink): Pr
   }
   const npis = readNpis(raw, at, sink);
   const tin = raw.tin;
-  const tinType = isRecord(tin) && typeof tin.type === "string" ? TIN_TYPES[tin.type as TicTinType] : undefined;
+  const tinType = isRecord(tin) ? lookUp(TIN_TYPES, tin.type) : undefined;
   if (!isRecord(tin) || tinType === undefined || typeof tin.value !== "string" || tin.value.trim() === "") {
     sink.invalid(at, "tin", "tin", tin);
     return null;

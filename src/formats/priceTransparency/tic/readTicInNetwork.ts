@@ -12,7 +12,7 @@ import { TokenParser, Tokenizer } from "@streamparser/json";
 import { fail, ok, type Result } from "../../../engine";
 import type { MarketRateFilter } from "../marketRate";
 import type { ForeignFileKind, TicRefusal, TicWarning } from "./issues";
-import { IssueSink, isRecord } from "./issueSink";
+import { IssueSink, isRecord, lookUp } from "./issueSink";
 import { codeNotRequested, normalCode, readItem, skippedArrangement, type PendingRate } from "./items";
 import { groupWanted, providerIdDigits, readProviderReference, type ProviderReference } from "./providers";
 import { resolveRates, type TicPlans } from "./resolve";
@@ -126,9 +126,9 @@ function makeParser(reading: Reading, codes: ReadonlySet<string> | undefined) {
     onTopKey: (key) => {
       reading.topKeys.push(key);
       if (key === "in_network") reading.inNetworkSeen = true;
-      const foreign = FOREIGN_TOP_KEYS[key];
+      const foreign = lookUp(FOREIGN_TOP_KEYS, key);
       if (foreign !== undefined && reading.refusal === null)
-        reading.refusal = { code: "notInNetworkFile", kind: foreign, topKeys: reading.topKeys };
+        reading.refusal = { code: "notInNetworkFile", kind: foreign, topKeys: [...reading.topKeys] };
     },
     onTopValue: (key, value) => {
       if ((HEADER_FIELDS as readonly string[]).includes(key) && typeof value === "string")

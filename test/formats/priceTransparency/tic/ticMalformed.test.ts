@@ -80,6 +80,18 @@ describeWithSharedData("TiC in-network reader: schema violations", () => {
     expect(new Set(read.rates.map((r) => r.tinValue))).toEqual(new Set(["11-1111111"]));
   });
 
+  it("reports a tin whose type is neither ein nor npi and skips that provider group", async () => {
+    const text = edited(ticFile(FFS), (file) => {
+      file.provider_references[1].provider_groups[0].tin.type = "constructor";
+    });
+    const read = await readOk(text);
+    const tin = '{"type":"constructor","value":"22-2222222","business_name":"Midland Medical Group"}';
+    expect(read.warnings.map(ticIssueMessage)).toEqual([
+      `provider_references[1].provider_groups[0].tin: expected an object with type "ein" or "npi" and a value, found ${tin.slice(0, 60)}....`,
+    ]);
+    expect(read.summary.ratesKept).toBe(10);
+  });
+
   it(`lists at most ${MAX_LISTED_WARNINGS} problems and counts the rest`, async () => {
     const text = edited(ticFile(FFS), (file) => {
       const price = file.in_network[0].negotiated_rates[0].negotiated_prices[0];
