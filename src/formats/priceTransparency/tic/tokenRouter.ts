@@ -2,9 +2,10 @@
  * Sits between @streamparser/json's Tokenizer and TokenParser and knows where in the file each token is (a JSON
  * path), so that the reader can (1) name the place of a truncation or a syntax error, (2) see the top-level fields
  * as they come, without building them, and (3) drop the tokens of an in_network item as soon as its billing_code or
- * negotiation_arrangement says it is not wanted. Dropped tokens never reach the TokenParser, so an item of another
- * code is tokenized but never built into objects: with a filter of 20 codes among thousands, building objects is
- * most of the cost left after tokenizing (measured in bench/ticInNetwork.bench.ts).
+ * negotiation_arrangement says it is not wanted. Dropped tokens never reach the TokenParser, so such an item is
+ * never built into objects. With a code filter most such items never reach the tokenizer either (itemSkipper.ts);
+ * the router still drops those the skipper leaves: bundles and capitations in unfiltered reads, and codes written
+ * as numbers or with escapes.
  */
 import { TokenType, type ParsedTokenInfo } from "@streamparser/json";
 
