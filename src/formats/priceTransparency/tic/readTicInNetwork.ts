@@ -1,7 +1,8 @@
 /**
  * The streamed reader of Transparency in Coverage in-network files (DOMAIN.md 5.2, 5.3): files of gigabytes are read
  * chunk by chunk through @streamparser/json, one in_network item at a time (its `paths` option with keepStack false,
- * so an item is dropped from memory once read), filtered while reading.
+ * so an item is dropped from memory once read), filtered while reading. With a code filter, the bytes of the items
+ * of other codes are skipped before the tokenizer (itemSkipper.ts).
  *
  * Memory: the provider references (all of them when they come before in_network, trimmed to the provider filter;
  * only those the kept rates cite when they come after), the kept items' prices, and one item being read. When the
@@ -64,6 +65,8 @@ class Reading {
   refusal: TicRefusal | null = null;
   syntaxError = false;
   inNetworkSeen = false;
+  /** True when provider_references came (whole) before in_network: each kept rate can be checked at once. */
+  referencesFirst = false;
   bytesRead = 0;
   itemsRead = 0;
   itemsKept = 0;
@@ -85,9 +88,23 @@ class Reading {
     }
     this.itemsKept += 1;
     for (const rate of outcome.rates) {
+      if (this.paysNoWantedGroup(rate)) continue;
       this.pending.push(rate);
       if (rate.providers.kind === "references") for (const id of rate.providers.ids) this.citedIds.add(id);
     }
+  }
+
+  /**
+   * Whether a rate cites only references already read whose groups the provider filter all dropped: such a rate is
+   * let go at once, so that a provider-filtered read holds only its providers' prices (references first).
+   */
+  private paysNoWantedGroup(rate: PendingRate): boolean {
+    if (!this.referencesFirst || this.filter.providerIds === undefined || rate.providers.kind !== "references")
+      return false;
+    return rate.providers.ids.every((id) => {
+      const reference = this.references.get(id);
+      return reference !== undefined && reference.kind === "groups" && reference.groups.length === 0;
+    });
   }
 
   onReference(raw: unknown, index: number): void {
@@ -125,7 +142,10 @@ function makeParser(reading: Reading, codes: ReadonlySet<string> | undefined) {
   const router = new TokenRouter(parser.write.bind(parser), {
     onTopKey: (key) => {
       reading.topKeys.push(key);
-      if (key === "in_network") reading.inNetworkSeen = true;
+      if (key === "in_network") {
+        reading.inNetworkSeen = true;
+        reading.referencesFirst = reading.topKeys.includes("provider_references");
+      }
       const foreign = lookUp(FOREIGN_TOP_KEYS, key);
       if (foreign !== undefined && reading.refusal === null)
         reading.refusal = { code: "notInNetworkFile", kind: foreign, topKeys: [...reading.topKeys] };

@@ -91,6 +91,15 @@ describeWithSharedData("TiC in-network reader: provider references", () => {
     expect(read.summary.ratesKept).toBe(8);
   });
 
+  it("still reports an unknown reference id when a provider filter is set", async () => {
+    const text = edited(ticFile(FFS), (file) => {
+      file.in_network[0].negotiated_rates[1].provider_references = [9];
+    });
+    const read = await readOk(text, { providerIds: new Set(["11-1111111"]) });
+    expect(read.warnings.map((w) => w.code)).toEqual(["referenceUnknown"]);
+    expect(read.rates.map((r) => r.tinValue)).toEqual(["11-1111111", "11-1111111", "11-1111111", "11-1111111"]);
+  });
+
   it("reads provider groups given inline in a negotiated rate", async () => {
     const text = edited(ticFile(NO_NPI_FILE), (file) => {
       const rate = file.in_network[0].negotiated_rates[0];
