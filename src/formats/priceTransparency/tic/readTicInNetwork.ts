@@ -181,6 +181,7 @@ function makeParser(reading: Reading, codes: ReadonlySet<string> | undefined) {
 /** The payer and plan of each rate: from reporting_plans when the file covers several plans, else the header. */
 function plansOf(reading: Reading): TicPlans {
   const publisher = reading.header.reporting_entity_name ?? "";
+  if (publisher === "") reading.sink.missing("", "reporting_entity_name");
   const listed = Array.isArray(reading.reportingPlans) ? reading.reportingPlans.filter(isRecord) : [];
   const plans = listed
     .filter((plan) => typeof plan.plan_name === "string")

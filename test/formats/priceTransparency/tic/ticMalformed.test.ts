@@ -59,6 +59,15 @@ describeWithSharedData("TiC in-network reader: schema violations", () => {
     ]);
   });
 
+  it("reports a file without reporting_entity_name and keeps its rates with a blank publisher", async () => {
+    const text = edited(ticFile(FFS), (file) => {
+      delete file.reporting_entity_name;
+    });
+    const read = await readOk(text);
+    expect(read.warnings.map(ticIssueMessage)).toEqual(["reporting_entity_name: missing."]);
+    expect([read.publisher, read.rates[0]!.payer, read.summary.ratesKept]).toEqual(["", "ACME Issuer", 10]);
+  });
+
   it("skips an item without a billing code and says where", async () => {
     const text = edited(ticFile(FFS), (file) => {
       delete file.in_network[1].billing_code;
