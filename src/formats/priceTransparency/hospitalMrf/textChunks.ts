@@ -3,16 +3,13 @@
  * file is never held whole), a stream of bytes or text (Node's fs streams, fetch bodies), or a whole text (tests).
  * Each chunk says how many bytes of the file it is, for progress.
  */
+import { blobSlices, isBlob, SLICE_BYTES, type FileSource } from "../fileSource";
 import type { HospitalMrfOptions, HospitalMrfProgress } from "./result";
 
-/** The part of a Blob/File the reader uses (structural, so src/formats needs no DOM types). */
-export interface ByteBlob {
-  readonly size: number;
-  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
-}
+export type { ByteBlob } from "../fileSource";
 
 /** What the readers take. */
-export type HospitalMrfInput = string | ByteBlob | AsyncIterable<string | Uint8Array> | Iterable<string>;
+export type HospitalMrfInput = FileSource;
 
 /** A piece of the file's text and the number of bytes of the file it came from. */
 export interface TextChunk {
@@ -21,16 +18,12 @@ export interface TextChunk {
 }
 
 /** About 1 MB per chunk: papaparse and the JSON tokenizer work at full speed and memory stays a few MB. */
-const CHUNK_SIZE = 1 << 20;
+const CHUNK_SIZE = SLICE_BYTES;
 
 /** The file's size when it is known before reading. */
 export function totalBytesOf(input: HospitalMrfInput): number | null {
   if (typeof input === "string") return utf8Length(input);
   return isBlob(input) ? input.size : null;
-}
-
-function isBlob(input: HospitalMrfInput): input is ByteBlob {
-  return typeof input === "object" && typeof (input as ByteBlob).slice === "function" && "size" in input;
 }
 
 /** The UTF-8 length of a text, counted rather than encoded so that no copy is made. */
@@ -62,15 +55,7 @@ export async function* textChunks(input: HospitalMrfInput): AsyncGenerator<TextC
     return;
   }
   const decoder = new TextDecoder("utf-8");
-  if (isBlob(input)) {
-    for (let start = 0; start < input.size; start += CHUNK_SIZE) {
-      const end = Math.min(input.size, start + CHUNK_SIZE);
-      const bytes = new Uint8Array(await input.slice(start, end).arrayBuffer());
-      yield { text: decoder.decode(bytes, { stream: end < input.size }), bytes: end - start };
-    }
-    return;
-  }
-  for await (const piece of input as AsyncIterable<string | Uint8Array>) {
+  for await (const piece of isBlob(input) ? blobSlices(input) : input) {
     if (typeof piece === "string") yield { text: piece, bytes: utf8Length(piece) };
     else yield { text: decoder.decode(piece, { stream: true }), bytes: piece.byteLength };
   }

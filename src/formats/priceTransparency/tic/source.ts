@@ -2,19 +2,15 @@
  * The bytes of a TiC file, whatever the caller has: a Blob or File (read in slices, never whole), or chunks of text
  * or bytes from any (async) iterable. Text is encoded to UTF-8 here, so that progress counts bytes in every case.
  */
+import { blobSlices, isBlob, SLICE_BYTES, type FileSource } from "../fileSource";
 import type { NotJsonKind } from "./issues";
-import type { TicBlob, TicSource } from "./types";
 
 /** One MiB slices: large enough that the per-slice cost vanishes, small enough to stay far from the memory budget. */
-export const DEFAULT_BLOB_SLICE_BYTES = 1024 * 1024;
-
-function isBlob(source: TicSource | string): source is TicBlob {
-  return typeof (source as TicBlob).slice === "function" && typeof (source as TicBlob).size === "number";
-}
+export const DEFAULT_BLOB_SLICE_BYTES = SLICE_BYTES;
 
 /** The size of the file when it is known before reading (a Blob), else null. */
-export function sourceSize(source: TicSource | string): number | null {
-  return typeof source !== "string" && isBlob(source) ? source.size : null;
+export function sourceSize(source: FileSource): number | null {
+  return isBlob(source) ? source.size : null;
 }
 
 /** Encodes text chunks to UTF-8, holding a high surrogate at a chunk's end back for the next chunk. */
@@ -41,10 +37,9 @@ class Utf8Chunks {
 }
 
 /** The file's bytes in chunks, in order. */
-export async function* byteChunks(source: TicSource | string, sliceBytes: number): AsyncGenerator<Uint8Array> {
-  if (typeof source !== "string" && isBlob(source)) {
-    for (let start = 0; start < source.size; start += sliceBytes)
-      yield new Uint8Array(await source.slice(start, Math.min(source.size, start + sliceBytes)).arrayBuffer());
+export async function* byteChunks(source: FileSource, sliceBytes: number): AsyncGenerator<Uint8Array> {
+  if (isBlob(source)) {
+    yield* blobSlices(source, sliceBytes);
     return;
   }
   const text = new Utf8Chunks();

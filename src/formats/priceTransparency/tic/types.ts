@@ -4,6 +4,7 @@
  * positioned issues.
  */
 import type { MarketRate } from "../marketRate";
+import type { ByteBlob, FileSource } from "../fileSource";
 
 /** How the provider group's tax id is typed in the file: an EIN, or an NPI for a sole practitioner. */
 export type TicTinType = "ein" | "npi";
@@ -78,13 +79,10 @@ export interface TicProgress {
 }
 
 /** A file as the browser gives it (File, Blob) or Node's Blob: read in slices, never whole. */
-export interface TicBlob {
-  readonly size: number;
-  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
-}
+export type TicBlob = ByteBlob;
 
 /** The file: a Blob, or its text or bytes in chunks of any size (an fs stream, a fetch body, an array of strings). */
-export type TicSource = TicBlob | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+export type TicSource = Exclude<FileSource, string>;
 
 /** How a reading reports and is cancelled. */
 export interface TicReadOptions {
