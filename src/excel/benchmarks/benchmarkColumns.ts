@@ -45,7 +45,10 @@ export const UNIT_WORDS = { dollars: "dollars", percent: "percent" } as const sa
 /** A choice column whose words are a declared table's values (read back to the table's keys). */
 function wordsOf<K extends string>(words: Readonly<Record<K, string>>) {
   const entries = Object.entries(words) as [K, string][];
-  return choiceCell<K>(Object.fromEntries(entries.map(([key, word]) => [word, key])), entries.map(([, w]) => w));
+  return choiceCell<K>(
+    Object.fromEntries(entries.map(([key, word]) => [word, key])),
+    entries.map(([, w]) => w),
+  );
 }
 
 /** The words of a list that the files write as they are (settings, billing classes). */
@@ -94,7 +97,13 @@ export const BENCHMARKS_SPEC = {
       description: "The payer whose rate it is, as the file names it.",
       example: "Platform Health Insurance",
     },
-    plan: { header: "Plan", kind: textCell, written: "text", description: "The payer's plan or product.", example: "PPO" },
+    plan: {
+      header: "Plan",
+      kind: textCell,
+      written: "text",
+      description: "The payer's plan or product.",
+      example: "PPO",
+    },
     provider: {
       header: "Provider",
       kind: textCell,

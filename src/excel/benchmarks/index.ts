@@ -19,7 +19,10 @@ export {
   type NoMedicareAmount,
 } from "./medicareComparison";
 export {
+  findBenchmarksTable,
+  readRegisteredLocalities,
   writeBenchmarks,
+  type RegisteredLocality,
   type BenchmarksWrite,
   type BenchmarksWriteOptions,
   type WrittenBenchmarks,

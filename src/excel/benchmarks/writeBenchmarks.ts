@@ -102,6 +102,33 @@ async function yardstickFor(
   return fail({ code: "localityNotRegistered", locality, registered });
 }
 
+/** The Benchmarks table as the tab shows it before a write: its sheet and rows, or null when there is none. */
+export async function findBenchmarksTable(
+  excel: ExcelGateway,
+): Promise<{ readonly sheetName: string; readonly rowCount: number } | null> {
+  const { table } = await lookAtWorkbook(excel);
+  return table === null ? null : { sheetName: table.sheetName, rowCount: table.rowCount };
+}
+
+/** A locality with a registered Medicare schedule, for the tab's choice. */
+export interface RegisteredLocality {
+  readonly locality: LocalityKey;
+  /** "04412-18 HOUSTON, TX (MPFS_2025)". */
+  readonly label: string;
+}
+
+/** The localities MedicareSchedules registers a schedule for, in key order. */
+export async function readRegisteredLocalities(excel: ExcelGateway): Promise<RegisteredLocality[]> {
+  const { medicareByLocality } = await readRegistry(excel);
+  return [...medicareByLocality.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([locality, schedules]) => {
+      const name = schedules[0]!.locality.localityName;
+      const tables = schedules.map((schedule) => schedule.name).join(", ");
+      return { locality, label: `${locality}${name === "" ? "" : ` ${name}`} (${tables})` };
+    });
+}
+
 /** Today where the user is (Excel's TODAY()), as PAYER.MEDICARE_RATE takes a blank date of service. */
 function todayIso(now: Date = new Date()): IsoDate {
   const pad = (n: number) => String(n).padStart(2, "0");

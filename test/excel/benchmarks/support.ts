@@ -1,4 +1,4 @@
-/** Shared by the Benchmarks table's specifications: the real hospital files, read; the sample workbook; the table. */
+/** Shared by the Benchmarks table's specifications: the real hospital files, read; the sample's Medicare; the table. */
 import type { LocalityKey } from "../../../src/engine";
 import type { BenchmarkFile } from "../../../src/excel/benchmarks";
 import { readHospitalMrf } from "../../../src/formats/priceTransparency/hospitalMrf";
@@ -13,7 +13,10 @@ export const HOUSTON = "04412-18" as LocalityKey;
 export const hospitalFileText = (name: string): string => readSharedData(`price-transparency/hospital-mrf/${name}`);
 
 /** A hospital file's text read by the reader into the rates the Benchmarks tab writes. */
-export async function readBenchmarkFile(fileName: string, text: string = hospitalFileText(fileName)): Promise<BenchmarkFile> {
+export async function readBenchmarkFile(
+  fileName: string,
+  text: string = hospitalFileText(fileName),
+): Promise<BenchmarkFile> {
   const read = await readHospitalMrf(text);
   if (!read.ok) throw new Error(`${fileName} not read: ${read.issue.code}`);
   return { fileName, rates: read.value.rates };
@@ -21,10 +24,16 @@ export async function readBenchmarkFile(fileName: string, text: string = hospita
 
 let sample: WorkbookSnapshot | null = null;
 
-/** The sample workbook (claims, contracts, MPFS_2025 registered for Houston), with extra sheets. */
-export function sampleWorkbook(...extra: SheetSnapshot[]): WorkbookSimulator {
+/**
+ * Only the sample's Medicare schedule (MPFS_2025) and its registration, with extra sheets: a small workbook for
+ * specifications that run an operation many times.
+ */
+export function medicareOnlyWorkbook(...extra: SheetSnapshot[]): WorkbookSimulator {
   sample ??= buildSampleWorkbook();
-  return new WorkbookSimulator({ ...sample, sheets: [...sample.sheets, ...extra] });
+  const medicare = sample.sheets.filter((sheet) =>
+    (sheet.tables ?? []).some((table) => ["MedicareSchedules", "MPFS_2025"].includes(table.name)),
+  );
+  return new WorkbookSimulator({ sheets: [...medicare, ...extra] });
 }
 
 /** The body rows of a table, as Excel gives them. */

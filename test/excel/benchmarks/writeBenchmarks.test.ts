@@ -9,7 +9,7 @@ import { describeBenchmarksIssue, writeBenchmarks, type BenchmarksWrite } from "
 import type { WorkbookSimulator } from "../../../src/playground/simulator";
 import { cellAt } from "../../playground/simulator/helpers";
 import { describeWithSharedData } from "../../support/sharedData";
-import { hospitalFileText, HOUSTON, readBenchmarkFile, sampleWorkbook, tableRecords, tableRows } from "./support";
+import { hospitalFileText, HOUSTON, medicareOnlyWorkbook, readBenchmarkFile, tableRecords, tableRows } from "./support";
 
 jest.setTimeout(60_000);
 
@@ -32,7 +32,7 @@ const MRI_FACILITY_HOUSTON = new Decimal("1.48").times("1.014").plus(new Decimal
 
 describeWithSharedData("writing the Benchmarks table", () => {
   it("writes row 4 of the V3 tall example as the file states it: both codes of the MRI, Platform Health Insurance PPO, $400", async () => {
-    const simulator = sampleWorkbook();
+    const simulator = medicareOnlyWorkbook();
     await written(simulator, { files: [await readBenchmarkFile(V3_TALL)] });
     const rows = (await tableRecords(simulator, "Benchmarks")).filter((row) => row["Position in File"] === "row 4");
     expect(rows.map((row) => [row["Billing Code"], row["Billing Code Type"]])).toEqual([["611", "RC"], ["70551", "CPT"]]); // prettier-ignore
@@ -52,7 +52,7 @@ describeWithSharedData("writing the Benchmarks table", () => {
   });
 
   it("writes one row for every negotiated dollar or percentage of the file, none for the algorithm-only charges", async () => {
-    const simulator = sampleWorkbook();
+    const simulator = medicareOnlyWorkbook();
     const file = await readBenchmarkFile(V3_TALL);
     const result = await written(simulator, { files: [file] });
     // The example's item rows 4-48 carry 45 payer charges; 8 are algorithms only and 6 modifier adjustments.
@@ -63,7 +63,7 @@ describeWithSharedData("writing the Benchmarks table", () => {
   });
 
   it("gives 70551's $400 PPO rate as a percent of Medicare's facility amount in Houston, with that amount and its basis", async () => {
-    const simulator = sampleWorkbook();
+    const simulator = medicareOnlyWorkbook();
     await written(simulator, { files: [await readBenchmarkFile(V3_TALL)] });
     const mri = (await tableRecords(simulator, "Benchmarks")).find((r) => r["Billing Code"] === "70551" && r.Rate === 400)!; // prettier-ignore
     expect(mri["Medicare Amount"]).toBe(MRI_FACILITY_HOUSTON.toNumber());
@@ -77,14 +77,14 @@ describeWithSharedData("writing the Benchmarks table", () => {
     ["a per diem (H0017)", "H0017", "A per diem pays a day of a stay, not the service."],
     ["a revenue code (611)", "611", "A RC code has no Medicare physician fee schedule amount."],
   ])("leaves %% of Medicare blank and says why for %s", async (_, code, reason) => {
-    const simulator = sampleWorkbook();
+    const simulator = medicareOnlyWorkbook();
     await written(simulator, { files: [await readBenchmarkFile(V3_TALL)] });
     const row = (await tableRecords(simulator, "Benchmarks")).find((r) => r["Billing Code"] === code)!;
     expect([row["Medicare Amount"], row["% of Medicare"], row["Medicare Note"]]).toEqual(["", "", reason]);
   });
 
   it("says Medicare pays no amount for a lab code of status X (80048), with the schedule's reason", async () => {
-    const simulator = sampleWorkbook();
+    const simulator = medicareOnlyWorkbook();
     await written(simulator, { files: [await readBenchmarkFile(V3_TALL)] });
     const lab = (await tableRecords(simulator, "Benchmarks")).find((r) => r["Billing Code"] === "80048")!;
     expect(lab["% of Medicare"]).toBe("");
@@ -92,14 +92,14 @@ describeWithSharedData("writing the Benchmarks table", () => {
   });
 
   it("writes no % of Medicare, and says why, when no locality is chosen", async () => {
-    const simulator = sampleWorkbook();
+    const simulator = medicareOnlyWorkbook();
     await written(simulator, { files: [await readBenchmarkFile(V3_TALL)], locality: null });
     const mri = (await tableRecords(simulator, "Benchmarks")).find((r) => r["Billing Code"] === "70551")!;
     expect([mri["% of Medicare"], mri["Medicare Note"]]).toEqual(["", "No Medicare locality was chosen."]);
   });
 
   it("writes the rates of several files one file after the other, each row naming its file", async () => {
-    const simulator = sampleWorkbook();
+    const simulator = medicareOnlyWorkbook();
     const files = [await readBenchmarkFile(V3_TALL), await readBenchmarkFile(V2_JSON)];
     await written(simulator, { files });
     const names = (await tableRecords(simulator, "Benchmarks")).map((row) => row.File);
@@ -107,7 +107,7 @@ describeWithSharedData("writing the Benchmarks table", () => {
   });
 
   it("keeps a payer name that looks like a formula as text, never a formula", async () => {
-    const simulator = sampleWorkbook();
+    const simulator = medicareOnlyWorkbook();
     const payer = '=HYPERLINK("https://example.com","Region")';
     const text = hospitalFileText(V3_TALL).replaceAll("Region Health Insurance", `"${payer.replaceAll('"', '""')}"`);
     await written(simulator, { files: [await readBenchmarkFile(V3_TALL, text)] });
@@ -117,7 +117,7 @@ describeWithSharedData("writing the Benchmarks table", () => {
   });
 
   it("refuses a locality that has no registered Medicare schedule, naming those registered, and writes nothing", async () => {
-    const simulator = sampleWorkbook();
+    const simulator = medicareOnlyWorkbook();
     const before = simulator.describe();
     const result = await writeBenchmarks(simulator.excel, { files: [await readBenchmarkFile(V3_TALL)], locality: "01112-05" as never, replaceExisting: false, today: TODAY }); // prettier-ignore
     expect(result.ok ? "written" : describeBenchmarksIssue(result.issue)).toBe(
@@ -129,7 +129,7 @@ describeWithSharedData("writing the Benchmarks table", () => {
 
 describeWithSharedData("writing the Benchmarks table over an earlier one", () => {
   it("asks for confirmation before replacing the rows of an earlier Benchmarks table, and writes nothing until then", async () => {
-    const simulator = sampleWorkbook();
+    const simulator = medicareOnlyWorkbook();
     await written(simulator, { files: [await readBenchmarkFile(V2_JSON)] });
     const before = simulator.describe();
     const result = await writeBenchmarks(simulator.excel, { files: [await readBenchmarkFile(V3_TALL)], locality: HOUSTON, replaceExisting: false }); // prettier-ignore
@@ -140,7 +140,7 @@ describeWithSharedData("writing the Benchmarks table over an earlier one", () =>
   });
 
   it("replaces the earlier rows with the new file's once confirmed, on the same sheet", async () => {
-    const simulator = sampleWorkbook();
+    const simulator = medicareOnlyWorkbook();
     await written(simulator, { files: [await readBenchmarkFile(V2_JSON)] });
     const file = await readBenchmarkFile(V3_TALL);
     const result = await written(simulator, { files: [file], replaceExisting: true });
@@ -149,7 +149,7 @@ describeWithSharedData("writing the Benchmarks table over an earlier one", () =>
   });
 
   it("refuses to replace a Benchmarks table whose sheet holds other cells, which would be lost", async () => {
-    const simulator = sampleWorkbook();
+    const simulator = medicareOnlyWorkbook();
     await written(simulator, { files: [await readBenchmarkFile(V2_JSON)] });
     await simulator.excel.run(async (context) => {
       context.workbook.worksheets.getItem("Benchmark Rates").getRange("X1").values = [["my note"]];
@@ -161,7 +161,7 @@ describeWithSharedData("writing the Benchmarks table over an earlier one", () =>
   });
 
   it("writes on a sheet of its own when the user has a sheet named Benchmark Rates without the table", async () => {
-    const simulator = sampleWorkbook({ name: "Benchmark Rates", cells: [["the user's own notes"]] });
+    const simulator = medicareOnlyWorkbook({ name: "Benchmark Rates", cells: [["the user's own notes"]] });
     const result = await written(simulator, { files: [await readBenchmarkFile(V2_JSON)] });
     expect(result.sheetName).toBe("Benchmark Rates 2");
     expect(cellAt(simulator, "Benchmark Rates", "A1").value).toBe("the user's own notes");
