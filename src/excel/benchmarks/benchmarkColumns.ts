@@ -57,7 +57,6 @@ const sameWords = <K extends string>(values: readonly K[]) =>
 
 const SETTING_WORDS: Record<CareSetting, string> = sameWords(CARE_SETTINGS);
 const BILLING_CLASS_WORDS: Record<BillingClass, string> = sameWords(BILLING_CLASSES);
-const METHODS_LISTED: readonly MarketRateMethod[] = MARKET_RATE_METHODS;
 
 /** The Benchmarks table: what it is for and its columns, in table order. */
 export const BENCHMARKS_SPEC = {
@@ -160,7 +159,7 @@ export const BENCHMARKS_SPEC = {
       required: true,
       description: "How the rate is stated (the hospital's methodology or the plan's negotiated type).",
       example: METHOD_WORDS.feeSchedule,
-      allowed: METHODS_LISTED.map((method) => METHOD_WORDS[method]),
+      allowed: MARKET_RATE_METHODS.map((method) => METHOD_WORDS[method]),
     },
     unit: {
       header: "Unit",

@@ -36,7 +36,8 @@ const NO_MEDICARE_MESSAGES: Messages<NoMedicareAmount> = {
   noLocalityChosen: () => "No Medicare locality was chosen.",
   rateIsPercent: () => "The rate is a percentage of charges, not dollars.",
   methodNotPerService: (i) => NOT_PER_SERVICE[i.method] ?? "",
-  notPhysicianScheduleCode: (i) => `A ${i.codeType} code has no Medicare physician fee schedule amount.`,
+  notPhysicianScheduleCode: (i) =>
+    `${i.codeType} codes have no Medicare physician fee schedule amount (it prices CPT and HCPCS codes).`,
   notPriced: (i) => `No Medicare amount: ${i.detail}`,
 };
 

@@ -73,9 +73,17 @@ describeWithSharedData("writing the Benchmarks table", () => {
 
   it.each([
     ["a percentage of charges (99283 at 80%)", "99283", "The rate is a percentage of charges, not dollars."],
-    ["an MS-DRG case rate (470)", "470", "A MS-DRG code has no Medicare physician fee schedule amount."],
+    [
+      "an MS-DRG case rate (470)",
+      "470",
+      "MS-DRG codes have no Medicare physician fee schedule amount (it prices CPT and HCPCS codes).",
+    ],
     ["a per diem (H0017)", "H0017", "A per diem pays a day of a stay, not the service."],
-    ["a revenue code (611)", "611", "A RC code has no Medicare physician fee schedule amount."],
+    [
+      "a revenue code (611)",
+      "611",
+      "RC codes have no Medicare physician fee schedule amount (it prices CPT and HCPCS codes).",
+    ],
   ])("leaves %% of Medicare blank and says why for %s", async (_, code, reason) => {
     const simulator = medicareOnlyWorkbook();
     await written(simulator, { files: [await readBenchmarkFile(V3_TALL)] });
