@@ -5,6 +5,7 @@ import { MedicareSchedulePanel } from "./medicare/MedicareSchedulePanel";
 import { HospitalSchedulesPanel } from "./hospital/HospitalSchedulesPanel";
 import { RemittancesPanel } from "./remittances/RemittancesPanel";
 import { UpliftModelPanel } from "./uplift/UpliftModelPanel";
+import { BenchmarksPanel } from "./benchmarks/BenchmarksPanel";
 import { VarianceReviewPanel } from "./variance/VarianceReviewPanel";
 import { PerformancePanel } from "./performance/PerformancePanel";
 import { SharingPanel } from "./sharing/SharingPanel";
@@ -30,6 +31,7 @@ export const TASK_PANE_PANELS: readonly TaskPanePanel[] = [
   { id: "contracts", label: "Contracts", Component: ContractsPanel },
   { id: "remittances", label: "Remittances", Component: RemittancesPanel },
   { id: "uplift", label: "Uplift model", Component: UpliftModelPanel },
+  { id: "benchmarks", label: "Benchmarks", Component: BenchmarksPanel },
   { id: "variance", label: "Variance review", Component: VarianceReviewPanel },
   { id: "performance", label: "Performance", Component: PerformancePanel },
   { id: "sharing", label: "Sharing", Component: SharingPanel },
