@@ -5,8 +5,18 @@
  * (the functions do not reference the registry's cells, so Excel would not recalculate them by itself).
  */
 import { hostExcel, type ExcelGateway } from "../excel/core/excelGateway";
+import { STAGING_TABLE_PREFIX } from "../excel/core/operation/staging";
 import { readRegistry, REGISTRY_TABLE_NAMES, type RegistrySnapshot } from "../excel/registry";
 import { registryKey } from "../engine";
+
+/**
+ * An operation of the task pane creates a table under a staging name and gives it its name in its commit, which
+ * fires no event (Excel has no table-renamed event): the table-added event it fires comes while the table is still
+ * staged. So a refresh first waits, polling the table names, until no staging table is left, for at most
+ * STAGING_POLLS x STAGING_POLL_MS (an interrupted run's leftover must not stop the cache for good).
+ */
+const STAGING_POLL_MS = 100;
+const STAGING_POLLS = 100;
 
 /** Events of the table collection that exist in newer Excel versions (ExcelApi 1.9) and not in the simulator. */
 interface TableCollectionEvents {
@@ -76,6 +86,7 @@ export class RegistryCache {
       try {
         do {
           this.dirty = false;
+          await untilNoTableStaged(excel);
           this.loading = this.load(excel);
           await this.loading;
         } while (this.dirty);
@@ -123,6 +134,22 @@ export class RegistryCache {
       await context.sync();
     });
   }
+}
+
+/** Whether the workbook holds a staging table: an operation is under way (one request). */
+function tableStaged(excel: ExcelGateway): Promise<boolean> {
+  return excel.run(async (context) => {
+    const tables = context.workbook.tables.load("items/name");
+    await context.sync();
+    return tables.items.some((table) => table.name.startsWith(STAGING_TABLE_PREFIX));
+  });
+}
+
+/** Resolves once the workbook holds no staging table (an operation's commit named them), or after the polls. */
+async function untilNoTableStaged(excel: ExcelGateway): Promise<void> {
+  // Polling is the point here: each poll is one request, spaced STAGING_POLL_MS apart.
+  for (let poll = 0; poll < STAGING_POLLS && (await tableStaged(excel)); poll++)
+    await new Promise((resolve) => setTimeout(resolve, STAGING_POLL_MS));
 }
 
 /** The runtime's registry cache, shared by every custom function. */
