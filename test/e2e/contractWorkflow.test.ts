@@ -6,6 +6,7 @@
 import { existsSync } from "fs";
 import path from "path";
 import type { Locator } from "playwright-core";
+import { columnLetters } from "../../src/excel/core/columnLetters";
 import { ROOT, usePlaygroundPage } from "./support/playground";
 
 const SCREENSHOT = path.join(ROOT, "test-results", "contract-workflow.png");
@@ -20,14 +21,6 @@ const { problems, taskPane, cellAt, visible } = playground;
 
 /** A form input by its label; a required field's label ends in "*". */
 const field = (form: Locator, label: string) => form.getByLabel(new RegExp(`^${label}\\*?$`));
-
-/** "A".."Z", "AA".. for a 0-based column index. */
-function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 describe("from a payer CSV to a priced claim line", () => {
   it("imports the payer CSV into a new table through the Fee schedule panel", async () => {

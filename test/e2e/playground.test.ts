@@ -5,6 +5,7 @@
 import { existsSync } from "fs";
 import path from "path";
 import type { Locator } from "playwright-core";
+import { columnLetters } from "../../src/excel/core/columnLetters";
 import { ROOT, usePlaygroundPage } from "./support/playground";
 
 const SCREENSHOT = path.join(ROOT, "test-results", "playground.png");
@@ -48,7 +49,7 @@ describe("the playground", () => {
 
   it("computes a formula typed into an empty cell and shows it in the formula bar", async () => {
     const header = await playground.page.locator('[role="gridcell"][data-row="0"]').allTextContents();
-    const blank = `${columnLetters(header.findIndex((text) => text === ""))}2`;
+    const blank = `${blankColumn(header)}2`;
 
     await typeIntoCell(blank, "=2*21");
 
@@ -61,7 +62,7 @@ describe("the playground", () => {
   it("sums sample claims and recalculates the sum when one of them is edited", async () => {
     const charges = await columnOf("Charge Amount");
     const header = await playground.page.locator('[role="gridcell"][data-row="0"]').allTextContents();
-    const target = `${columnLetters(header.findIndex((text) => text === ""))}3`;
+    const target = `${blankColumn(header)}3`;
     const shown = async (row: number) => shownNumber((await cellAt(`${charges}${row}`).textContent()) ?? "");
     const expected = (await shown(2)) + (await shown(3)) + (await shown(4));
 
@@ -86,13 +87,11 @@ describe("the playground", () => {
   });
 });
 
-/** "A".."Z", "AA".. for a 0-based column index. */
-function columnLetters(column: number): string {
+/** The letters of the first blank column of row 1 (0-based index from the header texts). */
+function blankColumn(header: readonly string[]): string {
+  const column = header.findIndex((text) => text === "");
   if (column < 0) throw new Error("no blank column in row 1");
-  let letters = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
+  return columnLetters(column);
 }
 
 async function expectText(locator: Locator, text: string): Promise<void> {
