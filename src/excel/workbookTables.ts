@@ -5,6 +5,7 @@
  * test/excel/workbookTables.test.ts checks the README holds exactly that text. A new table is documented by adding
  * its spec here.
  */
+import { BENCHMARKS_SPEC } from "./benchmarks/benchmarkColumns";
 import { WORKBOOK_SETTINGS } from "./core/workbookSettings";
 import { CLAIMS_TABLE_SPEC } from "./claims/claimsColumns";
 import type { Columns, TableSpec } from "./registry/columnDictionary";
@@ -20,6 +21,7 @@ export const WORKBOOK_TABLE_SPECS: readonly TableSpec<Columns>[] = [
   CLAIMS_TABLE_SPEC,
   REVIEW_TABLE_SPEC,
   REMITTANCE_TABLE_SPEC,
+  BENCHMARKS_SPEC,
   FROZEN_RECORD_SPEC,
 ];
 

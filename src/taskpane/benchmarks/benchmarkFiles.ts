@@ -14,15 +14,20 @@ import {
   type HospitalMrfRead,
   type SkipReason,
 } from "../../formats/priceTransparency/hospitalMrf";
+import {
+  readTicInNetwork,
+  SKIP_UNITS,
+  TIC_SKIP_REASONS,
+  ticIssueMessage,
+  type TicRead,
+  type TicSkipReason,
+} from "../../formats/priceTransparency/tic";
 import type { Operation } from "../progress/operation";
 import { readFileBytes, type ChosenFile } from "../shared/readFileBytes";
 import { countOf } from "../shared/wording";
 
-/**
- * The kinds of file the tab reads. A plan's Transparency in Coverage in-network file is the next one: add "tic" here
- * and its entry in BENCHMARK_FILE_KINDS.
- */
-export const BENCHMARK_FILE_KIND_IDS = ["hospitalMrf"] as const;
+/** The kinds of file the tab reads: hospitals' machine-readable files and plans' TiC in-network files. */
+export const BENCHMARK_FILE_KIND_IDS = ["hospitalMrf", "tic"] as const;
 export type BenchmarkFileKindId = (typeof BENCHMARK_FILE_KIND_IDS)[number];
 
 /** How far the reading of one file has got. */
@@ -102,6 +107,40 @@ function hospitalContents(read: HospitalMrfRead): FileContents {
   };
 }
 
+/** Why a plan file's items, prices or provider groups gave no rate, in the user's words. */
+const TIC_SKIP_WORDS = {
+  codeNotRequested: "other codes",
+  bundleArrangement: "bundles",
+  capitationArrangement: "capitation arrangements",
+  invalidItem: "invalid items",
+  settingNotRequested: "other settings",
+  billingClassNotRequested: "other billing classes",
+  invalidPrice: "invalid prices",
+  providerNotRequested: "other providers",
+  remoteProviderReference: "remote provider references (not fetched: the add-in uses no network)",
+  unknownProviderReference: "unknown provider references",
+} as const satisfies Record<TicSkipReason, string>;
+
+const SKIP_UNIT_WORDS = { item: "items", price: "prices", providerGroup: "provider groups", reference: "references" } as const; // prettier-ignore
+
+function ticContents(read: TicRead): FileContents {
+  const { summary } = read;
+  const omitted = read.warnings.find((w) => w.code === "warningsOmitted");
+  return {
+    publisher: read.publisher,
+    format: `TiC in-network JSON${read.version === null ? "" : `, version ${read.version}`}`,
+    rates: read.rates,
+    rowsRead: summary.itemsRead,
+    skipped: TIC_SKIP_REASONS.filter((reason) => summary.skipped[reason] > 0).map((reason) => ({
+      reason: `${TIC_SKIP_WORDS[reason]} (${SKIP_UNIT_WORDS[SKIP_UNITS[reason]]})`,
+      count: summary.skipped[reason],
+    })),
+    // Each message names its JSON path.
+    problems: read.warnings.filter((w) => w.code !== "warningsOmitted").map(ticIssueMessage),
+    problemsNotListed: omitted?.code === "warningsOmitted" ? omitted.count : 0,
+  };
+}
+
 /**
  * A chosen file as the readers take it, read by slices through FileReader: the same bytes in every browser the
  * add-in runs in and in jsdom (whose Blob has no arrayBuffer); a slice the browser cannot read rejects with its
@@ -132,6 +171,20 @@ export const BENCHMARK_FILE_KINDS = {
       return read.ok
         ? { ok: true, contents: hospitalContents(read.value) }
         : { ok: false, message: hospitalMrfIssueMessage(read.issue), cancelled: read.issue.code === "cancelled" };
+    },
+  },
+  tic: {
+    label: "Health plan in-network files",
+    button: "Choose plan files…",
+    accept: ".json",
+    read: async (file, { filter, signal, onProgress }) => {
+      const read = await readTicInNetwork(blobOf(file), filter, {
+        signal,
+        onProgress: ({ bytesRead, itemsRead }) => onProgress({ bytesRead, rowsRead: itemsRead }),
+      });
+      return read.ok
+        ? { ok: true, contents: ticContents(read.value) }
+        : { ok: false, message: ticIssueMessage(read.issue), cancelled: read.issue.code === "cancelled" };
     },
   },
 } as const satisfies Record<BenchmarkFileKindId, BenchmarkFileKind>;

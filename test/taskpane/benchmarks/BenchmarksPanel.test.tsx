@@ -1,6 +1,8 @@
 // The Benchmarks panel in jsdom: the real hospital example files of ../shared/data chosen as the browser hands them
 // over, read with the filters, summarised per file, and written into the workbook simulator's Benchmarks table.
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { readHospitalMrf } from "../../../src/formats/priceTransparency/hospitalMrf";
+import { readTicInNetwork } from "../../../src/formats/priceTransparency/tic";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { medicareOnlyWorkbook } from "../../excel/benchmarks/support";
 import { smallClaimsWorkbook } from "../../excel/upliftModel/support";
@@ -72,6 +74,26 @@ describeWithSharedData("the task pane's Benchmarks panel, reading and writing", 
     // 70551 and 49505: two payers each (rows 4-7); every other payer charge is another code.
     expect(within(file).getByLabelText("Kept and skipped")).toHaveTextContent(/^4 rates kept\d+ skipped: other codes/);
     expect(file).toHaveTextContent("West Mercy Hospital · CSV tall, version 3.0.0");
+  });
+
+  it("reads a health plan's in-network file beside a hospital's, and writes the rates of both", async () => {
+    const ticName = "in-network-rates-fee-for-service-single-plan-sample.json";
+    const ticText = readSharedData(`price-transparency/tic/${ticName}`);
+    const plan = await readTicInNetwork(ticText, { codes: new Set(["27447"]) });
+    const hospital = await readHospitalMrf(readSharedData(`price-transparency/hospital-mrf/${V3_TALL}`), { filter: { codes: new Set(["27447"]) } }); // prettier-ignore
+    if (!plan.ok || !hospital.ok) throw new Error("the example files must read");
+    openTab(new WorkbookSimulator({ sheets: [{ name: "Notes", cells: [["x"]] }] }).excel, "Benchmarks");
+    choose(aHospitalFile(V3_TALL));
+    fireEvent.change(screen.getByLabelText("Health plan in-network files"), { target: { files: [new File([ticText], ticName)] } }); // prettier-ignore
+    typeCodes("27447");
+
+    const list = await read(2);
+
+    const planFile = within(list).getByRole("listitem", { name: ticName });
+    expect(planFile).toHaveTextContent(`${plan.value.publisher} · TiC in-network JSON`);
+    expect(within(planFile).getByLabelText("Kept and skipped")).toHaveTextContent(new RegExp(`^${plan.value.rates.length} rates kept`)); // prettier-ignore
+    const total = plan.value.rates.length + hospital.value.rates.length;
+    expect(screen.getByRole("button", { name: `Write ${total} rates` })).toBeEnabled();
   });
 
   it("says why a file is refused, and still reads the others", async () => {
