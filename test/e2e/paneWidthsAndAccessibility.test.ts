@@ -31,12 +31,23 @@ async function openTab(label: string): Promise<void> {
   await playground.page.waitForTimeout(300); // the panel's first read of the workbook
 }
 
-/** How far the pane's content reaches past its width, and the page's past the viewport (0 when nothing overflows). */
-async function horizontalOverflow(): Promise<{ pane: number; page: number }> {
+/**
+ * How far the pane's content reaches past its width, and the page's past the viewport (0 when nothing overflows), and
+ * the innermost element reaching furthest past the pane's right edge, so that a failure says what to fix.
+ */
+async function horizontalOverflow(): Promise<{ pane: number; page: number; widest?: string }> {
   return playground.page.evaluate(() => {
     const pane = document.querySelector('aside[aria-label="Task pane"]')!;
     const root = document.documentElement;
-    return { pane: pane.scrollWidth - pane.clientWidth, page: root.scrollWidth - root.clientWidth };
+    const overflow = { pane: pane.scrollWidth - pane.clientWidth, page: root.scrollWidth - root.clientWidth };
+    if (overflow.pane === 0 && overflow.page === 0) return overflow;
+    const right = pane.getBoundingClientRect().left + pane.clientWidth;
+    let widest: Element | null = null;
+    for (const element of pane.querySelectorAll("*"))
+      if (element.getBoundingClientRect().right > (widest?.getBoundingClientRect().right ?? right)) widest = element;
+    const describe = (e: Element) =>
+      `<${e.tagName.toLowerCase()} class="${e.className}"> ${Math.round(e.getBoundingClientRect().right - right)} px past: "${(e.textContent ?? "").slice(0, 60)}"`;
+    return widest === null ? overflow : { ...overflow, widest: describe(widest) };
   });
 }
 

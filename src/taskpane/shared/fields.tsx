@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Field, Input, Select, type FieldProps } from "@fluentui/react-components";
+import { Field, Input, Select, makeStyles, type FieldProps } from "@fluentui/react-components";
 import { usePanelStyles } from "./panelStyles";
 
 /** What is wrong with a field's value: an error blocks what the field is for, a warning asks the user to look. */
@@ -78,14 +78,28 @@ export interface ChoiceSelectProps {
   readonly disabled?: boolean;
 }
 
+// A native select is as wide as its longest option (a locality "04412-18 HOUSTON, TX (MPFS_2025)"): held to its
+// field's width instead, the chosen text cut with an ellipsis, so a 320 px pane never scrolls sideways.
+const useSelectStyles = makeStyles({
+  root: { minWidth: 0, maxWidth: "100%" },
+  select: { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
+});
+
 /**
  * A dropdown of texts to choose from, led by an option for no choice; put it in a Fluent `Field` for its label.
  *
  * @example <Field label="Payer"><ChoiceSelect value={payer} onChange={setPayer} choices={payers} noChoice="All payers" /></Field>
  */
 export function ChoiceSelect({ value, onChange, choices, noChoice, disabled }: ChoiceSelectProps) {
+  const styles = useSelectStyles();
   return (
-    <Select value={value} onChange={(_, data) => onChange(data.value)} disabled={disabled}>
+    <Select
+      className={styles.root}
+      select={{ className: styles.select }}
+      value={value}
+      onChange={(_, data) => onChange(data.value)}
+      disabled={disabled}
+    >
       <option value="">{noChoice}</option>
       {choices.map((choice) => (
         <option key={choiceValue(choice)} value={choiceValue(choice)}>
