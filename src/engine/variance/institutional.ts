@@ -12,7 +12,12 @@
  * The reason names the rule from the claim's pricing trace ("MS-DRG 470 under ...: Case rate ...", "Transfer ...",
  * "stop-loss ...", "Packaged, paid 0.00 ...").
  */
-import type { ContractRegistry, HospitalRegistry, HospitalTermsVersion, OutpatientTermsVersion } from "../contracts/registry";
+import type {
+  ContractRegistry,
+  HospitalRegistry,
+  HospitalTermsVersion,
+  OutpatientTermsVersion,
+} from "../contracts/registry";
 import { findHospitalTerms, registryKey } from "../contracts/registry";
 import { Decimal } from "../decimal";
 import type { DrgWeightTable } from "../inpatient/drgTable";

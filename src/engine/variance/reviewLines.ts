@@ -144,8 +144,11 @@ export function pricedReview(
 }
 
 /** The review of a line with no expected amount (reversed, denied or not priced), with its reason. */
-export const unpriced = (line: Pick<VarianceInputLine, "allowedAmount">, flag: VarianceFlag, reason: string): VarianceLine =>
-  reviewOf(flag, reason, null, line.allowedAmount, null, 0 as Cents);
+export const unpriced = (
+  line: Pick<VarianceInputLine, "allowedAmount">,
+  flag: VarianceFlag,
+  reason: string,
+): VarianceLine => reviewOf(flag, reason, null, line.allowedAmount, null, 0 as Cents);
 
 /** The reason of a reversal line. */
 export const REVERSAL_REASON =

@@ -42,7 +42,11 @@ function sideOfBill(typeOfBill: string): InstitutionalSide | null {
 }
 
 /** A required cell read by `parse`: blank is the claim's missing `what`. */
-function required<T>(cell: unknown, what: string, parse: (cell: unknown) => Result<T, PricingIssue>): Result<T, PricingIssue> {
+function required<T>(
+  cell: unknown,
+  what: string,
+  parse: (cell: unknown) => Result<T, PricingIssue>,
+): Result<T, PricingIssue> {
   return isBlankCell(cell) ? fail({ code: "varianceClaimCellMissing", what }) : parse(cell);
 }
 
@@ -91,7 +95,11 @@ export async function readInstitutionalLines(
     const amountColumn = source.kind === "allowed" ? source.column : source.paidColumn;
     const allowed = amountAt(amountColumn, allowedCells, index, "an amount in dollars like 92.50");
     if (!allowed.ok) return allowed;
-    if (isBlankCell(at("revenueCode", index)) && allowed.value === null && isBlankCell(at("claimAllowedAmount", index))) {
+    if (
+      isBlankCell(at("revenueCode", index)) &&
+      allowed.value === null &&
+      isBlankCell(at("claimAllowedAmount", index))
+    ) {
       amounts.push(null);
       continue;
     }

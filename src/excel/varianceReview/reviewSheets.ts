@@ -122,7 +122,10 @@ function summaryBlock(
   const compared = `,${variance},"<>"`;
   // Each source's sum of the compared allowed amounts of key `k` (`at`: a cell of the block's row).
   type At = (column: SummaryKey) => string;
-  const allowedSums: { readonly [K in SummaryAllowed["kind"]]: (s: Extract<SummaryAllowed, { kind: K }>, k: string, at: At) => string } = { // prettier-ignore
+  const allowedSums: {
+    readonly [K in SummaryAllowed["kind"]]: (s: Extract<SummaryAllowed, { kind: K }>, k: string, at: At) => string;
+  } = {
+    // prettier-ignore
     allowed: (s, k) => sumIfs(s.column, k, compared),
     paid: (s, k) =>
       s.patientColumn === null

@@ -9,6 +9,10 @@
  * - conditional formatting on the flag column;
  * - a Summary sheet of native SUMIFS/COUNTIFS formulas over those columns, and a Worklist sheet of underpaid claims.
  *
+ * A table whose mapping gives a type of bill is read as hospital (UB-04) claims (readInstitutionalLines.ts): its
+ * stays are compared as a whole and its outpatient lines after packaging (engine: variance/institutional.ts), and its
+ * Summary groups codes by MS-DRG, HCPCS and revenue code (institutionalReview.ts).
+ *
  * Guarantees (ARCHITECTURE.md 5): one operation (see stageReview.ts). The user's own cells are never overwritten:
  * columns of an earlier review (known by the workbook's review record) are replaced only with `replaceExisting`, and
  * a same-named column the add-in did not write stops the review. Until the commit, the table, its sheets and the

@@ -163,6 +163,7 @@ describeWithSharedData("the variance review of the sample's hospital claims", ()
 /** The 0-based rows of a sheet whose first cell is `label`. */
 function rowsOf(sheet: string, label: string): number[] {
   const rows: number[] = [];
-  for (let r = 0; r < simulator.usedSize(sheet).rows; r++) if (simulator.cell(sheet, r, 0).value === label) rows.push(r);
+  for (let r = 0; r < simulator.usedSize(sheet).rows; r++)
+    if (simulator.cell(sheet, r, 0).value === label) rows.push(r);
   return rows;
 }
