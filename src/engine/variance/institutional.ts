@@ -208,10 +208,20 @@ function reviewStays(review: Review, claims: readonly Claim[]): void {
       ...pricing.stay,
       revenueLines: claim.map((i) => {
         const { line } = (review.lines[i]!.pricing as { value: InstitutionalLinePricing }).value;
-        return { revenueCode: line.revenueCode, units: line.units.toNumber(), chargeAmount: line.chargeAmount ?? (0 as Cents) }; // prettier-ignore
+        return {
+          revenueCode: line.revenueCode,
+          units: line.units.toNumber(),
+          chargeAmount: line.chargeAmount ?? (0 as Cents),
+        };
       }),
     };
-    const version = termsOn(review.registry, review.hospital.inpatientByName, "inpatient", pricing.contractName, stay.dischargeDate); // prettier-ignore
+    const version = termsOn(
+      review.registry,
+      review.hospital.inpatientByName,
+      "inpatient",
+      pricing.contractName,
+      stay.dischargeDate,
+    );
     if (!version.ok) {
       writeStay(review, claim, notPriced(anchor, version.issue));
       continue;
@@ -243,14 +253,30 @@ function reviewOutpatientClaims(review: Review, claims: readonly Claim[]): void 
       const claimId = review.lines[claim[0]!]!.claimId ?? review.lines[claim[0]!]!.claimKey;
       for (const i of claim) {
         const pricing = review.lines[i]!.pricing;
-        review.out[i] = notPriced(review.lines[i]!, pricing.ok ? { code: "varianceClaimLineUnreadable", claimId } : pricing.issue); // prettier-ignore
+        review.out[i] = notPriced(
+          review.lines[i]!,
+          pricing.ok ? { code: "varianceClaimLineUnreadable", claimId } : pricing.issue,
+        );
       }
       continue;
     }
     const values = claim.map((i) => (review.lines[i]!.pricing as { value: InstitutionalLinePricing }).value);
-    const lines = values.map((v, n): OutpatientLine => ({ ...v.line, claimId: review.lines[claim[0]!]!.claimKey, claimLineNumber: n + 1 })); // prettier-ignore
-    const firstDate = lines.reduce((first, l) => (l.serviceDate < first ? l.serviceDate : first), lines[0]!.serviceDate); // prettier-ignore
-    const version = termsOn(review.registry, review.hospital.outpatientByName, "outpatient", values[0]!.contractName, firstDate); // prettier-ignore
+    const lines = values.map((v, n): OutpatientLine => ({
+      ...v.line,
+      claimId: review.lines[claim[0]!]!.claimKey,
+      claimLineNumber: n + 1,
+    }));
+    const firstDate = lines.reduce(
+      (first, l) => (l.serviceDate < first ? l.serviceDate : first),
+      lines[0]!.serviceDate,
+    );
+    const version = termsOn(
+      review.registry,
+      review.hospital.outpatientByName,
+      "outpatient",
+      values[0]!.contractName,
+      firstDate,
+    );
     if (!version.ok) {
       for (const i of claim) review.out[i] = notPriced(review.lines[i]!, version.issue);
       continue;
@@ -263,7 +289,10 @@ function reviewOutpatientClaims(review: Review, claims: readonly Claim[]): void 
   }
   for (const [version, group] of byVersion) {
     const { terms } = version;
-    const opps: OppsPricingData = { tables: review.hospital.oppsTables, wageIndex: version.wageIndex ?? UNUSED_WAGE_INDEX }; // prettier-ignore
+    const opps: OppsPricingData = {
+      tables: review.hospital.oppsTables,
+      wageIndex: version.wageIndex ?? UNUSED_WAGE_INDEX,
+    };
     const priced = priceOutpatientLines(group.lines, terms, opps);
     // The batch keeps no trace: each claim's trace, for the reasons, from the claim pricer it agrees with.
     const traces = group.claims.flatMap((lines) => priceOutpatientClaim(lines, terms, opps).lines.map((l) => l.trace));

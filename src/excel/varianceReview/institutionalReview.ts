@@ -51,11 +51,29 @@ function codeBlocksOf(mapping: ClaimsMapping, summary: InstitutionalVarianceSumm
   const present = (columns: readonly (string | null)[]) => columns.filter((c): c is string => c !== null);
   const blocks: CodeBlock[] = [];
   if (mapping.msDrg !== null)
-    blocks.push({ heading: "By MS-DRG (inpatient stays)", keyHeader: "MS-DRG", keyColumn: mapping.msDrg, keys: keys("drg"), blankColumns: [] }); // prettier-ignore
+    blocks.push({
+      heading: "By MS-DRG (inpatient stays)",
+      keyHeader: "MS-DRG",
+      keyColumn: mapping.msDrg,
+      keys: keys("drg"),
+      blankColumns: [],
+    });
   if (mapping.hcpcsCode !== null)
-    blocks.push({ heading: "By HCPCS code (outpatient lines)", keyHeader: "HCPCS Code", keyColumn: mapping.hcpcsCode, keys: keys("hcpcs"), blankColumns: present([mapping.msDrg]) }); // prettier-ignore
+    blocks.push({
+      heading: "By HCPCS code (outpatient lines)",
+      keyHeader: "HCPCS Code",
+      keyColumn: mapping.hcpcsCode,
+      keys: keys("hcpcs"),
+      blankColumns: present([mapping.msDrg]),
+    });
   if (mapping.revenueCode !== null && keys("revenueCode").length > 0)
-    blocks.push({ heading: "By revenue code (lines without HCPCS)", keyHeader: "Revenue Code", keyColumn: mapping.revenueCode, keys: keys("revenueCode"), blankColumns: present([mapping.msDrg, mapping.hcpcsCode]) }); // prettier-ignore
+    blocks.push({
+      heading: "By revenue code (lines without HCPCS)",
+      keyHeader: "Revenue Code",
+      keyColumn: mapping.revenueCode,
+      keys: keys("revenueCode"),
+      blankColumns: present([mapping.msDrg, mapping.hcpcsCode]),
+    });
   return blocks;
 }
 

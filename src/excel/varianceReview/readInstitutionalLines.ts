@@ -3,7 +3,8 @@
  * review. A table is read as hospital claims when its mapping gives the Type of Bill column (`isInstitutionalMapping`):
  * a claims export of a hospital carries it on every line, and the add-in's own remittance table does not (its CLP08
  * facility code is a place of service on professional claims), so remittance tables stay professional. Each line's
- * side is its type of bill: 11x an inpatient stay, 12x-14x hospital outpatient, any other not priced.
+ * side is its type of bill: 11x an inpatient stay, 12x-14x hospital outpatient, any other not priced (a line without
+ * one is a stay's when it has an MS-DRG, else outpatient).
  * A stay is compared with the claim's allowed amount (Claim Allowed Amount, else the sum of its lines' allowed), its
  * total charges are Total Charge Amount (else the sum of its line charges). An unreadable amount stops the review,
  * naming the row; a cell that stops a line from being priced makes it "No contract rate" with the reason.
@@ -78,7 +79,14 @@ export async function readInstitutionalLines(
   const payerContracts = new Map(Object.entries(request.payerContracts).map(([p, c]) => [p.trim().toLowerCase(), c]));
   const readAmount = createCentsReader({ sign: "signed", most: MAX_LINE_CENTS });
   const invalid = (row: number, field: string, value: unknown, expected: string) =>
-    fail<VarianceReviewIssue>({ code: "cellInvalid", tableName, row, column: field, value: text(value).slice(0, 60), expected }); // prettier-ignore
+    fail<VarianceReviewIssue>({
+      code: "cellInvalid",
+      tableName,
+      row,
+      column: field,
+      value: text(value).slice(0, 60),
+      expected,
+    });
   const amountAt = (field: ClaimsField | string, cellsOf: unknown[] | null, index: number, expected: string) => {
     const read = readAmount(cellsOf?.[index] ?? null);
     if (typeof read !== "number" && read !== "blank")
@@ -90,7 +98,8 @@ export async function readInstitutionalLines(
   type Amounts = { allowed: number; charge: Cents | null; claimAllowed: Cents | null; totalCharges: Cents | null };
   const amounts: (Amounts | null)[] = [];
   const sums = new Map<string, { allowed: number; charges: number }>();
-  const keyOf = (index: number) => (text(at("claimId", index)) === "" ? `row ${index + 1}` : `claim ${text(at("claimId", index))}`); // prettier-ignore
+  const keyOf = (index: number) =>
+    text(at("claimId", index)) === "" ? `row ${index + 1}` : `claim ${text(at("claimId", index))}`;
   for (let index = 0; index < cells.rowCount; index++) {
     const amountColumn = source.kind === "allowed" ? source.column : source.paidColumn;
     const allowed = amountAt(amountColumn, allowedCells, index, "an amount in dollars like 92.50");
@@ -109,13 +118,33 @@ export async function readInstitutionalLines(
       if (!patient.ok) return patient;
       lineAllowed += patient.value ?? 0;
     }
-    const charge = amountAt("chargeAmount", column("chargeAmount"), index, "a billed charge in dollars, or a blank cell"); // prettier-ignore
+    const charge = amountAt(
+      "chargeAmount",
+      column("chargeAmount"),
+      index,
+      "a billed charge in dollars, or a blank cell",
+    );
     if (!charge.ok) return charge;
-    const claimAllowed = amountAt("claimAllowedAmount", column("claimAllowedAmount"), index, "an amount in dollars like 18250.00"); // prettier-ignore
+    const claimAllowed = amountAt(
+      "claimAllowedAmount",
+      column("claimAllowedAmount"),
+      index,
+      "an amount in dollars like 18250.00",
+    );
     if (!claimAllowed.ok) return claimAllowed;
-    const totalCharges = amountAt("totalChargeAmount", column("totalChargeAmount"), index, "the claim's total charges in dollars"); // prettier-ignore
+    const totalCharges = amountAt(
+      "totalChargeAmount",
+      column("totalChargeAmount"),
+      index,
+      "the claim's total charges in dollars",
+    );
     if (!totalCharges.ok) return totalCharges;
-    amounts.push({ allowed: lineAllowed, charge: charge.value, claimAllowed: claimAllowed.value, totalCharges: totalCharges.value }); // prettier-ignore
+    amounts.push({
+      allowed: lineAllowed,
+      charge: charge.value,
+      claimAllowed: claimAllowed.value,
+      totalCharges: totalCharges.value,
+    });
     const sum = sums.get(keyOf(index)) ?? { allowed: 0, charges: 0 };
     sums.set(keyOf(index), { allowed: sum.allowed + lineAllowed, charges: sum.charges + (charge.value ?? 0) });
   }
@@ -129,7 +158,8 @@ export async function readInstitutionalLines(
     const contractName = contractCell !== "" ? contractCell : (payerContracts.get(payer.toLowerCase()) ?? "");
     const billType = text(at("typeOfBill", index));
     const drgCell = at("msDrg", index);
-    const side: InstitutionalSide | null = billType === "" ? (isBlankCell(drgCell) ? "outpatient" : "inpatient") : sideOfBill(billType); // prettier-ignore
+    const side: InstitutionalSide | null =
+      billType === "" ? (isBlankCell(drgCell) ? "outpatient" : "inpatient") : sideOfBill(billType);
     const claimSums = sums.get(claimKey)!;
     const allowed = (side === "inpatient" ? (amount.claimAllowed ?? claimSums.allowed) : amount.allowed) as Cents;
     const hcpcsCell = at("hcpcsCode", index);
@@ -144,10 +174,13 @@ export async function readInstitutionalLines(
       if (!modifiers.ok) return modifiers;
       const units = readQuantity(at("units", index));
       if (units === "malformed") return fail({ code: "unitsInvalid", value: text(at("units", index)) });
-      const admit = side === "inpatient" ? required(at("admitDate", index), "admission date", readDateCell) : ok(null); // prettier-ignore
+      const admit = side === "inpatient" ? required(at("admitDate", index), "admission date", readDateCell) : ok(null);
       if (!admit.ok) return admit;
       const serviceCell = at("serviceDate", index);
-      const serviceDate = isBlankCell(serviceCell) && admit.value !== null ? ok(admit.value) : required(serviceCell, "service date", readDateCell); // prettier-ignore
+      const serviceDate =
+        isBlankCell(serviceCell) && admit.value !== null
+          ? ok(admit.value)
+          : required(serviceCell, "service date", readDateCell);
       if (!serviceDate.ok) return serviceDate;
       const line = {
         revenueCode: revenueCode.value,
@@ -205,7 +238,13 @@ export async function readInstitutionalLines(
     };
   });
   if (lines.every((l) => l === null)) return fail({ code: "noLines", tableName });
-  return ok({ lines, headers: cells.headers, columns: cells.columns, firstColumn: cells.firstColumn, firstRow: cells.firstRow }); // prettier-ignore
+  return ok({
+    lines,
+    headers: cells.headers,
+    columns: cells.columns,
+    firstColumn: cells.firstColumn,
+    firstRow: cells.firstRow,
+  });
 }
 
 /**

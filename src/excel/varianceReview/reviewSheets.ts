@@ -125,7 +125,6 @@ function summaryBlock(
   const allowedSums: {
     readonly [K in SummaryAllowed["kind"]]: (s: Extract<SummaryAllowed, { kind: K }>, k: string, at: At) => string;
   } = {
-    // prettier-ignore
     allowed: (s, k) => sumIfs(s.column, k, compared),
     paid: (s, k) =>
       s.patientColumn === null
@@ -240,7 +239,14 @@ export function layoutSummary(context: SummaryContext, summary: VarianceSummary)
   for (const block of codeBlocks) {
     rows.push([], [block.heading]);
     styles.push("body", "heading");
-    const codes = summaryBlock(context, block.keyHeader, block.keyColumn, block.keys, rows.length + 1, block.blankColumns); // prettier-ignore
+    const codes = summaryBlock(
+      context,
+      block.keyHeader,
+      block.keyColumn,
+      block.keys,
+      rows.length + 1,
+      block.blankColumns,
+    );
     rows.push(...codes.rows);
     styles.push(...codes.styles);
     codeTotal ||= rows.length;

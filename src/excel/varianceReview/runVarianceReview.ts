@@ -214,7 +214,10 @@ async function readForReview(
   }
   const read = await readReviewLines(excel, { ...request, extraColumns: [] });
   if (!read.ok) return read;
-  return ok({ ...read.value, review: (snapshot, tolerance) => reviewProfessionalTable(read.value, mapping, snapshot, tolerance) }); // prettier-ignore
+  return ok({
+    ...read.value,
+    review: (snapshot, tolerance) => reviewProfessionalTable(read.value, mapping, snapshot, tolerance),
+  });
 }
 
 /** Reviews the lines of a professional claims or remittance table (issue 6 item 4). */

@@ -22,7 +22,6 @@ function outpatient(
   hcpcsCode: string,
   allowed: number,
 ): InstitutionalInputLine {
-  // prettier-ignore
   const chargeAmount = 4_500_000 as Cents;
   return {
     claimKey: `claim ${claimId}`,
@@ -34,7 +33,14 @@ function outpatient(
     serviceDate: "2025-03-10",
     pricing: ok({
       contractName,
-      line: { revenueCode: revenueCode as RevenueCode, hcpcsCode: hcpcsCode as HcpcsCode, modifiers: [], units: new Decimal(1), chargeAmount, serviceDate: "2025-03-10" as IsoDate }, // prettier-ignore
+      line: {
+        revenueCode: revenueCode as RevenueCode,
+        hcpcsCode: hcpcsCode as HcpcsCode,
+        modifiers: [],
+        units: new Decimal(1),
+        chargeAmount,
+        serviceDate: "2025-03-10" as IsoDate,
+      },
       stay: null,
     }),
     allowedAmount: Math.round(allowed * 100) as Cents,
@@ -56,7 +62,14 @@ function stayLine(claimId: string, contractName: string, revenueCode: string, al
     pricing: ok({
       ...pricing!,
       line: { ...pricing!.line, hcpcsCode: null },
-      stay: { drg: "470" as MsDrg, admitDate: "2025-03-01" as IsoDate, dischargeDate: "2025-03-04" as IsoDate, totalCharges: 9_000_000 as Cents, dischargeStatus: null, coveredDays: null }, // prettier-ignore
+      stay: {
+        drg: "470" as MsDrg,
+        admitDate: "2025-03-01" as IsoDate,
+        dischargeDate: "2025-03-04" as IsoDate,
+        totalCharges: 9_000_000 as Cents,
+        dischargeStatus: null,
+        coveredDays: null,
+      },
     }),
   };
 }
@@ -76,7 +89,11 @@ describeWithSharedData("the institutional variance review", () => {
       outpatient("OP-1", "Valley Hospital", "0300", "85025", 0),
       outpatient("OP-1", "Valley Hospital", "0636", "J2405", 0),
     ).map((line) => [line.flag, line.expectedAmount]);
-    expect(flags).toEqual([["OK", 1_441_084], ["OK", 0], ["OK", 0]]); // prettier-ignore
+    expect(flags).toEqual([
+      ["OK", 1_441_084],
+      ["OK", 0],
+      ["OK", 0],
+    ]);
   });
 
   it("flags the J1 line of an underpaid J1 claim, and names the comprehensive APC", () => {
@@ -96,8 +113,15 @@ describeWithSharedData("the institutional variance review", () => {
       stayLine("IP-1", "Mercy Behavioral", "0250", 18_000),
     );
     expect(first).toMatchObject({ flag: "Underpaid", expectedAmount: 2_000_000, varianceAmount: -200_000 });
-    expect(first!.reason).toMatch(/^Allowed \$18,000\.00 is \$2,000\.00 \(10\.0%\) below expected \$20,000\.00: MS-DRG 470 under Mercy Behavioral/); // prettier-ignore
-    expect(second).toMatchObject({ flag: "Underpaid", expectedAmount: null, varianceAmount: null, recoverableAmount: 0 }); // prettier-ignore
+    expect(first!.reason).toMatch(
+      /^Allowed \$18,000\.00 is \$2,000\.00 \(10\.0%\) below expected \$20,000\.00: MS-DRG 470 under Mercy Behavioral/,
+    );
+    expect(second).toMatchObject({
+      flag: "Underpaid",
+      expectedAmount: null,
+      varianceAmount: null,
+      recoverableAmount: 0,
+    });
   });
 
   it("says a stay's contract has no inpatient terms, on every line of the stay", () => {
@@ -106,11 +130,17 @@ describeWithSharedData("the institutional variance review", () => {
       stayLine("IP-2", "Valley Hospital", "0250", 9_000),
     ).map((line) => [line.flag, line.reason]);
     const reason = 'Contract "Valley Hospital" has no inpatient terms: add its row to the InpatientTerms table.';
-    expect(reasons).toEqual([["No contract rate", reason], ["No contract rate", reason]]); // prettier-ignore
+    expect(reasons).toEqual([
+      ["No contract rate", reason],
+      ["No contract rate", reason],
+    ]);
   });
 
   it("leaves an outpatient claim with an unreadable line unpriced, each line saying why", () => {
-    const unreadable = { ...outpatient("OP-3", "Valley Hospital", "0360", "27447", 0), pricing: { ok: false as const, issue: { code: "unitsInvalid" as const, value: "two" } } }; // prettier-ignore
+    const unreadable = {
+      ...outpatient("OP-3", "Valley Hospital", "0360", "27447", 0),
+      pricing: { ok: false as const, issue: { code: "unitsInvalid" as const, value: "two" } },
+    };
     const [good, bad] = review(outpatient("OP-3", "Valley Hospital", "0300", "85025", 0), unreadable);
     expect(good).toMatchObject({ flag: "No contract rate", expectedAmount: null });
     expect(good!.reason).toMatch(/^Another line of claim OP-3 cannot be read/);

@@ -70,11 +70,17 @@ describeWithSharedData("the variance review of the sample's hospital claims", ()
     expect(reviewOf(first!).varianceAmount).toBe(stay.allowedCents - stay.expectedCents);
     expect(others.length).toBeGreaterThan(0);
     for (const row of others)
-      expect(reviewOf(row)).toMatchObject({ flag: "Underpaid", expectedAmount: null, varianceAmount: null, recoverableAmount: 0 }); // prettier-ignore
+      expect(reviewOf(row)).toMatchObject({
+        flag: "Underpaid",
+        expectedAmount: null,
+        varianceAmount: null,
+        recoverableAmount: 0,
+      });
   });
 
   it("names the rule that priced each planted stay: its case rate, its stop-loss, its MS-DRG x base rate", () => {
-    const reasonOf = (kind: string) => reviewOf(firstRowOf(sample.planted.find((p) => p.kind === kind)!.claimId)).reason; // prettier-ignore
+    const reasonOf = (kind: string) =>
+      reviewOf(firstRowOf(sample.planted.find((p) => p.kind === kind)!.claimId)).reason;
     expect(reasonOf("case rate ignored")).toMatch(/MS-DRG 470 under .*: Case rate for DRG 470/);
     expect(reasonOf("stop-loss ignored")).toMatch(/First-dollar stop-loss at 50% over 200000\.00: total charges/);
     expect(reasonOf("prior-year base rate")).toMatch(/MS-DRG \d{3} under .*: Base rate \d+ x weight/);
@@ -84,22 +90,38 @@ describeWithSharedData("the variance review of the sample's hospital claims", ()
     const firsts = rowsWhere((r) => isStay(r) && (r === 0 || claimOf(r - 1) !== claimOf(r)));
     const column = (header: string) => firsts.map((r) => [cell(r, header)]);
     const answers = (await implementation("INPATIENT_PAYMENT")(
-      ...["Contract Name", "MS-DRG", "Admit Date", "Discharge Date", "Total Charge Amount", "Discharge Status"].map(column), // prettier-ignore
+      ...["Contract Name", "MS-DRG", "Admit Date", "Discharge Date", "Total Charge Amount", "Discharge Status"].map(
+        column,
+      ),
     )) as number[][];
-    expect(firsts.map((r) => reviewOf(r).expectedAmount)).toEqual(answers.map(([dollars]) => Math.round(dollars! * 100))); // prettier-ignore
+    expect(firsts.map((r) => reviewOf(r).expectedAmount)).toEqual(
+      answers.map(([dollars]) => Math.round(dollars! * 100)),
+    );
   });
 
   it("expects for every outpatient line what PAYER.OUTPATIENT_PAYMENT gives for it, packaging included", async () => {
     const lines = rowsWhere((r) => !isStay(r));
     const column = (header: string) => lines.map((r) => [cell(r, header)]);
     const answers = (await implementation("OUTPATIENT_PAYMENT")(
-      ...["Contract Name", "Claim ID", "Revenue Code", "HCPCS Code", "Service Unit Quantity", "Charge Amount", "Service Date"].map(column), // prettier-ignore
+      ...[
+        "Contract Name",
+        "Claim ID",
+        "Revenue Code",
+        "HCPCS Code",
+        "Service Unit Quantity",
+        "Charge Amount",
+        "Service Date",
+      ].map(column),
     )) as number[][];
-    expect(lines.map((r) => reviewOf(r).expectedAmount)).toEqual(answers.map(([dollars]) => Math.round(dollars! * 100))); // prettier-ignore
+    expect(lines.map((r) => reviewOf(r).expectedAmount)).toEqual(
+      answers.map(([dollars]) => Math.round(dollars! * 100)),
+    );
   });
 
   it("leaves a packaged outpatient line the payer allowed $0 as OK, not underpaid", () => {
-    const packaged = rowsWhere((r) => !isStay(r) && reviewOf(r).expectedAmount === 0 && cell(r, "Denied Flag") === false); // prettier-ignore
+    const packaged = rowsWhere(
+      (r) => !isStay(r) && reviewOf(r).expectedAmount === 0 && cell(r, "Denied Flag") === false,
+    );
     expect(packaged.length).toBeGreaterThan(0);
     for (const row of packaged) expect(reviewOf(row)).toMatchObject({ flag: "OK", varianceAmount: 0 });
     expect(reviewOf(packaged[0]!).reason).toMatch(/Packaged, paid 0\.00/);
@@ -109,20 +131,26 @@ describeWithSharedData("the variance review of the sample's hospital claims", ()
     const denied = rowsWhere((r) => isStay(r) && cell(r, "Denied Flag") === true);
     expect(denied.length).toBeGreaterThan(0);
     for (const row of denied)
-      expect(reviewOf(row)).toMatchObject({ flag: "Denied", reason: "Denied (Authorization/Precertification): CO-197", recoverableAmount: 0 }); // prettier-ignore
+      expect(reviewOf(row)).toMatchObject({
+        flag: "Denied",
+        reason: "Denied (Authorization/Precertification): CO-197",
+        recoverableAmount: 0,
+      });
   });
 
   it("totals the Summary's blocks by payer, by MS-DRG and by HCPCS code, by live formula, as the engine does", () => {
     const sheet = reviewSheetNames("HospitalClaims").summary;
     const totals = rowsOf(sheet, "Total");
-    const money = (row: number, column: number) => Math.round((simulator.cell(sheet, row, column).value as number) * 100); // prettier-ignore
+    const money = (row: number, column: number) =>
+      Math.round((simulator.cell(sheet, row, column).value as number) * 100);
     const [payers, drgs, hcpcs] = totals;
     expect(totals).toHaveLength(3);
     expect(money(payers!, 6)).toBe(summary.total.recoverableAmount);
     expect(money(payers!, 2)).toBe(summary.total.expectedAmount);
     expect(money(payers!, 3)).toBe(summary.total.allowedAmount);
     expect(money(payers!, 10)).toBe(summary.total.deniedChargeAmount);
-    const sum = (codes: InstitutionalVarianceSummary["byCode"], key: "recoverableAmount" | "lines") => codes.reduce((n, c) => n + c.totals[key], 0); // prettier-ignore
+    const sum = (codes: InstitutionalVarianceSummary["byCode"], key: "recoverableAmount" | "lines") =>
+      codes.reduce((n, c) => n + c.totals[key], 0);
     expect(money(drgs!, 6)).toBe(sum(summary.byCodeKind.drg, "recoverableAmount"));
     expect(money(hcpcs!, 6)).toBe(sum(summary.byCodeKind.hcpcs, "recoverableAmount"));
     expect(money(drgs!, 6) + money(hcpcs!, 6)).toBe(summary.total.recoverableAmount);
