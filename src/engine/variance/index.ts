@@ -5,3 +5,5 @@ export * from "./lineReversal";
 export * from "./reviewLines";
 export * from "./summary";
 export * from "./tolerance";
+export * from "./institutional";
+export * from "./institutionalSummary";

@@ -114,7 +114,16 @@ function reviewOf(
   return { flag, reason, expectedAmount, allowedAmount, varianceAmount, varianceFraction, recoverableAmount };
 }
 
-function pricedReview(line: VarianceInputLine, expected: Cents, basis: string, tolerance: VarianceTolerance) {
+/**
+ * The review of a priced line: Denied, else Underpaid / Overpaid beyond the tolerance, else OK; the reason states the
+ * amounts and `basis`, the rule that priced it. Shared by the professional and the institutional reviews.
+ */
+export function pricedReview(
+  line: Pick<VarianceInputLine, "allowedAmount" | "denial">,
+  expected: Cents,
+  basis: string,
+  tolerance: VarianceTolerance,
+): VarianceLine {
   const allowed = line.allowedAmount;
   if (line.denial.denied) return reviewOf("Denied", deniedReasonText(line.denial), expected, allowed, null, 0 as Cents);
   const variance = centsDifference(allowed, expected);
@@ -134,10 +143,15 @@ function pricedReview(line: VarianceInputLine, expected: Cents, basis: string, t
   return reviewOf("OK", reason, expected, allowed, variance, 0 as Cents);
 }
 
-const unpriced = (line: VarianceInputLine, flag: VarianceFlag, reason: string): VarianceLine =>
-  reviewOf(flag, reason, null, line.allowedAmount, null, 0 as Cents);
+/** The review of a line with no expected amount (reversed, denied or not priced), with its reason. */
+export const unpriced = (
+  line: Pick<VarianceInputLine, "allowedAmount">,
+  flag: VarianceFlag,
+  reason: string,
+): VarianceLine => reviewOf(flag, reason, null, line.allowedAmount, null, 0 as Cents);
 
-const REVERSAL_REASON =
+/** The reason of a reversal line. */
+export const REVERSAL_REASON =
   "Reversal of an earlier payment: not rated (DOMAIN.md 4.3); a correction, if any, is reviewed on its own line.";
 
 /**

@@ -62,6 +62,12 @@ export interface VarianceSummary {
   readonly worklist: readonly WorklistClaim[];
 }
 
+/** What the summary reads of a reviewed line's input (a professional line, or an institutional line by its code). */
+export type VarianceSummaryInput = Pick<
+  VarianceInputLine,
+  "claimKey" | "claimId" | "payer" | "hcpcsCode" | "serviceDate" | "chargeAmount" | "denial"
+>;
+
 class Accumulator {
   lines = 0;
   expected = 0;
@@ -74,7 +80,7 @@ class Accumulator {
   hasCharge = false;
   readonly categories = new Map<DenialCategory, number>();
 
-  add(input: VarianceInputLine, line: VarianceLine): void {
+  add(input: VarianceSummaryInput, line: VarianceLine): void {
     this.lines++;
     this.flags[line.flag]++;
     if (line.varianceAmount !== null && line.expectedAmount !== null) {
@@ -130,13 +136,13 @@ function group(keys: Map<string, Accumulator>, key: string): Accumulator {
  * lines' charges as the dollars) and the worklist of underpaid claims. `lines[i]` is the review of `inputs[i]`.
  */
 export function summariseVariances(
-  inputs: readonly VarianceInputLine[],
+  inputs: readonly VarianceSummaryInput[],
   lines: readonly VarianceLine[],
 ): VarianceSummary {
   const total = new Accumulator();
   const payers = new Map<string, Accumulator>();
   const codes = new Map<string, Accumulator>();
-  type Claim = { input: VarianceInputLine; lines: VarianceLine[]; codes: string[]; date: string | null };
+  type Claim = { input: VarianceSummaryInput; lines: VarianceLine[]; codes: string[]; date: string | null };
   const claims = new Map<string, Claim>();
   inputs.forEach((input, i) => {
     const line = lines[i]!;

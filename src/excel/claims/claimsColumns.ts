@@ -183,6 +183,63 @@ const DECLARED_CLAIMS_SPEC = {
       label: "Check/EFT trace number",
       description: "The check or EFT trace number of the payment (835 TRN02).",
     },
+    // Institutional (UB-04) claims, issue 14: a table that maps the type of bill is reviewed as hospital claims.
+    typeOfBill: {
+      header: "Type of Bill",
+      synonyms: ["TOB", "Bill Type", "Type of Bill Code", "Bill Type Code"],
+      label: "Type of bill",
+      description:
+        "UB-04 form locator 4, like 0111 (hospital inpatient) or 0131 (hospital outpatient): a table that maps it holds hospital claims.",
+    },
+    revenueCode: {
+      header: "Revenue Code",
+      synonyms: ["Rev Code", "Revenue Center Code", "Rev Cd"],
+      label: "Revenue code",
+      description: "UB-04 form locator 42: the revenue code of a hospital claim line, like 0450.",
+    },
+    msDrg: {
+      header: "MS-DRG",
+      synonyms: ["DRG", "MS DRG", "DRG Code", "MS-DRG Code"],
+      label: "MS-DRG",
+      description: "The MS-DRG of an inpatient stay, like 470; the stays of the variance review's Summary group by it.",
+    },
+    admitDate: {
+      header: "Admit Date",
+      synonyms: ["Admission Date", "Admit Dt"],
+      label: "Admission date",
+      description: "The admission date of an inpatient stay.",
+    },
+    dischargeDate: {
+      header: "Discharge Date",
+      synonyms: ["Discharge Dt"],
+      label: "Discharge date",
+      description: "The discharge date of an inpatient stay: it picks the contract version and the MS-DRG weights.",
+    },
+    dischargeStatus: {
+      header: "Discharge Status",
+      synonyms: ["Patient Discharge Status", "Discharge Status Code", "Patient Status"],
+      label: "Discharge status",
+      description: "UB-04 form locator 17, like 01 or 02: a transfer status can reduce an MS-DRG payment.",
+    },
+    coveredDays: {
+      header: "Covered Days",
+      synonyms: ["Covered Day Count", "Utilization Days"],
+      label: "Covered days",
+      description: "The covered days of a stay (value code 80), when the table gives them: they win over the dates.",
+    },
+    totalChargeAmount: {
+      header: "Total Charge Amount",
+      synonyms: ["Total Claim Charges", "Claim Total Charges", "Claim Charge Amount"],
+      label: "Total charges of the claim",
+      description: "The claim's total charges (revenue code 0001); without it, the sum of the stay's line charges.",
+    },
+    claimAllowedAmount: {
+      header: "Claim Allowed Amount",
+      synonyms: ["Claim Allowed", "Total Allowed Amount"],
+      label: "Claim allowed amount",
+      description:
+        "What the payer allowed for the whole claim: an inpatient stay is compared with it (without it, its lines' sum).",
+    },
   },
 } satisfies TableSpec<Readonly<Record<string, ClaimsColumn>>>;
 
@@ -219,6 +276,16 @@ export const REMITTANCE_COLUMN_OF_FIELD = {
   statementEndDate: "statementEndDate",
   paidDate: "paymentDate",
   checkOrEftTraceNumber: "checkOrEftTraceNumber",
+  // CLP08 (facility type code) is a place of service on professional claims: not a type of bill.
+  typeOfBill: null,
+  revenueCode: "revenueCode",
+  msDrg: "msDrg",
+  admitDate: null,
+  dischargeDate: null,
+  dischargeStatus: null,
+  coveredDays: "coveredDays",
+  totalChargeAmount: null,
+  claimAllowedAmount: null,
 } as const satisfies Readonly<Record<ClaimsField, RemittanceField | null>>;
 
 /** A column with the remittance table's header of its field among its synonyms (after them: theirs come first). */

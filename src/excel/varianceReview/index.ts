@@ -4,3 +4,5 @@ export * from "./readReviewLines";
 export * from "./reviewColumns";
 export * from "./reviewSheets";
 export * from "./runVarianceReview";
+export * from "./institutionalReview";
+export * from "./readInstitutionalLines";

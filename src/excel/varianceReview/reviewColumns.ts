@@ -22,12 +22,13 @@ export const REVIEW_TABLE_SPEC = {
       header: "Expected Amount",
       written: "money",
       description:
-        "The contract's expected allowed amount for the line (denied lines too); blank when the line cannot be priced.",
+        "The contract's expected allowed amount for the line (denied lines too); blank when the line cannot be priced. A hospital stay is compared as a whole: its expected payment is on its first line, its other lines blank.",
     },
     variance: {
       header: "Variance Amount",
       written: "money",
-      description: "Allowed minus expected (negative = underpaid), on priced lines that were not denied.",
+      description:
+        "Allowed minus expected (negative = underpaid), on priced lines that were not denied; a hospital stay's on its first line, against the claim's allowed amount.",
     },
     percent: {
       header: "Variance Percent",

@@ -32,6 +32,9 @@ export interface SheetLayout {
   readonly columnWidths: readonly number[];
 }
 
+/** Where the Summary's allowed amounts are: a table column, or the review's columns (see `SummaryContext`). */
+export type SummaryAllowed = AllowedSource | { readonly kind: "reviewed" };
+
 /** Where the summary's formulas read from. */
 export interface SummaryContext {
   readonly tableName: string;
@@ -39,9 +42,28 @@ export interface SummaryContext {
   readonly payerColumn: string;
   readonly codeColumn: string;
   readonly chargeColumn: string | null;
-  readonly allowed: AllowedSource;
+  /**
+   * Where the compared allowed amount is, or "reviewed": expected + variance, the review's own columns (a hospital
+   * table, whose stays are compared with a claim-level amount its line columns do not hold).
+   */
+  readonly allowed: SummaryAllowed;
   readonly tolerance: VarianceTolerance;
   readonly asOf: string;
+  /** The blocks by code; absent: one "By code" block keyed on `codeColumn` (a professional table). */
+  readonly codeBlocks?: readonly CodeBlock[];
+}
+
+/**
+ * A block of the Summary by code of one kind (a hospital table's stays by MS-DRG, outpatient lines by HCPCS or
+ * revenue code): its rows keyed on `keyColumn`, over the table rows whose `blankColumns` are blank (an outpatient line
+ * has no MS-DRG), so that no row is counted in two blocks.
+ */
+export interface CodeBlock {
+  readonly heading: string;
+  readonly keyHeader: string;
+  readonly keyColumn: string;
+  readonly keys: readonly string[];
+  readonly blankColumns: readonly string[];
 }
 
 /** The Summary's column headers after the grouping column. */
@@ -79,6 +101,7 @@ function summaryBlock(
   keyColumn: string,
   keys: readonly string[],
   firstRow: number,
+  blankColumns: readonly string[] | null = null,
 ): { rows: SheetCell[][]; styles: RowStyle[] } {
   const columns = placeColumns(summaryColumns(keyHeader));
   const t = (column: string) => columnRef(context.tableName, column);
@@ -86,6 +109,8 @@ function summaryBlock(
   const variance = t(REVIEW_COLUMNS.variance.name);
   const expected = t(REVIEW_COLUMNS.expected.name);
   const charge = context.chargeColumn === null ? null : t(context.chargeColumn);
+  // A block over part of the table: every criterion also asks for its blank columns, and its total for its key.
+  const only = (blankColumns ?? []).map((column) => `,${t(column)},""`).join("");
   const key = t(keyColumn);
   const rows: SheetCell[][] = [columns.headers()];
   const styles: RowStyle[] = ["header"];
@@ -93,37 +118,44 @@ function summaryBlock(
   const notReversed = quoted(`<>${REVERSED}`);
   const rateOfRated = (at: (column: SummaryKey) => string) =>
     `=IF(${at("lines")}-${at("reversedLines")}=0,"",${at("deniedLines")}/(${at("lines")}-${at("reversedLines")}))`;
-  const sumIfs = (column: string, k: string, extra = "") => `SUMIFS(${t(column)},${key},${k}${extra})`;
-  const allowedSum = (k: string) => {
-    const compared = `,${variance},"<>"`;
-    if (context.allowed.kind === "allowed") return sumIfs(context.allowed.column, k, compared);
-    const paid = sumIfs(context.allowed.paidColumn, k, compared);
-    return context.allowed.patientColumn === null
-      ? paid
-      : `${paid}+${sumIfs(context.allowed.patientColumn, k, compared)}`;
+  const sumIfs = (column: string, k: string, extra = "") => `SUMIFS(${t(column)},${key},${k}${only}${extra})`;
+  const compared = `,${variance},"<>"`;
+  // Each source's sum of the compared allowed amounts of key `k` (`at`: a cell of the block's row).
+  type At = (column: SummaryKey) => string;
+  const allowedSums: {
+    readonly [K in SummaryAllowed["kind"]]: (s: Extract<SummaryAllowed, { kind: K }>, k: string, at: At) => string;
+  } = {
+    allowed: (s, k) => sumIfs(s.column, k, compared),
+    paid: (s, k) =>
+      s.patientColumn === null
+        ? sumIfs(s.paidColumn, k, compared)
+        : `${sumIfs(s.paidColumn, k, compared)}+${sumIfs(s.patientColumn, k, compared)}`,
+    reviewed: (_, _k, at) => `${at("expected")}+${at("variance")}`,
   };
+  const allowedSum = (k: string, at: At) =>
+    (allowedSums[context.allowed.kind] as (s: SummaryAllowed, k: string, at: At) => string)(context.allowed, k, at);
   keys.forEach((value, i) => {
     const r = firstRow + 1 + i;
     const at = (column: SummaryKey) => columns.cell(r, column);
     const k = columns.cell(r, "key", "column");
-    const count = (f: VarianceFlag) => `=COUNTIFS(${key},${k},${flag},${quoted(f)})`;
+    const count = (f: VarianceFlag) => `=COUNTIFS(${key},${k}${only},${flag},${quoted(f)})`;
     rows.push(
       columns.row<SheetCell>({
         key: value,
-        lines: `=COUNTIFS(${key},${k})`,
-        expected: `=SUMIFS(${expected},${key},${k},${variance},"<>")`,
-        allowed: `=${allowedSum(k)}`,
-        variance: `=SUMIFS(${variance},${key},${k})`,
+        lines: `=COUNTIFS(${key},${k}${only})`,
+        expected: `=SUMIFS(${expected},${key},${k}${only},${variance},"<>")`,
+        allowed: `=${allowedSum(k, at)}`,
+        variance: `=SUMIFS(${variance},${key},${k}${only})`,
         underpaidLines: count("Underpaid"),
-        recoverable: `=-SUMIFS(${variance},${key},${k},${flag},"Underpaid")`,
+        recoverable: `=-SUMIFS(${variance},${key},${k}${only},${flag},"Underpaid")`,
         overpaidLines: count("Overpaid"),
         deniedLines: count("Denied"),
         denialRateCount: rateOfRated(at),
-        deniedCharges: charge === null ? null : `=SUMIFS(${charge},${key},${k},${flag},"Denied")`,
+        deniedCharges: charge === null ? null : `=SUMIFS(${charge},${key},${k}${only},${flag},"Denied")`,
         denialRateDollars:
           charge === null
             ? null
-            : `=IFERROR(${at("deniedCharges")}/SUMIFS(${charge},${key},${k},${flag},${notReversed}),"")`,
+            : `=IFERROR(${at("deniedCharges")}/SUMIFS(${charge},${key},${k}${only},${flag},${notReversed}),"")`,
         noContractRateLines: count("No contract rate"),
         reversedLines: count(REVERSED),
       }),
@@ -149,7 +181,9 @@ function summaryBlock(
       denialRateCount: rateOfRated(atTotal),
       deniedCharges: charge === null ? null : sum("deniedCharges"),
       denialRateDollars:
-        charge === null ? null : `=IFERROR(${atTotal("deniedCharges")}/SUMIFS(${charge},${flag},${notReversed}),"")`,
+        charge === null
+          ? null
+          : `=IFERROR(${atTotal("deniedCharges")}/SUMIFS(${charge},${blankColumns === null ? "" : `${key},"<>"${only},`}${flag},${notReversed}),"")`,
       noContractRateLines: sum("noContractRateLines"),
       reversedLines: sum("reversedLines"),
     }),
@@ -161,6 +195,7 @@ function summaryBlock(
 /** Row numbers (1-based) of the summary's blocks, for tests and the panel. */
 export interface SummaryRows {
   readonly payerTotal: number;
+  /** The total row of the first block by code. */
   readonly codeTotal: number;
 }
 
@@ -191,18 +226,31 @@ export function layoutSummary(context: SummaryContext, summary: VarianceSummary)
   rows.push(...payers.rows);
   styles.push(...payers.styles);
   const payerTotal = rows.length;
-  rows.push([], ["By code"]);
-  styles.push("body", "heading");
-  const codes = summaryBlock(
-    context,
-    "HCPCS Code",
-    context.codeColumn,
-    summary.byCode.map((c) => c.hcpcsCode),
-    rows.length + 1,
-  );
-  rows.push(...codes.rows);
-  styles.push(...codes.styles);
-  const codeTotal = rows.length;
+  const codeBlocks = context.codeBlocks ?? [
+    {
+      heading: "By code",
+      keyHeader: "HCPCS Code",
+      keyColumn: context.codeColumn,
+      keys: summary.byCode.map((c) => c.hcpcsCode),
+      blankColumns: null,
+    },
+  ];
+  let codeTotal = 0;
+  for (const block of codeBlocks) {
+    rows.push([], [block.heading]);
+    styles.push("body", "heading");
+    const codes = summaryBlock(
+      context,
+      block.keyHeader,
+      block.keyColumn,
+      block.keys,
+      rows.length + 1,
+      block.blankColumns,
+    );
+    rows.push(...codes.rows);
+    styles.push(...codes.styles);
+    codeTotal ||= rows.length;
+  }
   const categories = placeColumns(DENIAL_CATEGORY_COLUMNS);
   rows.push([], ["Top denial categories"], categories.headers());
   styles.push("body", "heading", "header");

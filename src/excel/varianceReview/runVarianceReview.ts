@@ -9,6 +9,10 @@
  * - conditional formatting on the flag column;
  * - a Summary sheet of native SUMIFS/COUNTIFS formulas over those columns, and a Worklist sheet of underpaid claims.
  *
+ * A table whose mapping gives a type of bill is read as hospital (UB-04) claims (readInstitutionalLines.ts): its
+ * stays are compared as a whole and its outpatient lines after packaging (engine: variance/institutional.ts), and its
+ * Summary groups codes by MS-DRG, HCPCS and revenue code (institutionalReview.ts).
+ *
  * Guarantees (ARCHITECTURE.md 5): one operation (see stageReview.ts). The user's own cells are never overwritten:
  * columns of an earlier review (known by the workbook's review record) are replaced only with `replaceExisting`, and
  * a same-named column the add-in did not write stops the review. Until the commit, the table, its sheets and the
@@ -34,9 +38,11 @@ import type { ExcelGateway } from "../core/excelGateway";
 import { runOperation } from "../core/operation";
 import { readRegistry, registryIssueMessage, type RegistrySnapshot } from "../registry";
 import type { VarianceReviewIssue } from "./issues";
-import { readReviewLines } from "./readReviewLines";
+import { reviewInstitutionalTable } from "./institutionalReview";
+import { isInstitutionalMapping, readInstitutionalLines } from "./readInstitutionalLines";
+import { readReviewLines, type ReviewLines } from "./readReviewLines";
 import { REVIEW_COLUMN_NAMES, readReviewRecord, type VarianceReviewRecord } from "./reviewColumns";
-import { layoutSummary, layoutWorklist } from "./reviewSheets";
+import { layoutSummary, layoutWorklist, type CodeBlock, type SummaryAllowed } from "./reviewSheets";
 import { reviewCommitSteps, stageReview } from "./stageReview";
 
 /** What the user chose in the panel. */
@@ -106,7 +112,7 @@ export async function runVarianceReview(
     { what: `the variance review of table ${tableName}`, signal: options.signal, onProgress: options.onProgress },
     async (op) => {
       const record = await readReviewRecord(op.excel, tableName);
-      const read = await readReviewLines(op.excel, { ...request, extraColumns: [] });
+      const read = await readForReview(op.excel, request);
       if (!read.ok) return read;
       const lower = (s: string) => s.toLowerCase();
       const ours = new Set(record.columns.map(lower));
@@ -119,28 +125,11 @@ export async function runVarianceReview(
       if (!sheets.ok) return sheets;
 
       const snapshot = await readRegistry(op.excel);
-      const inputs: VarianceInputLine[] = [];
-      for (const line of read.value.lines) {
-        if (line !== null) inputs.push(distrustProblemContract(line, snapshot));
-      }
-      const reviewed = reviewVariances(snapshot.registry, inputs, tolerance.value);
-      const summary = summariseVariances(inputs, reviewed);
-      let k = 0;
-      const lines = read.value.lines.map((line) => (line === null ? null : reviewed[k++]!));
+      const { lines, lineCount, summary, allowed, codeBlocks } = read.value.review(snapshot, tolerance.value);
       op.checkCancelled();
 
       const mapping = request.mapping;
       const asOf = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
-      const allowed =
-        mapping.allowedAmount !== null
-          ? { kind: "allowed" as const, column: mapping.allowedAmount }
-          : mapping.paidAmount !== null
-            ? {
-                kind: "paid" as const,
-                paidColumn: mapping.paidAmount,
-                patientColumn: mapping.patientResponsibilityAmount,
-              }
-            : { kind: "allowed" as const, column: mapping.amount ?? "" };
       const summaryLayout = layoutSummary(
         {
           tableName,
@@ -150,6 +139,7 @@ export async function runVarianceReview(
           allowed,
           tolerance: tolerance.value,
           asOf,
+          ...(codeBlocks === undefined ? {} : { codeBlocks }),
         },
         summary,
       );
@@ -172,7 +162,7 @@ export async function runVarianceReview(
           tableName,
           summarySheet: sheets.value.final.summary,
           worklistSheet: sheets.value.final.worklist,
-          lineCount: inputs.length,
+          lineCount,
           lines,
           summary,
           replaced: existing.length > 0,
@@ -181,6 +171,77 @@ export async function runVarianceReview(
       });
     },
   );
+}
+
+/** A table's lines reviewed: each row's review (null: an empty row), the summary, and how the Summary reads them. */
+interface TableReview {
+  readonly lines: readonly (VarianceLine | null)[];
+  /** Lines reviewed (rows with a code or an amount). */
+  readonly lineCount: number;
+  readonly summary: VarianceSummary;
+  readonly allowed: SummaryAllowed;
+  /** The Summary's blocks by code; absent: one block by HCPCS code. */
+  readonly codeBlocks?: readonly CodeBlock[];
+}
+
+/** A table as read for the review: where it is, and how its lines are reviewed once the registry is read. */
+interface TableRead {
+  readonly headers: readonly string[];
+  readonly firstColumn: number;
+  readonly firstRow: number;
+  readonly review: (snapshot: RegistrySnapshot, tolerance: VarianceTolerance) => TableReview;
+}
+
+/**
+ * Reads the table as hospital claims when its mapping gives a type of bill (`isInstitutionalMapping`), else as
+ * professional claims or remittances.
+ */
+async function readForReview(
+  excel: ExcelGateway,
+  request: VarianceReviewRequest,
+): Promise<Result<TableRead, VarianceReviewIssue>> {
+  const { mapping } = request;
+  if (isInstitutionalMapping(mapping)) {
+    const read = await readInstitutionalLines(excel, request);
+    if (!read.ok) return read;
+    return ok({
+      ...read.value,
+      review: (snapshot, tolerance) => {
+        const reviewed = reviewInstitutionalTable(read.value, mapping, snapshot, tolerance);
+        return { ...reviewed, lineCount: reviewed.inputs.length };
+      },
+    });
+  }
+  const read = await readReviewLines(excel, { ...request, extraColumns: [] });
+  if (!read.ok) return read;
+  return ok({
+    ...read.value,
+    review: (snapshot, tolerance) => reviewProfessionalTable(read.value, mapping, snapshot, tolerance),
+  });
+}
+
+/** Reviews the lines of a professional claims or remittance table (issue 6 item 4). */
+function reviewProfessionalTable(
+  read: ReviewLines,
+  mapping: ClaimsMapping,
+  snapshot: RegistrySnapshot,
+  tolerance: VarianceTolerance,
+): TableReview {
+  const inputs: VarianceInputLine[] = [];
+  for (const line of read.lines) {
+    if (line !== null) inputs.push(distrustProblemContract(line, snapshot));
+  }
+  const reviewed = reviewVariances(snapshot.registry, inputs, tolerance);
+  const summary = summariseVariances(inputs, reviewed);
+  let k = 0;
+  const lines = read.lines.map((line) => (line === null ? null : reviewed[k++]!));
+  const allowed: SummaryAllowed =
+    mapping.allowedAmount !== null
+      ? { kind: "allowed", column: mapping.allowedAmount }
+      : mapping.paidAmount !== null
+        ? { kind: "paid", paidColumn: mapping.paidAmount, patientColumn: mapping.patientResponsibilityAmount }
+        : { kind: "allowed", column: mapping.amount ?? "" };
+  return { lines, lineCount: inputs.length, summary, allowed };
 }
 
 /**

@@ -31,6 +31,16 @@ export const REVIEW_FIELDS: readonly ClaimsField[] = [
   "placeOfServiceCode",
   "adjustmentCodes",
   "deniedFlag",
+  // Hospital (UB-04) claims: a table that maps the type of bill is reviewed as hospital claims.
+  "typeOfBill",
+  "revenueCode",
+  "msDrg",
+  "admitDate",
+  "dischargeDate",
+  "dischargeStatus",
+  "coveredDays",
+  "totalChargeAmount",
+  "claimAllowedAmount",
 ];
 
 /**
@@ -109,7 +119,7 @@ export function VarianceReviewPanel() {
         claims={claims}
         choice={choice}
         fields={REVIEW_FIELDS}
-        description="Allowed is compared with the contract; without an allowed column, paid + patient responsibility."
+        description="Allowed is compared with the contract; without an allowed column, paid + patient responsibility. With a type of bill, the table is read as hospital claims: a stay is compared as a whole with its claim allowed amount."
         columnNames={table?.columnNames.filter((name) => !REVIEW_COLUMN_NAMES.includes(name))}
       />
 
