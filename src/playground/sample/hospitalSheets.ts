@@ -7,6 +7,7 @@
 import { buildRegistry, HOSPITAL_TABLE_SPECS, type RegistrySnapshot } from "../../excel/registry";
 import type { TableData } from "../../excel/registry";
 import { registryKey } from "../../engine";
+import { REVIEW_COLUMN_NAMES } from "../../excel/varianceReview/reviewColumns";
 import type { CellInput, SheetSnapshot } from "../simulator";
 import { hospitalTableRows } from "./hospitalContracts";
 import { loadDrgWeights } from "./hospitalFixtures";
@@ -142,12 +143,20 @@ function expectedFormulas(lines: readonly HospitalClaimLine[]): Map<number, stri
   return formulas;
 }
 
-/** The Hospital Claims sheet: the table, one blank column, then the formula column. */
+/**
+ * Blank columns between the table and the formula column: room for the Variance review's columns, which it adds to
+ * the table (Excel shifts the cells beside a table to make room; the workbook simulator refuses to, so the sample
+ * leaves the room, and one column more to keep the formulas apart from the table).
+ */
+const GAP = REVIEW_COLUMN_NAMES.length + 1;
+
+/** The Hospital Claims sheet: the table, GAP blank columns, then the formula column. */
 function claimsSheet(lines: readonly HospitalClaimLine[]): SheetSnapshot {
   const sheet = tableSheet("Hospital Claims", "HospitalClaims", CLAIM_COLUMNS, lines);
   const formulas = expectedFormulas(lines);
-  const cells = sheet.cells.map((row, i) => [...row, null, i === 0 ? EXPECTED_FORMULA_HEADER : (formulas.get(i + 1) ?? null)]); // prettier-ignore
-  const column = columnLetter(CLAIM_COLUMNS.length + 1);
+  const blanks: CellInput[] = Array.from({ length: GAP }, () => null);
+  const cells = sheet.cells.map((row, i) => [...row, ...blanks, i === 0 ? EXPECTED_FORMULA_HEADER : (formulas.get(i + 1) ?? null)]); // prettier-ignore
+  const column = columnLetter(CLAIM_COLUMNS.length + GAP);
   const numberFormats = [...(sheet.numberFormats ?? []), { address: `${column}2:${column}${cells.length}`, format: FORMATS.MONEY }]; // prettier-ignore
   return { ...sheet, cells, numberFormats };
 }

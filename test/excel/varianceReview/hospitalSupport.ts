@@ -25,9 +25,10 @@ export interface HospitalSample {
 }
 
 /**
- * The sample with its hospital side. The sheet's column of PAYER formulas (one blank column after the table) is left
- * out: the simulator appends a table column only into empty cells (Excel moves the cells beside it), and the review
- * appends five. With `claimIds`, the table keeps only those claims' lines (a small workbook for fault tests).
+ * The sample with its hospital side, its Hospital Claims sheet holding the table alone: the column of PAYER formulas
+ * beside it (priced by test/playground/sample/hospitalFormulas.test.ts) names rows of the full table, which a smaller
+ * table does not keep, and its recalculation would only slow the review down. With `claimIds`, the table keeps only
+ * those claims' lines (a small workbook for fault tests).
  */
 export function hospitalSample(claimIds?: (ids: readonly string[]) => readonly string[]): HospitalSample {
   const sample = buildSampleWorkbook(SAMPLE_DEFAULT_SEED, { hospital: true });
