@@ -33,6 +33,9 @@ export interface MarketRateQuery {
 export type MarketRateIssue =
   | { readonly code: "percentileOutOfRange"; readonly value: number }
   | { readonly code: "percentileAmbiguous" }
+  | { readonly code: "percentileNotANumber"; readonly value: string }
+  | { readonly code: "marketCodeMissing" }
+  | { readonly code: "noBenchmarksTable" }
   | { readonly code: "noDollarRate"; readonly hcpcsCode: string; readonly percentRates: number; readonly filtered: boolean }; // prettier-ignore
 
 /** One entry per issue: the Excel error it becomes and the message, written for a finance user. */
@@ -46,6 +49,20 @@ export const MARKET_RATE_ISSUE_CATALOGUE: EntriesByCode<MarketRateIssue, IssueEn
     excelError: "#VALUE!",
     message: () =>
       "percentile: 1 could mean the 1st percentile or 100%; write 0.01 for the 1st percentile, or 100 for the highest rate.",
+  },
+  percentileNotANumber: {
+    excelError: "#VALUE!",
+    message: (i) =>
+      `percentile: '${i.value}' is not a number; expected a fraction from 0 to 1 (0.5 for the median) or a whole percent like 25.`,
+  },
+  marketCodeMissing: {
+    excelError: "#VALUE!",
+    message: () => "The code is empty: enter a billing code like 70551 (CPT/HCPCS, MS-DRG or revenue code).",
+  },
+  noBenchmarksTable: {
+    excelError: "#N/A",
+    message: () =>
+      "The workbook has no Benchmarks table: read price-transparency files in the Benchmarks tab and write the table first.",
   },
   noDollarRate: {
     excelError: "#N/A",
