@@ -102,6 +102,51 @@ describeWithSharedData("the Benchmarks sheet's figures", () => {
     expect(positions.length).toBeGreaterThan(0);
     expect(positions.map(([, , shown]) => shown)).toEqual(positions.map(([, , , expected]) => expected));
   });
+
+  /** The HCPCS codes of the sample's claim lines, read from its Claims table (the independent count). */
+  async function claimCodes(): Promise<string[]> {
+    const headers = (await tableHeaders(simulator, "Claims")).map(String);
+    const at = headers.indexOf("HCPCS Code");
+    return (await tableRows(simulator, "Claims")).map((row) => String(row[at]).toUpperCase());
+  }
+
+  it("counts each code's lines in the Claims table and orders the codes by them, highest first", async () => {
+    const lines = await claimCodes();
+    const countOf = (code: string) => lines.filter((c) => c === code).length;
+    const volumes = codesOnSheet().map((_, i) => value(sheet.layout.firstCodeRow + i, sheet.layout.market.index("volume"))); // prettier-ignore
+    expect(volumes).toEqual(codesOnSheet().map(countOf));
+    expect(volumes[0]).toBeGreaterThan(0);
+    expect([...(volumes as number[])].sort((a, b) => b - a)).toEqual(volumes);
+  });
+
+  it("marks a contract's rate below the market's p25 in red, on every contract's rate column", () => {
+    const formats = simulator.conditionalFormats(sheet.sheetName);
+    const first = sheet.layout.firstCodeRow + 1;
+    const p25 = `$${sheet.layout.market.letter("p25")}${first}`;
+    expect(formats.map((f) => [f.address, f.properties["custom.format.fill.color"]])).toEqual(
+      sheet.layout.contractColumns.map((c) => [`${c.letter("rate")}${first}:${c.letter("rate")}${first + sheet.codeCount - 1}`, "#FFC7CE"]), // prettier-ignore
+    );
+    expect(formats.every((f) => String(f.properties["custom.rule.formula"]).includes(`<${p25})`))).toBe(true);
+  });
+
+  it("charts the first contract's rate against p25, p50 and p75 per code as clustered bars", () => {
+    const [chart] = simulator.charts(sheet.sheetName);
+    const headerRow = Number(/^[^!]*!?A(\d+)/.exec(chart!.sourceAddress)![1]) - 1;
+    const headers = [0, 1, 2, 3, 4].map((c) => value(headerRow, c));
+    expect([chart!.type, headers]).toEqual(["BarClustered", ["Billing Code", `${sheet.contracts[0]}: our rate`, "Market p25", "Market p50", "Market p75"]]); // prettier-ignore
+    const firstCode = sheet.layout.firstCodeRow;
+    expect([1, 2].map((c) => value(headerRow + 1, c))).toEqual([
+      value(firstCode, sheet.layout.contractColumns[0]!.index("rate")),
+      value(firstCode, sheet.layout.market.index("p25")),
+    ]);
+  });
+
+  it("is refused, saying what to do first, in a workbook with no Benchmarks table", async () => {
+    const result = await buildBenchmarkSheet(medicareOnlyWorkbook().excel, { claims: null, today: TODAY });
+    expect(!result.ok && describeBenchmarkSheetIssue(result.issue)).toBe(
+      "The workbook has no table Benchmarks: read price-transparency files and Write the table first. Nothing was built.",
+    );
+  });
 });
 
 describeWithSharedData("building the Benchmarks sheet, with a fault at any request", () => {
