@@ -451,3 +451,18 @@ export { priceInpatientStay, type InpatientPrice } from "./inpatient/priceStay";
 export { priceInpatientStays, type BatchStayPricing } from "./inpatient/priceStays";
 export type { InpatientTraceStep, InpatientTraceStepKind, TierDays } from "./inpatient/traceSteps";
 export { INPATIENT_ISSUE_CATALOGUE, type InpatientIssue } from "./inpatient/issues";
+
+// Market benchmarks (DOMAIN.md 5.3): PERCENTILE.INC and PERCENTRANK.INC, exact; the MARKET_RATE rule.
+export {
+  exactPercentileInc,
+  exactPercentRankInc,
+  marketRate,
+  marketRateIssueExcelError,
+  marketRateIssueMessage,
+  percentileFraction,
+  MARKET_RATE_ISSUE_CATALOGUE,
+  type MarketRateEntry,
+  type MarketRateIssue,
+  type MarketRateQuery,
+  type PercentRank,
+} from "./market";

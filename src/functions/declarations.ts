@@ -155,6 +155,24 @@ export declare function medicareRate(
 ): unknown[][];
 
 /**
+ * A percentile of the market's negotiated dollar rates for a code, from the Benchmarks table (written by the Benchmarks tab from hospital MRFs and TiC files), computed as Excel's PERCENTILE.INC over the same rates and rounded half-up to the cent. Percent-of-charges rates are never mixed with dollars: when no dollar rate is left the answer is #N/A, saying how many percent rates were left out. A rate published for setting or billing class "both" (or with no billing class) counts for either. Give a column of codes to get one rate per code.
+ * @customfunction MARKET_RATE
+ * @param code The billing code as the Benchmarks table lists it (CPT/HCPCS, MS-DRG, revenue code), text or number; type codes with leading zeros as text ("0450").
+ * @param percentile A fraction from 0 to 1 as PERCENTILE.INC takes it (0.5 = the median), or a whole percent above 1 up to 100 (25 = the 25th percentile); 1 is refused as ambiguous (0.01 or 100).
+ * @param payer Only this payer's rates (any case), as the Benchmarks table names it; blank = every payer.
+ * @param setting "inpatient" or "outpatient"; blank = any setting.
+ * @param billing_class "professional" or "institutional"; blank = any billing class.
+ * @returns The market rate in dollars, one per code.
+ */
+export declare function marketRate(
+  code: unknown[][],
+  percentile: unknown[][],
+  payer?: unknown[][],
+  setting?: string,
+  billing_class?: string,
+): unknown[][];
+
+/**
  * Payment accuracy: the share of adjudicated, non-denied claim lines whose allowed amount is within tolerance of the expected (contract) amount. A line is within tolerance when |allowed - expected| <= the larger of tolerance_dollars and tolerance_percent x expected, compared exactly to the cent. Lines whose outcome is Denied, Reversed or pending are left out, and so are rows with no expected or no allowed amount. No line left gives #DIV/0!.
  * @customfunction PAYMENT_ACCURACY
  * @param expected Per claim line the contract's expected allowed amount in dollars, e.g. the results of PAYER.EXPECTED_PAYMENT.

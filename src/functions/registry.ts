@@ -12,6 +12,7 @@ import { daysToPayResult } from "./daysToPay";
 import { denialRateResult } from "./denialRate";
 import { expectedPaymentResult } from "./expectedPayment";
 import { inpatientPaymentResult } from "./inpatientPayment";
+import { marketRateResult } from "./marketRate";
 import { medicareRateResult } from "./medicareRate";
 import { outpatientPaymentResult } from "./outpatientPayment";
 import { paymentAccuracyResult } from "./paymentAccuracy";
@@ -66,6 +67,13 @@ export const PAYER_FUNCTIONS = [
     result: "range",
     summary:
       "the expected payment of each line of hospital outpatient claims, each claim priced as a whole (OPPS packaging, J1, T discounting; revenue code rates; carve-outs), one amount per line",
+  },
+  {
+    id: "MARKET_RATE",
+    implementation: marketRateResult,
+    result: "range",
+    summary:
+      "a percentile (PERCENTILE.INC) of the market's dollar rates for a code in the Benchmarks table, by payer, setting and billing class, in dollars",
   },
   {
     id: "UPLIFT_SCENARIO",

@@ -3,11 +3,20 @@
  * the custom functions synchronously from memory, and refreshes itself when a registry or schedule table changes,
  * then asks Excel for a full recalculation so that every `PAYER.*` result follows the edit with no user action
  * (the functions do not reference the registry's cells, so Excel would not recalculate them by itself).
+ * The Benchmarks table (PAYER.MARKET_RATE's) is read in the same round trips and watched like the registry's tables.
  */
 import { hostExcel, type ExcelGateway } from "../excel/core/excelGateway";
 import { STAGING_TABLE_PREFIX } from "../excel/core/operation/staging";
-import { readRegistry, REGISTRY_TABLE_NAMES, type RegistrySnapshot } from "../excel/registry";
+import { BENCHMARKS_TABLE } from "../excel/benchmarks/benchmarkColumns";
+import {
+  buildRegistry,
+  readRegistryTables,
+  REGISTRY_TABLE_NAMES,
+  scheduleTablesNeeded,
+  type RegistrySnapshot,
+} from "../excel/registry";
 import { registryKey } from "../engine";
+import { MARKET_TABLE_KEY, marketTableOf, type MarketTable } from "./marketTable";
 
 /**
  * An operation of the task pane creates a table under a staging name and gives it its name in its commit, which
@@ -28,6 +37,7 @@ interface TableCollectionEvents {
 export class RegistryCache {
   private excel: ExcelGateway | null = null;
   private snapshot: RegistrySnapshot | null = null;
+  private market: MarketTable = { kind: "absent" };
   private loading: Promise<RegistrySnapshot> | null = null;
   private refreshing: Promise<void> | null = null;
   private dirty = false;
@@ -59,6 +69,11 @@ export class RegistryCache {
   /** The registry when it is loaded, else null (functions then wait for {@link ready}). */
   current(): RegistrySnapshot | null {
     return this.snapshot;
+  }
+
+  /** The Benchmarks table as last read (absent until the first load). */
+  currentMarket(): MarketTable {
+    return this.market;
   }
 
   /**
@@ -104,7 +119,10 @@ export class RegistryCache {
   }
 
   private async load(excel: ExcelGateway): Promise<RegistrySnapshot> {
-    const snapshot = await readRegistry(excel);
+    // The Benchmarks table rides on the registry's reads: no extra round trip, and it is watched with them.
+    const read = await readRegistryTables(excel, (tables) => [...scheduleTablesNeeded(tables), BENCHMARKS_TABLE]);
+    const snapshot = buildRegistry(read.tables);
+    this.market = marketTableOf(read.tables.get(MARKET_TABLE_KEY));
     this.snapshot = snapshot;
     await this.watchAndRecalculate(excel, [...REGISTRY_TABLE_NAMES, ...snapshot.tableNames]);
     return snapshot;
@@ -162,4 +180,11 @@ export const registryCache = new RegistryCache();
 export function withRegistry<T>(compute: (snapshot: RegistrySnapshot) => T): T | Promise<T> {
   const snapshot = registryCache.current();
   return snapshot !== null ? compute(snapshot) : registryCache.ready().then(compute);
+}
+
+/** As {@link withRegistry}, with the Benchmarks table as the cache read it (PAYER.MARKET_RATE). */
+export function withMarketTable<T>(compute: (market: MarketTable) => T): T | Promise<T> {
+  return registryCache.current() !== null
+    ? compute(registryCache.currentMarket())
+    : registryCache.ready().then(() => compute(registryCache.currentMarket()));
 }

@@ -312,6 +312,18 @@ const CATALOGUE: readonly BadArguments[] = [
     ],
     message: "submitted_dates row 2: Infinity is not a finite number; check the cell or the formula that gives it.",
   },
+  {
+    name: "MARKET_RATE with a NUL inside the payer",
+    id: "MARKET_RATE",
+    args: [[["70551"]], 0.5, "Platform\u0000 Health"],
+    message: `payer: the text holds an invisible control character (U+0000) at character 9; ${CLEAN}`,
+  },
+  {
+    name: "MARKET_RATE with a percentile that is not finite",
+    id: "MARKET_RATE",
+    args: [[["70551"]], Infinity],
+    message: "percentile: Infinity is not a finite number; check the cell or the formula that gives it.",
+  },
 ];
 
 describe("bad function arguments are refused with #VALUE!, never priced", () => {

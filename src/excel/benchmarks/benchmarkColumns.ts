@@ -46,7 +46,8 @@ export const UNIT_WORDS = { dollars: "dollars", percent: "percent" } as const sa
 function wordsOf<K extends string>(words: Readonly<Record<K, string>>) {
   const entries = Object.entries(words) as [K, string][];
   return choiceCell<K>(
-    Object.fromEntries(entries.map(([key, word]) => [word, key])),
+    // choiceCell looks a cell up lower case: "Hospital MRF" must read back, not only "hospital mrf".
+    Object.fromEntries(entries.map(([key, word]) => [word.toLowerCase(), key])),
     entries.map(([, w]) => w),
   );
 }

@@ -28,3 +28,12 @@ export {
   type WrittenBenchmarks,
 } from "./writeBenchmarks";
 export { readTopCodes, type TopCodesRequest } from "./topCodes";
+export {
+  BENCHMARK_SHEET,
+  buildBenchmarkSheet,
+  describeBenchmarkSheetIssue,
+  type BenchmarkSheetIssue,
+  type BenchmarkSheetRequest,
+  type BuiltBenchmarkSheet,
+} from "./buildBenchmarkSheet";
+export { layoutBenchmarkSheet, SHEET_PERCENTILES, type BenchmarkSheetLayout } from "./benchmarkSheetLayout";

@@ -15,6 +15,7 @@ import { usePanelStyles } from "../shared/panelStyles";
 import { countOf } from "../shared/wording";
 import { useCommand } from "../useCommand";
 import {
+  buildBenchmarkSheetCommand,
   findExistingBenchmarks,
   listMedicareLocalities,
   suggestTopCodes,
@@ -56,7 +57,8 @@ function useTopCodes(rankBy: UpliftRankBasis) {
       : top.status === "succeeded" && !top.result.ok
         ? `The top codes of table ${claims.name} could not be read: ${top.result.message}`
         : `Default: the top ${TOP_CODE_COUNT} codes of table ${claims.name} by ${RANK_WORDS[rankBy]}.`;
-  return { hasClaims: claims !== null, codes, note };
+  const source = claims !== null && mapping !== null ? { tableName: claims.name, mapping } : null;
+  return { hasClaims: claims !== null, codes, note, source };
 }
 
 /**
@@ -81,6 +83,7 @@ export function BenchmarksPanel() {
   const [existing, findExisting] = useCommand(findExistingBenchmarks);
   const reading = useCancellableOperation(readBenchmarkFiles);
   const write = useOperationCommand(writeBenchmarksCommand);
+  const sheet = useOperationCommand(buildBenchmarkSheetCommand);
 
   useEffect(() => {
     void listLocalities();
@@ -104,7 +107,7 @@ export function BenchmarksPanel() {
   const files = ratesOf(previews);
   const rateCount = files.reduce((sum, file) => sum + file.rates.length, 0);
   const earlier = existing.status === "succeeded" ? existing.result : null;
-  const busy = reading.state.status === "running" || write.state.status === "running";
+  const busy = [reading.state, write.state, sheet.state].some((state) => state.status === "running");
   const canWrite = rateCount > 0 && !busy && (earlier === null || replaceConfirmed);
 
   const choose = (kind: ChosenBenchmarkFile["kind"], picked: readonly File[]) =>
@@ -212,6 +215,25 @@ export function BenchmarksPanel() {
           label="Writing the Benchmarks table"
           unit={RATES}
           resultSheets={(written) => [written.sheetName]}
+        />
+        {earlier !== null && (
+          <div className={styles.chooser}>
+            <Button onClick={() => void sheet.start({ claims: top.source })} disabled={busy}>
+              {buildBenchmarkSheetCommand.label}
+            </Button>
+            <Caption1 className={styles.muted}>
+              {top.source === null
+                ? "market percentiles, our rates and our position per code; volumes to fill in"
+                : `market percentiles, our rates and our position per code, by volume in table ${top.source.tableName}`}
+            </Caption1>
+          </div>
+        )}
+        <OperationProgress
+          state={sheet.state}
+          onCancel={sheet.cancel}
+          label="Building the Benchmarks sheet"
+          unit={null}
+          resultSheets={(built) => [built.sheetName]}
         />
       </ActionBar>
     </PanelSection>

@@ -4,12 +4,17 @@
  */
 import type { UpliftRankBasis } from "../../engine";
 import {
+  buildBenchmarkSheet,
+  describeBenchmarkSheetIssue,
   describeBenchmarksIssue,
   findBenchmarksTable,
   readRegisteredLocalities,
   readTopCodes,
   writeBenchmarks,
+  type BenchmarkSheetIssue,
+  type BenchmarkSheetRequest,
   type BenchmarksWrite,
+  type BuiltBenchmarkSheet,
   type RegisteredLocality,
   type WrittenBenchmarks,
 } from "../../excel/benchmarks";
@@ -69,4 +74,23 @@ export const writeBenchmarksCommand = writerCommand<
       ? ""
       : `, replacing its ${countOf(written.replacedRows, "earlier row", "earlier rows")}`) + // prettier-ignore
     `; ${countOf(written.comparedRows, "rate has", "rates have")} a % of Medicare.`,
+});
+
+/** Builds the Benchmarks sheet from the table written, ordered (and its volume counted) by the claims table if any. */
+export const buildBenchmarkSheetCommand = writerCommand<
+  BenchmarkSheetRequest,
+  BuiltBenchmarkSheet,
+  BenchmarkSheetIssue
+>({
+  // prettier-ignore
+  name: "benchmarks.buildSheet",
+  label: "Build the Benchmarks sheet",
+  write: (excel, input, { signal }) => buildBenchmarkSheet(excel, input, { signal }),
+  describe: describeBenchmarkSheetIssue,
+  succeeded: (built) =>
+    `Built sheet "${built.sheetName}": ${countOf(built.codeCount, "code", "codes")} against the market` +
+    (built.contracts.length === 0
+      ? "; no contract priced by fee schedule or % of Medicare, so no rate of ours to compare."
+      : `; our rates from ${built.contracts.join(", ")}.`) +
+    (built.contractsLeftOut.length === 0 ? "" : ` Left out (not fee schedule or % of Medicare today): ${built.contractsLeftOut.join(", ")}.`), // prettier-ignore
 });
