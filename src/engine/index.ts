@@ -443,3 +443,4 @@ export { priceInpatientStay, type InpatientPrice } from "./inpatient/priceStay";
 export { priceInpatientStays, type BatchStayPricing } from "./inpatient/priceStays";
 export type { InpatientTraceStep, InpatientTraceStepKind, TierDays } from "./inpatient/traceSteps";
 export { INPATIENT_ISSUE_CATALOGUE, type InpatientIssue } from "./inpatient/issues";
+export * from "./negotiation";
