@@ -9,13 +9,14 @@ import {
   renewalEntry,
   renewalSentence,
   type IsoDate,
+  type RenewalDates,
   type RenewalFlag,
 } from "../../../src/engine";
 
 const d = (text: string) => text as IsoDate;
 /** A contract ending 2026-12-31 whose renewal notice is due 2026-10-02 (the sample's shape, a year on). */
 const ACME = { contractName: "Acme PPO", termEndDate: d("2026-12-31"), renewalNoticeDate: d("2026-10-02") };
-const flagOn = (today: string, dates = ACME): RenewalFlag => renewalEntry(dates, d(today)).flag;
+const flagOn = (today: string, dates: RenewalDates = ACME): RenewalFlag => renewalEntry(dates, d(today)).flag;
 
 describe("counting months back from a term end, as Excel's EDATE does", () => {
   it("keeps the day of the month when the earlier month has it", () => {
