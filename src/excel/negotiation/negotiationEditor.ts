@@ -65,6 +65,11 @@ function renewalDatesOf(data: TableData | undefined) {
   }));
 }
 
+/** The NegotiationLog rows that read, as the follow-up takes them (rows with a problem are left out). */
+function logEntriesOf(data: TableData | undefined): LoggedEntry[] {
+  return data === undefined ? [] : [...parseTable(NEGOTIATION_LOG_SPEC, data).rows];
+}
+
 /**
  * Reads what the Negotiation tab shows, in the registry reader's round trips: the contracts and their renewal
  * calendar on `asOf`, and the NegotiationLog and ContractClauses rows with the reader's problems.
@@ -92,7 +97,7 @@ export async function loadNegotiation(excel: ExcelGateway, asOf: IsoDate): Promi
     calendar: renewalCalendar(renewalDatesOf(contracts), asOf),
     asOf,
     rows: { log: rowsOf("log"), clauses: rowsOf("clauses") },
-    entries: (parsed.log?.rows ?? []) as unknown as LoggedEntry[],
+    entries: logEntriesOf(tableOf(tables, NEGOTIATION_LOG_SPEC.title)),
     problems,
   };
 }

@@ -12,7 +12,8 @@ import {
   type NegotiationData,
   type NegotiationTable,
 } from "../../../src/excel/negotiation/negotiationEditor";
-import { CONTRACT_CLAUSES_SPEC } from "../../../src/excel/negotiation/negotiationTables";
+import { CONTRACT_CLAUSES_SPEC, NEGOTIATION_LOG_SPEC } from "../../../src/excel/negotiation/negotiationTables";
+import { columnFormat } from "../../../src/excel/registry/columnDictionary";
 import type { IsoDate } from "../../../src/engine";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { aLogForm, aNegotiationWorkbook } from "./support";
@@ -72,6 +73,18 @@ describe("saving and deleting log entries", () => {
     });
     const [row] = (await load(simulator)).rows.log;
     expect([row!.form.meeting, row!.form.dueDate, row!.form.status, row!.problems]).toEqual(["Follow-up call", "2026-04-16", "Open", []]); // prettier-ignore
+  });
+
+  it("writes a new log's cells as the README documents its columns: dates as yyyy-mm-dd, the rest as text", async () => {
+    const simulator = new WorkbookSimulator(aNegotiationWorkbook({ without: ["NegotiationLog"] }));
+    const data = await load(simulator);
+    await saveNegotiationRow(simulator.excel, { table: "log", form: aLogForm(), ...contextOf(data, "log") });
+    const written = Object.keys(NEGOTIATION_LOG_SPEC.columns).map((_, c) => [
+      simulator.cell("Negotiation Log", 0, c).value,
+      simulator.cell("Negotiation Log", 1, c).numberFormat,
+    ]);
+    expect(written).toEqual(Object.values(NEGOTIATION_LOG_SPEC.columns).map((column) => [column.header, columnFormat(column)])); // prettier-ignore
+    expect(written.filter(([, format]) => format !== "@").map(([header]) => header)).toEqual(["Date", "Due Date"]);
   });
 
   it("adds an entry at the end of an existing log", async () => {
