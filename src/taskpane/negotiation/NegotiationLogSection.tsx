@@ -44,8 +44,8 @@ export function NegotiationLogSection({ contractName, rows, entries, onEdit, onD
   const meetings = meetingsOf(entries.filter((entry) => registryKey(entry.contractName) === key));
   const [chosen, setChosen] = useState("");
   const meeting = meetings.find((m) => meetingName(m) === chosen) ?? meetings[0];
-  const newEntry = () =>
-    onEdit({ table: "log", initial: { ...emptyForm(NEGOTIATION_LOG_SPEC.columns), contractName, status: "Open" }, editing: null }); // prettier-ignore
+  const blank = { ...emptyForm(NEGOTIATION_LOG_SPEC.columns), contractName, status: "Open" };
+  const newEntry = () => onEdit({ table: "log", initial: blank, editing: null });
   return (
     <>
       <RegistryRowList

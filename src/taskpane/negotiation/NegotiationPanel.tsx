@@ -68,12 +68,21 @@ export function NegotiationPanel() {
         )
       }
     >
+      {editing === null && (
+        <TextField
+          label="As of"
+          hint="The day the renewal calendar is drawn for."
+          type="date"
+          value={asOf}
+          onChange={setAsOf}
+          problem={day !== null ? null : { severity: "error", message: "Expected a date like 2026-03-31." }}
+        />
+      )}
       <LoadingStatus
         state={state}
         reading="Reading the contracts and the negotiation tables…"
         failedTitle="Could not read the negotiation tables"
-      />{" "}
-      {/* prettier-ignore */}
+      />
       {notice !== null && editing === null && <Notice intent="success">{notice}</Notice>}
       {data !== null && data.problems.length > 0 && (
         <Notice intent="warning" title="The negotiation tables have problems">
@@ -86,13 +95,6 @@ export function NegotiationPanel() {
       {data !== null && editing === null && (
         <>
           <Subtitle2 as="h3">Renewal calendar</Subtitle2>
-          <TextField
-            label="As of"
-            type="date"
-            value={asOf}
-            onChange={setAsOf}
-            problem={day !== null ? null : { severity: "error", message: "Expected a date like 2026-03-31." }}
-          />
           <RenewalCalendar calendar={data.calendar} />
           <ActionProgress action={remove} label="Deleting the row" failedTitle="Not deleted" />
           {contract !== "" && (
@@ -106,8 +108,7 @@ export function NegotiationPanel() {
                 rows={data.rows.clauses}
                 onEdit={setEditing}
                 onDelete={onDelete}
-              />{" "}
-              {/* prettier-ignore */}
+              />
               <Subtitle2 as="h3">Negotiation log</Subtitle2>
               <NegotiationLogSection
                 contractName={contract}
