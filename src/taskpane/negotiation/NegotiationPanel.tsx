@@ -9,7 +9,7 @@ import { LoadingStatus, Notice } from "../shared/Notice";
 import { PanelSection } from "../shared/PanelSection";
 import { useCommand } from "../useCommand";
 import { ClauseChecklist } from "./ClauseChecklist";
-import { ConfirmDelete, type Doomed } from "./ConfirmDelete";
+import { ConfirmDelete, type Doomed } from "../shared/ConfirmDelete";
 import type { NegotiationEditTarget } from "./editTarget";
 import { deleteNegotiationRowCommand, loadNegotiationData } from "./negotiationCommands";
 import { NegotiationLogSection } from "./NegotiationLogSection";

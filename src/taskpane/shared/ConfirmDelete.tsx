@@ -15,13 +15,18 @@ export interface Doomed {
   readonly label: string;
 }
 
-/** Asks before a row is deleted from the sheet; Delete confirms, Cancel (or closing) keeps it. */
+/**
+ * Asks before a row is deleted from the sheet; Delete confirms, Cancel (or closing) keeps it. `consequence` says what
+ * else the deletion changes (e.g. "Formulas that use it will change.").
+ */
 export function ConfirmDelete({
   doomed,
+  consequence,
   onConfirm,
   onCancel,
 }: {
   readonly doomed: Doomed | null;
+  readonly consequence?: string;
   readonly onConfirm: (doomed: Doomed) => void;
   readonly onCancel: () => void;
 }) {
@@ -32,7 +37,7 @@ export function ConfirmDelete({
           <DialogTitle>Delete this row?</DialogTitle>
           <DialogContent>
             {doomed?.label} (row {doomed?.row.loaded.rowNumber} of {doomed?.row.loaded.table}) will be removed from the
-            sheet.
+            sheet.{consequence === undefined ? "" : ` ${consequence}`}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => doomed !== null && onConfirm(doomed)}>
