@@ -466,3 +466,6 @@ export {
   type MarketRateQuery,
   type PercentRank,
 } from "./market";
+
+// Negotiation (issue 17): the renewal calendar, the clause and log vocabularies, the follow-up text.
+export * from "./negotiation";

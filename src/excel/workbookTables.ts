@@ -11,6 +11,7 @@ import { CLAIMS_TABLE_SPEC } from "./claims/claimsColumns";
 import type { Columns, TableSpec } from "./registry/columnDictionary";
 import { renderTableDocs } from "./registry/registryDocs";
 import { REGISTRY_TABLE_SPECS } from "./registry/registryTables";
+import { NEGOTIATION_TABLE_SPECS } from "./negotiation/negotiationTables";
 import { REMITTANCE_TABLE_SPEC } from "./remittances/remittanceTable";
 import { FROZEN_RECORD_SPEC } from "./sharing/frozenRecord";
 import { REVIEW_TABLE_SPEC } from "./varianceReview/reviewColumns";
@@ -23,6 +24,7 @@ export const WORKBOOK_TABLE_SPECS: readonly TableSpec<Columns>[] = [
   REMITTANCE_TABLE_SPEC,
   BENCHMARKS_SPEC,
   FROZEN_RECORD_SPEC,
+  ...NEGOTIATION_TABLE_SPECS,
 ];
 
 /** Markdown for every workbook table: its purpose and a row per column. */

@@ -8,6 +8,7 @@ import { UpliftModelPanel } from "./uplift/UpliftModelPanel";
 import { BenchmarksPanel } from "./benchmarks/BenchmarksPanel";
 import { VarianceReviewPanel } from "./variance/VarianceReviewPanel";
 import { PerformancePanel } from "./performance/PerformancePanel";
+import { NegotiationPanel } from "./negotiation/NegotiationPanel";
 import { SharingPanel } from "./sharing/SharingPanel";
 import { WorkbookPanel } from "./workbook/WorkbookPanel";
 
@@ -34,5 +35,6 @@ export const TASK_PANE_PANELS: readonly TaskPanePanel[] = [
   { id: "benchmarks", label: "Benchmarks", Component: BenchmarksPanel },
   { id: "variance", label: "Variance review", Component: VarianceReviewPanel },
   { id: "performance", label: "Performance", Component: PerformancePanel },
+  { id: "negotiation", label: "Negotiation", Component: NegotiationPanel },
   { id: "sharing", label: "Sharing", Component: SharingPanel },
 ];

@@ -114,7 +114,8 @@ export async function writeRegistryRow(
     const needed = (tables: ReadonlyMap<string, TableData>) => {
       const planned = planRowWrite(spec, { data: tables.get(key), formats: null }, target, cells, newSheetName);
       const after = planned.ok ? scheduleTablesNeeded(withTable(tables, planned.value.after)) : [];
-      return [...scheduleTablesNeeded(tables), ...after];
+      // The written table itself too, when it is not one the registry reads (the negotiation tables).
+      return [...scheduleTablesNeeded(tables), ...after, spec.title];
     };
     const { tables } = await readRegistryTables(op.excel, needed);
     const data = tables.get(key);

@@ -1,15 +1,5 @@
 import { useEffect, useState } from "react";
-import {
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Text,
-} from "@fluentui/react-components";
+import { Button, Caption1, Text } from "@fluentui/react-components";
 import type {
   CarveOutForm,
   ContractEditorData,
@@ -21,6 +11,7 @@ import { CONTRACT_CARVE_OUTS_SPEC, PAYER_CONTRACTS_SPEC } from "../../excel/regi
 import { emptyForm } from "../../excel/contracts/registryForm";
 import { ActionProgress } from "../progress/OperationProgress";
 import { useOperationCommand } from "../progress/useOperationCommand";
+import { ConfirmDelete, type Doomed } from "../shared/ConfirmDelete";
 import { usePanelStyles } from "../shared/panelStyles";
 import { deleteRow } from "./contractCommands";
 import type { EditTarget } from "./editTarget";
@@ -28,12 +19,6 @@ import { HospitalTermsSection } from "./HospitalTermsSection";
 import { RegistryRowList, useRowStyles } from "./RegistryRows";
 
 export type { EditTarget } from "./editTarget";
-
-/** A row the user asked to delete, and how the confirmation names it. */
-interface Doomed {
-  readonly row: EditableRow<unknown>;
-  readonly label: string;
-}
 
 const percentOrRate = (form: ContractForm | CarveOutForm) =>
   "rate" in form && form.rate !== "" ? `$${String(form.rate)}` : String(form.percent);
@@ -92,29 +77,15 @@ export function ContractList({ data, onEdit, onDeleted }: ContractListProps) {
           />
         ))}
       </ul>
-      <Dialog open={confirm !== null} onOpenChange={(_, d) => !d.open && setConfirm(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Delete this row?</DialogTitle>
-            <DialogContent>
-              {confirm?.label} (row {confirm?.row.loaded.rowNumber} of {confirm?.row.loaded.table}) will be removed from
-              the sheet. Formulas that use it will change.
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  if (confirm !== null) void remove.start({ row: confirm.row.loaded });
-                  setConfirm(null);
-                }}
-              >
-                Delete
-              </Button>
-              <Button onClick={() => setConfirm(null)}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDelete
+        doomed={confirm}
+        consequence="Formulas that use it will change."
+        onCancel={() => setConfirm(null)}
+        onConfirm={({ row }) => {
+          setConfirm(null);
+          void remove.start({ row: row.loaded });
+        }}
+      />
     </>
   );
 }

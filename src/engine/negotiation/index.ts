@@ -1,0 +1,34 @@
+/** The negotiation workbook's pure parts (issue 17): its closed sets, the renewal calendar and the meeting follow-up. */
+export {
+  CONTRACT_CLAUSES,
+  CLAUSE_STATUSES,
+  LOG_STATUSES,
+  type ClauseToCheck,
+  type ContractClause,
+  type ClauseStatus,
+  type LogStatus,
+  type LogStatusEntry,
+} from "./vocabulary";
+export {
+  NEGOTIATION_START_MONTHS,
+  NEGOTIATION_LATEST_MONTHS,
+  NOTICE_CLOSING_DAYS,
+  RENEWAL_FLAGS,
+  daysBetween,
+  monthsBefore,
+  renewalCalendar,
+  renewalEntry,
+  renewalSentence,
+  type RenewalDates,
+  type RenewalEntry,
+  type RenewalFlag,
+} from "./renewalCalendar";
+export {
+  ITEM_SEPARATOR,
+  followUpText,
+  isOfMeeting,
+  letterDate,
+  meetingsOf,
+  type LogEntry,
+  type Meeting,
+} from "./followUp";
