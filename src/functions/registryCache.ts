@@ -41,7 +41,10 @@ export class RegistryCache {
   private loading: Promise<RegistrySnapshot> | null = null;
   private refreshing: Promise<void> | null = null;
   private dirty = false;
-  /** Tables (lower-case names) whose onChanged already refreshes the cache. */
+  /**
+   * Tables (by id) whose onChanged already refreshes the cache. By id, not name: a table deleted and made again under
+   * its name (a rebuilt table, the Benchmarks table replaced) is a new table whose edits need their own handler.
+   */
   private readonly watched = new Set<string>();
   private collectionWatched = false;
   /** Resolves at the first load, for functions evaluated before anything started the cache (the playground). */
@@ -132,14 +135,13 @@ export class RegistryCache {
   private async watchAndRecalculate(excel: ExcelGateway, names: readonly string[]): Promise<void> {
     const wanted = new Set(names.map(registryKey));
     await excel.run(async (context) => {
-      const tables = context.workbook.tables.load("items/name");
+      const tables = context.workbook.tables.load("items/name,items/id");
       await context.sync();
       const onChange = () => this.refresh();
       for (const table of tables.items) {
-        const key = registryKey(table.name);
-        if (!wanted.has(key) || this.watched.has(key)) continue;
+        if (!wanted.has(registryKey(table.name)) || this.watched.has(table.id)) continue;
         table.onChanged.add(onChange);
-        this.watched.add(key);
+        this.watched.add(table.id);
       }
       // A registry or schedule table added or deleted (e.g. the fee schedule a contract names) changes answers too.
       const events = tables as unknown as TableCollectionEvents;

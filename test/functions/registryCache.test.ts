@@ -45,4 +45,26 @@ describe("the registry cache", () => {
     // five edits cost at most two refreshes.
     expect(simulator.requestLog.length - before).toBeLessThanOrEqual(12);
   });
+
+  it("follows the edits of a table deleted and made again under the same name (as a rebuilt table is)", async () => {
+    const simulator = new WorkbookSimulator(buildSampleWorkbook());
+    const cache = new RegistryCache();
+    await cache.start(simulator.excel);
+    await simulator.excel.run(async (context) => {
+      const table = context.workbook.tables.getItem("PayerContracts");
+      const range = table.getRange().load("address");
+      await context.sync();
+      table.convertToRange();
+      context.workbook.worksheets.getItem("Contracts").tables.add(range.address, true).name = "PayerContracts";
+      await context.sync();
+    });
+    await simulator.whenIdle();
+    await cache.settled();
+
+    simulator.setCellInput("Contracts", summitRow(simulator), 0, "Summit MA");
+    await simulator.whenIdle();
+    await cache.settled();
+
+    expect(cache.current()?.registry.contractNames).toEqual(["Acme Health PPO", "Summit MA"]);
+  });
 });
