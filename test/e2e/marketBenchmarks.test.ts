@@ -1,10 +1,13 @@
 /**
  * Issue 16 "Done when", in a real Chromium: in the playground a user reads two hospitals' machine-readable files and
- * a health plan's in-network file in the Benchmarks tab, filtered to a few codes, and writes the Benchmarks table;
- * the rates the tab offers to write are those the readers give for the same files and codes.
+ * a health plan's in-network file in the Benchmarks tab, filtered to a few codes, writes the Benchmarks table, builds
+ * the Benchmarks sheet, and a PAYER.MARKET_RATE cell shows the median the engine computes from the same files.
  */
 import path from "path";
 import { readFileSync } from "fs";
+import { Decimal, exactPercentileInc } from "../../src/engine";
+import { columnLetters } from "../../src/excel/core/columnLetters";
+import type { MarketRate } from "../../src/formats/priceTransparency/marketRate";
 import { readHospitalMrf } from "../../src/formats/priceTransparency/hospitalMrf";
 import { readTicInNetwork } from "../../src/formats/priceTransparency/tic";
 import { SHARED_DATA } from "../support/sharedData";
@@ -20,26 +23,34 @@ const HOSPITAL_FILES = [sharedFile("hospital-mrf", "V3.0.0_Tall_CSV_Format_Examp
 const PLAN_FILE = sharedFile("tic", "in-network-rates-fee-for-service-single-plan-sample.json");
 const CODES = ["70551", "27447", "99283"];
 
-/** How many rates the readers themselves keep from the three files for CODES. */
-async function ratesOfFiles(): Promise<number> {
+/** The rates the readers themselves keep from the three files for CODES. */
+async function ratesOfFiles(): Promise<MarketRate[]> {
   const filter = { codes: new Set(CODES) };
-  let count = 0;
+  const rates: MarketRate[] = [];
   for (const file of HOSPITAL_FILES) {
     const read = await readHospitalMrf(readFileSync(file, "utf8"), { filter });
     if (!read.ok) throw new Error(`${file} must read`);
-    count += read.value.rates.length;
+    rates.push(...read.value.rates);
   }
   const plan = await readTicInNetwork(readFileSync(PLAN_FILE, "utf8"), filter);
   if (!plan.ok) throw new Error(`${PLAN_FILE} must read`);
-  return count + plan.value.rates.length;
+  return [...rates, ...plan.value.rates];
 }
 
+/** The median of a code's dollar rates, to the cent. */
+function medianOf(rates: readonly MarketRate[], code: string): number {
+  const dollars = rates.filter((r) => r.code === code && r.unit === "dollars").map((r) => r.rate);
+  return exactPercentileInc(dollars, new Decimal("0.5"))!.toDecimalPlaces(2).toNumber();
+}
+
+let rates: MarketRate[];
+
 const playground = usePlaygroundPage();
-const { problems, taskPane, visible } = playground;
+const { problems, taskPane, visible, cellAt } = playground;
 
 describe("market benchmarks from price-transparency files", () => {
   it("reads two hospital files and a plan's in-network file, filtered to the codes typed", async () => {
-    const expected = await ratesOfFiles();
+    rates = await ratesOfFiles();
     await (await visible(taskPane().getByRole("tab", { name: "Benchmarks", exact: true }))).click();
     const panel = taskPane().getByRole("region", { name: "Benchmarks" });
     await panel.getByLabel("Hospital price files").setInputFiles(HOSPITAL_FILES);
@@ -50,7 +61,7 @@ describe("market benchmarks from price-transparency files", () => {
 
     const files = await visible(panel.getByRole("list", { name: "Files read" }), 60_000);
     expect(await files.getByRole("listitem").count()).toBe(3);
-    await visible(panel.getByRole("button", { name: `Write ${expected} rates` }));
+    await visible(panel.getByRole("button", { name: `Write ${rates.length} rates` }));
   });
 
   it("writes the Benchmarks table on its own sheet", async () => {
@@ -59,6 +70,32 @@ describe("market benchmarks from price-transparency files", () => {
 
     await visible(panel.getByText("Done", { exact: true }), 60_000);
     await visible(playground.page.getByRole("tab", { name: "Benchmark Rates", exact: true }));
+  });
+
+  it("builds the Benchmarks sheet from the table", async () => {
+    const panel = taskPane().getByRole("region", { name: "Benchmarks" });
+    await (await visible(panel.getByRole("button", { name: "Build the Benchmarks sheet" }))).click();
+
+    await visible(playground.page.getByRole("tab", { name: "Benchmarks", exact: true }), 60_000);
+  });
+
+  it("shows a code's market median in a PAYER.MARKET_RATE cell typed into a sheet", async () => {
+    const expected = medianOf(rates, "70551");
+    await playground.page.getByRole("tab", { name: "Claims", exact: true }).click();
+    const header = await playground.page.locator('[role="gridcell"][data-row="0"]').allTextContents();
+    const blank = header.findIndex((text) => text === "");
+    if (blank < 0) throw new Error("no blank column in row 1 of Claims");
+    const target = `${columnLetters(blank)}2`;
+
+    await playground.typeIntoCell(target, '=PAYER.MARKET_RATE("70551", 0.5)');
+
+    // An error value is an answer too: the test then fails showing it rather than timing out.
+    // The cell has no number format: the grid shows the number as General does (325, 402.5).
+    const shown = await playground.textWhen(
+      cellAt(target),
+      (text) => Number(text) === expected || text.startsWith("#"),
+    );
+    expect(Number(shown)).toBe(expected);
   });
 
   it("logs no errors and sends nothing to another host", () => {
