@@ -1,5 +1,5 @@
-import { Badge, Caption1, Text, makeStyles, mergeClasses } from "@fluentui/react-components";
-import { sizeText } from "../remittances/RemittanceFileList";
+import { Badge, Caption1, makeStyles } from "@fluentui/react-components";
+import { FileCardTitle } from "../shared/FileCardTitle";
 import { Notice } from "../shared/Notice";
 import { RowProblemList } from "../shared/RowProblemList";
 import { usePanelStyles } from "../shared/panelStyles";
@@ -7,25 +7,17 @@ import { countOf, groupedNumber } from "../shared/wording";
 import type { BenchmarkFilePreview, FileContents } from "./benchmarkFiles";
 
 const useStyles = makeStyles({
-  fileName: { overflowWrap: "anywhere" },
-  nowrap: { whiteSpace: "nowrap" },
   counts: { display: "flex", flexWrap: "wrap", gap: "4px" },
 });
 
 /** The files read, each with what was kept and skipped and its positioned problems, or why it is refused. */
 export function BenchmarkFileList({ previews }: { readonly previews: readonly BenchmarkFilePreview[] }) {
   const styles = usePanelStyles();
-  const own = useStyles();
   return (
     <ul className={styles.cardList} aria-label="Files read">
       {previews.map((preview, index) => (
         <li key={`${index}:${preview.fileName}`} className={styles.card} aria-label={preview.fileName}>
-          <div className={styles.titleLine}>
-            <Text weight="semibold" className={own.fileName}>
-              {preview.fileName}
-            </Text>
-            <Caption1 className={mergeClasses(styles.muted, own.nowrap)}>{sizeText(preview.sizeBytes)}</Caption1>
-          </div>
+          <FileCardTitle fileName={preview.fileName} sizeBytes={preview.sizeBytes} />
           {preview.status === "read" ? (
             <FileSummary contents={preview.contents} />
           ) : (

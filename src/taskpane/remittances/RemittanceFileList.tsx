@@ -5,18 +5,17 @@ import {
   AccordionPanel,
   Badge,
   Caption1,
-  Text,
   makeStyles,
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
+import { FileCardTitle } from "../shared/FileCardTitle";
 import { Notice } from "../shared/Notice";
 import { countOf, groupedNumber } from "../shared/wording";
 import { usePanelStyles } from "../shared/panelStyles";
 import type { RemittanceFilePreview, RemittanceFileSummary } from "./remittanceFiles";
 
 const useStyles = makeStyles({
-  fileName: { overflowWrap: "anywhere" },
   // The size stays on one line beside a long file name.
   nowrap: { whiteSpace: "nowrap" },
   counts: { display: "flex", flexWrap: "wrap", gap: "4px" },
@@ -27,27 +26,14 @@ const useStyles = makeStyles({
 /** Warnings listed per file at most; a file with thousands says how many more there are. */
 const SHOWN_WARNINGS = 100;
 
-/** "1.8 KB", "12.4 MB". */
-export function sizeText(bytes: number): string {
-  if (bytes < 1_000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${(bytes / 1_000).toFixed(1)} KB`;
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
-}
-
 /** The chosen files, each with what it holds (or why it is refused) and its warnings to expand. */
 export function RemittanceFileList({ previews }: { previews: readonly RemittanceFilePreview[] }) {
   const styles = usePanelStyles();
-  const own = useStyles();
   return (
     <ul className={styles.cardList} aria-label="Chosen files">
       {previews.map((preview, index) => (
         <li key={`${index}:${preview.fileName}`} className={styles.card} aria-label={preview.fileName}>
-          <div className={styles.titleLine}>
-            <Text weight="semibold" className={own.fileName}>
-              {preview.fileName}
-            </Text>
-            <Caption1 className={mergeClasses(styles.muted, own.nowrap)}>{sizeText(preview.sizeBytes)}</Caption1>
-          </div>
+          <FileCardTitle fileName={preview.fileName} sizeBytes={preview.sizeBytes} />
           {preview.status === "accepted" ? (
             <AcceptedFile summary={preview.summary} />
           ) : (
