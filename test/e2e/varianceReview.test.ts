@@ -55,7 +55,7 @@ describe("the variance review in the playground", () => {
     await codeColumn.waitFor({ state: "visible", timeout: 30_000 });
     for (let i = 0; i < 100 && (await codeColumn.inputValue()) !== "HCPCS Code"; i++)
       await playground.page.waitForTimeout(100);
-    expect(await panel.getByLabel("Allowed amount").inputValue()).toBe("Allowed Amount");
+    expect(await panel.getByLabel("Allowed amount", { exact: true }).inputValue()).toBe("Allowed Amount");
 
     await panel.getByRole("button", { name: "Run variance review" }).click();
 
