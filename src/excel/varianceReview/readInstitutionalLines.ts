@@ -11,28 +11,23 @@
  */
 import { Decimal, fail, isBlankCell, ok, readDateCell, readHcpcsCodeCell, readQuantity } from "../../engine";
 import { parseDischargeStatus, parseModifiers, parseMsDrg, parseRevenueCode } from "../../engine";
-import { createCentsReader, isReversalLine, lineDenial, MAX_LINE_CENTS } from "../../engine";
+import { isReversalLine, lineDenial } from "../../engine";
 import type { Cents, InstitutionalInputLine, Result } from "../../engine";
 import type { InstitutionalSide, IsoDate } from "../../engine";
 import type { ClaimsField, ClaimsMapping } from "../claims/claimsMapping";
-import { checkClaimsMapping } from "../claims/claimsMapping";
 import type { ExcelGateway } from "../core/excelGateway";
-import { readEachTime, type TableColumnsReader } from "../claims/tableColumnsRead";
 import type { VarianceReviewIssue } from "./issues";
-import { allowedSource, type ReviewLines } from "./readReviewLines";
+import { cellText, openReviewTable, reviewTableLines } from "./reviewTable";
+import type { ReviewTableLines, ReviewTableRequest } from "./reviewTable";
 
 /** Whether a mapping is read as hospital claims: it gives the Type of Bill column (module comment). */
 export const isInstitutionalMapping = (mapping: ClaimsMapping): boolean => mapping.typeOfBill !== null;
 
 /** The lines of a hospital claims table as the review reads them. */
-export interface InstitutionalReviewLines extends Omit<ReviewLines, "lines"> {
-  readonly lines: readonly (InstitutionalInputLine | null)[];
-}
+export type InstitutionalReviewLines = ReviewTableLines<InstitutionalInputLine>;
 
 type Pricing = InstitutionalInputLine["pricing"];
 type PricingIssue = Extract<Pricing, { readonly ok: false }>["issue"];
-
-const text = (value: unknown): string => (value === null || value === undefined ? "" : String(value).trim());
 
 /** The side of a type of bill ("0111", "111", 131): its facility and classification digits; null: not priced. */
 function sideOfBill(typeOfBill: string): InstitutionalSide | null {
@@ -54,55 +49,24 @@ function required<T>(
 /** Reads every row of the table through `mapping` (see the module comment). */
 export async function readInstitutionalLines(
   excel: ExcelGateway,
-  request: {
-    readonly tableName: string;
-    readonly mapping: ClaimsMapping;
-    readonly payerContracts: Readonly<Record<string, string>>;
-    readonly read?: TableColumnsReader;
-  },
+  request: ReviewTableRequest,
 ): Promise<Result<InstitutionalReviewLines, VarianceReviewIssue>> {
+  const opened = await openReviewTable(excel, request, ["typeOfBill", "revenueCode", "serviceDate"]);
+  if (!opened.ok) return opened;
+  const table = opened.value;
+  const { cells, column, at } = table;
   const { tableName, mapping } = request;
-  const source = allowedSource(mapping);
-  if (source === null) return fail({ code: "allowedNotMapped", tableName });
-  const requiredFields: ClaimsField[] = ["typeOfBill", "revenueCode", "serviceDate"];
-  if (mapping.contractName === null) requiredFields.push("payer");
-  const mapped = Object.values(mapping).filter((c): c is string => c !== null);
-  const cells = await (request.read ?? readEachTime(excel))(tableName, mapped);
-  if (cells === null) return fail({ code: "tableNotFound", tableName });
-  const checked = checkClaimsMapping(tableName, mapping, cells.headers, requiredFields);
-  if (!checked.ok) return fail({ code: "mapping", issue: checked.issue });
-  const byName = (name: string | null) => (name === null ? null : (cells.columns.get(name.toLowerCase()) ?? null));
-  const column = (field: ClaimsField): unknown[] | null => byName(mapping[field]);
-  const at = (field: ClaimsField, index: number): unknown => column(field)?.[index] ?? null;
-  const allowedCells = byName(source.kind === "allowed" ? source.column : source.paidColumn) as unknown[];
-  const patientCells = source.kind === "paid" ? byName(source.patientColumn) : null;
-  const payerContracts = new Map(Object.entries(request.payerContracts).map(([p, c]) => [p.trim().toLowerCase(), c]));
-  const readAmount = createCentsReader({ sign: "signed", most: MAX_LINE_CENTS });
-  const invalid = (row: number, field: string, value: unknown, expected: string) =>
-    fail<VarianceReviewIssue>({
-      code: "cellInvalid",
-      tableName,
-      row,
-      column: field,
-      value: text(value).slice(0, 60),
-      expected,
-    });
-  const amountAt = (field: ClaimsField | string, cellsOf: unknown[] | null, index: number, expected: string) => {
-    const read = readAmount(cellsOf?.[index] ?? null);
-    if (typeof read !== "number" && read !== "blank")
-      return invalid(index + 1, mapping[field as ClaimsField] ?? field, cellsOf?.[index], expected);
-    return ok(read === "blank" ? null : (read as Cents));
-  };
+  const amountAt = (field: ClaimsField, index: number, expected: string) =>
+    table.amount(mapping[field] ?? field, column(field), index, expected);
 
   // First pass: every amount read (an unreadable one stops the review), and each claim's sums of its lines.
   type Amounts = { allowed: number; charge: Cents | null; claimAllowed: Cents | null; totalCharges: Cents | null };
   const amounts: (Amounts | null)[] = [];
   const sums = new Map<string, { allowed: number; charges: number }>();
   const keyOf = (index: number) =>
-    text(at("claimId", index)) === "" ? `row ${index + 1}` : `claim ${text(at("claimId", index))}`;
+    cellText(at("claimId", index)) === "" ? `row ${index + 1}` : `claim ${cellText(at("claimId", index))}`;
   for (let index = 0; index < cells.rowCount; index++) {
-    const amountColumn = source.kind === "allowed" ? source.column : source.paidColumn;
-    const allowed = amountAt(amountColumn, allowedCells, index, "an amount in dollars like 92.50");
+    const allowed = table.baseAllowed(index);
     if (!allowed.ok) return allowed;
     if (
       isBlankCell(at("revenueCode", index)) &&
@@ -112,32 +76,14 @@ export async function readInstitutionalLines(
       amounts.push(null);
       continue;
     }
-    let lineAllowed = allowed.value ?? 0;
-    if (patientCells !== null && source.kind === "paid") {
-      const patient = amountAt(source.patientColumn ?? "", patientCells, index, "an amount in dollars like 20.00");
-      if (!patient.ok) return patient;
-      lineAllowed += patient.value ?? 0;
-    }
-    const charge = amountAt(
-      "chargeAmount",
-      column("chargeAmount"),
-      index,
-      "a billed charge in dollars, or a blank cell",
-    );
+    const patient = table.patientShare(index);
+    if (!patient.ok) return patient;
+    const lineAllowed = (allowed.value ?? 0) + patient.value;
+    const charge = amountAt("chargeAmount", index, "a billed charge in dollars, or a blank cell");
     if (!charge.ok) return charge;
-    const claimAllowed = amountAt(
-      "claimAllowedAmount",
-      column("claimAllowedAmount"),
-      index,
-      "an amount in dollars like 18250.00",
-    );
+    const claimAllowed = amountAt("claimAllowedAmount", index, "an amount in dollars like 18250.00");
     if (!claimAllowed.ok) return claimAllowed;
-    const totalCharges = amountAt(
-      "totalChargeAmount",
-      column("totalChargeAmount"),
-      index,
-      "the claim's total charges in dollars",
-    );
+    const totalCharges = amountAt("totalChargeAmount", index, "the claim's total charges in dollars");
     if (!totalCharges.ok) return totalCharges;
     amounts.push({
       allowed: lineAllowed,
@@ -152,11 +98,9 @@ export async function readInstitutionalLines(
   const lines: (InstitutionalInputLine | null)[] = amounts.map((amount, index) => {
     if (amount === null) return null;
     const claimKey = keyOf(index);
-    const claimId = text(at("claimId", index));
-    const payer = text(at("payer", index));
-    const contractCell = text(at("contractName", index));
-    const contractName = contractCell !== "" ? contractCell : (payerContracts.get(payer.toLowerCase()) ?? "");
-    const billType = text(at("typeOfBill", index));
+    const claimId = cellText(at("claimId", index));
+    const { payer, contractName } = table.contractOf(index);
+    const billType = cellText(at("typeOfBill", index));
     const drgCell = at("msDrg", index);
     const side: InstitutionalSide | null =
       billType === "" ? (isBlankCell(drgCell) ? "outpatient" : "inpatient") : sideOfBill(billType);
@@ -173,7 +117,7 @@ export async function readInstitutionalLines(
       const modifiers = parseModifiers(at("hcpcsModifier1", index), at("hcpcsModifier2", index));
       if (!modifiers.ok) return modifiers;
       const units = readQuantity(at("units", index));
-      if (units === "malformed") return fail({ code: "unitsInvalid", value: text(at("units", index)) });
+      if (units === "malformed") return fail({ code: "unitsInvalid", value: cellText(at("units", index)) });
       const admit = side === "inpatient" ? required(at("admitDate", index), "admission date", readDateCell) : ok(null);
       if (!admit.ok) return admit;
       const serviceCell = at("serviceDate", index);
@@ -199,7 +143,8 @@ export async function readInstitutionalLines(
       const status = isBlankCell(statusCell) ? ok(null) : parseDischargeStatus(statusCell);
       if (!status.ok) return status;
       const covered = readQuantity(at("coveredDays", index));
-      if (covered === "malformed") return fail({ code: "coveredDaysInvalid", value: text(at("coveredDays", index)) });
+      if (covered === "malformed")
+        return fail({ code: "coveredDaysInvalid", value: cellText(at("coveredDays", index)) });
       const stay = {
         drg: drg.value,
         admitDate: admit.value as IsoDate,
@@ -211,7 +156,7 @@ export async function readInstitutionalLines(
       return ok({ contractName, line, stay });
     })();
     const date = readDateCell(at("serviceDate", index));
-    const adjustmentCodes = text(at("adjustmentCodes", index));
+    const adjustmentCodes = cellText(at("adjustmentCodes", index));
     const deniedCell = column("deniedFlag") === null ? {} : { deniedCell: at("deniedFlag", index) };
     return {
       claimKey,
@@ -237,14 +182,7 @@ export async function readInstitutionalLines(
       }),
     };
   });
-  if (lines.every((l) => l === null)) return fail({ code: "noLines", tableName });
-  return ok({
-    lines,
-    headers: cells.headers,
-    columns: cells.columns,
-    firstColumn: cells.firstColumn,
-    firstRow: cells.firstRow,
-  });
+  return reviewTableLines(table, tableName, lines);
 }
 
 /**
@@ -252,7 +190,7 @@ export async function readInstitutionalLines(
  * where the line has one (a stay), else its HCPCS code, else its revenue code.
  */
 function codeOf(drg: unknown, hcpcs: unknown, revenue: unknown): Pick<InstitutionalInputLine, "code" | "codeKind"> {
-  if (!isBlankCell(drg)) return { code: text(drg), codeKind: "drg" };
-  if (!isBlankCell(hcpcs)) return { code: text(hcpcs), codeKind: "hcpcs" };
-  return { code: text(revenue), codeKind: "revenueCode" };
+  if (!isBlankCell(drg)) return { code: cellText(drg), codeKind: "drg" };
+  if (!isBlankCell(hcpcs)) return { code: cellText(hcpcs), codeKind: "hcpcs" };
+  return { code: cellText(revenue), codeKind: "revenueCode" };
 }

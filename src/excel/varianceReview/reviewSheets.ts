@@ -8,7 +8,7 @@ import { DENIAL_CATEGORY_LABELS } from "../../engine";
 import { centsToDollars, formatCents, percentText, type Cents } from "../../engine";
 import { deniedReasonPrefix, type VarianceFlag, type VarianceSummary, type VarianceTolerance } from "../../engine";
 import { placeColumns, type ColumnMap } from "../core/columnLetters";
-import type { AllowedSource } from "./readReviewLines";
+import type { AllowedSource } from "./reviewTable";
 import { REVIEW_COLUMNS } from "./reviewColumns";
 import {
   DENIAL_CATEGORY_COLUMNS,
