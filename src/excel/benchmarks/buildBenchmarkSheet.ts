@@ -4,13 +4,15 @@
  * table are read; the sheet is staged under a working name, written in one request with its formats, conditional
  * formats and chart; the commit names it. A failure or a cancel before the commit leaves the workbook as it was.
  *
- * The sheet takes the first free name among "Benchmarks", "Benchmarks 2"...: a user's sheet is never replaced.
+ * A rebuild replaces the "Benchmarks" sheet an earlier build made (known by its id in the workbook's record of built
+ * sheets), so its formulas and chart follow the table as it is now; a user's own sheet of that name is never
+ * replaced: the build then takes the first free name among "Benchmarks 2", "Benchmarks 3"...
  * Requests: 2 or 3 reads of the registry and the Benchmarks table, those of the claims (when given), 1 staging
- * sheet, 1 write, 1 to list the sheets' names, the runner's look and the commit.
+ * sheet, 1 write, 1 to list the sheets and the record, the runner's look and the commit.
  */
 import { catalogue, fail, findContractVersion, ok, registryKey, type IsoDate, type Result } from "../../engine";
 import type { ContractVersion } from "../../engine";
-import { findSheetNamed } from "../core/builtSheets";
+import { findSheetNamed, readSheetsAndRecord, type SheetRef } from "../core/builtSheets";
 import type { ClaimsMapping } from "../claims/claimsMapping";
 import type { ExcelGateway } from "../core/excelGateway";
 import {
@@ -21,6 +23,7 @@ import {
   type OperationIssue,
 } from "../core/operation";
 import { BLOCK_FILLS, writeBlock } from "../core/sheetBlocks";
+import { storeSettingStep, workbookSetting } from "../core/workbookSettings";
 import { buildRegistry, FEE_SCHEDULE_SPEC, MEDICARE_SCHEDULE_SPEC, parseTable, readRegistryTables } from "../registry";
 import { scheduleTablesNeeded } from "../registry";
 import { BENCHMARKS_SPEC, BENCHMARKS_TABLE } from "./benchmarkColumns";
@@ -29,6 +32,8 @@ import { readTopCodes } from "./topCodes";
 
 /** The sheet's name when it is free. */
 export const BENCHMARK_SHEET = "Benchmarks";
+
+const BENCHMARK_SHEETS = workbookSetting("benchmarkSheets");
 
 /** What to build from: the claims table whose volume orders the codes (and gives the volume), if any. */
 export interface BenchmarkSheetRequest {
@@ -40,6 +45,8 @@ export interface BenchmarkSheetRequest {
 /** The sheet built. */
 export interface BuiltBenchmarkSheet {
   readonly sheetName: string;
+  /** Whether it replaced the sheet an earlier build made. */
+  readonly replaced: boolean;
   readonly codeCount: number;
   /** The contracts that got a column of rates, and those left out with why. */
   readonly contracts: readonly string[];
@@ -162,15 +169,11 @@ export async function buildBenchmarkSheet(
         const sheet = context.workbook.worksheets.getItem(staged!.id);
         writeSheet(sheet, layout);
       });
-      const sheets = await op.excel.run(async (context) => {
-        const items = context.workbook.worksheets.load("items/name,items/id");
-        await context.sync();
-        return items.items.map((s) => ({ name: s.name, id: s.id }));
-      });
-      let sheetName = BENCHMARK_SHEET;
-      for (let n = 2; findSheetNamed(sheets, sheetName) !== null; n++) sheetName = `${BENCHMARK_SHEET} ${n}`;
+      const { sheets, record } = await readSheetsAndRecord(op.excel, BENCHMARK_SHEETS, { version: 1, sheetIds: [] });
+      const { sheetName, replaces } = target(sheets, record.sheetIds);
       const output: BuiltBenchmarkSheet = {
         sheetName,
+        replaced: replaces !== null,
         codeCount: codes.length,
         contracts: contracts.map((c) => c.contractName),
         contractsLeftOut: leftOut,
@@ -178,10 +181,27 @@ export async function buildBenchmarkSheet(
       };
       return ok({
         output,
-        steps: [...placeSheet({ stagedId: staged!.id, name: sheetName }), activateSheet(staged!.id)],
+        steps: [
+          ...placeSheet({ stagedId: staged!.id, name: sheetName, replaces }),
+          storeSettingStep(
+            BENCHMARK_SHEETS,
+            { version: 1, sheetIds: [...record.sheetIds.filter((id) => id !== replaces?.id), staged!.id] },
+            `record "${sheetName}" as a Benchmarks sheet built here`,
+          ),
+          activateSheet(staged!.id),
+        ],
       });
     },
   );
+}
+
+/** Where the sheet goes: over the earlier build of "Benchmarks", else under the first free name (module comment). */
+function target(sheets: readonly SheetRef[], builtIds: readonly string[]) {
+  const existing = findSheetNamed(sheets, BENCHMARK_SHEET);
+  if (existing === null || builtIds.includes(existing.id)) return { sheetName: BENCHMARK_SHEET, replaces: existing };
+  let sheetName = `${BENCHMARK_SHEET} 2`;
+  for (let n = 3; findSheetNamed(sheets, sheetName) !== null; n++) sheetName = `${BENCHMARK_SHEET} ${n}`;
+  return { sheetName, replaces: null };
 }
 
 /** The blocks, input shading, widths, the "below p25" conditional formats and the chart, in one request. */

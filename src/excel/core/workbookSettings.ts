@@ -53,6 +53,7 @@ const upliftModelsSchema = z.object({
 
 const portfolioSummariesSchema = z.object({ version: z.literal(1), sheetIds: z.array(z.string()) });
 const performanceSheetsSchema = z.object({ version: z.literal(1), sheetIds: z.array(z.string()) });
+const benchmarkSheetsSchema = z.object({ version: z.literal(1), sheetIds: z.array(z.string()) });
 
 /** Every setting the add-in keeps, by name. */
 export const WORKBOOK_SETTINGS = {
@@ -87,6 +88,12 @@ export const WORKBOOK_SETTINGS = {
     scope: "workbook",
     schema: performanceSheetsSchema,
     purpose: "The Contract Performance sheets built in the workbook (by sheet id), so a rebuild replaces its own only.",
+  },
+  benchmarkSheets: {
+    key: "payerContracts.benchmarkSheets",
+    scope: "workbook",
+    schema: benchmarkSheetsSchema,
+    purpose: "The Benchmarks sheets built in the workbook (by sheet id), so a rebuild replaces its own only.",
   },
 } as const satisfies Record<string, SettingSpec>;
 
