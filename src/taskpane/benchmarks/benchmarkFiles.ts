@@ -165,7 +165,7 @@ export const BENCHMARK_FILE_KINDS = {
   hospitalMrf: {
     label: "Hospital price files",
     button: "Choose hospital files…",
-    accept: ".csv,.json,.txt",
+    accept: ".csv,.json,.txt,.gz",
     read: async (file, { filter, signal, onProgress }) => {
       const read = await readHospitalMrf(blobOf(file), { filter, signal, onProgress });
       return read.ok
@@ -176,7 +176,7 @@ export const BENCHMARK_FILE_KINDS = {
   tic: {
     label: "Health plan in-network files",
     button: "Choose plan files…",
-    accept: ".json",
+    accept: ".json,.gz",
     read: async (file, { filter, signal, onProgress }) => {
       const read = await readTicInNetwork(blobOf(file), filter, {
         signal,

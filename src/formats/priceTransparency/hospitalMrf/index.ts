@@ -3,6 +3,7 @@
  * and v3.0.0, read as a stream into MarketRate records. One entry point, {@link readHospitalMrf}, detects the kind.
  */
 import { fail } from "../../../engine";
+import { GunzipFailure, gunzipSlices, isGzipBlob, type ByteBlob } from "../fileSource";
 import { readHospitalMrfCsv } from "./csvReader";
 import type { NotMrfKind } from "./issues";
 import { readHospitalMrfJson } from "./jsonReader";
@@ -78,10 +79,13 @@ export async function readHospitalMrf(
   input: HospitalMrfInput,
   options: HospitalMrfOptions = {},
 ): Promise<HospitalMrfResult> {
-  const pacer = new ReadPacer(input, options);
-  if (pacer.aborted) return fail({ code: "cancelled", rowsRead: 0 });
+  if (options.signal?.aborted === true) return fail({ code: "cancelled", rowsRead: 0 });
   try {
-    const chunks = textChunks(input)[Symbol.asyncIterator]();
+    // A gzip file (.csv.gz, .json.gz) is read decompressed, its size then unknown (fileSource.ts).
+    const source = (await isGzipBlob(input)) ? gunzipSlices(input as ByteBlob) : input;
+    const pacer = new ReadPacer(source, options);
+    if (pacer.aborted) return fail({ code: "cancelled", rowsRead: 0 });
+    const chunks = textChunks(source)[Symbol.asyncIterator]();
     const first: TextChunk[] = [];
     let start = "";
     // Read until the file shows its first characters (a Blob slice or a stream piece may be nearly empty).
@@ -99,6 +103,7 @@ export async function readHospitalMrf(
     return await READERS[syntax](prepend(first, chunks), pacer, options.filter ?? {});
   } catch (error) {
     // Reading a File or stream can fail (the file was moved, the disk or network failed): say so, never crash.
+    if (error instanceof GunzipFailure) return fail(error.problem);
     return fail({ code: "readFailed", detail: error instanceof Error ? error.message : String(error) });
   }
 }

@@ -4,6 +4,7 @@
  * the JSON path of one charge, which is then skipped and counted, never turned into a rate.
  */
 import { catalogue, type Messages } from "../../../engine";
+import { gunzipProblemMessage, type GunzipProblem } from "../fileSource";
 
 /** Where in the file: a CSV record (1-based, as a spreadsheet numbers it) and column header, or a JSON path. */
 export type MrfPosition = { readonly row: number; readonly column: string } | { readonly path: string };
@@ -31,6 +32,7 @@ export type HospitalMrfFileIssue =
   | { readonly code: "jsonCut"; readonly itemsRead: number }
   | { readonly code: "jsonSyntax"; readonly detail: string; readonly itemsRead: number }
   | { readonly code: "readFailed"; readonly detail: string }
+  | GunzipProblem
   | { readonly code: "cancelled"; readonly rowsRead: number };
 
 /** Problems with one row or charge: it is skipped (and counted), the rest of the file is read. */
@@ -83,6 +85,8 @@ export const HOSPITAL_MRF_ISSUE_MESSAGES: Messages<HospitalMrfIssue> = {
     `The JSON ends before it is complete (${i.itemsRead} items read): the file is cut. No rate is kept from a cut file.`,
   jsonSyntax: (i) => `The JSON is not valid after ${i.itemsRead} items: ${i.detail}`,
   readFailed: (i) => `The file could not be read: ${i.detail}`,
+  gunzipUnavailable: gunzipProblemMessage,
+  gzipDamaged: gunzipProblemMessage,
   cancelled: (i) => `Reading was cancelled after ${i.rowsRead} rows; no rate is kept from a partly read file.`,
   valueInvalid: (i) => `${capitalised(positionText(i.at))}: "${i.value}" is not ${i.expected}; this charge is skipped.`,
   valueMissing: (i) => `${capitalised(positionText(i.at))} is empty; expected ${i.expected}. This charge is skipped.`,

@@ -4,6 +4,7 @@
  * concerns, as a JSON path: `in_network[12].negotiated_rates[0].negotiated_prices[3].negotiated_rate`.
  */
 import { catalogue, type Messages } from "../../../engine";
+import { gunzipProblemMessage, type GunzipProblem } from "../fileSource";
 
 /** What a field should have held, in the words of the messages ("expected ..."). */
 export const TIC_EXPECTED = {
@@ -40,7 +41,8 @@ export type TicRefusal =
   | { readonly code: "jsonInvalid"; readonly byteOffset: number; readonly at: string }
   | { readonly code: "fileTruncated"; readonly bytesRead: number; readonly at: string }
   | { readonly code: "cancelled"; readonly bytesRead: number }
-  | { readonly code: "readFailed"; readonly bytesRead: number; readonly detail: string };
+  | { readonly code: "readFailed"; readonly bytesRead: number; readonly detail: string }
+  | GunzipProblem;
 
 /** Something wrong in a file that is read anyway; every one but the totals names its place. */
 export type TicWarning =
@@ -101,6 +103,8 @@ export const TIC_MESSAGES: Messages<TicIssue> = {
     `The file ends after ${n(i.bytesRead)} bytes in the middle of ${i.at === "" ? "the top-level object" : i.at}: it is cut short, and an incomplete file is not a list of rates, so nothing was read. Download it again.`,
   cancelled: (i) => `Reading was cancelled after ${n(i.bytesRead)} bytes; nothing was kept.`,
   readFailed: (i) => `The file could not be read after ${n(i.bytesRead)} bytes (${i.detail}); nothing was kept.`,
+  gunzipUnavailable: gunzipProblemMessage,
+  gzipDamaged: gunzipProblemMessage,
   fieldMissing: (i) => `${field(i.at, i.field)}: missing.`,
   fieldInvalid: (i) => `${field(i.at, i.field)}: expected ${TIC_EXPECTED[i.expected]}, found ${i.found}.`,
   referenceUnknown: (i) =>

@@ -11,6 +11,7 @@
  */
 import { TokenParser, Tokenizer } from "@streamparser/json";
 import { fail, ok, type Result } from "../../../engine";
+import { GunzipFailure, gunzipSlices, isGzipBlob, type ByteBlob } from "../fileSource";
 import type { MarketRateFilter } from "../marketRate";
 import type { ForeignFileKind, TicRefusal, TicWarning } from "./issues";
 import { IssueSink, isRecord, lookUp } from "./issueSink";
@@ -221,10 +222,15 @@ export async function readTicInNetwork(
   const normalFilter: MarketRateFilter = { ...filter, codes, providerIds };
   const reading = new Reading(normalFilter);
   const { tokenizer, parser, router, skipper } = makeParser(reading, codes);
-  const totalBytes = sourceSize(source);
+  let totalBytes: number | null = null;
   let started = false;
   try {
-    for await (const chunk of byteChunks(source, options.blobSliceBytes ?? DEFAULT_BLOB_SLICE_BYTES)) {
+    const sliceBytes = options.blobSliceBytes ?? DEFAULT_BLOB_SLICE_BYTES;
+    // A .json.gz file (as most payers publish them) is read decompressed, its size then unknown (fileSource.ts).
+    const gzipped = await isGzipBlob(source);
+    const bytes = gzipped ? gunzipSlices(source as ByteBlob, sliceBytes) : source;
+    totalBytes = sourceSize(bytes);
+    for await (const chunk of byteChunks(bytes, sliceBytes)) {
       if (options.signal?.aborted) return fail({ code: "cancelled", bytesRead: reading.bytesRead });
       if (!started) {
         const at = firstContentIndex(chunk);
@@ -252,6 +258,7 @@ export async function readTicInNetwork(
       });
     }
   } catch (error) {
+    if (error instanceof GunzipFailure) return fail(error.problem);
     return fail({ code: "readFailed", bytesRead: reading.bytesRead, detail: String(error) });
   }
   if (options.signal?.aborted) return fail({ code: "cancelled", bytesRead: reading.bytesRead });
