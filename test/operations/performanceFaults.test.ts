@@ -10,22 +10,16 @@ import { describePerformanceIssue, buildPerformanceSheet } from "../../src/excel
 import { describeVarianceReviewIssue, runVarianceReview } from "../../src/excel/varianceReview";
 import { WorkbookSimulator } from "../../src/playground/simulator";
 import { aReviewRequest, plantedWorkbook, type Planted } from "../excel/varianceReview/support";
-import { countingExcel, excelWithFault, faultCases, type Operation } from "../support/faults";
+import { brokenFaultCases, type Operation } from "../support/faults";
 
 jest.setTimeout(900_000);
 
 const NOW = () => new Date("2026-03-02T12:00:00Z");
-const UNCHANGED = "Nothing was changed: the workbook is as it was.";
 
 let planted: Planted;
 beforeAll(async () => {
   planted = await plantedWorkbook(12);
 });
-
-async function described(simulator: WorkbookSimulator) {
-  await simulator.whenIdle();
-  return JSON.stringify(simulator.describe({ sheetIdsAsNames: true }));
-}
 
 const request = () => ({
   tableName: "Claims",
@@ -50,46 +44,15 @@ async function reviewed(built: boolean): Promise<WorkbookSimulator> {
   return simulator;
 }
 
-/** Every fault case of a build from `make`, and the ones that broke the contract, described. */
-async function brokenCases(make: () => Promise<WorkbookSimulator>): Promise<{ cases: number; broken: string[] }> {
-  const cleanSimulator = await make();
-  const counting = countingExcel(cleanSimulator);
-  const clean = await build(counting, new AbortController().signal);
-  if (!clean.ok) throw new Error(`the build fails without any fault: ${clean.message}`);
-  const cleanAfter = await described(cleanSimulator);
-  const broken: string[] = [];
-  const cases = faultCases(counting.requests);
-  for (const fault of cases) {
-    const simulator = await make();
-    const before = await described(simulator);
-    const cancel = new AbortController();
-    const excel = excelWithFault(simulator, fault, cancel);
-    const outcome = await build(excel, cancel.signal);
-    const after = await described(simulator);
-    const where = `${fault.title}: "${outcome.message}"`;
-    if (!excel.fired) broken.push(`${where} (the fault never fired)`);
-    if (outcome.ok) {
-      if (after !== cleanAfter) broken.push(`${where} (success, but not as a clean build)`);
-      continue;
-    }
-    if (after !== before) broken.push(`${where} (the workbook changed)`);
-    if (!outcome.message.includes(UNCHANGED)) broken.push(`${where} (does not say the workbook is as it was)`);
-    const retry = await build(simulator.excel, new AbortController().signal);
-    if (!retry.ok) broken.push(`${where} (the retry failed: "${retry.message}")`);
-    else if ((await described(simulator)) !== cleanAfter) broken.push(`${where} (the retry differs)`);
-  }
-  return { cases: cases.length, broken };
-}
-
 describe("building the Contract Performance sheet, with a fault at every request", () => {
   test("a first build ends as before or as a clean build", async () => {
-    const { cases, broken } = await brokenCases(() => reviewed(false));
+    const { cases, broken } = await brokenFaultCases(() => reviewed(false), build);
     expect(cases).toBeGreaterThanOrEqual(15);
     expect(broken).toEqual([]);
   });
 
   test("a rebuild over an earlier sheet ends as before or as a clean rebuild", async () => {
-    const { cases, broken } = await brokenCases(() => reviewed(true));
+    const { cases, broken } = await brokenFaultCases(() => reviewed(true), build);
     expect(cases).toBeGreaterThanOrEqual(15);
     expect(broken).toEqual([]);
   });

@@ -236,3 +236,55 @@ export async function runWithFault(
   };
   return { simulator, before, after, outcome, fired: excel.fired, retry };
 }
+
+/** What every fault case of an operation did: how many cases ran, and the ones that broke the contract, described. */
+export interface FaultMatrixOutcome {
+  readonly cases: number;
+  readonly broken: readonly string[];
+}
+
+const UNCHANGED = "Nothing was changed: the workbook is as it was.";
+
+/**
+ * Runs `operation` with a fault at every request of a clean run, each on a fresh workbook from `make`, and lists the
+ * cases that broke the contract: the fault never fired; a success that does not leave the workbook as a clean run
+ * does, or says nothing changed; a failure that changed the workbook, does not say it is as it was, or whose retry
+ * fails or differs from a clean run. For a test that loops over the cases itself (one test, many cases).
+ */
+export async function brokenFaultCases(
+  make: () => Promise<WorkbookSimulator>,
+  operation: Operation,
+): Promise<FaultMatrixOutcome> {
+  const described = async (simulator: WorkbookSimulator) => {
+    await simulator.whenIdle();
+    return JSON.stringify(simulator.describe({ sheetIdsAsNames: true }));
+  };
+  const cleanSimulator = await make();
+  const counting = countingExcel(cleanSimulator);
+  const clean = await operation(counting, new AbortController().signal);
+  if (!clean.ok) throw new Error(`The operation fails without any fault: ${clean.message}`);
+  const cleanAfter = await described(cleanSimulator);
+  const broken: string[] = [];
+  const cases = faultCases(counting.requests);
+  for (const fault of cases) {
+    const simulator = await make();
+    const before = await described(simulator);
+    const cancel = new AbortController();
+    const excel = excelWithFault(simulator, fault, cancel);
+    const outcome = await operation(excel, cancel.signal);
+    const after = await described(simulator);
+    const where = `${fault.title}: "${outcome.message}"`;
+    if (!excel.fired) broken.push(`${where} (the fault never fired)`);
+    if (outcome.ok) {
+      if (after !== cleanAfter) broken.push(`${where} (success, but not as a clean run)`);
+      if (outcome.message.includes(UNCHANGED)) broken.push(`${where} (a success saying nothing changed)`);
+      continue;
+    }
+    if (after !== before) broken.push(`${where} (the workbook changed)`);
+    if (!outcome.message.includes(UNCHANGED)) broken.push(`${where} (does not say the workbook is as it was)`);
+    const retry = await operation(simulator.excel, new AbortController().signal);
+    if (!retry.ok) broken.push(`${where} (the retry failed: "${retry.message}")`);
+    else if ((await described(simulator)) !== cleanAfter) broken.push(`${where} (the retry differs)`);
+  }
+  return { cases: cases.length, broken };
+}
