@@ -5,9 +5,7 @@
  */
 import { existsSync } from "fs";
 import path from "path";
-import type { Locator } from "playwright-core";
-import { columnLetters } from "../../src/excel/core/columnLetters";
-import { ROOT, usePlaygroundPage } from "./support/playground";
+import { fieldIn as field, ROOT, usePlaygroundPage } from "./support/playground";
 
 const SCREENSHOT = path.join(ROOT, "test-results", "contract-workflow.png");
 const PAYER_CSV = path.join(ROOT, "test", "fixtures", "payer-schedules", "e2e-cedar-hmo-2025.csv");
@@ -20,7 +18,6 @@ const playground = usePlaygroundPage();
 const { problems, taskPane, cellAt, visible } = playground;
 
 /** A form input by its label; a required field's label ends in "*". */
-const field = (form: Locator, label: string) => form.getByLabel(new RegExp(`^${label}\\*?$`));
 
 describe("from a payer CSV to a priced claim line", () => {
   it("imports the payer CSV into a new table through the Fee schedule panel", async () => {
@@ -57,11 +54,7 @@ describe("from a payer CSV to a priced claim line", () => {
   });
 
   it("prices a claim line under the new contract in a formula typed into the Claims sheet", async () => {
-    await playground.page.getByRole("tab", { name: "Claims", exact: true }).click();
-    const header = await playground.page.locator('[role="gridcell"][data-row="0"]').allTextContents();
-    const blank = header.findIndex((text) => text === "");
-    if (blank < 0) throw new Error("no blank column in row 1 of Claims");
-    const target = `${columnLetters(blank)}2`;
+    const target = await playground.blankCellIn("Claims", 2);
 
     await cellAt(target).click();
     await playground.page.keyboard.type(`=PAYER.EXPECTED_PAYMENT("${CONTRACT}", "99213", , 1, , "2025-06-01", "11")`);

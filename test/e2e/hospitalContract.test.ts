@@ -6,11 +6,9 @@
  */
 import { existsSync, readFileSync } from "fs";
 import path from "path";
-import type { Locator } from "playwright-core";
 import { Decimal } from "../../src/engine";
-import { columnLetters } from "../../src/excel/core/columnLetters";
 import { SHARED_DATA } from "../support/sharedData";
-import { ROOT, usePlaygroundPage } from "./support/playground";
+import { fieldIn as field, ROOT, usePlaygroundPage } from "./support/playground";
 
 const SCREENSHOT = path.join(ROOT, "test-results", "hospital-contract.png");
 /** A file of ../shared/data, which this test needs (CI copies it beside the repository). */
@@ -40,7 +38,6 @@ const playground = usePlaygroundPage();
 const { problems, taskPane, cellAt, visible } = playground;
 
 /** A form input by its label; a required field's label ends in "*". */
-const field = (form: Locator, label: string) => form.getByLabel(new RegExp(`^${label}\\*?$`));
 
 describe("from CMS's hospital files to a priced inpatient stay", () => {
   it("imports the FY2026 MS-DRG weights and the October 2025 Addendum B in the Hospital schedules tab", async () => {
@@ -89,11 +86,7 @@ describe("from CMS's hospital files to a priced inpatient stay", () => {
   });
 
   it("prices a stay under the new contract in a PAYER.INPATIENT_PAYMENT formula typed into a sheet", async () => {
-    await playground.page.getByRole("tab", { name: "Claims", exact: true }).click();
-    const header = await playground.page.locator('[role="gridcell"][data-row="0"]').allTextContents();
-    const blank = header.findIndex((text) => text === "");
-    if (blank < 0) throw new Error("no blank column in row 1 of Claims");
-    const target = `${columnLetters(blank)}2`;
+    const target = await playground.blankCellIn("Claims", 2);
 
     await cellAt(target).click();
     await playground.page.keyboard.type(

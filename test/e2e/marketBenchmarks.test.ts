@@ -6,7 +6,6 @@
 import path from "path";
 import { readFileSync } from "fs";
 import { Decimal, exactPercentileInc } from "../../src/engine";
-import { columnLetters } from "../../src/excel/core/columnLetters";
 import type { MarketRate } from "../../src/formats/priceTransparency/marketRate";
 import { readHospitalMrf } from "../../src/formats/priceTransparency/hospitalMrf";
 import { readTicInNetwork } from "../../src/formats/priceTransparency/tic";
@@ -81,11 +80,7 @@ describe("market benchmarks from price-transparency files", () => {
 
   it("shows a code's market median in a PAYER.MARKET_RATE cell typed into a sheet", async () => {
     const expected = medianOf(rates, "70551");
-    await playground.page.getByRole("tab", { name: "Claims", exact: true }).click();
-    const header = await playground.page.locator('[role="gridcell"][data-row="0"]').allTextContents();
-    const blank = header.findIndex((text) => text === "");
-    if (blank < 0) throw new Error("no blank column in row 1 of Claims");
-    const target = `${columnLetters(blank)}2`;
+    const target = await playground.blankCellIn("Claims", 2);
 
     await playground.typeIntoCell(target, '=PAYER.MARKET_RATE("70551", 0.5)');
 

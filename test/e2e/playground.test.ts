@@ -5,7 +5,6 @@
 import { existsSync } from "fs";
 import path from "path";
 import type { Locator } from "playwright-core";
-import { columnLetters } from "../../src/excel/core/columnLetters";
 import { ROOT, usePlaygroundPage } from "./support/playground";
 
 const SCREENSHOT = path.join(ROOT, "test-results", "playground.png");
@@ -48,8 +47,7 @@ describe("the playground", () => {
   });
 
   it("computes a formula typed into an empty cell and shows it in the formula bar", async () => {
-    const header = await playground.page.locator('[role="gridcell"][data-row="0"]').allTextContents();
-    const blank = `${blankColumn(header)}2`;
+    const blank = await playground.blankCellIn("Claims", 2);
 
     await typeIntoCell(blank, "=2*21");
 
@@ -61,8 +59,7 @@ describe("the playground", () => {
 
   it("sums sample claims and recalculates the sum when one of them is edited", async () => {
     const charges = await columnOf("Charge Amount");
-    const header = await playground.page.locator('[role="gridcell"][data-row="0"]').allTextContents();
-    const target = `${blankColumn(header)}3`;
+    const target = await playground.blankCellIn("Claims", 3);
     const shown = async (row: number) => shownNumber((await cellAt(`${charges}${row}`).textContent()) ?? "");
     const expected = (await shown(2)) + (await shown(3)) + (await shown(4));
 
@@ -86,13 +83,6 @@ describe("the playground", () => {
     expect(problems).toEqual([]);
   });
 });
-
-/** The letters of the first blank column of row 1 (0-based index from the header texts). */
-function blankColumn(header: readonly string[]): string {
-  const column = header.findIndex((text) => text === "");
-  if (column < 0) throw new Error("no blank column in row 1");
-  return columnLetters(column);
-}
 
 async function expectText(locator: Locator, text: string): Promise<void> {
   await textWhen(locator, (shown) => shown === text);

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "child_process";
 import { existsSync, mkdirSync } from "fs";
 import path from "path";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { columnLetters } from "../../../src/excel/core/columnLetters";
 
 /** The repository's root. */
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -127,6 +128,11 @@ export interface PlaygroundPage {
   taskPane(): Locator;
   /** The grid cell at an A1 address. */
   cellAt(address: string): Locator;
+  /**
+   * Opens the sheet's tab and returns the address, in `row`, of the first column whose row-1 header is blank: a cell
+   * where a test types a formula without overwriting the sample's data.
+   */
+  blankCellIn(sheet: string, row: number): Promise<string>;
   /** Selects a cell, types into it as a user would, and presses Enter. */
   typeIntoCell(address: string, input: string): Promise<void>;
   /** Waits up to `timeout` ms (30 s unless told) for the locator to be visible, and returns it. */
@@ -173,6 +179,13 @@ export function usePlaygroundPage(): PlaygroundPage {
     problems,
     taskPane: () => page().getByRole("complementary", { name: "Task pane" }),
     cellAt,
+    blankCellIn: async (sheet, row) => {
+      await page().getByRole("tab", { name: sheet, exact: true }).click();
+      const header = await page().locator('[role="gridcell"][data-row="0"]').allTextContents();
+      const blank = header.findIndex((text) => text === "");
+      if (blank < 0) throw new Error(`no blank column in row 1 of ${sheet}`);
+      return `${columnLetters(blank)}${row}`;
+    },
     typeIntoCell: async (address, input) => {
       await cellAt(address).click();
       await page().keyboard.type(input);
@@ -196,4 +209,9 @@ export function usePlaygroundPage(): PlaygroundPage {
       await page().screenshot({ path: file });
     },
   };
+}
+
+/** A form's field by its exact label (a required field's label ends in "*"), so "Allowed amount" is not also "Claim allowed amount". */
+export function fieldIn(form: Locator, label: string): Locator {
+  return form.getByLabel(new RegExp(`^${label}\\*?$`));
 }
