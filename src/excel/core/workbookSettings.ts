@@ -53,6 +53,10 @@ const upliftModelsSchema = z.object({
 
 const portfolioSummariesSchema = z.object({ version: z.literal(1), sheetIds: z.array(z.string()) });
 const performanceSheetsSchema = z.object({ version: z.literal(1), sheetIds: z.array(z.string()) });
+const negotiationSheetsSchema = z.object({
+  version: z.literal(1),
+  sheets: z.array(z.object({ sheetId: z.string(), contractName: z.string() })),
+});
 
 /** Every setting the add-in keeps, by name. */
 export const WORKBOOK_SETTINGS = {
@@ -87,6 +91,13 @@ export const WORKBOOK_SETTINGS = {
     scope: "workbook",
     schema: performanceSheetsSchema,
     purpose: "The Contract Performance sheets built in the workbook (by sheet id), so a rebuild replaces its own only.",
+  },
+  negotiationSheets: {
+    key: "payerContracts.negotiationSheets",
+    scope: "workbook",
+    schema: negotiationSheetsSchema,
+    purpose:
+      "The Negotiation sheets built in the workbook (by sheet id, with their contract), so a rebuild replaces its own sheet only.",
   },
 } as const satisfies Record<string, SettingSpec>;
 
