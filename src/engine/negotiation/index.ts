@@ -1,4 +1,4 @@
-/** The negotiation workbook's pure parts (issue 17): its closed sets, the renewal calendar and the meeting follow-up. */
+/** The negotiation workbook's pure parts (issue 17): its closed sets, the renewal calendar, the meeting follow-up and the ZOPA. */
 export {
   CONTRACT_CLAUSES,
   CLAUSE_STATUSES,
@@ -32,3 +32,21 @@ export {
   type LogEntry,
   type Meeting,
 } from "./followUp";
+export {
+  MAX_PERCENT_DECIMALS,
+  NEGOTIATION_INPUTS,
+  OPENING_WORDS,
+  ZOPA_WORDS,
+  checkNegotiationInputs,
+  computeNegotiation,
+  describeZopaIssue,
+  marketMaximumCents,
+  type NegotiationCode,
+  type NegotiationInput,
+  type NegotiationInputs,
+  type NegotiationPoint,
+  type NegotiationPosition,
+  type OpeningPlace,
+  type Zopa,
+  type ZopaIssue,
+} from "./zopa";

@@ -51,9 +51,12 @@ const upliftModelsSchema = z.object({
   models: z.array(z.object({ modelSheetId: z.string(), linesSheetId: z.string() })),
 });
 
-const portfolioSummariesSchema = z.object({ version: z.literal(1), sheetIds: z.array(z.string()) });
-const performanceSheetsSchema = z.object({ version: z.literal(1), sheetIds: z.array(z.string()) });
-const benchmarkSheetsSchema = z.object({ version: z.literal(1), sheetIds: z.array(z.string()) });
+/** The sheets of one kind built in the workbook, by id (ids survive renames). */
+const builtSheetIdsSchema = z.object({ version: z.literal(1), sheetIds: z.array(z.string()) });
+const negotiationSheetsSchema = z.object({
+  version: z.literal(1),
+  sheets: z.array(z.object({ sheetId: z.string(), contractName: z.string() })),
+});
 
 /** Every setting the add-in keeps, by name. */
 export const WORKBOOK_SETTINGS = {
@@ -80,20 +83,27 @@ export const WORKBOOK_SETTINGS = {
   portfolioSummaries: {
     key: "payerContracts.portfolioSummaries",
     scope: "workbook",
-    schema: portfolioSummariesSchema,
+    schema: builtSheetIdsSchema,
     purpose: "The portfolio summary sheets built in the workbook (by sheet id), so a rebuild replaces its own only.",
   },
   performanceSheets: {
     key: "payerContracts.performanceSheets",
     scope: "workbook",
-    schema: performanceSheetsSchema,
+    schema: builtSheetIdsSchema,
     purpose: "The Contract Performance sheets built in the workbook (by sheet id), so a rebuild replaces its own only.",
   },
   benchmarkSheets: {
     key: "payerContracts.benchmarkSheets",
     scope: "workbook",
-    schema: benchmarkSheetsSchema,
+    schema: builtSheetIdsSchema,
     purpose: "The Benchmarks sheets built in the workbook (by sheet id), so a rebuild replaces its own only.",
+  },
+  negotiationSheets: {
+    key: "payerContracts.negotiationSheets",
+    scope: "workbook",
+    schema: negotiationSheetsSchema,
+    purpose:
+      "The Negotiation sheets built in the workbook (by sheet id, with their contract), so a rebuild replaces its own sheet only.",
   },
 } as const satisfies Record<string, SettingSpec>;
 

@@ -14,6 +14,7 @@ import type { NegotiationEditTarget } from "./editTarget";
 import { deleteNegotiationRowCommand, loadNegotiationData } from "./negotiationCommands";
 import { NegotiationLogSection } from "./NegotiationLogSection";
 import { NegotiationRowForm } from "./NegotiationRowForm";
+import { NegotiationSheetSection } from "./NegotiationSheetSection";
 import { RenewalCalendar } from "./RenewalCalendar";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -117,6 +118,7 @@ export function NegotiationPanel() {
                 onEdit={setEditing}
                 onDelete={onDelete}
               />
+              <NegotiationSheetSection contractName={contract} />
             </>
           )}
         </>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import {
   Button,
   Dialog,
@@ -13,6 +14,33 @@ import type { EditableRow } from "../../excel/contracts/editableRows";
 export interface Doomed {
   readonly row: EditableRow<unknown>;
   readonly label: string;
+}
+
+/** The one confirmation dialog: `confirmLabel` confirms, Cancel (or closing) keeps things as they are. */
+function Confirm(props: {
+  readonly open: boolean;
+  readonly title: string;
+  readonly children: ReactNode;
+  readonly confirmLabel: string;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
+}) {
+  return (
+    <Dialog open={props.open} onOpenChange={(_, d) => !d.open && props.onCancel()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{props.title}</DialogTitle>
+          <DialogContent>{props.children}</DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={props.onConfirm}>
+              {props.confirmLabel}
+            </Button>
+            <Button onClick={props.onCancel}>Cancel</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
 }
 
 /**
@@ -31,22 +59,41 @@ export function ConfirmDelete({
   readonly onCancel: () => void;
 }) {
   return (
-    <Dialog open={doomed !== null} onOpenChange={(_, d) => !d.open && onCancel()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Delete this row?</DialogTitle>
-          <DialogContent>
-            {doomed?.label} (row {doomed?.row.loaded.rowNumber} of {doomed?.row.loaded.table}) will be removed from the
-            sheet.{consequence === undefined ? "" : ` ${consequence}`}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => doomed !== null && onConfirm(doomed)}>
-              Delete
-            </Button>
-            <Button onClick={onCancel}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <Confirm
+      open={doomed !== null}
+      title="Delete this row?"
+      confirmLabel="Delete"
+      onConfirm={() => doomed !== null && onConfirm(doomed)}
+      onCancel={onCancel}
+    >
+      {doomed?.label} (row {doomed?.row.loaded.rowNumber} of {doomed?.row.loaded.table}) will be removed from the sheet.
+      {consequence === undefined ? "" : ` ${consequence}`}
+    </Confirm>
+  );
+}
+
+/**
+ * Asks before a sheet the add-in built earlier is replaced by a new build (the sheet `sheetName`; no dialog when
+ * null); Replace confirms, Cancel (or closing) keeps the earlier sheet.
+ */
+export function ConfirmReplace({
+  sheetName,
+  onConfirm,
+  onCancel,
+}: {
+  readonly sheetName: string | null;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
+}) {
+  return (
+    <Confirm
+      open={sheetName !== null}
+      title="Replace this sheet?"
+      confirmLabel="Replace"
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
+      The sheet &quot;{sheetName}&quot; will be replaced by the new build; anything typed on it is lost.
+    </Confirm>
   );
 }
