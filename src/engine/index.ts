@@ -147,6 +147,8 @@ export {
   upliftFactor,
   upliftedLineCents,
   capAtBilled,
+  upliftToMarket,
+  MARKET_UPLIFT_DECIMALS,
   UPLIFT_RANK_BASES,
   DEFAULT_UPLIFT_CODE,
   UPLIFT_ISSUE_CATALOGUE,
@@ -159,6 +161,7 @@ export {
   type UpliftFactor,
   type UpliftIssue,
   type UpliftIssueCode,
+  type MarketUplift,
 } from "./uplift";
 export {
   buildFeeSchedule,
@@ -457,6 +460,7 @@ export {
   exactPercentileInc,
   exactPercentRankInc,
   marketRate,
+  marketDollarRates,
   marketRateIssueExcelError,
   marketRateIssueMessage,
   percentileFraction,
@@ -464,6 +468,7 @@ export {
   type MarketRateEntry,
   type MarketRateIssue,
   type MarketRateQuery,
+  type KeptMarketRates,
   type PercentRank,
 } from "./market";
 
