@@ -165,6 +165,9 @@ export function computeModelNumbers(
   if (!base.ok) return fail({ code: "engine", message: issueMessage(base.issue) });
   const results: ModelNumbers["scenarios"][number][] = [];
   for (const scenario of scenarios) {
+    // Checked here too: callers that skip checkModelSettings (the portfolio) must not reach the percentile with 101.
+    const problem = scenarioProblem(scenario);
+    if (problem !== null) return fail({ code: "scenarioInvalid", scenario: scenario.name.trim(), reason: problem });
     const uplift = scenarioUplift(scenario, common, market);
     if (!uplift.ok) return uplift;
     const result = computeUpliftScenario({
