@@ -148,7 +148,6 @@ export {
   upliftedLineCents,
   capAtBilled,
   upliftToMarket,
-  MARKET_UPLIFT_DECIMALS,
   UPLIFT_RANK_BASES,
   DEFAULT_UPLIFT_CODE,
   UPLIFT_ISSUE_CATALOGUE,
@@ -161,7 +160,6 @@ export {
   type UpliftFactor,
   type UpliftIssue,
   type UpliftIssueCode,
-  type MarketUplift,
 } from "./uplift";
 export {
   buildFeeSchedule,
@@ -468,7 +466,6 @@ export {
   type MarketRateEntry,
   type MarketRateIssue,
   type MarketRateQuery,
-  type KeptMarketRates,
   type PercentRank,
 } from "./market";
 

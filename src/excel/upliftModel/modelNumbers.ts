@@ -47,6 +47,20 @@ function checkFraction(value: number, what: string): string | null {
   return null;
 }
 
+/** What is wrong with a market scenario's percentile or filters, or null. */
+function marketProblem(scenario: MarketUpliftScenario): string | null {
+  if (!(Number.isFinite(scenario.percentile) && scenario.percentile >= 0 && scenario.percentile <= 100)) {
+    return `the market percentile ${String(scenario.percentile)} is not from 0 to 100; give 50 for the median (p50) or 75 for p75`; // prettier-ignore
+  }
+  if (scenario.setting !== null && !MARKET_SETTING_FILTERS.includes(scenario.setting)) {
+    return `the setting "${String(scenario.setting)}" is not ${MARKET_SETTING_FILTERS.join(" or ")}`;
+  }
+  if (scenario.billingClass !== null && !MARKET_BILLING_CLASS_FILTERS.includes(scenario.billingClass)) {
+    return `the billing class "${String(scenario.billingClass)}" is not ${MARKET_BILLING_CLASS_FILTERS.join(" or ")}`; // prettier-ignore
+  }
+  return null;
+}
+
 /** What is wrong with a scenario's own settings (beyond its name and top N), or null. */
 function scenarioProblem(scenario: UpliftModelScenario): string | null {
   switch (scenario.kind) {
@@ -61,16 +75,7 @@ function scenarioProblem(scenario: UpliftModelScenario): string | null {
       return null;
     }
     case "toMarket":
-      if (!(Number.isFinite(scenario.percentile) && scenario.percentile >= 0 && scenario.percentile <= 100)) {
-        return `the market percentile ${String(scenario.percentile)} is not from 0 to 100; give 50 for the median (p50) or 75 for p75`; // prettier-ignore
-      }
-      if (scenario.setting !== null && !MARKET_SETTING_FILTERS.includes(scenario.setting)) {
-        return `the setting "${String(scenario.setting)}" is not ${MARKET_SETTING_FILTERS.join(" or ")}`;
-      }
-      if (scenario.billingClass !== null && !MARKET_BILLING_CLASS_FILTERS.includes(scenario.billingClass)) {
-        return `the billing class "${String(scenario.billingClass)}" is not ${MARKET_BILLING_CLASS_FILTERS.join(" or ")}`; // prettier-ignore
-      }
-      return null;
+      return marketProblem(scenario);
   }
 }
 
@@ -114,6 +119,9 @@ function marketUplift(
   market: MarketTable,
 ): Result<ScenarioUplift, UpliftModelIssue> {
   const name = scenario.name.trim();
+  // Checked here too, for callers that skip checkModelSettings: the percentile engine takes 0 to 100 only.
+  const problem = marketProblem(scenario);
+  if (problem !== null) return fail({ code: "scenarioInvalid", scenario: name, reason: problem });
   if (market.kind === "absent") return fail({ code: "noBenchmarksTable", scenario: name });
   if (market.kind === "unreadable") return fail({ code: "benchmarksUnreadable", scenario: name, issue: market.issue });
   // The scope is the engine's own ranking, so the codes given a target are the codes the scenario uplifts.
@@ -165,9 +173,6 @@ export function computeModelNumbers(
   if (!base.ok) return fail({ code: "engine", message: issueMessage(base.issue) });
   const results: ModelNumbers["scenarios"][number][] = [];
   for (const scenario of scenarios) {
-    // Checked here too: callers that skip checkModelSettings (the portfolio) must not reach the percentile with 101.
-    const problem = scenarioProblem(scenario);
-    if (problem !== null) return fail({ code: "scenarioInvalid", scenario: scenario.name.trim(), reason: problem });
     const uplift = scenarioUplift(scenario, common, market);
     if (!uplift.ok) return uplift;
     const result = computeUpliftScenario({

@@ -1,6 +1,6 @@
 /**
- * The uplift model as numbers (the engine's, one `computeUpliftScenario` per scenario) and as sheets (a pure
- * layout of cells, formulas and formats, written by `writeModel`). The sheets' tables are declared once as named
+ * The uplift model as sheets: a pure layout of cells, formulas and formats, written by `writeModel`, of the numbers
+ * modelNumbers.ts computes (the engine's, one `computeUpliftScenario` per scenario). The sheets' tables are declared once as named
  * column maps (modelColumns.ts) and every formula names its columns (the chunked rows are in modelRows.ts).
  *
  * How the sheet stays live AND exact: a line's new amount is rounded to the cent on that line and capped at its
