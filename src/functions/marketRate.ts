@@ -1,8 +1,9 @@
 /**
  * `PAYER.MARKET_RATE`: a percentile of the dollar rates the Benchmarks table holds for a code (DOMAIN.md 5.3:
  * benchmark at percentiles, not means), as Excel's PERCENTILE.INC over the same rates, rounded to the cent. The table
- * comes from the registry cache (marketTable.ts), so a new Write of it recalculates the cells. Codes, percentiles and
- * payers may be columns: one answer per row (a spill); setting and billing class are one word for the call.
+ * comes from the registry cache (src/excel/benchmarks/marketTable.ts), so a new Write of it recalculates the cells.
+ * Codes, percentiles and payers may be columns: one answer per row (a spill); setting and billing class are one word
+ * for the call.
  */
 import {
   fail,
@@ -21,7 +22,7 @@ import { registryIssueExcelError, registryIssueMessage } from "../excel/registry
 import { asColumn, type ExcelAdapter, type PerLineResult } from "./adapters";
 import { argumentIssueError, customFunctionError } from "./errors";
 import { readArguments, rowIssues, type ArgSpecTable, type ReadArguments } from "./excelArgs";
-import { marketCodeKey, type MarketTable } from "./marketTable";
+import { marketCodeKey, marketEntriesFor, type MarketTable } from "../excel/benchmarks/marketTable";
 import { withMarketTable } from "./registryCache";
 
 /** The arguments of `PAYER.MARKET_RATE` in Excel order; the metadata test checks declarations.ts against them. */
@@ -81,9 +82,7 @@ function rowRate(
   const fraction = fractionOf(cells.percentile);
   if (!fraction.ok) return fraction;
   const payer = isBlankCell(cells.payer) ? null : String(cells.payer).trim();
-  // A CPT code typed as a number loses its leading zeros (110 for 00110): found under its five digits too.
-  const entries = byCode.get(code) ?? (/^\d{1,4}$/.test(code) ? byCode.get(code.padStart(5, "0")) : undefined) ?? [];
-  const rate = marketRate(entries, { code, fraction: fraction.value, payer, ...filters });
+  const rate = marketRate(marketEntriesFor(byCode, code), { code, fraction: fraction.value, payer, ...filters });
   return rate.ok ? ok(rate.value.toNumber()) : rate;
 }
 

@@ -16,7 +16,7 @@ import {
   type RegistrySnapshot,
 } from "../excel/registry";
 import { registryKey } from "../engine";
-import { MARKET_TABLE_KEY, marketTableOf, type MarketTable } from "./marketTable";
+import { MARKET_TABLE_KEY, marketTableOf, type MarketTable } from "../excel/benchmarks/marketTable";
 
 /**
  * An operation of the task pane creates a table under a staging name and gives it its name in its commit, which

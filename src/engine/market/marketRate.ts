@@ -99,6 +99,31 @@ const same = (a: string, b: string) => a.localeCompare(b, "en", { sensitivity: "
 const covers = (published: string | null, asked: string | null) =>
   asked === null || published === null || same(published, "both") || same(published, asked);
 
+/** The rates a query keeps among a code's published rates: its dollar rates, and how many percent rates it left out. */
+export interface KeptMarketRates {
+  readonly dollars: readonly Decimal[];
+  readonly percentRates: number;
+}
+
+/**
+ * The rates among `entries` (the code's published rates) that pass the query's payer, setting and billing class, as
+ * {@link marketRate} takes them: the dollar rates, and the count of percent rates left out. The uplift model's market
+ * scenarios count the rates behind each target with it.
+ */
+export function marketDollarRates(
+  entries: readonly MarketRateEntry[],
+  query: Pick<MarketRateQuery, "payer" | "setting" | "billingClass">,
+): KeptMarketRates {
+  const kept = entries.filter(
+    (entry) =>
+      (query.payer === null || same(entry.payer, query.payer)) &&
+      covers(entry.setting, query.setting) &&
+      covers(entry.billingClass, query.billingClass),
+  );
+  const dollars = kept.filter((entry) => entry.unit === "dollars").map((entry) => entry.rate);
+  return { dollars, percentRates: kept.length - dollars.length };
+}
+
 /**
  * The query's percentile of the dollar rates among `entries` (the code's published rates), rounded half-up to the
  * cent once at the end, as the sheet's ROUND(PERCENTILE.INC(...), 2); or noDollarRate naming the percent rates left
@@ -108,15 +133,9 @@ export function marketRate(
   entries: readonly MarketRateEntry[],
   query: MarketRateQuery,
 ): Result<Decimal, MarketRateIssue> {
-  const kept = entries.filter(
-    (entry) =>
-      (query.payer === null || same(entry.payer, query.payer)) &&
-      covers(entry.setting, query.setting) &&
-      covers(entry.billingClass, query.billingClass),
-  );
-  const dollars = kept.filter((entry) => entry.unit === "dollars").map((entry) => entry.rate);
+  const { dollars, percentRates } = marketDollarRates(entries, query);
   const percentile = exactPercentileInc(dollars, query.fraction);
   if (percentile !== null) return ok(percentile.toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
   const filtered = query.payer !== null || query.setting !== null || query.billingClass !== null;
-  return fail({ code: "noDollarRate", hcpcsCode: query.code, percentRates: kept.length - dollars.length, filtered });
+  return fail({ code: "noDollarRate", hcpcsCode: query.code, percentRates, filtered });
 }

@@ -3,3 +3,4 @@ export * from "./issues";
 export * from "./lineAmount";
 export * from "./upliftRates";
 export * from "./upliftScenario";
+export * from "./marketUplift";

@@ -7,7 +7,8 @@ import { ok, type Result } from "../../engine";
 import { claimsMappingStep } from "../claims/claimsMapping";
 import type { ExcelGateway } from "../core/excelGateway";
 import { runOperation } from "../core/operation";
-import { computeModelNumbers, checkModelSettings, layoutModel, type ModelNumbers } from "./modelPlan";
+import { readMarketTable } from "../benchmarks/marketTable";
+import { computeModelNumbers, checkModelSettings, layoutModel, NO_MARKET_TABLE, type ModelNumbers } from "./modelPlan";
 import type { UpliftModelIssue, UpliftModelRequest } from "./modelRequest";
 import { readClaimLines } from "./readClaimLines";
 import {
@@ -18,12 +19,26 @@ import {
   type ModelWriteOptions,
 } from "./writeModel";
 
+/** What a market scenario found: how many of its codes had a market rate, and which did not (they got no uplift). */
+export interface BuiltMarketSummary {
+  readonly percentileLabel: string;
+  readonly codesInScope: number;
+  readonly codesWithTarget: number;
+  readonly withoutMarketRate: readonly string[];
+}
+
 /** A built model: where it is, and the engine's totals it shows (in dollars), per scenario. */
 export interface BuiltUpliftModel extends ModelSheetNames {
   readonly lineCount: number;
   readonly codeCount: number;
   readonly currentTotal: number;
-  readonly scenarios: readonly { readonly name: string; readonly newTotal: number; readonly delta: number }[];
+  readonly scenarios: readonly {
+    readonly name: string;
+    readonly newTotal: number;
+    readonly delta: number;
+    /** A market scenario's targets in brief; null for a percentage scenario. */
+    readonly market: BuiltMarketSummary | null;
+  }[];
   /** Whether an earlier build of this model was replaced. */
   readonly replaced: boolean;
   /** The engine's numbers the sheet reproduces, for callers that check them. */
@@ -76,7 +91,10 @@ export async function buildUpliftModel(
       if (!target.ok) return target;
       const lines = await readClaimLines(op.excel, request);
       if (!lines.ok) return lines;
-      const numbers = computeModelNumbers(lines.value, request.scenarios);
+      // Only market scenarios need the Benchmarks table: a model without one reads nothing more than before.
+      const needsMarket = request.scenarios.some((scenario) => scenario.kind === "toMarket");
+      const market = needsMarket ? await readMarketTable(op.excel) : NO_MARKET_TABLE;
+      const numbers = computeModelNumbers(lines.value, request.scenarios, market);
       if (!numbers.ok) return numbers;
       op.checkCancelled();
       const [linesSheet, modelSheet] = await op.addStagingSheets(2);
@@ -102,10 +120,19 @@ export async function buildUpliftModel(
           lineCount: lines.value.hcpcsCodes.length,
           codeCount: numbers.value.codes.length,
           currentTotal: dollars(numbers.value.currentCents),
-          scenarios: numbers.value.scenarios.map(({ scenario, result }) => ({
+          scenarios: numbers.value.scenarios.map(({ scenario, result, market }) => ({
             name: scenario.name.trim(),
             newTotal: dollars(result.newCents),
             delta: dollars(result.deltaCents),
+            market:
+              market === null
+                ? null
+                : {
+                    percentileLabel: market.percentileLabel,
+                    codesInScope: market.codesInScope,
+                    codesWithTarget: market.targets.length,
+                    withoutMarketRate: market.withoutMarketRate,
+                  },
           })),
           replaced: target.value.replaced !== null,
           numbers: numbers.value,

@@ -5,3 +5,4 @@ export * from "./modelRequest";
 export * from "./readClaimLines";
 export * from "./writeModel";
 export * from "./upliftScope";
+export * from "./marketTargets";

@@ -69,15 +69,38 @@ export function codeColumns(hasUnits: boolean): readonly ColumnDeclaration<CodeK
   ];
 }
 
-/** A column of a scenario's group in the code table. */
-export type ScenarioCodeKey = "uplift" | "newRevenue" | "added";
+/**
+ * A column of a scenario's group in the code table. A market scenario's group starts with where its uplift came
+ * from: the code's market rate at the percentile, how many rates it is taken over, and our current rate per unit.
+ */
+export type ScenarioCodeKey = "target" | "rateCount" | "average" | "uplift" | "newRevenue" | "added";
+
+/** What a scenario's group of code columns is declared from. */
+export interface ScenarioCodeGroup {
+  readonly name: string;
+  /** For a market scenario, its percentile as the sheet names it ("p50"); null for a percentage scenario. */
+  readonly percentileLabel: string | null;
+  /** The claims have units (the current rate is per unit), or not (it is per line). */
+  readonly hasUnits: boolean;
+}
 
 /** A scenario's columns in the code table: its uplift per code (an input), new and added revenue. */
-export function scenarioCodeColumns(scenarioName: string): readonly ColumnDeclaration<ScenarioCodeKey>[] {
+export function scenarioCodeColumns(group: ScenarioCodeGroup): readonly ColumnDeclaration<ScenarioCodeKey>[] {
+  const { name, percentileLabel: p } = group;
+  const width = CODE_COLUMN_WIDTH;
+  const market: readonly ColumnDeclaration<ScenarioCodeKey>[] =
+    p === null
+      ? []
+      : [
+          { key: "target", header: `${name}: Market ${p} rate`, numberFormat: money, width },
+          { key: "rateCount", header: `${name}: Market rates behind ${p}`, numberFormat: volume, width },
+          { key: "average", header: `${name}: Current per ${group.hasUnits ? "unit" : "line"}`, numberFormat: money, width }, // prettier-ignore
+        ];
   return [
-    { key: "uplift", header: `${scenarioName}: Uplift`, numberFormat: percent, width: CODE_COLUMN_WIDTH },
-    { key: "newRevenue", header: `${scenarioName}: New revenue`, numberFormat: money, width: CODE_COLUMN_WIDTH },
-    { key: "added", header: `${scenarioName}: Added revenue`, numberFormat: money, width: CODE_COLUMN_WIDTH },
+    ...market,
+    { key: "uplift", header: `${name}: ${p === null ? "Uplift" : `Uplift to ${p}`}`, numberFormat: percent, width },
+    { key: "newRevenue", header: `${name}: New revenue`, numberFormat: money, width },
+    { key: "added", header: `${name}: Added revenue`, numberFormat: money, width },
   ];
 }
 

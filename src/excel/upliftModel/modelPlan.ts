@@ -1,6 +1,6 @@
 /**
- * The uplift model as numbers (the engine's, one `computeUpliftScenario` per scenario) and as sheets (a pure
- * layout of cells, formulas and formats, written by `writeModel`). The sheets' tables are declared once as named
+ * The uplift model as sheets: a pure layout of cells, formulas and formats, written by `writeModel`, of the numbers
+ * modelNumbers.ts computes (the engine's, one `computeUpliftScenario` per scenario). The sheets' tables are declared once as named
  * column maps (modelColumns.ts) and every formula names its columns (the chunked rows are in modelRows.ts).
  *
  * How the sheet stays live AND exact: a line's new amount is rounded to the cent on that line and capped at its
@@ -14,11 +14,7 @@
  * that an exact half cent rounds up in Excel, LibreOffice and HyperFormula alike; uplifts therefore carry at most 6
  * decimals (0.0001%). Sums are ROUNDed to cents, so totals are the engine's to the cent.
  */
-import { Decimal, percentText } from "../../engine";
-import { parseHcpcsCode, type HcpcsCode } from "../../engine";
-import { issueMessage } from "../../engine";
-import { fail, ok, type Result } from "../../engine";
-import { computeUpliftScenario, type UpliftScenario } from "../../engine";
+import { percentText } from "../../engine";
 import { columnLetters } from "../core/columnLetters";
 import { textLine as text, type PlanBlock, type PlanCell } from "../core/sheetBlocks";
 import { NUMBER_FORMATS } from "../core/numberFormats";
@@ -29,102 +25,21 @@ import {
   currentTotalCell,
   lineRows,
   overCodes,
+  NO_MARKET_CELLS,
   placeModelTables,
   roundedSum,
   type ModelTables,
 } from "./modelRows";
 import { groupModelLines } from "./lineGroups";
 import type { ModelLines } from "./readClaimLines";
-import type { UpliftModelIssue, UpliftModelRequest, UpliftModelScenario, UpliftThreshold } from "./modelRequest";
+import type { ModelNumbers } from "./modelNumbers";
+import { percentileLabel, type MarketTargets } from "./marketTargets";
+import { codeList, type UpliftModelRequest, type UpliftModelScenario, type UpliftThreshold } from "./modelRequest";
 
-// Exported from here since before the tables were declared in their own module.
+// Exported from here since before the tables and the numbers were declared in their own modules.
 export { quoteSheet } from "./modelRows";
 export { MODEL_ROWS, modelCodeTableRow } from "./modelColumns";
-
-/** The engine's answer for each scenario, and the codes in the model's order (by current revenue, ties by code). */
-export interface ModelNumbers {
-  readonly codes: readonly {
-    readonly hcpcsCode: HcpcsCode;
-    readonly volumeQuantity: number;
-    readonly currentCents: number;
-  }[];
-  readonly currentCents: number;
-  readonly scenarios: readonly { readonly scenario: UpliftModelScenario; readonly result: UpliftScenario }[];
-}
-
-const MAX_UPLIFT_DECIMALS = 6;
-
-function checkFraction(value: number, what: string): string | null {
-  if (!Number.isFinite(value)) return `${what} is not a number`;
-  if (value < -1) return `${what} is a cut of more than 100%`;
-  if (new Decimal(String(value)).decimalPlaces() > MAX_UPLIFT_DECIMALS) {
-    return `${what} has more than 4 decimals as a percent; round it (for example 2.3456%)`;
-  }
-  return null;
-}
-
-/** Checks the scenarios, floor and target the user set. */
-export function checkModelSettings(request: UpliftModelRequest): Result<void, UpliftModelIssue> {
-  if (request.scenarios.length === 0) return fail({ code: "noScenario" });
-  const names = new Set<string>();
-  for (const scenario of request.scenarios) {
-    const name = scenario.name.trim();
-    const invalid = (reason: string) => fail<UpliftModelIssue>({ code: "scenarioInvalid", scenario: name, reason });
-    if (name === "") return invalid("give the scenario a name");
-    if (name.length > 60) return invalid("keep the name to 60 characters");
-    if (names.has(name.toLowerCase())) return invalid("two scenarios have this name; rename one");
-    names.add(name.toLowerCase());
-    const fraction = checkFraction(scenario.upliftFraction, "the uplift");
-    if (fraction !== null) return invalid(fraction);
-    if (scenario.topN !== null && !(Number.isInteger(scenario.topN) && scenario.topN >= 1)) {
-      return invalid("top N must be a whole number of 1 or more, or blank for all codes");
-    }
-    for (const override of scenario.overrides) {
-      if (!parseHcpcsCode(override.hcpcsCode).ok) return invalid(`"${override.hcpcsCode}" is not a CPT/HCPCS code`);
-      const reason = checkFraction(override.upliftFraction, `the uplift for ${override.hcpcsCode}`);
-      if (reason !== null) return invalid(reason);
-    }
-  }
-  for (const which of ["floor", "target"] as const) {
-    const threshold = request[which];
-    if (!Number.isFinite(threshold.value)) return fail({ code: "thresholdInvalid", which, reason: "is not a number" });
-  }
-  return ok(undefined);
-}
-
-/** Runs the engine for every scenario over the model's lines. */
-export function computeModelNumbers(
-  lines: ModelLines,
-  scenarios: readonly UpliftModelScenario[],
-): Result<ModelNumbers, UpliftModelIssue> {
-  const amounts = lines.amountCents.map((cents) => cents / 100);
-  const billed = lines.chargeCents?.map((cents) => (cents === null ? null : cents / 100)) ?? null;
-  const common = { codes: lines.hcpcsCodes, amounts, volumes: lines.units, billed };
-  const base = computeUpliftScenario({ ...common, uplift: { kind: "flat", fraction: 0 } });
-  if (!base.ok) return fail({ code: "engine", message: issueMessage(base.issue) });
-  const results: { scenario: UpliftModelScenario; result: UpliftScenario }[] = [];
-  for (const scenario of scenarios) {
-    const rows: (readonly unknown[])[] = scenario.overrides.map((o) => [o.hcpcsCode, o.upliftFraction]);
-    rows.push(["*", scenario.upliftFraction]);
-    const result = computeUpliftScenario({
-      ...common,
-      uplift: { kind: "byCode", rows },
-      topN: scenario.topN,
-      rankBy: scenario.rankBy,
-    });
-    if (!result.ok) return fail({ code: "engine", message: issueMessage(result.issue) });
-    results.push({ scenario, result: result.value });
-  }
-  return ok({
-    codes: base.value.codes.map(({ hcpcsCode, volumeQuantity, currentCents }) => ({
-      hcpcsCode,
-      volumeQuantity,
-      currentCents,
-    })),
-    currentCents: base.value.currentCents,
-    scenarios: results,
-  });
-}
+export { checkModelSettings, computeModelNumbers, NO_MARKET_TABLE, type ModelNumbers } from "./modelNumbers";
 
 /** Both sheets of a model, ready to write. */
 export interface ModelLayout {
@@ -167,11 +82,26 @@ export interface ModelDescription {
   readonly asOf: string;
 }
 
-function scenarioRule(scenario: UpliftModelScenario): string {
-  const percent = percentText(scenario.upliftFraction);
+/** The market rates a market scenario takes: its percentile, and the filters when it has any. */
+function marketText(scenario: Extract<UpliftModelScenario, { kind: "toMarket" }>, label: string): string {
+  const filters = [scenario.payer, scenario.setting, scenario.billingClass].filter((f): f is string => f !== null);
+  return `market ${label} of the Benchmarks dollar rates${filters.length === 0 ? "" : ` (${filters.join(", ")})`}`;
+}
+
+/** How a scenario sets each code's uplift, in the comparison's "Uplift rule" column. */
+function scenarioRule(scenario: UpliftModelScenario, market: MarketTargets | null): string {
   const codes = scenario.topN === null ? "all codes" : `top ${scenario.topN} codes by ${scenario.rankBy}`;
-  const overrides = scenario.overrides.length === 0 ? "" : `; ${scenario.overrides.length} code override(s)`;
-  return `${percent} on ${codes}${overrides}`;
+  switch (scenario.kind) {
+    case "percent": {
+      const overrides = scenario.overrides.length === 0 ? "" : `; ${scenario.overrides.length} code override(s)`;
+      return `${percentText(scenario.upliftFraction)} on ${codes}${overrides}`;
+    }
+    case "toMarket": {
+      const missing = market?.withoutMarketRate ?? [];
+      const none = missing.length === 0 ? "" : `; no market rate, no uplift: ${codeList(missing)}`;
+      return `To ${marketText(scenario, percentileLabel(scenario.percentile))} on ${codes}, never a cut${none}`;
+    }
+  }
 }
 
 function thresholdInput(threshold: UpliftThreshold): { value: number; format: string } {
@@ -246,7 +176,7 @@ function comparisonBlocks(numbers: ModelNumbers, t: ModelTables): PlanBlock[] {
   const c = t.comparison;
   const floorDollars = t.assumptions.cell(MODEL_ROWS.floor + 1, "dollars", "absolute");
   const targetDollars = t.assumptions.cell(MODEL_ROWS.target + 1, "dollars", "absolute");
-  const rows = numbers.scenarios.map(({ scenario }, s) => {
+  const rows = numbers.scenarios.map(({ scenario, market }, s) => {
     const r = MODEL_ROWS.firstScenario + s + 1;
     const at = (key: Parameters<typeof c.cell>[1]) => c.cell(r, key);
     return {
@@ -258,7 +188,7 @@ function comparisonBlocks(numbers: ModelNumbers, t: ModelTables): PlanBlock[] {
       current: `=${currentTotalCell(t)}`,
       newRevenue: `=${t.codeScenarios[s]!.cell(t.totalRow + 1, "newRevenue")}`,
       result: `=IF(${at("added")}>=${at("target")},"Meets target",IF(${at("added")}>=${at("floor")},"Above floor","Below floor"))`,
-      rule: scenarioRule(scenario),
+      rule: scenarioRule(scenario, market),
     };
   });
   const part = (from: Parameters<typeof c.between>[0], to: Parameters<typeof c.between>[1]): PlanBlock => {
@@ -321,6 +251,7 @@ function codeTableBlocks(t: ModelTables, codeFormats: readonly string[]): PlanBl
           ...sums.row(total),
           ...t.codeScenarios.flatMap((columns) =>
             columns.row({
+              ...NO_MARKET_CELLS,
               uplift: null,
               newRevenue: roundedSum(t, columns, "newRevenue"),
               added: roundedSum(t, columns, "added"),

@@ -22,7 +22,9 @@ import {
   type ScenarioCodeKey,
   type ScenarioLineKey,
 } from "./modelColumns";
-import type { ModelNumbers } from "./modelPlan";
+import type { HcpcsCode } from "../../engine";
+import type { MarketTargets } from "./marketTargets";
+import type { ModelNumbers } from "./modelNumbers";
 import type { ModelLineGroups } from "./lineGroups";
 
 /** A sheet name as formulas quote it. */
@@ -55,6 +57,11 @@ export function placeModelTables(
   names: { readonly modelSheet: string; readonly linesSheet: string },
 ): ModelTables {
   const scenarioNames = numbers.scenarios.map(({ scenario }) => scenario.name.trim());
+  const codeGroups = numbers.scenarios.map(({ scenario, market }) => ({
+    name: scenario.name.trim(),
+    percentileLabel: market?.percentileLabel ?? null,
+    hasUnits: shape.hasUnits,
+  }));
   const code = placeColumns(codeColumns(shape.hasUnits));
   const line = placeColumns(lineColumns(shape));
   const codeTableRow = modelCodeTableRow(numbers.scenarios.length);
@@ -63,7 +70,7 @@ export function placeModelTables(
     assumptions: placeColumns(ASSUMPTION_COLUMNS),
     comparison: placeColumns(COMPARISON_COLUMNS),
     code,
-    codeScenarios: repeatColumns(scenarioCodeColumns, scenarioNames, code.end),
+    codeScenarios: repeatColumns(scenarioCodeColumns, codeGroups, code.end),
     line,
     lineScenarios: repeatColumns(scenarioLineColumns, scenarioNames, line.end),
     codeTableRow,
@@ -133,6 +140,32 @@ export function lineRows(t: ModelTables, groups: ModelLineGroups): PlanCell[][] 
   });
 }
 
+/** A market scenario's cells before its uplift (all empty for a percentage scenario: it has no such columns). */
+export const NO_MARKET_CELLS = { target: null, rateCount: null, average: null } as const;
+
+/**
+ * The cells showing where a market scenario's uplift of a code came from, written at build time: the market rate and
+ * the number of rates behind it, and our current rate per unit as a formula (the uplift is target / it - 1). A code
+ * in scope without a market rate shows 0 rates; a code outside the scope shows nothing.
+ */
+function marketCells(
+  t: ModelTables,
+  r: number,
+  market: MarketTargets | null,
+  hcpcsCode: string,
+): Record<"target" | "rateCount" | "average", PlanCell> {
+  const target = market?.targets.find((c) => c.hcpcsCode === hcpcsCode);
+  if (target === undefined) {
+    return { ...NO_MARKET_CELLS, rateCount: market?.withoutMarketRate.includes(hcpcsCode as HcpcsCode) ? 0 : null };
+  }
+  const volume = t.code.cell(r, "volume");
+  return {
+    target: target.targetRate.toNumber(),
+    rateCount: target.rateCount,
+    average: target.averageRate === null ? null : `=IF(${volume}=0,"",${t.code.cell(r, "current")}/${volume})`,
+  };
+}
+
 /** The code table's rows: rank, code, volume, current revenue and share, then per scenario uplift, new and added. */
 export function codeRows(t: ModelTables, numbers: ModelNumbers): PlanCell[][] {
   const lineCodes = overLines(t, t.line, "hcpcsCode");
@@ -147,10 +180,11 @@ export function codeRows(t: ModelTables, numbers: ModelNumbers): PlanCell[][] {
       current: `=ROUND(SUMIFS(${overLines(t, t.line, "currentTotal")},${byCode}),2)`,
       share: `=IF(${currentTotal}=0,0,${t.code.cell(r, "current")}/${currentTotal})`,
     });
-    const scenarios = numbers.scenarios.flatMap(({ result }, s) => {
+    const scenarios = numbers.scenarios.flatMap(({ result, market }, s) => {
       const columns = t.codeScenarios[s]!;
       const fraction = result.codes.find((c) => c.hcpcsCode === code.hcpcsCode)?.upliftFraction.toNumber() ?? 0;
       return columns.row<PlanCell>({
+        ...marketCells(t, r, market, code.hcpcsCode),
         uplift: fraction,
         newRevenue: `=ROUND(SUMIFS(${overLines(t, t.lineScenarios[s]!, "newTotal")},${byCode}),2)`,
         added: `=${columns.cell(r, "newRevenue")}-${t.code.cell(r, "current")}`,

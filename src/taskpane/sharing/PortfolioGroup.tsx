@@ -35,6 +35,7 @@ function toPortfolioRequest(form: {
     tableName: form.tableName,
     mapping: form.mapping,
     scenario: {
+      kind: "percent",
       name: topN === null ? `${percent}% across the board` : `${percent}% on top ${topN}`,
       upliftFraction,
       topN,

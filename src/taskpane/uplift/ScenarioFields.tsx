@@ -1,6 +1,12 @@
 import { Button, Field, Select } from "@fluentui/react-components";
 import type { UpliftRankBasis } from "../../engine";
-import { CompactFieldRow, TextField } from "../shared/fields";
+import {
+  MARKET_BILLING_CLASS_FILTERS,
+  MARKET_SETTING_FILTERS,
+  UPLIFT_SCENARIO_KINDS,
+  type UpliftScenarioKind,
+} from "../../excel/upliftModel";
+import { ChoiceSelect, CompactFieldRow, TextField, type TextFieldSpec } from "../shared/fields";
 import { usePanelStyles } from "../shared/panelStyles";
 import type { ScenarioForm, ThresholdForm } from "./upliftForm";
 
@@ -14,9 +20,103 @@ export interface ScenarioFieldsProps {
   readonly onRemove?: () => void;
 }
 
-/** One scenario of the uplift model: its name, uplift, Top N, ranking and per-code overrides. */
+/** Each kind of scenario as the pane names it. */
+const KIND_LABELS = {
+  percent: "Uplift percentage",
+  toMarket: "To a market percentile",
+} as const satisfies Record<UpliftScenarioKind, string>;
+
+/** Props of a kind's own fields. */
+type KindFieldsProps = Pick<ScenarioFieldsProps, "scenario" | "onChange">;
+
+/** Top N and the ranking, which every kind of scenario has, after the kind's own first field. */
+function ScopeRow({ first, scenario: s, onChange }: KindFieldsProps & { readonly first: TextFieldSpec }) {
+  const styles = usePanelStyles();
+  return (
+    <CompactFieldRow
+      fields={[first, { label: "Top N (blank: all)", value: s.topN, onChange: (topN) => onChange({ topN }) }]}
+    >
+      <Field label="Rank by" className={styles.grow}>
+        <Select value={s.rankBy} onChange={(_, d) => onChange({ rankBy: d.value as UpliftRankBasis })}>
+          <option value="revenue">Revenue</option>
+          <option value="volume">Volume</option>
+        </Select>
+      </Field>
+    </CompactFieldRow>
+  );
+}
+
+/** A market scenario's own fields: the percentile, and which Benchmarks rates it is taken over. */
+function MarketFields({ scenario: s, onChange }: KindFieldsProps) {
+  const styles = usePanelStyles();
+  const percentile: TextFieldSpec = {
+    label: "Market percentile",
+    value: s.percentile,
+    onChange: (value) => onChange({ percentile: value }),
+  };
+  return (
+    <>
+      <ScopeRow first={percentile} scenario={s} onChange={onChange} />
+      <TextField
+        label="Market payer"
+        hint="blank: every payer's rates in the Benchmarks table"
+        value={s.marketPayer}
+        onChange={(marketPayer) => onChange({ marketPayer })}
+      />
+      <div className={styles.row}>
+        <Field label="Market setting" className={styles.grow}>
+          <ChoiceSelect
+            value={s.setting}
+            onChange={(setting) => onChange({ setting: setting as ScenarioForm["setting"] })}
+            choices={MARKET_SETTING_FILTERS}
+            noChoice="Any setting"
+          />
+        </Field>
+        <Field label="Market billing class" className={styles.grow}>
+          <ChoiceSelect
+            value={s.billingClass}
+            onChange={(billingClass) => onChange({ billingClass: billingClass as ScenarioForm["billingClass"] })}
+            choices={MARKET_BILLING_CLASS_FILTERS}
+            noChoice="Any billing class"
+          />
+        </Field>
+      </div>
+    </>
+  );
+}
+
+/** A percentage scenario's own fields: the uplift and the per-code overrides. */
+function PercentFields({ scenario: s, onChange }: KindFieldsProps) {
+  return (
+    <>
+      <ScopeRow
+        first={{ label: "Uplift %", value: s.uplift, onChange: (uplift) => onChange({ uplift }) }}
+        scenario={s}
+        onChange={onChange}
+      />
+      <TextField
+        label="Per-code overrides"
+        hint="e.g. 99213 = 7%, 99214 = 6%"
+        value={s.overrides}
+        onChange={(overrides) => onChange({ overrides })}
+      />
+    </>
+  );
+}
+
+/** Each kind's own fields. */
+const KIND_FIELDS = {
+  percent: PercentFields,
+  toMarket: MarketFields,
+} as const satisfies Record<UpliftScenarioKind, (props: KindFieldsProps) => JSX.Element>;
+
+/**
+ * One scenario of the uplift model: its name and kind, then the kind's fields (an uplift with per-code overrides, or
+ * a market percentile with its filters), Top N and ranking.
+ */
 export function ScenarioFields({ number, scenario: s, onChange, onRemove }: ScenarioFieldsProps) {
   const styles = usePanelStyles();
+  const KindFields = KIND_FIELDS[s.kind];
   return (
     <div className={styles.group} role="group" aria-label={`Scenario ${number}`}>
       <div className={styles.row}>
@@ -30,25 +130,16 @@ export function ScenarioFields({ number, scenario: s, onChange, onRemove }: Scen
           Remove
         </Button>
       </div>
-      <CompactFieldRow
-        fields={[
-          { label: "Uplift %", value: s.uplift, onChange: (uplift) => onChange({ uplift }) },
-          { label: "Top N (blank: all)", value: s.topN, onChange: (topN) => onChange({ topN }) },
-        ]}
-      >
-        <Field label="Rank by" className={styles.grow}>
-          <Select value={s.rankBy} onChange={(_, d) => onChange({ rankBy: d.value as UpliftRankBasis })}>
-            <option value="revenue">Revenue</option>
-            <option value="volume">Volume</option>
-          </Select>
-        </Field>
-      </CompactFieldRow>
-      <TextField
-        label="Per-code overrides"
-        hint="e.g. 99213 = 7%, 99214 = 6%"
-        value={s.overrides}
-        onChange={(overrides) => onChange({ overrides })}
-      />
+      <Field label="Scenario kind">
+        <Select value={s.kind} onChange={(_, d) => onChange({ kind: d.value as UpliftScenarioKind })}>
+          {UPLIFT_SCENARIO_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <KindFields scenario={s} onChange={onChange} />
     </div>
   );
 }

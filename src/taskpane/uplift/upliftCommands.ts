@@ -1,6 +1,8 @@
 import {
   buildUpliftModel,
+  codeList,
   describeUpliftModelIssue,
+  type BuiltMarketSummary,
   type BuiltUpliftModel,
   type UpliftModelRequest,
 } from "../../excel/upliftModel";
@@ -8,9 +10,20 @@ import { rowsProgress } from "../progress/operation";
 import { writerCommand } from "../progress/writerCommand";
 import { dollarsText, groupedNumber } from "../shared/wording";
 
+/** Where a market scenario's targets came from: how many codes had one, and which had none (so got no uplift). */
+function marketText(market: BuiltMarketSummary): string {
+  const { percentileLabel: p, codesInScope, codesWithTarget, withoutMarketRate: missing } = market;
+  const targets = `${p} targets for ${groupedNumber(codesWithTarget)} of ${groupedNumber(codesInScope)} codes`;
+  if (missing.length === 0) return ` (${targets})`;
+  const codes = `${groupedNumber(missing.length)} ${missing.length === 1 ? "code" : "codes"}`;
+  return ` (${targets}; no market rate, so no uplift, for ${codes}: ${codeList(missing)})`;
+}
+
 /** What the model built is worth, in one line: the lines and codes it read, and each scenario's added revenue. */
 function builtMessage(built: BuiltUpliftModel): string {
-  const summary = built.scenarios.map((s) => `${s.name}: +${dollarsText(s.delta)}`).join("; ");
+  const summary = built.scenarios
+    .map((s) => `${s.name}: +${dollarsText(s.delta)}${s.market === null ? "" : marketText(s.market)}`)
+    .join("; ");
   return (
     `${built.replaced ? "Updated" : "Built"} sheet "${built.modelSheet}" from ${groupedNumber(built.lineCount)} ` +
     `lines and ${groupedNumber(built.codeCount)} codes (current ${dollarsText(built.currentTotal)}). ${summary}.`

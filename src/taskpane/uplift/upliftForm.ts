@@ -5,7 +5,14 @@
  */
 import { Decimal, type UpliftRankBasis } from "../../engine";
 import type { ClaimsMapping } from "../../excel/claims/claimsMapping";
-import type { UpliftModelRequest, UpliftModelScenario, UpliftThreshold } from "../../excel/upliftModel";
+import type {
+  MARKET_BILLING_CLASS_FILTERS,
+  MARKET_SETTING_FILTERS,
+  UpliftModelRequest,
+  UpliftModelScenario,
+  UpliftScenarioKind,
+  UpliftThreshold,
+} from "../../excel/upliftModel";
 
 /**
  * Reads a percent as the user types it ("5", "5%", "2.5 %", "-1") into a fraction (0.05), exactly; null when it is
@@ -39,15 +46,38 @@ export function parseTopNInput(text: string): number | null | "invalid" {
   return Number.isInteger(topN) && topN >= 1 ? topN : "invalid";
 }
 
+/**
+ * A market percentile as typed: "50", "p75", "62.5 %" -> 50, 75, 62.5 (a percent from 0 to 100); null when it is
+ * not one.
+ */
+export function parsePercentileInput(text: string): number | null {
+  const cleaned = text.trim().replace(/^p/i, "").replace(/%$/, "").trim();
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
+  const percentile = Number(cleaned);
+  return percentile <= 100 ? percentile : null;
+}
+
 /** A scenario as typed in the form, turned into a scenario only when the model is built. */
 export interface ScenarioForm {
   readonly key: number;
   readonly name: string;
+  readonly kind: UpliftScenarioKind;
+  /** A percentage scenario's uplift and overrides. */
   readonly uplift: string;
+  readonly overrides: string;
   readonly topN: string;
   readonly rankBy: UpliftRankBasis;
-  readonly overrides: string;
+  /** A market scenario's percentile and filters ("" for any payer, setting or billing class). */
+  readonly percentile: string;
+  readonly marketPayer: string;
+  readonly setting: "" | (typeof MARKET_SETTING_FILTERS)[number];
+  readonly billingClass: "" | (typeof MARKET_BILLING_CLASS_FILTERS)[number];
 }
+
+/** The market fields of a form whose scenario is not (yet) a market one: the median, every rate. */
+const MARKET_DEFAULTS = { percentile: "50", marketPayer: "", setting: "", billingClass: "" } as const;
+/** The percentage fields of a form whose scenario is not (yet) a percentage one. */
+const PERCENT_DEFAULTS = { uplift: "4", overrides: "" } as const;
 
 /** A walk-away floor or a target as typed. */
 export interface ThresholdForm {
@@ -58,23 +88,33 @@ export interface ThresholdForm {
 const percentText = (fraction: number) => String(Math.round(fraction * 1e8) / 1e6);
 
 /** A scenario's form, from the scenario (the defaults the panel starts from). */
-export const scenarioForm = (scenario: UpliftModelScenario, key: number): ScenarioForm => ({
-  key,
-  name: scenario.name,
-  uplift: percentText(scenario.upliftFraction),
-  topN: scenario.topN === null ? "" : String(scenario.topN),
-  rankBy: scenario.rankBy,
-  overrides: "",
-});
+export function scenarioForm(scenario: UpliftModelScenario, key: number): ScenarioForm {
+  const scope = { key, name: scenario.name, topN: scenario.topN === null ? "" : String(scenario.topN), rankBy: scenario.rankBy }; // prettier-ignore
+  switch (scenario.kind) {
+    case "percent":
+      return { ...scope, kind: "percent", ...PERCENT_DEFAULTS, uplift: percentText(scenario.upliftFraction), ...MARKET_DEFAULTS }; // prettier-ignore
+    case "toMarket":
+      return {
+        ...scope,
+        kind: "toMarket",
+        ...PERCENT_DEFAULTS,
+        percentile: String(scenario.percentile),
+        marketPayer: scenario.payer ?? "",
+        setting: scenario.setting ?? "",
+        billingClass: scenario.billingClass ?? "",
+      };
+  }
+}
 
 /** The form of the scenario added after `list`: the next key and number, 4% on all codes. */
 export const nextScenarioForm = (list: readonly ScenarioForm[]): ScenarioForm => ({
   key: Math.max(0, ...list.map((s) => s.key)) + 1,
   name: `Scenario ${list.length + 1}`,
-  uplift: "4",
+  kind: "percent",
+  ...PERCENT_DEFAULTS,
   topN: "",
   rankBy: "revenue",
-  overrides: "",
+  ...MARKET_DEFAULTS,
 });
 
 /** A threshold's form, from the threshold. */
@@ -100,13 +140,33 @@ export interface UpliftForm {
 
 function toScenario(s: ScenarioForm): UpliftModelScenario | string {
   const label = s.name.trim() === "" ? "a scenario" : `scenario "${s.name.trim()}"`;
-  const upliftFraction = parsePercentInput(s.uplift);
-  if (upliftFraction === null) return `Give ${label} an uplift in percent, like 5.`;
   const topN = parseTopNInput(s.topN);
-  if (topN === "invalid") return `Top N of ${label} must be a whole number of 1 or more, or blank for all codes.`;
-  const overrides = parseOverridesInput(s.overrides);
-  if (typeof overrides === "string") return `Overrides of ${label}: ${overrides}.`;
-  return { name: s.name, upliftFraction, topN, rankBy: s.rankBy, overrides };
+  switch (s.kind) {
+    case "percent": {
+      const upliftFraction = parsePercentInput(s.uplift);
+      if (upliftFraction === null) return `Give ${label} an uplift in percent, like 5.`;
+      if (topN === "invalid") return `Top N of ${label} must be a whole number of 1 or more, or blank for all codes.`;
+      const overrides = parseOverridesInput(s.overrides);
+      if (typeof overrides === "string") return `Overrides of ${label}: ${overrides}.`;
+      return { kind: "percent", name: s.name, upliftFraction, topN, rankBy: s.rankBy, overrides };
+    }
+    case "toMarket": {
+      const percentile = parsePercentileInput(s.percentile);
+      if (percentile === null) return `Give ${label} a market percentile from 0 to 100, like 50 (the median) or 75.`;
+      if (topN === "invalid") return `Top N of ${label} must be a whole number of 1 or more, or blank for all codes.`;
+      const orNull = <T extends string>(value: "" | T): T | null => (value === "" ? null : value);
+      return {
+        kind: "toMarket",
+        name: s.name,
+        percentile,
+        payer: orNull(s.marketPayer.trim()),
+        setting: orNull(s.setting),
+        billingClass: orNull(s.billingClass),
+        topN,
+        rankBy: s.rankBy,
+      };
+    }
+  }
 }
 
 function toThreshold(t: ThresholdForm, what: string): UpliftThreshold | string {

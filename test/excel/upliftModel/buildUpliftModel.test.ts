@@ -173,7 +173,9 @@ describe("rebuilding the model", () => {
     const second = await built(
       simulator,
       aModelRequest({
-        scenarios: [{ name: "4% on top 10", upliftFraction: 0.04, topN: 10, rankBy: "revenue", overrides: [] }],
+        scenarios: [
+          { kind: "percent", name: "4% on top 10", upliftFraction: 0.04, topN: 10, rankBy: "revenue", overrides: [] },
+        ],
       }),
     );
 
@@ -217,7 +219,9 @@ describe("lesser-of capping and rounding per line", () => {
       simulator,
       aModelRequest({
         mapping: smallMapping(),
-        scenarios: [{ name: "5% on all", upliftFraction: 0.05, topN: null, rankBy: "revenue", overrides: [] }],
+        scenarios: [
+          { kind: "percent", name: "5% on all", upliftFraction: 0.05, topN: null, rankBy: "revenue", overrides: [] },
+        ],
       }),
     );
     const [row] = comparison(simulator, "Uplift Model", 1);
@@ -232,7 +236,9 @@ describe("lesser-of capping and rounding per line", () => {
       simulator,
       aModelRequest({
         mapping: smallMapping(),
-        scenarios: [{ name: "5% on all", upliftFraction: 0.05, topN: null, rankBy: "revenue", overrides: [] }],
+        scenarios: [
+          { kind: "percent", name: "5% on all", upliftFraction: 0.05, topN: null, rankBy: "revenue", overrides: [] },
+        ],
       }),
     );
     const [row] = comparison(simulator, "Uplift Model", 1);
@@ -306,7 +312,7 @@ describe("bad input gives a clear message and leaves the workbook as it was", ()
     const simulator = new WorkbookSimulator(smallClaimsWorkbook([["C1", "2025-01-05", "Acme", "99213", 1, 100, 90]]));
     const request = aModelRequest({
       mapping: smallMapping(),
-      scenarios: [{ name: "Cut", upliftFraction: -1.5, topN: null, rankBy: "revenue", overrides: [] }],
+      scenarios: [{ kind: "percent", name: "Cut", upliftFraction: -1.5, topN: null, rankBy: "revenue", overrides: [] }],
     });
     expect(await issueFor(simulator, request)).toBe('Scenario "Cut": the uplift is a cut of more than 100%.');
   });

@@ -36,7 +36,8 @@ jest.mock("../../../src/excel/upliftModel/modelColumns", () => {
       return insertBefore(actual.COMPARISON_COLUMNS, "floor");
     },
     codeColumns: (hasUnits: boolean) => insertBefore(actual.codeColumns(hasUnits), "rank"),
-    scenarioCodeColumns: (name: string) => insertBefore(actual.scenarioCodeColumns(name), "added", `${name}: Notes`),
+    scenarioCodeColumns: (group: Parameters<Columns["scenarioCodeColumns"]>[0]) =>
+      insertBefore(actual.scenarioCodeColumns(group), "added", `${group.name}: Notes`),
     lineColumns: (shape: Parameters<Columns["lineColumns"]>[0]) => insertBefore(actual.lineColumns(shape), "amount"),
     scenarioLineColumns: (name: string) => insertBefore(actual.scenarioLineColumns(name), "newTotal", `${name}: Notes`),
   };

@@ -19,6 +19,44 @@ const snapshot: WorkbookSnapshot = {
   ],
 };
 
+/** A Benchmarks table (the columns it requires) on its own sheet: one outpatient dollar rate of Acme per row. */
+function benchmarksSheet(
+  rates: readonly (readonly [code: string, rate: number])[],
+): WorkbookSnapshot["sheets"][number] {
+  const header = [
+    "Source",
+    "Publisher",
+    "Payer",
+    "Billing Code",
+    "Billing Code Type",
+    "Setting",
+    "Method",
+    "Unit",
+    "Rate",
+  ];
+  return {
+    name: "Benchmark Rates",
+    cells: [header, ...rates.map(([code, rate]) => ["Hospital MRF", "West Mercy", "Acme", code, "CPT", "outpatient", "fee schedule", "dollars", rate])], // prettier-ignore
+    numberFormats: [{ address: `D2:D${rates.length + 1}`, format: "@" }],
+    tables: [{ name: "Benchmarks", address: `A1:I${rates.length + 1}` }],
+  };
+}
+
+/** The claims and a Benchmarks table of `rates`. */
+const withBenchmarks = (rates: readonly (readonly [string, number])[]): WorkbookSnapshot => ({
+  sheets: [...snapshot.sheets, benchmarksSheet(rates)],
+});
+
+/** Makes Scenario 1 a market scenario named "To p50" (the percentile starts at 50) and builds the model. */
+async function buildToMarket(panel: HTMLElement) {
+  await waitFor(() => expect(within(panel).getByLabelText("HCPCS/CPT code")).toHaveValue("CPT"));
+  const first = within(panel).getByRole("group", { name: "Scenario 1" });
+  fireEvent.change(within(first).getByLabelText("Scenario kind"), { target: { value: "toMarket" } });
+  fireEvent.change(within(first).getByLabelText("Scenario name"), { target: { value: "To p50" } });
+  expect(within(first).getByLabelText("Market percentile")).toHaveValue("50");
+  fireEvent.click(within(panel).getByRole("button", { name: "Build model" }));
+}
+
 async function openUpliftPanel(simulator: WorkbookSimulator) {
   const panel = await openPanel(simulator.excel, "Uplift model");
   await within(panel).findByRole("option", { name: "Claims (3 rows)" });
@@ -90,5 +128,56 @@ describe("the task pane's Uplift model panel", () => {
 
     expect(ending).toContain("Nothing was changed");
     expect(simulator.describe()).toEqual(before);
+  });
+
+  it("models a scenario to the market median: 99213 paid $100 against rates of 100, 120 and 150 gets 20%", async () => {
+    const simulator = new WorkbookSimulator(
+      withBenchmarks([
+        ["99213", 100],
+        ["99213", 150],
+        ["99213", 120],
+      ]),
+    );
+    const panel = await openUpliftPanel(simulator);
+
+    await buildToMarket(panel);
+
+    const done = await within(panel).findByText("Done", {}, { timeout: 10_000 });
+    expect(done.parentElement).toHaveTextContent(
+      "To p50: +$20.00 (p50 targets for 1 of 3 codes; no market rate, so no uplift, for 2 codes: 99214, 20610); 3% across the board: +$11.40.",
+    );
+    expect(simulator.sheetNames()).toContain("Uplift Model");
+  });
+
+  it("says the workbook has no Benchmarks table for a market scenario, and writes nothing", async () => {
+    const simulator = new WorkbookSimulator(snapshot);
+    const panel = await openUpliftPanel(simulator);
+
+    await buildToMarket(panel);
+
+    expect(
+      await within(panel).findByText(
+        'Scenario "To p50" takes its target rates from the Benchmarks table, and this workbook has none: read price-transparency files in the Benchmarks tab and write the table first. Nothing was written.',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeVisible();
+    expect(simulator.sheetNames()).toEqual(["Claims"]);
+  });
+
+  it("says no top code has a market rate when the Benchmarks table has none of them, and writes nothing", async () => {
+    const simulator = new WorkbookSimulator(withBenchmarks([["70551", 400]]));
+    const panel = await openUpliftPanel(simulator);
+
+    await buildToMarket(panel);
+
+    expect(
+      await within(panel).findByText(
+        'Scenario "To p50": none of its 3 top codes (99214, 99213, 20610) has a dollar rate in the Benchmarks table that passes its filters, so there is no p50 target to model. Nothing was written.',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeVisible();
+    expect(simulator.sheetNames()).toEqual(["Claims", "Benchmark Rates"]);
   });
 });

@@ -7,7 +7,7 @@ import { ok, type Result } from "../../../engine";
 import { claimsMappingStep } from "../../claims/claimsMapping";
 import type { ExcelGateway } from "../../core/excelGateway";
 import { runOperation } from "../../core/operation";
-import type { UpliftModelScenario } from "../../upliftModel";
+import type { PercentUpliftScenario } from "../../upliftModel";
 import { layoutPortfolio } from "./portfolioLayout";
 import { computePortfolioNumbers, type PortfolioNumbers } from "./portfolioNumbers";
 import type { PortfolioIssue, PortfolioRequest } from "./portfolioRequest";
@@ -31,7 +31,7 @@ export interface PortfolioBuildOptions {
 }
 
 /** "5% on top 20 codes by revenue". */
-export function scenarioText(scenario: UpliftModelScenario): string {
+export function scenarioText(scenario: PercentUpliftScenario): string {
   const percent = percentText(scenario.upliftFraction);
   const codes = scenario.topN === null ? "all codes" : `top ${scenario.topN} codes by ${scenario.rankBy}`;
   return `${scenario.name.trim()} (${percent} on ${codes})`;

@@ -5,7 +5,7 @@
 import { catalogue } from "../../../engine";
 import { describeOperationIssue, type OperationIssue } from "../../core/operation";
 import { describeClaimsMappingIssue, type ClaimsMapping, type ClaimsMappingIssue } from "../../claims/claimsMapping";
-import { describeUpliftModelIssue, type UpliftModelIssue, type UpliftModelScenario } from "../../upliftModel";
+import { describeUpliftModelIssue, type UpliftModelIssue, type PercentUpliftScenario } from "../../upliftModel";
 
 /** Everything `buildPortfolioSummary` needs. */
 export interface PortfolioRequest {
@@ -14,7 +14,7 @@ export interface PortfolioRequest {
   /** Its confirmed column mapping; the contract column is required (one row per contract). */
   readonly mapping: ClaimsMapping;
   /** The uplift scenario whose added revenue the summary shows per contract. */
-  readonly scenario: UpliftModelScenario;
+  readonly scenario: PercentUpliftScenario;
   /** Lesser-of in the uplift: cap each line's new amount at its billed charge (needs the charge mapped). */
   readonly capAtBilled: boolean;
   readonly sheetName: string;
