@@ -32,3 +32,7 @@ export {
   type LogEntry,
   type Meeting,
 } from "./followUp";
+export * from "./proposalVocabulary";
+export * from "./proposalIssues";
+export * from "./proposalRates";
+export * from "./proposalPricing";
