@@ -14,6 +14,7 @@ import type { NegotiationEditTarget } from "./editTarget";
 import { deleteNegotiationRowCommand, loadNegotiationData } from "./negotiationCommands";
 import { NegotiationLogSection } from "./NegotiationLogSection";
 import { NegotiationRowForm } from "./NegotiationRowForm";
+import { ProposalSection } from "./ProposalSection";
 import { RenewalCalendar } from "./RenewalCalendar";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -117,6 +118,7 @@ export function NegotiationPanel() {
                 onEdit={setEditing}
                 onDelete={onDelete}
               />
+              <ProposalSection contractName={contract} />
             </>
           )}
         </>
