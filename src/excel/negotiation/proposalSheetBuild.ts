@@ -9,7 +9,7 @@
 import { catalogue, describeProposalIssue, fail, ok, priceProposal, registryKey, type Cents } from "../../engine";
 import type { ProposalIssue, ProposalTerms, Result } from "../../engine";
 import type { ClaimsMapping } from "../claims/claimsMapping";
-import { findSheetNamed, sheetNameProblem } from "../core/builtSheets";
+import { findSheetNamed } from "../core/builtSheets";
 import type { ExcelGateway } from "../core/excelGateway";
 import { activateSheet, describeOperationIssue, placeSheet, runOperation, type OperationIssue } from "../core/operation"; // prettier-ignore
 import { BLOCK_FILLS, writeBlock } from "../core/sheetBlocks";
@@ -104,7 +104,7 @@ export async function buildProposalSheet(
     const contracts = read.tables.get(registryKey(PAYER_CONTRACTS_SPEC.title));
     const key = registryKey(request.contractName);
     const known = contracts !== undefined && parseTable(PAYER_CONTRACTS_SPEC, contracts).rows.some((r) => registryKey(r.contractName) === key); // prettier-ignore
-    if (!known || sheetNameProblem(sheetName) !== null) return stop({ code: "contractUnknown", contractName: request.contractName }); // prettier-ignore
+    if (!known) return stop({ code: "contractUnknown", contractName: request.contractName });
     const data = read.tables.get(registryKey(PROPOSALS_SPEC.title));
     const parsed = data === undefined ? null : parseTable(PROPOSALS_SPEC, data);
     const ofContract = (name: unknown) => typeof name === "string" && registryKey(name) === key;

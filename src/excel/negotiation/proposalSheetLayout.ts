@@ -6,8 +6,10 @@
  *
  * Year 1 is a live `PAYER.UPLIFT_SCENARIO` over the contract's lines of the claims table (FILTERed by the Contract
  * cell), with the proposal's uplift: its Uplift cell, or for per-code rates its block of code and fraction rows below
- * the table. A conversion-factor change's equivalent uplift is written as percent text ("7.7815268450851%"), which
- * the function reads exactly: a number cell holds 15 digits in Excel but fewer in other engines. Each later year is
+ * the table. The Uplift (of an across-the-board or top-N proposal), Top N, Escalator and Term cells look the
+ * proposal's row up in the Proposals table by contract and name, so an edit there shows without a rebuild; a new
+ * proposal needs a rebuild (its row of formulas). A conversion-factor change's equivalent uplift is written as the
+ * engine's exact percentage ("7.7815268450851%": the fraction's 15 decimals at most, which a cell holds exactly). Each later year is
  *   ROUND(ROUND(year-1 revenue x (1 + escalator)^(k - 1) x 100, 6), 0) / 100 - current revenue
  * the engine's rule (termYears): the inner ROUND(.., 6) removes binary noise so an exact half cent rounds up, as the
  * uplift model sheet does. Every formula names its columns through the column map, never a letter.
@@ -17,6 +19,7 @@ import type { Decimal, ProposalKind, ProposalParty, ProposalStatus } from "../..
 import { placeColumns, type ColumnDeclaration, type ColumnMap } from "../core/columnLetters";
 import { NUMBER_FORMATS } from "../core/numberFormats";
 import { textLine, type PlanBlock, type PlanCell } from "../core/sheetBlocks";
+import { PROPOSALS_SPEC } from "./proposalTable";
 
 const { money, percent, text, count, general } = NUMBER_FORMATS;
 
@@ -47,6 +50,8 @@ const COLUMNS: readonly ColumnDeclaration<ProposalSheetKey>[] = [
   { key: "verdict", header: "Result", numberFormat: general, width: 85 },
   ...YEAR_KEYS.map((key, k) => ({ key, header: `Added in year ${k + 1}`, numberFormat: money, width: 90 })),
 ];
+
+const PROPOSAL_COLUMNS = placeColumns(COLUMNS);
 
 /** Row indexes (0-based) of the sheet's fixed parts. */
 export const PROPOSAL_SHEET_ROWS = {
@@ -146,10 +151,25 @@ function perCodeBlocks(plan: ProposalSheetPlan, firstRow: number) {
   return { blocks, ranges };
 }
 
+/** A Proposals column as a structured reference: Proposals[Uplift %]. */
+const proposalsColumn = (field: keyof typeof PROPOSALS_SPEC.columns) =>
+  `${PROPOSALS_SPEC.title}[${PROPOSALS_SPEC.columns[field].header}]`;
+
+/**
+ * A proposal's term looked up in its Proposals row (by contract and proposal name), so an edit of the row shows on
+ * the sheet without a rebuild; a blank cell reads 0 (no escalator).
+ */
+function termCell(field: "upliftFraction" | "topN" | "escalatorFraction" | "termYears", r: number): string {
+  const contract = inputCell(PROPOSAL_SHEET_ROWS.contract);
+  const name = PROPOSAL_COLUMNS.cell(r, "proposal", "column");
+  const row = `MATCH(1,(${proposalsColumn("contractName")}=${contract})*(${proposalsColumn("proposalName")}=${name}),0)`; // prettier-ignore
+  return `=INDEX(${proposalsColumn(field)},${row})`;
+}
+
 /** Lays out the Proposals sheet of `plan`. */
 export function layoutProposalSheet(plan: ProposalSheetPlan): ProposalSheetLayout {
   const R = PROPOSAL_SHEET_ROWS;
-  const c = placeColumns(COLUMNS);
+  const c = PROPOSAL_COLUMNS;
   const rows = plan.proposals.map((_, p) => A1(R.firstProposal + p));
   const last = rows.at(-1) ?? A1(R.firstProposal);
   const perCode = perCodeBlocks(plan, R.firstProposal + plan.proposals.length + 2);
@@ -174,10 +194,11 @@ export function layoutProposalSheet(plan: ProposalSheetPlan): ProposalSheetLayou
       kind: PROPOSAL_KINDS[proposal.kind].label,
       terms: proposal.terms,
       status: PROPOSAL_STATUSES[proposal.status].label,
-      uplift: proposal.uplift,
-      topN: proposal.topN,
-      escalator: proposal.escalator,
-      termYears: proposal.termYears,
+      // Terms the Proposals table holds as plain cells follow its edits; the others are the build's.
+      uplift: proposal.perCode === null && typeof proposal.uplift === "number" ? termCell("upliftFraction", r) : proposal.uplift, // prettier-ignore
+      topN: proposal.topN === null ? null : termCell("topN", r),
+      escalator: termCell("escalatorFraction", r),
+      termYears: termCell("termYears", r),
       newRevenue: upliftFormula(plan.claims, uplift, topN),
       added: `=${at("newRevenue")}-${current}`,
       termAdded: `=SUM(${c.span("year1", `year${MAX_TERM_YEARS}`, r, r)})`,

@@ -14,8 +14,18 @@ import {
 } from "../../../src/excel/negotiation/proposalSheetBuild";
 import { PROPOSAL_SHEET_ROWS } from "../../../src/excel/negotiation/proposalSheetLayout";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
+import { Decimal } from "../../../src/engine/decimal";
+import { priceProposal } from "../../../src/engine/negotiation";
+import { PROPOSALS_SPEC } from "../../../src/excel/negotiation/proposalTable";
 import { describeWithSharedData } from "../../support/sharedData";
-import { aProposalRow, aProposalWorkbook, claimsMapping, PROPOSAL_ROWS, type Row } from "./proposalSupport";
+import {
+  aProposalRow,
+  aProposalWorkbook,
+  claimsMapping,
+  PROPOSAL_ROWS,
+  tuvaClaimRows,
+  type Row,
+} from "./proposalSupport";
 
 // The simulator recalculates a FILTER over ~4,900 lines per formula; slow on a busy machine.
 jest.setTimeout(300_000);
@@ -101,6 +111,18 @@ describeWithSharedData("the Proposals sheet of Acme PPO", () => {
     expect(cents(cellOf(simulator, sheet, 0, "toFloor").value)).toBe(10000);
     expect(cents(cellOf(simulator, sheet, 0, "toTarget").value)).toBe(-10000);
     expect(cellOf(simulator, sheet, 0, "verdict").value).toBe("Above floor");
+  });
+
+  it("follows an edit of a proposal's uplift in the Proposals table, without a rebuild", () => {
+    const counter = 3; // the payer's 2% flat counter, row 2 of the Proposals table
+    const upliftColumn = Object.keys(PROPOSALS_SPEC.columns).indexOf("upliftFraction");
+    simulator.setCellInput("Proposal Tracker", 1, upliftColumn, "0.03");
+    const acme = tuvaClaimRows().filter((row) => row.Contract === "Acme PPO");
+    const lines = { codes: acme.map((r) => r["HCPCS Code"]), amounts: acme.map((r) => r["Paid Amount"]), billed: acme.map((r) => r["Charge Amount"]) }; // prettier-ignore
+    const terms = { kind: "acrossTheBoard", upliftFraction: new Decimal("0.03"), topN: null, perCodeRates: null, oldConversionFactor: null, newConversionFactor: null, escalatorFraction: new Decimal("0.015"), termYears: 3 } as const; // prettier-ignore
+    const priced = priceProposal(terms, lines, () => null);
+    expect(priced.ok && cents(cellOf(simulator, sheet, counter, "added").value)).toBe(priced.ok && priced.value.years[0]!.addedCents); // prettier-ignore
+    expect(priced.ok && cents(cellOf(simulator, sheet, counter, "termAdded").value)).toBe(priced.ok && priced.value.termAddedCents); // prettier-ignore
   });
 
   it("shades the floor and the target as inputs", () => {
