@@ -9,7 +9,8 @@
  * the table. The Uplift (of an across-the-board or top-N proposal), Top N, Escalator and Term cells look the
  * proposal's row up in the Proposals table by contract and name, so an edit there shows without a rebuild; a new
  * proposal needs a rebuild (its row of formulas). A conversion-factor change's equivalent uplift is written as the
- * engine's exact percentage ("7.7815268450851%": the fraction's 15 decimals at most, which a cell holds exactly). Each later year is
+ * engine's exact percentage ("7.7815268450851%": the fraction's 15 decimals at most, which a cell holds exactly).
+ * Each later year is
  *   ROUND(ROUND(year-1 revenue x (1 + escalator)^(k - 1) x 100, 6), 0) / 100 - current revenue
  * the engine's rule (termYears): the inner ROUND(.., 6) removes binary noise so an exact half cent rounds up, as the
  * uplift model sheet does. Every formula names its columns through the column map, never a letter.
