@@ -12,6 +12,7 @@ import type { Columns, TableSpec } from "./registry/columnDictionary";
 import { renderTableDocs } from "./registry/registryDocs";
 import { REGISTRY_TABLE_SPECS } from "./registry/registryTables";
 import { NEGOTIATION_TABLE_SPECS } from "./negotiation/negotiationTables";
+import { PROPOSALS_SPEC } from "./negotiation/proposalTable";
 import { REMITTANCE_TABLE_SPEC } from "./remittances/remittanceTable";
 import { FROZEN_RECORD_SPEC } from "./sharing/frozenRecord";
 import { REVIEW_TABLE_SPEC } from "./varianceReview/reviewColumns";
@@ -25,6 +26,7 @@ export const WORKBOOK_TABLE_SPECS: readonly TableSpec<Columns>[] = [
   BENCHMARKS_SPEC,
   FROZEN_RECORD_SPEC,
   ...NEGOTIATION_TABLE_SPECS,
+  PROPOSALS_SPEC,
 ];
 
 /** Markdown for every workbook table: its purpose and a row per column. */

@@ -50,3 +50,7 @@ export {
   type Zopa,
   type ZopaIssue,
 } from "./zopa";
+export * from "./proposalVocabulary";
+export * from "./proposalIssues";
+export * from "./proposalRates";
+export * from "./proposalPricing";

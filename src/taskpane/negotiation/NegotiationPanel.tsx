@@ -15,6 +15,7 @@ import { deleteNegotiationRowCommand, loadNegotiationData } from "./negotiationC
 import { NegotiationLogSection } from "./NegotiationLogSection";
 import { NegotiationRowForm } from "./NegotiationRowForm";
 import { NegotiationSheetSection } from "./NegotiationSheetSection";
+import { ProposalSection } from "./ProposalSection";
 import { RenewalCalendar } from "./RenewalCalendar";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -119,6 +120,7 @@ export function NegotiationPanel() {
                 onDelete={onDelete}
               />
               <NegotiationSheetSection contractName={contract} />
+              <ProposalSection contractName={contract} />
             </>
           )}
         </>
