@@ -25,7 +25,9 @@ const CLAIMS: readonly Row[] = [
 async function openProposals(simulator = new WorkbookSimulator(aProposalWorkbook({ claims: CLAIMS }))) {
   await openPanel(simulator.excel, "Negotiation");
   await screen.findByRole("list", { name: "Proposals of Acme PPO" });
-  await screen.findByRole("button", { name: "Build Proposals sheet" });
+  const build = await screen.findByRole("button", { name: "Build Proposals sheet" });
+  // The button waits for the claims table's mapping, read while the tab's other sections read theirs.
+  await waitFor(() => expect(build).toBeEnabled(), SLOW);
   return simulator;
 }
 
