@@ -5,9 +5,10 @@
  * tables the user can edit by hand (ARCHITECTURE.md 3). Saves and deletes are operations of the runner, checked
  * against the registry's own rules inside them (registryRowWriter.ts, issue 10).
  */
+import { saveCheckedRow } from "./saveCheckedRow";
 import { registryKey } from "../../engine";
 import { CURRENT_MEDICARE_SCHEDULE } from "../../engine";
-import { fail, type Result } from "../../engine";
+import { type Result } from "../../engine";
 import { hostExcel, type ExcelGateway } from "../core/excelGateway";
 import { buildRegistry } from "../registry/buildRegistry";
 import { columnPositions, type ParsedRow } from "../registry/columnDictionary";
@@ -26,8 +27,8 @@ import { parseTable } from "../registry/tableSpec";
 import { editableRows, type EditableRow } from "./editableRows";
 import type { EditorIssue } from "./editorIssues";
 import { HOSPITAL_TERMS, hospitalTermsRows, termsOfContract, type HospitalTermsRows } from "./hospitalTerms";
-import { checkForm, rowCells, type FieldErrors, type FormCheck, type FormValues } from "./registryForm";
-import { deleteRegistryRow, writeRegistryRow, type LoadedRow, type SavedRow } from "./registryRowWriter";
+import { checkForm, type FieldErrors, type FormCheck, type FormValues } from "./registryForm";
+import { deleteRegistryRow, type LoadedRow, type SavedRow } from "./registryRowWriter";
 
 export { editorIssueMessage, type EditorIssue } from "./editorIssues";
 export type { EditableRow } from "./editableRows";
@@ -295,20 +296,17 @@ export async function saveContractVersion(
   input: SaveContractInput,
   options: EditorOptions = {},
 ): Promise<Result<SavedRow, EditorIssue>> {
+  const target = { spec: PAYER_CONTRACTS_SPEC, editing: input.editing, newSheetName: CONTRACTS_SHEET };
   const checked = checkContractVersion(input.form, input.versions, input.editing);
-  if (checked.row === null) return fail({ code: "formInvalid", errors: checked.errors });
-  const { contractName, effectiveStartDate } = checked.row;
-  return writeRegistryRow(
+  return saveCheckedRow(
     excel,
-    PAYER_CONTRACTS_SPEC,
-    input.editing,
-    rowCells(PAYER_CONTRACTS_SPEC.columns, checked.row),
-    CONTRACTS_SHEET,
-    {
+    target,
+    checked,
+    ({ contractName, effectiveStartDate }) => ({
       what: `saving the version of contract "${contractName!}" from ${effectiveStartDate!}`,
-      signal: options.signal,
       contractName: contractName!,
-    },
+    }),
+    options,
   );
 }
 
@@ -318,22 +316,18 @@ export async function saveCarveOut(
   input: { readonly form: CarveOutForm; readonly editing: LoadedRow | null },
   options: EditorOptions = {},
 ): Promise<Result<SavedRow, EditorIssue>> {
-  const checked = checkForm(CONTRACT_CARVE_OUTS_SPEC, input.form);
-  if (checked.row === null) return fail({ code: "formInvalid", errors: checked.errors });
-  const { contractName, hcpcsCodeFrom, hcpcsCodeTo } = checked.row;
-  const codes =
-    hcpcsCodeTo === null || hcpcsCodeTo === hcpcsCodeFrom ? hcpcsCodeFrom! : `${hcpcsCodeFrom!}-${hcpcsCodeTo}`;
-  return writeRegistryRow(
+  const target = { spec: CONTRACT_CARVE_OUTS_SPEC, editing: input.editing, newSheetName: CARVE_OUTS_SHEET };
+  return saveCheckedRow(
     excel,
-    CONTRACT_CARVE_OUTS_SPEC,
-    input.editing,
-    rowCells(CONTRACT_CARVE_OUTS_SPEC.columns, checked.row),
-    CARVE_OUTS_SHEET,
-    {
-      what: `saving the carve-out ${codes} of contract "${contractName!}"`,
-      signal: options.signal,
-      contractName: contractName!,
+    target,
+    checkForm(CONTRACT_CARVE_OUTS_SPEC, input.form),
+    (row) => {
+      const { contractName, hcpcsCodeFrom, hcpcsCodeTo } = row;
+      const codes =
+        hcpcsCodeTo === null || hcpcsCodeTo === hcpcsCodeFrom ? hcpcsCodeFrom! : `${hcpcsCodeFrom!}-${hcpcsCodeTo}`;
+      return { what: `saving the carve-out ${codes} of contract "${contractName!}"`, contractName: contractName! };
     },
+    options,
   );
 }
 

@@ -4,7 +4,8 @@
  * checks, and its version overlap check across one contract's terms) and saved or deleted through the one
  * all-or-nothing row writer, which creates the table on its own sheet when the workbook has none.
  */
-import { fail, registryKey, type IsoDate, type Result } from "../../engine";
+import { saveCheckedRow } from "./saveCheckedRow";
+import { registryKey, type IsoDate, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
 import { overlappingVersions } from "../registry/hospitalRows";
 import { INPATIENT_TERMS_SPEC, OUTPATIENT_TERMS_SPEC } from "../registry/hospitalTermsTables";
@@ -12,8 +13,8 @@ import type { RegistryIssue } from "../registry/issues";
 import type { TableData } from "../registry/tableSpec";
 import { editableRows, type EditableRow } from "./editableRows";
 import type { EditorIssue } from "./editorIssues";
-import { checkForm, rowCells, type FieldErrors, type FormCheck, type FormValues } from "./registryForm";
-import { writeRegistryRow, type LoadedRow, type SavedRow } from "./registryRowWriter";
+import { checkForm, type FieldErrors, type FormCheck, type FormValues } from "./registryForm";
+import { type LoadedRow, type SavedRow } from "./registryRowWriter";
 
 /** The two sides of a hospital contract's terms. */
 export type HospitalSide = "inpatient" | "outpatient";
@@ -162,13 +163,16 @@ export async function saveHospitalTerms<S extends HospitalSide>(
   input: SaveTermsInput<S>,
   options: { readonly signal?: AbortSignal } = {},
 ): Promise<Result<SavedRow, EditorIssue>> {
-  const checked = checkHospitalTerms(input.side, input.form, input);
-  if (checked.row === null) return fail({ code: "formInvalid", errors: checked.errors as Record<string, string> });
   const { spec, sheet, noun } = HOSPITAL_TERMS[input.side];
-  const row = checked.row as unknown as { readonly contractName: string; readonly effectiveStartDate: IsoDate };
-  return writeRegistryRow(excel, spec, input.editing, rowCells(spec.columns, checked.row as never), sheet, {
-    what: `saving the ${noun} of contract "${row.contractName}" from ${row.effectiveStartDate}`,
-    signal: options.signal,
-    contractName: row.contractName,
-  });
+  const checked = checkHospitalTerms(input.side, input.form, input);
+  return saveCheckedRow(
+    excel,
+    { spec: spec as never, editing: input.editing, newSheetName: sheet },
+    checked as never,
+    (parsed) => {
+      const row = parsed as unknown as { readonly contractName: string; readonly effectiveStartDate: IsoDate };
+      return { what: `saving the ${noun} of contract "${row.contractName}" from ${row.effectiveStartDate}`, contractName: row.contractName }; // prettier-ignore
+    },
+    options,
+  );
 }

@@ -4,13 +4,14 @@
  * reader's round trips; checks a log or clause form with the tables' own reader (checkForm), and saves or deletes
  * rows through the one all-or-nothing row writer, which creates the table on its own sheet when the workbook has none.
  */
-import { fail, registryKey, renewalCalendar, type IsoDate, type LogEntry, type RenewalEntry } from "../../engine";
+import { saveCheckedRow } from "../contracts/saveCheckedRow";
+import { registryKey, renewalCalendar, type IsoDate, type LogEntry, type RenewalEntry } from "../../engine";
 import type { Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
 import { editableRows, type EditableRow } from "../contracts/editableRows";
 import type { EditorIssue } from "../contracts/editorIssues";
-import { checkForm, rowCells, type FieldErrors, type FormCheck, type FormValues } from "../contracts/registryForm";
-import { deleteRegistryRow, writeRegistryRow, type LoadedRow, type SavedRow } from "../contracts/registryRowWriter";
+import { checkForm, type FieldErrors, type FormCheck, type FormValues } from "../contracts/registryForm";
+import { deleteRegistryRow, type LoadedRow, type SavedRow } from "../contracts/registryRowWriter";
 import { registryIssueMessage, registryIssueRows } from "../registry/issues";
 import { readRegistryTables } from "../registry/readRegistry";
 import { PAYER_CONTRACTS_SPEC } from "../registry/registryTables";
@@ -158,15 +159,18 @@ export async function saveNegotiationRow<T extends NegotiationTable>(
   input: SaveNegotiationInput<T>,
   options: { readonly signal?: AbortSignal } = {},
 ): Promise<Result<SavedRow, EditorIssue>> {
-  const checked = checkNegotiationRow(input.table, input.form, input);
-  if (checked.row === null) return fail({ code: "formInvalid", errors: checked.errors as Record<string, string> });
   const { spec, sheet, noun } = NEGOTIATION_TABLES[input.table];
-  const contractName = (checked.row as unknown as { readonly contractName: string }).contractName;
-  return writeRegistryRow(excel, spec, input.editing, rowCells(spec.columns, checked.row as never), sheet, {
-    what: `saving the ${noun} of contract "${contractName}"`,
-    signal: options.signal,
-    contractName,
-  });
+  const checked = checkNegotiationRow(input.table, input.form, input);
+  return saveCheckedRow(
+    excel,
+    { spec: spec as never, editing: input.editing, newSheetName: sheet },
+    checked as never,
+    (row) => {
+      const { contractName } = row as unknown as { readonly contractName: string };
+      return { what: `saving the ${noun} of contract "${contractName}"`, contractName };
+    },
+    options,
+  );
 }
 
 /** Deletes a loaded NegotiationLog or ContractClauses row, unless it changed in the sheet since it was loaded. */

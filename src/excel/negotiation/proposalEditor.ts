@@ -4,12 +4,13 @@
  * (checkForm), a contract of PayerContracts and one proposal of a name per contract; saves or deletes a row through
  * the one all-or-nothing row writer, which creates the table on its own sheet when the workbook has none.
  */
-import { fail, registryKey, type Result } from "../../engine";
+import { saveCheckedRow } from "../contracts/saveCheckedRow";
+import { registryKey, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
 import { editableRows, type EditableRow } from "../contracts/editableRows";
 import type { EditorIssue } from "../contracts/editorIssues";
-import { checkForm, rowCells, type FieldErrors, type FormCheck, type FormValues } from "../contracts/registryForm";
-import { writeRegistryRow, type LoadedRow, type SavedRow } from "../contracts/registryRowWriter";
+import { checkForm, type FieldErrors, type FormCheck, type FormValues } from "../contracts/registryForm";
+import { type LoadedRow, type SavedRow } from "../contracts/registryRowWriter";
 import { registryIssueMessage, registryIssueRows } from "../registry/issues";
 import { readRegistryTables } from "../registry/readRegistry";
 import { PAYER_CONTRACTS_SPEC } from "../registry/registryTables";
@@ -97,12 +98,15 @@ export async function saveProposalRow(
   input: SaveProposalInput,
   options: { readonly signal?: AbortSignal } = {},
 ): Promise<Result<SavedRow, EditorIssue>> {
-  const checked = checkProposalRow(input.form, input);
-  if (checked.row === null) return fail({ code: "formInvalid", errors: checked.errors as Record<string, string> });
-  const { contractName, proposalName } = checked.row;
-  return writeRegistryRow(excel, PROPOSALS_SPEC, input.editing, rowCells(PROPOSALS_SPEC.columns, checked.row), PROPOSALS_TABLE_SHEET, {
-    what: `saving the proposal "${proposalName}" of contract "${contractName}"`,
-    signal: options.signal,
-    contractName,
-  }); // prettier-ignore
+  const target = { spec: PROPOSALS_SPEC, editing: input.editing, newSheetName: PROPOSALS_TABLE_SHEET };
+  return saveCheckedRow(
+    excel,
+    target,
+    checkProposalRow(input.form, input),
+    ({ contractName, proposalName }) => ({
+      what: `saving the proposal "${proposalName}" of contract "${contractName}"`,
+      contractName,
+    }),
+    options,
+  );
 }
