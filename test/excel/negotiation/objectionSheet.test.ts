@@ -4,8 +4,11 @@
  * in words, a missing source reads "No data" and what to load, a rebuild replaces the contract's sheet only once
  * confirmed, and a fault at any request leaves the workbook as it was.
  */
-import { OBJECTION_KEYS } from "../../../src/engine";
+import { OBJECTION_KEYS, type IsoDate } from "../../../src/engine";
+import { writeBenchmarks, type BenchmarkFile } from "../../../src/excel/benchmarks";
+import { suggestClaimsMapping } from "../../../src/excel/claims/claimsMapping";
 import {
+  OBJECTION_TOP_CODES,
   buildObjectionSheet,
   objectionSheetName,
   type BuiltObjectionSheet,
@@ -14,8 +17,12 @@ import {
   describeObjectionSheetIssue,
   type ObjectionSheetRequest,
 } from "../../../src/excel/negotiation/objectionSheetIssues";
+import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbook";
 import { parseAddress, WorkbookSimulator } from "../../../src/playground/simulator";
 import { faultCases, runCleanly, runWithFault, type CleanRun, type Operation } from "../../support/faults";
+import { describeWithSharedData } from "../../support/sharedData";
+import { HOUSTON, readBenchmarkFile, tableRecords } from "../benchmarks/support";
+import { SAMPLE_CLAIMS_HEADERS } from "../upliftModel/support";
 import { anObjectionRequest, anObjectionWorkbook, CLAIM_LINES, MARKET_P50 } from "./objectionSheetSupport";
 
 jest.setTimeout(120_000);
@@ -243,4 +250,42 @@ describe("building the Objections sheet, with a fault at any request", () => {
       }
     },
   );
+});
+
+describeWithSharedData("the Objections sheet over the sample's claims and the real hospital price files", () => {
+  const TODAY = "2025-06-30" as IsoDate;
+  const CONTRACT = "Acme Health PPO";
+  let simulator: WorkbookSimulator;
+  let sheet: BuiltObjectionSheet;
+  const valueOn = (address: string) => {
+    const { rect } = parseAddress(address)!;
+    return simulator.cell(sheet.sheetName, rect.row, rect.column).value;
+  };
+
+  beforeAll(async () => {
+    const files: BenchmarkFile[] = [await readBenchmarkFile("V3.0.0_Tall_CSV_Format_Example.csv"), await readBenchmarkFile("V2.0.0_JSON_Format_Example.json")]; // prettier-ignore
+    simulator = new WorkbookSimulator(buildSampleWorkbook());
+    const written = await writeBenchmarks(simulator.excel, { files, locality: HOUSTON, replaceExisting: false, today: TODAY }); // prettier-ignore
+    if (!written.ok) throw new Error("the Benchmarks table was not written");
+    const mapping = suggestClaimsMapping(SAMPLE_CLAIMS_HEADERS);
+    sheet = await built(simulator, { contractName: CONTRACT, tableName: "Claims", mapping, replace: false });
+  });
+
+  it("says No data for the market, as the real files publish no dollar rate for the contract's top codes", async () => {
+    const market = await tableRecords(simulator, "Benchmarks");
+    const priced = new Set(market.filter((r) => r.Unit === "dollars").map((r) => String(r["Billing Code"])));
+    const table = sheet.layout.codeTable!;
+    const codes = Array.from({ length: OBJECTION_TOP_CODES }, (_, i) => simulator.cell(sheet.sheetName, table.firstRow + i, 0).value); // prettier-ignore
+    expect([codes.filter((code) => typeof code === "string" && code !== "").length, codes.filter((code) => priced.has(String(code)))]).toEqual([OBJECTION_TOP_CODES, []]); // prettier-ignore
+    expect(valueOn(sheet.layout.evidence.rateToMarket)).toBe(
+      "No data: table Benchmarks has no dollar rate for this contract's top codes.",
+    );
+  });
+
+  it("still counts the contract's lines of the sample's claims", async () => {
+    const claims = await tableRecords(simulator, "Claims");
+    const lines = claims.filter((r) => String(r["Contract Name"]).toLowerCase() === CONTRACT.toLowerCase()).length;
+    expect(valueOn(sheet.layout.evidence.claimLines)).toBe(lines);
+    expect(valueOn(sheet.layout.evidence.lineShare)).toBeCloseTo(lines / claims.length, 9);
+  });
 });
