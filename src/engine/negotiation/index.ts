@@ -54,3 +54,4 @@ export * from "./proposalVocabulary";
 export * from "./proposalIssues";
 export * from "./proposalRates";
 export * from "./proposalPricing";
+export * from "./objections";

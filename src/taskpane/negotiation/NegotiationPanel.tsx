@@ -15,6 +15,7 @@ import { deleteNegotiationRowCommand, loadNegotiationData } from "./negotiationC
 import { NegotiationLogSection } from "./NegotiationLogSection";
 import { NegotiationRowForm } from "./NegotiationRowForm";
 import { NegotiationSheetSection } from "./NegotiationSheetSection";
+import { ObjectionSection } from "./ObjectionSection";
 import { ProposalSection } from "./ProposalSection";
 import { RenewalCalendar } from "./RenewalCalendar";
 
@@ -121,6 +122,7 @@ export function NegotiationPanel() {
               />
               <NegotiationSheetSection contractName={contract} />
               <ProposalSection contractName={contract} />
+              <ObjectionSection contractName={contract} />
             </>
           )}
         </>
