@@ -27,55 +27,39 @@ import {
 } from "../../engine";
 import { BENCHMARKS_SPEC, BENCHMARKS_TABLE } from "../benchmarks/benchmarkColumns";
 import { claimsMappingStep } from "../claims/claimsMapping";
-import { findSheetNamed, readSheetsAndRecord, sheetNameProblem } from "../core/builtSheets";
+import { sheetNameProblem } from "../core/builtSheets";
 import type { ExcelGateway } from "../core/excelGateway";
-import { activateSheet, placeSheet, runOperation } from "../core/operation";
+import { activateSheet, runOperation } from "../core/operation";
 import { BLOCK_FILLS, writeBlock } from "../core/sheetBlocks";
-import { storeSettingStep, workbookSetting, type SettingValue } from "../core/workbookSettings";
 import { buildRegistry, parseTable, readRegistryTables, scheduleTablesNeeded, type TableData } from "../registry";
+import {
+  contractSheetName,
+  placeContractSheet,
+  readContractSheet,
+  type ContractSheetKind,
+  type ContractSheetState,
+} from "./contractSheets";
 import { readContractClaims } from "./negotiationClaims";
 import type { NegotiationSheetIssue, NegotiationSheetRequest } from "./negotiationSheetIssues";
 import { layoutNegotiationSheet, type NegotiationSheetLayout } from "./negotiationSheetLayout";
 
-/** The setting listing the Negotiation sheets built in this workbook (sheet id and contract). */
-const NEGOTIATION_SHEETS = workbookSetting("negotiationSheets");
-type Record_ = SettingValue<"negotiationSheets">;
-const NO_SHEETS: Record_ = { version: 1, sheets: [] };
+/** The Negotiation sheet of a contract: "Negotiation - <contract>". */
+const NEGOTIATION_SHEET: ContractSheetKind = {
+  prefix: "Negotiation - ",
+  setting: "negotiationSheets",
+  noun: "Negotiation sheet",
+};
 
-const PREFIX = "Negotiation - ";
-
-/**
- * The sheet's name for a contract: "Negotiation - <contract>", within Excel's 31 characters, with the characters Excel
- * refuses in a sheet name ([ ] : * ? / \) as "-" and no apostrophe or space at its end.
- * @example negotiationSheetName("Acme Health PPO") // "Negotiation - Acme Health PPO"
- */
-export function negotiationSheetName(contractName: string): string {
-  return `${PREFIX}${contractName.replace(/[[\]:*?/\\]/g, "-")}`.slice(0, 31).replace(/['\s]+$/, "");
-}
+/** The sheet's name for a contract (contractSheets.ts). */
+export const negotiationSheetName = (contractName: string): string =>
+  contractSheetName(NEGOTIATION_SHEET, contractName);
 
 /** The contract's sheet in the workbook: absent, built here for it, or a sheet of that name that is not its. */
-export type NegotiationSheetState =
-  | { readonly kind: "absent"; readonly sheetName: string }
-  | { readonly kind: "built"; readonly sheetName: string; readonly sheetId: string }
-  | { readonly kind: "taken"; readonly sheetName: string; readonly contractName: string | null };
+export type NegotiationSheetState = ContractSheetState;
 
-async function sheetState(excel: ExcelGateway, contractName: string) {
-  const sheetName = negotiationSheetName(contractName);
-  const { sheets, record } = await readSheetsAndRecord(excel, NEGOTIATION_SHEETS, NO_SHEETS);
-  const existing = findSheetNamed(sheets, sheetName);
-  const recorded = existing === null ? undefined : record.sheets.find((s) => s.sheetId === existing.id);
-  const state: NegotiationSheetState =
-    existing === null
-      ? { kind: "absent", sheetName }
-      : recorded !== undefined && registryKey(recorded.contractName) === registryKey(contractName)
-        ? { kind: "built", sheetName: existing.name, sheetId: existing.id }
-        : { kind: "taken", sheetName: existing.name, contractName: recorded?.contractName ?? null };
-  return { state, record };
-}
-
-/** Whether the contract already has a Negotiation sheet (the pane asks before replacing it); one request. */
+/** Whether the contract already has its sheet (the pane asks before replacing it); one request. */
 export async function findNegotiationSheet(excel: ExcelGateway, contractName: string): Promise<NegotiationSheetState> {
-  return (await sheetState(excel, contractName)).state;
+  return (await readContractSheet(excel, NEGOTIATION_SHEET, contractName)).state;
 }
 
 /** A built sheet: its name, whether it replaced the earlier one, the engine's figures it shows, and its layout. */
@@ -152,7 +136,8 @@ export async function buildNegotiationSheet(
     const market = marketOf(read.tables.get(registryKey(BENCHMARKS_TABLE)));
     if (!market.ok) return market;
     if (market.value === null && request.inputs.payerMax === null) return fail({ code: "noBenchmarksTable" });
-    const { state, record } = await sheetState(op.excel, request.contractName);
+    const sheet = await readContractSheet(op.excel, NEGOTIATION_SHEET, request.contractName);
+    const { state } = sheet;
     if (state.kind === "taken")
         return fail(state.contractName === null ? { code: "sheetTaken", sheetName: state.sheetName } : { code: "sheetOfAnotherContract", sheetName: state.sheetName, contractName: state.contractName }); // prettier-ignore
     if (state.kind === "built" && !request.replace) return fail({ code: "replaceNotConfirmed", sheetName: state.sheetName }); // prettier-ignore
@@ -180,17 +165,10 @@ export async function buildNegotiationSheet(
       queueSheet(sheet!, layout);
     });
     const stagedId = staged!.id;
-    const replaced = state.kind === "built" ? { id: state.sheetId, name: state.sheetName } : null;
-    const kept = record.sheets.filter((s) => s.sheetId !== replaced?.id);
     return ok({
-      output: { sheetName, replaced: replaced !== null, lineCount: claims.value.lineCount, position: position.value, layout }, // prettier-ignore
+      output: { sheetName, replaced: state.kind === "built", lineCount: claims.value.lineCount, position: position.value, layout }, // prettier-ignore
       steps: [
-        ...placeSheet({ stagedId, name: sheetName, replaces: replaced }),
-        storeSettingStep(
-          NEGOTIATION_SHEETS,
-          { version: 1, sheets: [...kept, { sheetId: stagedId, contractName: request.contractName }] },
-          `record "${sheetName}" as the Negotiation sheet of ${request.contractName}`,
-        ),
+        ...placeContractSheet(NEGOTIATION_SHEET, sheet, { stagedId, sheetName, contractName: request.contractName }),
         claimsMappingStep(request.tableName, mapping),
         activateSheet(stagedId),
       ],

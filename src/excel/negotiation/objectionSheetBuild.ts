@@ -9,56 +9,42 @@
 import { fail, ok, registryKey, type IsoDate, type Result } from "../../engine";
 import { BENCHMARKS_TABLE } from "../benchmarks/benchmarkColumns";
 import { claimsMappingStep } from "../claims/claimsMapping";
-import { findSheetNamed, readSheetsAndRecord, sheetNameProblem } from "../core/builtSheets";
+import { sheetNameProblem } from "../core/builtSheets";
 import type { ExcelGateway } from "../core/excelGateway";
-import { activateSheet, placeSheet, runOperation } from "../core/operation";
+import { activateSheet, runOperation } from "../core/operation";
 import { BLOCK_FILLS, writeBlock } from "../core/sheetBlocks";
-import { storeSettingStep, workbookSetting, type SettingValue } from "../core/workbookSettings";
 import { buildRegistry, readRegistryTables } from "../registry";
 import { REVIEW_COLUMNS } from "../varianceReview/reviewColumns";
+import {
+  contractSheetName,
+  placeContractSheet,
+  readContractSheet,
+  type ContractSheetKind,
+  type ContractSheetState,
+} from "./contractSheets";
 import { readContractClaims } from "./negotiationClaims";
 import type { ObjectionSheetIssue, ObjectionSheetRequest } from "./objectionSheetIssues";
 import { layoutObjectionSheet, type ObjectionSheetLayout } from "./objectionSheetLayout";
 
-/** The setting listing the Objections sheets built in this workbook (sheet id and contract). */
-const OBJECTION_SHEETS = workbookSetting("objectionSheets");
-const NO_SHEETS: SettingValue<"objectionSheets"> = { version: 1, sheets: [] };
-
 /** How many of the contract's codes, by revenue, the market comparison takes. */
 export const OBJECTION_TOP_CODES = 10;
 
-/**
- * The sheet's name for a contract: "Objections - <contract>", within Excel's 31 characters, with the characters Excel
- * refuses in a sheet name ([ ] : * ? / \) as "-" and no apostrophe or space at its end.
- * @example objectionSheetName("Acme Health PPO") // "Objections - Acme Health PPO"
- */
-export function objectionSheetName(contractName: string): string {
-  return `Objections - ${contractName.replace(/[[\]:*?/\\]/g, "-")}`.slice(0, 31).replace(/['\s]+$/, "");
-}
+/** The Objections sheet of a contract: "Objections - <contract>". */
+const OBJECTION_SHEET: ContractSheetKind = {
+  prefix: "Objections - ",
+  setting: "objectionSheets",
+  noun: "Objections sheet",
+};
+
+/** The sheet's name for a contract (contractSheets.ts). */
+export const objectionSheetName = (contractName: string): string => contractSheetName(OBJECTION_SHEET, contractName);
 
 /** The contract's sheet in the workbook: absent, built here for it, or a sheet of that name that is not its. */
-export type ObjectionSheetState =
-  | { readonly kind: "absent"; readonly sheetName: string }
-  | { readonly kind: "built"; readonly sheetName: string; readonly sheetId: string }
-  | { readonly kind: "taken"; readonly sheetName: string; readonly contractName: string | null };
+export type ObjectionSheetState = ContractSheetState;
 
-async function sheetState(excel: ExcelGateway, contractName: string) {
-  const sheetName = objectionSheetName(contractName);
-  const { sheets, record } = await readSheetsAndRecord(excel, OBJECTION_SHEETS, NO_SHEETS);
-  const existing = findSheetNamed(sheets, sheetName);
-  const recorded = existing === null ? undefined : record.sheets.find((s) => s.sheetId === existing.id);
-  const state: ObjectionSheetState =
-    existing === null
-      ? { kind: "absent", sheetName }
-      : recorded !== undefined && registryKey(recorded.contractName) === registryKey(contractName)
-        ? { kind: "built", sheetName: existing.name, sheetId: existing.id }
-        : { kind: "taken", sheetName: existing.name, contractName: recorded?.contractName ?? null };
-  return { state, record };
-}
-
-/** Whether the contract already has an Objections sheet (the pane asks before replacing it); one request. */
+/** Whether the contract already has its sheet (the pane asks before replacing it); one request. */
 export async function findObjectionSheet(excel: ExcelGateway, contractName: string): Promise<ObjectionSheetState> {
-  return (await sheetState(excel, contractName)).state;
+  return (await readContractSheet(excel, OBJECTION_SHEET, contractName)).state;
 }
 
 /** A built sheet: its name, whether it replaced the earlier one, and its layout. */
@@ -107,7 +93,8 @@ export async function buildObjectionSheet(
     const versions = buildRegistry(read.tables).registry.versionsByName.get(registryKey(request.contractName)) ?? [];
     if (versions.length === 0) return fail({ code: "contractNotFound", contractName: request.contractName });
     const market = read.tableNames.some((name) => registryKey(name) === registryKey(BENCHMARKS_TABLE));
-    const { state, record } = await sheetState(op.excel, request.contractName);
+    const sheet = await readContractSheet(op.excel, OBJECTION_SHEET, request.contractName);
+    const { state } = sheet;
     if (state.kind === "taken")
       return fail(state.contractName === null ? { code: "sheetTaken", sheetName: state.sheetName } : { code: "sheetOfAnotherContract", sheetName: state.sheetName, contractName: state.contractName }); // prettier-ignore
     if (state.kind === "built" && !request.replace) return fail({ code: "replaceNotConfirmed", sheetName: state.sheetName }); // prettier-ignore
@@ -129,17 +116,10 @@ export async function buildObjectionSheet(
       queueSheet(sheet!, layout);
     });
     const stagedId = staged!.id;
-    const replaced = state.kind === "built" ? { id: state.sheetId, name: state.sheetName } : null;
-    const kept = record.sheets.filter((s) => s.sheetId !== replaced?.id);
     return ok({
-      output: { sheetName, replaced: replaced !== null, layout },
+      output: { sheetName, replaced: state.kind === "built", layout },
       steps: [
-        ...placeSheet({ stagedId, name: sheetName, replaces: replaced }),
-        storeSettingStep(
-          OBJECTION_SHEETS,
-          { version: 1, sheets: [...kept, { sheetId: stagedId, contractName: request.contractName }] },
-          `record "${sheetName}" as the Objections sheet of ${request.contractName}`,
-        ),
+        ...placeContractSheet(OBJECTION_SHEET, sheet, { stagedId, sheetName, contractName: request.contractName }),
         claimsMappingStep(request.tableName, mapping),
         activateSheet(stagedId),
       ],
