@@ -5,8 +5,9 @@
  * executives without the add-in); the build names a missing sheet and writes nothing; a rebuild replaces the brief
  * only once confirmed.
  */
+import { brokenFaultCases, type Operation } from "../../support/faults";
 import type { BuiltBriefSheet } from "../../../src/excel/negotiation/briefSheetBuild";
-import { briefSheetName } from "../../../src/excel/negotiation/briefSheetBuild";
+import { briefSheetName, buildBriefSheet, describeBriefSheetIssue } from "../../../src/excel/negotiation/briefSheetBuild"; // prettier-ignore
 import { BRIEF_POSITIONS, type BriefPosition } from "../../../src/excel/negotiation/briefSheetLayout";
 import type { BuiltNegotiationSheet } from "../../../src/excel/negotiation/buildNegotiationSheet";
 import type { NegotiationPositionKey } from "../../../src/excel/negotiation/negotiationSheetLayout";
@@ -15,6 +16,8 @@ import { parseAddress, type WorkbookSimulator } from "../../../src/playground/si
 import {
   aBriefWorkbook,
   BRIEF,
+  BRIEF_PROPOSAL_ROWS,
+  NOW,
   buildBrief,
   buildNegotiation,
   buildProposals,
@@ -23,6 +26,7 @@ import {
   PROPOSALS,
   valueAt,
 } from "./briefSupport";
+import { aProposalRow } from "./proposalSupport";
 
 jest.setTimeout(120_000);
 
@@ -119,8 +123,25 @@ describe("the executive brief of a negotiation", () => {
     );
   });
 
+  it("prints on one landscape page: the positions, the zone, the proposals and the chart, under the title rows", () => {
+    expect(brief.layout.print).toEqual({ area: "A1:M26", titleRows: "$1:$2" });
+  });
+
   it("refers to the floor's cell of the Negotiation sheet, by the sheet's name", () => {
     expect(formulaAt(simulator, BRIEF, brief.layout.positions.floor.added)).toBe(`='${NEGOTIATION}'!$B$24`);
+  });
+});
+
+describe("a negotiation with many proposals", () => {
+  it("shows each side's three latest proposals", async () => {
+    const payer = (name: string, date: string) => aProposalRow({ Proposal: name, Party: "Payer", Date: date, Kind: "Across the board", "Uplift %": 0.01 }); // prettier-ignore
+    const rows = [...BRIEF_PROPOSAL_ROWS, payer("Payer: final 1%", "2026-04-01")];
+    const simulator = aBriefWorkbook(rows);
+    await buildNegotiation(simulator);
+    await buildProposals(simulator);
+    const brief = await built(simulator);
+    const names = brief.layout.proposalRows.map((row) => simulator.cell(BRIEF, row - 1, 0).value);
+    expect(names).toEqual(["Opening: 7% flat", "5% on the top code", "Payer: 3% for 2 years", "Payer: 2% flat", "Payer: final 1%"]); // prettier-ignore
   });
 });
 
@@ -187,6 +208,24 @@ describe("rebuilding the brief", () => {
     expect(await buildBrief(simulator, { replace: true })).toBe(
       `A sheet named "${BRIEF}" already exists and was not built here as a brief: rename or move it, then build again. Nothing was written.`,
     );
+  });
+});
+
+describe("building the brief, with a fault at any request", () => {
+  it("leaves the workbook as it was, or built, and says which", async () => {
+    const operation: Operation = async (excel, signal) => {
+      const result = await buildBriefSheet(excel, { contractName: "Acme PPO", replace: false }, { signal, now: NOW });
+      return { ok: result.ok, message: result.ok ? "built" : describeBriefSheetIssue(result.issue) };
+    };
+    const make = async () => {
+      const simulator = aBriefWorkbook();
+      await buildNegotiation(simulator);
+      await buildProposals(simulator);
+      return simulator;
+    };
+    const outcome = await brokenFaultCases(make, operation);
+    expect(outcome.cases).toBeGreaterThan(0);
+    expect(outcome.broken).toEqual([]);
   });
 });
 

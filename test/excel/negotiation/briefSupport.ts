@@ -13,7 +13,7 @@ import { buildProposalSheet, describeProposalSheetIssue } from "../../../src/exc
 import { PROPOSALS_SPEC } from "../../../src/excel/negotiation/proposalTable";
 import { parseAddress, WorkbookSimulator } from "../../../src/playground/simulator";
 import { aNegotiationRequest, aNegotiationSheetWorkbook } from "./negotiationSheetSupport";
-import { aProposalRow, tableSheet } from "./proposalSupport";
+import { aProposalRow, tableSheet, type Row } from "./proposalSupport";
 
 export const NOW = () => new Date("2026-09-02T12:00:00Z");
 export const NEGOTIATION = "Negotiation - Acme PPO";
@@ -29,11 +29,11 @@ export const BRIEF_PROPOSAL_ROWS = [
   aProposalRow({ Proposal: "Payer: 2% flat", Party: "Payer", Date: "2026-03-20", Kind: "Across the board", "Uplift %": 0.02 }), // prettier-ignore
 ];
 
-/** The workbook, with the PAYER functions registered for the Proposals sheet. */
-export function aBriefWorkbook(): WorkbookSimulator {
+/** The workbook, with the PAYER functions registered for the Proposals sheet; `rows` replaces the proposals. */
+export function aBriefWorkbook(rows: readonly Row[] = BRIEF_PROPOSAL_ROWS): WorkbookSimulator {
   const base = aNegotiationSheetWorkbook();
   const headers = Object.values(PROPOSALS_SPEC.columns).map((column) => column.header);
-  const proposals = tableSheet("Proposal Tracker", PROPOSALS_SPEC.title, headers, BRIEF_PROPOSAL_ROWS);
+  const proposals = tableSheet("Proposal Tracker", PROPOSALS_SPEC.title, headers, rows);
   return new WorkbookSimulator({ ...base, sheets: [...base.sheets, proposals] }, { customFunctions: associated });
 }
 
