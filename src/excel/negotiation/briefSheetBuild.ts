@@ -46,7 +46,7 @@ export type BriefSheetIssue =
 /** The message a finance user reads for an issue. */
 export const describeBriefSheetIssue: (issue: BriefSheetIssue) => string = catalogue<BriefSheetIssue>({
   sheetsMissing: (i) =>
-    `The brief refers to the Negotiation and Proposals sheets of "${i.contractName}", and this workbook has no ${i.sheetNames.map((name) => `"${name}"`).join(" and no ")}: build ${i.sheetNames.length === 1 ? "it" : "them"} first. Nothing was written.`, // prettier-ignore
+    `The brief refers to the Negotiation and Proposals sheets of "${i.contractName}"; not built for it yet: ${i.sheetNames.map((name) => `"${name}"`).join(" and ")}. Build ${i.sheetNames.length === 1 ? "it" : "them"} from the Negotiation tab first. Nothing was written.`, // prettier-ignore
   sheetTaken: (i) =>
     `A sheet named "${i.sheetName}" already exists and was not built here as a brief: rename or move it, then build again. Nothing was written.`, // prettier-ignore
   replaceNotConfirmed: (i) => `The sheet "${i.sheetName}" already exists: confirm that it may be replaced. Nothing was written.`, // prettier-ignore

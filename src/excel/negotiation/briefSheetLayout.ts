@@ -167,11 +167,11 @@ export function layoutBriefSheet(plan: BriefSheetPlan): BriefSheetLayout {
       ? { row: R.firstProposal, column: 0, cells: [["No proposal on the Proposals sheet yet."]], numberFormat: text, style: "note" } // prettier-ignore
       : { row: R.firstProposal, column: 0, cells: shown, numberFormat: SHOWN_COLUMNS.numberFormats(), style: "body" },
   ];
-  const cell = (row: number, column: "B") => `${column}${A1(row)}`;
+  const cellB = (row: number) => `B${A1(row)}`;
   return {
     blocks,
     positions: Object.fromEntries(BRIEF_POSITIONS.map((key) => [key, { added: at(key, "added"), fraction: at(key, "fraction"), revenue: at(key, "revenue") }])) as BriefSheetLayout["positions"], // prettier-ignore
-    figures: { zopaWords: `A${A1(R.zopaWords)}`, current: cell(R.current, "B"), batnaRevenue: cell(R.batnaRevenue, "B"), atRisk: cell(R.atRisk, "B") }, // prettier-ignore
+    figures: { zopaWords: `A${A1(R.zopaWords)}`, current: cellB(R.current), batnaRevenue: cellB(R.batnaRevenue), atRisk: cellB(R.atRisk) }, // prettier-ignore
     proposalRows,
     proposalColumns: SHOWN_COLUMNS,
     chart: {

@@ -155,7 +155,7 @@ describe("a brief that cannot be built yet, with nothing written", () => {
 
   it("names both sheets when neither is built", async () => {
     expect(await refused(aBriefWorkbook())).toBe(
-      `The brief refers to the Negotiation and Proposals sheets of "Acme PPO", and this workbook has no "${NEGOTIATION}" and no "${PROPOSALS}": build them first. Nothing was written.`,
+      `The brief refers to the Negotiation and Proposals sheets of "Acme PPO"; not built for it yet: "${NEGOTIATION}" and "${PROPOSALS}". Build them from the Negotiation tab first. Nothing was written.`,
     );
   });
 
@@ -163,14 +163,14 @@ describe("a brief that cannot be built yet, with nothing written", () => {
     const simulator = aBriefWorkbook();
     await buildNegotiation(simulator);
     expect(await refused(simulator)).toBe(
-      `The brief refers to the Negotiation and Proposals sheets of "Acme PPO", and this workbook has no "${PROPOSALS}": build it first. Nothing was written.`,
+      `The brief refers to the Negotiation and Proposals sheets of "Acme PPO"; not built for it yet: "${PROPOSALS}". Build it from the Negotiation tab first. Nothing was written.`,
     );
   });
 
   it("names the Negotiation sheet when only the Proposals sheet is built", async () => {
     const simulator = aBriefWorkbook();
     await buildProposals(simulator);
-    expect(await refused(simulator)).toMatch(new RegExp(`has no "${NEGOTIATION}": build it first\\. Nothing was written\\.$`)); // prettier-ignore
+    expect(await refused(simulator)).toMatch(new RegExp(`not built for it yet: "${NEGOTIATION}"\\. Build it from the Negotiation tab first\\. Nothing was written\\.$`)); // prettier-ignore
   });
 });
 

@@ -36,7 +36,11 @@ describe("building the executive brief from the tab", () => {
     const button = await openOn(simulator);
     const before = simulator.describe();
     fireEvent.click(button);
-    expect(await screen.findByText(new RegExp(`has no "${PROPOSALS}": build it first\\.`))).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        new RegExp(`not built for it yet: "${PROPOSALS}"\\. Build it from the Negotiation tab first\\.`),
+      ),
+    ).toBeInTheDocument();
     expect(simulator.describe()).toEqual(before);
   });
 
