@@ -14,6 +14,7 @@ import { NUMBER_FORMATS } from "../core/numberFormats";
 import { placeColumns } from "../core/columnLetters";
 import { textLine, type PlanBlock, type PlanCell } from "../core/sheetBlocks";
 import type { NegotiationCells } from "./briefSources";
+import type { NegotiationPositionKey } from "./negotiationSheetLayout";
 import { onSheet, PROPOSAL_COLUMNS } from "./proposalSheetLayout";
 
 const { money, percent, text, general } = NUMBER_FORMATS;
@@ -104,7 +105,8 @@ function bestPayerFormula(plan: BriefSheetPlan): string {
 /** Lays the brief out for `plan`. */
 export function layoutBriefSheet(plan: BriefSheetPlan): BriefSheetLayout {
   const R = BRIEF_ROWS;
-  const neg = (address: string) => onSheet(plan.negotiationSheet, `$${address.replace(/(\d+)$/, "$$$1")}`);
+  // "B24" as "$B$24": the cell stays itself wherever the brief's formula is copied.
+  const neg = (address: string) => onSheet(plan.negotiationSheet, address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"));
   const prop = (address: string) => onSheet(plan.proposalSheet, address);
   const { positions, figures } = plan.negotiation;
   const current = `$B$${A1(R.current)}`;
@@ -113,17 +115,18 @@ export function layoutBriefSheet(plan: BriefSheetPlan): BriefSheetLayout {
 
   const P = PROPOSAL_COLUMNS;
   const bestPayer = bestPayerFormula(plan);
+  const fromNegotiation = (key: NegotiationPositionKey) => (["added", "fraction", "revenue"] as const).map((column) => `=${neg(positions[key][column])}`); // prettier-ignore
   const referred: Record<BriefPosition, PlanCell[]> = {
-    opening: [`=${neg(positions.opening.added)}`, `=${neg(positions.opening.fraction)}`, `=${neg(positions.opening.revenue)}`], // prettier-ignore
-    target: [`=${neg(positions.target.added)}`, `=${neg(positions.target.fraction)}`, `=${neg(positions.target.revenue)}`], // prettier-ignore
-    floor: [`=${neg(positions.floor.added)}`, `=${neg(positions.floor.fraction)}`, `=${neg(positions.floor.revenue)}`],
-    payerMax: [`=${neg(positions.payerMax.added)}`, `=${neg(positions.payerMax.fraction)}`, `=${neg(positions.payerMax.revenue)}`], // prettier-ignore
+    opening: fromNegotiation("opening"),
+    target: fromNegotiation("target"),
+    floor: fromNegotiation("floor"),
+    payerMax: fromNegotiation("payerMax"),
     bestPayer: [
       bestPayer,
       `=IF(OR(${at("bestPayer", "added")}="",${current}=0),"",${at("bestPayer", "added")}/${current})`,
       `=IF(${at("bestPayer", "added")}="","",ROUND(${current}+${at("bestPayer", "added")},2))`,
     ],
-    batna: [`=${neg(positions.batna.added)}`, `=${neg(positions.batna.fraction)}`, `=${neg(positions.batna.revenue)}`],
+    batna: fromNegotiation("batna"),
   };
   const positionRows = BRIEF_POSITIONS.map((key) => [POSITION_LABELS[key], ...referred[key]]);
 
