@@ -112,6 +112,13 @@ export const WORKBOOK_SETTINGS = {
     purpose:
       "The Objections sheets built in the workbook (by sheet id, with their contract), so a rebuild replaces its own sheet only.",
   },
+  briefSheets: {
+    key: "payerContracts.briefSheets",
+    scope: "workbook",
+    schema: negotiationSheetsSchema,
+    purpose:
+      "The executive brief sheets built in the workbook (by sheet id, with their contract), so a rebuild replaces its own sheet only.",
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 /** The name of a setting in {@link WORKBOOK_SETTINGS}. */

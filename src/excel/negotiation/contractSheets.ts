@@ -1,18 +1,18 @@
 /**
- * The sheets the Negotiation tab builds once per contract (the Negotiation and Objections sheets): the name a
+ * The sheets the Negotiation tab builds once per contract (the Negotiation, Objections and brief sheets): the name a
  * contract's sheet takes, whether the workbook already has it (built here for that contract, or a sheet of that name
  * that is not its: a user's own or another contract's whose name starts alike), and the commit steps that put a new
  * build in place and record it. The record (a workbook setting of sheet ids and contracts) is what lets a rebuild
  * replace its own sheet and never a user's.
  */
 import { registryKey } from "../../engine";
-import { findSheetNamed, readSheetsAndRecord } from "../core/builtSheets";
+import { findSheetNamed, readSheetsAndRecord, type SheetRef } from "../core/builtSheets";
 import type { ExcelGateway } from "../core/excelGateway";
 import { placeSheet, type CommitStep } from "../core/operation";
 import { storeSettingStep, workbookSetting, type SettingValue } from "../core/workbookSettings";
 
 /** The settings that record a kind of per-contract sheet (each holds sheet ids with their contract). */
-export type ContractSheetSetting = "negotiationSheets" | "objectionSheets";
+export type ContractSheetSetting = "negotiationSheets" | "objectionSheets" | "briefSheets";
 
 /** A kind of per-contract sheet: its name's prefix, its record, and what the sheet is called in messages. */
 export interface ContractSheetKind {
@@ -39,12 +39,12 @@ export type ContractSheetState =
 
 type SheetRecord = SettingValue<ContractSheetSetting>;
 
-/** The state of the contract's sheet and the kind's record, in one request. */
+/** The state of the contract's sheet, the kind's record and the workbook's sheets, in one request. */
 export async function readContractSheet(
   excel: ExcelGateway,
   kind: ContractSheetKind,
   contractName: string,
-): Promise<{ readonly state: ContractSheetState; readonly record: SheetRecord }> {
+): Promise<{ readonly state: ContractSheetState; readonly record: SheetRecord; readonly sheets: readonly SheetRef[] }> {
   const sheetName = contractSheetName(kind, contractName);
   const empty: SheetRecord = { version: 1, sheets: [] };
   const { sheets, record } = await readSheetsAndRecord(excel, workbookSetting(kind.setting), empty);
@@ -56,7 +56,7 @@ export async function readContractSheet(
       : recorded !== undefined && registryKey(recorded.contractName) === registryKey(contractName)
         ? { kind: "built", sheetName: existing.name, sheetId: existing.id }
         : { kind: "taken", sheetName: existing.name, contractName: recorded?.contractName ?? null };
-  return { state, record };
+  return { state, record, sheets };
 }
 
 /** The commit steps of a build staged as `stagedId`: it replaces the contract's earlier sheet, and is recorded. */

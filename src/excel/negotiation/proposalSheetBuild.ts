@@ -4,7 +4,8 @@
  * the uplift model's reader and every proposal priced by the engine (priceProposal), so a proposal that does not
  * price, a contract without claim lines or a Proposals row that does not read stops the build with nothing written.
  * The sheet is staged under a working name and written in one request; the commit puts it in place. An earlier build
- * of the same sheet is replaced only when the caller says the user confirmed it: never a "... 2" copy.
+ * of the same sheet is replaced only when the caller says the user confirmed it: never a "... 2" copy. When the
+ * contract's Negotiation sheet exists, the floor and target refer to its floor and target instead of being inputs.
  */
 import { catalogue, describeProposalIssue, fail, ok, priceProposal, registryKey, type Cents } from "../../engine";
 import type { ProposalIssue, ProposalTerms, Result } from "../../engine";
@@ -18,6 +19,8 @@ import { readRegistryTables } from "../registry/readRegistry";
 import { PAYER_CONTRACTS_SPEC } from "../registry/registryTables";
 import { parseTable, type TableData } from "../registry/tableSpec";
 import { describeUpliftModelIssue, DEFAULT_FLOOR, DEFAULT_TARGET, readClaimLines, type UpliftModelIssue } from "../upliftModel"; // prettier-ignore
+import { negotiationCells } from "./briefSources";
+import { findNegotiationSheet } from "./buildNegotiationSheet";
 import { sheetProposalOf, sortedForSheet } from "./proposalSheetRows";
 import { layoutProposalSheet, type ProposalSheetLayout } from "./proposalSheetLayout";
 import { PROPOSALS_SPEC } from "./proposalTable";
@@ -141,6 +144,10 @@ export async function buildProposalSheet(
       priced.push({ row, priced: result.value, proposal: sheetProposalOf(row, tableRows) });
     }
     const currentCents = priced[0]!.priced.currentCents;
+    // The contract's own Negotiation sheet (not a user's sheet of the name) sets the floor and target.
+    const negotiationSheet = await findNegotiationSheet(op.excel, request.contractName);
+    const { positions } = negotiationCells();
+    const negotiation = negotiationSheet.kind === "built" ? { sheetName: negotiationSheet.sheetName, floor: positions.floor.added, target: positions.target.added } : null; // prettier-ignore
     const layout = layoutProposalSheet({
       contractName: request.contractName,
       claims: { tableName, hcpcsCode: mapping.hcpcsCode ?? "", amount: mapping.amount ?? "", contractName: mapping.contractName, chargeAmount: mapping.chargeAmount }, // prettier-ignore
@@ -148,6 +155,7 @@ export async function buildProposalSheet(
       proposals: priced.map((p) => p.proposal),
       floorDollars: Math.round(DEFAULT_FLOOR.value * currentCents) / 100,
       targetDollars: Math.round(DEFAULT_TARGET.value * currentCents) / 100,
+      negotiation,
       asOf: todayIso(options.now?.() ?? new Date()),
     });
 

@@ -52,7 +52,8 @@ const COLUMNS: readonly ColumnDeclaration<ProposalSheetKey>[] = [
   ...YEAR_KEYS.map((key, k) => ({ key, header: `Added in year ${k + 1}`, numberFormat: money, width: 90 })),
 ];
 
-const PROPOSAL_COLUMNS = placeColumns(COLUMNS);
+/** The side-by-side table's columns (the executive brief refers to its cells). */
+export const PROPOSAL_COLUMNS = placeColumns(COLUMNS);
 
 /** Row indexes (0-based) of the sheet's fixed parts. */
 export const PROPOSAL_SHEET_ROWS = {
@@ -98,13 +99,21 @@ export interface ProposalSheetPlan {
   /** The input cells' first values, in dollars of added revenue in year 1. */
   readonly floorDollars: number;
   readonly targetDollars: number;
+  /**
+   * The contract's Negotiation sheet and the cells of its floor and target (added revenue per year): the floor and
+   * target then refer to them instead of being inputs, so one change there moves both sheets; null: inputs here.
+   */
+  readonly negotiation: { readonly sheetName: string; readonly floor: string; readonly target: string } | null;
   readonly asOf: string;
 }
+
+/** A cell of another sheet, in a formula: 'Negotiation - Acme PPO'!$C$24 (apostrophes in the name doubled). */
+export const onSheet = (sheetName: string, address: string): string => `'${sheetName.replace(/'/g, "''")}'!${address}`;
 
 /** The sheet's cells and the places the writer formats. */
 export interface ProposalSheetLayout {
   readonly blocks: readonly PlanBlock[];
-  /** The floor and target cells, shaded as inputs. */
+  /** The floor and target cells, shaded as inputs; none when they refer to the Negotiation sheet. */
   readonly inputCells: readonly string[];
   readonly verdictRange: string | null;
   readonly columnWidths: readonly number[];
@@ -217,11 +226,10 @@ export function layoutProposalSheet(plan: ProposalSheetPlan): ProposalSheetLayou
   const blocks: PlanBlock[] = [
     textLine(R.title, `Proposals: ${plan.contractName}`, "title"),
     textLine(R.subtitle, `${plan.lineCount.toLocaleString("en-US")} claim lines of table ${plan.claims.tableName} where ${plan.claims.contractName} is the contract below; revenue is ${plan.claims.amount}; top codes ranked by current revenue over these lines; new amounts ${capped}; built ${plan.asOf}.`, "subtitle"), // prettier-ignore
-    textLine(R.note, "Yellow cells are inputs: the walk-away floor and the target, in dollars added in year 1. Year 1 is PAYER.UPLIFT_SCENARIO over the contract's claim lines; each later year compounds the escalator on the year-1 revenue, rounded to the cent. Rebuild from the Negotiation tab to add a proposal.", "note"), // prettier-ignore
+    textLine(R.note, `${plan.negotiation === null ? "Yellow cells are inputs: the walk-away floor and the target, in dollars added in year 1." : `The walk-away floor and the target are those of the sheet "${plan.negotiation.sheetName}": change them there.`} Year 1 is PAYER.UPLIFT_SCENARIO over the contract's claim lines; each later year compounds the escalator on the year-1 revenue, rounded to the cent. Rebuild from the Negotiation tab to add a proposal.`, "note"), // prettier-ignore
     { row: R.inputsHeading, column: 0, cells: [["Inputs"]], numberFormat: text, style: "heading" },
     ...label(R.contract, "Contract", plan.contractName, text, "body"),
-    ...label(R.floor, "Walk-away floor (added $ in year 1)", plan.floorDollars, money, "input"),
-    ...label(R.target, "Target (added $ in year 1)", plan.targetDollars, money, "input"),
+    ...positionCells(plan),
     ...label(R.current, "Current revenue", upliftFormula(plan.claims, "0", ""), money, "total"),
     { row: R.tableHeading, column: 0, cells: [["Proposals side by side: ours, then the payer's"]], numberFormat: text, style: "heading" }, // prettier-ignore
     { row: R.header, column: 0, cells: [c.headers()], numberFormat: text, style: "header" },
@@ -230,12 +238,27 @@ export function layoutProposalSheet(plan: ProposalSheetPlan): ProposalSheetLayou
   ];
   return {
     blocks,
-    inputCells: [floor.replace(/\$/g, ""), target.replace(/\$/g, "")],
+    inputCells: plan.negotiation === null ? [floor.replace(/\$/g, ""), target.replace(/\$/g, "")] : [],
     verdictRange: rows.length === 0 ? null : c.range("verdict", rows[0]!, last),
     columnWidths: c.widths(),
     columns: c,
     proposalRows: rows,
   };
+}
+
+/** The floor and target rows: inputs, or formulas referring to the Negotiation sheet's positions. */
+function positionCells(plan: ProposalSheetPlan): PlanBlock[] {
+  const { negotiation } = plan;
+  const cells = [
+    [PROPOSAL_SHEET_ROWS.floor, "Walk-away floor", plan.floorDollars, negotiation?.floor],
+    [PROPOSAL_SHEET_ROWS.target, "Target", plan.targetDollars, negotiation?.target],
+  ] as const;
+  return cells.flatMap(([row, words, dollars, linked]) => [
+    { row, column: LABEL.index("label"), cells: [[`${words} (added $ in year 1)`]], numberFormat: text, style: "body" as const }, // prettier-ignore
+    negotiation === null || linked === undefined
+      ? { row, column: LABEL.index("value"), cells: [[dollars]], numberFormat: money, style: "input" as const }
+      : { row, column: LABEL.index("value"), cells: [[`=${onSheet(negotiation.sheetName, linked)}`]], numberFormat: money, style: "body" as const }, // prettier-ignore
+  ]);
 }
 
 /** A proposal's terms in words: "5% on the top 20 codes; +3% a year; 3 years". */

@@ -8,6 +8,7 @@ import { ChoiceSelect, TextField } from "../shared/fields";
 import { LoadingStatus, Notice } from "../shared/Notice";
 import { PanelSection } from "../shared/PanelSection";
 import { useCommand } from "../useCommand";
+import { BriefSection } from "./BriefSection";
 import { ClauseChecklist } from "./ClauseChecklist";
 import { ConfirmDelete, type Doomed } from "../shared/ConfirmDelete";
 import type { NegotiationEditTarget } from "./editTarget";
@@ -123,6 +124,7 @@ export function NegotiationPanel() {
               <NegotiationSheetSection contractName={contract} />
               <ProposalSection contractName={contract} />
               <ObjectionSection contractName={contract} />
+              <BriefSection contractName={contract} />
             </>
           )}
         </>

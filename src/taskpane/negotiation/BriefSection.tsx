@@ -1,0 +1,94 @@
+import { useState } from "react";
+import { Button, Subtitle2, Text } from "@fluentui/react-components";
+import {
+  buildBriefSheet,
+  describeBriefSheetIssue,
+  findBriefSheet,
+  type BriefSheetRequest,
+  type BriefSheetState,
+  type BuiltBriefSheet,
+} from "../../excel/negotiation/briefSheetBuild";
+import { describeError } from "../describeError";
+import { useExcelGateway } from "../ExcelGatewayContext";
+import { OperationProgress } from "../progress/OperationProgress";
+import { useOperationCommand } from "../progress/useOperationCommand";
+import { writerCommand } from "../progress/writerCommand";
+import { ConfirmReplace } from "../shared/ConfirmDelete";
+import { Notice } from "../shared/Notice";
+import type { TaskPaneCommand } from "../taskPaneCommand";
+
+/** Whether the contract already has a brief, so that the section asks before replacing it. */
+export const findBriefSheetCommand: TaskPaneCommand<{ readonly contractName: string }, BriefSheetState> = {
+  name: "negotiation.findBrief",
+  label: "Build the brief",
+  run: (excel, { contractName }) => findBriefSheet(excel, contractName),
+};
+
+/** Builds (or, confirmed, rebuilds) the contract's executive brief, with Cancel until its commit. */
+export const buildBriefSheetCommand = writerCommand({
+  name: "negotiation.buildBrief",
+  label: "Build the brief",
+  write: (excel, request: BriefSheetRequest, { signal }) => buildBriefSheet(excel, request, { signal }),
+  describe: describeBriefSheetIssue,
+  succeeded: (built: BuiltBriefSheet) =>
+    `${built.replaced ? "Replaced" : "Built"} sheet "${built.sheetName}": one landscape page of formulas over the Negotiation and Proposals sheets, ready to print or share.`, // prettier-ignore
+});
+
+/**
+ * The executive brief of the chosen contract (issue 17 item 6): one button that builds it from the contract's
+ * Negotiation and Proposals sheets (the build names a missing one), asking first when it would replace the earlier
+ * brief.
+ */
+export function BriefSection({ contractName }: { readonly contractName: string }) {
+  const excel = useExcelGateway();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  const build = useOperationCommand(buildBriefSheetCommand);
+
+  const onBuild = async () => {
+    setProblem(null);
+    try {
+      const sheet = await findBriefSheetCommand.run(excel, { contractName });
+      if (sheet.kind === "built") setPending(sheet.sheetName);
+      else void build.start({ contractName, replace: false });
+    } catch (error) {
+      setProblem(describeError(error, "reading"));
+    }
+  };
+
+  return (
+    <>
+      <Subtitle2 as="h3">Executive brief</Subtitle2>
+      <Text size={200}>
+        One printable page for executives: the ask, floor, target, zone of agreement and the latest proposals, as
+        formulas over the Negotiation and Proposals sheets (build those first). Rebuild the brief after rebuilding
+        either sheet: Excel breaks references to a replaced sheet.
+      </Text>
+      {problem !== null && <Notice>{problem}</Notice>}
+      <div>
+        <Button
+          appearance="primary"
+          onClick={() => void onBuild()}
+          disabled={build.state.status === "running" || contractName === ""}
+        >
+          {buildBriefSheetCommand.label}
+        </Button>
+      </div>
+      <OperationProgress
+        state={build.state}
+        onCancel={build.cancel}
+        label="Building the brief"
+        unit={null}
+        resultSheets={(built) => [built.sheetName]}
+      />
+      <ConfirmReplace
+        sheetName={pending}
+        onCancel={() => setPending(null)}
+        onConfirm={() => {
+          void build.start({ contractName, replace: true });
+          setPending(null);
+        }}
+      />
+    </>
+  );
+}
