@@ -1,7 +1,8 @@
 /**
  * Issue 17 "Done when", in a real Chromium: in the playground a user walks one negotiation from the Negotiation tab:
  * builds the contract's Negotiation sheet, adds a payer counter-proposal and builds the Proposals sheet, logs a
- * meeting and copies its follow-up text. Screenshots of the sheets are kept in test-results.
+ * meeting and copies its follow-up text, and builds the executive brief. Screenshots of the sheets and the brief are
+ * kept in test-results.
  */
 import { existsSync } from "fs";
 import path from "path";
@@ -88,6 +89,14 @@ describe("one negotiation, walked from the Negotiation tab", () => {
 
     // Headless Chromium may refuse the clipboard: the text is then selected for Ctrl+C. Either way nothing is sent.
     await visible(panel().getByText(/Copied to the clipboard|the text is selected, press Ctrl\+C/));
+  });
+
+  it("builds the executive brief from the two sheets, free of PAYER formulas", async () => {
+    await panel().getByRole("button", { name: "Build the brief" }).click();
+
+    await showSheet(`Brief - ${contract}`.slice(0, 31), "negotiation-brief.png");
+    const zone = playground.page.locator('[role="gridcell"]', { hasText: /^(Zone of agreement|No zone)/ });
+    expect(await zone.count()).toBeGreaterThan(0);
   });
 
   it("logs no errors and sends nothing to another host", () => {
