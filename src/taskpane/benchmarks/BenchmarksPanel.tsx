@@ -32,7 +32,7 @@ import {
   type ReadingDetail,
 } from "./benchmarkFiles";
 import { BenchmarkFileList } from "./BenchmarkFileList";
-import { BenchmarkFilters, filterOf, type BenchmarkFilterForm } from "./BenchmarkFilters";
+import { BenchmarkFilters, filterOf, providersProblem, type BenchmarkFilterForm } from "./BenchmarkFilters";
 
 const BYTES = { one: "byte", many: "bytes" };
 const RATES = { one: "rate", many: "rates" };
@@ -75,7 +75,7 @@ export function BenchmarksPanel() {
   const [rankBy, setRankBy] = useState<UpliftRankBasis>("revenue");
   // Null until the user types codes: the top codes fill the field meanwhile.
   const [codesText, setCodesText] = useState<string | null>(null);
-  const [form, setForm] = useState<Omit<BenchmarkFilterForm, "codesText">>({ setting: "", billingClass: "" });
+  const [form, setForm] = useState<Omit<BenchmarkFilterForm, "codesText">>({ providersText: "", setting: "", billingClass: "" }); // prettier-ignore
   const [locality, setLocality] = useState<string | null>(null);
   const [replaceConfirmed, setReplaceConfirmed] = useState(false);
   const top = useTopCodes(rankBy);
@@ -173,7 +173,11 @@ export function BenchmarksPanel() {
         />
       </Field>
       <div className={styles.chooser}>
-        <Button appearance="primary" onClick={read} disabled={chosen.length === 0 || busy}>
+        <Button
+          appearance="primary"
+          onClick={read}
+          disabled={chosen.length === 0 || busy || providersProblem(form.providersText) !== null}
+        >
           Read {countOf(chosen.length, "file", "files")}
         </Button>
       </div>

@@ -96,6 +96,35 @@ describeWithSharedData("the task pane's Benchmarks panel, reading and writing", 
     expect(screen.getByRole("button", { name: `Write ${total} rates` })).toBeEnabled();
   });
 
+  it("reads a plan's file for the provider groups typed (a TIN), keeping only their rates", async () => {
+    const ticName = "in-network-rates-fee-for-service-single-plan-sample.json";
+    const ticText = readSharedData(`price-transparency/tic/${ticName}`);
+    const codes = new Set(["27447"]);
+    const all = await readTicInNetwork(ticText, { codes });
+    const theirs = await readTicInNetwork(ticText, { codes, providerIds: new Set(["222222222"]) });
+    if (!all.ok || !theirs.ok) throw new Error("the example file must read");
+    expect(theirs.value.rates.length).toBeLessThan(all.value.rates.length);
+    openTab(new WorkbookSimulator({ sheets: [{ name: "Notes", cells: [["x"]] }] }).excel, "Benchmarks");
+    fireEvent.change(screen.getByLabelText("Health plan in-network files"), { target: { files: [new File([ticText], ticName)] } }); // prettier-ignore
+    typeCodes("27447");
+    fireEvent.change(screen.getByRole("textbox", { name: "Providers (NPI or TIN)" }), { target: { value: "22-2222222" } }); // prettier-ignore
+
+    const list = await read(1);
+
+    const planFile = within(list).getByRole("listitem", { name: ticName });
+    expect(within(planFile).getByLabelText("Kept and skipped")).toHaveTextContent(new RegExp(`^${theirs.value.rates.length} rates kept`)); // prettier-ignore
+  });
+
+  it("does not read while a provider entry is neither an NPI nor a TIN, and says what is expected", () => {
+    openTab(new WorkbookSimulator({ sheets: [{ name: "Notes", cells: [["x"]] }] }).excel, "Benchmarks");
+    choose(aHospitalFile(V3_TALL));
+
+    fireEvent.change(screen.getByRole("textbox", { name: "Providers (NPI or TIN)" }), { target: { value: "1234567890, 12345" } }); // prettier-ignore
+
+    expect(screen.getByText('"12345": expected an NPI (10 digits) or a TIN (9 digits, like 12-3456789).')).toBeInTheDocument(); // prettier-ignore
+    expect(screen.getByRole("button", { name: "Read 1 file" })).toBeDisabled();
+  });
+
   it("says why a file is refused, and still reads the others", async () => {
     openTab(new WorkbookSimulator({ sheets: [{ name: "Notes", cells: [["x"]] }] }).excel, "Benchmarks");
     choose(aHospitalFile(TEMPLATE), aHospitalFile(V3_TALL));
