@@ -22,7 +22,7 @@ import {
   runOperation,
   type OperationIssue,
 } from "../core/operation";
-import { BLOCK_FILLS, writeBlock } from "../core/sheetBlocks";
+import { BLOCK_FILLS, writeBlock, setColumnWidths } from "../core/sheetBlocks";
 import { storeSettingStep, workbookSetting } from "../core/workbookSettings";
 import { buildRegistry, FEE_SCHEDULE_SPEC, MEDICARE_SCHEDULE_SPEC, parseTable, readRegistryTables } from "../registry";
 import { scheduleTablesNeeded } from "../registry";
@@ -208,9 +208,7 @@ function target(sheets: readonly SheetRef[], builtIds: readonly string[]) {
 function writeSheet(sheet: Excel.Worksheet, layout: BenchmarkSheetLayout): void {
   for (const block of layout.blocks) writeBlock(sheet, block);
   if (layout.inputRange !== null) sheet.getRange(layout.inputRange).format.fill.color = BLOCK_FILLS.input;
-  layout.columnWidths.forEach((width, c) => {
-    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width;
-  });
+  setColumnWidths(sheet, layout.columnWidths);
   for (const { range, rule } of layout.belowP25) {
     const format = sheet.getRange(range).conditionalFormats.add("Custom");
     format.custom.rule.formula = rule;

@@ -61,3 +61,10 @@ export function writeBlock(sheet: Excel.Worksheet, block: PlanBlock): void {
   const style = block.style === undefined ? undefined : BLOCK_STYLES[block.style];
   if (style !== undefined) range.format.set(style);
 }
+
+/** Queues the width (in points) of each column from A, in order. */
+export function setColumnWidths(sheet: Excel.Worksheet, widths: readonly number[]): void {
+  widths.forEach((width, c) => {
+    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width;
+  });
+}

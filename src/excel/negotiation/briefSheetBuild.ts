@@ -20,7 +20,7 @@ import {
 } from "./contractSheets";
 import type { ExcelGateway } from "../core/excelGateway";
 import { activateSheet, describeOperationIssue, runOperation, type OperationIssue } from "../core/operation";
-import { writeBlock } from "../core/sheetBlocks";
+import { writeBlock, setColumnWidths } from "../core/sheetBlocks";
 import { negotiationCells } from "./briefSources";
 import { layoutBriefSheet, type BriefSheetLayout } from "./briefSheetLayout";
 import { findNegotiationSheet } from "./buildNegotiationSheet";
@@ -100,12 +100,18 @@ function shownRows(parties: readonly string[]): { row: number }[] {
   return [...latest(PROPOSAL_PARTIES.ours.label), ...latest(PROPOSAL_PARTIES.payer.label)].map(({ row }) => ({ row }));
 }
 
-/** Queues the brief: blocks, widths, the positions chart and, where the host has them, the print settings. */
+/** Queues the brief: blocks, then its dressing. */
 function queueSheet(sheet: Excel.Worksheet, layout: BriefSheetLayout): void {
   for (const block of layout.blocks) writeBlock(sheet, block);
-  layout.columnWidths.forEach((width, c) => {
-    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width;
-  });
+  dressSheet(sheet, layout);
+}
+
+/**
+ * What a copy of the brief's cells does not carry (a rebuild queues it again): widths, the positions chart and,
+ * where the host has them, the print settings.
+ */
+function dressSheet(sheet: Excel.Worksheet, layout: BriefSheetLayout): void {
+  setColumnWidths(sheet, layout.columnWidths);
   const chart = sheet.charts.add("BarClustered", sheet.getRange(layout.chart.source), "Columns");
   chart.title.text = layout.chart.title;
   chart.legend.visible = false;
@@ -162,13 +168,11 @@ export async function buildBriefSheet(
       context.workbook.application.suspendApiCalculationUntilNextSync();
       queueSheet(sheet!, layout);
     });
-    const stagedId = staged!.id;
+    const dress = (target: Excel.Worksheet) => dressSheet(target, layout);
+    const placed = await placeContractSheet(op.excel, BRIEF_SHEET, brief, { stagedId: staged!.id, sheetName, contractName, dress, chartCount: 1 }); // prettier-ignore
     return ok({
       output: { sheetName, replaced: state.kind === "built", layout },
-      steps: [
-        ...placeContractSheet(BRIEF_SHEET, brief, { stagedId, sheetName, contractName }),
-        activateSheet(stagedId),
-      ],
+      steps: [...placed.steps, activateSheet(placed.sheetId)],
     });
   });
 }

@@ -30,7 +30,7 @@ import { claimsMappingStep } from "../claims/claimsMapping";
 import { sheetNameProblem } from "../core/builtSheets";
 import type { ExcelGateway } from "../core/excelGateway";
 import { activateSheet, runOperation } from "../core/operation";
-import { BLOCK_FILLS, writeBlock } from "../core/sheetBlocks";
+import { BLOCK_FILLS, writeBlock, setColumnWidths } from "../core/sheetBlocks";
 import { buildRegistry, parseTable, readRegistryTables, scheduleTablesNeeded, type TableData } from "../registry";
 import {
   contractSheetName,
@@ -95,13 +95,16 @@ function p75Of(market: ReadonlyMap<string, MarketRateEntry[]>, code: string): De
   return rate.ok ? rate.value : null;
 }
 
-/** Queues the sheet: blocks, input shading, widths and the positions chart. */
+/** Queues the sheet: blocks, input shading, then its dressing. */
 function queueSheet(sheet: Excel.Worksheet, layout: NegotiationSheetLayout): void {
   for (const block of layout.blocks) writeBlock(sheet, block);
   for (const address of Object.values(layout.inputCells)) sheet.getRange(address).format.fill.color = BLOCK_FILLS.input; // prettier-ignore
-  layout.columnWidths.forEach((width, c) => {
-    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width;
-  });
+  dressSheet(sheet, layout);
+}
+
+/** What a copy of the sheet's cells does not carry: widths and the positions chart (a rebuild queues it again). */
+function dressSheet(sheet: Excel.Worksheet, layout: NegotiationSheetLayout): void {
+  setColumnWidths(sheet, layout.columnWidths);
   const chart = sheet.charts.add("ColumnClustered", sheet.getRange(layout.chart.source), "Columns");
   chart.title.text = layout.chart.title;
   chart.legend.visible = false;
@@ -164,14 +167,11 @@ export async function buildNegotiationSheet(
       context.workbook.application.suspendApiCalculationUntilNextSync();
       queueSheet(sheet!, layout);
     });
-    const stagedId = staged!.id;
+    const dress = (target: Excel.Worksheet) => dressSheet(target, layout);
+    const placed = await placeContractSheet(op.excel, NEGOTIATION_SHEET, sheet, { stagedId: staged!.id, sheetName, contractName: request.contractName, dress, chartCount: 1 }); // prettier-ignore
     return ok({
       output: { sheetName, replaced: state.kind === "built", lineCount: claims.value.lineCount, position: position.value, layout }, // prettier-ignore
-      steps: [
-        ...placeContractSheet(NEGOTIATION_SHEET, sheet, { stagedId, sheetName, contractName: request.contractName }),
-        claimsMappingStep(request.tableName, mapping),
-        activateSheet(stagedId),
-      ],
+      steps: [...placed.steps, claimsMappingStep(request.tableName, mapping), activateSheet(placed.sheetId)],
     });
   });
 }

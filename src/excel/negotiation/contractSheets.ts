@@ -2,13 +2,13 @@
  * The sheets the Negotiation tab builds once per contract (the Negotiation, Objections and brief sheets): the name a
  * contract's sheet takes, whether the workbook already has it (built here for that contract, or a sheet of that name
  * that is not its: a user's own or another contract's whose name starts alike), and the commit steps that put a new
- * build in place and record it. The record (a workbook setting of sheet ids and contracts) is what lets a rebuild
+ * build in place (over the earlier one, which keeps its identity) and record it. The record (a workbook setting of sheet ids and contracts) is what lets a rebuild
  * replace its own sheet and never a user's.
  */
 import { registryKey } from "../../engine";
 import { findSheetNamed, readSheetsAndRecord, type SheetRef } from "../core/builtSheets";
 import type { ExcelGateway } from "../core/excelGateway";
-import { placeSheet, type CommitStep } from "../core/operation";
+import { placeBuild, type BuildPlacement, type StagedBuild } from "../core/operation";
 import { storeSettingStep, workbookSetting, type SettingValue } from "../core/workbookSettings";
 
 /** The settings that record a kind of per-contract sheet (each holds sheet ids with their contract). */
@@ -59,21 +59,31 @@ export async function readContractSheet(
   return { state, record, sheets };
 }
 
-/** The commit steps of a build staged as `stagedId`: it replaces the contract's earlier sheet, and is recorded. */
-export function placeContractSheet(
+/**
+ * The commit steps of a build staged as `placed.stagedId`, and the id its sheet has once they are applied: a
+ * contract's earlier sheet is rewritten in place (sheetRewrite.ts: what refers to it stays), a first build placed
+ * under its name; either is recorded.
+ */
+export async function placeContractSheet(
+  excel: ExcelGateway,
   kind: ContractSheetKind,
   read: { readonly state: ContractSheetState; readonly record: SheetRecord },
-  placed: { readonly stagedId: string; readonly sheetName: string; readonly contractName: string },
-): CommitStep[] {
+  placed: Omit<StagedBuild, "name"> & { readonly sheetName: string; readonly contractName: string },
+): Promise<BuildPlacement> {
   const { state, record } = read;
-  const replaced = state.kind === "built" ? { id: state.sheetId, name: state.sheetName } : null;
-  const kept = record.sheets.filter((s) => s.sheetId !== replaced?.id);
-  return [
-    ...placeSheet({ stagedId: placed.stagedId, name: placed.sheetName, replaces: replaced }),
-    storeSettingStep(
-      workbookSetting(kind.setting),
-      { version: 1, sheets: [...kept, { sheetId: placed.stagedId, contractName: placed.contractName }] },
-      `record "${placed.sheetName}" as the ${kind.noun} of ${placed.contractName}`,
-    ),
-  ];
+  const earlier = state.kind === "built" ? { id: state.sheetId, name: state.sheetName } : null;
+  const placement = await placeBuild(excel, { ...placed, name: placed.sheetName }, earlier);
+  const kept = record.sheets.filter((s) => s.sheetId !== placement.sheetId);
+  const recorded = { version: 1 as const, sheets: [...kept, { sheetId: placement.sheetId, contractName: placed.contractName }] }; // prettier-ignore
+  return {
+    sheetId: placement.sheetId,
+    steps: [
+      ...placement.steps,
+      storeSettingStep(
+        workbookSetting(kind.setting),
+        recorded,
+        `record "${placed.sheetName}" as the ${kind.noun} of ${placed.contractName}`,
+      ),
+    ],
+  };
 }

@@ -12,7 +12,7 @@ import { claimsMappingStep } from "../claims/claimsMapping";
 import { sheetNameProblem } from "../core/builtSheets";
 import type { ExcelGateway } from "../core/excelGateway";
 import { activateSheet, runOperation } from "../core/operation";
-import { BLOCK_FILLS, writeBlock } from "../core/sheetBlocks";
+import { BLOCK_FILLS, writeBlock, setColumnWidths } from "../core/sheetBlocks";
 import { buildRegistry, readRegistryTables } from "../registry";
 import { REVIEW_COLUMNS } from "../varianceReview/reviewColumns";
 import {
@@ -69,10 +69,11 @@ async function reviewFlagHeader(excel: ExcelGateway, tableName: string): Promise
 function queueSheet(sheet: Excel.Worksheet, layout: ObjectionSheetLayout): void {
   for (const block of layout.blocks) writeBlock(sheet, block);
   for (const address of layout.inputCells) sheet.getRange(address).format.fill.color = BLOCK_FILLS.input;
-  layout.columnWidths.forEach((width, c) => {
-    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width;
-  });
+  setColumnWidths(sheet, layout.columnWidths);
 }
+
+/** What a copy of the sheet's cells does not carry (a rebuild queues it again): the widths. */
+const dressSheet = (layout: ObjectionSheetLayout) => (sheet: Excel.Worksheet) => setColumnWidths(sheet, layout.columnWidths); // prettier-ignore
 
 /**
  * Builds the Objections sheet `request` describes (see the module comment); with `replace` false, an earlier sheet
@@ -115,14 +116,10 @@ export async function buildObjectionSheet(
       context.workbook.application.suspendApiCalculationUntilNextSync();
       queueSheet(sheet!, layout);
     });
-    const stagedId = staged!.id;
+    const placed = await placeContractSheet(op.excel, OBJECTION_SHEET, sheet, { stagedId: staged!.id, sheetName, contractName: request.contractName, dress: dressSheet(layout), chartCount: 0 }); // prettier-ignore
     return ok({
       output: { sheetName, replaced: state.kind === "built", layout },
-      steps: [
-        ...placeContractSheet(OBJECTION_SHEET, sheet, { stagedId, sheetName, contractName: request.contractName }),
-        claimsMappingStep(request.tableName, mapping),
-        activateSheet(stagedId),
-      ],
+      steps: [...placed.steps, claimsMappingStep(request.tableName, mapping), activateSheet(placed.sheetId)],
     });
   });
 }

@@ -4,25 +4,27 @@
  * the uplift model's reader and every proposal priced by the engine (priceProposal), so a proposal that does not
  * price, a contract without claim lines or a Proposals row that does not read stops the build with nothing written.
  * The sheet is staged under a working name and written in one request; the commit puts it in place. An earlier build
- * of the same sheet is replaced only when the caller says the user confirmed it: never a "... 2" copy. When the
+ * of the same sheet is rewritten in place (so the brief's references to it stay) only when the caller says the user
+ * confirmed it: never a "... 2" copy. When the
  * contract's Negotiation sheet exists, the floor and target refer to its floor and target instead of being inputs.
  */
 import { catalogue, describeProposalIssue, fail, ok, priceProposal, registryKey, type Cents } from "../../engine";
-import type { ProposalIssue, ProposalTerms, Result } from "../../engine";
+import type { ProposalIssue, ProposalTerms, Result, UpliftScenario } from "../../engine";
 import type { ClaimsMapping } from "../claims/claimsMapping";
 import { findSheetNamed } from "../core/builtSheets";
 import type { ExcelGateway } from "../core/excelGateway";
-import { activateSheet, describeOperationIssue, placeSheet, runOperation, type OperationIssue } from "../core/operation"; // prettier-ignore
-import { BLOCK_FILLS, writeBlock } from "../core/sheetBlocks";
+import { activateSheet, describeOperationIssue, placeBuild, runOperation, type OperationIssue } from "../core/operation"; // prettier-ignore
+import { BLOCK_FILLS, writeBlock, setColumnWidths } from "../core/sheetBlocks";
 import { registryIssueMessage } from "../registry/issues";
 import { readRegistryTables } from "../registry/readRegistry";
 import { PAYER_CONTRACTS_SPEC } from "../registry/registryTables";
 import { parseTable, type TableData } from "../registry/tableSpec";
 import { describeUpliftModelIssue, DEFAULT_FLOOR, DEFAULT_TARGET, readClaimLines, type UpliftModelIssue } from "../upliftModel"; // prettier-ignore
+import { groupModelLines, type ModelLineGroups } from "../upliftModel/lineGroups";
 import { negotiationCells } from "./briefSources";
 import { findNegotiationSheet } from "./buildNegotiationSheet";
 import { sheetProposalOf, sortedForSheet } from "./proposalSheetRows";
-import { layoutProposalSheet, type ProposalSheetLayout } from "./proposalSheetLayout";
+import { layoutProposalSheet, type ProposalSheetLayout, type ProposalSheetLine } from "./proposalSheetLayout";
 import { PROPOSALS_SPEC } from "./proposalTable";
 
 /** What to build: the contract, and the claims table (with its confirmed mapping) whose lines price it. */
@@ -150,8 +152,9 @@ export async function buildProposalSheet(
     const negotiation = negotiationSheet.kind === "built" ? { sheetName: negotiationSheet.sheetName, floor: positions.floor.added, target: positions.target.added } : null; // prettier-ignore
     const layout = layoutProposalSheet({
       contractName: request.contractName,
-      claims: { tableName, hcpcsCode: mapping.hcpcsCode ?? "", amount: mapping.amount ?? "", contractName: mapping.contractName, chargeAmount: mapping.chargeAmount }, // prettier-ignore
+      claims: { tableName, amount: mapping.amount ?? "", contractName: mapping.contractName, chargeAmount: mapping.chargeAmount }, // prettier-ignore
       lineCount: lines.value.hcpcsCodes.length,
+      lines: sheetLines(groupModelLines(lines.value), priced[0]!.priced.scenario),
       proposals: priced.map((p) => p.proposal),
       floorDollars: Math.round(DEFAULT_FLOOR.value * currentCents) / 100,
       targetDollars: Math.round(DEFAULT_TARGET.value * currentCents) / 100,
@@ -181,17 +184,29 @@ export async function buildProposalSheet(
       })),
       layout,
     };
-    return ok({ output, steps: [...placeSheet({ stagedId: staged!.id, name: sheetName, replaces: earlier }), activateSheet(staged!.id)] }); // prettier-ignore
+    const dress = (sheet: Excel.Worksheet) => setColumnWidths(sheet, layout.columnWidths);
+    const placed = await placeBuild(op.excel, { stagedId: staged!.id, name: sheetName, dress, chartCount: 0 }, earlier);
+    return ok({ output, steps: [...placed.steps, activateSheet(placed.sheetId)] });
   });
+}
+
+/** The grouped claim lines with their code's rank, as the uplift engine ranked the codes. */
+function sheetLines(groups: ModelLineGroups, scenario: UpliftScenario): ProposalSheetLine[] {
+  const rankOf = new Map(scenario.codes.map((code, i) => [code.hcpcsCode, i + 1]));
+  return groups.hcpcsCodes.map((hcpcsCode, i) => ({
+    hcpcsCode,
+    rank: rankOf.get(hcpcsCode) ?? scenario.codes.length + 1,
+    amountCents: groups.amountCents[i]!,
+    chargeCents: groups.chargeCents?.[i] ?? null,
+    lineCount: groups.lineCounts[i]!,
+  }));
 }
 
 /** The blocks, the input shading, the widths and the "below floor" / "meets target" formats, in one request. */
 function writeSheet(sheet: Excel.Worksheet, layout: ProposalSheetLayout): void {
   for (const block of layout.blocks) writeBlock(sheet, block);
   for (const cell of layout.inputCells) sheet.getRange(cell).format.fill.color = BLOCK_FILLS.input;
-  layout.columnWidths.forEach((width, c) => {
-    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width;
-  });
+  setColumnWidths(sheet, layout.columnWidths);
   if (layout.verdictRange === null) return;
   const first = layout.verdictRange.split(":")[0]!;
   for (const [words, fill, font] of [

@@ -2,7 +2,8 @@
  * The Proposals rows of a contract as the Proposals sheet shows them: in the sheet's order (ours first, then the
  * payer's, each by date, then by name), and each row's cells, with the uplift cell of its kind (one entry per kind).
  */
-import { conversionFactorFraction, readPerCodeRates, type UpliftTableRows } from "../../engine";
+import { conversionFactorFraction, DEFAULT_UPLIFT_CODE, proposalScenario, readUpliftRates } from "../../engine";
+import type { UpliftTableRows } from "../../engine";
 import type { ProposalKind, ProposalParty } from "../../engine";
 import type { ParsedRow } from "../registry/tableSpec";
 import { termsText, type SheetProposal } from "./proposalSheetLayout";
@@ -25,12 +26,17 @@ export function sortedForSheet(rows: readonly ProposalTableRow[]): ProposalTable
 
 type UpliftCells = Pick<SheetProposal, "uplift" | "perCode">;
 
-/** Per-code rows as the sheet's block holds them: a code as text, a fraction as the table or the list gives it. */
+/**
+ * Per-code rows as the sheet's block holds them: each code as the claims hold it (the engine's reading: 110 is
+ * "00110"), its fraction, and the `*` row last. The row was priced first, so its rates read.
+ */
 function perCodeRows(row: ProposalTableRow, tableRows: UpliftTableRows): SheetProposal["perCode"] {
-  const source = readPerCodeRates(row.perCodeRates ?? "");
-  if (!source.ok) return [];
-  if (source.value.kind === "list") return source.value.rates.map((r) => [r.hcpcsCode, r.fraction.toNumber()]);
-  return (tableRows(source.value.tableName) ?? []).map(([code, fraction]) => [String(code ?? ""), fraction as number | string]); // prettier-ignore
+  const scenario = proposalScenario(row, tableRows);
+  const rates = scenario.ok ? readUpliftRates(scenario.value.uplift) : null;
+  if (rates === null || !rates.ok) return [];
+  const { byCode, defaultFraction } = rates.value;
+  const fallback = defaultFraction === null ? [] : [[DEFAULT_UPLIFT_CODE, defaultFraction.toNumber()] as const];
+  return [...[...byCode].map(([code, fraction]) => [code, fraction.toNumber()] as const), ...fallback];
 }
 
 /** The uplift cell of each kind: the fraction, the exact percent text of a CF change, or a per-code block. */
@@ -41,7 +47,7 @@ const UPLIFT_CELLS = {
   conversionFactor: (row) => {
     const { oldConversionFactor: oldCf, newConversionFactor: newCf } = row;
     const fraction = oldCf === null || newCf === null || oldCf.isZero() ? null : conversionFactorFraction(oldCf, newCf);
-    return { uplift: fraction === null ? null : `${fraction.times(100).toFixed()}%`, perCode: null };
+    return { uplift: fraction?.toNumber() ?? null, perCode: null };
   },
 } satisfies Record<ProposalKind, (row: ProposalTableRow, tableRows: UpliftTableRows) => UpliftCells>;
 

@@ -44,7 +44,7 @@ import { claimsMappingStep } from "../claims/claimsMapping";
 import { findSheetNamed, readSheetsAndRecord, sheetNameProblem } from "../core/builtSheets";
 import type { ExcelGateway } from "../core/excelGateway";
 import { activateSheet, placeSheet, runOperation, type OperationContext } from "../core/operation";
-import { writeBlock } from "../core/sheetBlocks";
+import { writeBlock, setColumnWidths } from "../core/sheetBlocks";
 import { storeSettingStep, workbookSetting } from "../core/workbookSettings";
 import { readRegistry } from "../registry";
 import { REVIEW_COLUMNS } from "../varianceReview/reviewColumns";
@@ -261,9 +261,7 @@ async function sourceOf(
 /** Formats, conditional formats and charts of the sheet (queued, not synced). */
 function queueSheet(sheet: Excel.Worksheet, layout: PerformanceLayout): void {
   for (const block of layout.blocks) writeBlock(sheet, block);
-  layout.columnWidths.forEach((width, c) => {
-    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width;
-  });
+  setColumnWidths(sheet, layout.columnWidths);
   for (const { range, formula, fill, font } of layout.formats) {
     const format = sheet.getRange(range).conditionalFormats.add("Custom");
     format.custom.rule.formula = formula;

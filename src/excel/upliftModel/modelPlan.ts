@@ -7,12 +7,9 @@
  * billed charge (lesser-of), so a code's new revenue is not a formula of its total. The model therefore keeps a
  * lines sheet with one row per distinct line (code, amount and billed charge, with its count of lines: lines alike
  * are uplifted alike), whose one formula per scenario looks up the code's uplift from the model's input cell and
- * gives the new amount of the row's lines; the model sums it by code with SUMIFS. Each line's new amount is
- *   SIGN(amount) * MIN(ROUND(ROUND(ABS(amount) * (1 + uplift) * 100, 6), 0) / 100, MAX(ABS(billed), ABS(amount)))
- * which is the engine's rule (`upliftedLineCents`, `capAtBilled`): half away from zero on magnitudes, capped but
- * never below the current amount. The inner ROUND(.., 6) removes binary noise (0.05 is not exact in binary) so
- * that an exact half cent rounds up in Excel, LibreOffice and HyperFormula alike; uplifts therefore carry at most 6
- * decimals (0.0001%). Sums are ROUNDed to cents, so totals are the engine's to the cent.
+ * gives the new amount of the row's lines (the engine's rule as a formula: upliftedLines.ts); the model sums it by
+ * code with SUMIFS. Uplifts carry at most 6 decimals (0.0001%), and sums are ROUNDed to cents, so totals are the
+ * engine's to the cent.
  */
 import { percentText } from "../../engine";
 import { columnLetters } from "../core/columnLetters";

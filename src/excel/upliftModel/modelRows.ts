@@ -26,6 +26,7 @@ import type { HcpcsCode } from "../../engine";
 import type { MarketTargets } from "./marketTargets";
 import type { ModelNumbers } from "./modelNumbers";
 import type { ModelLineGroups } from "./lineGroups";
+import { upliftedLinesFormula } from "./upliftedLines";
 
 /** A sheet name as formulas quote it. */
 export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
@@ -128,12 +129,9 @@ export function lineRows(t: ModelTables, groups: ModelLineGroups): PlanCell[][] 
     const scenarios = t.lineScenarios.flatMap((columns, s) => {
       const uplifts = `${t.modelSheet}!${overCodes(t, t.codeScenarios[s]!, "uplift", "absolute")}`;
       const uplift = `INDEX(${uplifts},MATCH(${t.line.cell(r, "hcpcsCode", "column")},${codeRange},0))`;
-      const uplifted = `ROUND(ROUND(ABS(${amount})*(1+${uplift})*100,6),0)/100`;
+      const capAt = t.line.has("chargeAmount") && charge !== null ? t.line.cell(r, "chargeAmount") : null;
       return columns.row<PlanCell>({
-        newTotal:
-          t.line.has("chargeAmount") && charge !== null
-            ? `=${lineCount}*SIGN(${amount})*MIN(${uplifted},MAX(ABS(${t.line.cell(r, "chargeAmount")}),ABS(${amount})))`
-            : `=${lineCount}*SIGN(${amount})*${uplifted}`,
+        newTotal: `=${upliftedLinesFormula({ lineCount, amount, uplift, charge: capAt })}`,
       });
     });
     return [...values, ...scenarios];

@@ -18,7 +18,7 @@ import {
   type OperationContext,
   type StagedSheet,
 } from "../core/operation";
-import { BLOCK_FILLS, writeBlock, type PlanCell } from "../core/sheetBlocks";
+import { BLOCK_FILLS, writeBlock, type PlanCell, setColumnWidths } from "../core/sheetBlocks";
 import { storeSettingStep, workbookSetting, type SettingValue } from "../core/workbookSettings";
 import { jsonBytes, planChunks } from "../core/writePlan";
 import type { ModelLayout } from "./modelPlan";
@@ -183,9 +183,7 @@ function startSheets(lines: Excel.Worksheet, model: Excel.Worksheet, layout: Mod
 function finishSheets(lines: Excel.Worksheet, model: Excel.Worksheet, layout: ModelLayout): void {
   for (const block of layout.blocks) writeBlock(model, block);
   for (const address of layout.inputCells) model.getRange(address).format.fill.color = BLOCK_FILLS.input;
-  layout.columnWidths.forEach((width, c) => {
-    model.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width;
-  });
+  setColumnWidths(model, layout.columnWidths);
   const chart = model.charts.add("ColumnClustered", model.getRange(layout.chartSource), "Columns");
   chart.title.text = "Added revenue by scenario, against floor and target";
   chart.legend.position = "Bottom";

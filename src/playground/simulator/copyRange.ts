@@ -115,6 +115,27 @@ function pasteRecords<R extends Recorded & { readonly address: string }>(
   }
 }
 
+/**
+ * What `clear("All")` or `clear("Formats")` does to the recorded formats of a sheet: the conditional formats and the
+ * range formats (fonts, fills) lying inside `rect` go; column widths and row heights stay, as in Excel.
+ */
+export function clearRecords(sheet: SheetEntity, rect: CellRect): void {
+  const inside = (record: { readonly address: string }) => {
+    const at = parseAddress(record.address)?.rect;
+    const overlap = at === undefined ? null : intersect(at, rect);
+    return overlap !== null && overlap.rowCount === at!.rowCount && overlap.columnCount === at!.columnCount;
+  };
+  const keptConditional = sheet.conditionalFormats.filter((record) => !inside(record));
+  sheet.conditionalFormats.splice(0, sheet.conditionalFormats.length, ...keptConditional);
+  const keptFormats = sheet.rangeFormats.flatMap((record) => {
+    if (!inside(record)) return [record];
+    const properties = Object.fromEntries(Object.entries(record.properties).filter(([key]) => NOT_PASTED.test(key)));
+    const calls = record.calls.filter((call) => NOT_PASTED.test(call.path));
+    return Object.keys(properties).length + calls.length === 0 ? [] : [{ ...record, properties, calls }];
+  });
+  sheet.rangeFormats.splice(0, sheet.rangeFormats.length, ...keptFormats);
+}
+
 /** The pasted rectangle and its blocks (one per copy), for a source of `height` x `width` after transposing. */
 function pasteArea(target: CellRect, height: number, width: number) {
   const [down, across] = [copies(target.rowCount, height), copies(target.columnCount, width)];

@@ -7,7 +7,7 @@ import { formatAddress, formatRect, intersect, MAX_COLUMNS, MAX_ROWS, parseAddre
 import { ClientObjectBase } from "./clientObject";
 import type { RangeEntity, RecordedRangeFormat, SheetEntity } from "./entities";
 import { invalidArgument, itemNotFound } from "./errors";
-import { copyRange } from "./copyRange";
+import { clearRecords, copyRange } from "./copyRange";
 import { ConditionalFormatCollection } from "./recordedCollections";
 import { createRecorder } from "./recorder";
 import type { SimRequestContext } from "./requestContext";
@@ -218,7 +218,9 @@ export class RangeProxy extends ClientObjectBase<RangeEntity> {
       () => ({ clear: applyTo }),
       ({ sheet, rect }) => {
         if (applyTo !== "Formats") this.context.model.write(sheet, rect, "", "values");
-        if (applyTo !== "Contents") this.context.model.cells.setNumberFormat(sheet, rect, "General");
+        if (applyTo === "Contents") return;
+        this.context.model.cells.setNumberFormat(sheet, rect, "General");
+        clearRecords(sheet, rect);
       },
     );
   }

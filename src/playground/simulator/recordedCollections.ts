@@ -5,6 +5,7 @@
 import { formatAddress, formatRect, intersect, parseAddress } from "./addresses";
 import { ClientResult } from "./clientObject";
 import type { RecordedChart, RecordedConditionalFormat } from "./entities";
+import { itemNotFound } from "./errors";
 import type { RangeProxy } from "./range";
 import { createRecorder } from "./recorder";
 import type { WorksheetProxy } from "./worksheet";
@@ -59,9 +60,37 @@ export class ConditionalFormatCollection {
   }
 }
 
-/** Excel.ChartCollection: `add` records a chart for the host API. */
+/**
+ * Excel.ChartCollection: `add` records a chart for the host API; `getCount` and `getItemAt(i).delete()` are what a
+ * rebuild uses to remove the charts of an earlier build.
+ */
 export class ChartCollection {
   constructor(private readonly sheet: WorksheetProxy) {}
+
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this.command("getCount", () => {
+      const count = this.sheet.entity().charts.length;
+      return () => result.settle(count);
+    });
+    return result;
+  }
+
+  /** The chart at `index` when the command runs: only `delete` is simulated on it. */
+  getItemAt(index: number): { delete(): void } {
+    return {
+      delete: () =>
+        this.command("getItemAt.delete", () => {
+          const charts = this.sheet.entity().charts;
+          if (index < 0 || index >= charts.length) throw itemNotFound(`chart ${index} of ${charts.length}`);
+          charts.splice(index, 1);
+        }),
+    };
+  }
+
+  private command(location: string, apply: () => void | (() => void)): void {
+    this.sheet.context.enqueue({ location: `ChartCollection.${location}`, payload: () => null, apply });
+  }
 
   add(type: string, sourceData: RangeProxy, seriesBy = "Auto"): unknown {
     const record: RecordedChart = { type, sourceAddress: "", seriesBy, properties: {}, calls: [] };

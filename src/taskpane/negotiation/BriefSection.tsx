@@ -61,8 +61,8 @@ export function BriefSection({ contractName }: { readonly contractName: string }
       <Subtitle2 as="h3">Executive brief</Subtitle2>
       <Text size={200}>
         One printable page for executives: the ask, floor, target, zone of agreement and the latest proposals, as
-        formulas over the Negotiation and Proposals sheets (build those first). Rebuild the brief after rebuilding
-        either sheet: Excel breaks references to a replaced sheet.
+        formulas over the Negotiation and Proposals sheets (build those first). Rebuild it after a proposal is added: it
+        shows the proposal rows the Proposals sheet had when the brief was built.
       </Text>
       {problem !== null && <Notice>{problem}</Notice>}
       <div>

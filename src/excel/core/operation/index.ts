@@ -27,6 +27,7 @@ export {
   type OperationPhase,
   type WorkbookAfter,
 } from "./operationIssues";
+export { placeBuild, type BuildPlacement, type SheetDressing, type StagedBuild } from "./sheetRewrite";
 export { selectSheet } from "./selectSheet";
 export { inChunks, yieldToBrowser, type ChunkOptions } from "./yieldToBrowser";
 export { isLeftoverSheet, STAGING_SHEET_PREFIX, STAGING_TABLE_PREFIX } from "./staging";

@@ -8,7 +8,7 @@ import { fail, ok, type Result } from "../../../engine";
 import { findSheetNamed, readSheetsAndRecord, sheetNameProblem } from "../../core/builtSheets";
 import type { ExcelGateway } from "../../core/excelGateway";
 import { activateSheet, placeSheet, type CommitStep, type OperationContext } from "../../core/operation";
-import { writeBlock } from "../../core/sheetBlocks";
+import { writeBlock, setColumnWidths } from "../../core/sheetBlocks";
 import { storeSettingStep, workbookSetting } from "../../core/workbookSettings";
 import type { PortfolioLayout } from "./portfolioLayout";
 import type { PortfolioIssue } from "./portfolioRequest";
@@ -43,9 +43,7 @@ export async function planPortfolioTarget(
 /** Formats, conditional formats and charts of the summary (queued, not synced). */
 function queueSheet(sheet: Excel.Worksheet, layout: PortfolioLayout): void {
   for (const block of layout.blocks) writeBlock(sheet, block);
-  layout.columnWidths.forEach((width, c) => {
-    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width;
-  });
+  setColumnWidths(sheet, layout.columnWidths);
   if (layout.deadlineRange !== null) {
     const deadlines = sheet.getRange(layout.deadlineRange);
     const cell = layout.firstDeadlineCell;
