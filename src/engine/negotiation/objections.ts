@@ -25,6 +25,8 @@ export const EVIDENCE_KEYS = [
   "shareBelowMarket",
   "denialRate",
   "paymentAccuracy",
+  "peerDenialRate",
+  "peerPaymentAccuracy",
   "claimLines",
   "lineShare",
   "askIncrease",
@@ -52,6 +54,16 @@ export const OBJECTION_EVIDENCE = {
     source: "review",
     format: "percent",
   },
+  peerDenialRate: {
+    label: "Denial rate of our other contracts in the table (peers)",
+    source: "review",
+    format: "percent",
+  },
+  peerPaymentAccuracy: {
+    label: "Payment accuracy of our other contracts in the table (peers)",
+    source: "review",
+    format: "percent",
+  },
   claimLines: { label: "Claim lines of this contract", source: "claims", format: "count" },
   lineShare: { label: "Share of all claim lines in the table", source: "claims", format: "percent" },
   askIncrease: { label: "The increase we ask (enter)", source: "input", format: "percent" },
@@ -70,7 +82,7 @@ export interface ObjectionSpec {
 }
 
 /** The objections, in the sheet's order. */
-export const OBJECTION_KEYS = ["aboveMarket", "cannotJustify", "quality", "otherProviders", "costsRising"] as const;
+export const OBJECTION_KEYS = ["aboveMarket", "cannotJustify", "quality", "billing", "otherProviders", "costsRising"] as const; // prettier-ignore
 export type ObjectionKey = (typeof OBJECTION_KEYS)[number];
 
 const e = (evidence: EvidenceKey) => ({ evidence });
@@ -111,6 +123,20 @@ export const OBJECTIONS = {
       " and our HCAHPS rating ",
       e("hcahpsStars"),
       " stars.",
+    ],
+  },
+  billing: {
+    objection: "Your claims are the problem: the denials come from your billing.",
+    counterpoint: [
+      "You deny ",
+      e("denialRate"),
+      " of our reviewed lines and pay ",
+      e("paymentAccuracy"),
+      " as contracted; our other payers deny ",
+      e("peerDenialRate"),
+      " and pay ",
+      e("peerPaymentAccuracy"),
+      " as contracted on claims from the same billing office.",
     ],
   },
   otherProviders: {

@@ -6,8 +6,11 @@
  * hidden sheet with its formats, chart and print settings in one request; the commit replaces the contract's earlier
  * brief and records the new one in `briefSheets`. A user's own sheet of the name is never replaced.
  *
+ * When the contract's Objections sheet is built, the brief ends with its objections and counterpoints (references).
+ *
  * Requests: 1 for the Negotiation sheet's record, 1 for the sheets and the brief's record, 1 for the proposal rows,
- * 1 staging sheet written with everything, the runner's look and the commit.
+ * 1 for the Objections sheet's record, 1 staging sheet written with everything, the runner's look and the commit
+ * (and, for a rebuild, 1 to read what the rewrite needs).
  */
 import { catalogue, fail, ok, PROPOSAL_PARTIES, type Result } from "../../engine";
 import { findSheetNamed } from "../core/builtSheets";
@@ -21,7 +24,8 @@ import {
 import type { ExcelGateway } from "../core/excelGateway";
 import { activateSheet, describeOperationIssue, runOperation, type OperationIssue } from "../core/operation";
 import { writeBlock, setColumnWidths } from "../core/sheetBlocks";
-import { negotiationCells } from "./briefSources";
+import { negotiationCells, objectionCells } from "./briefSources";
+import { findObjectionSheet } from "./objectionSheetBuild";
 import { layoutBriefSheet, type BriefSheetLayout } from "./briefSheetLayout";
 import { findNegotiationSheet } from "./buildNegotiationSheet";
 import { proposalSheetName } from "./proposalSheetBuild";
@@ -153,6 +157,8 @@ export async function buildBriefSheet(
     if (state.kind === "taken") return stop({ code: "sheetTaken", sheetName: state.sheetName });
     if (state.kind === "built" && !request.replace) return stop({ code: "replaceNotConfirmed", sheetName: state.sheetName }); // prettier-ignore
     const parties = await readProposalParties(op.excel, proposals.name);
+    const objectionSheet = await findObjectionSheet(op.excel, contractName);
+    const objections = objectionSheet.kind === "built" ? { sheetName: objectionSheet.sheetName, counterpoints: objectionCells() } : null; // prettier-ignore
     const first = PROPOSAL_SHEET_ROWS.firstProposal + 1;
     const layout = layoutBriefSheet({
       contractName,
@@ -161,6 +167,7 @@ export async function buildBriefSheet(
       proposalSheet: proposals.name,
       proposalRows: parties.length === 0 ? null : { first, last: first + parties.length - 1 },
       shown: shownRows(parties),
+      objections,
       asOf,
     });
     op.checkCancelled();

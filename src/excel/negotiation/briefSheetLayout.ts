@@ -4,16 +4,17 @@
  * Negotiation and Proposals sheets (no PAYER function), so an input changed on either sheet moves the brief too: the
  * ask (opening offer), target, floor and the payer's likely maximum in $ and %, the best payer proposal, the BATNA,
  * the zone of agreement in words, and the latest proposals of each side with their year-1 and term dollars against
- * the floor; a chart of the positions, and the print settings of one page.
+ * the floor; the payer's likely objections with our counterpoints (from the Objections sheet, once built); a chart of
+ * the positions, and the print settings of one page.
  *
  * The zone's words show dollars as "$" & TEXT(x, "0.00"): Excel and the simulator's engine agree on that format but
  * not on thousands separators in TEXT.
  */
-import { PROPOSAL_PARTIES } from "../../engine";
+import { OBJECTION_KEYS, OBJECTIONS, PROPOSAL_PARTIES, type ObjectionKey } from "../../engine";
 import { NUMBER_FORMATS } from "../core/numberFormats";
 import { placeColumns } from "../core/columnLetters";
 import { textLine, type PlanBlock, type PlanCell } from "../core/sheetBlocks";
-import type { NegotiationCells } from "./briefSources";
+import type { NegotiationCells, ObjectionCells } from "./briefSources";
 import type { NegotiationPositionKey } from "./negotiationSheetLayout";
 import { onSheet, PROPOSAL_COLUMNS } from "./proposalSheetLayout";
 
@@ -36,6 +37,8 @@ export interface BriefSheetPlan {
   readonly proposalRows: { readonly first: number; readonly last: number } | null;
   /** The rows shown side by side, in order (ours, then the payer's). */
   readonly shown: readonly BriefProposal[];
+  /** The contract's Objections sheet and its counterpoint cells; null while it is not built. */
+  readonly objections: { readonly sheetName: string; readonly counterpoints: ObjectionCells } | null;
   readonly asOf: string;
 }
 
@@ -75,6 +78,8 @@ export const BRIEF_ROWS = {
   title: 0, subtitle: 1, note: 2, positionsHeading: 4, positionsHeader: 5, firstPosition: 6,
   zopaHeading: 13, zopaWords: 14, current: 15, batnaRevenue: 16, atRisk: 17,
   proposalsHeading: 19, proposalsHeader: 20, firstProposal: 21,
+  // After the most proposals shown (each side's latest three), so the evidence keeps its rows.
+  evidenceHeading: 28, evidenceHeader: 29, firstEvidence: 30,
 } as const; // prettier-ignore
 
 /** The brief's cells, its chart and print settings. */
@@ -86,12 +91,16 @@ export interface BriefSheetLayout {
   /** 1-based rows of the proposals shown, and the columns they sit in. */
   readonly proposalRows: readonly number[];
   readonly proposalColumns: typeof SHOWN_COLUMNS;
+  /** Each objection's counterpoint cell on the brief; null while the Objections sheet is not built. */
+  readonly evidence: Readonly<Record<ObjectionKey, string>> | null;
   readonly chart: { readonly source: string; readonly title: string; readonly topLeft: string; readonly bottomRight: string }; // prettier-ignore
   readonly print: { readonly area: string; readonly titleRows: string };
   readonly columnWidths: readonly number[];
 }
 
 const A1 = (row: number) => row + 1;
+/** "B24" as "$B$24": the cell stays itself wherever the brief's formula is copied. */
+const absolute = (address: string) => address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 const dollars = (cell: string) => `"$"&TEXT(${cell},"0.00")`;
 
 /** The payer's best year-1 offer over every proposal row of the Proposals sheet; blank while it has made none. */
@@ -102,11 +111,34 @@ function bestPayerFormula(plan: BriefSheetPlan): string {
   return `=IF(COUNTIF(${over("party")},"${PAYER}")=0,"",MAXIFS(${over("added")},${over("party")},"${PAYER}"))`;
 }
 
+/**
+ * The evidence: each objection the payer may raise and our counterpoint, referred from the contract's Objections
+ * sheet (its sentences follow its figures); a line saying how to get them while that sheet is not built.
+ */
+function evidenceBlocks(plan: BriefSheetPlan) {
+  const R = BRIEF_ROWS;
+  const heading: PlanBlock = { row: R.evidenceHeading, column: 0, cells: [["The evidence: their objections, our answers"]], numberFormat: text, style: "heading" }; // prettier-ignore
+  const { objections } = plan;
+  if (objections === null) {
+    const note = textLine(R.evidenceHeader, "Build the Objections sheet from the Negotiation tab to show the evidence here.", "note"); // prettier-ignore
+    return { blocks: [heading, note], cells: null, lastRow: A1(R.evidenceHeader) };
+  }
+  const rows = OBJECTION_KEYS.map((key) => {
+    return [OBJECTIONS[key].objection, `=${onSheet(objections.sheetName, absolute(objections.counterpoints[key]))}`];
+  });
+  const blocks: PlanBlock[] = [
+    heading,
+    { row: R.evidenceHeader, column: 0, cells: [["The payer says", `Our answer (sheet "${objections.sheetName}")`]], numberFormat: text, style: "header" }, // prettier-ignore
+    { row: R.firstEvidence, column: 0, cells: rows, numberFormat: [text, general], style: "body" },
+  ];
+  const cells = Object.fromEntries(OBJECTION_KEYS.map((key, i) => [key, `B${A1(R.firstEvidence + i)}`])) as Record<ObjectionKey, string>; // prettier-ignore
+  return { blocks, cells, lastRow: A1(R.firstEvidence + OBJECTION_KEYS.length - 1) };
+}
+
 /** Lays the brief out for `plan`. */
 export function layoutBriefSheet(plan: BriefSheetPlan): BriefSheetLayout {
   const R = BRIEF_ROWS;
-  // "B24" as "$B$24": the cell stays itself wherever the brief's formula is copied.
-  const neg = (address: string) => onSheet(plan.negotiationSheet, address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"));
+  const neg = (address: string) => onSheet(plan.negotiationSheet, absolute(address));
   const prop = (address: string) => onSheet(plan.proposalSheet, address);
   const { positions, figures } = plan.negotiation;
   const current = `$B$${A1(R.current)}`;
@@ -155,7 +187,7 @@ export function layoutBriefSheet(plan: BriefSheetPlan): BriefSheetLayout {
   const blocks: PlanBlock[] = [
     textLine(R.title, `Executive brief: ${plan.contractName}`, "title"),
     textLine(R.subtitle, `Figures from the sheets "${plan.negotiationSheet}" and "${plan.proposalSheet}"; built ${plan.asOf}.`, "subtitle"), // prettier-ignore
-    textLine(R.note, "Every figure is a formula over those two sheets: change an input there and this page follows. Added revenue is per year over today's revenue.", "note"), // prettier-ignore
+    textLine(R.note, `Every figure is a formula over those ${plan.objections === null ? "two sheets" : `sheets and "${plan.objections.sheetName}"`}: change an input there and this page follows. Added revenue is per year over today's revenue.`, "note"), // prettier-ignore
     heading(R.positionsHeading, "The ask, our positions and the payer's"),
     { row: R.positionsHeader, column: 0, cells: [POSITION_COLUMNS.headers()], numberFormat: text, style: "header" },
     { row: R.firstPosition, column: 0, cells: positionRows, numberFormat: POSITION_COLUMNS.numberFormats(), style: "body" }, // prettier-ignore
@@ -170,6 +202,8 @@ export function layoutBriefSheet(plan: BriefSheetPlan): BriefSheetLayout {
       ? { row: R.firstProposal, column: 0, cells: [["No proposal on the Proposals sheet yet."]], numberFormat: text, style: "note" } // prettier-ignore
       : { row: R.firstProposal, column: 0, cells: shown, numberFormat: SHOWN_COLUMNS.numberFormats(), style: "body" },
   ];
+  const evidence = evidenceBlocks(plan);
+  blocks.push(...evidence.blocks);
   const cellB = (row: number) => `B${A1(row)}`;
   return {
     blocks,
@@ -183,7 +217,8 @@ export function layoutBriefSheet(plan: BriefSheetPlan): BriefSheetLayout {
       topLeft: `G${A1(R.positionsHeading)}`,
       bottomRight: `M${A1(R.atRisk)}`,
     },
-    print: { area: `A1:M${Math.max(lastRow, A1(R.atRisk))}`, titleRows: "$1:$2" },
+    evidence: evidence.cells,
+    print: { area: `A1:M${Math.max(lastRow, A1(R.atRisk), evidence.lastRow)}`, titleRows: "$1:$2" },
     columnWidths: POSITION_COLUMNS.widths().map((width, c) => Math.max(width, SHOWN_COLUMNS.widths()[c] ?? 0)),
   };
 }

@@ -138,9 +138,9 @@ const CODE_COLUMNS = placeColumns<CodeColumn>([
 /** One half-up rounding to the cent of a product (see the module comment). */
 export const toCentsFormula = (product: string): string => `ROUND(ROUND((${product})*100,4),0)/100`;
 
-/** SUMIFS's criterion matching the text of `cell` whole, in any case, with its wildcards escaped. */
-export const exactCriterion = (cell: string): string =>
-  `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell},"~","~~"),"*","~*"),"?","~?")`;
+/** SUMIFS's criterion matching (or, with "<>", not matching) the text of `cell` whole, in any case, its wildcards escaped. */
+export const exactCriterion = (cell: string, comparison: "=" | "<>" = "="): string =>
+  `"${comparison}"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell},"~","~~"),"*","~*"),"?","~?")`;
 
 const B = (row: number) => `$B$${row + 1}`;
 const label = (row: number, words: string): PlanBlock => ({ row, column: 0, cells: [[words]], numberFormat: text, style: "body" }); // prettier-ignore

@@ -126,14 +126,17 @@ const evidenceCell = (key: EvidenceKey) => `$B$${evidenceRow(key) + 1}`;
 function evidenceFormulas(plan: ObjectionSheetPlan, codeFirst: number, codeLast: number) {
   const { claims } = plan;
   const col = (header: string) => `${claims.tableName}[${header}]`;
-  const byContract = `${col(claims.contractHeader)},${exactCriterion(`$B$${ROWS.contract + 1}`)}`;
+  const contract = `$B$${ROWS.contract + 1}`;
+  const byContract = `${col(claims.contractHeader)},${exactCriterion(contract)}`;
+  // The peers: lines naming another contract (a line naming none is no payer's).
+  const byPeers = `${col(claims.contractHeader)},${exactCriterion(contract, "<>")},${col(claims.contractHeader)},"<>"`;
   const sum = (key: ObjectionCodeColumn) => `SUM(${CODE_COLUMNS.range(key, codeFirst + 1, codeLast + 1, "absolute")})`;
   const noMarket = quoted(`No data: the workbook has no ${BENCHMARKS_TABLE} table: load market rates in the Benchmarks tab.`); // prettier-ignore
   const noRates = quoted(`No data: table ${BENCHMARKS_TABLE} has no dollar rate for this contract's top codes.`);
   const flag = plan.reviewFlagHeader;
   const noReview = quoted(`No data: table ${claims.tableName} has no Variance Flag column: run the Variance review of the table.`); // prettier-ignore
-  const countFlags = (flags: readonly VarianceFlag[]) =>
-    flag === null ? "0" : flags.map((f) => `COUNTIFS(${byContract},${col(flag)},${quoted(f)})`).join("+");
+  const countFlags = (flags: readonly VarianceFlag[], lines = byContract) =>
+    flag === null ? "0" : flags.map((f) => `COUNTIFS(${lines},${col(flag)},${quoted(f)})`).join("+");
   const ratio = (numerator: string, denominator: string, none: string) =>
     `=IF((${denominator})=0,${quoted(none)},(${numerator})/(${denominator}))`;
   const lines = `COUNTIFS(${byContract})`;
@@ -154,6 +157,14 @@ function evidenceFormulas(plan: ObjectionSheetPlan, codeFirst: number, codeLast:
     paymentAccuracy: {
       formula: flag === null ? `=${noReview}` : ratio(countFlags([PAID_AS_EXPECTED]), countFlags(flagsWhere("compared")), `No data: no line of this contract in table ${claims.tableName} was compared with its contract.`), // prettier-ignore
       source: `Lines flagged ${PAID_AS_EXPECTED} over the lines flagged ${flagsWhere("compared").join(", ")}.`,
+    },
+    peerDenialRate: {
+      formula: flag === null ? `=${noReview}` : ratio(countFlags(flagsWhere("denied"), byPeers), countFlags(flagsWhere("counted"), byPeers), `No data: no line of another contract in table ${claims.tableName} was reviewed.`), // prettier-ignore
+      source: "As this contract's denial rate, over the lines of every other contract in the table.",
+    },
+    peerPaymentAccuracy: {
+      formula: flag === null ? `=${noReview}` : ratio(countFlags([PAID_AS_EXPECTED], byPeers), countFlags(flagsWhere("compared"), byPeers), `No data: no line of another contract in table ${claims.tableName} was compared with its contract.`), // prettier-ignore
+      source: "As this contract's payment accuracy, over the lines of every other contract in the table.",
     },
     claimLines: { formula: `=${lines}`, source: `Lines of table ${claims.tableName} whose ${claims.contractHeader} is this contract.` }, // prettier-ignore
     lineShare: {

@@ -190,16 +190,18 @@ export async function buildProposalSheet(
   });
 }
 
-/** The grouped claim lines with their code's rank, as the uplift engine ranked the codes. */
+/** The grouped claim lines with their code's rank (as the uplift engine ranked the codes), in rank order. */
 function sheetLines(groups: ModelLineGroups, scenario: UpliftScenario): ProposalSheetLine[] {
   const rankOf = new Map(scenario.codes.map((code, i) => [code.hcpcsCode, i + 1]));
-  return groups.hcpcsCodes.map((hcpcsCode, i) => ({
+  const lines = groups.hcpcsCodes.map((hcpcsCode, i) => ({
     hcpcsCode,
     rank: rankOf.get(hcpcsCode) ?? scenario.codes.length + 1,
     amountCents: groups.amountCents[i]!,
     chargeCents: groups.chargeCents?.[i] ?? null,
     lineCount: groups.lineCounts[i]!,
   }));
+  // By rank, then the larger amounts first: a reader finds a code's lines together, the top codes first.
+  return lines.sort((a, b) => a.rank - b.rank || b.amountCents - a.amountCents);
 }
 
 /** The blocks, the input shading, the widths and the "below floor" / "meets target" formats, in one request. */

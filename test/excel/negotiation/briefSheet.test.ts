@@ -27,6 +27,10 @@ import {
   valueAt,
 } from "./briefSupport";
 import { aProposalRow } from "./proposalSupport";
+import { aNegotiationRequest } from "./negotiationSheetSupport";
+import { OBJECTION_KEYS } from "../../../src/engine";
+import { buildObjectionSheet, objectionSheetName } from "../../../src/excel/negotiation/objectionSheetBuild";
+import { describeObjectionSheetIssue } from "../../../src/excel/negotiation/objectionSheetIssues";
 
 jest.setTimeout(120_000);
 
@@ -123,12 +127,32 @@ describe("the executive brief of a negotiation", () => {
     );
   });
 
-  it("prints on one landscape page: the positions, the zone, the proposals and the chart, under the title rows", () => {
-    expect(brief.layout.print).toEqual({ area: "A1:M26", titleRows: "$1:$2" });
+  it("prints on one landscape page: the positions, the zone, the proposals, the evidence and the chart, under the title rows", () => {
+    expect(brief.layout.print).toEqual({ area: "A1:M30", titleRows: "$1:$2" });
+  });
+
+  it("says how to get the evidence while the contract's Objections sheet is not built", () => {
+    expect([brief.layout.evidence, valueAt(simulator, BRIEF, "A30")]).toEqual([null, "Build the Objections sheet from the Negotiation tab to show the evidence here."]); // prettier-ignore
   });
 
   it("refers to the floor's cell of the Negotiation sheet, by the sheet's name", () => {
     expect(formulaAt(simulator, BRIEF, brief.layout.positions.floor.added)).toBe(`='${NEGOTIATION}'!$B$24`);
+  });
+});
+
+describe("a brief built after the Objections sheet", () => {
+  it("ends with each objection and our answer, as the Objections sheet words it", async () => {
+    const simulator = aBriefWorkbook();
+    await buildNegotiation(simulator);
+    await buildProposals(simulator);
+    const { tableName, mapping } = aNegotiationRequest();
+    const objections = await buildObjectionSheet(simulator.excel, { contractName: "Acme PPO", tableName, mapping, replace: false }, { now: NOW }); // prettier-ignore
+    if (!objections.ok) throw new Error(describeObjectionSheetIssue(objections.issue));
+    const brief = await built(simulator);
+    const answers = OBJECTION_KEYS.map((key) => valueAt(simulator, BRIEF, brief.layout.evidence![key]));
+    const onObjections = OBJECTION_KEYS.map((key) => valueAt(simulator, objectionSheetName("Acme PPO"), objections.value.layout.counterpoints[key])); // prettier-ignore
+    expect(answers).toEqual(onObjections);
+    expect(answers.every((answer) => typeof answer === "string" && answer.length > 20)).toBe(true);
   });
 });
 

@@ -55,6 +55,9 @@ function enter(simulator: WorkbookSimulator, address: string, input: string): vo
 // The figures worked out from the claim lines, independently of the sheet and of the engine's flag table.
 const acme = CLAIM_LINES.filter((line) => line.contract.toLowerCase() === "acme ppo");
 const withFlag = (...flags: string[]) => acme.filter((line) => flags.includes(line.flag)).length;
+// The other contracts' lines: Summit MA's, one paid as expected and one denied.
+const peers = CLAIM_LINES.filter((line) => line.contract.toLowerCase() !== "acme ppo");
+const peersWithFlag = (...flags: string[]) => peers.filter((line) => flags.includes(line.flag)).length;
 const counted = withFlag("OK", "Underpaid", "Overpaid", "No contract rate", "Denied");
 const byCode = (code: string) => {
   const lines = acme.filter((line) => line.code === code);
@@ -70,6 +73,8 @@ const HAND = {
   shareBelowMarket: compared.filter((c) => c.average < c.p50).reduce((s, c) => s + c.volume, 0) / compared.reduce((s, c) => s + c.volume, 0), // prettier-ignore
   denialRate: withFlag("Denied") / counted,
   paymentAccuracy: withFlag("OK") / withFlag("OK", "Underpaid", "Overpaid"),
+  peerDenialRate: peersWithFlag("Denied") / peersWithFlag("OK", "Underpaid", "Overpaid", "No contract rate", "Denied"),
+  peerPaymentAccuracy: peersWithFlag("OK") / peersWithFlag("OK", "Underpaid", "Overpaid"),
   claimLines: acme.length,
   lineShare: acme.length / CLAIM_LINES.length,
 };
@@ -105,6 +110,11 @@ describe("the evidence of the Objections sheet, recalculated without the add-in"
     expect(evidence("paymentAccuracy")).toBeCloseTo(HAND.paymentAccuracy, 9);
   });
 
+  it("sets them against our other contracts': 1 of Summit MA's 2 reviewed lines denied, its 1 compared line paid as expected", () => {
+    expect([HAND.peerDenialRate, HAND.peerPaymentAccuracy]).toEqual([0.5, 1]);
+    expect([evidence("peerDenialRate"), evidence("peerPaymentAccuracy")]).toEqual([0.5, 1]);
+  });
+
   it("counts the contract's 6 lines in any case, 75% of the table's lines", () => {
     expect([evidence("claimLines"), evidence("lineShare")]).toEqual([HAND.claimLines, HAND.lineShare]);
   });
@@ -119,7 +129,7 @@ describe("the evidence of the Objections sheet, recalculated without the add-in"
   });
 
   it("answers each objection on a row of its own", () => {
-    expect(OBJECTION_KEYS.map((key) => sheet.layout.counterpoints[key])).toEqual(["B21", "B22", "B23", "B24", "B25"]);
+    expect(OBJECTION_KEYS.map((key) => sheet.layout.counterpoints[key])).toEqual(["B23", "B24", "B25", "B26", "B27", "B28"]); // prettier-ignore
   });
 
   it("answers 'your rates are above market' with the market figures in words", () => {
@@ -134,9 +144,15 @@ describe("the evidence of the Objections sheet, recalculated without the add-in"
     );
   });
 
+  it("answers 'the denials come from your billing' with this payer's figures against our other payers'", () => {
+    expect(valueAt(simulator, sheet.layout.counterpoints.billing)).toBe(
+      "You deny 20.0% of our reviewed lines and pay 66.7% as contracted; our other payers deny 50.0% and pay 100.0% as contracted on claims from the same billing office.", // prettier-ignore
+    );
+  });
+
   it("asks for a quality figure not entered yet instead of making one up", () => {
     expect(valueAt(simulator, sheet.layout.counterpoints.quality)).toBe(
-      "No data: enter a figure in cell B16 (shaded): 30-day readmission rate.",
+      "No data: enter a figure in cell B18 (shaded): 30-day readmission rate.",
     );
   });
 
