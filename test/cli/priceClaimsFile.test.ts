@@ -1,0 +1,94 @@
+/**
+ * Issue 19: the command-line tool prices a claims file with the contracts of a saved workbook, to the cent of the
+ * add-in's engine: the sample workbook read by the add-in (through the simulator) and each line priced alone with
+ * priceLine (PAYER.EXPECTED_PAYMENT's path), against the tool over the same lines as CSV and as typed Parquet.
+ */
+import { mkdtempSync, rmSync } from "fs";
+import os from "os";
+import path from "path";
+import { priceLine } from "../../src/engine";
+import { readRegistry } from "../../src/excel/registry";
+import { suggestClaimsMapping } from "../../src/excel/claims/claimsColumns";
+import { readReviewLines } from "../../src/excel/varianceReview/readReviewLines";
+import type { WorkbookSimulator } from "../../src/playground/simulator";
+import { cli, csvToTypedParquet, EXIT_CODES, readRows, sampleSimulator, saveTablesAsXlsx, tableCells, writeCsv } from "./support"; // prettier-ignore
+
+let dir: string;
+let simulator: WorkbookSimulator;
+let workbook: string;
+let claimsCsv: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "payer-cli-"));
+  simulator = sampleSimulator();
+  workbook = path.join(dir, "contracts.xlsx");
+  await saveTablesAsXlsx(simulator, workbook);
+  const claims = tableCells(simulator, "Claims");
+  claimsCsv = path.join(dir, "claims.csv");
+  writeCsv(claimsCsv, claims.headers, claims.rows);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The add-in's expected amount of each line of the Claims table, in cents (null where it has no amount). */
+async function addInCents(): Promise<(number | null)[]> {
+  const { registry } = await readRegistry(simulator.excel);
+  const { headers } = tableCells(simulator, "Claims");
+  const read = await readReviewLines(simulator.excel, {
+    tableName: "Claims",
+    mapping: suggestClaimsMapping(headers),
+    payerContracts: {},
+    extraColumns: [],
+  });
+  if (!read.ok) throw new Error(JSON.stringify(read.issue));
+  return read.value.lines.map((line) => {
+    if (line === null || !line.pricing.ok) return null;
+    const price = priceLine(registry, line.pricing.value);
+    return price.ok ? price.value.allowedAmount : null;
+  });
+}
+
+/** The tool's Expected Amount of each output line, in cents. */
+async function toolCents(file: string): Promise<(number | null)[]> {
+  return (await readRows(file)).map((row) => {
+    const amount = row["Expected Amount"];
+    return amount === null || amount === undefined ? null : Math.round(Number(amount) * 100);
+  });
+}
+
+describe("payer-contracts price", () => {
+  it("prices the sample's claims from CSV to the cent of the add-in's engine, every line in its order", async () => {
+    const out = path.join(dir, "priced-from-csv.csv");
+    const run = await cli("price", "--workbook", workbook, "--claims", claimsCsv, "--out", out);
+    expect([run.code, run.stderr]).toEqual([EXIT_CODES.done, expect.stringContaining("Priced ")]);
+    const expected = await addInCents();
+    const actual = await toolCents(out);
+    expect(actual).toHaveLength(expected.length);
+    expect(expected.filter((cents) => cents !== null).length).toBeGreaterThan(2_000);
+    const differing = actual.flatMap((cents, i) => (cents === expected[i] ? [] : [{ line: i + 2, cents, expected: expected[i] }])); // prettier-ignore
+    expect(differing).toEqual([]);
+  });
+
+  it("prices typed Parquet (dates, integer units, decimal money) the same, into Parquet", async () => {
+    const parquet = path.join(dir, "claims.parquet");
+    await csvToTypedParquet(claimsCsv, parquet, {
+      "Service Date": "DATE",
+      "Service Unit Quantity": "INTEGER",
+      "Charge Amount": "DECIMAL(12,2)",
+    });
+    const out = path.join(dir, "priced.parquet");
+    const run = await cli("price", "--workbook", workbook, "--claims", parquet, "--out", out);
+    expect([run.code, run.stderr]).toEqual([EXIT_CODES.done, expect.stringContaining("Priced ")]);
+    expect(await toolCents(out)).toEqual(await addInCents());
+  });
+
+  it("keeps every column of the claims file and says why a line has no amount", async () => {
+    const out = path.join(dir, "priced-columns.csv");
+    await cli("price", "--workbook", workbook, "--claims", claimsCsv, "--out", out);
+    const rows = await readRows(out);
+    const { headers } = tableCells(simulator, "Claims");
+    expect(Object.keys(rows[0]!)).toEqual([...headers, "Expected Amount", "Pricing Issue"]);
+    const unpriced = rows.filter((row) => row["Expected Amount"] === null);
+    for (const row of unpriced) expect(row["Pricing Issue"]).toEqual(expect.any(String));
+  });
+});
