@@ -43,20 +43,42 @@ export const PRICING_FIELDS = [
 export type PricingField = (typeof PRICING_FIELDS)[number];
 const REQUIRED: readonly PricingField[] = ["contractName", "hcpcsCode", "serviceDate"];
 
-/** A claims file opened as the view `claims_source`. */
+/** A claims file opened as the view `claims_source`, with its columns in file order. */
 export interface ClaimsSource {
   readonly file: string;
   readonly type: FileType;
+  /** The relation of the file's lines with their position in it, and the SQL of that position. */
+  readonly relation: string;
+  readonly order: string;
   readonly headers: readonly string[];
   readonly mapping: ClaimsMapping;
   /** The SQL text of each pricing field of a line ('' where blank or unmapped). */
   readonly text: { readonly [F in PricingField]: string };
 }
 
-const READERS = {
-  csv: (file) => `read_csv(${sqlText(file)}, header = true, all_varchar = true)`,
-  parquet: (file) => `read_parquet(${sqlText(file)})`,
-} as const satisfies Record<FileType, (file: string) => string>;
+/** The column of a Parquet file's row numbers, left out of what is written back. */
+const PARQUET_ROW = "file_row_number";
+
+/**
+ * How each type is opened: a CSV file is copied into a table once (it is parsed once, and the table's rowid keeps
+ * its order); a Parquet file is scanned where it is, its row numbers giving the order.
+ */
+const OPENERS = {
+  csv: (file) => [
+    `CREATE TABLE claims_lines AS SELECT * FROM read_csv(${sqlText(file)}, header = true, all_varchar = true)`,
+    "CREATE VIEW claims_source AS SELECT * FROM claims_lines",
+  ],
+  parquet: (file) => [
+    `CREATE VIEW claims_ordered AS SELECT * FROM read_parquet(${sqlText(file)}, file_row_number = true)`,
+    `CREATE VIEW claims_source AS SELECT * EXCLUDE (${PARQUET_ROW}) FROM claims_ordered`,
+  ],
+} as const satisfies Record<FileType, (file: string) => readonly string[]>;
+
+/** The relation that reads the file's lines with their position, and that position, by type. */
+const ORDERED = {
+  csv: { relation: "claims_lines", order: "claims_lines.rowid" },
+  parquet: { relation: "claims_ordered", order: `claims_ordered.${PARQUET_ROW}` },
+} as const satisfies Record<FileType, { relation: string; order: string }>;
 
 /** A column as text, as a cell shows it: dates as ISO dates, nothing as "". */
 function textOf(column: string, type: string): string {
@@ -73,7 +95,7 @@ export async function openClaimsSource(
 ): Promise<Result<ClaimsSource, CliIssue>> {
   let columns: { name: string; type: string }[];
   try {
-    await connection.run(`CREATE OR REPLACE VIEW claims_source AS SELECT * FROM ${READERS[type](file)}`);
+    for (const statement of OPENERS[type](file)) await connection.run(statement);
     const described = await connection.runAndReadAll("DESCRIBE claims_source");
     columns = described.getRowObjectsJS().map((row) => ({ name: String(row.column_name), type: String(row.column_type) })); // prettier-ignore
   } catch (error) {
@@ -94,7 +116,7 @@ export async function openClaimsSource(
       return [field, column === null ? "''" : textOf(column, typeOf.get(column)!)];
     }),
   ) as { [F in PricingField]: string };
-  return ok({ file, type, headers, mapping, text });
+  return ok({ file, type, ...ORDERED[type], headers, mapping, text });
 }
 
 /** DuckDB's message without its error class prefix ("IO Error: ..."), for a user. */

@@ -54,26 +54,26 @@ export async function createKeyTables(connection: DuckDBConnection, source: Clai
   const { text } = source;
   const keyList = KEY_FIELDS.map((field) => `${text[field]} AS ${keyColumn(field)}`).join(", ");
   await connection.run(
-    `CREATE TABLE line_keys AS SELECT (row_number() OVER ()) - 1 AS id, * FROM (SELECT DISTINCT ${keyList} FROM claims_source)`,
+    `CREATE TABLE line_keys AS SELECT CAST((row_number() OVER ()) - 1 AS INTEGER) AS id, * FROM (SELECT DISTINCT ${keyList} FROM claims_source)`,
   );
   for (const [table, field] of [
     ["line_dates", "serviceDate"],
     ["line_charges", "chargeAmount"],
   ] as const) {
     await connection.run(
-      `CREATE TABLE ${table} AS SELECT (row_number() OVER ()) - 1 AS id, v FROM (SELECT DISTINCT ${text[field]} AS v FROM claims_source)`,
+      `CREATE TABLE ${table} AS SELECT CAST((row_number() OVER ()) - 1 AS INTEGER) AS id, v FROM (SELECT DISTINCT ${text[field]} AS v FROM claims_source)`,
     );
   }
 }
 
-/** The SQL of each line's key, date and charge ids over the table `lines` (a copy of the file, in its order). */
+/** The SQL of each line's key, date and charge ids, in file order. */
 export function lineIdsQuery(source: ClaimsSource): string {
   const { text } = source;
   const keyMatch = KEY_FIELDS.map((field) => `k.${keyColumn(field)} = ${text[field]}`).join(" AND ");
   return (
-    `SELECT k.id, d.id, c.id FROM lines JOIN line_keys k ON ${keyMatch}` +
+    `SELECT k.id, d.id, c.id FROM ${source.relation} JOIN line_keys k ON ${keyMatch}` +
     ` JOIN line_dates d ON d.v = ${text.serviceDate} JOIN line_charges c ON c.v = ${text.chargeAmount}` +
-    " ORDER BY lines.rowid"
+    ` ORDER BY ${source.order}`
   );
 }
 

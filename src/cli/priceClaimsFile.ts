@@ -96,7 +96,6 @@ async function run(
   if (!source.ok) return source;
   progress(`Reading claims from ${request.claims}`);
   try {
-    await connection.run("CREATE TABLE lines AS SELECT * FROM claims_source");
     await createKeyTables(connection, source.value);
   } catch (error) {
     return fail({ code: "claimsUnreadable", file: request.claims, detail: duckDbDetail(error) });
@@ -104,7 +103,7 @@ async function run(
   const read = await readLineKeys(connection, source.value, snapshot);
   if (!read.ok) return read;
   const lineKeys = read.value;
-  const lines = Number((await connection.runAndReadAll("SELECT count(*) FROM lines")).getRowsJS()[0]![0]);
+  const lines = Number((await connection.runAndReadAll("SELECT count(*) FROM claims_source")).getRowsJS()[0]![0]);
   progress(`Pricing ${lines.toLocaleString("en-US")} lines (${lineKeys.keys.contractName.length.toLocaleString("en-US")} distinct pricing keys)`); // prettier-ignore
 
   const issueTexts = new Map<string, number>();
@@ -117,7 +116,7 @@ async function run(
   try {
     await connection.run(
       `COPY (SELECT lines.*, CAST(CAST(CAST(p.cents AS BIGINT) AS DECIMAL(18,0)) * 0.01 AS DECIMAL(18,2)) AS ${sqlName(expectedAmount.header)},` +
-        ` ${issueColumn} AS ${sqlName(pricingIssue.header)} FROM lines POSITIONAL JOIN priced p) TO ${sqlText(partial)} ${WRITERS[types.out]}`,
+        ` ${issueColumn} AS ${sqlName(pricingIssue.header)} FROM claims_source lines POSITIONAL JOIN priced p) TO ${sqlText(partial)} ${WRITERS[types.out]}`,
     );
     renameSync(partial, request.out);
   } catch (error) {
