@@ -1,6 +1,6 @@
 /**
- * The columns the tool adds after every column of the claims file, in the column dictionary's shape
- * (columnDictionary.ts), so the README documents them like the add-in's tables.
+ * The columns the tool adds after every column of the claims file, declared once in the column dictionary's shape
+ * (columnDictionary.ts): the output's headers and --help come from here.
  */
 import type { Column, TableSpec } from "../excel/registry/columnDictionary";
 
