@@ -9,7 +9,7 @@ import { priceClaimsFile } from "./priceClaimsFile";
 export const HELP = `payer-contracts price: price a file of claim lines with the contracts of a workbook.
 
 Usage:
-  payer-contracts price --workbook contracts.xlsx --claims claims.parquet --out priced.parquet
+  payer-contracts price --workbook contracts.xlsx --claims claims.parquet --out priced.parquet [--summary summary.xlsx]
 
 Options:
   --workbook FILE   An .xlsx workbook saved with the add-in's contract registry: PayerContracts, ContractCarveOuts,
@@ -21,6 +21,8 @@ Options:
                     Quantity (Units) and Charge Amount (Billed) are used when present.
   --out FILE        Where to write the priced lines, .parquet or .csv: every column of the claims file, in the same
                     order, then Expected Amount (dollars) and Pricing Issue (why a line has no amount).
+  --summary FILE    Also write an .xlsx to open in Excel: the expected amount by contract and code, and the lines
+                    without an amount by reason (native tables with totals).
   --help            This text.
 
 Exit codes: 0 done; 2 bad input (the message on stderr says which file, line and column); 1 an internal error.`;
@@ -35,6 +37,7 @@ const OPTIONS = {
   workbook: { type: "string" },
   claims: { type: "string" },
   out: { type: "string" },
+  summary: { type: "string" },
   help: { type: "boolean" },
 } as const;
 
@@ -67,7 +70,12 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
     }
   }
   const started = Date.now();
-  const request = { workbook: values.workbook!, claims: values.claims!, out: values.out! };
+  const request = {
+    workbook: values.workbook!,
+    claims: values.claims!,
+    out: values.out!,
+    ...(values.summary === undefined ? {} : { summary: values.summary }),
+  };
   const result = await priceClaimsFile(request, output.err);
   if (!result.ok) {
     output.err(cliIssueMessage(result.issue));

@@ -17,12 +17,15 @@ import type { CliIssue } from "./cliIssues";
 import { duckDbDetail, fileTypeOf, openClaimsSource, sqlName, sqlText, type FileType } from "./claimsSource";
 import { createKeyTables, lineIdsQuery, readLineKeys, type LineKeys } from "./lineKeys";
 import { PRICED_LINES_SPEC } from "./pricedColumns";
+import { summarise, writeSummary } from "./summaryWorkbook";
 import { readWorkbookRegistry } from "./workbookFile";
 
 export interface PriceRequest {
   readonly workbook: string;
   readonly claims: string;
   readonly out: string;
+  /** An .xlsx file to write the summaries into, when asked. */
+  readonly summary?: string;
 }
 
 /** What a run did, for its last line on stderr. */
@@ -54,6 +57,8 @@ function checkFiles(request: PriceRequest): Result<{ claims: FileType; out: File
   if (claims === null) return fail({ code: "fileType", role: "claims", file: request.claims, expected });
   const out = fileTypeOf(request.out);
   if (out === null) return fail({ code: "fileType", role: "output", file: request.out, expected });
+  if (request.summary !== undefined && path.extname(request.summary).toLowerCase() !== ".xlsx")
+    return fail({ code: "fileType", role: "summary", file: request.summary, expected: "an Excel workbook (.xlsx)" });
   return ok({ claims, out });
 }
 
@@ -118,11 +123,17 @@ async function run(
       `COPY (SELECT lines.*, CAST(CAST(CAST(p.cents AS BIGINT) AS DECIMAL(18,0)) * 0.01 AS DECIMAL(18,2)) AS ${sqlName(expectedAmount.header)},` +
         ` ${issueColumn} AS ${sqlName(pricingIssue.header)} FROM claims_source lines POSITIONAL JOIN priced p) TO ${sqlText(partial)} ${WRITERS[types.out]}`,
     );
-    renameSync(partial, request.out);
   } catch (error) {
     return fail({ code: "outputUnwritable", file: request.out, detail: duckDbDetail(error) });
   }
   const registryIssues = snapshot.issues.map(registryIssueMessage);
+  if (request.summary !== undefined) {
+    progress(`Writing the summary ${request.summary}`);
+    const summary = await summarise(connection, lineKeys.keys, [...issueTexts.keys()]);
+    const written = await writeSummary(request.summary, summary, { ...request, lines, pricedLines });
+    if (!written.ok) return written;
+  }
+  renameSync(partial, request.out);
   return ok({ lines, pricedLines, distinctKeys: lineKeys.keys.contractName.length, registryIssues });
 }
 
@@ -137,7 +148,7 @@ async function priceLinesInto(
   lines: number,
   progress: (text: string) => void,
 ): Promise<number> {
-  await connection.run("CREATE TABLE priced (cents DOUBLE, issue INTEGER)");
+  await connection.run("CREATE TABLE priced (cents DOUBLE, issue INTEGER, key INTEGER)");
   // The appender has its own connection: appending on the streaming one would end the stream.
   const appending = await instance.connect();
   const appender = await appending.createAppender("priced");
@@ -195,9 +206,10 @@ async function priceLinesInto(
         priced++;
       }
     }
-    const out = DuckDBDataChunk.create([DOUBLE, INTEGER], rows);
+    const out = DuckDBDataChunk.create([DOUBLE, INTEGER, INTEGER], rows);
     out.setColumnValues(0, cents);
     out.setColumnValues(1, issues);
+    out.setColumnValues(2, Array.from(keyOf));
     appender.appendDataChunk(out);
     done += rows;
     if (done - reported >= 1_000_000) {

@@ -5,6 +5,7 @@
  */
 import { mkdtempSync, rmSync } from "fs";
 import os from "os";
+import ExcelJS from "exceljs";
 import path from "path";
 import { priceLine } from "../../src/engine";
 import { readRegistry } from "../../src/excel/registry";
@@ -90,5 +91,27 @@ describe("payer-contracts price", () => {
     expect(Object.keys(rows[0]!)).toEqual([...headers, "Expected Amount", "Pricing Issue"]);
     const unpriced = rows.filter((row) => row["Expected Amount"] === null);
     for (const row of unpriced) expect(row["Pricing Issue"]).toEqual(expect.any(String));
+  });
+});
+
+describe("payer-contracts price --summary", () => {
+  it("totals the expected amount by contract and code to the cent of the add-in's engine, in native tables", async () => {
+    const out = path.join(dir, "priced-for-summary.parquet");
+    const summary = path.join(dir, "summary.xlsx");
+    const run = await cli("price", "--workbook", workbook, "--claims", claimsCsv, "--out", out, "--summary", summary);
+    expect(run.code).toBe(EXIT_CODES.done);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(summary);
+    const sheet = book.getWorksheet("Expected by Code")!;
+    const table = sheet.getTable("ExpectedByCode") as unknown as { table: { tableRef: string } };
+    const lastRow = Number(/\d+$/.exec(table.table.tableRef)![0]);
+    const body = Array.from({ length: lastRow - 2 }, (_, i) => sheet.getRow(i + 2).values as ExcelJS.CellValue[]);
+    const expected = (await addInCents()).filter((cents): cents is number => cents !== null);
+    const summedCents = body.reduce((sum, row) => sum + Math.round(Number(row[5]) * 100), 0);
+    expect(summedCents).toBe(expected.reduce((sum, cents) => sum + cents, 0));
+    expect(body.reduce((sum, row) => sum + Number(row[3]), 0)).toBe(tableCells(simulator, "Claims").rows.length);
+    expect(sheet.getCell(`E${lastRow}`).value).toMatchObject({
+      formula: "SUBTOTAL(109,ExpectedByCode[Expected Amount])",
+    });
   });
 });
