@@ -2,7 +2,8 @@
  * Issue 19: every bad input stops the tool with a message that says what is wrong and where (file, line, column),
  * exit code 2, and no output file: never a priced wrong line.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
+import { spawnSync } from "child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
@@ -117,5 +118,30 @@ describe("payer-contracts price refuses bad input", () => {
   it("says which option is missing", async () => {
     const run = await cli("price", "--workbook", workbook, "--claims", claimsWith("ok4.csv", "Payer", 0, null));
     expect([run.code, run.stderr]).toEqual([EXIT_CODES.badInput, "--out is required (payer-contracts --help shows the options)."]); // prettier-ignore
+  });
+});
+
+describe("payer-contracts as installed (bin/payer-contracts.cjs)", () => {
+  it("exits with code 2 and the message on stderr for bad input, and 0 with --help", () => {
+    const bin = path.resolve(__dirname, "../../bin/payer-contracts.cjs");
+    const missing = path.join(dir, "missing.xlsx");
+    const bad = spawnSync(process.execPath, [bin, "price", "--workbook", missing, "--claims", missing, "--out", path.join(dir, "x.csv")], { encoding: "utf8" }); // prettier-ignore
+    expect([bad.status, bad.stderr.trim()]).toEqual([
+      EXIT_CODES.badInput,
+      `The workbook file ${missing} does not exist.`,
+    ]);
+    const help = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
+    expect([help.status, help.stdout.split("\n")[0]]).toEqual([EXIT_CODES.done, expect.stringContaining("payer-contracts price")]); // prettier-ignore
+  });
+});
+
+describe("payer-contracts price on a claims file without lines", () => {
+  it("writes an output with the file's header and the priced columns, and no line", async () => {
+    const file = path.join(dir, "header-only.csv");
+    writeCsv(file, headers, []);
+    const out = path.join(dir, "empty-out.csv");
+    const run = await cli("price", "--workbook", workbook, "--claims", file, "--out", out);
+    expect([run.code, run.stderr.split("\n").at(-1)]).toEqual([EXIT_CODES.done, expect.stringContaining("Priced 0 of 0 lines")]); // prettier-ignore
+    expect(readFileSync(out, "utf8").trim()).toBe([...headers, "Expected Amount", "Pricing Issue"].join(","));
   });
 });
