@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "fs";
 import os from "os";
 import ExcelJS from "exceljs";
+import { DuckDBInstance } from "@duckdb/node-api";
 import path from "path";
 import { priceLine } from "../../src/engine";
 import { readRegistry } from "../../src/excel/registry";
@@ -113,5 +114,38 @@ describe("payer-contracts price --summary", () => {
     expect(sheet.getCell(`E${lastRow}`).value).toMatchObject({
       formula: "SUBTOTAL(109,ExpectedByCode[Expected Amount])",
     });
+  });
+});
+
+describe("payer-contracts price on a file DuckDB reads in parallel", () => {
+  it("keeps each amount on its own line across many row groups: lines alike get one amount, in the file's order", async () => {
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    const lines = 200_000;
+    const parquet = path.join(dir, "shuffled.parquet");
+    // The sample's lines in a shuffled order with charges varied, 40 row groups: a misaligned join would show.
+    await connection.run(
+      `CREATE TABLE pool AS SELECT (row_number() OVER ()) - 1 AS n, * FROM read_csv('${claimsCsv}', header = true, all_varchar = true)`,
+    );
+    await connection.run(
+      `COPY (SELECT p.* EXCLUDE (n) REPLACE (CAST(CAST(p."Charge Amount" AS DECIMAL(12,2)) + (r.range % 7) * 0.01 AS VARCHAR) AS "Charge Amount")` +
+        ` FROM range(${lines}) r JOIN pool p ON p.n = hash(r.range) % ${tableCells(simulator, "Claims").rows.length} ORDER BY hash(r.range * 7))` +
+        ` TO '${parquet}' (FORMAT parquet, ROW_GROUP_SIZE 5000)`,
+    );
+    const out = path.join(dir, "shuffled-priced.parquet");
+    const run = await cli("price", "--workbook", workbook, "--claims", parquet, "--out", out);
+    expect(run.code).toBe(EXIT_CODES.done);
+    const key = `"Contract Name", "HCPCS Code", "HCPCS Modifier 1", "HCPCS Modifier 2", "Place of Service Code", "Service Unit Quantity", "Service Date", "Charge Amount"`; // prettier-ignore
+    const amountsPerKey = await connection.runAndReadAll(
+      `SELECT max(n) FROM (SELECT count(DISTINCT coalesce(CAST("Expected Amount" AS VARCHAR), '-')) AS n FROM '${out}' GROUP BY ${key})`,
+    );
+    const outOfOrder = await connection.runAndReadAll(
+      `SELECT count(*) FROM (SELECT ${key} FROM '${parquet}') a POSITIONAL JOIN (SELECT ${key.replaceAll('"', "").split(", ").map((c, i) => `"${c}" AS c${i}`).join(", ")} FROM '${out}') b` + // prettier-ignore
+        ` WHERE a."HCPCS Code" IS DISTINCT FROM b.c1 OR a."Service Date" IS DISTINCT FROM b.c6 OR a."Charge Amount" IS DISTINCT FROM b.c7`,
+    );
+    connection.closeSync();
+    instance.closeSync();
+    expect(Number(amountsPerKey.getRowsJS()[0]![0])).toBe(1);
+    expect(Number(outOfOrder.getRowsJS()[0]![0])).toBe(0);
   });
 });
