@@ -111,6 +111,36 @@ export default tseslint.config(
   },
   { files: ["src/taskpane/**"], rules: forbid("**/playground/**", "hyperformula") },
   {
+    // The command-line tool runs in Node, without Office.js: of src/excel it may import only the pure table specs and
+    // their parsing (the registry's public entry, the column dictionary, the claims columns).
+    files: ["src/cli/**"],
+    rules: {
+      ...Object.fromEntries(Object.keys(officeRules).map((rule) => [rule, "off"])),
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "/excel/(?!registry$|registry/columnDictionary$|claims/claimsColumns$)",
+              message: "src/cli reads only the pure table specs of src/excel (ARCHITECTURE.md section 2).",
+            },
+            ...[
+              "**/functions/**",
+              "**/taskpane/**",
+              "**/playground/**",
+              "react",
+              "react-dom",
+              "@fluentui/*",
+              "hyperformula",
+            ].map((group) => ({ group: [group], message: "Breaks the layering of ARCHITECTURE.md section 2." })),
+            ENGINE_ENTRY,
+          ],
+        },
+      ],
+    },
+  },
+
+  {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs", "scripts/**", "test/**"],
     languageOptions: { globals: { ...globals.node } },
     rules: { "@typescript-eslint/no-require-imports": "off" },

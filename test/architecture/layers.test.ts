@@ -51,6 +51,11 @@ const engineEntry = [
   "src/excel/core/tableWriter.ts",
   'import { toCents } from "../../engine";\nexport const f = toCents;\n',
 ] as const;
+/** The command-line tool runs without Office: the registry's pure specs yes, an Office-bound module of src/excel no. */
+const cliImports = [
+  ["src/cli/workbookFile.ts", 'import { buildRegistry } from "../excel/registry";\nexport const f = buildRegistry;\n'],
+  ["src/cli/workbookFile.ts", 'import { hostExcel } from "../excel/core/excelGateway";\nexport const f = hostExcel;\n'],
+] as const;
 let results: string[][] = [];
 beforeAll(() => {
   results = lintAll([
@@ -59,6 +64,7 @@ beforeAll(() => {
     layering,
     deepEngineImport,
     engineEntry,
+    ...cliImports,
   ]);
 });
 const lintAs = (index: number) => results[index] ?? [];
@@ -79,5 +85,10 @@ describe("layers are enforced for globals too", () => {
   it("lint refuses a deep import of the engine from outside it, and accepts its entry point", () => {
     expect(lintAs(cases.length + 2).some((m) => m.includes("src/engine/index.ts"))).toBe(true);
     expect(lintAs(cases.length + 3).filter((m) => m.startsWith("no-restricted-imports:"))).toEqual([]);
+  });
+
+  it("lint lets the command-line tool read the registry's table specs, and refuses it the Office-bound Excel layer", () => {
+    expect(lintAs(cases.length + 4).filter((m) => m.startsWith("no-restricted-imports:"))).toEqual([]);
+    expect(lintAs(cases.length + 5).some((m) => m.startsWith("no-restricted-imports:"))).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
  * preference, and the label the mapping picker shows. The mapping suggestion matches headers with the dictionary's
  * one matcher (case, spaces and punctuation ignored), so "Mod 1", "MOD1" and "mod-1" are the same header.
  */
-import type { Column, TableSpec } from "../registry/columnDictionary";
+import { findHeader, headerKeys, type Column, type TableSpec } from "../registry/columnDictionary";
 import { REMITTANCE_TABLE_SPEC } from "../remittances/remittanceTable";
 
 type RemittanceField = keyof typeof REMITTANCE_TABLE_SPEC.columns;
@@ -313,3 +313,25 @@ export const CLAIMS_FIELDS = Object.keys(CLAIMS_TABLE_SPEC.columns) as readonly 
 
 /** A claims table's mapping: the header of the column holding each field, or null where the table has none. */
 export type ClaimsMapping = { readonly [F in ClaimsField]: string | null };
+
+/**
+ * The mapping suggested by a table's headers: for each field, the first of its names (its Tuva header, then its
+ * synonyms in order of preference) that a header matches once case, spaces and punctuation are ignored ("CPT",
+ * "Mod 1", "Billed", "POS"): the column dictionary's one matcher. A column is
+ * suggested for one field at most, except that the allowed and paid amounts may also be the amount; a field no
+ * header matches is null.
+ * @example suggestClaimsMapping(["CPT", "Units", "Billed", "Allowed"]).chargeAmount // "Billed"
+ */
+export function suggestClaimsMapping(headers: readonly string[]): ClaimsMapping {
+  const keys = headerKeys(headers);
+  const taken = new Set<number>();
+  const mapping = {} as Record<ClaimsField, string | null>;
+  for (const field of CLAIMS_FIELDS) {
+    const column: ClaimsColumn = CLAIMS_TABLE_SPEC.columns[field];
+    const sharesColumn = column.sharesColumn === true;
+    const position = findHeader(keys, column, (p) => !sharesColumn && taken.has(p));
+    mapping[field] = position === undefined ? null : headers[position]!;
+    if (position !== undefined && !sharesColumn) taken.add(position);
+  }
+  return mapping;
+}

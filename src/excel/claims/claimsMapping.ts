@@ -9,41 +9,12 @@ import { fail, ok, type Result } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
 import type { CommitStep } from "../core/operation";
 import { readSetting, storeSettingStep, tableSetting } from "../core/workbookSettings";
-import { findHeader, headerKeys } from "../registry/columnDictionary";
-import {
-  CLAIMS_FIELDS,
-  CLAIMS_TABLE_SPEC,
-  type ClaimsColumn,
-  type ClaimsField,
-  type ClaimsMapping,
-} from "./claimsColumns";
+import { CLAIMS_FIELDS, CLAIMS_TABLE_SPEC, type ClaimsField, type ClaimsMapping } from "./claimsColumns";
 
-export { CLAIMS_FIELDS, type ClaimsField, type ClaimsMapping } from "./claimsColumns";
+export { CLAIMS_FIELDS, suggestClaimsMapping, type ClaimsField, type ClaimsMapping } from "./claimsColumns";
 
 /** How each field is shown and which headers suggest it: the claims table's columns in the column dictionary. */
 export const CLAIMS_FIELD_SPECS = CLAIMS_TABLE_SPEC.columns;
-
-/**
- * The mapping suggested by a table's headers: for each field, the first of its names (its Tuva header, then its
- * synonyms in order of preference) that a header matches once case, spaces and punctuation are ignored ("CPT",
- * "Mod 1", "Billed", "POS"): the column dictionary's one matcher. A column is
- * suggested for one field at most, except that the allowed and paid amounts may also be the amount; a field no
- * header matches is null.
- * @example suggestClaimsMapping(["CPT", "Units", "Billed", "Allowed"]).chargeAmount // "Billed"
- */
-export function suggestClaimsMapping(headers: readonly string[]): ClaimsMapping {
-  const keys = headerKeys(headers);
-  const taken = new Set<number>();
-  const mapping = {} as Record<ClaimsField, string | null>;
-  for (const field of CLAIMS_FIELDS) {
-    const column: ClaimsColumn = CLAIMS_FIELD_SPECS[field];
-    const sharesColumn = column.sharesColumn === true;
-    const position = findHeader(keys, column, (p) => !sharesColumn && taken.has(p));
-    mapping[field] = position === undefined ? null : headers[position]!;
-    if (position !== undefined && !sharesColumn) taken.add(position);
-  }
-  return mapping;
-}
 
 /** The settings key of a table's mapping (see workbookSettings.ts). */
 export function claimsMappingSettingKey(tableName: string): string {
