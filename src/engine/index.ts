@@ -150,6 +150,7 @@ export {
   upliftToMarket,
   UPLIFT_RANK_BASES,
   UPLIFT_CODES,
+  UPLIFT_CODE_KINDS,
   type UpliftCode,
   type UpliftCodeKind,
   type UpliftCodeOf,

@@ -3,7 +3,7 @@ import type { HcpcsCode } from "../hcpcsCode";
 import { parseMsDrg, type MsDrg } from "../inpatient/msDrg";
 import type { Result } from "../result";
 import { parseRevenueCode, type RevenueCode } from "../revenueCode";
-import type { InstitutionalCodeKind } from "../variance/institutional";
+import { INSTITUTIONAL_CODE_KINDS, type InstitutionalCodeKind } from "../variance/institutional";
 
 /**
  * What an uplift ranks and uplifts by: the codes a contract prices by. A professional claim line and a hospital
@@ -12,6 +12,8 @@ import type { InstitutionalCodeKind } from "../variance/institutional";
  * model and the review's Summary group a hospital table alike.
  */
 export type UpliftCodeKind = InstitutionalCodeKind;
+/** Every {@link UpliftCodeKind}, in the order a user is offered them (a stay's DRG, then HCPCS, revenue code). */
+export const UPLIFT_CODE_KINDS: readonly UpliftCodeKind[] = INSTITUTIONAL_CODE_KINDS;
 
 /** The code of each kind, normalised as the pricers read it. */
 export interface UpliftCodeOf {

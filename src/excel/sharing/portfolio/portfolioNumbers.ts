@@ -73,6 +73,7 @@ export function rateBasisText(version: ContractVersion): string {
 function subset(lines: ModelLines, indexes: readonly number[]): ModelLines {
   const pick = <T>(values: readonly T[]) => indexes.map((i) => values[i] as T);
   return {
+    ...lines,
     hcpcsCodes: pick(lines.hcpcsCodes),
     amountCents: pick(lines.amountCents),
     chargeCents: lines.chargeCents === null ? null : pick(lines.chargeCents),
