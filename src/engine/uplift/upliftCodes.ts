@@ -3,7 +3,7 @@ import type { HcpcsCode } from "../hcpcsCode";
 import { parseMsDrg, type MsDrg } from "../inpatient/msDrg";
 import type { Result } from "../result";
 import { parseRevenueCode, type RevenueCode } from "../revenueCode";
-import { INSTITUTIONAL_CODE_KINDS, type InstitutionalCodeKind } from "../variance/institutional";
+import { INSTITUTIONAL_CODE_KINDS, type InstitutionalCodeKind } from "../institutional/codeKinds";
 
 /**
  * What an uplift ranks and uplifts by: the codes a contract prices by. A professional claim line and a hospital
