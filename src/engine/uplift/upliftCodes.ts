@@ -31,6 +31,8 @@ export interface UpliftCodeDeclaration<K extends UpliftCodeKind> {
   readonly label: string;
   /** The code in a sentence: "is not an MS-DRG". */
   readonly name: string;
+  /** Codes of the kind counted: "from 140 stays and 12 MS-DRGs". */
+  readonly plural: string;
   /** What a cell of this kind holds, for a message: "a 3-digit MS-DRG like 470". */
   readonly expected: string;
   /** What one ranked entry is: a stay for a DRG (the claim is priced as a whole), else a line. */
@@ -43,6 +45,7 @@ export const UPLIFT_CODES: { readonly [K in UpliftCodeKind]: UpliftCodeDeclarati
   hcpcs: {
     label: "HCPCS Code",
     name: "a CPT/HCPCS code",
+    plural: "codes",
     expected: "5 characters like 99213, 0001F or J1100",
     unit: "line",
     read: readHcpcsCodeCell,
@@ -50,6 +53,7 @@ export const UPLIFT_CODES: { readonly [K in UpliftCodeKind]: UpliftCodeDeclarati
   drg: {
     label: "MS-DRG",
     name: "an MS-DRG",
+    plural: "MS-DRGs",
     expected: "1 to 3 digits like 470",
     unit: "stay",
     read: parseMsDrg,
@@ -57,6 +61,7 @@ export const UPLIFT_CODES: { readonly [K in UpliftCodeKind]: UpliftCodeDeclarati
   revenueCode: {
     label: "Revenue Code",
     name: "a revenue code",
+    plural: "revenue codes",
     expected: "4 digits like 0450 (0278 for implants)",
     unit: "line",
     read: parseRevenueCode,
