@@ -133,10 +133,9 @@ export type LineKey = "hcpcsCode" | "amount" | "chargeAmount" | "lineCount" | "s
  */
 export function lineColumns(shape: LineSheetShape): readonly ColumnDeclaration<LineKey>[] {
   const code = UPLIFT_CODES[shape.codeKind];
-  // A stay's amount and charge are the claim's (readClaimLines.ts), not a line column's.
-  const byStay = code.unit === "stay";
-  const amount = byStay ? "Allowed Amount" : shape.amountColumn;
-  const charge = byStay ? "Total Charge Amount" : "Charge Amount";
+  // A stay's charge is the claim's total (readClaimLines.ts), not a line's.
+  const charge = code.unit === "stay" ? "Total charges" : "Charge Amount";
+  const amount = shape.amountColumn;
   return [
     { key: "hcpcsCode", header: code.label, numberFormat: text },
     { key: "amount", header: `Current ${amount} per ${code.unit}`, numberFormat: money },

@@ -125,7 +125,7 @@ function titleBlocks(t: ModelTables, description: ModelDescription, lines: Model
     text(
       MODEL_ROWS.subtitle,
       `${count} ${code.unit === "stay" ? "inpatient stays" : "claim lines"} by ${code.label} (${description.filtersText})${leftOut}` +
-        `; revenue is ${code.unit === "stay" ? "each stay's allowed amount" : description.amountColumn}; uplifts: ${scope}; built ${description.asOf}.`,
+        `; revenue is ${description.amountColumn}; uplifts: ${scope}; built ${description.asOf}.`,
       "subtitle",
     ),
     text(

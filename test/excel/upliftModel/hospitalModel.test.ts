@@ -67,6 +67,9 @@ describeWithSharedData("the uplift model of the sample's hospital claims", () =>
       const first = modelCodeTableRow(1);
       expect(simulator.cell("DRG Model", first - 1, 1).value).toBe("MS-DRG");
       expect(simulator.cell("DRG Model", first - 1, 2).value).toBe("Stays");
+      expect(String(simulator.cell("DRG Model", 1, 0).value)).toMatch(
+        new RegExp(`^${model.lineCount} inpatient stays by MS-DRG \\(all lines\\); revenue is Claim Allowed Amount;`),
+      );
       const drgs = new Set(sample.rows.flatMap((_, r) => (isStay(r) ? [String(cell(r, "MS-DRG"))] : [])));
       expect(model.numbers.codes.map((c) => c.hcpcsCode).sort()).toEqual([...drgs].sort());
     });
