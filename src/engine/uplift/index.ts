@@ -4,3 +4,4 @@ export * from "./lineAmount";
 export * from "./upliftRates";
 export * from "./upliftScenario";
 export * from "./marketUplift";
+export * from "./upliftCodes";

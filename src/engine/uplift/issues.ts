@@ -1,5 +1,6 @@
 import type { EntriesByCode } from "../catalogue";
 import type { IssueEntry } from "../issues";
+import { UPLIFT_CODES, type UpliftCodeKind } from "./upliftCodes";
 
 /** The per-row arguments of an uplift scenario, named as `PAYER.UPLIFT_SCENARIO` names them. */
 export type UpliftRowArgument = "codes" | "amounts" | "volumes" | "billed";
@@ -11,7 +12,12 @@ export type UpliftRowArgument = "codes" | "amounts" | "volumes" | "billed";
  */
 export type UpliftIssue =
   | { readonly code: "upliftCodeMissing"; readonly row: number; readonly amount: string }
-  | { readonly code: "upliftCodeMalformed"; readonly row: number; readonly value: string }
+  | {
+      readonly code: "upliftCodeMalformed";
+      readonly row: number;
+      readonly value: string;
+      readonly kind: UpliftCodeKind;
+    }
   | {
       readonly code: "upliftCellMalformed";
       readonly argument: Exclude<UpliftRowArgument, "codes">;
@@ -34,7 +40,12 @@ export type UpliftIssue =
   | { readonly code: "upliftFractionMissing"; readonly row: number | null; readonly hcpcsCode: string | null }
   | { readonly code: "upliftFractionMalformed"; readonly row: number | null; readonly value: string }
   | { readonly code: "upliftFractionBelowMinus100"; readonly row: number | null; readonly value: string }
-  | { readonly code: "upliftTableCodeMalformed"; readonly row: number; readonly value: string }
+  | {
+      readonly code: "upliftTableCodeMalformed";
+      readonly row: number;
+      readonly value: string;
+      readonly kind: UpliftCodeKind;
+    }
   | {
       readonly code: "upliftTableDuplicate";
       readonly hcpcsCode: string;
@@ -68,7 +79,7 @@ export const UPLIFT_ISSUE_CATALOGUE: EntriesByCode<UpliftIssue, IssueEntry> = {
   upliftCodeMalformed: {
     excelError: "#VALUE!",
     message: (i) =>
-      `codes row ${i.row}: '${i.value}' is not a CPT/HCPCS code; expected 5 characters like 99213, 0001F or J1100.`,
+      `codes row ${i.row}: '${i.value}' is not ${UPLIFT_CODES[i.kind].name}; expected ${UPLIFT_CODES[i.kind].expected}.`,
   },
   upliftCellMalformed: {
     excelError: "#VALUE!",
@@ -107,7 +118,7 @@ export const UPLIFT_ISSUE_CATALOGUE: EntriesByCode<UpliftIssue, IssueEntry> = {
   upliftTableCodeMalformed: {
     excelError: "#VALUE!",
     message: (i) =>
-      `uplift row ${i.row}: '${i.value}' is not a CPT/HCPCS code or *; expected a code like 99213 or J1100, or * for all other codes.`,
+      `uplift row ${i.row}: '${i.value}' is not ${UPLIFT_CODES[i.kind].name} or *; expected ${UPLIFT_CODES[i.kind].expected}, or * for all other codes.`,
   },
   upliftTableDuplicate: {
     excelError: "#VALUE!",

@@ -1,8 +1,8 @@
-import { isBlankCell, percentText, readFraction, readHcpcsCodeCell } from "../cellValues";
+import { isBlankCell, percentText, readFraction } from "../cellValues";
 import type { Decimal } from "../decimal";
-import type { HcpcsCode } from "../hcpcsCode";
 import { fail, ok, type Result } from "../result";
 import type { UpliftIssue } from "./issues";
+import { UPLIFT_CODES, type UpliftCode, type UpliftCodeKind } from "./upliftCodes";
 
 /**
  * The `uplift` of a scenario as the user gave it: one fraction for every code, or table rows of (code, fraction)
@@ -14,7 +14,7 @@ export type UpliftInput =
 
 /** Uplift fractions by code, read and checked; a code absent from `byCode` takes `defaultFraction`. */
 export interface UpliftRates {
-  readonly byCode: ReadonlyMap<HcpcsCode, Decimal>;
+  readonly byCode: ReadonlyMap<UpliftCode, Decimal>;
   /** The `*` row, or the single fraction; null when codes outside the table get no uplift. */
   readonly defaultFraction: Decimal | null;
 }
@@ -24,17 +24,18 @@ export const DEFAULT_UPLIFT_CODE = "*";
 
 /**
  * Reads an uplift: a fraction (5% = 0.05; "5%" text too) of -1 or more, or a table of (code, fraction) rows with an
- * optional `*` row as the default. Blank table rows are skipped; codes are normalised like the claims' codes
- * (99213, "99213", 110 -> "00110"); a code listed twice with the same fraction is harmless, with different fractions
+ * optional `*` row as the default. Blank table rows are skipped; codes are read as `kind` (HCPCS by default) and
+ * normalised like the claims' codes (99213, "99213", 110 -> "00110"; DRG 39 -> "039"); a code listed twice with the same fraction is harmless, with different fractions
  * it is an issue naming both rows.
  * @example readUpliftRates({ kind: "byCode", rows: [[99213, 0.05], ["*", 0.03]] })
  */
-export function readUpliftRates(input: UpliftInput): Result<UpliftRates, UpliftIssue> {
+export function readUpliftRates(input: UpliftInput, kind: UpliftCodeKind = "hcpcs"): Result<UpliftRates, UpliftIssue> {
   if (input.kind === "flat") {
     const fraction = checkedFraction(input.fraction, null, null);
     return fraction.ok ? ok({ byCode: new Map(), defaultFraction: fraction.value }) : fraction;
   }
-  const byCode = new Map<HcpcsCode, Decimal>();
+  const byCode = new Map<UpliftCode, Decimal>();
+  const readCode = UPLIFT_CODES[kind].read;
   const rowOf = new Map<string, number>();
   let defaultFraction: Decimal | null = null;
   for (let index = 0; index < input.rows.length; index++) {
@@ -44,13 +45,13 @@ export function readUpliftRates(input: UpliftInput): Result<UpliftRates, UpliftI
     const isDefault = typeof rawCode === "string" && rawCode.trim() === DEFAULT_UPLIFT_CODE;
     let key: string = DEFAULT_UPLIFT_CODE;
     if (!isDefault) {
-      const code = readHcpcsCodeCell(rawCode);
-      if (!code.ok) return fail({ code: "upliftTableCodeMalformed", row, value: String(rawCode ?? "").trim() });
+      const code = readCode(rawCode);
+      if (!code.ok) return fail({ code: "upliftTableCodeMalformed", row, value: String(rawCode ?? "").trim(), kind });
       key = code.value;
     }
     const fraction = checkedFraction(rawFraction, row, key);
     if (!fraction.ok) return fraction;
-    const earlier = key === DEFAULT_UPLIFT_CODE ? defaultFraction : (byCode.get(key as HcpcsCode) ?? null);
+    const earlier = key === DEFAULT_UPLIFT_CODE ? defaultFraction : (byCode.get(key as UpliftCode) ?? null);
     if (earlier !== null) {
       if (!earlier.equals(fraction.value)) {
         return fail({
@@ -66,14 +67,14 @@ export function readUpliftRates(input: UpliftInput): Result<UpliftRates, UpliftI
     }
     rowOf.set(key, row);
     if (key === DEFAULT_UPLIFT_CODE) defaultFraction = fraction.value;
-    else byCode.set(key as HcpcsCode, fraction.value);
+    else byCode.set(key as UpliftCode, fraction.value);
   }
   return ok({ byCode, defaultFraction });
 }
 
 /** The fraction a code gets under these rates, or null when it gets no uplift. */
-export function upliftFractionFor(rates: UpliftRates, hcpcsCode: HcpcsCode): Decimal | null {
-  return rates.byCode.get(hcpcsCode) ?? rates.defaultFraction;
+export function upliftFractionFor(rates: UpliftRates, code: UpliftCode): Decimal | null {
+  return rates.byCode.get(code) ?? rates.defaultFraction;
 }
 
 function checkedFraction(value: unknown, row: number | null, hcpcsCode: string | null): Result<Decimal, UpliftIssue> {

@@ -1,10 +1,11 @@
 import { Decimal } from "../decimal";
-import { createCentsReader, isBlankCell, MAX_LINE_CENTS, readHcpcsCodeCell, readQuantity } from "../cellValues";
+import { createCentsReader, isBlankCell, MAX_LINE_CENTS, readQuantity } from "../cellValues";
 import type { HcpcsCode } from "../hcpcsCode";
 import type { Cents } from "../money";
 import { fail, ok, type Result } from "../result";
 import type { UpliftIssue } from "./issues";
 import { capAtBilled, upliftedLineCents, upliftFactor, type UpliftFactor } from "./lineAmount";
+import { UPLIFT_CODES, type UpliftCode, type UpliftCodeKind, type UpliftCodeOf } from "./upliftCodes";
 import { readUpliftRates, upliftFractionFor, type UpliftInput } from "./upliftRates";
 
 /** What ranks codes for `top_n`: current revenue (the default) or volume. */
@@ -13,9 +14,11 @@ export const UPLIFT_RANK_BASES = ["revenue", "volume"] as const;
 export type UpliftRankBasis = (typeof UPLIFT_RANK_BASES)[number];
 
 /** The columns of an uplift scenario, one entry per claim line (or utilisation row); optional columns may be null. */
-export interface UpliftScenarioInput {
-  /** Per row CPT/HCPCS code: text or number (110 -> "00110"). */
+export interface UpliftScenarioInput<K extends UpliftCodeKind = "hcpcs"> {
+  /** Per row code of `codeKind`: text or number (HCPCS 110 -> "00110", DRG 39 -> "039", revenue code 450 -> "0450"). */
   readonly codes: readonly unknown[];
+  /** What `codes` and the uplift table's codes are (default HCPCS): a stay's MS-DRG, a line's revenue code. */
+  readonly codeKind?: K;
   /** Per row current reimbursement in dollars. */
   readonly amounts: readonly unknown[];
   readonly uplift: UpliftInput;
@@ -30,10 +33,11 @@ export interface UpliftScenarioInput {
 }
 
 /** One code's line in a scenario, as the detail result spills it. */
-export interface UpliftCodeResult {
+export interface UpliftCodeResult<C extends UpliftCode = HcpcsCode> {
   /** 1 for the first code by `rankBy`; ties go to the lower code. */
   readonly rank: number;
-  readonly hcpcsCode: HcpcsCode;
+  /** The code ranked: a HCPCS code unless the scenario's `codeKind` is another (then its MS-DRG or revenue code). */
+  readonly hcpcsCode: C;
   /** Sum of `volumes`, or the number of rows when volumes are not given. */
   readonly volumeQuantity: number;
   readonly lineCount: number;
@@ -47,12 +51,12 @@ export interface UpliftCodeResult {
 }
 
 /** The revenue effect of an uplift, by code and in total, exact to the cent. */
-export interface UpliftScenario {
+export interface UpliftScenario<C extends UpliftCode = HcpcsCode> {
   readonly rankBy: UpliftRankBasis;
   /** How many codes, by rank, were offered the uplift: `topN` capped at the number of codes, or all of them. */
   readonly topN: number;
   /** Every code in the data, by rank. */
-  readonly codes: readonly UpliftCodeResult[];
+  readonly codes: readonly UpliftCodeResult<C>[];
   readonly currentCents: Cents;
   readonly newCents: Cents;
   readonly deltaCents: Cents;
@@ -76,8 +80,11 @@ const ZERO = new Decimal(0);
  * @example computeUpliftScenario({ codes: [99213, "99214"], amounts: [100, 200], uplift: { kind: "flat", fraction: 0.05 }, topN: 1 })
  *   // ok: 99214 ranks first and gains $10.00; delta 1000 cents
  */
-export function computeUpliftScenario(input: UpliftScenarioInput): Result<UpliftScenario, UpliftIssue> {
+export function computeUpliftScenario<K extends UpliftCodeKind = "hcpcs">(
+  input: UpliftScenarioInput<K>,
+): Result<UpliftScenario<UpliftCodeOf[K]>, UpliftIssue> {
   const { codes, amounts } = input;
+  const kind: UpliftCodeKind = input.codeKind ?? "hcpcs";
   const volumes = input.volumes ?? null;
   const billed = input.billed ?? null;
   const rankBy = input.rankBy ?? "revenue";
@@ -95,13 +102,13 @@ export function computeUpliftScenario(input: UpliftScenarioInput): Result<Uplift
   if (topN !== null && !(Number.isInteger(topN) && topN >= 1)) {
     return fail({ code: "upliftTopNMalformed", value: String(topN) });
   }
-  const rates = readUpliftRates(input.uplift);
+  const rates = readUpliftRates(input.uplift, kind);
   if (!rates.ok) return rates;
 
-  const grouped = groupLines(codes, amounts, volumes, billed);
+  const grouped = groupLines(kind, codes, amounts, volumes, billed);
   if (!grouped.ok) return grouped;
   const lines = grouped.value;
-  const slots = lines.hcpcsCodes.length;
+  const slots = lines.codes.length;
   if (slots === 0) return fail({ code: "upliftNoRows" });
 
   const order = rankSlots(lines, rankBy === "volume" ? lines.volumes : lines.currentCents);
@@ -109,7 +116,7 @@ export function computeUpliftScenario(input: UpliftScenarioInput): Result<Uplift
   const factors: (UpliftFactor | null)[] = new Array<UpliftFactor | null>(slots).fill(null);
   for (let rank = 0; rank < cutOff; rank++) {
     const slot = order[rank] as number;
-    const fraction = upliftFractionFor(rates.value, lines.hcpcsCodes[slot] as HcpcsCode);
+    const fraction = upliftFractionFor(rates.value, lines.codes[slot]!);
     if (fraction !== null && !fraction.isZero()) factors[slot] = upliftFactor(fraction);
   }
 
@@ -139,7 +146,7 @@ export function computeUpliftScenario(input: UpliftScenarioInput): Result<Uplift
   let currentTotal = 0;
   let newTotal = 0;
   let cappedTotal = 0;
-  const results: UpliftCodeResult[] = order.map((slot, rank) => {
+  const results: UpliftCodeResult<UpliftCodeOf[K]>[] = order.map((slot, rank) => {
     const current = lines.currentCents[slot] as number;
     const uplifted = newCents[slot] as number;
     currentTotal += current;
@@ -147,7 +154,8 @@ export function computeUpliftScenario(input: UpliftScenarioInput): Result<Uplift
     cappedTotal += cappedLines[slot] as number;
     return {
       rank: rank + 1,
-      hcpcsCode: lines.hcpcsCodes[slot] as HcpcsCode,
+      // The codes were read by the reader of `codeKind`, which is K's.
+      hcpcsCode: lines.codes[slot] as UpliftCodeOf[K],
       volumeQuantity: lines.volumes[slot] as number,
       lineCount: lines.lineCounts[slot] as number,
       currentCents: current as Cents,
@@ -174,14 +182,14 @@ export function computeUpliftScenario(input: UpliftScenarioInput): Result<Uplift
 }
 
 /** The change in percent of the current amount (a fraction: 0.031 for 3.1%), or an issue when it is 0. */
-export function upliftPercentChange(scenario: UpliftScenario): Result<number, UpliftIssue> {
+export function upliftPercentChange(scenario: UpliftScenario<UpliftCode>): Result<number, UpliftIssue> {
   if (scenario.currentCents === 0) return fail({ code: "upliftNoCurrentAmount" });
   return ok(scenario.deltaCents / scenario.currentCents);
 }
 
 /** Lines grouped by code: one slot per distinct normalised code, and each line's slot, cents and billed cents. */
 interface GroupedLines {
-  readonly hcpcsCodes: HcpcsCode[];
+  readonly codes: UpliftCode[];
   readonly currentCents: number[];
   readonly volumes: number[];
   readonly lineCounts: number[];
@@ -192,13 +200,15 @@ interface GroupedLines {
 }
 
 function groupLines(
+  kind: UpliftCodeKind,
   codes: readonly unknown[],
   amounts: readonly unknown[],
   volumes: readonly unknown[] | null,
   billed: readonly unknown[] | null,
 ): Result<GroupedLines, UpliftIssue> {
   const rows = codes.length;
-  const hcpcsCodes: HcpcsCode[] = [];
+  const readCode = UPLIFT_CODES[kind].read;
+  const distinctCodes: UpliftCode[] = [];
   const currentCents: number[] = [];
   const volumeSums: number[] = [];
   const lineCounts: number[] = [];
@@ -228,13 +238,13 @@ function groupLines(
           if (amount === "blank") continue;
           return fail({ code: "upliftCodeMissing", row, amount: String(amounts[index]) });
         }
-        const code = readHcpcsCodeCell(raw);
-        if (!code.ok) return fail({ code: "upliftCodeMalformed", row, value: String(raw).trim() });
+        const code = readCode(raw);
+        if (!code.ok) return fail({ code: "upliftCodeMalformed", row, value: String(raw).trim(), kind });
         slot = slotByCode.get(code.value) ?? -1;
         if (slot < 0) {
-          slot = hcpcsCodes.length;
+          slot = distinctCodes.length;
           slotByCode.set(code.value, slot);
-          hcpcsCodes.push(code.value);
+          distinctCodes.push(code.value);
           currentCents.push(0);
           volumeSums.push(0);
           lineCounts.push(0);
@@ -285,7 +295,7 @@ function groupLines(
   // Every partial sum is at most the sum of magnitudes, so this one check keeps all the sums exact.
   if (!Number.isSafeInteger(absoluteCents)) return fail({ code: "upliftTotalTooLarge" });
   return ok({
-    hcpcsCodes,
+    codes: distinctCodes,
     currentCents,
     volumes: volumes === null ? lineCounts : volumeSums,
     lineCounts,
@@ -297,8 +307,8 @@ function groupLines(
 
 /** Slots by descending metric, ties by ascending code (a code is unique, so the order is total and repeatable). */
 function rankSlots(lines: GroupedLines, metric: readonly number[]): number[] {
-  const order = Array.from({ length: lines.hcpcsCodes.length }, (_, slot) => slot);
-  const codes = lines.hcpcsCodes;
+  const order = Array.from({ length: lines.codes.length }, (_, slot) => slot);
+  const codes = lines.codes;
   return order.sort((a, b) => {
     const difference = (metric[b] as number) - (metric[a] as number);
     if (difference !== 0) return difference;

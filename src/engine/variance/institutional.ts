@@ -41,10 +41,9 @@ import { deniedReasonText, type LineDenial } from "./lineDenial";
 import { pricedReview, REVERSAL_REASON, unpriced, type VarianceLine } from "./reviewLines";
 import type { VarianceTolerance } from "./tolerance";
 
-/** What an institutional line's amounts are grouped by on the Summary: a stay's DRG, else HCPCS, else revenue code. */
-export const INSTITUTIONAL_CODE_KINDS = ["drg", "hcpcs", "revenueCode"] as const;
-/** One of {@link INSTITUTIONAL_CODE_KINDS}. */
-export type InstitutionalCodeKind = (typeof INSTITUTIONAL_CODE_KINDS)[number];
+// Declared in a module of its own, which the uplift's code kinds import without the review's dependencies.
+export { INSTITUTIONAL_CODE_KINDS, type InstitutionalCodeKind } from "../institutional/codeKinds";
+import type { InstitutionalCodeKind } from "../institutional/codeKinds";
 
 /** What the pricers take from one table line. */
 export interface InstitutionalLinePricing {
@@ -296,16 +295,45 @@ function reviewOutpatientClaims(review: Review, claims: readonly Claim[]): void 
     const priced = priceOutpatientLines(group.lines, terms, opps);
     // The batch keeps no trace: each claim's trace, for the reasons, from the claim pricer it agrees with.
     const traces = group.claims.flatMap((lines) => priceOutpatientClaim(lines, terms, opps).lines.map((l) => l.trace));
+    const costless = costlessDenials(group.positions, group.claims, review.lines, priced);
     group.positions.forEach((i, k) => {
       const line = review.lines[i]!;
       const issue = priced.issues.get(k);
       if (issue !== undefined) review.out[i] = notPriced(line, issue);
       else {
         const basis = reasonSteps(traces[k]!, OUTPATIENT_REASON_STEPS);
-        review.out[i] = pricedReview(line, priced.allowedAmount[k]! as Cents, basis, review.tolerance);
+        const judged = costless.has(k) ? { ...line, denial: { ...line.denial, denied: false, category: null } } : line;
+        review.out[i] = pricedReview(judged, priced.allowedAmount[k]! as Cents, basis, review.tolerance);
       }
     });
   }
+}
+
+/**
+ * The lines of a batch (by position in it) whose denial cost nothing: the contract pays $0 for them (a line packaged
+ * by its status indicator, N or Q1/Q2, or into a J1 line) and no line of their claim that the contract pays for was
+ * denied. Their $0 is the contract's price, not the payer's refusal (DOMAIN.md 2.8: packaged lines are paid within
+ * another line's APC), so a denial code on them (CO-97 "included in another service", even CO-50) is kept as an
+ * adjustment and the line is not counted as a denial; when the claim's paid lines are denied too, the claim was
+ * denied whole and they count with it.
+ */
+function costlessDenials(
+  positions: readonly number[],
+  claims: readonly (readonly OutpatientLine[])[],
+  lines: readonly InstitutionalInputLine[],
+  priced: { readonly allowedAmount: ArrayLike<number>; readonly issues: ReadonlyMap<number, unknown> },
+): Set<number> {
+  const costless = new Set<number>();
+  let start = 0;
+  for (const claim of claims) {
+    const ks = Array.from({ length: claim.length }, (_, n) => start + n);
+    start += claim.length;
+    const paysNothing = (k: number) => !priced.issues.has(k) && priced.allowedAmount[k] === 0;
+    const denied = (k: number) => lines[positions[k]!]!.denial.denied;
+    if (ks.some((k) => !paysNothing(k) && denied(k))) continue;
+    for (const k of ks) if (paysNothing(k) && denied(k) && lines[positions[k]!]!.allowedAmount === 0) costless.add(k);
+  }
+  return costless;
 }
 
 /** Each side's claim review: declared for every side, so a new side does not compile without one. */

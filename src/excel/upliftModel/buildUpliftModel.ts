@@ -3,7 +3,7 @@
  * runs the engine for every scenario, lays out the sheets, writes them atomically. Expected failures are values.
  */
 import { centsToDollars, type Cents } from "../../engine";
-import { ok, type Result } from "../../engine";
+import { ok, UPLIFT_CODES, type Result } from "../../engine";
 import { claimsMappingStep } from "../claims/claimsMapping";
 import type { ExcelGateway } from "../core/excelGateway";
 import { runOperation } from "../core/operation";
@@ -48,6 +48,15 @@ export interface BuiltUpliftModel extends ModelSheetNames {
 /** Options of a build: progress and cancel, request limits, and an injectable clock for the "built on" stamp. */
 export interface BuildOptions extends ModelWriteOptions {
   readonly now?: () => Date;
+}
+
+/**
+ * The column the model's revenue comes from, as the sheet names it: a stay's is its claim's allowed amount where the
+ * table has that column, else the sum of its lines' amounts (readClaimLines.ts).
+ */
+function revenueColumn(request: UpliftModelRequest): string {
+  const byStay = UPLIFT_CODES[request.codeKind ?? "hcpcs"].unit === "stay";
+  return (byStay ? request.mapping.claimAllowedAmount : null) ?? request.mapping.amount ?? "Amount";
 }
 
 function filtersText(request: UpliftModelRequest): string {
@@ -107,7 +116,7 @@ export async function buildUpliftModel(
         {
           tableName: request.tableName,
           linesSheet: target.value.final.linesSheet,
-          amountColumn: request.mapping.amount ?? "Amount",
+          amountColumn: revenueColumn(request),
           filtersText: filtersText(request),
           asOf: (options.now?.() ?? new Date()).toISOString().slice(0, 10),
         },

@@ -3,12 +3,12 @@
  * model caps at billed) are uplifted to the same new amount, so the lines sheet holds one row per group with its
  * count of lines instead of one row per claim line (issue 20 item 2: 100,000 lines are a few thousand rows).
  */
-import type { HcpcsCode } from "../../engine";
+import type { UpliftCode } from "../../engine";
 import type { ModelLines } from "./readClaimLines";
 
 /** Distinct lines in columns, in the order each first appears among the claim lines. */
 export interface ModelLineGroups {
-  readonly hcpcsCodes: readonly HcpcsCode[];
+  readonly hcpcsCodes: readonly UpliftCode[];
   readonly amountCents: readonly number[];
   /** Billed charge of the group's lines (null where blank); null when the model does not cap at billed. */
   readonly chargeCents: readonly (number | null)[] | null;
@@ -18,9 +18,9 @@ export interface ModelLineGroups {
 }
 
 /** Groups `lines` by code, amount and (when capped) billed charge. */
-export function groupModelLines(lines: ModelLines): ModelLineGroups {
+export function groupModelLines(lines: ModelLines<UpliftCode>): ModelLineGroups {
   const positions = new Map<string, number>();
-  const hcpcsCodes: HcpcsCode[] = [];
+  const hcpcsCodes: UpliftCode[] = [];
   const amountCents: number[] = [];
   const chargeCents: (number | null)[] = [];
   const lineCounts: number[] = [];

@@ -4,6 +4,7 @@
  * of each scenario are a group declared once (`scenarioCodeColumns`, `scenarioLineColumns`) and repeated per
  * scenario. The layout (`layoutModel`) writes every formula through these names, never a column letter.
  */
+import { UPLIFT_CODES, type UpliftCodeKind } from "../../engine";
 import type { ColumnDeclaration } from "../core/columnLetters";
 import { NUMBER_FORMATS } from "../core/numberFormats";
 
@@ -58,12 +59,19 @@ export type ComparisonKey = (typeof COMPARISON_COLUMNS)[number]["key"];
 /** A column of the code table's fixed part. */
 export type CodeKey = "rank" | "hcpcsCode" | "volume" | "current" | "share";
 
-/** The code table's fixed columns; the volume is units when the claims have them, else a count of lines. */
-export function codeColumns(hasUnits: boolean): readonly ColumnDeclaration<CodeKey>[] {
+/** "Lines" or "Stays": what one entry of a model by `codeKind` is, counted. */
+const countHeader = (codeKind: UpliftCodeKind): string => (UPLIFT_CODES[codeKind].unit === "stay" ? "Stays" : "Lines");
+
+/**
+ * The code table's fixed columns; the code is headed by its kind ("MS-DRG"), and the volume is units when the claims
+ * have them, else a count of lines (or of stays).
+ */
+export function codeColumns(hasUnits: boolean, codeKind: UpliftCodeKind): readonly ColumnDeclaration<CodeKey>[] {
+  const count = hasUnits ? "Units" : countHeader(codeKind);
   return [
     { key: "rank", header: "Rank", numberFormat: volume, width: CODE_COLUMN_WIDTH },
-    { key: "hcpcsCode", header: "HCPCS Code", numberFormat: text, width: CODE_COLUMN_WIDTH },
-    { key: "volume", header: hasUnits ? "Units" : "Lines", numberFormat: volume, width: CODE_COLUMN_WIDTH },
+    { key: "hcpcsCode", header: UPLIFT_CODES[codeKind].label, numberFormat: text, width: CODE_COLUMN_WIDTH },
+    { key: "volume", header: count, numberFormat: volume, width: CODE_COLUMN_WIDTH },
     { key: "current", header: "Current revenue", numberFormat: money, width: CODE_COLUMN_WIDTH },
     { key: "share", header: "Share of revenue", numberFormat: percent, width: CODE_COLUMN_WIDTH },
   ];
@@ -111,6 +119,8 @@ export interface LineSheetShape {
   /** New amounts are capped at the billed charge: the charge column is needed. */
   readonly capped: boolean;
   readonly hasUnits: boolean;
+  /** What the model ranks: the code column's header and whether a row counts lines or stays. */
+  readonly codeKind: UpliftCodeKind;
 }
 
 /** A column of the lines sheet's fixed part. */
@@ -122,15 +132,19 @@ export type LineKey = "hcpcsCode" | "amount" | "chargeAmount" | "lineCount" | "s
  * are uplifted alike, so a row per distinct line keeps the model exact with far fewer formulas (issue 20 item 2).
  */
 export function lineColumns(shape: LineSheetShape): readonly ColumnDeclaration<LineKey>[] {
+  const code = UPLIFT_CODES[shape.codeKind];
+  // A stay's charge is the claim's total (readClaimLines.ts), not a line's.
+  const charge = code.unit === "stay" ? "Total charges" : "Charge Amount";
+  const amount = shape.amountColumn;
   return [
-    { key: "hcpcsCode", header: "HCPCS Code", numberFormat: text },
-    { key: "amount", header: `Current ${shape.amountColumn} per line`, numberFormat: money },
-    ...(shape.capped ? [{ key: "chargeAmount", header: "Charge Amount per line", numberFormat: money } as const] : []),
-    { key: "lineCount", header: `Lines in ${shape.tableName}`, numberFormat: volume },
+    { key: "hcpcsCode", header: code.label, numberFormat: text },
+    { key: "amount", header: `Current ${amount} per ${code.unit}`, numberFormat: money },
+    ...(shape.capped ? [{ key: "chargeAmount", header: `${charge} per ${code.unit}`, numberFormat: money } as const] : []), // prettier-ignore
+    { key: "lineCount", header: `${countHeader(shape.codeKind)} in ${shape.tableName}`, numberFormat: volume },
     ...(shape.hasUnits
       ? [{ key: "serviceUnitQuantity", header: "Service Unit Quantity", numberFormat: volume } as const]
       : []),
-    { key: "currentTotal", header: `Current ${shape.amountColumn}`, numberFormat: money },
+    { key: "currentTotal", header: `Current ${amount}`, numberFormat: money },
   ];
 }
 

@@ -3,8 +3,9 @@
  * each kind of scenario turned into its uplift table here, by one exhaustive dispatch on `kind`: a percentage with
  * its overrides, or each code's uplift to a market percentile (marketTargets.ts). The sheets reproduce these numbers.
  */
-import { Decimal, fail, issueMessage, ok, parseHcpcsCode, type HcpcsCode, type Result } from "../../engine";
-import { computeUpliftScenario, type UpliftScenario, type UpliftScenarioInput } from "../../engine";
+import { Decimal, fail, issueMessage, ok, type HcpcsCode, type Result } from "../../engine";
+import { computeUpliftScenario, UPLIFT_CODES, type UpliftCode, type UpliftCodeKind } from "../../engine";
+import type { UpliftCodeResult, UpliftScenario, UpliftScenarioInput } from "../../engine";
 import type { MarketTable } from "../benchmarks/marketTable";
 import { marketTargets, marketUpliftRows, percentileLabel, type MarketTargets } from "./marketTargets";
 import {
@@ -19,15 +20,17 @@ import type { ModelLines } from "./readClaimLines";
 
 /** The engine's answer for each scenario, and the codes in the model's order (by current revenue, ties by code). */
 export interface ModelNumbers {
+  /** What the codes are (HCPCS, MS-DRG or revenue code): the lines' kind. */
+  readonly codeKind: UpliftCodeKind;
   readonly codes: readonly {
-    readonly hcpcsCode: HcpcsCode;
+    readonly hcpcsCode: UpliftCode;
     readonly volumeQuantity: number;
     readonly currentCents: number;
   }[];
   readonly currentCents: number;
   readonly scenarios: readonly {
     readonly scenario: UpliftModelScenario;
-    readonly result: UpliftScenario;
+    readonly result: UpliftScenario<UpliftCode>;
     /** A market scenario's targets, where each code's uplift came from; null for the other kinds. */
     readonly market: MarketTargets | null;
   }[];
@@ -37,6 +40,9 @@ export interface ModelNumbers {
 export const NO_MARKET_TABLE: MarketTable = { kind: "absent" };
 
 const MAX_UPLIFT_DECIMALS = 6;
+
+/** Why a market scenario needs a model by HCPCS code: the Benchmarks table's rates are by HCPCS code. */
+const MARKET_NEEDS_HCPCS = "market rates are by HCPCS code; rank the model by HCPCS code to take them";
 
 function checkFraction(value: number, what: string): string | null {
   if (!Number.isFinite(value)) return `${what} is not a number`;
@@ -61,20 +67,23 @@ function marketProblem(scenario: MarketUpliftScenario): string | null {
   return null;
 }
 
-/** What is wrong with a scenario's own settings (beyond its name and top N), or null. */
-function scenarioProblem(scenario: UpliftModelScenario): string | null {
+/** What is wrong with a scenario's own settings (beyond its name and top N) for codes of `codeKind`, or null. */
+function scenarioProblem(scenario: UpliftModelScenario, codeKind: UpliftCodeKind): string | null {
   switch (scenario.kind) {
     case "percent": {
       const fraction = checkFraction(scenario.upliftFraction, "the uplift");
       if (fraction !== null) return fraction;
+      const code = UPLIFT_CODES[codeKind];
       for (const override of scenario.overrides) {
-        if (!parseHcpcsCode(override.hcpcsCode).ok) return `"${override.hcpcsCode}" is not a CPT/HCPCS code`;
+        if (!code.read(override.hcpcsCode).ok) return `"${override.hcpcsCode}" is not ${code.name}`;
         const reason = checkFraction(override.upliftFraction, `the uplift for ${override.hcpcsCode}`);
         if (reason !== null) return reason;
       }
       return null;
     }
     case "toMarket":
+      // The Benchmarks table's rates are by HCPCS code: a model of stays or revenue codes has no market rate.
+      if (codeKind !== "hcpcs") return MARKET_NEEDS_HCPCS;
       return marketProblem(scenario);
   }
 }
@@ -93,7 +102,7 @@ export function checkModelSettings(request: UpliftModelRequest): Result<void, Up
     if (scenario.topN !== null && !(Number.isInteger(scenario.topN) && scenario.topN >= 1)) {
       return invalid("top N must be a whole number of 1 or more, or blank for all codes");
     }
-    const problem = scenarioProblem(scenario);
+    const problem = scenarioProblem(scenario, request.codeKind ?? "hcpcs");
     if (problem !== null) return invalid(problem);
   }
   for (const which of ["floor", "target"] as const) {
@@ -104,7 +113,7 @@ export function checkModelSettings(request: UpliftModelRequest): Result<void, Up
 }
 
 /** The model's lines as the engine takes them, without the uplift. */
-type EngineLines = Omit<UpliftScenarioInput, "uplift" | "topN" | "rankBy">;
+type EngineLines = Omit<UpliftScenarioInput<UpliftCodeKind>, "uplift" | "topN" | "rankBy">;
 
 /** A scenario's uplift table (code, fraction rows) and, for a market scenario, the targets it came from. */
 interface ScenarioUplift {
@@ -122,6 +131,9 @@ function marketUplift(
   // Checked here too, for callers that skip checkModelSettings: the percentile engine takes 0 to 100 only.
   const problem = marketProblem(scenario);
   if (problem !== null) return fail({ code: "scenarioInvalid", scenario: name, reason: problem });
+  if (lines.codeKind !== "hcpcs") {
+    return fail({ code: "scenarioInvalid", scenario: name, reason: MARKET_NEEDS_HCPCS });
+  }
   if (market.kind === "absent") return fail({ code: "noBenchmarksTable", scenario: name });
   if (market.kind === "unreadable") return fail({ code: "benchmarksUnreadable", scenario: name, issue: market.issue });
   // The scope is the engine's own ranking, so the codes given a target are the codes the scenario uplifts.
@@ -132,7 +144,9 @@ function marketUplift(
     rankBy: scenario.rankBy,
   });
   if (!ranked.ok) return fail({ code: "engine", message: issueMessage(ranked.issue) });
-  const targets = marketTargets(scenario, ranked.value.codes.slice(0, ranked.value.topN), market.byCode);
+  // Ranked by HCPCS code (checked above), so the codes are HCPCS codes.
+  const inScope = ranked.value.codes.slice(0, ranked.value.topN) as readonly UpliftCodeResult<HcpcsCode>[];
+  const targets = marketTargets(scenario, inScope, market.byCode);
   if (targets.targets.length === 0) {
     const percentile = percentileLabel(scenario.percentile);
     return fail({ code: "noMarketRate", scenario: name, percentile, codes: targets.withoutMarketRate });
@@ -162,13 +176,19 @@ function scenarioUplift(
  * scenarios read: without it they stop the build with an issue (never a guessed target).
  */
 export function computeModelNumbers(
-  lines: ModelLines,
+  lines: ModelLines<UpliftCode>,
   scenarios: readonly UpliftModelScenario[],
   market: MarketTable = NO_MARKET_TABLE,
 ): Result<ModelNumbers, UpliftModelIssue> {
   const amounts = lines.amountCents.map((cents) => cents / 100);
   const billed = lines.chargeCents?.map((cents) => (cents === null ? null : cents / 100)) ?? null;
-  const common: EngineLines = { codes: lines.hcpcsCodes, amounts, volumes: lines.units, billed };
+  const common: EngineLines = {
+    codeKind: lines.codeKind,
+    codes: lines.hcpcsCodes,
+    amounts,
+    volumes: lines.units,
+    billed,
+  };
   const base = computeUpliftScenario({ ...common, uplift: { kind: "flat", fraction: 0 } });
   if (!base.ok) return fail({ code: "engine", message: issueMessage(base.issue) });
   const results: ModelNumbers["scenarios"][number][] = [];
@@ -185,6 +205,7 @@ export function computeModelNumbers(
     results.push({ scenario, result: result.value, market: uplift.value.market });
   }
   return ok({
+    codeKind: lines.codeKind,
     codes: base.value.codes.map(({ hcpcsCode, volumeQuantity, currentCents }) => ({
       hcpcsCode,
       volumeQuantity,

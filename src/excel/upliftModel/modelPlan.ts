@@ -11,7 +11,7 @@
  * code with SUMIFS. Uplifts carry at most 6 decimals (0.0001%), and sums are ROUNDed to cents, so totals are the
  * engine's to the cent.
  */
-import { percentText } from "../../engine";
+import { percentText, UPLIFT_CODES, type UpliftCode } from "../../engine";
 import { columnLetters } from "../core/columnLetters";
 import { textLine as text, type PlanBlock, type PlanCell } from "../core/sheetBlocks";
 import { NUMBER_FORMATS } from "../core/numberFormats";
@@ -108,20 +108,27 @@ function thresholdInput(threshold: UpliftThreshold): { value: number; format: st
 }
 
 /** The title, the subtitle saying what the model covers, and the note on how to use it. */
-function titleBlocks(t: ModelTables, description: ModelDescription, lineCount: number): PlanBlock[] {
+function titleBlocks(t: ModelTables, description: ModelDescription, lines: ModelLines<UpliftCode>): PlanBlock[] {
   const scope = upliftScopeText({ capped: t.line.has("chargeAmount"), rankedWithin: "allLines" });
+  const code = UPLIFT_CODES[lines.codeKind];
+  const count = lines.hcpcsCodes.length.toLocaleString("en-US");
+  // A hospital table's outpatient lines without a HCPCS code are not in a model by HCPCS code: the subtitle says so.
+  const leftOut =
+    lines.withoutCode === 0
+      ? ""
+      : `; ${lines.withoutCode.toLocaleString("en-US")} outpatient lines without a HCPCS code left out (rank by revenue code to include them)`;
   return [
     text(MODEL_ROWS.title, `Uplift model: ${description.tableName}`, "title"),
     text(
       MODEL_ROWS.subtitle,
-      `${lineCount.toLocaleString("en-US")} claim lines (${description.filtersText}); revenue is ${description.amountColumn}` +
-        `; uplifts: ${scope}; built ${description.asOf}.`,
+      `${count} ${code.unit === "stay" ? "inpatient stays" : "claim lines"} by ${code.label} (${description.filtersText})${leftOut}` +
+        `; revenue is ${description.amountColumn}; uplifts: ${scope}; built ${description.asOf}.`,
       "subtitle",
     ),
     text(
       MODEL_ROWS.note,
       `Shaded cells are inputs: change an uplift, the floor or the target and the model recalculates. ` +
-        `Each line is rounded to the cent; the lines, one row per code, amount and charge with its count, are on the hidden sheet "${description.linesSheet}".`,
+        `Each ${code.unit} is rounded to the cent; the ${code.unit}s, one row per code, amount and charge with its count, are on the hidden sheet "${description.linesSheet}".`,
       "note",
     ),
   ];
@@ -268,7 +275,7 @@ function codeTableBlocks(t: ModelTables, codeFormats: readonly string[]): PlanBl
  */
 export function layoutModel(
   request: UpliftModelRequest,
-  lines: ModelLines,
+  lines: ModelLines<UpliftCode>,
   numbers: ModelNumbers,
   names: { readonly modelSheet: string; readonly linesSheet: string },
   description: ModelDescription,
@@ -282,6 +289,7 @@ export function layoutModel(
       tableName: request.tableName,
       capped: request.capAtBilled && lines.chargeCents !== null,
       hasUnits: lines.units !== null,
+      codeKind: lines.codeKind,
     },
     names,
   );
@@ -307,7 +315,7 @@ export function layoutModel(
     codeTableRow: t.codeTableRow,
     codeFormats,
     blocks: [
-      ...titleBlocks(t, description, lines.hcpcsCodes.length),
+      ...titleBlocks(t, description, lines),
       ...assumptionBlocks(request, t),
       ...comparisonBlocks(numbers, t),
       ...codeTableBlocks(t, codeFormats),

@@ -3,7 +3,7 @@
  * defaults, and the expected failures of a build with the one message a finance user reads for each.
  */
 import { catalogue } from "../../engine";
-import type { UpliftRankBasis } from "../../engine";
+import type { UpliftCodeKind, UpliftRankBasis } from "../../engine";
 import { describeClaimsMappingIssue, type ClaimsMapping, type ClaimsMappingIssue } from "../claims/claimsMapping";
 import { describeOperationIssue, type OperationIssue } from "../core/operation";
 import { BENCHMARKS_TABLE } from "../benchmarks/benchmarkColumns";
@@ -87,6 +87,11 @@ export interface UpliftModelRequest {
   readonly target: UpliftThreshold;
   /** Lesser-of: cap each line's new amount at its billed charge (needs `chargeAmount` mapped). */
   readonly capAtBilled: boolean;
+  /**
+   * What the model ranks and uplifts (default HCPCS): on a hospital table, MS-DRG over its inpatient stays, or HCPCS
+   * or revenue code over its outpatient lines (readClaimLines.ts).
+   */
+  readonly codeKind?: UpliftCodeKind;
   /** The model sheet's name; the per-line sheet is named after it. */
   readonly sheetName: string;
 }

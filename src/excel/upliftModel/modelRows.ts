@@ -63,7 +63,7 @@ export function placeModelTables(
     percentileLabel: market?.percentileLabel ?? null,
     hasUnits: shape.hasUnits,
   }));
-  const code = placeColumns(codeColumns(shape.hasUnits));
+  const code = placeColumns(codeColumns(shape.hasUnits, shape.codeKind));
   const line = placeColumns(lineColumns(shape));
   const codeTableRow = modelCodeTableRow(numbers.scenarios.length);
   const lastCodeRow = codeTableRow + numbers.codes.length - 1;

@@ -37,6 +37,16 @@ function sideOfBill(typeOfBill: string): InstitutionalSide | null {
   return null;
 }
 
+/**
+ * The side of a hospital table's line: its type of bill's (null: a type not priced); a line without one is a stay's
+ * when it has an MS-DRG, else outpatient. The uplift model reads a hospital table's sides as the review does.
+ */
+export function institutionalSideOf(typeOfBillCell: unknown, drgCell: unknown): InstitutionalSide | null {
+  const billType = cellText(typeOfBillCell);
+  if (billType !== "") return sideOfBill(billType);
+  return isBlankCell(drgCell) ? "outpatient" : "inpatient";
+}
+
 /** A required cell read by `parse`: blank is the claim's missing `what`. */
 function required<T>(
   cell: unknown,
@@ -102,8 +112,7 @@ export async function readInstitutionalLines(
     const { payer, contractName } = table.contractOf(index);
     const billType = cellText(at("typeOfBill", index));
     const drgCell = at("msDrg", index);
-    const side: InstitutionalSide | null =
-      billType === "" ? (isBlankCell(drgCell) ? "outpatient" : "inpatient") : sideOfBill(billType);
+    const side = institutionalSideOf(at("typeOfBill", index), drgCell);
     const claimSums = sums.get(claimKey)!;
     const allowed = (side === "inpatient" ? (amount.claimAllowed ?? claimSums.allowed) : amount.allowed) as Cents;
     const hcpcsCell = at("hcpcsCode", index);

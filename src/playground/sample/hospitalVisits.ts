@@ -115,11 +115,13 @@ export function generateVisits(
     }
   const lines = drafts.flatMap((d) => {
     const expected = plantedLines.get(d.claimId) ?? pricer.outpatient(d.contractName, outpatientLines(d));
-    // A visit denied for want of authorization (CO-197) is denied whole; an odd line for medical necessity (CO-50).
-    // A planted claim is left undenied, so that its shortfall is the mistake alone.
+    // A visit denied for want of authorization (CO-197) is denied whole; an odd line for medical necessity (CO-50),
+    // never a packaged one (the contract pays it $0: a payer has nothing to deny on it). A planted claim is left
+    // undenied, so that its shortfall is the mistake alone.
     const deniable = d.contractName === HOSPITAL_PPO && !plantedLines.has(d.claimId);
     const claimDenied = deniable && prng.chance(0.02);
-    const denied = d.lines.map((_, i) => claimDenied || (deniable && i > 0 && prng.chance(0.03)));
+    // The draw comes first, so that the sample's other lines are what they were for each seed.
+    const denied = d.lines.map((_, i) => claimDenied || (deniable && i > 0 && prng.chance(0.03) && expected[i]! > 0));
     const allowed = expected.map((a, i) => (denied[i] ? 0 : a));
     const coinsurance = allowed.map((a) => (prng.chance(0.6) ? percentOfCents(a, 0.2) : 0));
     const total = sum(d.lines.map((l) => l.chargeCents));

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Button, Checkbox, Field, Text } from "@fluentui/react-components";
 import type { ClaimsField } from "../../excel/claims/claimsMapping";
 import { DEFAULT_FLOOR, DEFAULT_MODEL_SHEET_NAME, DEFAULT_SCENARIOS, DEFAULT_TARGET } from "../../excel/upliftModel";
+import { modelCodeChoices } from "../../excel/upliftModel";
 import { OperationProgress } from "../progress/OperationProgress";
 import { useOperationCommand } from "../progress/useOperationCommand";
 import { ClaimsSourceGroup, useClaimsMapping, useClaimsTables, useColumnValues } from "../shared/ClaimsTablePicker";
@@ -47,6 +48,10 @@ export function UpliftModelPanel() {
   const [target, setTarget] = useState(() => thresholdForm(DEFAULT_TARGET));
   const [capAtBilled, setCapAtBilled] = useState(true);
   const [sheetName, setSheetName] = useState(DEFAULT_MODEL_SHEET_NAME);
+  // A hospital table ranks by MS-DRG over its stays, or by HCPCS or revenue code over its outpatient lines.
+  const codeChoices = mapping === null ? [] : modelCodeChoices(mapping);
+  const [codeKind, setCodeKind] = useState("");
+  const chosenCode = codeChoices.find((c) => c.codeKind === codeKind) ?? codeChoices[0];
   const [formProblem, setFormProblem] = useState<string | null>(null);
   const build = useOperationCommand(buildUpliftModelCommand);
 
@@ -62,7 +67,10 @@ export function UpliftModelPanel() {
 
   const onBuild = () => {
     if (mapping === null) return;
-    const form = { tableName, mapping, scenarios, floor, target, payer, contract, from, to, capAtBilled, sheetName };
+    const form = {
+      ...{ tableName, mapping, scenarios, floor, target, payer, contract, from, to, capAtBilled, sheetName },
+      codeKind: chosenCode?.codeKind ?? "hcpcs",
+    };
     const request = toUpliftRequest(form);
     setFormProblem(typeof request === "string" ? request : null);
     if (typeof request !== "string") void build.start(request);
@@ -90,6 +98,16 @@ export function UpliftModelPanel() {
 
       <div className={styles.group} role="group" aria-label="Filters">
         <Text className={styles.legend}>Which lines</Text>
+        {codeChoices.length > 1 && chosenCode !== undefined && (
+          <Field label="Rank and uplift by">
+            <ChoiceSelect
+              value={chosenCode === codeChoices[0] ? "" : chosenCode.codeKind}
+              onChange={setCodeKind}
+              choices={codeChoices.slice(1).map((c) => ({ value: c.codeKind, label: c.label }))}
+              noChoice={codeChoices[0]!.label}
+            />
+          </Field>
+        )}
         <div className={styles.row}>
           {[
             { label: "Payer", value: payer, onChange: setPayer, choices: payers, noChoice: "All payers", column: mapping?.payer }, // prettier-ignore

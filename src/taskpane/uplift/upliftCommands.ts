@@ -6,6 +6,7 @@ import {
   type BuiltUpliftModel,
   type UpliftModelRequest,
 } from "../../excel/upliftModel";
+import { UPLIFT_CODES } from "../../engine";
 import { rowsProgress } from "../progress/operation";
 import { writerCommand } from "../progress/writerCommand";
 import { dollarsText, groupedNumber } from "../shared/wording";
@@ -19,14 +20,18 @@ function marketText(market: BuiltMarketSummary): string {
   return ` (${targets}; no market rate, so no uplift, for ${codes}: ${codeList(missing)})`;
 }
 
-/** What the model built is worth, in one line: the lines and codes it read, and each scenario's added revenue. */
+/**
+ * What the model built is worth, in one line: the lines (or stays) and codes it read, and each scenario's added
+ * revenue.
+ */
 function builtMessage(built: BuiltUpliftModel): string {
+  const code = UPLIFT_CODES[built.numbers.codeKind];
   const summary = built.scenarios
     .map((s) => `${s.name}: +${dollarsText(s.delta)}${s.market === null ? "" : marketText(s.market)}`)
     .join("; ");
   return (
     `${built.replaced ? "Updated" : "Built"} sheet "${built.modelSheet}" from ${groupedNumber(built.lineCount)} ` +
-    `lines and ${groupedNumber(built.codeCount)} codes (current ${dollarsText(built.currentTotal)}). ${summary}.`
+    `${code.unit}s and ${groupedNumber(built.codeCount)} ${code.plural} (current ${dollarsText(built.currentTotal)}). ${summary}.`
   );
 }
 

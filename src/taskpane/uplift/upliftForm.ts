@@ -3,7 +3,7 @@
  * per-code overrides read exactly, and the first thing to fix said in the user's words. Pure; the Sharing panel's
  * portfolio form reads its uplift and Top N the same way.
  */
-import { Decimal, type UpliftRankBasis } from "../../engine";
+import { Decimal, type UpliftCodeKind, type UpliftRankBasis } from "../../engine";
 import type { ClaimsMapping } from "../../excel/claims/claimsMapping";
 import type {
   MARKET_BILLING_CLASS_FILTERS,
@@ -136,6 +136,8 @@ export interface UpliftForm {
   readonly to: string;
   readonly capAtBilled: boolean;
   readonly sheetName: string;
+  /** What the model ranks (HCPCS when the table offers nothing else). */
+  readonly codeKind: UpliftCodeKind;
 }
 
 function toScenario(s: ScenarioForm): UpliftModelScenario | string {
@@ -202,5 +204,6 @@ export function toUpliftRequest(form: UpliftForm): UpliftModelRequest | string {
     target,
     capAtBilled: form.capAtBilled,
     sheetName: form.sheetName,
+    codeKind: form.codeKind,
   };
 }

@@ -106,6 +106,31 @@ describeWithSharedData("the institutional variance review", () => {
     expect(packaged!.flag).toBe("OK");
   });
 
+  // A packaged line's $0 is the contract's price: a denial code on it cost nothing, unless the claim was denied whole.
+  const deniedFor = (line: InstitutionalInputLine, reasonCode: string): InstitutionalInputLine => ({
+    ...line,
+    denial: { denied: true, category: reasonCode === "CO-97" ? "coding" : "medical_necessity", reasonCode },
+  });
+
+  it("does not count a line packaged into a J1 line, allowed $0 with a denial code, as a denial", () => {
+    const [, packaged, drug] = review(
+      outpatient("OP-1", "Valley Hospital", "0360", "27447", 14_410.84),
+      deniedFor(outpatient("OP-1", "Valley Hospital", "0300", "85025", 0), "CO-97"),
+      deniedFor(outpatient("OP-1", "Valley Hospital", "0636", "J2405", 0), "CO-50"),
+    );
+    expect(packaged).toMatchObject({ flag: "OK", expectedAmount: 0, varianceAmount: 0 });
+    expect(packaged!.reason).toMatch(/; adjusted CO-97$/);
+    expect(drug).toMatchObject({ flag: "OK", expectedAmount: 0 });
+  });
+
+  it("counts the packaged lines of a claim denied whole as denials, with the line they are packaged into", () => {
+    const flags = review(
+      deniedFor(outpatient("OP-1", "Valley Hospital", "0360", "27447", 0), "CO-197"),
+      deniedFor(outpatient("OP-1", "Valley Hospital", "0300", "85025", 0), "CO-197"),
+    ).map((line) => line.flag);
+    expect(flags).toEqual(["Denied", "Denied"]);
+  });
+
   // Mercy Behavioral: DRG 470 has a $20,000.00 case rate.
   it("compares a stay with its claim's allowed amount once, on its first line", () => {
     const [first, second] = review(

@@ -35,7 +35,7 @@ jest.mock("../../../src/excel/upliftModel/modelColumns", () => {
     get COMPARISON_COLUMNS() {
       return insertBefore(actual.COMPARISON_COLUMNS, "floor");
     },
-    codeColumns: (hasUnits: boolean) => insertBefore(actual.codeColumns(hasUnits), "rank"),
+    codeColumns: (...args: Parameters<Columns["codeColumns"]>) => insertBefore(actual.codeColumns(...args), "rank"),
     scenarioCodeColumns: (group: Parameters<Columns["scenarioCodeColumns"]>[0]) =>
       insertBefore(actual.scenarioCodeColumns(group), "added", `${group.name}: Notes`),
     lineColumns: (shape: Parameters<Columns["lineColumns"]>[0]) => insertBefore(actual.lineColumns(shape), "amount"),

@@ -40,12 +40,14 @@ const market: MarketTable = {
  * (only a percent-of-charges rate), J1100 $20 over 2 units (avg $10, an inpatient rate only).
  */
 const lines: ModelLines = {
+  codeKind: "hcpcs",
   hcpcsCodes: ["99214", "99214", "99213", "99213", "99213", "20610", "J1100"] as HcpcsCode[],
   amountCents: [30_000, 30_000, 10_000, 10_000, 10_000, 10_000, 2_000],
   chargeCents: null,
   units: [1, 2, 1, 1, 1, 1, 2],
   tableRows: [1, 2, 3, 4, 5, 6, 7],
   tableRowCount: 7,
+  withoutCode: 0,
 };
 
 const toMarket = (change: Partial<MarketUpliftScenario> = {}): MarketUpliftScenario => ({

@@ -127,6 +127,26 @@ describeWithSharedData("the variance review of the sample's hospital claims", ()
     expect(reviewOf(packaged[0]!).reason).toMatch(/Packaged, paid 0\.00/);
   });
 
+  it("counts a packaged outpatient line as a denial only when the claim's paid lines were denied too", () => {
+    const linesOf = (claimId: string) => rowsWhere((r) => claimOf(r) === claimId);
+    const deniedPackaged = rowsWhere((r) => !isStay(r) && reviewOf(r).flag === "Denied" && reviewOf(r).expectedAmount === 0); // prettier-ignore
+    expect(rowsWhere((r) => !isStay(r) && reviewOf(r).flag === "Denied").length).toBeGreaterThan(0);
+    for (const row of deniedPackaged) {
+      const paid = linesOf(claimOf(row)).filter((r) => (reviewOf(r).expectedAmount ?? 0) > 0);
+      expect(paid.every((r) => reviewOf(r).flag === "Denied")).toBe(true);
+    }
+  });
+
+  it("gives PAYER.DENIAL_RATE per claim the review's share of claims with a denial, each stay counted once", async () => {
+    const claims = [...new Set(sample.rows.map((_, r) => claimOf(r)))];
+    const denied = new Set(rowsWhere((r) => reviewOf(r).flag === "Denied").map(claimOf));
+    const deniedStays = [...denied].filter((id) => isStay(firstRowOf(id)));
+    expect(deniedStays.length).toBeGreaterThan(0);
+    const column = (header: string) => sample.rows.map((_, r) => [cell(r, header)]);
+    const rate = await implementation("DENIAL_RATE")(column("Denied Flag"), null, "count", column("Claim ID"));
+    expect(rate).toBe(denied.size / claims.length);
+  });
+
   it("flags a denied stay as a denial on every line, with its reason, not as an underpayment", () => {
     const denied = rowsWhere((r) => isStay(r) && cell(r, "Denied Flag") === true);
     expect(denied.length).toBeGreaterThan(0);

@@ -102,6 +102,39 @@ describe("the task pane's Uplift model panel", () => {
     expect(simulator.settings()).toHaveProperty(["payerContracts.claimsMapping.claims"]);
   });
 
+  it("ranks a hospital table by MS-DRG over its stays when asked, each stay once at its claim's allowed amount", async () => {
+    // Stays of DRG 470 and 871 (two lines each, the claim's allowed on every line) and one outpatient line.
+    const header = ["Claim ID", "Type of Bill", "MS-DRG", "Revenue Code", "HCPCS Code", "Allowed Amount", "Claim Allowed Amount"]; // prettier-ignore
+    const hospital: WorkbookSnapshot = {
+      sheets: [
+        {
+          name: "Hospital Claims",
+          cells: [
+            header,
+            ["IP1", "0111", "470", "0120", null, null, 20000],
+            ["IP1", "0111", "470", "0278", null, null, 20000],
+            ["IP2", "0111", "871", "0120", null, null, 18000],
+            ["IP2", "0111", "871", "0250", null, null, 18000],
+            ["OP1", "0131", null, "0450", "99284", 900, 900],
+          ],
+          numberFormats: [{ address: "A2:E6", format: "@" }],
+          tables: [{ name: "HospitalClaims", address: "A1:G6" }],
+        },
+      ],
+    };
+    const simulator = new WorkbookSimulator(hospital);
+    const panel = await openPanel(simulator.excel, "Uplift model");
+    await within(panel).findByRole("option", { name: "HospitalClaims (5 rows)" });
+    const rankBy = await within(panel).findByLabelText("Rank and uplift by");
+    fireEvent.change(rankBy, { target: { value: "drg" } });
+    fireEvent.click(within(panel).getByRole("button", { name: "Build model" }));
+
+    const done = await within(panel).findByText("Done", {}, { timeout: 10_000 });
+    // 5% on both stays: 21,000 + 18,900 = 39,900 against 38,000 (the outpatient line left out); 3%: 1,140.
+    expect(done.parentElement).toHaveTextContent(/from 2 stays and 2 MS-DRGs \(current \$38,000\.00\)/);
+    expect(done.parentElement).toHaveTextContent("5% on top 20: +$1,900.00; 3% across the board: +$1,140.00.");
+  });
+
   it("says what to fix when an uplift is not a number, and writes nothing", async () => {
     const simulator = new WorkbookSimulator(snapshot);
     const panel = await openUpliftPanel(simulator);

@@ -24,6 +24,7 @@ function requestWith(change: Partial<ScenarioForm>) {
     to: "",
     capAtBilled: false,
     sheetName: "Uplift Model",
+    codeKind: "hcpcs",
   });
 }
 

@@ -6,6 +6,9 @@
  * - denial rate by count and by dollars: `computeDenialRate` over the lines' adjustment codes;
  * - recoverable underpayments: the variance review's engine (see `recoverable.ts`).
  * Claim lines are matched to a contract by the mapped contract column (trimmed, any case, as the registry does).
+ * A hospital table (its mapping gives Type of Bill) counts each inpatient stay once: its revenue and uplift by MS-DRG
+ * at the claim's allowed amount, its denial on its first line at its total charges, its recoverable dollars as the
+ * hospital review compares the stay (recoverable.ts); its outpatient lines one by one, by revenue code.
  */
 import { describeContractRates } from "../../../engine";
 import { registryKey } from "../../../engine";
@@ -14,10 +17,12 @@ import { computeDenialRate, denialIssueMessage } from "../../../engine";
 import type { IsoDate } from "../../../engine";
 import { fail, ok, type Result } from "../../../engine";
 import { isBlankCell } from "../../../engine";
-import type { ClaimsField } from "../../claims/claimsMapping";
+import { UPLIFT_CODES, type UpliftCode, type UpliftCodeKind } from "../../../engine";
+import type { ClaimsField, ClaimsMapping } from "../../claims/claimsMapping";
 import { sharedTableRead, type TableColumnsReader } from "../../claims/tableColumnsRead";
 import type { ExcelGateway } from "../../core/excelGateway";
 import { readRegistry } from "../../registry";
+import { isInstitutionalMapping } from "../../varianceReview";
 import {
   computeModelNumbers,
   NO_FILTERS,
@@ -69,10 +74,20 @@ export function rateBasisText(version: ContractVersion): string {
   return describeContractRates(version);
 }
 
+/**
+ * What a table's lines are modeled by: a professional table's by HCPCS code; a hospital table's stays by MS-DRG
+ * (each stay once, at its claim's allowed amount, so a stay is never counted twice) and its outpatient lines by
+ * revenue code (which every line has), each ranked within the contract and the two summed.
+ */
+function modelledKinds(mapping: ClaimsMapping): readonly UpliftCodeKind[] {
+  return isInstitutionalMapping(mapping) ? ["drg", "revenueCode"] : ["hcpcs"];
+}
+
 /** The lines of `lines` at `indexes`, as a model of their own. */
-function subset(lines: ModelLines, indexes: readonly number[]): ModelLines {
+function subset<C extends UpliftCode>(lines: ModelLines<C>, indexes: readonly number[]): ModelLines<C> {
   const pick = <T>(values: readonly T[]) => indexes.map((i) => values[i] as T);
   return {
+    ...lines,
     hcpcsCodes: pick(lines.hcpcsCodes),
     amountCents: pick(lines.amountCents),
     chargeCents: lines.chargeCents === null ? null : pick(lines.chargeCents),
@@ -115,6 +130,7 @@ function denialFigures(
   contractName: string,
   rows: readonly number[],
   raw: RawColumns,
+  stayRows: ReadonlySet<number>,
 ): Result<DenialFigures | null, PortfolioIssue> {
   // The adjustment codes, read by the engine's CARC rules; else a Denied Flag column (TRUE/FALSE).
   const codes = raw.adjustmentCodes ?? raw.deniedFlag;
@@ -127,10 +143,13 @@ function denialFigures(
     return fail({ code: "denials", contractName, message: `${at}${denialIssueMessage(issue)}` });
   }
   const charges = raw.chargeAmount;
+  const totals = raw.totalChargeAmount;
+  const chargeOf = (row: number) =>
+    stayRows.has(row) && totals !== undefined && !isBlankCell(totals[row - 1]) ? totals[row - 1] : charges?.[row - 1];
   const dollars =
     charges === undefined
       ? null
-      : computeDenialRate({ outcomes, charges: rows.map((row) => charges[row - 1] ?? null), basis: "dollars" });
+      : computeDenialRate({ outcomes, charges: rows.map((row) => chargeOf(row) ?? null), basis: "dollars" });
   // A blank or malformed charge leaves the dollar rate out rather than the whole summary.
   const byDollars = dollars !== null && dollars.ok ? dollars.value : null;
   return ok({
@@ -162,50 +181,70 @@ export async function computePortfolioNumbers(
   // The uplift, denial and review figures all read this table: one read of every mapped column serves them all.
   const mappedColumns = Object.values(request.mapping).filter((column): column is string => column !== null);
   const read = sharedTableRead(excel, request.tableName, mappedColumns);
-  const lines = await readClaimLines(excel, {
-    tableName: request.tableName,
-    mapping: request.mapping,
-    filters: NO_FILTERS,
-    capAtBilled: request.capAtBilled,
-    read,
-  });
-  if (!lines.ok) return fail({ code: "model", issue: lines.issue });
-  const raw = await readRawColumns(read, request, ["contractName", "adjustmentCodes", "deniedFlag", "chargeAmount"]);
+  const parts: ModelLines<UpliftCode>[] = [];
+  const kinds = modelledKinds(request.mapping);
+  for (const codeKind of kinds) {
+    const lines = await readClaimLines(excel, {
+      tableName: request.tableName,
+      mapping: request.mapping,
+      filters: NO_FILTERS,
+      capAtBilled: request.capAtBilled,
+      codeKind,
+      read,
+    });
+    if (lines.ok) parts.push(lines.value);
+    // A hospital table without stays (or without outpatient claims) is modeled on the side it has.
+    else if (lines.issue.code !== "noLines" || kinds.length === 1) return fail({ code: "model", issue: lines.issue });
+  }
+  if (parts.length === 0) {
+    return fail({ code: "model", issue: { code: "noLines", tableName: request.tableName, filtered: false } });
+  }
+  const raw = await readRawColumns(read, request, ["contractName", "adjustmentCodes", "deniedFlag", "chargeAmount", "totalChargeAmount"]); // prettier-ignore
+  // A stay is rated once, on its first line, and its charges are the claim's total (else that line's charge).
+  const stayRows = new Set(parts.flatMap((lines) => (UPLIFT_CODES[lines.codeKind].unit === "stay" ? lines.tableRows : []))); // prettier-ignore
   const recoverable = await recoverableByContract(excel, request, snapshot, read);
   if (!recoverable.ok) return recoverable;
   const reviewed = "byContract" in recoverable.value ? recoverable.value : null;
   const contractCells = raw.contractName ?? [];
-  const byContract = new Map<string, number[]>();
-  lines.value.tableRows.forEach((row, i) => {
-    const key = registryKey(String(contractCells[row - 1] ?? ""));
-    const group = byContract.get(key);
-    if (group === undefined) byContract.set(key, [i]);
-    else group.push(i);
+  const byContract = parts.map((lines) => {
+    const indexes = new Map<string, number[]>();
+    lines.tableRows.forEach((row, i) => {
+      const key = registryKey(String(contractCells[row - 1] ?? ""));
+      const group = indexes.get(key);
+      if (group === undefined) indexes.set(key, [i]);
+      else group.push(i);
+    });
+    return indexes;
   });
 
   const contracts: ContractFigures[] = [];
   let matched = 0;
   for (const version of latest) {
-    const indexes = byContract.get(registryKey(version.contractName)) ?? [];
-    matched += indexes.length;
-    const own = subset(lines.value, indexes);
+    let lineCount = 0;
     let currentCents = 0;
     let upliftCents = 0;
-    if (indexes.length > 0) {
+    const rows: number[] = [];
+    for (const [p, lines] of parts.entries()) {
+      const indexes = byContract[p]!.get(registryKey(version.contractName)) ?? [];
+      if (indexes.length === 0) continue;
+      const own = subset(lines, indexes);
       const scenario: UpliftModelScenario = request.scenario;
       const numbers = computeModelNumbers(own, [scenario]);
       if (!numbers.ok) return fail({ code: "model", issue: numbers.issue });
-      currentCents = numbers.value.currentCents;
-      upliftCents = numbers.value.scenarios[0]?.result.deltaCents ?? 0;
+      lineCount += indexes.length;
+      currentCents += numbers.value.currentCents;
+      upliftCents += numbers.value.scenarios[0]?.result.deltaCents ?? 0;
+      rows.push(...own.tableRows);
     }
-    const denials = indexes.length === 0 ? ok(null) : denialFigures(request, version.contractName, own.tableRows, raw);
+    matched += lineCount;
+    const denials = lineCount === 0 ? ok(null) : denialFigures(request, version.contractName, rows, raw, stayRows);
     if (!denials.ok) return denials;
     contracts.push({
       contractName: version.contractName.trim(),
       payer: version.payer,
       product: version.product,
       rateBasis: rateBasisText(version),
-      lineCount: indexes.length,
+      lineCount,
       currentCents,
       upliftCents,
       denials: denials.value,
@@ -222,10 +261,11 @@ export async function computePortfolioNumbers(
       autoRenew: version.autoRenew,
     });
   }
+  const total = parts.reduce((sum, lines) => sum + lines.hcpcsCodes.length, 0);
   return ok({
     contracts,
-    lineCount: lines.value.hcpcsCodes.length,
-    unmatchedLines: lines.value.hcpcsCodes.length - matched,
+    lineCount: total,
+    unmatchedLines: total - matched,
     recoverableNote:
       reviewed === null
         ? `not computed: ${"unavailable" in recoverable.value ? recoverable.value.unavailable : ""}`

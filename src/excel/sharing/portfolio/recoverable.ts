@@ -12,6 +12,7 @@ import {
   DEFAULT_VARIANCE_TOLERANCE,
   reviewVariances,
   type VarianceInputLine,
+  type VarianceLine,
   type VarianceTolerance,
 } from "../../../engine";
 import type { ClaimsMapping } from "../../claims/claimsMapping";
@@ -21,9 +22,14 @@ import type { RegistrySnapshot } from "../../registry";
 import {
   describeVarianceReviewIssue,
   distrustProblemContract,
+  isInstitutionalMapping,
+  readInstitutionalLines,
   readReviewLines,
   readReviewRecord,
+  reviewInstitutionalTable,
+  type VarianceReviewIssue,
 } from "../../varianceReview";
+import type { ReviewTableRequest } from "../../varianceReview/reviewTable";
 import type { PortfolioIssue } from "./portfolioRequest";
 
 /** What a contract's lines leave on the table. Money in whole cents. */
@@ -69,33 +75,24 @@ export async function recoverableByContract(
 > {
   const record = await readReviewRecord(excel, request.tableName);
   const tolerance = toleranceOf(record.tolerance);
-  const read = await readReviewLines(excel, {
+  const readRequest = {
     tableName: request.tableName,
     mapping: request.mapping,
     payerContracts: record.payerContracts,
-    extraColumns: [],
     ...(readTable === undefined ? {} : { read: readTable }),
-  });
-  if (!read.ok) {
-    const message = describeVarianceReviewIssue(read.issue);
-    return read.issue.code === "mapping" || read.issue.code === "allowedNotMapped"
+  };
+  const reviewed = isInstitutionalMapping(request.mapping)
+    ? await reviewHospitalTable(excel, readRequest, snapshot, tolerance)
+    : await reviewProfessionalLines(excel, readRequest, snapshot, tolerance);
+  if (!reviewed.ok) {
+    const message = describeVarianceReviewIssue(reviewed.issue);
+    return reviewed.issue.code === "mapping" || reviewed.issue.code === "allowedNotMapped"
       ? ok({ unavailable: message })
       : fail({ code: "variance", message });
   }
-  const contractCells = read.value.columns.get((request.mapping.contractName ?? "").toLowerCase()) ?? [];
-  const inputs: VarianceInputLine[] = [];
-  const keys: string[] = [];
-  read.value.lines.forEach((line, row) => {
-    if (line === null) return;
-    const contract = line.pricing.ok ? line.pricing.value.contractName : String(contractCells[row] ?? "");
-    // As the review does: a contract whose registry rows have problems gets no expected amounts.
-    inputs.push(distrustProblemContract(line, snapshot));
-    keys.push(registryKey(contract));
-  });
-  const reviewed = reviewVariances(snapshot.registry, inputs, tolerance);
   const byContract = new Map<string, { recoverableCents: number; underpaidLines: number; unpricedLines: number }>();
-  reviewed.forEach((line, i) => {
-    const key = keys[i] as string;
+  reviewed.value.lines.forEach((line, i) => {
+    const key = reviewed.value.contracts[i] as string;
     let totals = byContract.get(key);
     if (totals === undefined)
       byContract.set(key, (totals = { recoverableCents: 0, underpaidLines: 0, unpricedLines: 0 }));
@@ -104,4 +101,53 @@ export async function recoverableByContract(
     if (line.flag === "No contract rate") totals.unpricedLines++;
   });
   return ok({ byContract, tolerance });
+}
+
+/** A table's reviewed lines, each with its contract (registry key). */
+type ReviewedLines = { readonly lines: readonly VarianceLine[]; readonly contracts: readonly string[] };
+
+/** A line's contract: the one it was priced under, else its contract cell. */
+const contractKey = (pricing: { ok: true; value: { contractName: string } } | { ok: false }, cell: unknown) =>
+  registryKey(pricing.ok ? pricing.value.contractName : String(cell ?? ""));
+
+/** A professional table's lines reviewed as the variance review reviews them. */
+async function reviewProfessionalLines(
+  excel: ExcelGateway,
+  request: ReviewTableRequest,
+  snapshot: RegistrySnapshot,
+  tolerance: VarianceTolerance,
+): Promise<Result<ReviewedLines, VarianceReviewIssue>> {
+  const read = await readReviewLines(excel, { ...request, extraColumns: [] });
+  if (!read.ok) return read;
+  const contractCells = read.value.columns.get((request.mapping.contractName ?? "").toLowerCase()) ?? [];
+  const inputs: VarianceInputLine[] = [];
+  const contracts: string[] = [];
+  read.value.lines.forEach((line, row) => {
+    if (line === null) return;
+    // As the review does: a contract whose registry rows have problems gets no expected amounts.
+    inputs.push(distrustProblemContract(line, snapshot));
+    contracts.push(contractKey(line.pricing, contractCells[row]));
+  });
+  return ok({ lines: reviewVariances(snapshot.registry, inputs, tolerance), contracts });
+}
+
+/**
+ * A hospital table's lines reviewed as the variance review reviews them (institutionalReview.ts): a stay compared
+ * as a whole on its first line, so its recoverable dollars are counted once, never on its other lines.
+ */
+async function reviewHospitalTable(
+  excel: ExcelGateway,
+  request: ReviewTableRequest,
+  snapshot: RegistrySnapshot,
+  tolerance: VarianceTolerance,
+): Promise<Result<ReviewedLines, VarianceReviewIssue>> {
+  const read = await readInstitutionalLines(excel, request);
+  if (!read.ok) return read;
+  const contractCells = read.value.columns.get((request.mapping.contractName ?? "").toLowerCase()) ?? [];
+  const review = reviewInstitutionalTable(read.value, request.mapping, snapshot, tolerance);
+  const contracts: string[] = [];
+  read.value.lines.forEach((line, row) => {
+    if (line !== null) contracts.push(contractKey(line.pricing, contractCells[row]));
+  });
+  return ok({ lines: review.lines.filter((line): line is VarianceLine => line !== null), contracts });
 }
