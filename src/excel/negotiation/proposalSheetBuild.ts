@@ -192,7 +192,7 @@ export async function buildProposalSheet(
 
 /** The grouped claim lines with their code's rank (as the uplift engine ranked the codes), in rank order. */
 function sheetLines(groups: ModelLineGroups, scenario: UpliftScenario): ProposalSheetLine[] {
-  const rankOf = new Map(scenario.codes.map((code, i) => [code.hcpcsCode, i + 1]));
+  const rankOf = new Map<string, number>(scenario.codes.map((code, i) => [code.hcpcsCode, i + 1]));
   const lines = groups.hcpcsCodes.map((hcpcsCode, i) => ({
     hcpcsCode,
     rank: rankOf.get(hcpcsCode) ?? scenario.codes.length + 1,
