@@ -272,6 +272,15 @@ export {
   type PerformanceRow,
 } from "./kpis/contractPerformance";
 export {
+  computeActualVsModeled,
+  signedUpliftOf,
+  type ModeledLine,
+  type ModeledRow,
+  type RankingLines,
+  type SignedProposal,
+  type SignedUplift,
+} from "./kpis/actualVsModeled";
+export {
   COMPARED_FLAGS,
   DEFAULT_CLEAN_CLAIM_WINDOW_DAYS,
   DEFAULT_SPIKE_RULES,

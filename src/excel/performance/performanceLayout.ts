@@ -11,6 +11,8 @@ import {
   DENIAL_CATEGORY_LABELS,
   deniedReasonPrefix,
   HFMA_DENOMINATOR_MONTHS,
+  monthIndexOfDay,
+  monthStartDay,
   type DenialCategory,
   type SpikeRules,
   type VarianceFlag,
@@ -21,6 +23,7 @@ import { textLine, type PlanBlock, type PlanCell } from "../core/sheetBlocks";
 import { REVIEW_COLUMNS } from "../varianceReview/reviewColumns";
 import { trendBlocks } from "./performanceTrends";
 import { layoutScorecard, type ScorecardLayout, type ScorecardSource } from "./scorecardLayout";
+import { layoutSigned, signedCriteria, type SignedLayout, type SignedRow, type SignedSource } from "./signedLayout";
 import {
   CATEGORY_COLUMN_WIDTH,
   CATEGORY_FORMAT,
@@ -49,7 +52,11 @@ export interface PerformanceSource {
     readonly paidDate: string;
     readonly paidAmount: string | null;
     readonly chargeAmount: string | null;
+    /** The code column, which the signed proposals' per-code uplifts match; null when none is signed. */
+    readonly hcpcsCode: string | null;
   };
+  /** The contracts' signed proposals (actual vs modeled), in the groups' order; none when grouped by payer. */
+  readonly signed: readonly SignedRow[];
   /** The cost of doing business and scorecard block's contracts and starting inputs. */
   readonly scorecard: Omit<ScorecardSource, "tableName" | "columns"> & { readonly medicareAmount: string | null };
   readonly groups: readonly PerformanceGroup[];
@@ -92,6 +99,8 @@ export interface PerformanceLayout {
   readonly firstRow: number;
   /** The cost of doing business and scorecard block, between the inputs and the monthly figures. */
   readonly scorecard: ScorecardLayout;
+  /** The signed proposals block, after the scorecard (height 0 when no contract has one). */
+  readonly signed: SignedLayout;
   /** The cell of each input, for tests: spike margins and minimum lines. */
   readonly inputCells: { readonly denialMargin: string; readonly daysMargin: string; readonly minimumLines: string };
 }
@@ -151,7 +160,9 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
     },
     ruleRow + 3,
   );
-  const headingRow = ruleRow + 4 + scorecard.height + 1;
+  const signedTop = ruleRow + 4 + scorecard.height + 1;
+  const signed = layoutSigned(signedSourceOf(source), signedTop);
+  const headingRow = signed.height === 0 ? signedTop : signedTop + signed.height + 1;
   const headerRow = headingRow + 1;
   const firstRow = headerRow + 1;
   const declared = [
@@ -170,7 +181,8 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
     groupRows.push(firstRow + rows.length);
     source.months.forEach((month, m) => {
       const r = firstRow + rows.length;
-      rows.push(monthlyRow(columns, source, { group, g, month, m, r, headerRow, firstWindow }, inputCells, t));
+      const place = { group, g, month, m, r, headerRow, firstWindow };
+      rows.push(monthlyRow(columns, source, place, { inputs: inputCells, signed }, t));
     });
   });
   const lastRow = firstRow + rows.length - 1;
@@ -237,6 +249,7 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
       style: "input",
     })),
     ...scorecard.blocks,
+    ...signed.blocks,
     {
       row: headingRow - 1,
       column: 0,
@@ -290,6 +303,7 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
     headerRow,
     firstRow,
     scorecard,
+    signed,
     inputCells,
   };
 }
@@ -308,9 +322,10 @@ function monthlyRow(
     readonly headerRow: number;
     readonly firstWindow: number;
   },
-  inputs: PerformanceLayout["inputCells"],
+  blocks: { readonly inputs: PerformanceLayout["inputCells"]; readonly signed: SignedLayout },
   t: (column: string) => string,
 ): PlanCell[] {
+  const { inputs } = blocks;
   const { group, g, month, m, r, headerRow, firstWindow } = place;
   const at = (key: MonthlyKey) => columns.cell(r, key);
   const { key, submittedDate, paidDate, paidAmount, chargeAmount } = source.columns;
@@ -383,6 +398,51 @@ function monthlyRow(
     window: `=$${columnLetters(WINDOW_COLUMNS.findIndex((c) => c.key === "window"))}$${firstWindow + g}`,
     denialSpike: spike("denialRateCount", inputs.denialMargin),
     daysSpike: spike("medianDays", inputs.daysMargin),
+    ...signedCells(source, blocks.signed, { key: group.key, month, m, contract: k, monthCell: mo, at }),
     ...categoryCells,
   });
+}
+
+/** The signed proposals block's source: the sheet's table, columns, months and signed contracts. */
+function signedSourceOf(source: PerformanceSource): SignedSource {
+  return {
+    tableName: source.tableName,
+    columns: { ...source.columns, hcpcsCode: source.columns.hcpcsCode ?? "" },
+    proposals: source.signed,
+    months: source.months,
+  };
+}
+
+/**
+ * A month's actual vs modeled cells (kpis/actualVsModeled.ts): modeled is the expected amounts times 1 + the other
+ * codes' uplift plus the named codes' added dollars, rounded half up to the cent once (the inner ROUND to 6 places
+ * drops binary noise, as the uplift model does); blank without a signed proposal or before its effective month.
+ */
+function signedCells(
+  source: PerformanceSource,
+  signed: SignedLayout,
+  place: {
+    readonly key: string;
+    readonly month: number;
+    readonly m: number;
+    /** The row's contract and month cells, column-anchored. */
+    readonly contract: string;
+    readonly monthCell: string;
+    readonly at: (key: MonthlyKey) => string;
+  },
+): Partial<Record<MonthlyKey, PlanCell>> {
+  const cells = signed.cellsOf.get(place.key);
+  const proposal = source.signed.find((p) => p.key === place.key);
+  const nextMonth = monthStartDay(monthIndexOfDay(place.month) + 1);
+  if (cells === undefined || proposal === undefined || nextMonth <= proposal.effectiveDay) return {};
+  const { at } = place;
+  const criteria = signedCriteria(signedSourceOf(source), place.contract, place.monthCell, cells.effective);
+  const sum = (column: string) => `SUMIFS(${ref(source.tableName, column)},${criteria})`;
+  const added = cells.added === null ? "" : `+${cells.added(place.m)}`;
+  return {
+    modeled: `=ROUND(ROUND(((1+${cells.other})*${sum(REVIEW_COLUMNS.expected.name)}${added})*100,6),0)/100`,
+    signedAllowed: `=${sum(REVIEW_COLUMNS.expected.name)}+${sum(REVIEW_COLUMNS.variance.name)}`,
+    modeledGap: `=${at("signedAllowed")}-${at("modeled")}`,
+    modeledGapShare: `=IF(${at("modeled")}=0,"",${at("modeledGap")}/${at("modeled")})`,
+  };
 }

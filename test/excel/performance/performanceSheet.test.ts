@@ -6,7 +6,7 @@
 import { DENIAL_CATEGORY_LABELS } from "../../../src/engine";
 import { buildPerformanceSheet, describePerformanceIssue, MONTHLY_COLUMNS, RULE_INPUT_LABELS, WINDOW_HEADER_ROW, type BuiltPerformance, type PerformanceRequest } from "../../../src/excel/performance"; // prettier-ignore
 import { PLANTED_DENIAL_SPIKE, PLANTED_SLOW_PAYER } from "../../../src/playground/sample/claimDates";
-import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbook";
+import { buildSampleWorkbook, PLANTED_SIGNED_PROPOSAL } from "../../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { buildAtNow as build, reviewedSample, SHEET } from "./reviewedSample";
 
@@ -100,6 +100,27 @@ describe("the Contract Performance sheet on the sample workbook", () => {
       `${PLANTED_SLOW_PAYER.contractName} 2025-07`,
       `${PLANTED_SLOW_PAYER.contractName} 2025-08`,
     ]);
+  });
+
+  test("shows the planted gap: Acme's allowed below what its signed proposal modeled, every month from July 2025", () => {
+    const rows = sheetRows(simulator, built).filter(({ row }) => row[0] === PLANTED_SIGNED_PROPOSAL.contractName);
+    const engine = new Map(built.modeled.map((m) => [m.month, m]));
+    const shown = rows.filter(({ row }) => row[column("modeled")] !== null && row[column("modeled")] !== "");
+    expect(shown[0]?.month).toBe("2025-07");
+    const wrong = shown.flatMap(({ row, month }) => {
+      const m = engine.get(month);
+      const expected = [m?.modeledCents ?? 0, m?.allowedCents ?? 0, m?.gapCents ?? 0].map((c) => c / 100);
+      const actual = [row[column("modeled")], row[column("signedAllowed")], row[column("modeledGap")]];
+      return actual.every((a, i) => typeof a === "number" && Math.abs(a - expected[i]!) < 0.005)
+        ? []
+        : [`${month}: sheet ${actual.join(", ")} != engine ${expected.join(", ")}`];
+    });
+    expect(wrong).toEqual([]);
+    // The payer kept its old rates on the top 20 codes: several points below the model, never above.
+    const gaps = shown.filter(({ row }) => row[column("modeled")] !== 0).map(({ row }) => Number(row[column("modeledGapShare")])); // prettier-ignore
+    expect(gaps.length).toBeGreaterThan(3);
+    expect(gaps.every((g) => g < -0.02 && g > -0.05)).toBe(true);
+    expect(built.modeled.every((m) => m.key === PLANTED_SIGNED_PROPOSAL.contractName)).toBe(true);
   });
 
   test("uses no PAYER function: an executive's Excel refreshes it without the add-in", () => {
