@@ -70,6 +70,16 @@ const NO_EARLIER_INPUTS: EarlierInputs = {
 /** The setting listing the Contract Performance sheets built in this workbook (sheet ids). */
 const PERFORMANCE_SHEETS = workbookSetting("performanceSheets");
 
+/**
+ * The name of the Contract Performance sheet built here most recently that the workbook still has (renamed or not),
+ * or null: what other sheets (the portfolio summary) link to. One request; Office errors reject unchanged.
+ */
+export async function findPerformanceSheet(excel: ExcelGateway): Promise<string | null> {
+  const { sheets, record } = await readSheetsAndRecord(excel, PERFORMANCE_SHEETS, { version: 1, sheetIds: [] });
+  const ids = [...record.sheetIds].reverse();
+  return ids.map((id) => sheets.find((s) => s.id === id)).find((s) => s !== undefined)?.name ?? null;
+}
+
 /** A built sheet: its name, whether it replaced an earlier build, and the engine's figures it shows. */
 export interface BuiltPerformance {
   readonly sheetName: string;
