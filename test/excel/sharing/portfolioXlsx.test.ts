@@ -3,65 +3,27 @@
  * spreadsheet program without the add-in can compute: reopened from the file bytes with no custom function
  * registered, it computes the same values.
  */
-import ExcelJS from "exceljs";
 import { buildPortfolioSummary, describePortfolioIssue } from "../../../src/excel/sharing";
 import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbook";
-import { WorkbookSimulator, type CellInput } from "../../../src/playground/simulator";
-import { aPortfolioRequest, cellsOf, valuesOn } from "./support";
+import { WorkbookSimulator, type SheetSnapshot } from "../../../src/playground/simulator";
+import { openXlsx, saveAsXlsx } from "../../support/xlsxRoundTrip";
+import { aPortfolioRequest, valuesOn } from "./support";
 
 jest.setTimeout(120_000);
 
 const SHEET = "Portfolio Summary";
 
-/** Saves one sheet of the simulator as .xlsx bytes: formulas with their cached results, constants as values. */
-async function saveAsXlsx(simulator: WorkbookSimulator, sheet: string): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const out = book.addWorksheet(sheet);
-  cellsOf(simulator, sheet).forEach((row, r) =>
-    row.forEach((cell, c) => {
-      const target = out.getCell(r + 1, c + 1);
-      if (cell.formula !== null) {
-        target.value = { formula: cell.formula.slice(1), result: cell.value as ExcelJS.CellValue } as ExcelJS.CellValue;
-      } else if (cell.value !== null && cell.value !== "") target.value = cell.value;
-      if (cell.numberFormat !== "General") target.numFmt = cell.numberFormat;
-    }),
-  );
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-/** Opens .xlsx bytes and returns the sheet's cells as a snapshot grid (formulas as "=...", constants as values). */
-async function openXlsx(bytes: Buffer, sheet: string): Promise<{ cells: CellInput[][]; formulas: string[] }> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  const read = book.getWorksheet(sheet);
-  if (read === undefined) throw new Error(`${sheet} is not in the saved file`);
-  const cells: CellInput[][] = [];
-  const formulas: string[] = [];
-  read.eachRow({ includeEmpty: true }, (row, r) => {
-    const values: CellInput[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const value = cell.value as unknown;
-      if (value !== null && typeof value === "object" && "formula" in value) {
-        const formula = `=${String((value as { formula: string }).formula)}`;
-        formulas.push(formula);
-        values[c - 1] = formula;
-      } else values[c - 1] = (value ?? null) as CellInput;
-    });
-    cells[r - 1] = Array.from(values, (v) => v ?? null);
-  });
-  return { cells: Array.from(cells, (row) => row ?? []), formulas };
-}
-
 describe("the portfolio summary saved as .xlsx", () => {
   const simulator = new WorkbookSimulator(buildSampleWorkbook());
-  let saved: { cells: CellInput[][]; formulas: string[] };
+  let saved: { cells: SheetSnapshot["cells"]; formulas: readonly string[] };
 
   beforeAll(async () => {
     const built = await buildPortfolioSummary(simulator.excel, aPortfolioRequest(), {
       now: () => new Date("2025-06-30T12:00:00Z"),
     });
     if (!built.ok) throw new Error(describePortfolioIssue(built.issue));
-    saved = await openXlsx(await saveAsXlsx(simulator, SHEET), SHEET);
+    const [sheet] = await openXlsx(await saveAsXlsx(simulator, [SHEET]), [SHEET]);
+    saved = { cells: sheet!.snapshot.cells, formulas: sheet!.formulas };
   });
 
   it("keeps its live formulas in the file, none of them the add-in's", () => {
