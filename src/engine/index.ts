@@ -271,6 +271,7 @@ export {
   type PerformanceLine,
   type PerformanceRow,
 } from "./kpis/contractPerformance";
+export { DEFAULT_AR_PERIOD_DAYS, daysInArAafp, netDaysInArMap } from "./kpis/daysInAr";
 export {
   computeActualVsModeled,
   signedUpliftOf,

@@ -7,3 +7,4 @@ export * from "./performanceRules";
 export * from "./costOfBusiness";
 export * from "./costRules";
 export * from "./actualVsModeled";
+export * from "./daysInAr";

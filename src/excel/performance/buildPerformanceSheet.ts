@@ -11,6 +11,7 @@
  */
 import {
   computeActualVsModeled,
+  DEFAULT_AR_PERIOD_DAYS,
   computeContractPerformance,
   readHcpcsCodeCell,
   type ModeledRow,
@@ -65,6 +66,7 @@ const NO_EARLIER_INPUTS: EarlierInputs = {
   weights: {},
   state: null,
   asOfFormula: null,
+  ar: { balances: new Map(), asOfDay: undefined, periodDays: undefined },
 };
 
 /** The setting listing the Contract Performance sheets built in this workbook (sheet ids). */
@@ -257,8 +259,14 @@ async function sourceOf(
       paidAmount: mapping.paidAmount,
       chargeAmount: mapping.chargeAmount,
       hcpcsCode: mapping.hcpcsCode,
+      amount: mapping.amount,
     },
     signed: context.signed,
+    ar: {
+      balances: context.earlier.ar.balances,
+      asOfDay: context.earlier.ar.asOfDay ?? excelSerialOf(context.asOf as IsoDate),
+      periodDays: context.earlier.ar.periodDays ?? DEFAULT_AR_PERIOD_DAYS,
+    },
     groups,
     months: monthIndexes.map(monthStartDay),
     coveredMonths: new Set(

@@ -105,3 +105,19 @@ export const SIGNED_CODE_COLUMNS = [
   { key: "code", header: "HCPCS Code", numberFormat: TEXT },
   { key: "uplift", header: "Uplift", numberFormat: SHARE },
 ] as const satisfies readonly ColumnDeclaration<string>[];
+
+/** The days in A/R block: one row per contract, the balances the user enters, the period's figures and both KPIs. */
+export const AR_COLUMNS = [
+  { key: "contract", header: "Contract", numberFormat: TEXT },
+  { key: "arBalance", header: "A/R Balance", numberFormat: MONEY },
+  { key: "credits", header: "Credit Balances", numberFormat: MONEY },
+  { key: "netAr", header: "Net A/R", numberFormat: MONEY },
+  { key: "charges", header: "Gross Charges in Period", numberFormat: MONEY },
+  { key: "revenue", header: "Net Revenue in Period", numberFormat: MONEY },
+  { key: "aafp", header: "Days in A/R (AAFP)", numberFormat: DAYS },
+  { key: "map", header: "Net Days in A/R (MAP)", numberFormat: DAYS },
+] as const satisfies readonly ColumnDeclaration<string>[];
+/** A column of the days in A/R block. */
+export type ArKey = (typeof AR_COLUMNS)[number]["key"];
+/** The A/R columns the user types, read back by a rebuild. */
+export const AR_INPUT_KEYS = ["arBalance", "credits", "netAr"] as const satisfies readonly ArKey[];

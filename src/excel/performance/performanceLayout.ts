@@ -23,6 +23,7 @@ import { textLine, type PlanBlock, type PlanCell } from "../core/sheetBlocks";
 import { REVIEW_COLUMNS } from "../varianceReview/reviewColumns";
 import { trendBlocks } from "./performanceTrends";
 import { layoutScorecard, type ScorecardLayout, type ScorecardSource } from "./scorecardLayout";
+import { layoutAr, type ArBalances, type ArLayout } from "./arLayout";
 import { layoutSigned, signedCriteria, type SignedLayout, type SignedRow, type SignedSource } from "./signedLayout";
 import {
   CATEGORY_COLUMN_WIDTH,
@@ -52,9 +53,13 @@ export interface PerformanceSource {
     readonly paidDate: string;
     readonly paidAmount: string | null;
     readonly chargeAmount: string | null;
+    /** The revenue column (allowed, else paid), for the days in A/R block's net revenue; null when unmapped. */
+    readonly amount: string | null;
     /** The code column, which the signed proposals' per-code uplifts match; null when none is signed. */
     readonly hcpcsCode: string | null;
   };
+  /** The days in A/R block's starting inputs: balances entered on an earlier build, the as-of day, the period. */
+  readonly ar: { readonly balances: ArBalances; readonly asOfDay: number; readonly periodDays: number };
   /** The contracts' signed proposals (actual vs modeled), in the groups' order; none when grouped by payer. */
   readonly signed: readonly SignedRow[];
   /** The cost of doing business and scorecard block's contracts and starting inputs. */
@@ -101,6 +106,8 @@ export interface PerformanceLayout {
   readonly scorecard: ScorecardLayout;
   /** The signed proposals block, after the scorecard (height 0 when no contract has one). */
   readonly signed: SignedLayout;
+  /** The days in A/R block, before the monthly figures. */
+  readonly ar: ArLayout;
   /** The cell of each input, for tests: spike margins and minimum lines. */
   readonly inputCells: { readonly denialMargin: string; readonly daysMargin: string; readonly minimumLines: string };
 }
@@ -162,7 +169,17 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
   );
   const signedTop = ruleRow + 4 + scorecard.height + 1;
   const signed = layoutSigned(signedSourceOf(source), signedTop);
-  const headingRow = signed.height === 0 ? signedTop : signedTop + signed.height + 1;
+  const arTop = signed.height === 0 ? signedTop : signedTop + signed.height + 1;
+  const ar = layoutAr(
+    {
+      tableName: source.tableName,
+      columns: source.columns,
+      contracts: source.groups.map((g) => g.key),
+      ...source.ar,
+    },
+    arTop,
+  );
+  const headingRow = arTop + ar.height + 1;
   const headerRow = headingRow + 1;
   const firstRow = headerRow + 1;
   const declared = [
@@ -250,6 +267,7 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
     })),
     ...scorecard.blocks,
     ...signed.blocks,
+    ...ar.blocks,
     {
       row: headingRow - 1,
       column: 0,
@@ -304,6 +322,7 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
     firstRow,
     scorecard,
     signed,
+    ar,
     inputCells,
   };
 }

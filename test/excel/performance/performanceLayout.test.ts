@@ -19,8 +19,10 @@ function aSource(overrides: Partial<PerformanceSource> = {}): PerformanceSource 
       paidAmount: "Paid Amount",
       chargeAmount: "Charge Amount",
       hcpcsCode: "HCPCS Code",
+      amount: "Allowed Amount",
     },
     signed: [],
+    ar: { balances: new Map(), asOfDay: day("2026-03-02"), periodDays: 90 },
     groups: [{ key: "Acme Health PPO", payer: "Acme Health", product: "PPO", windowDays: 30 }],
     months,
     coveredMonths: new Set(months.slice(3)),
@@ -110,5 +112,17 @@ describe("the Contract Performance layout", () => {
       ["Acme Health PPO", "99213", 0.05],
       ["Acme Health PPO", "99214", 0.05],
     ]);
+  });
+
+  test("leaves days in A/R blank until a contract's balances are entered, and keeps those entered before", () => {
+    const entered = aSource({ ar: { balances: new Map([["acme health ppo", { arBalance: 48_000 }]]), asOfDay: day("2026-03-02"), periodDays: 90 } }); // prettier-ignore
+    const layout = layoutPerformance(entered);
+    const rows = layout.blocks.find((b) => b.row === layout.ar.firstRow - 1 && b.column === 0)!.cells;
+    expect(rows[0]!.slice(0, 4)).toEqual(["Acme Health PPO", 48_000, null, null]);
+    const aafp = String(rows[0]![6]);
+    expect(aafp).toBe(
+      `=IF(AND(ISNUMBER(B${layout.ar.firstRow}),N(E${layout.ar.firstRow})>0),(B${layout.ar.firstRow}-N(C${layout.ar.firstRow}))/(E${layout.ar.firstRow}/${layout.ar.inputCells.periodDays}),"")`,
+    );
+    expect(String(rows[0]![4])).toContain(`Claims[Submitted Date],"<="&${layout.ar.inputCells.asOf}`);
   });
 });

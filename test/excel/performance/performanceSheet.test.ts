@@ -3,8 +3,8 @@
  * formulas compute, without the add-in, the engine's figures month by month, and they show the planted slow payer
  * and denial spike; building it again replaces it (faults: test/operations/performanceFaults.test.ts).
  */
-import { DENIAL_CATEGORY_LABELS } from "../../../src/engine";
-import { buildPerformanceSheet, describePerformanceIssue, MONTHLY_COLUMNS, RULE_INPUT_LABELS, WINDOW_HEADER_ROW, type BuiltPerformance, type PerformanceRequest } from "../../../src/excel/performance"; // prettier-ignore
+import { daysInArAafp, DENIAL_CATEGORY_LABELS, netDaysInArMap } from "../../../src/engine";
+import { AR_COLUMNS, buildPerformanceSheet, describePerformanceIssue, MONTHLY_COLUMNS, RULE_INPUT_LABELS, WINDOW_HEADER_ROW, type BuiltPerformance, type PerformanceRequest } from "../../../src/excel/performance"; // prettier-ignore
 import { PLANTED_DENIAL_SPIKE, PLANTED_SLOW_PAYER } from "../../../src/playground/sample/claimDates";
 import { buildSampleWorkbook, PLANTED_SIGNED_PROPOSAL } from "../../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
@@ -166,6 +166,40 @@ describe("the Contract Performance sheet on the sample workbook", () => {
     const spikes = rows.filter(({ row }) => row[column("daysSpike")] === "Spike").map(({ month }) => month);
     expect(spikes).toEqual(["2025-07"]);
     expect(built.rows.filter((r) => r.daysToPaySpike).map((r) => r.month)).toEqual(["2025-07"]);
+  });
+
+  test("computes days in A/R from the balances the user enters, and a rebuild keeps them", async () => {
+    const { ar } = built.layout;
+    const r = [0, 1].map((i) => ar.firstRow - 1 + i).find((i) => simulator.cell(SHEET, i, 0).value === "Acme Health PPO")!; // prettier-ignore
+    const cellRow = (address: string) => Number(/\d+/.exec(address)![0]) - 1;
+    simulator.setCellInput(SHEET, cellRow(ar.inputCells.asOf), 1, "2025-12-31");
+    const [balance, credits, netAr, aafp, map] = (["arBalance", "credits", "netAr", "aafp", "map"] as const).map((k) => AR_COLUMNS.findIndex((c) => c.key === k)) as [number, number, number, number, number]; // prettier-ignore
+    simulator.setCellInput(SHEET, r, balance, "60000");
+    simulator.setCellInput(SHEET, r, credits, "1500");
+    simulator.setCellInput(SHEET, r, netAr, "21000");
+    // The period's charges and revenue, summed here from the Claims table: Acme's lines submitted Oct 3-Dec 31, 2025.
+    const width = simulator.usedSize("Claims").columns;
+    const headers = Array.from({ length: width }, (_, c) => String(simulator.cell("Claims", 0, c).value));
+    const col = (h: string) => headers.indexOf(h);
+    const asOf = (Date.UTC(2025, 11, 31) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    let charges = 0;
+    let revenue = 0;
+    for (let i = 1; i < simulator.usedSize("Claims").rows; i++) {
+      const at = (h: string) => simulator.cell("Claims", i, col(h)).value;
+      const submitted = Number(at("Submitted Date"));
+      if (at("Contract Name") !== "Acme Health PPO" || !(submitted > asOf - 90 && submitted <= asOf)) continue;
+      charges += Math.round(Number(at("Charge Amount")) * 100);
+      revenue += Math.round(Number(at("Allowed Amount")) * 100);
+    }
+    expect(charges).toBeGreaterThan(0);
+    const value = (c: number) => simulator.cell(SHEET, r, c).value as number;
+    expect(value(aafp)).toBeCloseTo(daysInArAafp({ arCents: 6_000_000, creditCents: 150_000, chargeCents: charges, periodDays: 90 })!, 6); // prettier-ignore
+    expect(value(map)).toBeCloseTo(netDaysInArMap({ netArCents: 2_100_000, netRevenueCents: revenue, periodDays: 90 })!, 6); // prettier-ignore
+
+    built = await build(simulator, request);
+    const again = built.layout.ar.firstRow - 1 + (r - (ar.firstRow - 1));
+    expect([balance, credits, netAr].map((c) => simulator.cell(SHEET, again, c).value)).toEqual([60000, 1500, 21000]);
+    expect(simulator.cell(SHEET, cellRow(built.layout.ar.inputCells.asOf), 1).value).toBe(asOf);
   });
 
   test("refuses a table without a variance review, naming the columns it needs", async () => {
