@@ -8,7 +8,7 @@
 import { placeColumns } from "../core/columnLetters";
 import { NUMBER_FORMATS } from "../core/numberFormats";
 import type { PlanBlock, PlanCell } from "../core/sheetBlocks";
-import { AR_COLUMNS, AR_INPUT_KEYS, type ArKey } from "./performanceColumns";
+import { AR_COLUMNS, AR_INPUT_KEYS, tableColumnRef as ref, type ArKey } from "./performanceColumns";
 
 /** The block's heading and its two labelled inputs (column A, values in column B), found again by a rebuild. */
 export const AR_LABELS = {
@@ -44,8 +44,6 @@ export interface ArLayout {
   readonly firstRow: number;
   readonly inputCells: { readonly asOf: string; readonly periodDays: string };
 }
-
-const ref = (tableName: string, column: string) => `${tableName}[${column.replace(/(['#[\]])/g, "'$1")}]`;
 
 /** Lays out the block with its heading at 1-based row `top`. */
 export function layoutAr(source: ArSource, top: number): ArLayout {

@@ -7,6 +7,10 @@ import type { ColumnDeclaration } from "../core/columnLetters";
 import { NUMBER_FORMATS } from "../core/numberFormats";
 
 const { money: MONEY, share: SHARE, count: COUNT, text: TEXT, general: GENERAL } = NUMBER_FORMATS;
+/** A structured reference to a table's column: `Claims[Paid Date]`, with the characters Excel escapes escaped. */
+export const tableColumnRef = (tableName: string, column: string): string =>
+  `${tableName}[${column.replace(/(['#[\]])/g, "'$1")}]`;
+
 /** A month is written as its first day and shown as its month. */
 export const MONTH_FORMAT = "yyyy-mm";
 const DAYS = "0.0";

@@ -11,8 +11,6 @@ import {
   DENIAL_CATEGORY_LABELS,
   deniedReasonPrefix,
   HFMA_DENOMINATOR_MONTHS,
-  monthIndexOfDay,
-  monthStartDay,
   type DenialCategory,
   type SpikeRules,
   type VarianceFlag,
@@ -24,12 +22,13 @@ import { REVIEW_COLUMNS } from "../varianceReview/reviewColumns";
 import { trendBlocks } from "./performanceTrends";
 import { layoutScorecard, type ScorecardLayout, type ScorecardSource } from "./scorecardLayout";
 import { layoutAr, type ArBalances, type ArLayout } from "./arLayout";
-import { layoutSigned, signedCriteria, type SignedLayout, type SignedRow, type SignedSource } from "./signedLayout";
+import { layoutSigned, signedCells, type SignedLayout, type SignedRow, type SignedSource } from "./signedLayout";
 import {
   CATEGORY_COLUMN_WIDTH,
   CATEGORY_FORMAT,
   MONTHLY_COLUMNS,
   WINDOW_COLUMNS,
+  tableColumnRef as ref,
   type MonthlyKey,
 } from "./performanceColumns";
 
@@ -113,7 +112,6 @@ export interface PerformanceLayout {
 }
 
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
-const ref = (tableName: string, column: string) => `${tableName}[${column.replace(/(['#[\]])/g, "'$1")}]`;
 const flagIs = (flag: VarianceFlag) => quoted(flag);
 const REVERSED: VarianceFlag = "Reversed";
 const DENIED: VarianceFlag = "Denied";
@@ -417,7 +415,7 @@ function monthlyRow(
     window: `=$${columnLetters(WINDOW_COLUMNS.findIndex((c) => c.key === "window"))}$${firstWindow + g}`,
     denialSpike: spike("denialRateCount", inputs.denialMargin),
     daysSpike: spike("medianDays", inputs.daysMargin),
-    ...signedCells(source, blocks.signed, { key: group.key, month, m, contract: k, monthCell: mo, at }),
+    ...signedCells(signedSourceOf(source), blocks.signed, { key: group.key, month, m, contract: k, monthCell: mo, at }),
     ...categoryCells,
   });
 }
@@ -429,39 +427,5 @@ function signedSourceOf(source: PerformanceSource): SignedSource {
     columns: { ...source.columns, hcpcsCode: source.columns.hcpcsCode ?? "" },
     proposals: source.signed,
     months: source.months,
-  };
-}
-
-/**
- * A month's actual vs modeled cells (kpis/actualVsModeled.ts): modeled is the expected amounts times 1 + the other
- * codes' uplift plus the named codes' added dollars, rounded half up to the cent once (the inner ROUND to 6 places
- * drops binary noise, as the uplift model does); blank without a signed proposal or before its effective month.
- */
-function signedCells(
-  source: PerformanceSource,
-  signed: SignedLayout,
-  place: {
-    readonly key: string;
-    readonly month: number;
-    readonly m: number;
-    /** The row's contract and month cells, column-anchored. */
-    readonly contract: string;
-    readonly monthCell: string;
-    readonly at: (key: MonthlyKey) => string;
-  },
-): Partial<Record<MonthlyKey, PlanCell>> {
-  const cells = signed.cellsOf.get(place.key);
-  const proposal = source.signed.find((p) => p.key === place.key);
-  const nextMonth = monthStartDay(monthIndexOfDay(place.month) + 1);
-  if (cells === undefined || proposal === undefined || nextMonth <= proposal.effectiveDay) return {};
-  const { at } = place;
-  const criteria = signedCriteria(signedSourceOf(source), place.contract, place.monthCell, cells.effective);
-  const sum = (column: string) => `SUMIFS(${ref(source.tableName, column)},${criteria})`;
-  const added = cells.added === null ? "" : `+${cells.added(place.m)}`;
-  return {
-    modeled: `=ROUND(ROUND(((1+${cells.other})*${sum(REVIEW_COLUMNS.expected.name)}${added})*100,6),0)/100`,
-    signedAllowed: `=${sum(REVIEW_COLUMNS.expected.name)}+${sum(REVIEW_COLUMNS.variance.name)}`,
-    modeledGap: `=${at("signedAllowed")}-${at("modeled")}`,
-    modeledGapShare: `=IF(${at("modeled")}=0,"",${at("modeledGap")}/${at("modeled")})`,
   };
 }

@@ -6,12 +6,18 @@
  * codes' uplift, so each month is SUMIFS over the table, never a PAYER function, and the uplifts are cells a reader
  * can check against the proposal. The figure is defined in the engine (kpis/actualVsModeled.ts).
  */
-import type { Decimal, HcpcsCode } from "../../engine";
+import { monthIndexOfDay, monthStartDay, type Decimal, type HcpcsCode } from "../../engine";
 import { columnLetters as columnLetter, placeColumns } from "../core/columnLetters";
 import { NUMBER_FORMATS } from "../core/numberFormats";
 import type { PlanBlock, PlanCell } from "../core/sheetBlocks";
 import { REVIEW_COLUMNS } from "../varianceReview/reviewColumns";
-import { MONTH_FORMAT, SIGNED_CODE_COLUMNS, SIGNED_COLUMNS } from "./performanceColumns";
+import {
+  MONTH_FORMAT,
+  SIGNED_CODE_COLUMNS,
+  SIGNED_COLUMNS,
+  tableColumnRef as ref,
+  type MonthlyKey,
+} from "./performanceColumns";
 
 /** A contract's signed proposal as the sheet shows it. */
 export interface SignedRow {
@@ -45,8 +51,6 @@ export interface SignedLayout {
 
 /** The block's heading, found again by tests. */
 export const SIGNED_HEADING = "Actual vs modeled: signed proposals";
-
-const ref = (tableName: string, column: string) => `${tableName}[${column.replace(/(['#[\]])/g, "'$1")}]`;
 
 /**
  * The SUMIFS criteria of the lines a signed proposal models in a month: the contract's lines paid in the month
@@ -142,4 +146,38 @@ export function layoutSigned(source: SignedSource, top: number): SignedLayout {
       style: "body",
     });
   return { blocks, height: codeHeader - top + 1 + codeRows.length, cellsOf };
+}
+
+/**
+ * A month's actual vs modeled cells (kpis/actualVsModeled.ts): modeled is the expected amounts times 1 + the other
+ * codes' uplift plus the named codes' added dollars, rounded half up to the cent once (the inner ROUND to 6 places
+ * drops binary noise, as the uplift model does); blank without a signed proposal or before its effective month.
+ */
+export function signedCells(
+  source: SignedSource,
+  signed: SignedLayout,
+  place: {
+    readonly key: string;
+    readonly month: number;
+    readonly m: number;
+    /** The row's contract and month cells, column-anchored. */
+    readonly contract: string;
+    readonly monthCell: string;
+    readonly at: (key: MonthlyKey) => string;
+  },
+): Partial<Record<MonthlyKey, PlanCell>> {
+  const cells = signed.cellsOf.get(place.key);
+  const proposal = source.proposals.find((p) => p.key === place.key);
+  const nextMonth = monthStartDay(monthIndexOfDay(place.month) + 1);
+  if (cells === undefined || proposal === undefined || nextMonth <= proposal.effectiveDay) return {};
+  const { at } = place;
+  const criteria = signedCriteria(source, place.contract, place.monthCell, cells.effective);
+  const sum = (column: string) => `SUMIFS(${ref(source.tableName, column)},${criteria})`;
+  const added = cells.added === null ? "" : `+${cells.added(place.m)}`;
+  return {
+    modeled: `=ROUND(ROUND(((1+${cells.other})*${sum(REVIEW_COLUMNS.expected.name)}${added})*100,6),0)/100`,
+    signedAllowed: `=${sum(REVIEW_COLUMNS.expected.name)}+${sum(REVIEW_COLUMNS.variance.name)}`,
+    modeledGap: `=${at("signedAllowed")}-${at("modeled")}`,
+    modeledGapShare: `=IF(${at("modeled")}=0,"",${at("modeledGap")}/${at("modeled")})`,
+  };
 }
