@@ -276,6 +276,16 @@ export {
   type PerformanceLine,
   type PerformanceRow,
 } from "./kpis/contractPerformance";
+export { DEFAULT_AR_PERIOD_DAYS, daysInArAafp, netDaysInArMap } from "./kpis/daysInAr";
+export {
+  computeActualVsModeled,
+  signedUpliftOf,
+  type ModeledLine,
+  type ModeledRow,
+  type RankingLines,
+  type SignedProposal,
+  type SignedUplift,
+} from "./kpis/actualVsModeled";
 export {
   COMPARED_FLAGS,
   DEFAULT_CLEAN_CLAIM_WINDOW_DAYS,

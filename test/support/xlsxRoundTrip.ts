@@ -14,16 +14,24 @@ function cellsOf(simulator: WorkbookSimulator, sheet: string) {
   return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => simulator.cell(sheet, r, c)));
 }
 
-/** Saves `sheets` of the simulator, with the tables on them, as .xlsx bytes. */
-export async function saveAsXlsx(simulator: WorkbookSimulator, sheets: readonly string[]): Promise<Buffer> {
+/**
+ * Saves `sheets` of the simulator, with the tables on them, as .xlsx bytes; `valuesOnly` sheets (a user's table
+ * whose formulas are the add-in's) keep each cell's value, not its formula.
+ */
+export async function saveAsXlsx(
+  simulator: WorkbookSimulator,
+  sheets: readonly string[],
+  options: { readonly valuesOnly?: readonly string[] } = {},
+): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const { tables } = simulator.describe();
   for (const sheet of sheets) {
     const out = book.addWorksheet(sheet);
+    const keepFormulas = !(options.valuesOnly ?? []).includes(sheet);
     cellsOf(simulator, sheet).forEach((row, r) =>
       row.forEach((cell, c) => {
         const target = out.getCell(r + 1, c + 1);
-        if (cell.formula !== null) {
+        if (cell.formula !== null && keepFormulas) {
           target.value = { formula: cell.formula.slice(1), result: cell.value as ExcelJS.CellValue } as ExcelJS.CellValue; // prettier-ignore
         } else if (cell.value !== null && cell.value !== "") target.value = cell.value;
         if (cell.numberFormat !== "General") target.numFmt = cell.numberFormat;

@@ -17,6 +17,7 @@
  * - spikes: see {@link SpikeRules}.
  */
 import { DENIAL_CATEGORIES, type DenialCategory } from "../denials/denialCategory";
+import type { HcpcsCode } from "../hcpcsCode";
 import type { VarianceFlag } from "../variance/reviewLines";
 import { DEFAULT_SPIKE_RULES, FLAG_ROLES, HFMA_DENOMINATOR_MONTHS, type SpikeRules } from "./performanceRules";
 
@@ -34,6 +35,8 @@ export interface PerformanceLine {
   readonly denialCategory: DenialCategory | null;
   /** The line's Medicare amount, where the table has a column of them (the scorecard's % of Medicare). */
   readonly medicareCents?: number | null;
+  /** The line's normalised code, where the table has a code column (a signed proposal's uplift by code). */
+  readonly hcpcsCode?: HcpcsCode | null;
 }
 
 /** The figures of one contract in one month; null where a figure has nothing to measure. */

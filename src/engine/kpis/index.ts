@@ -6,3 +6,5 @@ export * from "./contractPerformance";
 export * from "./performanceRules";
 export * from "./costOfBusiness";
 export * from "./costRules";
+export * from "./actualVsModeled";
+export * from "./daysInAr";

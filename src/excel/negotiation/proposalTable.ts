@@ -139,6 +139,15 @@ const columns = {
     example: "Sent",
     allowed: status.allowed,
   }),
+  effectiveDate: column({
+    header: "Effective Date",
+    kind: dateCell,
+    written: "date",
+    required: false,
+    description:
+      "For an Accepted (signed) proposal, the day its rates take effect: for the lines submitted from that day, the Contract Performance sheet sets each month's actual allowed beside what this proposal modeled for them.",
+    example: "2026-07-01",
+  }),
   notes: column({
     header: "Notes",
     kind: textCell,

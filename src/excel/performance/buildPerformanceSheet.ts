@@ -10,7 +10,11 @@
  * so the sheet's accuracy and the review's Summary agree line for line.
  */
 import {
+  computeActualVsModeled,
+  DEFAULT_AR_PERIOD_DAYS,
   computeContractPerformance,
+  readHcpcsCodeCell,
+  type ModeledRow,
   computeScorecard,
   DEFAULT_COST_ASSUMPTIONS,
   DEFAULT_PROMPT_PAY_STATE,
@@ -52,6 +56,8 @@ import { readEarlierInputs, type EarlierInputs } from "./earlierInputs";
 import { layoutPerformance, type PerformanceLayout, type PerformanceSource } from "./performanceLayout";
 import type { PerformanceIssue, PerformanceRequest } from "./performanceRequest";
 import { medicareAmountColumn } from "./scorecardColumns";
+import type { SignedRow } from "./signedLayout";
+import { readSignedProposals } from "./signedProposals";
 
 const NO_EARLIER_INPUTS: EarlierInputs = {
   windows: new Map(),
@@ -60,10 +66,21 @@ const NO_EARLIER_INPUTS: EarlierInputs = {
   weights: {},
   state: null,
   asOfFormula: null,
+  ar: { balances: new Map(), asOfDay: undefined, periodDays: undefined },
 };
 
 /** The setting listing the Contract Performance sheets built in this workbook (sheet ids). */
 const PERFORMANCE_SHEETS = workbookSetting("performanceSheets");
+
+/**
+ * The name of the Contract Performance sheet built here most recently that the workbook still has (renamed or not),
+ * or null: what other sheets (the portfolio summary) link to. One request; Office errors reject unchanged.
+ */
+export async function findPerformanceSheet(excel: ExcelGateway): Promise<string | null> {
+  const { sheets, record } = await readSheetsAndRecord(excel, PERFORMANCE_SHEETS, { version: 1, sheetIds: [] });
+  const ids = [...record.sheetIds].reverse();
+  return ids.map((id) => sheets.find((s) => s.id === id)).find((s) => s !== undefined)?.name ?? null;
+}
 
 /** A built sheet: its name, whether it replaced an earlier build, and the engine's figures it shows. */
 export interface BuiltPerformance {
@@ -72,6 +89,8 @@ export interface BuiltPerformance {
   readonly rows: readonly PerformanceRow[];
   /** The engine's cost of doing business and renegotiation ranks, under the inputs the sheet starts from. */
   readonly scorecard: Scorecard;
+  /** The engine's actual vs modeled revenue of the contracts with a signed proposal. */
+  readonly modeled: readonly ModeledRow[];
   readonly layout: PerformanceLayout;
 }
 
@@ -144,6 +163,11 @@ function linesOf(request: PerformanceRequest, cells: TableCells): Result<Perform
     flag: at(REVIEW_COLUMNS.flag.name),
     reason: at(REVIEW_COLUMNS.reason.name),
     medicare: at(medicareAmountColumn(cells.headers)),
+    code: at(mapping.hcpcsCode),
+  };
+  const codeOf = (value: unknown) => {
+    const code = readHcpcsCodeCell(value);
+    return code.ok ? code.value : null;
   };
   const flags = new Map<string, VarianceFlag>(VARIANCE_FLAGS.map((f) => [f.toLowerCase(), f]));
   const cents = (value: unknown) => (typeof value === "number" ? Math.round(value * 100) : null);
@@ -173,6 +197,7 @@ function linesOf(request: PerformanceRequest, cells: TableCells): Result<Perform
       chargeCents: columns.charge < 0 ? null : cents(row[columns.charge]),
       denialCategory: flag === "Denied" ? categoryOfReason(reason) : null,
       medicareCents: columns.medicare < 0 ? null : cents(row[columns.medicare]),
+      hcpcsCode: columns.code < 0 ? null : codeOf(row[columns.code]),
     });
   }
   if (!lines.some((line) => line.paidDay !== null))
@@ -198,6 +223,7 @@ async function sourceOf(
     readonly unkeyedLines: number;
     readonly costs: CostInputs;
     readonly medicareAmount: string | null;
+    readonly signed: readonly SignedRow[];
   },
 ): Promise<PerformanceSource> {
   const snapshot = await readRegistry(excel);
@@ -232,6 +258,14 @@ async function sourceOf(
       paidDate: mapping.paidDate!,
       paidAmount: mapping.paidAmount,
       chargeAmount: mapping.chargeAmount,
+      hcpcsCode: mapping.hcpcsCode,
+      amount: mapping.amount,
+    },
+    signed: context.signed,
+    ar: {
+      balances: context.earlier.ar.balances,
+      asOfDay: context.earlier.ar.asOfDay ?? excelSerialOf(context.asOf as IsoDate),
+      periodDays: context.earlier.ar.periodDays ?? DEFAULT_AR_PERIOD_DAYS,
     },
     groups,
     months: monthIndexes.map(monthStartDay),
@@ -340,15 +374,17 @@ export async function buildPerformanceSheet(
       const rows = computeContractPerformance(keyed, rules);
       const costs = costInputsOf(earlier);
       const scorecard = computeScorecard(keyed, costs.assumptions, PROMPT_PAY_RULES[costs.state], costs.weights);
+      const signed = await readSignedProposals(op.excel, { mapping: request.mapping, cells, keys: [...new Set(rows.map((r) => r.key))] }); // prettier-ignore
+      if (!signed.ok) return signed;
+      const modeled = computeActualVsModeled(keyed, signed.value);
       const asOf = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
       const medicareAmount = medicareAmountColumn(cells.headers);
-      const layout = layoutPerformance(
-        await sourceOf(op.excel, request, keyed, rows, { asOf, earlier, rules, unkeyedLines, costs, medicareAmount }),
-      );
+      const context = { asOf, earlier, rules, unkeyedLines, costs, medicareAmount, signed: signed.value };
+      const layout = layoutPerformance(await sourceOf(op.excel, request, keyed, rows, context));
       step(2);
       const steps = await stage(op, { sheetName, replaced: existing, sheetIds: record.sheetIds }, layout, request);
       step(3);
-      return ok({ output: { sheetName, replaced: existing !== null, rows, scorecard, layout }, steps });
+      return ok({ output: { sheetName, replaced: existing !== null, rows, scorecard, modeled, layout }, steps });
     },
   );
 }

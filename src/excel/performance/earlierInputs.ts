@@ -14,6 +14,8 @@ import {
   type SpikeRules,
 } from "../../engine";
 import type { ExcelGateway } from "../core/excelGateway";
+import { AR_LABELS, type ArBalances } from "./arLayout";
+import { AR_COLUMNS, AR_INPUT_KEYS } from "./performanceColumns";
 import { RULE_INPUT_LABELS, WINDOW_HEADER_ROW } from "./performanceLayout";
 import { COST_INPUTS } from "./scorecardColumns";
 
@@ -27,6 +29,8 @@ export interface EarlierInputs {
   readonly state: PromptPayState | null;
   /** The as-of date's formula when the user typed one (=TODAY()); a typed date is the build's and is not kept. */
   readonly asOfFormula: string | null;
+  /** The days in A/R block's balances by contract, and its as-of day and period where the user kept numbers. */
+  readonly ar: { readonly balances: ArBalances; readonly asOfDay: number | undefined; readonly periodDays: number | undefined }; // prettier-ignore
 }
 
 /** Rows read from the top of the earlier sheet: the inputs come before the monthly figures. */
@@ -41,7 +45,7 @@ export async function readEarlierInputs(excel: ExcelGateway, sheetId: string): P
   const { values, formulas } = await excel.run(async (context) => {
     const range = context.workbook.worksheets
       .getItem(sheetId)
-      .getRangeByIndexes(0, 0, ROWS_READ, 4)
+      .getRangeByIndexes(0, 0, ROWS_READ, AR_COLUMNS.length)
       .load(["values", "formulas"]);
     await context.sync();
     return { values: range.values, formulas: range.formulas };
@@ -76,5 +80,27 @@ export async function readEarlierInputs(excel: ExcelGateway, sheetId: string): P
   const state = PROMPT_PAY_STATES.find((code) => code.toLowerCase() === typedState.toLowerCase()) ?? null;
   const asOf = formulas[rowOf(COST_INPUTS.asOf.label)]?.[1];
   const asOfFormula = typeof asOf === "string" && asOf.startsWith("=") ? asOf : null;
-  return { windows, rules, assumptions, weights, state, asOfFormula };
+  return { windows, rules, assumptions, weights, state, asOfFormula, ar: readAr(values, numberAt) };
+}
+
+/** The A/R balances typed under the days in A/R block's header (4 rows below its heading), until a blank contract. */
+function readAr(
+  values: readonly (readonly unknown[])[],
+  numberAt: (label: string) => number | undefined,
+): EarlierInputs["ar"] {
+  // prettier-ignore
+  const balances = new Map<string, Partial<Record<(typeof AR_INPUT_KEYS)[number], number>>>();
+  const heading = values.findIndex((cells) => cells[0] === AR_LABELS.heading);
+  if (heading >= 0)
+    for (let r = heading + 5; r < values.length; r++) {
+      const cells = values[r] ?? [];
+      if (typeof cells[0] !== "string" || cells[0] === "") break;
+      const entered: Partial<Record<(typeof AR_INPUT_KEYS)[number], number>> = {};
+      for (const key of AR_INPUT_KEYS) {
+        const value = cells[AR_COLUMNS.findIndex((c) => c.key === key)];
+        if (usable(value)) entered[key] = value;
+      }
+      balances.set(cells[0].toLowerCase(), entered);
+    }
+  return { balances, asOfDay: numberAt(AR_LABELS.asOf), periodDays: numberAt(AR_LABELS.periodDays) };
 }

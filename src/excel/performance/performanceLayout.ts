@@ -21,11 +21,14 @@ import { textLine, type PlanBlock, type PlanCell } from "../core/sheetBlocks";
 import { REVIEW_COLUMNS } from "../varianceReview/reviewColumns";
 import { trendBlocks } from "./performanceTrends";
 import { layoutScorecard, type ScorecardLayout, type ScorecardSource } from "./scorecardLayout";
+import { layoutAr, type ArBalances, type ArLayout } from "./arLayout";
+import { layoutSigned, signedCells, type SignedLayout, type SignedRow, type SignedSource } from "./signedLayout";
 import {
   CATEGORY_COLUMN_WIDTH,
   CATEGORY_FORMAT,
   MONTHLY_COLUMNS,
   WINDOW_COLUMNS,
+  tableColumnRef as ref,
   type MonthlyKey,
 } from "./performanceColumns";
 
@@ -49,7 +52,15 @@ export interface PerformanceSource {
     readonly paidDate: string;
     readonly paidAmount: string | null;
     readonly chargeAmount: string | null;
+    /** The revenue column (allowed, else paid), for the days in A/R block's net revenue; null when unmapped. */
+    readonly amount: string | null;
+    /** The code column, which the signed proposals' per-code uplifts match; null when none is signed. */
+    readonly hcpcsCode: string | null;
   };
+  /** The days in A/R block's starting inputs: balances entered on an earlier build, the as-of day, the period. */
+  readonly ar: { readonly balances: ArBalances; readonly asOfDay: number; readonly periodDays: number };
+  /** The contracts' signed proposals (actual vs modeled), in the groups' order; none when grouped by payer. */
+  readonly signed: readonly SignedRow[];
   /** The cost of doing business and scorecard block's contracts and starting inputs. */
   readonly scorecard: Omit<ScorecardSource, "tableName" | "columns"> & { readonly medicareAmount: string | null };
   readonly groups: readonly PerformanceGroup[];
@@ -92,12 +103,15 @@ export interface PerformanceLayout {
   readonly firstRow: number;
   /** The cost of doing business and scorecard block, between the inputs and the monthly figures. */
   readonly scorecard: ScorecardLayout;
+  /** The signed proposals block, after the scorecard (height 0 when no contract has one). */
+  readonly signed: SignedLayout;
+  /** The days in A/R block, before the monthly figures. */
+  readonly ar: ArLayout;
   /** The cell of each input, for tests: spike margins and minimum lines. */
   readonly inputCells: { readonly denialMargin: string; readonly daysMargin: string; readonly minimumLines: string };
 }
 
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
-const ref = (tableName: string, column: string) => `${tableName}[${column.replace(/(['#[\]])/g, "'$1")}]`;
 const flagIs = (flag: VarianceFlag) => quoted(flag);
 const REVERSED: VarianceFlag = "Reversed";
 const DENIED: VarianceFlag = "Denied";
@@ -151,7 +165,19 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
     },
     ruleRow + 3,
   );
-  const headingRow = ruleRow + 4 + scorecard.height + 1;
+  const signedTop = ruleRow + 4 + scorecard.height + 1;
+  const signed = layoutSigned(signedSourceOf(source), signedTop);
+  const arTop = signed.height === 0 ? signedTop : signedTop + signed.height + 1;
+  const ar = layoutAr(
+    {
+      tableName: source.tableName,
+      columns: source.columns,
+      contracts: source.groups.map((g) => g.key),
+      ...source.ar,
+    },
+    arTop,
+  );
+  const headingRow = arTop + ar.height + 1;
   const headerRow = headingRow + 1;
   const firstRow = headerRow + 1;
   const declared = [
@@ -170,7 +196,8 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
     groupRows.push(firstRow + rows.length);
     source.months.forEach((month, m) => {
       const r = firstRow + rows.length;
-      rows.push(monthlyRow(columns, source, { group, g, month, m, r, headerRow, firstWindow }, inputCells, t));
+      const place = { group, g, month, m, r, headerRow, firstWindow };
+      rows.push(monthlyRow(columns, source, place, { inputs: inputCells, signed }, t));
     });
   });
   const lastRow = firstRow + rows.length - 1;
@@ -237,6 +264,8 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
       style: "input",
     })),
     ...scorecard.blocks,
+    ...signed.blocks,
+    ...ar.blocks,
     {
       row: headingRow - 1,
       column: 0,
@@ -290,6 +319,8 @@ export function layoutPerformance(source: PerformanceSource): PerformanceLayout 
     headerRow,
     firstRow,
     scorecard,
+    signed,
+    ar,
     inputCells,
   };
 }
@@ -308,9 +339,10 @@ function monthlyRow(
     readonly headerRow: number;
     readonly firstWindow: number;
   },
-  inputs: PerformanceLayout["inputCells"],
+  blocks: { readonly inputs: PerformanceLayout["inputCells"]; readonly signed: SignedLayout },
   t: (column: string) => string,
 ): PlanCell[] {
+  const { inputs } = blocks;
   const { group, g, month, m, r, headerRow, firstWindow } = place;
   const at = (key: MonthlyKey) => columns.cell(r, key);
   const { key, submittedDate, paidDate, paidAmount, chargeAmount } = source.columns;
@@ -383,6 +415,17 @@ function monthlyRow(
     window: `=$${columnLetters(WINDOW_COLUMNS.findIndex((c) => c.key === "window"))}$${firstWindow + g}`,
     denialSpike: spike("denialRateCount", inputs.denialMargin),
     daysSpike: spike("medianDays", inputs.daysMargin),
+    ...signedCells(signedSourceOf(source), blocks.signed, { key: group.key, month, m, contract: k, monthCell: mo, at }),
     ...categoryCells,
   });
+}
+
+/** The signed proposals block's source: the sheet's table, columns, months and signed contracts. */
+function signedSourceOf(source: PerformanceSource): SignedSource {
+  return {
+    tableName: source.tableName,
+    columns: { ...source.columns, hcpcsCode: source.columns.hcpcsCode ?? "" },
+    proposals: source.signed,
+    months: source.months,
+  };
 }

@@ -2,7 +2,8 @@
  * What the Contract Performance sheet (issue 15 item 3) is asked to build, and the expected failures of a build with
  * the one message a finance user reads for each.
  */
-import { catalogue } from "../../engine";
+import { catalogue, describeProposalIssue, type ProposalIssue } from "../../engine";
+import { PROPOSALS_SPEC } from "../negotiation/proposalTable";
 import type { ClaimsMapping } from "../claims/claimsMapping";
 import { describeOperationIssue, type OperationIssue } from "../core/operation";
 
@@ -37,6 +38,8 @@ export type PerformanceIssue =
   | { readonly code: "noRemittanceDates"; readonly tableName: string; readonly column: string }
   | { readonly code: "sheetNameInvalid"; readonly sheetName: string; readonly reason: string }
   | { readonly code: "sheetTaken"; readonly sheetName: string }
+  | { readonly code: "proposalsUnreadable"; readonly messages: readonly string[] }
+  | { readonly code: "signedProposalInvalid"; readonly proposalName: string; readonly rowNumber: number; readonly issue: ProposalIssue } // prettier-ignore
   | OperationIssue;
 
 /** The message a finance user reads for a performance issue. */
@@ -55,6 +58,10 @@ export const describePerformanceIssue: (issue: PerformanceIssue) => string = cat
   sheetNameInvalid: (issue) => `"${issue.sheetName}" cannot be the sheet's name: ${issue.reason}.`,
   sheetTaken: (issue) =>
     `A sheet named "${issue.sheetName}" already exists and is not a Contract Performance sheet built here; choose another sheet name.`,
+  proposalsUnreadable: (issue) =>
+    `${issue.messages.join(" ")} The sheet compares each contract's signed proposal with its actual revenue: correct the row, then build again. Nothing was built.`,
+  signedProposalInvalid: (issue) =>
+    `Signed proposal "${issue.proposalName}" (row ${issue.rowNumber} of ${PROPOSALS_SPEC.title}): ${describeProposalIssue(issue.issue)} The sheet models revenue with it from its effective date: correct the row, then build again. Nothing was built.`,
   cancelled: (issue) => describeOperationIssue(issue),
   excelRefused: (issue) => describeOperationIssue(issue),
 });

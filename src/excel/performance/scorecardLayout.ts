@@ -35,6 +35,7 @@ import {
   type RuleKey,
   type ScoreKey,
 } from "./scorecardColumns";
+import { tableColumnRef as ref } from "./performanceColumns";
 
 /** One contract of the scorecard, with its renewal dates from the PayerContracts table (Excel day numbers). */
 export interface ScorecardContract {
@@ -79,7 +80,6 @@ export const SCORECARD_HEADING = "Cost of doing business and renegotiation score
 export const PORTFOLIO_ROW_NAME = "Portfolio (all contracts)";
 
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
-const ref = (tableName: string, column: string) => `${tableName}[${column.replace(/(['#[\]])/g, "'$1")}]`;
 const flagsWhere = (role: keyof FlagRole) => VARIANCE_FLAGS.filter((flag) => FLAG_ROLES[flag][role]);
 const DAY_KIND_WORDS = { working: "working days", calendar: "calendar days" } as const;
 

@@ -28,8 +28,28 @@ import { hospitalContractVersions } from "./hospitalContracts";
 import { buildHospitalSheets } from "./hospitalSheets";
 import { dateClaims } from "./claimDates";
 import { dollars } from "./money";
+import { PROPOSALS_SPEC } from "../../excel/negotiation/proposalTable";
 
 export { columnLetter } from "./sheets";
+
+/**
+ * The proposal Acme signed in mid-2025, which the Proposal Tracker sheet holds as Accepted with its effective date:
+ * 5% on its top 20 codes from July 2025. Acme kept paying its 2025 fee schedule (and PayerContracts still holds it),
+ * so the Contract Performance sheet shows every month from July below what the signed proposal modeled.
+ */
+export const PLANTED_SIGNED_PROPOSAL = {
+  contractName: "Acme Health PPO",
+  proposalName: "Signed: 5% on top 20",
+  party: "Ours",
+  date: "2025-05-20",
+  kind: "Top-N uplift",
+  upliftFraction: 0.05,
+  topN: 20,
+  termYears: 3,
+  status: "Accepted",
+  effectiveDate: "2025-07-01",
+  notes: "Signed June 2025; Acme has not loaded the new rates yet.",
+} as const;
 
 export const SAMPLE_DEFAULT_SEED = 20250101;
 export const SAMPLE_CLAIM_COUNT = 1200;
@@ -200,6 +220,19 @@ export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED, options:
     [null],
   );
 
+  type ProposalField = keyof typeof PROPOSALS_SPEC.columns;
+  const proposalFormats: Partial<Record<ProposalField, string>> = { date: TEXT, effectiveDate: TEXT, upliftFraction: PERCENT, notes: TEXT }; // prettier-ignore
+  const proposalsSheet = tableSheet(
+    "Proposal Tracker",
+    PROPOSALS_SPEC.title,
+    (Object.keys(PROPOSALS_SPEC.columns) as ProposalField[]).map((field) => ({
+      header: PROPOSALS_SPEC.columns[field].header,
+      value: (r: Partial<Record<ProposalField, string | number>>) => r[field] ?? null,
+      format: proposalFormats[field],
+    })),
+    [PLANTED_SIGNED_PROPOSAL],
+  );
+
   const hospitalSheets = hospitalSide ? buildHospitalSheets(seed, contractsSheet).sheets : [];
 
   return {
@@ -210,6 +243,7 @@ export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED, options:
       feeScheduleSheet,
       medicareSheet,
       medicareSchedulesSheet,
+      proposalsSheet,
       ...hospitalSheets,
     ],
     activeSheet: "Claims",

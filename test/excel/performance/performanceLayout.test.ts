@@ -2,7 +2,8 @@
  * The Contract Performance sheet's layout, without a workbook: what its notes say and which cells stay blank by the
  * rules (HFMA's rate before 3 months of submissions, spikes before 3 months of baseline).
  */
-import { DEFAULT_COST_ASSUMPTIONS, DEFAULT_SCORE_WEIGHTS, DEFAULT_SPIKE_RULES } from "../../../src/engine";
+import { Decimal, DEFAULT_COST_ASSUMPTIONS, DEFAULT_SCORE_WEIGHTS, DEFAULT_SPIKE_RULES, type HcpcsCode } from "../../../src/engine"; // prettier-ignore
+import { columnLetters } from "../../../src/excel/core/columnLetters";
 import { layoutPerformance, MONTHLY_COLUMNS, type PerformanceSource } from "../../../src/excel/performance";
 
 const day = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
@@ -17,7 +18,11 @@ function aSource(overrides: Partial<PerformanceSource> = {}): PerformanceSource 
       paidDate: "Paid Date",
       paidAmount: "Paid Amount",
       chargeAmount: "Charge Amount",
+      hcpcsCode: "HCPCS Code",
+      amount: "Allowed Amount",
     },
+    signed: [],
+    ar: { balances: new Map(), asOfDay: day("2026-03-02"), periodDays: 90 },
     groups: [{ key: "Acme Health PPO", payer: "Acme Health", product: "PPO", windowDays: 30 }],
     months,
     coveredMonths: new Set(months.slice(3)),
@@ -64,7 +69,8 @@ describe("the Contract Performance layout", () => {
   test("flags no spike in a contract's first 3 months: they have no baseline", () => {
     const cells = columnCells(aSource(), "denialSpike");
     expect(cells.slice(0, 3)).toEqual(["", "", ""]);
-    expect(String(cells[3])).toContain("AVERAGE(N");
+    const rate = columnLetters(MONTHLY_COLUMNS.findIndex((c) => c.key === "denialRateCount"));
+    expect(String(cells[3])).toContain(`AVERAGE(${rate}`);
   });
 
   test("writes no PAYER function anywhere on the sheet", () => {
@@ -79,5 +85,44 @@ describe("the Contract Performance layout", () => {
     const charts = layoutPerformance(aSource()).charts;
     expect(charts.map((c) => c.title)).toEqual(["Initial denial rate (count) by month", "Median days to pay by month"]);
     expect(charts.every((c) => /^A\d+:B\d+$/.test(c.source))).toBe(true);
+  });
+
+  test("shows no modeled revenue and no signed proposals block for a contract without a signed proposal", () => {
+    const layout = layoutPerformance(aSource());
+    expect(layout.signed.height).toBe(0);
+    expect(columnCells(aSource(), "modeled")).toEqual([null, null, null, null, null]);
+  });
+
+  test("models a signed contract's revenue from the month of its effective date, by its codes' uplifts", () => {
+    const signed = {
+      key: "Acme Health PPO",
+      proposalName: "Signed: 5% on top 2",
+      effectiveDay: day("2025-03-15"),
+      codeFractions: new Map([["99213" as HcpcsCode, new Decimal("0.05")], ["99214" as HcpcsCode, new Decimal("0.05")]]), // prettier-ignore
+      otherFraction: new Decimal(0),
+    };
+    const source = aSource({ signed: [signed] });
+    const modeled = columnCells(source, "modeled");
+    expect(modeled.slice(0, 2)).toEqual([null, null]);
+    expect(String(modeled[2])).toMatch(/^=ROUND\(ROUND\(\(\(1\+\$D\$\d+\)\*SUMIFS\(Claims\[Expected Amount\],.*\+SUM\(F\d+:F\d+\)\)\*100,6\),0\)\/100$/); // prettier-ignore
+    expect(String(modeled[2])).toContain('Claims[Submitted Date],">="&$C$');
+    const layout = layoutPerformance(source);
+    const codes = layout.blocks.find((b) => b.cells.some((row) => row[1] === "99213"))!;
+    expect(codes.cells.map((row) => row.slice(0, 3))).toEqual([
+      ["Acme Health PPO", "99213", 0.05],
+      ["Acme Health PPO", "99214", 0.05],
+    ]);
+  });
+
+  test("leaves days in A/R blank until a contract's balances are entered, and keeps those entered before", () => {
+    const entered = aSource({ ar: { balances: new Map([["acme health ppo", { arBalance: 48_000 }]]), asOfDay: day("2026-03-02"), periodDays: 90 } }); // prettier-ignore
+    const layout = layoutPerformance(entered);
+    const rows = layout.blocks.find((b) => b.row === layout.ar.firstRow - 1 && b.column === 0)!.cells;
+    expect(rows[0]!.slice(0, 4)).toEqual(["Acme Health PPO", 48_000, null, null]);
+    const aafp = String(rows[0]![6]);
+    expect(aafp).toBe(
+      `=IF(AND(ISNUMBER(B${layout.ar.firstRow}),N(E${layout.ar.firstRow})>0),(B${layout.ar.firstRow}-N(C${layout.ar.firstRow}))/(E${layout.ar.firstRow}/${layout.ar.inputCells.periodDays}),"")`,
+    );
+    expect(String(rows[0]![4])).toContain(`Claims[Submitted Date],"<="&${layout.ar.inputCells.asOf}`);
   });
 });

@@ -3,10 +3,10 @@
  * formulas compute, without the add-in, the engine's figures month by month, and they show the planted slow payer
  * and denial spike; building it again replaces it (faults: test/operations/performanceFaults.test.ts).
  */
-import { DENIAL_CATEGORY_LABELS } from "../../../src/engine";
-import { buildPerformanceSheet, describePerformanceIssue, MONTHLY_COLUMNS, RULE_INPUT_LABELS, WINDOW_HEADER_ROW, type BuiltPerformance, type PerformanceRequest } from "../../../src/excel/performance"; // prettier-ignore
+import { daysInArAafp, DENIAL_CATEGORY_LABELS, netDaysInArMap } from "../../../src/engine";
+import { AR_COLUMNS, buildPerformanceSheet, describePerformanceIssue, MONTHLY_COLUMNS, RULE_INPUT_LABELS, WINDOW_HEADER_ROW, type BuiltPerformance, type PerformanceRequest } from "../../../src/excel/performance"; // prettier-ignore
 import { PLANTED_DENIAL_SPIKE, PLANTED_SLOW_PAYER } from "../../../src/playground/sample/claimDates";
-import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbook";
+import { buildSampleWorkbook, PLANTED_SIGNED_PROPOSAL } from "../../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { buildAtNow as build, reviewedSample, SHEET } from "./reviewedSample";
 
@@ -102,6 +102,27 @@ describe("the Contract Performance sheet on the sample workbook", () => {
     ]);
   });
 
+  test("shows the planted gap: Acme's allowed below what its signed proposal modeled, every month from July 2025", () => {
+    const rows = sheetRows(simulator, built).filter(({ row }) => row[0] === PLANTED_SIGNED_PROPOSAL.contractName);
+    const engine = new Map(built.modeled.map((m) => [m.month, m]));
+    const shown = rows.filter(({ row }) => row[column("modeled")] !== null && row[column("modeled")] !== "");
+    expect(shown[0]?.month).toBe("2025-07");
+    const wrong = shown.flatMap(({ row, month }) => {
+      const m = engine.get(month);
+      const expected = [m?.modeledCents ?? 0, m?.allowedCents ?? 0, m?.gapCents ?? 0].map((c) => c / 100);
+      const actual = [row[column("modeled")], row[column("signedAllowed")], row[column("modeledGap")]];
+      return actual.every((a, i) => typeof a === "number" && Math.abs(a - expected[i]!) < 0.005)
+        ? []
+        : [`${month}: sheet ${actual.join(", ")} != engine ${expected.join(", ")}`];
+    });
+    expect(wrong).toEqual([]);
+    // The payer kept its old rates on the top 20 codes: several points below the model, never above.
+    const gaps = shown.filter(({ row }) => row[column("modeled")] !== 0).map(({ row }) => Number(row[column("modeledGapShare")])); // prettier-ignore
+    expect(gaps.length).toBeGreaterThan(3);
+    expect(gaps.every((g) => g < -0.02 && g > -0.05)).toBe(true);
+    expect(built.modeled.every((m) => m.key === PLANTED_SIGNED_PROPOSAL.contractName)).toBe(true);
+  });
+
   test("uses no PAYER function: an executive's Excel refreshes it without the add-in", () => {
     const size = simulator.usedSize(SHEET);
     const formulas = cellsOf(simulator, SHEET, 0, 0, size.rows, size.columns)
@@ -145,6 +166,40 @@ describe("the Contract Performance sheet on the sample workbook", () => {
     const spikes = rows.filter(({ row }) => row[column("daysSpike")] === "Spike").map(({ month }) => month);
     expect(spikes).toEqual(["2025-07"]);
     expect(built.rows.filter((r) => r.daysToPaySpike).map((r) => r.month)).toEqual(["2025-07"]);
+  });
+
+  test("computes days in A/R from the balances the user enters, and a rebuild keeps them", async () => {
+    const { ar } = built.layout;
+    const r = [0, 1].map((i) => ar.firstRow - 1 + i).find((i) => simulator.cell(SHEET, i, 0).value === "Acme Health PPO")!; // prettier-ignore
+    const cellRow = (address: string) => Number(/\d+/.exec(address)![0]) - 1;
+    simulator.setCellInput(SHEET, cellRow(ar.inputCells.asOf), 1, "2025-12-31");
+    const [balance, credits, netAr, aafp, map] = (["arBalance", "credits", "netAr", "aafp", "map"] as const).map((k) => AR_COLUMNS.findIndex((c) => c.key === k)) as [number, number, number, number, number]; // prettier-ignore
+    simulator.setCellInput(SHEET, r, balance, "60000");
+    simulator.setCellInput(SHEET, r, credits, "1500");
+    simulator.setCellInput(SHEET, r, netAr, "21000");
+    // The period's charges and revenue, summed here from the Claims table: Acme's lines submitted Oct 3-Dec 31, 2025.
+    const width = simulator.usedSize("Claims").columns;
+    const headers = Array.from({ length: width }, (_, c) => String(simulator.cell("Claims", 0, c).value));
+    const col = (h: string) => headers.indexOf(h);
+    const asOf = (Date.UTC(2025, 11, 31) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    let charges = 0;
+    let revenue = 0;
+    for (let i = 1; i < simulator.usedSize("Claims").rows; i++) {
+      const at = (h: string) => simulator.cell("Claims", i, col(h)).value;
+      const submitted = Number(at("Submitted Date"));
+      if (at("Contract Name") !== "Acme Health PPO" || !(submitted > asOf - 90 && submitted <= asOf)) continue;
+      charges += Math.round(Number(at("Charge Amount")) * 100);
+      revenue += Math.round(Number(at("Allowed Amount")) * 100);
+    }
+    expect(charges).toBeGreaterThan(0);
+    const value = (c: number) => simulator.cell(SHEET, r, c).value as number;
+    expect(value(aafp)).toBeCloseTo(daysInArAafp({ arCents: 6_000_000, creditCents: 150_000, chargeCents: charges, periodDays: 90 })!, 6); // prettier-ignore
+    expect(value(map)).toBeCloseTo(netDaysInArMap({ netArCents: 2_100_000, netRevenueCents: revenue, periodDays: 90 })!, 6); // prettier-ignore
+
+    built = await build(simulator, request);
+    const again = built.layout.ar.firstRow - 1 + (r - (ar.firstRow - 1));
+    expect([balance, credits, netAr].map((c) => simulator.cell(SHEET, again, c).value)).toEqual([60000, 1500, 21000]);
+    expect(simulator.cell(SHEET, cellRow(built.layout.ar.inputCells.asOf), 1).value).toBe(asOf);
   });
 
   test("refuses a table without a variance review, naming the columns it needs", async () => {

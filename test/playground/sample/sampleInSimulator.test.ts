@@ -24,6 +24,7 @@ describe("the sample workbook in the simulator", () => {
       "Acme Fee Schedule",
       "Medicare 2025",
       "Medicare Schedules",
+      "Proposal Tracker",
     ]);
   });
 
@@ -56,7 +57,15 @@ describe("the sample workbook in the simulator", () => {
     });
     const byName = Object.fromEntries(tables.map((t) => [t.name, t.rows]));
     expect(Object.keys(byName).sort()).toEqual(
-      ["Claims", "ContractCarveOuts", "FS_AcmePPO_2025", "MPFS_2025", "MedicareSchedules", "PayerContracts"].sort(),
+      [
+        "Claims",
+        "ContractCarveOuts",
+        "FS_AcmePPO_2025",
+        "MPFS_2025",
+        "MedicareSchedules",
+        "PayerContracts",
+        "Proposals",
+      ].sort(),
     );
     expect(byName.Claims).toBe(simulator.usedSize("Claims").rows - 1);
   });

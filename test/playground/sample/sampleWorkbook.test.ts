@@ -45,7 +45,7 @@ describe("the sample workbook", () => {
     expect(sheet(buildSampleWorkbook(8), "Claims").cells).not.toEqual(sheet(buildSampleWorkbook(7), "Claims").cells);
   });
 
-  test("opens on Claims, then Contracts, Carve-outs, Acme Fee Schedule, Medicare 2025 and Medicare Schedules", () => {
+  test("opens on Claims, then Contracts, Carve-outs, Acme Fee Schedule, Medicare 2025, Medicare Schedules and Proposal Tracker", () => {
     expect(workbook.sheets.map((s) => s.name)).toEqual([
       "Claims",
       "Contracts",
@@ -53,6 +53,7 @@ describe("the sample workbook", () => {
       "Acme Fee Schedule",
       "Medicare 2025",
       "Medicare Schedules",
+      "Proposal Tracker",
     ]);
     expect(workbook.activeSheet).toBe("Claims");
   });

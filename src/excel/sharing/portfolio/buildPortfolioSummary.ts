@@ -7,6 +7,7 @@ import { ok, type Result } from "../../../engine";
 import { claimsMappingStep } from "../../claims/claimsMapping";
 import type { ExcelGateway } from "../../core/excelGateway";
 import { runOperation } from "../../core/operation";
+import { findPerformanceSheet } from "../../performance/buildPerformanceSheet";
 import type { PercentUpliftScenario } from "../../upliftModel";
 import { layoutPortfolio } from "./portfolioLayout";
 import { computePortfolioNumbers, type PortfolioNumbers } from "./portfolioNumbers";
@@ -69,6 +70,7 @@ export async function buildPortfolioSummary(
         capAtBilled: request.capAtBilled,
         asOf: (options.now?.() ?? new Date()).toISOString().slice(0, 10),
         recoverableSource: numbers.value.recoverableNote,
+        performanceSheet: await findPerformanceSheet(op.excel),
       });
       const steps = await stagePortfolio(op, target.value, layout, [
         claimsMappingStep(request.tableName, request.mapping),

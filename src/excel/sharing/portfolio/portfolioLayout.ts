@@ -21,7 +21,14 @@ export function portfolioColumn(key: PortfolioKey): number {
 }
 
 /** Row indexes (0-based) of the sheet's fixed parts. */
-export const PORTFOLIO_ROWS = { title: 0, subtitle: 1, note: 2, header: 4, firstContract: 5 } as const;
+export const PORTFOLIO_ROWS = {
+  title: 0,
+  subtitle: 1,
+  note: 2,
+  dashboardLink: 3,
+  header: 4,
+  firstContract: 5,
+} as const;
 
 const TEXT = NUMBER_FORMATS.text;
 
@@ -47,6 +54,8 @@ export interface PortfolioDescription {
   readonly capAtBilled: boolean;
   readonly asOf: string;
   readonly recoverableSource: string;
+  /** The Contract Performance sheet built in the workbook, which the summary links to; null when there is none. */
+  readonly performanceSheet: string | null;
 }
 
 /** The sheet, ready to write, and where its formatted parts are. */
@@ -132,9 +141,22 @@ function payerRollupRows(
   });
 }
 
+/**
+ * The link to the Contract Performance sheet (issue 15 item 5): a native HYPERLINK to the sheet's first cell, so the
+ * dashboard is one click away in Excel without the add-in; none when the workbook has no such sheet.
+ */
+export function dashboardLink(sheetName: string | null): PlanBlock[] {
+  if (sheetName === null) return [];
+  const target = `#'${sheetName.replace(/'/g, "''")}'!A1`.replace(/"/g, '""');
+  const label = `Contract performance by contract and month (payment accuracy, denials, days to pay, actual vs modeled): sheet ${sheetName}`.replace(/"/g, '""'); // prettier-ignore
+  const cells = [[`=HYPERLINK("${target}","${label}")`]];
+  return [{ row: PORTFOLIO_ROWS.dashboardLink, column: 0, cells, numberFormat: NUMBER_FORMATS.general, style: "note" }];
+}
+
 /** The title, the subtitle saying what the figures cover, and the note on how to read the deadlines. */
 function titleBlocks(numbers: PortfolioNumbers, description: PortfolioDescription): PlanBlock[] {
   return [
+    ...dashboardLink(description.performanceSheet),
     text(PORTFOLIO_ROWS.title, "Contract portfolio summary", "title"),
     text(
       PORTFOLIO_ROWS.subtitle,
