@@ -16,14 +16,14 @@
 import { Decimal } from "../decimal";
 import type { HcpcsCode } from "../hcpcsCode";
 import { fail, ok, type Result } from "../result";
-import { computeUpliftScenario, readUpliftRates, upliftFractionFor, type UpliftInput, type UpliftIssue } from "../uplift"; // prettier-ignore
+import { computeUpliftScenario, readUpliftRates, upliftFractionFor, type UpliftCode, type UpliftInput, type UpliftIssue } from "../uplift"; // prettier-ignore
 import type { VarianceFlag } from "../variance/reviewLines";
 import { monthIndexOfDay, monthText } from "./contractPerformance";
 import { FLAG_ROLES } from "./performanceRules";
 
 /** A signed proposal's uplift by code: the codes with their own fraction, and the fraction of every other code. */
 export interface SignedUplift {
-  readonly codeFractions: ReadonlyMap<HcpcsCode, Decimal>;
+  readonly codeFractions: ReadonlyMap<UpliftCode, Decimal>;
   readonly otherFraction: Decimal;
 }
 
@@ -52,7 +52,7 @@ export function signedUpliftOf(
     return ok({ codeFractions: rates.value.byCode, otherFraction: rates.value.defaultFraction ?? ZERO });
   const ranked = computeUpliftScenario({ ...lines, uplift: scenario.uplift, topN: scenario.topN, rankBy: "revenue" });
   if (!ranked.ok) return fail(ranked.issue);
-  const codeFractions = new Map<HcpcsCode, Decimal>();
+  const codeFractions = new Map<UpliftCode, Decimal>();
   for (const code of ranked.value.codes.slice(0, ranked.value.topN))
     codeFractions.set(code.hcpcsCode, upliftFractionFor(rates.value, code.hcpcsCode) ?? ZERO);
   return ok({ codeFractions, otherFraction: ZERO });

@@ -6,7 +6,7 @@
  * codes' uplift, so each month is SUMIFS over the table, never a PAYER function, and the uplifts are cells a reader
  * can check against the proposal. The figure is defined in the engine (kpis/actualVsModeled.ts).
  */
-import { monthIndexOfDay, monthStartDay, type Decimal, type HcpcsCode } from "../../engine";
+import { monthIndexOfDay, monthStartDay, type Decimal, type UpliftCode } from "../../engine";
 import { columnLetters as columnLetter, placeColumns } from "../core/columnLetters";
 import { NUMBER_FORMATS } from "../core/numberFormats";
 import type { PlanBlock, PlanCell } from "../core/sheetBlocks";
@@ -24,7 +24,7 @@ export interface SignedRow {
   readonly key: string;
   readonly proposalName: string;
   readonly effectiveDay: number;
-  readonly codeFractions: ReadonlyMap<HcpcsCode, Decimal>;
+  readonly codeFractions: ReadonlyMap<UpliftCode, Decimal>;
   readonly otherFraction: Decimal;
 }
 
