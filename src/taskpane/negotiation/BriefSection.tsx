@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { Button, Subtitle2, Text } from "@fluentui/react-components";
 import {
   buildBriefSheet,
@@ -8,14 +7,11 @@ import {
   type BriefSheetState,
   type BuiltBriefSheet,
 } from "../../excel/negotiation/briefSheetBuild";
-import { describeError } from "../describeError";
-import { useExcelGateway } from "../ExcelGatewayContext";
 import { OperationProgress } from "../progress/OperationProgress";
-import { useOperationCommand } from "../progress/useOperationCommand";
 import { writerCommand } from "../progress/writerCommand";
-import { ConfirmReplace } from "../shared/ConfirmDelete";
 import { Notice } from "../shared/Notice";
 import type { TaskPaneCommand } from "../taskPaneCommand";
+import { useConfirmedBuild } from "./useConfirmedBuild";
 
 /** Whether the contract already has a brief, so that the section asks before replacing it. */
 export const findBriefSheetCommand: TaskPaneCommand<{ readonly contractName: string }, BriefSheetState> = {
@@ -40,21 +36,7 @@ export const buildBriefSheetCommand = writerCommand({
  * brief.
  */
 export function BriefSection({ contractName }: { readonly contractName: string }) {
-  const excel = useExcelGateway();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [pending, setPending] = useState<string | null>(null);
-  const build = useOperationCommand(buildBriefSheetCommand);
-
-  const onBuild = async () => {
-    setProblem(null);
-    try {
-      const sheet = await findBriefSheetCommand.run(excel, { contractName });
-      if (sheet.kind === "built") setPending(sheet.sheetName);
-      else void build.start({ contractName, replace: false });
-    } catch (error) {
-      setProblem(describeError(error, "reading"));
-    }
-  };
+  const { build, problem, start, confirm } = useConfirmedBuild(findBriefSheetCommand, buildBriefSheetCommand);
 
   return (
     <>
@@ -68,7 +50,7 @@ export function BriefSection({ contractName }: { readonly contractName: string }
       <div>
         <Button
           appearance="primary"
-          onClick={() => void onBuild()}
+          onClick={() => void start({ contractName, replace: false })}
           disabled={build.state.status === "running" || contractName === ""}
         >
           {buildBriefSheetCommand.label}
@@ -81,14 +63,7 @@ export function BriefSection({ contractName }: { readonly contractName: string }
         unit={null}
         resultSheets={(built) => [built.sheetName]}
       />
-      <ConfirmReplace
-        sheetName={pending}
-        onCancel={() => setPending(null)}
-        onConfirm={() => {
-          void build.start({ contractName, replace: true });
-          setPending(null);
-        }}
-      />
+      {confirm}
     </>
   );
 }

@@ -2,20 +2,14 @@ import { useState } from "react";
 import { Button, Subtitle2 } from "@fluentui/react-components";
 import { NEGOTIATION_INPUTS, type NegotiationInputs } from "../../engine";
 import type { ClaimsField } from "../../excel/claims/claimsMapping";
-import {
-  DEFAULT_NEGOTIATION_INPUTS,
-  type NegotiationSheetRequest,
-} from "../../excel/negotiation/negotiationSheetIssues";
-import { describeError } from "../describeError";
-import { useExcelGateway } from "../ExcelGatewayContext";
+import { DEFAULT_NEGOTIATION_INPUTS } from "../../excel/negotiation/negotiationSheetIssues";
 import { OperationProgress } from "../progress/OperationProgress";
-import { useOperationCommand } from "../progress/useOperationCommand";
 import { ClaimsSourceGroup, useClaimsMapping, useClaimsTables } from "../shared/ClaimsTablePicker";
-import { ConfirmReplace } from "../shared/ConfirmDelete";
 import { TextField } from "../shared/fields";
 import { Notice } from "../shared/Notice";
 import { parsePercentInput } from "../uplift/upliftForm";
 import { buildNegotiationSheetCommand, findNegotiationSheetCommand } from "./negotiationSheetCommands";
+import { useConfirmedBuild } from "./useConfirmedBuild";
 
 /** The claims columns the sheet's SUMIFS read, in the order the form asks about them. */
 const SHEET_FIELDS: readonly ClaimsField[] = ["contractName", "hcpcsCode", "amount", "units"];
@@ -53,31 +47,20 @@ function readInputs(texts: Readonly<Record<InputKey, string>>): NegotiationInput
  * contract's earlier one.
  */
 export function NegotiationSheetSection({ contractName }: { readonly contractName: string }) {
-  const excel = useExcelGateway();
   const claims = useClaimsTables(/claim/i);
   const choice = useClaimsMapping(claims.table);
   const [texts, setTexts] = useState(
     () => Object.fromEntries(INPUT_KEYS.map((key) => [key, asText(DEFAULT_NEGOTIATION_INPUTS[key])])) as Record<InputKey, string>, // prettier-ignore
   );
-  const [problem, setProblem] = useState<string | null>(null);
-  const [pending, setPending] = useState<{ readonly request: NegotiationSheetRequest; readonly sheetName: string } | null>(null); // prettier-ignore
-  const build = useOperationCommand(buildNegotiationSheetCommand);
+  const { build, problem, setProblem, start, confirm } = useConfirmedBuild(findNegotiationSheetCommand, buildNegotiationSheetCommand); // prettier-ignore
 
-  const onBuild = async () => {
+  const onBuild = () => {
     const inputs = readInputs(texts);
     if (typeof inputs === "string" || choice.mapping === null) {
       setProblem(typeof inputs === "string" ? inputs : "Choose the claims table first.");
       return;
     }
-    setProblem(null);
-    const request = { contractName, tableName: claims.tableName, mapping: choice.mapping, inputs, replace: false };
-    try {
-      const sheet = await findNegotiationSheetCommand.run(excel, { contractName });
-      if (sheet.kind === "built") setPending({ request, sheetName: sheet.sheetName });
-      else void build.start(request);
-    } catch (error) {
-      setProblem(describeError(error, "reading"));
-    }
+    void start({ contractName, tableName: claims.tableName, mapping: choice.mapping, inputs, replace: false });
   };
 
   return (
@@ -104,7 +87,7 @@ export function NegotiationSheetSection({ contractName }: { readonly contractNam
       <div>
         <Button
           appearance="primary"
-          onClick={() => void onBuild()}
+          onClick={onBuild}
           disabled={build.state.status === "running" || choice.mapping === null || contractName === ""}
         >
           {buildNegotiationSheetCommand.label}
@@ -117,14 +100,7 @@ export function NegotiationSheetSection({ contractName }: { readonly contractNam
         unit={null}
         resultSheets={(built) => [built.sheetName]}
       />
-      <ConfirmReplace
-        sheetName={pending?.sheetName ?? null}
-        onCancel={() => setPending(null)}
-        onConfirm={() => {
-          if (pending !== null) void build.start({ ...pending.request, replace: true });
-          setPending(null);
-        }}
-      />
+      {confirm}
     </>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { Button, Subtitle2 } from "@fluentui/react-components";
 import type { ClaimsField } from "../../excel/claims/claimsMapping";
 import {
@@ -7,15 +6,12 @@ import {
   type ObjectionSheetState,
 } from "../../excel/negotiation/objectionSheetBuild";
 import { describeObjectionSheetIssue, type ObjectionSheetRequest } from "../../excel/negotiation/objectionSheetIssues";
-import { describeError } from "../describeError";
-import { useExcelGateway } from "../ExcelGatewayContext";
 import { OperationProgress } from "../progress/OperationProgress";
-import { useOperationCommand } from "../progress/useOperationCommand";
 import { writerCommand } from "../progress/writerCommand";
 import { ClaimsSourceGroup, useClaimsMapping, useClaimsTables } from "../shared/ClaimsTablePicker";
-import { ConfirmReplace } from "../shared/ConfirmDelete";
 import { Notice } from "../shared/Notice";
 import type { TaskPaneCommand } from "../taskPaneCommand";
+import { useConfirmedBuild } from "./useConfirmedBuild";
 
 /** The claims columns the sheet's COUNTIFS and SUMIFS read, in the order the form asks about them. */
 const SHEET_FIELDS: readonly ClaimsField[] = ["contractName", "hcpcsCode", "amount", "units"];
@@ -45,27 +41,16 @@ const buildObjectionSheetCommand = writerCommand({
  * would replace the contract's earlier one.
  */
 export function ObjectionSection({ contractName }: { readonly contractName: string }) {
-  const excel = useExcelGateway();
   const claims = useClaimsTables(/claim/i);
   const choice = useClaimsMapping(claims.table);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [pending, setPending] = useState<{ readonly request: ObjectionSheetRequest; readonly sheetName: string } | null>(null); // prettier-ignore
-  const build = useOperationCommand(buildObjectionSheetCommand);
+  const { build, problem, setProblem, start, confirm } = useConfirmedBuild(findObjectionSheetCommand, buildObjectionSheetCommand); // prettier-ignore
 
-  const onBuild = async () => {
+  const onBuild = () => {
     if (choice.mapping === null) {
       setProblem("Choose the claims table first.");
       return;
     }
-    setProblem(null);
-    const request = { contractName, tableName: claims.tableName, mapping: choice.mapping, replace: false };
-    try {
-      const sheet = await findObjectionSheetCommand.run(excel, { contractName });
-      if (sheet.kind === "built") setPending({ request, sheetName: sheet.sheetName });
-      else void build.start(request);
-    } catch (error) {
-      setProblem(describeError(error, "reading"));
-    }
+    void start({ contractName, tableName: claims.tableName, mapping: choice.mapping, replace: false });
   };
 
   return (
@@ -82,7 +67,7 @@ export function ObjectionSection({ contractName }: { readonly contractName: stri
       {problem !== null && <Notice>{problem}</Notice>}
       <div>
         <Button
-          onClick={() => void onBuild()}
+          onClick={onBuild}
           disabled={build.state.status === "running" || choice.mapping === null || contractName === ""}
         >
           {LABEL}
@@ -95,14 +80,7 @@ export function ObjectionSection({ contractName }: { readonly contractName: stri
         unit={null}
         resultSheets={(built) => [built.sheetName]}
       />
-      <ConfirmReplace
-        sheetName={pending?.sheetName ?? null}
-        onCancel={() => setPending(null)}
-        onConfirm={() => {
-          if (pending !== null) void build.start({ ...pending.request, replace: true });
-          setPending(null);
-        }}
-      />
+      {confirm}
     </>
   );
 }

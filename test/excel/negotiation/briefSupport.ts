@@ -1,7 +1,7 @@
 /**
  * A workbook for the executive brief's specifications: the Negotiation sheet's small workbook
  * (negotiationSheetSupport.ts: Acme PPO earns $10,000.00 a year; floor 2% = $200.00, payer's market maximum $350.00)
- * with a Proposals table of Acme's proposals, two of ours and three of the payer's, priced by PAYER.UPLIFT_SCENARIO
+ * with a Proposals table of Acme's proposals, two of ours and three of the payer's, priced as PAYER.UPLIFT_SCENARIO prices them
  * over the same claim lines; and the builders of the three sheets, in the order a user builds them.
  */
 import { associated } from "../../functions/support/installShim";
