@@ -1,7 +1,8 @@
 /**
  * The Contract Performance sheet in the playground, in a real Chromium: after the Variance review tab reviewed the
  * sample claims, the Performance tab builds the sheet, says which spikes it found (the planted denial spike and slow
- * payer), and the sheet's own formulas show them, as the engine computes them in this process.
+ * payer), and the sheet's own formulas show them and the planted gap against the signed proposal, as the engine
+ * computes them in this process.
  */
 import { existsSync } from "fs";
 import path from "path";
@@ -15,13 +16,14 @@ import {
 } from "../../src/excel/performance";
 import { runVarianceReview } from "../../src/excel/varianceReview";
 import { PLANTED_DENIAL_SPIKE, PLANTED_SLOW_PAYER } from "../../src/playground/sample/claimDates";
-import { buildSampleWorkbook } from "../../src/playground/sample/sampleWorkbook";
+import { buildSampleWorkbook, PLANTED_SIGNED_PROPOSAL } from "../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator } from "../../src/playground/simulator";
 import { spikesText } from "../../src/taskpane/performance/performanceCommands";
 import { ROOT, usePlaygroundPage } from "./support/playground";
 
 const SCREENSHOT = path.join(ROOT, "test-results", "contract-performance.png");
 const SPIKE_SCREENSHOT = path.join(ROOT, "test-results", "contract-performance-spikes.png");
+const GAP_SCREENSHOT = path.join(ROOT, "test-results", "contract-performance-gap.png");
 const SHEET = DEFAULT_PERFORMANCE_SHEET_NAME;
 
 /** The same review and sheet built in this process: what the page must show. */
@@ -121,6 +123,19 @@ describe("the Contract Performance sheet in the playground", () => {
     await cellAt(spike).click();
     await playground.screenshot(SPIKE_SCREENSHOT);
     expect(existsSync(SPIKE_SCREENSHOT)).toBe(true);
+  });
+
+  it("shows the planted gap: Acme allowed less than its signed proposal modeled (screenshot in test-results/contract-performance-gap.png)", async () => {
+    const month = expected.modeled.find((r) => r.key === PLANTED_SIGNED_PROPOSAL.contractName && r.gapCents < 0)!;
+    const gap = addressOf(PLANTED_SIGNED_PROPOSAL.contractName, month.month, "modeledGap");
+    await scrollToRow(Number(gap.replace(/^[A-Z]+/, "")));
+    await cellAt(gap).waitFor({ state: "attached", timeout: 10_000 });
+    const text = (await cellAt(gap).textContent()) ?? "";
+    expect([/[-(]/.test(text), Math.round(Number(text.replace(/[^0-9.]/g, "")) * 100)]).toEqual([true, -month.gapCents]); // prettier-ignore
+    await cellAt(gap).scrollIntoViewIfNeeded();
+    await cellAt(gap).click();
+    await playground.screenshot(GAP_SCREENSHOT);
+    expect(existsSync(GAP_SCREENSHOT)).toBe(true);
   });
 
   it("logs no errors and sends nothing to another host", () => {
