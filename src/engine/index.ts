@@ -286,6 +286,7 @@ export {
   type SignedProposal,
   type SignedUplift,
 } from "./kpis/actualVsModeled";
+export { registryBeforeSigning, type RatesBefore, type Signing } from "./kpis/registryBeforeSigning";
 export {
   COMPARED_FLAGS,
   DEFAULT_CLEAN_CLAIM_WINDOW_DAYS,

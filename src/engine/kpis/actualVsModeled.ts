@@ -7,9 +7,11 @@
  * Per contract and month of remittance, over the lines compared with their contract (priced and not denied)
  * submitted on or after the effective date (the Submitted Date is the date column the sheet already reads as dates;
  * claims tables often hold the service date as text, which no native date criterion can compare):
- * - modeled: each line's Expected Amount (the variance review's price under PayerContracts, the rates before the
- *   signed ones are loaded there) times 1 + the uplift of its code, summed exactly and rounded half-up to the cent
- *   once (ARCHITECTURE.md 6);
+ * - modeled: each line's price before signing times 1 + the uplift of its code, summed exactly and rounded half-up
+ *   to the cent once (ARCHITECTURE.md 6). The price before signing is the line's Expected Amount (the variance
+ *   review's price under PayerContracts) until the signed rates are entered there; from then the Expected Amount
+ *   holds the uplift already, and the line is priced again at the rates in effect before the effective date
+ *   (`registryBeforeSigning`);
  * - actual: their allowed amount (expected + variance);
  * - gap: actual - modeled, in dollars and as a share of modeled (null when nothing is modeled).
  */
@@ -68,6 +70,12 @@ export interface ModeledLine {
   readonly paidDay: number | null;
   readonly expectedCents: number | null;
   readonly varianceCents: number | null;
+  /**
+   * What the uplift applies to when the signed rates are already in the registry (the Expected Amount holds them, so
+   * the uplift would count twice): the line's price at the rates before them (`registryBeforeSigning`); null when
+   * those rates do not price it. Absent: the Expected Amount is the price before signing.
+   */
+  readonly basisCents?: number | null;
 }
 
 /** A contract's signed proposal: its name, the Excel day its rates take effect, and its uplift by code. */
@@ -83,6 +91,11 @@ export interface ModeledRow {
   /** "2025-02". */
   readonly month: string;
   readonly modeledCents: number;
+  /** What the uplift applied to: the lines' prices before signing, in all and by code with its own uplift. */
+  readonly basisCents: number;
+  readonly basisByCode: ReadonlyMap<UpliftCode, number>;
+  /** Lines compared (their allowed counted) that have no price before signing, so nothing modeled. */
+  readonly unmodeledLines: number;
   readonly allowedCents: number;
   readonly gapCents: number;
   readonly gapShare: number | null;
@@ -95,24 +108,27 @@ export interface ModeledRow {
  */
 export function computeActualVsModeled(lines: readonly ModeledLine[], signed: readonly SignedProposal[]): ModeledRow[] {
   const byKey = new Map(signed.map((s) => [s.key, s]));
-  // Expected cents by contract, month and fraction: each month's modeled sum is exact with one Decimal per fraction.
-  const sums = new Map<string, Map<number, { expected: Map<string, number>; allowed: number }>>();
+  const sums = new Map<string, Map<number, MonthSums>>();
   for (const line of lines) {
     const proposal = byKey.get(line.key);
     if (proposal === undefined || line.flag === null || !FLAG_ROLES[line.flag].compared) continue;
     const { submittedDay, paidDay, expectedCents, varianceCents } = line;
     if (submittedDay === null || paidDay === null || expectedCents === null || varianceCents === null) continue;
     if (submittedDay < proposal.effectiveDay) continue;
-    const fraction =
-      (line.hcpcsCode == null ? undefined : proposal.codeFractions.get(line.hcpcsCode)) ?? proposal.otherFraction;
     let months = sums.get(line.key);
     if (months === undefined) sums.set(line.key, (months = new Map()));
     const month = monthIndexOfDay(paidDay);
     let sum = months.get(month);
-    if (sum === undefined) months.set(month, (sum = { expected: new Map(), allowed: 0 }));
-    const f = fraction.toString();
-    sum.expected.set(f, (sum.expected.get(f) ?? 0) + expectedCents);
+    if (sum === undefined) months.set(month, (sum = { basis: 0, byCode: new Map(), unmodeled: 0, allowed: 0 }));
     sum.allowed += expectedCents + varianceCents;
+    const basis = line.basisCents === undefined ? expectedCents : line.basisCents;
+    if (basis === null) {
+      sum.unmodeled++;
+      continue;
+    }
+    sum.basis += basis;
+    const code = line.hcpcsCode ?? null;
+    if (code !== null && proposal.codeFractions.has(code)) sum.byCode.set(code, (sum.byCode.get(code) ?? 0) + basis);
   }
   const rows: ModeledRow[] = [];
   for (const proposal of signed) {
@@ -120,14 +136,19 @@ export function computeActualVsModeled(lines: readonly ModeledLine[], signed: re
     if (months === undefined) continue;
     for (const month of [...months.keys()].sort((a, b) => a - b)) {
       const sum = months.get(month)!;
-      let modeled = ZERO;
-      for (const [fraction, cents] of sum.expected) modeled = modeled.plus(new Decimal(fraction).plus(1).times(cents));
+      // As the sheet writes it: every line at the other codes' uplift, plus each named code's difference.
+      let modeled = proposal.otherFraction.plus(1).times(sum.basis);
+      for (const [code, cents] of sum.byCode)
+        modeled = modeled.plus(proposal.codeFractions.get(code)!.minus(proposal.otherFraction).times(cents));
       const modeledCents = modeled.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
       const gapCents = sum.allowed - modeledCents;
       rows.push({
         key: proposal.key,
         month: monthText(month),
         modeledCents,
+        basisCents: sum.basis,
+        basisByCode: sum.byCode,
+        unmodeledLines: sum.unmodeled,
         allowedCents: sum.allowed,
         gapCents,
         gapShare: modeledCents === 0 ? null : gapCents / modeledCents,
@@ -135,4 +156,12 @@ export function computeActualVsModeled(lines: readonly ModeledLine[], signed: re
     }
   }
   return rows;
+}
+
+/** A contract's month as it is summed: the basis in all and by named code, the lines without one, the allowed. */
+interface MonthSums {
+  basis: number;
+  byCode: Map<UpliftCode, number>;
+  unmodeled: number;
+  allowed: number;
 }

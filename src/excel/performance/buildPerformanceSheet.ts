@@ -50,7 +50,7 @@ import type { ExcelGateway } from "../core/excelGateway";
 import { activateSheet, placeSheet, runOperation, type OperationContext } from "../core/operation";
 import { writeBlock, setColumnWidths } from "../core/sheetBlocks";
 import { storeSettingStep, workbookSetting } from "../core/workbookSettings";
-import { readRegistry } from "../registry";
+import { readRegistry, type RegistrySnapshot } from "../registry";
 import { REVIEW_COLUMNS } from "../varianceReview/reviewColumns";
 import { readEarlierInputs, type EarlierInputs } from "./earlierInputs";
 import { layoutPerformance, type PerformanceLayout, type PerformanceSource } from "./performanceLayout";
@@ -58,6 +58,7 @@ import type { PerformanceIssue, PerformanceRequest } from "./performanceRequest"
 import { medicareAmountColumn } from "./scorecardColumns";
 import type { SignedRow } from "./signedLayout";
 import { readSignedProposals } from "./signedProposals";
+import { pricesBeforeSigning, signedBasis, withPricesBefore } from "./pricesBeforeSigning";
 
 const NO_EARLIER_INPUTS: EarlierInputs = {
   windows: new Map(),
@@ -211,8 +212,7 @@ function categoryOfReason(reason: string): DenialCategory | null {
 }
 
 /** The sheet's groups, months and categories, from the lines and the engine's rows. */
-async function sourceOf(
-  excel: ExcelGateway,
+function sourceOf(
   request: PerformanceRequest,
   lines: readonly PerformanceLine[],
   rows: readonly PerformanceRow[],
@@ -224,9 +224,10 @@ async function sourceOf(
     readonly costs: CostInputs;
     readonly medicareAmount: string | null;
     readonly signed: readonly SignedRow[];
+    readonly snapshot: RegistrySnapshot;
   },
-): Promise<PerformanceSource> {
-  const snapshot = await readRegistry(excel);
+): PerformanceSource {
+  const { snapshot } = context;
   const keys = [...new Set(rows.map((r) => r.key))];
   const byContract = request.mapping.contractName !== null;
   const latestOf = (key: string) => {
@@ -376,11 +377,15 @@ export async function buildPerformanceSheet(
       const scorecard = computeScorecard(keyed, costs.assumptions, PROMPT_PAY_RULES[costs.state], costs.weights);
       const signed = await readSignedProposals(op.excel, { mapping: request.mapping, cells, keys: [...new Set(rows.map((r) => r.key))] }); // prettier-ignore
       if (!signed.ok) return signed;
-      const modeled = computeActualVsModeled(keyed, signed.value);
+      const snapshot = await readRegistry(op.excel);
+      const before = await pricesBeforeSigning(op.excel, request, snapshot, signed.value);
+      if (!before.ok) return before;
+      const modeled = computeActualVsModeled(withPricesBefore(lines.value, before.value), signed.value);
+      const signedRows = signed.value.map((row) => ({ ...row, basis: signedBasis(row, before.value, modeled) }));
       const asOf = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
       const medicareAmount = medicareAmountColumn(cells.headers);
-      const context = { asOf, earlier, rules, unkeyedLines, costs, medicareAmount, signed: signed.value };
-      const layout = layoutPerformance(await sourceOf(op.excel, request, keyed, rows, context));
+      const context = { asOf, earlier, rules, unkeyedLines, costs, medicareAmount, signed: signedRows, snapshot };
+      const layout = layoutPerformance(sourceOf(request, keyed, rows, context));
       step(2);
       const steps = await stage(op, { sheetName, replaced: existing, sheetIds: record.sheetIds }, layout, request);
       step(3);

@@ -96,6 +96,7 @@ export const SIGNED_COLUMNS = [
   { key: "proposal", header: "Signed Proposal", numberFormat: TEXT },
   { key: "effective", header: "Effective Date", numberFormat: "yyyy-mm-dd" },
   { key: "other", header: "Uplift on Other Codes", numberFormat: SHARE },
+  { key: "appliesTo", header: "Uplift Applies To", numberFormat: TEXT },
 ] as const satisfies readonly ColumnDeclaration<string>[];
 /** A column of the signed proposals block. */
 export type SignedKey = (typeof SIGNED_COLUMNS)[number]["key"];

@@ -40,6 +40,7 @@ export type PerformanceIssue =
   | { readonly code: "sheetTaken"; readonly sheetName: string }
   | { readonly code: "proposalsUnreadable"; readonly messages: readonly string[] }
   | { readonly code: "signedProposalInvalid"; readonly proposalName: string; readonly rowNumber: number; readonly issue: ProposalIssue } // prettier-ignore
+  | { readonly code: "linesUnpricedBefore"; readonly message: string }
   | OperationIssue;
 
 /** The message a finance user reads for a performance issue. */
@@ -62,6 +63,8 @@ export const describePerformanceIssue: (issue: PerformanceIssue) => string = cat
     `${issue.messages.join(" ")} The sheet compares each contract's signed proposal with its actual revenue: correct the row, then build again. Nothing was built.`,
   signedProposalInvalid: (issue) =>
     `Signed proposal "${issue.proposalName}" (row ${issue.rowNumber} of ${PROPOSALS_SPEC.title}): ${describeProposalIssue(issue.issue)} The sheet models revenue with it from its effective date: correct the row, then build again. Nothing was built.`,
+  linesUnpricedBefore: (issue) =>
+    `${issue.message} The signed rates of a contract are already in PayerContracts, so the sheet prices its lines at the rates before them to model the proposal: correct the table, then build again. Nothing was built.`,
   cancelled: (issue) => describeOperationIssue(issue),
   excelRefused: (issue) => describeOperationIssue(issue),
 });

@@ -6,7 +6,15 @@
  * codes' uplift, so each month is SUMIFS over the table, never a PAYER function, and the uplifts are cells a reader
  * can check against the proposal. The figure is defined in the engine (kpis/actualVsModeled.ts).
  */
-import { monthIndexOfDay, monthStartDay, type Decimal, type UpliftCode } from "../../engine";
+import {
+  monthIndexOfDay,
+  monthStartDay,
+  monthText,
+  type Decimal,
+  type IsoDate,
+  type ModeledRow,
+  type UpliftCode,
+} from "../../engine";
 import { columnLetters as columnLetter, placeColumns } from "../core/columnLetters";
 import { NUMBER_FORMATS } from "../core/numberFormats";
 import type { PlanBlock, PlanCell } from "../core/sheetBlocks";
@@ -19,6 +27,17 @@ import {
   type MonthlyKey,
 } from "./performanceColumns";
 
+/**
+ * What a signed contract's uplift applies to: its lines' Expected Amount (SUMIFS over the table), or, once its signed
+ * rates are in PayerContracts, its lines priced at the rates in effect the day before the effective date (the sums
+ * the engine made of them by month, `months` by "2025-08", written into the formulas); "none" when no rates were in
+ * effect that day.
+ */
+export type SignedBasis =
+  | { readonly kind: "expected" }
+  | { readonly kind: "ratesBefore"; readonly inEffectOn: IsoDate; readonly months: ReadonlyMap<string, ModeledRow> }
+  | { readonly kind: "none" };
+
 /** A contract's signed proposal as the sheet shows it. */
 export interface SignedRow {
   readonly key: string;
@@ -26,6 +45,42 @@ export interface SignedRow {
   readonly effectiveDay: number;
   readonly codeFractions: ReadonlyMap<UpliftCode, Decimal>;
   readonly otherFraction: Decimal;
+  readonly basis: SignedBasis;
+}
+
+/** The words of the block's Uplift Applies To column. */
+function basisText(basis: SignedBasis, unmodeledLines: number): string {
+  switch (basis.kind) {
+    case "expected":
+      return "Expected Amount";
+    case "ratesBefore": {
+      const left = unmodeledLines === 0 ? "" : `; ${unmodeledLines} line(s) those rates do not price are not modeled`;
+      return `Rates in effect ${basis.inEffectOn} (the signed rates are in PayerContracts), priced when built${left}`;
+    }
+    case "none":
+      return "Nothing modeled: the signed rates are in PayerContracts and no rates were in effect the day before";
+  }
+}
+
+/** Lines compared under the signed rates that the rates before them do not price, over every month. */
+function unmodeledLines(basis: SignedBasis): number {
+  if (basis.kind !== "ratesBefore") return 0;
+  return [...basis.months.values()].reduce((n, row) => n + row.unmodeledLines, 0);
+}
+
+/** A month's sum of the basis (all codes, or one code with its own uplift) in dollars, as a formula operand. */
+function basisSum(basis: SignedBasis, monthDay: number, sumifs: () => string, code: UpliftCode | null): string | null {
+  switch (basis.kind) {
+    case "expected":
+      return sumifs();
+    case "ratesBefore": {
+      const row = basis.months.get(monthText(monthIndexOfDay(monthDay)));
+      const cents = row === undefined ? 0 : code === null ? row.basisCents : (row.basisByCode.get(code) ?? 0);
+      return (cents / 100).toFixed(2);
+    }
+    case "none":
+      return null;
+  }
 }
 
 /** Where the block's formulas read. */
@@ -80,7 +135,7 @@ export function layoutSigned(source: SignedSource, top: number): SignedLayout {
       column: 0,
       cells: [
         [
-          `Each contract's Accepted proposal with an Effective Date in table Proposals (the latest). Modeled: the expected amounts of the contract's lines submitted from that date and compared by the Variance review, each code's with its uplift, rounded to the cent once per month; beside them, what those lines were allowed. Expected amounts are the rates in PayerContracts: model against them before the signed rates are entered there.`,
+          `Each contract's Accepted proposal with an Effective Date in table Proposals (the latest). Modeled: the expected amounts of the contract's lines submitted from that date and compared by the Variance review, each code's with its uplift, rounded to the cent once per month; beside them, what those lines were allowed. Once the signed rates are in PayerContracts the Expected Amount holds the uplift already, so the lines are priced at the rates in effect the day before (Uplift Applies To) and those sums are written into the formulas: build again to refresh them.`,
         ],
       ],
       numberFormat: NUMBER_FORMATS.text,
@@ -96,6 +151,7 @@ export function layoutSigned(source: SignedSource, top: number): SignedLayout {
           proposal: p.proposalName,
           effective: p.effectiveDay,
           other: p.otherFraction.toNumber(),
+          appliesTo: basisText(p.basis, unmodeledLines(p.basis)),
         }),
       ),
       numberFormat: signed.numberFormats(),
@@ -112,11 +168,12 @@ export function layoutSigned(source: SignedSource, top: number): SignedLayout {
     const firstCode = codeHeader + 1 + codeRows.length;
     for (const [code, fraction] of p.codeFractions) {
       const r = codeHeader + 1 + codeRows.length;
-      const months = source.months.map((_, m) => {
+      const months = source.months.map((monthDay, m) => {
         const month = `${columnLetter(monthColumn(m))}$${codeHeader}`;
         const criteria = signedCriteria(source, codes.cell(r, "contract", "column"), month, effective);
         const codeCriterion = `${ref(source.tableName, source.columns.hcpcsCode)},${codes.cell(r, "code", "column")}`;
-        return `=(${codes.cell(r, "uplift", "column")}-${other})*SUMIFS(${ref(source.tableName, REVIEW_COLUMNS.expected.name)},${criteria},${codeCriterion})`; // prettier-ignore
+        const sum = basisSum(p.basis, monthDay, () => `SUMIFS(${ref(source.tableName, REVIEW_COLUMNS.expected.name)},${criteria},${codeCriterion})`, code); // prettier-ignore
+        return sum === null ? "" : `=(${codes.cell(r, "uplift", "column")}-${other})*${sum}`;
       });
       codeRows.push([...codes.row<PlanCell>({ contract: p.key, code, uplift: fraction.toNumber() }), ...months]);
     }
@@ -174,9 +231,12 @@ export function signedCells(
   const criteria = signedCriteria(source, place.contract, place.monthCell, cells.effective);
   const sum = (column: string) => `SUMIFS(${ref(source.tableName, column)},${criteria})`;
   const added = cells.added === null ? "" : `+${cells.added(place.m)}`;
+  const basis = basisSum(proposal.basis, place.month, () => sum(REVIEW_COLUMNS.expected.name), null);
+  const signedAllowed = `=${sum(REVIEW_COLUMNS.expected.name)}+${sum(REVIEW_COLUMNS.variance.name)}`;
+  if (basis === null) return { signedAllowed };
   return {
-    modeled: `=ROUND(ROUND(((1+${cells.other})*${sum(REVIEW_COLUMNS.expected.name)}${added})*100,6),0)/100`,
-    signedAllowed: `=${sum(REVIEW_COLUMNS.expected.name)}+${sum(REVIEW_COLUMNS.variance.name)}`,
+    modeled: `=ROUND(ROUND(((1+${cells.other})*${basis}${added})*100,6),0)/100`,
+    signedAllowed,
     modeledGap: `=${at("signedAllowed")}-${at("modeled")}`,
     modeledGapShare: `=IF(${at("modeled")}=0,"",${at("modeledGap")}/${at("modeled")})`,
   };

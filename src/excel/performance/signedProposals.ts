@@ -71,7 +71,8 @@ export async function readSignedProposals(
     if (!scenario.ok) return invalid(scenario.issue);
     const uplift = signedUpliftOf(scenario.value, rankingLines(cells, mapping, key));
     if (!uplift.ok) return invalid({ code: "uplift", issue: uplift.issue });
-    signed.push({ key, proposalName: row.proposalName, effectiveDay: excelSerialOf(row.effectiveDate!), ...uplift.value }); // prettier-ignore
+    const effectiveDay = excelSerialOf(row.effectiveDate!);
+    signed.push({ key, proposalName: row.proposalName, effectiveDay, ...uplift.value, basis: { kind: "expected" } });
   }
   return ok(signed);
 }

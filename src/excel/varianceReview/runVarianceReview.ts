@@ -41,6 +41,7 @@ import type { VarianceReviewIssue } from "./issues";
 import { reviewInstitutionalTable } from "./institutionalReview";
 import { isInstitutionalMapping, readInstitutionalLines } from "./readInstitutionalLines";
 import { readReviewLines, type ReviewLines } from "./readReviewLines";
+import type { ReviewTableRequest } from "./reviewTable";
 import { REVIEW_COLUMN_NAMES, readReviewRecord, type VarianceReviewRecord } from "./reviewColumns";
 import { layoutSummary, layoutWorklist, type CodeBlock, type SummaryAllowed } from "./reviewSheets";
 import { reviewCommitSteps, stageReview } from "./stageReview";
@@ -112,7 +113,7 @@ export async function runVarianceReview(
     { what: `the variance review of table ${tableName}`, signal: options.signal, onProgress: options.onProgress },
     async (op) => {
       const record = await readReviewRecord(op.excel, tableName);
-      const read = await readForReview(op.excel, request);
+      const read = await readTableForReview(op.excel, request);
       if (!read.ok) return read;
       const lower = (s: string) => s.toLowerCase();
       const ours = new Set(record.columns.map(lower));
@@ -174,7 +175,7 @@ export async function runVarianceReview(
 }
 
 /** A table's lines reviewed: each row's review (null: an empty row), the summary, and how the Summary reads them. */
-interface TableReview {
+export interface TableReview {
   readonly lines: readonly (VarianceLine | null)[];
   /** Lines reviewed (rows with a code or an amount). */
   readonly lineCount: number;
@@ -185,7 +186,7 @@ interface TableReview {
 }
 
 /** A table as read for the review: where it is, and how its lines are reviewed once the registry is read. */
-interface TableRead {
+export interface TableRead {
   readonly headers: readonly string[];
   readonly firstColumn: number;
   readonly firstRow: number;
@@ -194,11 +195,12 @@ interface TableRead {
 
 /**
  * Reads the table as hospital claims when its mapping gives a type of bill (`isInstitutionalMapping`), else as
- * professional claims or remittances.
+ * professional claims or remittances. The Contract Performance sheet reviews it again under the rates before a
+ * signing (performance/pricesBeforeSigning.ts).
  */
-async function readForReview(
+export async function readTableForReview(
   excel: ExcelGateway,
-  request: VarianceReviewRequest,
+  request: ReviewTableRequest,
 ): Promise<Result<TableRead, VarianceReviewIssue>> {
   const { mapping } = request;
   if (isInstitutionalMapping(mapping)) {

@@ -47,8 +47,29 @@ describe("actual vs modeled revenue", () => {
     );
     // Modeled: 100.00 x 1.05 + 200.00 x 1.02 = 309.00; actual: 100.00 + 190.00 = 290.00.
     expect(rows).toEqual([
-      { key: "Acme", month: "2025-08", modeledCents: 30_900, allowedCents: 29_000, gapCents: -1_900, gapShare: -1_900 / 30_900 }, // prettier-ignore
+      {
+        key: "Acme",
+        month: "2025-08",
+        modeledCents: 30_900,
+        basisCents: 30_000,
+        basisByCode: new Map([["99213", 10_000]]),
+        unmodeledLines: 0,
+        allowedCents: 29_000,
+        gapCents: -1_900,
+        gapShare: -1_900 / 30_900,
+      },
     ]);
+  });
+
+  test("applies the uplift to the price before signing once the signed rates hold it, not to the expected amount", () => {
+    // Expected $105.00 already at the signed rates; the rates before priced the line at $100.00: modeled $105.00.
+    const rows = computeActualVsModeled([aLine({ expectedCents: 10_500, basisCents: 10_000 })], [SIGNED]);
+    expect(rows.map((r) => [r.modeledCents, r.allowedCents])).toEqual([[10_500, 10_500]]);
+  });
+
+  test("keeps the allowed of a line the rates before signing do not price, and counts it as not modeled", () => {
+    const rows = computeActualVsModeled([aLine(), aLine({ basisCents: null })], [SIGNED]);
+    expect(rows.map((r) => [r.modeledCents, r.allowedCents, r.unmodeledLines])).toEqual([[10_500, 20_000, 1]]);
   });
 
   test("leaves out lines submitted before the effective date, denied lines and reversals", () => {

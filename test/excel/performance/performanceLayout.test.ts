@@ -100,6 +100,7 @@ describe("the Contract Performance layout", () => {
       effectiveDay: day("2025-03-15"),
       codeFractions: new Map([["99213" as HcpcsCode, new Decimal("0.05")], ["99214" as HcpcsCode, new Decimal("0.05")]]), // prettier-ignore
       otherFraction: new Decimal(0),
+      basis: { kind: "expected" as const },
     };
     const source = aSource({ signed: [signed] });
     const modeled = columnCells(source, "modeled");
