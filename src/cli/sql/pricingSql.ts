@@ -183,13 +183,14 @@ export function pricingSql(
   tables: RateTables,
   about: { readonly workbook: string; readonly claimsTable: string },
 ): string {
-  const comment = (text: string): string => `-- ${text.replaceAll("\n", " ")}`;
+  // Without quotes or semicolons: older spark-sql clients split statements inside comments.
+  const comment = (text: string): string => `-- ${text.replace(/[\n;]/g, ",").replaceAll("'", "’")}`;
   const header = [
     `Expected allowed amounts of claim lines, from the contracts of ${path.basename(about.workbook)}, for ${d.label}.`,
     "Written by `payer-contracts sql`: rate tables computed by the engine of Payer Contracts for Excel, and the view",
     `${SQL_NAMES.view} over the table ${about.claimsTable} (columns ${PRICING_FIELDS.map(warehouseColumn).join(", ")}).`,
     `Each line gets ${PRICED_COLUMNS.expectedAmount} (dollars, exact to the cent) or NULL and ${PRICED_COLUMNS.pricingIssue}.`,
-    "The SQL does not price these; their lines are NULL with a reason starting",
+    "The SQL does not price these, their lines are NULL with a reason starting",
     `"${NOT_IN_SQL.trim()}":`,
     ...notPricedInSql(tables).map((limit) => `  - ${limit}`),
   ].map(comment);

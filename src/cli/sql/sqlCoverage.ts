@@ -40,7 +40,7 @@ export const UNIT_RULE_COVERAGE = {
   anesthesiaMinutes: {
     inSql: false,
     reason:
-      "an anesthesia line of more than one minute: (base units + minutes / 15) x CF is not one minute's amount x minutes",
+      "an anesthesia line of more than one minute: (base units + minutes / 15) x CF is not the amount of one minute x minutes",
   },
   bilateral: {
     inSql: false,
@@ -48,25 +48,28 @@ export const UNIT_RULE_COVERAGE = {
   },
   familyUnits: {
     inSql: false,
-    reason: "several units of a component family's first service (MULT PROC 4-7): its later units are reduced",
+    reason: "several units of the first service of a component family (MULT PROC 4-7): its later units are reduced",
   },
   bilateralSide: {
     inSql: false,
-    reason: "one side of a bilateral pair billed on two lines of a claim (claim-level, as in the add-in's claims)",
+    reason: "one side of a bilateral pair billed on two lines of a claim (a claim-level rule)",
   },
 } as const satisfies { readonly [K in UnitRule["kind"]]: SqlCoverage };
 
-/** What the rate tables cannot hold, each the reason of the lines it leaves NULL. */
+/**
+ * What the rate tables cannot hold, each the reason of the lines it leaves NULL. These texts also go into the SQL's
+ * comments, so they hold no quote or semicolon (older spark-sql clients split statements inside comments).
+ */
 export const RATE_TABLE_LIMITS = {
   noRate:
-    "no rate in the SQL's tables for the line's contract, code, place of service and date (a code on none of the workbook's schedules, such as one inside a carve-out range; a contract whose rows have a problem; a date no contract version covers)",
-  twoModifiers: "a line with two modifiers (the SQL's tables hold lines with none or one)",
-  modifierNotListed: "a modifier the SQL's tables were not built for",
+    "no rate in the SQL tables for the contract, code, place of service and date of the line (a code on none of the schedules of the workbook, such as one inside a carve-out range, or a contract whose rows have a problem, or a date no contract version covers)",
+  twoModifiers: "a line with two modifiers (the SQL tables hold lines with none or one)",
+  modifierNotListed: "a modifier the SQL tables were not built for",
   placeOfService: "a place of service that is not a 1-2 digit POS code",
   serviceDate: "a service date that is not a YYYY-MM-DD date",
   units: "units that are not a whole number from 1 to 9,999,999",
   chargeAmount: "a charge amount that is not dollars and cents",
-  tooPrecise: "an amount with more decimal places or digits than the SQL's DECIMAL columns hold",
+  tooPrecise: "an amount with more decimal places or digits than the DECIMAL columns of the SQL hold",
 } as const;
 
 /** Starts the reason of every line the SQL leaves to the engine, so no one mistakes it for the engine's own issue. */
