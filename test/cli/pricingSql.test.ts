@@ -10,7 +10,7 @@ import os from "os";
 import path from "path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { Decimal, parsePlaceOfService, priceLine, type ContractLine } from "../../src/engine";
-import type { CareSetting, HcpcsCode, IsoDate, Modifier } from "../../src/engine";
+import type { CareSetting, Cents, HcpcsCode, IsoDate, Modifier } from "../../src/engine";
 import { readRegistry } from "../../src/excel/registry";
 import { NOT_IN_SQL, RATE_TABLE_LIMITS, UNIT_RULE_COVERAGE } from "../../src/cli/sql/sqlCoverage";
 import type { WorkbookSimulator } from "../../src/playground/simulator";
@@ -122,7 +122,7 @@ describe("payer-contracts sql on the sample's claims", () => {
           hcpcsCode: String(cell("HCPCS Code")) as HcpcsCode,
           modifiers: modifiers.map((m) => String(m) as Modifier),
           units: Number(cell("Service Unit Quantity")),
-          chargeAmount: Math.round(Number(cell("Charge Amount")) * 100) as never,
+          chargeAmount: Math.round(Number(cell("Charge Amount")) * 100) as Cents,
           serviceDate: String(cell("Service Date")) as IsoDate,
           setting: settingOf(cell("Place of Service Code")),
         },
@@ -194,7 +194,7 @@ function seededLines(simulator: WorkbookSimulator, count: number): SeededLine[] 
     const serviceDate = prng.pick(SEEDED_DATES) as IsoDate;
     return {
       cells: [i + 1, contractName, hcpcsCode, modifiers[0] ?? null, modifiers[1] ?? null, place, units, charge === null ? null : (charge / 100).toFixed(2), serviceDate], // prettier-ignore
-      line: { contractName, hcpcsCode, modifiers, units: units === "" ? 1 : Number(units), chargeAmount: charge as never, serviceDate, setting: settingOf(place) }, // prettier-ignore
+      line: { contractName, hcpcsCode, modifiers, units: units === "" ? 1 : Number(units), chargeAmount: charge as Cents | null, serviceDate, setting: settingOf(place) }, // prettier-ignore
     };
   });
 }
