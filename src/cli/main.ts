@@ -5,11 +5,17 @@
 import { parseArgs } from "util";
 import { cliIssueMessage, EXIT_CODES, type CliIssue } from "./cliIssues";
 import { priceClaimsFile } from "./priceClaimsFile";
+import { SQL_NAMES, warehouseColumn } from "./sql/pricingSql";
+import { SQL_DIALECTS, sqlDialectOf } from "./sql/sqlDialects";
+import { writePricingSql } from "./sql/writePricingSql";
+import { PRICING_FIELDS } from "./claimsSource";
 
 export const HELP = `payer-contracts price: price a file of claim lines with the contracts of a workbook.
+payer-contracts sql: write the contracts of a workbook as SQL that prices a warehouse's claims table.
 
 Usage:
   payer-contracts price --workbook contracts.xlsx --claims claims.parquet --out priced.parquet [--summary summary.xlsx]
+  payer-contracts sql --workbook contracts.xlsx [--dialect ${Object.keys(SQL_DIALECTS).join("|")}] [--claims-table claims] --out pricing.sql
 
 Options:
   --workbook FILE   An .xlsx workbook saved with the add-in's contract registry: PayerContracts, ContractCarveOuts,
@@ -23,6 +29,12 @@ Options:
                     order, then Expected Amount (dollars) and Pricing Issue (why a line has no amount).
   --summary FILE    Also write an .xlsx to open in Excel: the expected amount by contract and code, and the lines
                     without an amount by reason (native tables with totals).
+  --dialect NAME    sql: the SQL dialect, ${Object.keys(SQL_DIALECTS).join(" or ")} (default duckdb).
+  --claims-table T  sql: the claims table to price (default claims), with the columns
+                    ${PRICING_FIELDS.map(warehouseColumn).join(", ")}.
+                    The SQL creates the rate tables and the view ${SQL_NAMES.view}: every column of the
+                    table, then expected_allowed_amount and pricing_issue. It lists on stderr and in its header
+                    what it leaves to the engine (those lines are NULL with the reason).
   --help            This text.
 
 Exit codes: 0 done; 2 bad input (the message on stderr says which file, line and column); 1 an internal error.`;
@@ -38,6 +50,8 @@ const OPTIONS = {
   claims: { type: "string" },
   out: { type: "string" },
   summary: { type: "string" },
+  dialect: { type: "string" },
+  "claims-table": { type: "string" },
   help: { type: "boolean" },
 } as const;
 
@@ -59,16 +73,30 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
     output.out(HELP);
     return positionals.length === 0 && values.help !== true ? EXIT_CODES.badInput : EXIT_CODES.done;
   }
-  if (positionals.length !== 1 || positionals[0] !== "price") {
-    output.err(cliIssueMessage(usage(`Unknown command "${positionals.join(" ")}"; the command is "price"`)));
+  const command = positionals.length === 1 ? positionals[0]! : "";
+  if (!Object.hasOwn(COMMANDS, command)) {
+    output.err(cliIssueMessage(usage(`Unknown command "${positionals.join(" ")}"; the commands are ${Object.keys(COMMANDS).join(" and ")}`))); // prettier-ignore
     return EXIT_CODES.badInput;
   }
-  for (const option of ["workbook", "claims", "out"] as const) {
+  const run = COMMANDS[command as keyof typeof COMMANDS];
+  for (const option of run.required) {
     if (values[option] === undefined) {
       output.err(cliIssueMessage(usage(`--${option} is required`)));
       return EXIT_CODES.badInput;
     }
   }
+  return run.run(values, output);
+}
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
+
+/** Each command: the options it cannot do without, and what it does with the parsed options. */
+const COMMANDS = {
+  price: { required: ["workbook", "claims", "out"], run: price },
+  sql: { required: ["workbook", "out"], run: sql },
+} as const satisfies Record<string, { required: readonly (keyof typeof OPTIONS)[]; run: (values: Values, output: CliOutput) => Promise<number> }>; // prettier-ignore
+
+async function price(values: Values, output: CliOutput): Promise<number> {
   const started = Date.now();
   const request = {
     workbook: values.workbook!,
@@ -89,6 +117,28 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
     `Priced ${report.pricedLines.toLocaleString("en-US")} of ${report.lines.toLocaleString("en-US")} lines` +
       (unpriced > 0 ? ` (${unpriced.toLocaleString("en-US")} with a Pricing Issue)` : "") +
       ` into ${request.out} in ${seconds.toFixed(1)} s.`,
+  );
+  return EXIT_CODES.done;
+}
+
+async function sql(values: Values, output: CliOutput): Promise<number> {
+  const dialect = sqlDialectOf(values.dialect ?? "duckdb");
+  if (dialect === null) {
+    output.err(cliIssueMessage(usage(`--dialect "${values.dialect}" is not one of ${Object.keys(SQL_DIALECTS).join(", ")}`))); // prettier-ignore
+    return EXIT_CODES.badInput;
+  }
+  const request = { workbook: values.workbook!, out: values.out!, dialect, claimsTable: values["claims-table"] ?? "claims" }; // prettier-ignore
+  const result = await writePricingSql(request, output.err);
+  if (!result.ok) {
+    output.err(cliIssueMessage(result.issue));
+    return EXIT_CODES.badInput;
+  }
+  const { baseRates, modifierRates, notInSql } = result.value;
+  output.err(`Not priced in SQL (those lines are NULL with the reason; price them with payer-contracts price):`);
+  for (const limit of notInSql) output.err(`  - ${limit}`);
+  output.err(
+    `Wrote ${request.out} for ${SQL_DIALECTS[dialect].label}: ${baseRates.toLocaleString("en-US")} rates and ` +
+      `${modifierRates.toLocaleString("en-US")} modifier rates; run it, then query ${SQL_NAMES.view}.`,
   );
   return EXIT_CODES.done;
 }

@@ -201,7 +201,7 @@ export {
   type OutpatientTermsVersion,
 } from "./contracts/registry";
 export { findContractVersion } from "./contracts/versionSelection";
-export { FIRST_DATE, LAST_DATE } from "./contracts/dates";
+export { dayAfter, dayBefore, FIRST_DATE, LAST_DATE } from "./contracts/dates";
 export { codeShape, codeInRange, codeRangeText, findCarveOut } from "./contracts/carveOuts";
 export { POLICY_MODIFIERS, type ModifierPolicy, type PolicyModifier } from "./contracts/modifierPolicies";
 export {
@@ -225,6 +225,8 @@ export {
 } from "./contracts/methods";
 export { resolveMedicareBasis, type MedicareBasis } from "./contracts/medicareBasis";
 export { priceLine } from "./contracts/priceLine";
+export { contractAmount, lineUnitRule, type ContractAmount, type PricingKeyLine } from "./contracts/contractAmount";
+export { type UnitRule } from "./pfsRules/unitRules";
 export { priceClaim } from "./contracts/priceClaim";
 export { priceLines, type PricingColumns, type BatchPricing } from "./contracts/priceLines";
 export { CONTRACT_ISSUE_CATALOGUE, type ContractIssue, type ContractIssueCode } from "./contracts/issues";

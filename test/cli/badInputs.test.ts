@@ -121,6 +121,20 @@ describe("payer-contracts price refuses bad input", () => {
   });
 });
 
+describe("payer-contracts sql with bad input", () => {
+  it("names the dialects it writes when --dialect is another, and writes nothing", async () => {
+    const out = path.join(dir, "pricing.sql");
+    const run = await cli("sql", "--workbook", workbook, "--dialect", "oracle", "--out", out);
+    expect([run.code, run.stderr, existsSync(out)]).toEqual([EXIT_CODES.badInput, '--dialect "oracle" is not one of duckdb, spark (payer-contracts --help shows the options).', false]); // prettier-ignore
+  });
+
+  it("refuses a claims table name that would not be a plain table name in SQL", async () => {
+    const out = path.join(dir, "pricing.sql");
+    const run = await cli("sql", "--workbook", workbook, "--claims-table", "claims; DROP TABLE x", "--out", out);
+    expect([run.code, run.stderr, existsSync(out)]).toEqual([EXIT_CODES.badInput, expect.stringContaining('--claims-table "claims; DROP TABLE x" is not a table name'), false]); // prettier-ignore
+  });
+});
+
 describe("payer-contracts as installed (bin/payer-contracts.cjs)", () => {
   it("exits with code 2 and the message on stderr for bad input, and 0 with --help", () => {
     const bin = path.resolve(__dirname, "../../bin/payer-contracts.cjs");

@@ -9,9 +9,21 @@ export const LAST_DATE = "9999-12-31" as IsoDate;
 export function dayAfter(date: IsoDate): IsoDate {
   if (date >= LAST_DATE) return LAST_DATE;
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  const next = new Date(0);
-  next.setUTCFullYear(year, month - 1, day + 1); // unlike Date.UTC, also right for years below 100
-  return `${String(next.getUTCFullYear()).padStart(4, "0")}-${String(next.getUTCMonth() + 1).padStart(2, "0")}-${String(next.getUTCDate()).padStart(2, "0")}` as IsoDate;
+  return shifted(year, month, day + 1);
+}
+
+/** The calendar day before an ISO date ("2025-01-01" -> "2024-12-31"). */
+export function dayBefore(date: IsoDate): IsoDate {
+  if (date <= FIRST_DATE) return FIRST_DATE;
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return shifted(year, month, day - 1);
+}
+
+/** The ISO date of a year, month and day, the day possibly past either end of its month. */
+function shifted(year: number, month: number, day: number): IsoDate {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, also right for years below 100
+  return `${String(date.getUTCFullYear()).padStart(4, "0")}-${String(date.getUTCMonth() + 1).padStart(2, "0")}-${String(date.getUTCDate()).padStart(2, "0")}` as IsoDate;
 }
 
 /** Whether `date` lies in [start, end], both ends inclusive (contract and schedule periods include both days). */
