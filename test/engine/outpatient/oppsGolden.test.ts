@@ -73,6 +73,15 @@ describeWithSharedData("T procedures on the same date (multiple procedure discou
     ]);
     expect(allowed(priced)).toEqual([29519, 19870]);
   });
+
+  it("pays the same lines the same in any order when two T procedures tie at $399.53 (APC 5052): 10061 x 2 = 399.53 x 1.5 = 599.295 -> $599.30, 11042 399.53 x 0.5 = 199.765 -> $199.77", () => {
+    const forward = price([{ hcpcsCode: "10061", units: 2 }, { hcpcsCode: "11042" }]);
+    const backward = price([{ hcpcsCode: "11042" }, { hcpcsCode: "10061", units: 2 }]);
+    expect([allowed(forward), allowed(backward)]).toEqual([
+      [59930, 19977],
+      [19977, 59930],
+    ]);
+  });
 });
 
 describeWithSharedData("packaged N, Q1 and Q2 lines", () => {
