@@ -335,6 +335,7 @@ export {
   deniedReasonPrefix,
   reviewInstitutionalVariances,
   summariseInstitutionalVariances,
+  STAY_LINE_REASON_PREFIX,
   INSTITUTIONAL_CODE_KINDS,
   type InstitutionalCodeKind,
   type InstitutionalInputLine,

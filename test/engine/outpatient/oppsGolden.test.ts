@@ -190,6 +190,17 @@ describeWithSharedData("status indicators that are not priced", () => {
     );
   });
 
+  // Addendum B gives the 1,306 Q4 codes no APC and no rate: whether one is packaged or paid under the lab fee schedule
+  // depends on the claim, which DOMAIN.md does not document, so the line says so rather than guess $0.
+  it("answers a conditionally packaged lab (Q4) billed beside a clinic visit with the reason, never $0", () => {
+    const priced = price([{ hcpcsCode: "G0463" }, { revenueCode: "0300", hcpcsCode: "85025" }]);
+    expect(allowed(priced)).toEqual([12887, "oppsStatusNotPriced"]);
+    const line = priced.lines[1]?.result;
+    expect(line && !line.ok && issueMessage(line.issue)).toBe(
+      "85025 has OPPS status indicator Q4 and is not priced: it is packaged or paid under the clinical laboratory fee schedule depending on the claim, which this version does not decide.",
+    );
+  });
+
   it("answers an inpatient-only (C) and a non-covered (E1) code with their reasons", () => {
     const priced = price([{ hcpcsCode: "00176" }, { hcpcsCode: "0001F" }]);
     const messages = priced.lines.map((l) => (l.result.ok ? "priced" : issueMessage(l.result.issue)));
