@@ -338,6 +338,7 @@ export {
   deniedReasonPrefix,
   reviewInstitutionalVariances,
   summariseInstitutionalVariances,
+  STAY_LINE_REASON_PREFIX,
   INSTITUTIONAL_CODE_KINDS,
   type InstitutionalCodeKind,
   type InstitutionalInputLine,

@@ -33,6 +33,12 @@ export interface OutpatientMethodEntry<M extends OutpatientMethod> extends Metho
   readonly needs: readonly (keyof OutpatientMethodCells)[];
   /** Whether its amounts read the lines' charges (claims alike but for their charges then differ in amount). */
   readonly readsCharges: boolean;
+  /**
+   * Whether its amounts depend on the order of the claim's lines: a per-visit rate is paid on the visit's first line.
+   * Percent of OPPS breaks its ties by what the lines are (`compareOutpatientLines`), so claims holding the same lines
+   * in any order price alike.
+   */
+  readonly readsLineOrder: boolean;
   /** The method from a registry row; null when a needed cell is blank. */
   fromCells(cells: OutpatientMethodCells): M | null;
   /** The method in words for people and the trace: "150% of Medicare OPPS". */
@@ -56,6 +62,7 @@ export const OUTPATIENT_METHODS: OutpatientMethodTable = {
     synonyms: ["% of opps", "percent of medicare opps", "% of medicare opps", "apc"],
     needs: ["percent"],
     readsCharges: false,
+    readsLineOrder: false,
     fromCells: (cells) => (cells.percent === null ? null : { kind: "percent of opps", percent: cells.percent }),
     describe: (method) => `${percentText(method.percent)} of Medicare OPPS`,
     amounts: (method, lines, context) => oppsClaimAmounts(lines, method.percent, context.opps, context.claimId),
@@ -65,6 +72,7 @@ export const OUTPATIENT_METHODS: OutpatientMethodTable = {
     synonyms: ["revenue code rate", "rev code rates"],
     needs: ["rateTable"],
     readsCharges: false,
+    readsLineOrder: true,
     fromCells: (cells) =>
       cells.rateTable === null ? null : { kind: "revenue code rates", rateTableName: cells.rateTable },
     describe: (method) => `revenue code rates (${method.rateTableName})`,
@@ -76,6 +84,7 @@ export const OUTPATIENT_METHODS: OutpatientMethodTable = {
     synonyms: ["% of charges", "percent of billed", "% of billed"],
     needs: ["percent"],
     readsCharges: true,
+    readsLineOrder: false,
     fromCells: (cells) => (cells.percent === null ? null : { kind: "percent of charges", percent: cells.percent }),
     describe: (method) => `${percentText(method.percent)} of charges`,
     amounts: (method, lines, context) =>

@@ -11,6 +11,7 @@ import type { IsoDate } from "../isoDate";
 import type { Modifier } from "../modifiers";
 import { fail, ok, type Result } from "../result";
 import type { TraceStep } from "../trace";
+import { compareOutpatientLines } from "./lineOrder";
 import { oppsTableOn, type OppsRow, type OppsTable } from "./oppsTable";
 import { statusIndicatorEntry, type OppsStatusIndicator } from "./statusIndicators";
 import type { OppsPackaging } from "./traceSteps";
@@ -83,8 +84,12 @@ function lookUp(line: OutpatientLine, index: number, tables: readonly OppsTable[
 }
 
 const rateOf = (row: OppsRow): Decimal => row.paymentRate ?? new Decimal(0);
-/** Higher national rate first, then the earlier line: CMS ranks T procedures by their APC payment. */
-const byRate = (a: RowLine, b: RowLine): number => rateOf(b.row).comparedTo(rateOf(a.row)) || a.index - b.index;
+/**
+ * Higher national rate first (CMS ranks T procedures by their APC payment), a tie by the lines' order
+ * ({@link compareOutpatientLines}), then the earlier line.
+ */
+const byRate = (a: RowLine, b: RowLine): number =>
+  rateOf(b.row).comparedTo(rateOf(a.row)) || compareOutpatientLines(a.line, b.line) || a.index - b.index;
 
 /** The first date with 8 hours of observation and a qualifying visit on it or the day before, if any. */
 function comprehensiveObservation(rows: readonly RowLine[]): { date: IsoDate; hours: Decimal } | null {

@@ -4,11 +4,13 @@
  * everything their amounts read share one pricing, computed once with decimal arithmetic and kept as whole cents per
  * line; each line's charge then enters in integers, through lesser-of only.
  *
- * What a claim's amounts read, and so its key: per line in claim order, the HCPCS code, revenue code, modifiers and
- * units, and its date of service as the Addendum B table in effect and the day counted from the claim's first line
- * (OPPS reads dates only to pick the quarter's table, to group T procedures and per-visit rates by day, and for
- * observation's "same day or the day before"); the charge too where the method or a carve-out reads it. A claim whose
- * shared pricing has an issue is priced again on its own, so that the issue names its own claim, line and date.
+ * What a claim's amounts read, and so its key: the pattern of each of its lines (HCPCS code, revenue code, modifiers,
+ * units, and its date of service as the Addendum B table in effect and the day counted from the claim's earliest
+ * date: OPPS reads dates only to pick the quarter's table, to group T procedures and per-visit rates by day, and for
+ * observation's "same day or the day before"), in any order unless the method reads the order (OPPS breaks its ties by
+ * what lines are, `compareOutpatientLines`, and between identical lines by claim order, which the key keeps); the
+ * charges too where the method or a carve-out reads them. A claim whose shared pricing has an issue is priced again on its own, in its
+ * own order, so that the issue names its own claim, line and date.
  */
 import { chargeIsLess } from "../contracts/lesserOf";
 import { carveOutReadsCharges } from "../institutional/carveOuts";
@@ -34,10 +36,10 @@ interface SharedLine {
   readonly aboveCents: boolean;
 }
 
-/** A claim's pricing, line by line: each line's shared amount, or null where it has an issue. */
+/** A claim's pricing, line by line in the order priced: each line's shared amount, or its issue. */
 interface Shared {
-  readonly lines: readonly (SharedLine | null)[];
-  /** Whether a line has an issue: another claim of the key is then priced on its own, for issues of its own. */
+  readonly lines: readonly (SharedLine | EngineIssue)[];
+  /** Whether a line has an issue: each claim of the key is then priced on its own, for issues of its own. */
   readonly hasIssue: boolean;
 }
 
@@ -63,15 +65,114 @@ function dayReader(opps: OppsPricingData): (date: IsoDate) => DayOf {
   };
 }
 
-/** Groups line positions by claim id, each claim in the order it first appears and its lines in the order given. */
-function claimsOf(lines: readonly OutpatientLine[]): number[][] {
-  const claims = new Map<string, number[]>();
-  lines.forEach((line, index) => {
-    const members = claims.get(line.claimId);
-    if (members === undefined) claims.set(line.claimId, [index]);
-    else members.push(index);
-  });
-  return [...claims.values()];
+/**
+ * The lines grouped by claim id, each claim in the order it first appears and its lines in the order given: claim c
+ * holds the positions `positions[start[c]]` to `positions[start[c + 1] - 1]`. Typed arrays: a million lines make a
+ * third of a million claims, and an array each is what the garbage collector spent most of its time on.
+ */
+interface Claims {
+  readonly start: Int32Array;
+  readonly positions: Int32Array;
+}
+
+function claimsOf(lines: readonly OutpatientLine[]): Claims {
+  const indexOf = new Map<string, number>();
+  const claimOf = new Int32Array(lines.length);
+  const sizes: number[] = [];
+  let c = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const id = lines[i]!.claimId;
+    // A claim's lines mostly come together: look the claim up only where the claim id changes.
+    if (i === 0 || id !== lines[i - 1]!.claimId) {
+      c = indexOf.get(id) ?? -1;
+      if (c === -1) {
+        c = sizes.length;
+        indexOf.set(id, c);
+        sizes.push(0);
+      }
+    }
+    claimOf[i] = c;
+    sizes[c]!++;
+  }
+  const start = new Int32Array(sizes.length + 1);
+  for (let c = 0; c < sizes.length; c++) start[c + 1] = start[c]! + sizes[c]!;
+  const filled = start.slice(0, sizes.length);
+  const positions = new Int32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) positions[filled[claimOf[i]!]!++] = i;
+  return { start, positions };
+}
+
+/**
+ * Numbers line patterns: lines alike in codes, modifiers and units, on the same day of their claims and under the
+ * same Addendum B table, get the same number. Nested maps instead of a text key: a million lines, no strings built.
+ */
+class LinePatterns {
+  private readonly codes = new Map<string, Map<string, Map<string, Map<string, number>>>>();
+  private readonly days = new Map<number, Map<number, number>>();
+  private count = 0;
+
+  constructor(private readonly tableCount: number) {}
+
+  of(line: OutpatientLine, day: number, table: number): number {
+    const byRevenue = inner(this.codes, line.hcpcsCode ?? "");
+    const byModifiers = inner(byRevenue, line.revenueCode);
+    const byUnits = inner(byModifiers, line.modifiers.length === 0 ? "" : line.modifiers.join(","));
+    const codes = this.number(byUnits, line.units.toString());
+    return this.number(inner(this.days, codes), day * (this.tableCount + 1) + table + 1);
+  }
+
+  private number<K>(map: Map<K, number>, key: K): number {
+    let found = map.get(key);
+    if (found === undefined) {
+      found = this.count++;
+      map.set(key, found);
+    }
+    return found;
+  }
+}
+
+/** The map under `key`, added empty if absent. */
+function inner<K, J, V>(map: Map<K, Map<J, V>>, key: K): Map<J, V> {
+  let found = map.get(key);
+  if (found === undefined) {
+    found = new Map();
+    map.set(key, found);
+  }
+  return found;
+}
+
+/** A node of the claims' key tree: one step per number of the key (line count, line patterns, charges). */
+class KeyNode {
+  next: Map<number, KeyNode> | undefined;
+  shared: Shared | undefined;
+
+  step(value: number): KeyNode {
+    this.next ??= new Map();
+    let found = this.next.get(value);
+    if (found === undefined) {
+      found = new KeyNode();
+      this.next.set(value, found);
+    }
+    return found;
+  }
+}
+
+const NO_CHARGE = -1;
+
+/**
+ * Sorts `order[0..size)`, places from `from` on, by `ids[place - from]`, keeping equal ids in order: an insertion
+ * sort, as claims have a few lines each.
+ */
+function sortStably(order: Int32Array, ids: Float64Array, from: number, size: number): void {
+  for (let k = 1; k < size; k++) {
+    const moving = order[k]!;
+    let j = k - 1;
+    while (j >= 0 && ids[order[j]! - from]! > ids[moving - from]!) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = moving;
+  }
 }
 
 /**
@@ -86,24 +187,26 @@ export function priceOutpatientLines(
 ): BatchOutpatientPricing {
   const allowedAmount = new Float64Array(lines.length);
   const issues = new Map<number, EngineIssue>();
-  const byKey = new Map<string, Shared>();
-  const keyHasCharges = outpatientMethodEntry(terms.method).readsCharges || terms.carveOuts.some(carveOutReadsCharges);
+  const keys = new KeyNode();
+  const method = outpatientMethodEntry(terms.method);
+  const keyHasCharges = method.readsCharges || terms.carveOuts.some(carveOutReadsCharges);
   const dayOf = dayReader(opps);
+  const patterns = new LinePatterns(opps.tables.length);
   let decimalPricings = 0;
 
-  const priceAlone = (members: readonly number[]): Shared => {
+  /** Prices a claim's lines in the order given. */
+  const priceAlone = (positions: readonly number[]): Shared => {
     decimalPricings++;
     const priced = priceOutpatientClaim(
-      members.map((i) => lines[i]!),
+      positions.map((i) => lines[i]!),
       terms,
       opps,
     );
     let hasIssue = false;
-    const shared = priced.lines.map((line, k): SharedLine | null => {
+    const shared = priced.lines.map((line): SharedLine | EngineIssue => {
       if (!line.result.ok) {
-        issues.set(members[k]!, line.result.issue);
         hasIssue = true;
-        return null;
+        return line.result.issue;
       }
       const { contractAmount } = line.result.value;
       const cents = toCents(contractAmount);
@@ -112,25 +215,42 @@ export function priceOutpatientLines(
     return { lines: shared, hasIssue };
   };
 
-  for (const members of claimsOf(lines)) {
-    const first = dayOf(lines[members[0]!]!.serviceDate).day;
-    let key = "";
-    for (const i of members) {
-      const line = lines[i]!;
-      const { day, table } = dayOf(line.serviceDate);
-      key += `${line.hcpcsCode ?? ""}\u0001${line.revenueCode}\u0001${line.modifiers.join(",")}\u0001${line.units.toString()}\u0001${table}\u0001${day - first}`; // prettier-ignore
-      if (keyHasCharges) key += `\u0001${line.chargeAmount ?? ""}`;
-      key += "\u0002";
+  const { start, positions } = claimsOf(lines);
+  // Per line of the claim at hand: its pattern, and its place in the key's order (reused across claims).
+  const days: DayOf[] = [];
+  let ids = new Float64Array(16);
+  let order = new Int32Array(16);
+  for (let c = 0; c + 1 < start.length; c++) {
+    const from = start[c]!;
+    const size = start[c + 1]! - from;
+    if (size > ids.length) [ids, order] = [new Float64Array(size * 2), new Int32Array(size * 2)];
+    let first = Infinity;
+    for (let k = 0; k < size; k++) {
+      days[k] = dayOf(lines[positions[from + k]!]!.serviceDate);
+      first = Math.min(first, days[k]!.day);
     }
-    let shared = byKey.get(key);
-    if (shared === undefined) {
-      shared = priceAlone(members);
-      byKey.set(key, shared);
-    } else if (shared.hasIssue) shared = priceAlone(members);
-    for (let k = 0; k < members.length; k++) {
-      const i = members[k]!;
-      const line = shared.lines[k] ?? null;
-      if (line === null) {
+    for (let k = 0; k < size; k++) {
+      ids[k] = patterns.of(lines[positions[from + k]!]!, days[k]!.day - first, days[k]!.table);
+      order[k] = from + k;
+    }
+    if (!method.readsLineOrder) sortStably(order, ids, from, size);
+    let node = keys.step(size);
+    for (let k = 0; k < size; k++) node = node.step(ids[order[k]! - from]!);
+    if (keyHasCharges)
+      for (let k = 0; k < size; k++) node = node.step(lines[positions[order[k]!]!]!.chargeAmount ?? NO_CHARGE);
+    // `priced[k]`: the position in `positions` of the k-th line priced.
+    let priced = order;
+    node.shared ??= priceAlone(Array.from(order.subarray(0, size), (p) => positions[p]!));
+    let shared = node.shared;
+    if (shared.hasIssue) {
+      priced = Int32Array.from({ length: size }, (_, k) => from + k);
+      shared = priceAlone(Array.from(positions.subarray(from, from + size)));
+    }
+    for (let k = 0; k < size; k++) {
+      const i = positions[priced[k]!]!;
+      const line = shared.lines[k]!;
+      if ("code" in line) {
+        issues.set(i, line);
         allowedAmount[i] = NaN;
         continue;
       }

@@ -186,11 +186,16 @@ function writeStay(review: Review, claim: Claim, first: VarianceLine): void {
   review.out[anchor!] = first;
   const shared = first.flag === "Denied" || first.flag === "No contract rate";
   const claimId = review.lines[anchor!]!.claimId ?? review.lines[anchor!]!.claimKey;
-  for (const i of others) {
-    const reason = shared ? first.reason : `${first.flag}: stay ${claimId} is compared as a whole on its first line`;
-    review.out[i] = unpriced(review.lines[i]!, first.flag, reason);
-  }
+  const reason = `${STAY_LINE_REASON_PREFIX} ${claimId}, compared and counted on its first line${shared ? ` (${first.reason})` : ""}`; // prettier-ignore
+  for (const i of others) review.out[i] = unpriced(review.lines[i]!, first.flag, reason);
 }
+
+/**
+ * How the Reason of a stay's lines after the first starts. A stay is reviewed, paid and denied as one claim, so the
+ * Summary counts it once (DOMAIN.md 4.1, 4.3: HFMA's denial rate counts claims): its formulas leave out the lines
+ * whose Reason starts so, as `summariseInstitutionalVariances` leaves out `stayFollowerLines`.
+ */
+export const STAY_LINE_REASON_PREFIX = "Part of stay";
 
 /** Reviews the inpatient stays, each version's stays priced together by the batch pricer. */
 function reviewStays(review: Review, claims: readonly Claim[]): void {
@@ -336,6 +341,25 @@ function costlessDenials(
   return costless;
 }
 
+/** The claims of the lines (reversal lines left out), each on the side of its first line. */
+function claimsBySide(lines: readonly InstitutionalInputLine[]): Record<InstitutionalSide, Claim[]> {
+  const claims = new Map<string, number[]>();
+  lines.forEach((line, index) => {
+    if (line.reversal) return;
+    const members = claims.get(line.claimKey);
+    if (members === undefined) claims.set(line.claimKey, [index]);
+    else members.push(index);
+  });
+  const bySide: Record<InstitutionalSide, Claim[]> = { inpatient: [], outpatient: [] };
+  for (const members of claims.values()) bySide[lines[members[0]!]!.side].push(members);
+  return bySide;
+}
+
+/** The positions of every stay's lines after its first: the review compares the stay on its first line only. */
+export function stayFollowerLines(lines: readonly InstitutionalInputLine[]): Set<number> {
+  return new Set(claimsBySide(lines).inpatient.flatMap((claim) => claim.slice(1)));
+}
+
 /** Each side's claim review: declared for every side, so a new side does not compile without one. */
 const CLAIM_REVIEWS = {
   inpatient: reviewStays,
@@ -360,18 +384,10 @@ export function reviewInstitutionalVariances(
   tolerance: VarianceTolerance,
 ): VarianceLine[] {
   const out: VarianceLine[] = new Array(lines.length);
-  const claims = new Map<string, number[]>();
   lines.forEach((line, index) => {
-    if (line.reversal) {
-      out[index] = unpriced(line, "Reversed", REVERSAL_REASON);
-      return;
-    }
-    const members = claims.get(line.claimKey);
-    if (members === undefined) claims.set(line.claimKey, [index]);
-    else members.push(index);
+    if (line.reversal) out[index] = unpriced(line, "Reversed", REVERSAL_REASON);
   });
-  const bySide: Record<InstitutionalSide, Claim[]> = { inpatient: [], outpatient: [] };
-  for (const members of claims.values()) bySide[lines[members[0]!]!.side].push(members);
+  const bySide = claimsBySide(lines);
   const review: Review = { registry, hospital: registry.hospital ?? NO_HOSPITAL, lines, tolerance, out };
   for (const side of Object.keys(CLAIM_REVIEWS) as InstitutionalSide[]) CLAIM_REVIEWS[side](review, bySide[side]);
   return out;

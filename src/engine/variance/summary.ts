@@ -80,9 +80,12 @@ class Accumulator {
   hasCharge = false;
   readonly categories = new Map<DenialCategory, number>();
 
-  add(input: VarianceSummaryInput, line: VarianceLine): void {
-    this.lines++;
-    this.flags[line.flag]++;
+  /** Adds a line; `counted`: whether it counts in the line counts (a stay's later lines only add their charges). */
+  add(input: VarianceSummaryInput, line: VarianceLine, counted: boolean): void {
+    if (counted) {
+      this.lines++;
+      this.flags[line.flag]++;
+    }
     if (line.varianceAmount !== null && line.expectedAmount !== null) {
       this.expected += line.expectedAmount;
       this.allowed += line.allowedAmount;
@@ -95,7 +98,7 @@ class Accumulator {
     if (line.flag === "Denied") {
       this.deniedCharges += input.chargeAmount ?? 0;
       const category = input.denial.category ?? "other";
-      this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
+      if (counted) this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
     }
   }
 
@@ -134,10 +137,13 @@ function group(keys: Map<string, Accumulator>, key: string): Accumulator {
 /**
  * Sums a review by payer and by code, with denial rates by count and by dollars (DOMAIN.md 4.1: line level, the
  * lines' charges as the dollars) and the worklist of underpaid claims. `lines[i]` is the review of `inputs[i]`.
+ * @param uncounted positions left out of the counts and the denial rate by count, their charges still summed: the
+ *   later lines of a hospital stay, which is reviewed and counted as one claim.
  */
 export function summariseVariances(
   inputs: readonly VarianceSummaryInput[],
   lines: readonly VarianceLine[],
+  uncounted: ReadonlySet<number> = new Set(),
 ): VarianceSummary {
   const total = new Accumulator();
   const payers = new Map<string, Accumulator>();
@@ -146,9 +152,10 @@ export function summariseVariances(
   const claims = new Map<string, Claim>();
   inputs.forEach((input, i) => {
     const line = lines[i]!;
-    total.add(input, line);
-    group(payers, input.payer).add(input, line);
-    group(codes, input.hcpcsCode).add(input, line);
+    const counted = !uncounted.has(i);
+    total.add(input, line, counted);
+    group(payers, input.payer).add(input, line, counted);
+    group(codes, input.hcpcsCode).add(input, line, counted);
     const claim = claims.get(input.claimKey);
     if (claim === undefined)
       claims.set(input.claimKey, { input, lines: [line], codes: [input.hcpcsCode], date: input.serviceDate });

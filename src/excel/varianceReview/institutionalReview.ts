@@ -7,6 +7,7 @@
  * holds once per stay.
  */
 import { fail, registryKey, reviewInstitutionalVariances, summariseInstitutionalVariances } from "../../engine";
+import { STAY_LINE_REASON_PREFIX } from "../../engine";
 import type { InstitutionalInputLine, InstitutionalSide, VarianceLine, VarianceTolerance } from "../../engine";
 import type { InstitutionalVarianceSummary } from "../../engine";
 import type { ClaimsMapping } from "../claims/claimsMapping";
@@ -21,6 +22,8 @@ export interface InstitutionalTableReview {
   readonly summary: InstitutionalVarianceSummary;
   readonly allowed: SummaryAllowed;
   readonly codeBlocks: readonly CodeBlock[];
+  /** How the Reason of a stay's later lines starts: the Summary counts a stay once, on its first line. */
+  readonly uncountedReasonPrefix: string;
 }
 
 /** Where each side's contract problems are indexed, as PAYER.INPATIENT_PAYMENT and OUTPATIENT_PAYMENT read them. */
@@ -90,5 +93,6 @@ export function reviewInstitutionalTable(
   const summary = summariseInstitutionalVariances(inputs, reviewed);
   let k = 0;
   const lines = read.lines.map((line) => (line === null ? null : reviewed[k++]!));
-  return { lines, inputs, summary, allowed: { kind: "reviewed" }, codeBlocks: codeBlocksOf(mapping, summary) };
+  const codeBlocks = codeBlocksOf(mapping, summary);
+  return { lines, inputs, summary, allowed: { kind: "reviewed" }, codeBlocks, uncountedReasonPrefix: STAY_LINE_REASON_PREFIX }; // prettier-ignore
 }

@@ -51,6 +51,11 @@ export interface SummaryContext {
   readonly asOf: string;
   /** The blocks by code; absent: one "By code" block keyed on `codeColumn` (a professional table). */
   readonly codeBlocks?: readonly CodeBlock[];
+  /**
+   * Lines whose Reason starts so are left out of the counts and the denial rate by count, their charges still summed:
+   * a hospital stay's later lines, the stay counted once on its first (DOMAIN.md 4.1: the denial rate counts claims).
+   */
+  readonly uncountedReasonPrefix?: string;
 }
 
 /**
@@ -111,6 +116,8 @@ function summaryBlock(
   const charge = context.chargeColumn === null ? null : t(context.chargeColumn);
   // A block over part of the table: every criterion also asks for its blank columns, and its total for its key.
   const only = (blankColumns ?? []).map((column) => `,${t(column)},""`).join("");
+  const prefix = context.uncountedReasonPrefix;
+  const counted = prefix === undefined ? "" : `,${t(REVIEW_COLUMNS.reason.name)},${quoted(`<>${prefix}*`)}`;
   const key = t(keyColumn);
   const rows: SheetCell[][] = [columns.headers()];
   const styles: RowStyle[] = ["header"];
@@ -138,11 +145,11 @@ function summaryBlock(
     const r = firstRow + 1 + i;
     const at = (column: SummaryKey) => columns.cell(r, column);
     const k = columns.cell(r, "key", "column");
-    const count = (f: VarianceFlag) => `=COUNTIFS(${key},${k}${only},${flag},${quoted(f)})`;
+    const count = (f: VarianceFlag) => `=COUNTIFS(${key},${k}${only}${counted},${flag},${quoted(f)})`;
     rows.push(
       columns.row<SheetCell>({
         key: value,
-        lines: `=COUNTIFS(${key},${k}${only})`,
+        lines: `=COUNTIFS(${key},${k}${only}${counted})`,
         expected: `=SUMIFS(${expected},${key},${k}${only},${variance},"<>")`,
         allowed: `=${allowedSum(k, at)}`,
         variance: `=SUMIFS(${variance},${key},${k}${only})`,

@@ -126,7 +126,10 @@ export async function runVarianceReview(
       if (!sheets.ok) return sheets;
 
       const snapshot = await readRegistry(op.excel);
-      const { lines, lineCount, summary, allowed, codeBlocks } = read.value.review(snapshot, tolerance.value);
+      const { lines, lineCount, summary, allowed, codeBlocks, uncountedReasonPrefix } = read.value.review(
+        snapshot,
+        tolerance.value,
+      );
       op.checkCancelled();
 
       const mapping = request.mapping;
@@ -141,6 +144,7 @@ export async function runVarianceReview(
           tolerance: tolerance.value,
           asOf,
           ...(codeBlocks === undefined ? {} : { codeBlocks }),
+          ...(uncountedReasonPrefix === undefined ? {} : { uncountedReasonPrefix }),
         },
         summary,
       );
@@ -183,6 +187,8 @@ export interface TableReview {
   readonly allowed: SummaryAllowed;
   /** The Summary's blocks by code; absent: one block by HCPCS code. */
   readonly codeBlocks?: readonly CodeBlock[];
+  /** See `SummaryContext.uncountedReasonPrefix`. */
+  readonly uncountedReasonPrefix?: string;
 }
 
 /** A table as read for the review: where it is, and how its lines are reviewed once the registry is read. */

@@ -73,6 +73,15 @@ describeWithSharedData("T procedures on the same date (multiple procedure discou
     ]);
     expect(allowed(priced)).toEqual([29519, 19870]);
   });
+
+  it("pays the same lines the same in any order when two T procedures tie at $399.53 (APC 5052): 10061 x 2 = 399.53 x 1.5 = 599.295 -> $599.30, 11042 399.53 x 0.5 = 199.765 -> $199.77", () => {
+    const forward = price([{ hcpcsCode: "10061", units: 2 }, { hcpcsCode: "11042" }]);
+    const backward = price([{ hcpcsCode: "11042" }, { hcpcsCode: "10061", units: 2 }]);
+    expect([allowed(forward), allowed(backward)]).toEqual([
+      [59930, 19977],
+      [19977, 59930],
+    ]);
+  });
 });
 
 describeWithSharedData("packaged N, Q1 and Q2 lines", () => {
@@ -178,6 +187,17 @@ describeWithSharedData("status indicators that are not priced", () => {
     const line = priced.lines[1]?.result;
     expect(line && !line.ok && issueMessage(line.issue)).toBe(
       "71045 has OPPS status indicator Q3 and is not priced: composite APC payment (e.g. multiple imaging, mental health) needs the composite's rules, which this version does not apply.",
+    );
+  });
+
+  // Addendum B gives the 1,306 Q4 codes no APC and no rate: whether one is packaged or paid under the lab fee schedule
+  // depends on the claim, which DOMAIN.md does not document, so the line says so rather than guess $0.
+  it("answers a conditionally packaged lab (Q4) billed beside a clinic visit with the reason, never $0", () => {
+    const priced = price([{ hcpcsCode: "G0463" }, { revenueCode: "0300", hcpcsCode: "85025" }]);
+    expect(allowed(priced)).toEqual([12887, "oppsStatusNotPriced"]);
+    const line = priced.lines[1]?.result;
+    expect(line && !line.ok && issueMessage(line.issue)).toBe(
+      "85025 has OPPS status indicator Q4 and is not priced: it is packaged or paid under the clinical laboratory fee schedule depending on the claim, which this version does not decide.",
     );
   });
 

@@ -82,6 +82,50 @@ const carveOuts: InstitutionalCarveOut[] = [
   { match: { kind: "hcpcs code", from: "J2405" as HcpcsCode, to: "J2405" as HcpcsCode }, method: { kind: "rate per unit", rate: new Decimal("12.345") }, sourceRowNumber: 3 }, // prettier-ignore
 ];
 
+// T procedures tied on their APC rate (10061, 10120 and 11042: APC 5052, $399.53; 20610 and 20611: APC 5441, $295.19)
+// with the rules around them (J1 27447/29881, S 96360/96365 tied on APC 5693, Q1 93005, Q2 0412T, N J2405/C1776,
+// J2 visits on 0450), for claims that list the same lines in other orders.
+const TIED: readonly (readonly [string, string | null])[] = [
+  ["0360", "10061"], ["0360", "10120"], ["0361", "11042"], ["0360", "20610"], ["0360", "20611"], ["0360", "27447"],
+  ["0360", "29881"], ["0730", "93005"], ["0636", "J2405"], ["0278", "C1776"], ["0450", "99284"], ["0450", "99283"],
+  ["0260", "96360"], ["0260", "96365"], ["0360", "0412T"], ["0270", null],
+]; // prettier-ignore
+
+/** Claims drawn from 30 shapes of 2-6 lines, each claim listing its shape's lines in an order of its own. */
+function shuffledClaims(count: number, random: () => number): OutpatientLine[] {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const shapes = Array.from({ length: 30 }, () =>
+    Array.from({ length: 2 + Math.floor(random() * 5) }, (): LineSketch => {
+      const [revenueCode, hcpcsCode] = pick(TIED);
+      const modifiers = random() < 0.15 ? [pick(["73", "74"])] : [];
+      return {
+        revenueCode,
+        hcpcsCode,
+        modifiers,
+        units: pick([1, 1, 2, 3]),
+        serviceDate: random() < 0.8 ? "+0" : "+1",
+      };
+    }),
+  );
+  const lines: OutpatientLine[] = [];
+  for (let c = 1; c <= count; c++) {
+    const first = pick(DAYS.slice(0, 4));
+    const shape = [...pick(shapes)];
+    for (let k = shape.length - 1; k > 0; k--) {
+      const j = Math.floor(random() * (k + 1));
+      [shape[k], shape[j]] = [shape[j]!, shape[k]!];
+    }
+    const sketches = shape.map((s) => ({
+      ...s,
+      claimId: `S${c}`,
+      serviceDate: s.serviceDate === "+0" ? first : new Date(Date.parse(first) + 86_400_000).toISOString().slice(0, 10),
+      charge: pick([null, "1.00", "150.00", "2500.00", "99999.99"]),
+    }));
+    lines.push(...claimLines(...sketches));
+  }
+  return lines;
+}
+
 describeWithSharedData("pricing many outpatient lines at once", () => {
   const lines = generatedClaims(1_500, generator(20_251_207));
   const opps = opps2025("0.8732");
@@ -111,6 +155,31 @@ describeWithSharedData("pricing many outpatient lines at once", () => {
     // 40 shapes, each on at most 3 combinations of Addendum B tables (a second day may fall in the next quarter).
     expect(priced.decimalPricings).toBeLessThanOrEqual(120);
     expect(new Set(clean.map((line) => line.claimId)).size).toBeGreaterThan(500);
+  });
+
+  describe("claims that list the same lines in other orders", () => {
+    const shuffled = shuffledClaims(1_200, generator(20_251_208));
+
+    it("pays every line what claim-by-claim pricing pays it, with T procedures tied on their APC rate", () => {
+      const terms = outpatientTerms({ method: percentOfOpps, lesserOf: true, carveOuts });
+      expect(batched(shuffled, terms, opps)).toEqual(oneByOne(shuffled, terms, opps));
+    });
+
+    it("prices claims holding the same lines once, whatever their order", () => {
+      const priced = priceOutpatientLines(shuffled, outpatientTerms({ method: percentOfOpps }), opps);
+      expect(priced.issues.size).toBe(0);
+      // 30 shapes, each on at most 2 combinations of Addendum B tables: not one pricing per order of the lines.
+      expect(priced.decimalPricings).toBeLessThanOrEqual(60);
+    });
+
+    it("keeps a per-visit revenue code rate on the visit's first line, as claim-by-claim pricing does", () => {
+      const rates = [
+        { revenueCodeFrom: "0450" as RevenueCode, revenueCodeTo: "0459" as RevenueCode, rate: new Decimal("850"), basis: "per visit", sourceRowNumber: 2 }, // prettier-ignore
+        { revenueCodeFrom: "0001" as RevenueCode, revenueCodeTo: "0999" as RevenueCode, rate: new Decimal("12.5"), basis: "per unit", sourceRowNumber: 3 }, // prettier-ignore
+      ] as const;
+      const terms = outpatientTerms({ method: { kind: "revenue code rates", rateTableName: "Rates" }, revenueCodeRates: rates }); // prettier-ignore
+      expect(batched(shuffled, terms, opps)).toEqual(oneByOne(shuffled, terms, opps));
+    });
   });
 
   it("names each claim's own line and date in an issue, when another claim of the same shape failed first", () => {

@@ -4,7 +4,8 @@
  * the J1 line, the rest packaged at $0), a stay is compared as a whole on its first line, and a claim that cannot be
  * priced says why on every line.
  */
-import { Decimal, ok, reviewInstitutionalVariances, type ContractRegistry } from "../../../src/engine";
+import { Decimal, ok, reviewInstitutionalVariances, summariseInstitutionalVariances } from "../../../src/engine";
+import type { ContractRegistry } from "../../../src/engine";
 import type { Cents, HcpcsCode, InstitutionalInputLine, IsoDate, MsDrg, RevenueCode } from "../../../src/engine";
 import { DEFAULT_VARIANCE_TOLERANCE } from "../../../src/engine";
 import { readRegistry } from "../../../src/excel/registry";
@@ -131,6 +132,19 @@ describeWithSharedData("the institutional variance review", () => {
     expect(flags).toEqual(["Denied", "Denied"]);
   });
 
+  // HFMA's denial rate counts claims (DOMAIN.md 4.1, 4.3): a denied stay of three lines is one denial, not three.
+  it("counts a denied stay once in the Summary's lines, denials and denial rate, with all its charges denied", () => {
+    const inputs = [
+      ...["0124", "0250", "0300"].map((rev) => deniedFor(stayLine("IP-1", "Mercy Behavioral", rev, 0), "CO-197")),
+      deniedFor(outpatient("OP-1", "Valley Hospital", "0450", "99284", 0), "CO-50"),
+      outpatient("OP-2", "Valley Hospital", "0510", "G0463", 100),
+    ];
+    const { total } = summariseInstitutionalVariances(inputs, review(...inputs));
+    expect(total).toMatchObject({ lines: 3, deniedLines: 2, chargeAmount: 5 * 4_500_000, deniedChargeAmount: 4 * 4_500_000 }); // prettier-ignore
+    expect(total.denialRateByCount).toBe(2 / 3);
+    expect(total.topDenialCategories).toEqual([{ category: "medical_necessity", lines: 2 }]);
+  });
+
   // Mercy Behavioral: DRG 470 has a $20,000.00 case rate.
   it("compares a stay with its claim's allowed amount once, on its first line", () => {
     const [first, second] = review(
@@ -157,7 +171,7 @@ describeWithSharedData("the institutional variance review", () => {
     const reason = 'Contract "Valley Hospital" has no inpatient terms: add its row to the InpatientTerms table.';
     expect(reasons).toEqual([
       ["No contract rate", reason],
-      ["No contract rate", reason],
+      ["No contract rate", `Part of stay IP-2, compared and counted on its first line (${reason})`],
     ]);
   });
 

@@ -153,9 +153,20 @@ describeWithSharedData("the variance review of the sample's hospital claims", ()
     for (const row of denied)
       expect(reviewOf(row)).toMatchObject({
         flag: "Denied",
-        reason: "Denied (Authorization/Precertification): CO-197",
+        reason: expect.stringContaining("Denied (Authorization/Precertification): CO-197"),
         recoverableAmount: 0,
       });
+  });
+
+  it("counts each denied stay once in the Summary's denied lines and denial rate, by live formula, as the engine does", () => {
+    const sheet = reviewSheetNames("HospitalClaims").summary;
+    const [payers] = rowsOf(sheet, "Total");
+    const deniedRows = rowsWhere((r) => reviewOf(r).flag === "Denied");
+    const deniedStays = new Set(deniedRows.filter(isStay).map(claimOf));
+    const deniedUnits = deniedStays.size + deniedRows.filter((r) => !isStay(r)).length;
+    expect(deniedStays.size).toBeGreaterThan(0);
+    expect([simulator.cell(sheet, payers!, 8).value, summary.total.deniedLines]).toEqual([deniedUnits, deniedUnits]);
+    expect(simulator.cell(sheet, payers!, 9).value).toBeCloseTo(summary.total.denialRateByCount!, 12);
   });
 
   it("totals the Summary's blocks by payer, by MS-DRG and by HCPCS code, by live formula, as the engine does", () => {
