@@ -34,13 +34,12 @@ async function startPlayground(): Promise<void> {
       // The functions need the registry, and the registry is read from the simulator built with the functions: so
       // construct, then start the cache on it (it reads, watches the tables and recalculates), before showing it.
       await registryCache.start(simulator.excel);
-      // A new key: the grid and the task pane start afresh on the opened workbook, as Excel's window would.
+      // A new key: the task pane starts afresh on the opened workbook (the window, with Open and Save, stays).
       opened += 1;
       root.render(
         <PlaygroundApp
-          key={opened}
           workbook={simulator}
-          taskPane={<App />}
+          taskPane={<App key={opened} />}
           paneWidth={paneWidthAsked(window.location.search)}
           fileControls={
             <WorkbookFileControls
