@@ -103,13 +103,29 @@ export default tseslint.config(
   },
   {
     files: ["src/functions/**"],
-    rules: forbid("**/formats/**", "**/taskpane/**", "**/playground/**", "react", "@fluentui/*", "hyperformula"),
+    rules: forbid(
+      "**/formats/**",
+      "**/taskpane/**",
+      "**/playground/**",
+      "react",
+      "@fluentui/*",
+      "hyperformula",
+      "exceljs",
+    ),
   },
   {
     files: ["src/excel/**"],
-    rules: forbid("**/functions/**", "**/taskpane/**", "**/playground/**", "react", "@fluentui/*", "hyperformula"),
+    rules: forbid(
+      "**/functions/**",
+      "**/taskpane/**",
+      "**/playground/**",
+      "react",
+      "@fluentui/*",
+      "hyperformula",
+      "exceljs",
+    ),
   },
-  { files: ["src/taskpane/**"], rules: forbid("**/playground/**", "hyperformula") },
+  { files: ["src/taskpane/**"], rules: forbid("**/playground/**", "hyperformula", "exceljs") },
   {
     // The command-line tool runs in Node, without Office.js: of src/excel it may import only the pure table specs and
     // their parsing (the registry's public entry, the column dictionary, the claims columns).

@@ -22,9 +22,12 @@ export function PlaygroundApp({
   workbook,
   taskPane,
   paneWidth,
+  fileControls,
 }: {
   workbook: HostWorkbook;
   taskPane: ReactNode;
+  /** Open and Save of .xlsx files, in the title bar. */
+  fileControls?: ReactNode;
   /** The task pane's width in CSS pixels (Excel opens it about 350 wide); the page's default when omitted. */
   paneWidth?: number;
 }) {
@@ -96,6 +99,7 @@ export function PlaygroundApp({
       <header className="title-bar">
         <span className="product">Payer Contracts</span>
         <span className="subtitle">Playground · simulated Excel workbook · nothing leaves this page</span>
+        {fileControls}
       </header>
       <div className="window">
         <div className="workbook">

@@ -5,7 +5,9 @@ import { installCustomFunctionsShim } from "./customFunctionsShim";
 import { installOfficeShim } from "./officeShim";
 import { PlaygroundApp } from "./PlaygroundApp";
 import { buildSampleWorkbook } from "./sample/sampleWorkbook";
-import { WorkbookSimulator } from "./simulator";
+import type { WorkbookSimulator } from "./simulator";
+import { WorkbookFileControls } from "./WorkbookFileControls";
+import { PlaygroundWorkspace } from "./workspace";
 
 /**
  * The playground: the sample workbook in the workbook simulator, shown as a grid, with the real task pane and
@@ -18,19 +20,38 @@ async function startPlayground(): Promise<void> {
   await import("../functions/functions");
 
   const hospital = new URLSearchParams(window.location.search).has("hospital");
-  const simulator = new WorkbookSimulator(buildSampleWorkbook(undefined, { hospital }), { customFunctions });
-  const host = globalThis as unknown as { Excel: unknown };
-  host.Excel = simulator.excel;
   installOfficeShim();
-  // The functions need the registry, and the registry is read from the simulator built with the functions: so
-  // construct, then start the cache on it (it reads, watches the tables and recalculates), before showing the grid.
-  await registryCache.start(simulator.excel);
-
   const container = document.getElementById("root");
   if (container === null) throw new Error('playground.html lacks the <div id="root"> the playground renders into');
-  createRoot(container).render(
-    <PlaygroundApp workbook={simulator} taskPane={<App />} paneWidth={paneWidthAsked(window.location.search)} />,
+  const root = createRoot(container);
+  let opened = 0;
+  const workspace: PlaygroundWorkspace = new PlaygroundWorkspace(
+    buildSampleWorkbook(undefined, { hospital }),
+    { customFunctions },
+    async (simulator: WorkbookSimulator) => {
+      const host = globalThis as unknown as { Excel: unknown };
+      host.Excel = simulator.excel;
+      // The functions need the registry, and the registry is read from the simulator built with the functions: so
+      // construct, then start the cache on it (it reads, watches the tables and recalculates), before showing it.
+      await registryCache.start(simulator.excel);
+      // A new key: the task pane starts afresh on the opened workbook (the window, with Open and Save, stays).
+      opened += 1;
+      root.render(
+        <PlaygroundApp
+          workbook={simulator}
+          taskPane={<App key={opened} />}
+          paneWidth={paneWidthAsked(window.location.search)}
+          fileControls={
+            <WorkbookFileControls
+              onOpen={(name, bytes) => workspace.open(name, bytes)}
+              onSave={() => workspace.save()}
+            />
+          }
+        />,
+      );
+    },
   );
+  await workspace.start();
 }
 
 /** `?paneWidth=320` tries the task pane at another width than Excel's usual 350 px (the browser tests use it). */

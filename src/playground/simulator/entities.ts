@@ -6,6 +6,12 @@ import { MAX_COLUMNS, type CellRect } from "./addresses";
 /** A value as the user or the API enters it; a string starting with "=" is a formula. */
 export type CellInput = string | number | boolean | null;
 
+/**
+ * Text entered so that it stays text, with the leading apostrophe a user types in Excel: "=1+1", "-5" or "00100"
+ * read from a file land as those characters, never as a formula or a number.
+ */
+export const textInput = (text: string): CellInput => (text === "" ? null : `'${text}`);
+
 /** Property sets and method calls recorded on an object the simulator does not model (charts, formats). */
 export interface Recorded {
   /** Dotted path -> last value set, e.g. "cellValue.format.fill.color" -> "#FFC7CE". */

@@ -12,8 +12,9 @@ export type {
   WorkbookDescription,
 } from "./description";
 export type { SimRequestContext } from "./requestContext";
+export { textInput } from "./entities";
 export type { CellInput, Recorded, RecordedChart, RecordedConditionalFormat, RecordedRangeFormat } from "./entities";
 export type { ChangedEventArgs, SimulatorChange } from "./workbookModel";
 export { ErrorCodes, SimulatorError } from "./errors";
 export { DEFAULT_REQUEST_BUDGET_BYTES } from "./requestBudget";
-export { columnLetters, formatRect, parseAddress } from "./addresses";
+export { columnLetters, formatRect, MAX_COLUMNS, MAX_ROWS, parseAddress, type CellRect } from "./addresses";

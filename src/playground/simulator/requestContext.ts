@@ -17,6 +17,8 @@ export interface Command {
   /** What the command sends to Excel, for the request-size estimate. */
   readonly payload: () => unknown;
   readonly apply: () => void | (() => void);
+  /** Work Excel does on its side before applying the request (reading an inserted file), awaited before `apply`. */
+  readonly prepare?: () => Promise<void>;
 }
 
 export interface RequestLogEntry {
@@ -67,6 +69,7 @@ export class SimRequestContext {
     if (commands.length === 0 && refusal === null) return; // nothing to send: office.js makes no round trip
     const bytes = requestBytes(commands.map((c) => ({ location: c.location, payload: c.payload() })));
     await nextHostTurn(); // the request travels to Excel; the page runs meanwhile
+    if (refusal === null) await Promise.all(commands.map((command) => command.prepare?.()));
     const failure = refusal ?? (bytes > this.budgetBytes ? this.oversized(bytes, commands[0]) : this.apply(commands));
     this.log.push({ bytes, ok: failure === null });
     await nextHostTurn(); // the response travels back

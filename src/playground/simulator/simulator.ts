@@ -160,6 +160,13 @@ export class WorkbookSimulator {
     return errorMessage === undefined ? cell : { ...cell, errorMessage };
   }
 
+  /** The address ("C2:C40") of the dynamic array a formula at this cell spills into; null when it spills nothing. */
+  spillRange(sheet: string, row: number, column: number): string | null {
+    const spill = this.model.cells.engine.spillOf(this.sheet(sheet).name, row, column);
+    if (spill === null || spill.row !== row || spill.column !== column) return null;
+    return spill.rect.rowCount * spill.rect.columnCount > 1 ? formatRect(spill.rect) : null;
+  }
+
   /** Enters text as a user types it into a cell ("" clears it); fires change events like an edit in Excel. */
   setCellInput(sheet: string, row: number, column: number, input: string): void {
     this.model.write(this.sheet(sheet), { row, column, rowCount: 1, columnCount: 1 }, [[input as CellInput]], "values");

@@ -3,7 +3,7 @@
  * test fixtures), and its loading into a model.
  */
 import { parseAddress } from "./addresses";
-import type { CellInput } from "./entities";
+import type { CellInput, RecordedConditionalFormat, RecordedRangeFormat } from "./entities";
 import { WorkbookModel } from "./workbookModel";
 import type { CustomFunctionImpl } from "./customFunctionPlugin";
 import { mayHaveStructuredRefs } from "./structuredRefs";
@@ -17,7 +17,10 @@ export interface SheetSnapshot {
   /** e.g. { address: "F2:H3001", format: "$#,##0.00" }. */
   numberFormats?: { address: string; format: string }[];
   /** Address includes the header row, e.g. "A1:K3001". */
-  tables?: { name: string; address: string }[];
+  tables?: { name: string; address: string; style?: string }[];
+  /** Fills, fonts, column widths and freeze panes, as the add-in's `range.format` sets record them. */
+  rangeFormats?: RecordedRangeFormat[];
+  conditionalFormats?: RecordedConditionalFormat[];
 }
 
 export interface WorkbookSnapshot {
@@ -59,9 +62,11 @@ export function loadSnapshot(
         sheet,
         rect: rectOf(t.address, `table ${t.name}`),
         deleted: false,
-        style: "TableStyleMedium2",
+        style: t.style ?? "TableStyleMedium2",
       });
     }
+    sheet.rangeFormats.push(...(s.rangeFormats ?? []));
+    sheet.conditionalFormats.push(...(s.conditionalFormats ?? []));
   });
   // Constants first, then formulas that need them in place: a custom function's spill is sized when it is
   // entered, from its arguments' values; a structured reference is translated from the table's header texts.

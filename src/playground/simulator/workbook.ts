@@ -1,7 +1,10 @@
 /**
  * Excel.Workbook (`context.workbook`) and Excel.Application (`context.workbook.application`).
  */
-import { ClientObjectBase } from "./clientObject";
+import { ClientObjectBase, ClientResult } from "./clientObject";
+import { invalidArgument } from "./errors";
+import { insertSnapshotSheets, type InsertWorksheetOptions } from "./insertWorksheets";
+import type { WorkbookSnapshot } from "./snapshot";
 import { NamedItemCollectionProxy } from "./names";
 import { RangeProxy } from "./range";
 import type { SimRequestContext } from "./requestContext";
@@ -48,6 +51,33 @@ export class WorkbookProxy extends ClientObjectBase<object> {
 
   getSelectedRange(): RangeProxy {
     return this.getActiveCell();
+  }
+
+  /**
+   * Inserts the worksheets of a base64-encoded .xlsx file (ExcelApi 1.13); the result holds the new sheets' ids.
+   * The file is read with the playground's .xlsx module, loaded only when a file is inserted.
+   */
+  insertWorksheetsFromBase64(base64File: string, options: InsertWorksheetOptions = {}): ClientResult<string[]> {
+    const result = new ClientResult<string[]>();
+    let file: WorkbookSnapshot | string = "the file was not read";
+    this.context.enqueue({
+      location: "Workbook.insertWorksheetsFromBase64",
+      payload: () => ({ base64File, options }),
+      prepare: async () => {
+        const { describeXlsxOpenIssue, openXlsx } = await import("../xlsx/openXlsx");
+        const opened = await openXlsx(
+          Uint8Array.from(atob(base64File), (c) => c.charCodeAt(0)),
+          "The inserted file",
+        );
+        file = opened.ok ? opened.value.snapshot : describeXlsxOpenIssue(opened.issue);
+      },
+      apply: () => {
+        if (typeof file === "string") throw invalidArgument(file);
+        const ids = insertSnapshotSheets(this.context.model, file, options);
+        return () => result.settle(ids);
+      },
+    });
+    return result;
   }
 }
 

@@ -4,7 +4,7 @@
  * file bytes with no custom function registered, every figure is the same.
  */
 import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
-import { formulasIn, openXlsx, saveAsXlsx } from "../../support/xlsxRoundTrip";
+import { formulasIn, savedAndReopened } from "../../support/xlsxRoundTrip";
 import { valuesOn } from "../sharing/support";
 import { aBriefWorkbook, BRIEF, buildBrief, buildNegotiation, buildProposals, NEGOTIATION, PROPOSALS } from "./briefSupport"; // prettier-ignore
 
@@ -22,7 +22,7 @@ describe("a negotiation's three sheets saved as .xlsx and reopened without the a
     await buildProposals(simulator);
     const brief = await buildBrief(simulator);
     if (typeof brief === "string") throw new Error(brief);
-    saved = await openXlsx(await saveAsXlsx(simulator, simulator.sheetNames()));
+    saved = await savedAndReopened(simulator);
     reopened = new WorkbookSimulator(saved);
     await reopened.whenIdle();
   });

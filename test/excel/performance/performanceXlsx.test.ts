@@ -7,7 +7,7 @@
 import { MONTHLY_COLUMNS } from "../../../src/excel/performance";
 import { PLANTED_SIGNED_PROPOSAL } from "../../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
-import { formulasIn, openXlsx, saveAsXlsx } from "../../support/xlsxRoundTrip";
+import { formulasIn, savedAndReopened } from "../../support/xlsxRoundTrip";
 import { valuesOn } from "../sharing/support";
 import { buildAtNow, reviewedSample, SHEET } from "./reviewedSample";
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   const { simulator, request } = await reviewedSample();
   firstRow = (await buildAtNow(simulator, request)).layout.firstRow;
   original = simulator;
-  saved = await openXlsx(await saveAsXlsx(simulator, ["Claims", SHEET], { valuesOnly: ["Claims"] }));
+  saved = await savedAndReopened(simulator, { sheets: ["Claims", SHEET], valuesOnly: ["Claims"] });
   reopened = new WorkbookSimulator(saved);
 });
 
@@ -33,7 +33,7 @@ describe("the Contract Performance sheet saved as .xlsx with its claims table", 
     expect(formulas.filter((f) => /PAYER\./i.test(f))).toEqual([]);
     expect(formulas.some((f) => f.includes("Claims[Variance Flag]"))).toBe(true);
     expect(saved.sheets.find((s) => s.name === "Claims")!.tables).toEqual([
-      { name: "Claims", address: expect.stringMatching(/^A1:[A-Z]+\d+$/) },
+      { name: "Claims", address: expect.stringMatching(/^A1:[A-Z]+\d+$/), style: "TableStyleMedium2" },
     ]);
   });
 

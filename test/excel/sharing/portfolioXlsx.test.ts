@@ -6,7 +6,7 @@
 import { buildPortfolioSummary, describePortfolioIssue } from "../../../src/excel/sharing";
 import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator, type WorkbookSnapshot } from "../../../src/playground/simulator";
-import { formulasIn, openXlsx, saveAsXlsx } from "../../support/xlsxRoundTrip";
+import { formulasIn, savedAndReopened } from "../../support/xlsxRoundTrip";
 import { aPortfolioRequest, valuesOn } from "./support";
 
 jest.setTimeout(120_000);
@@ -22,7 +22,7 @@ describe("the portfolio summary saved as .xlsx", () => {
       now: () => new Date("2025-06-30T12:00:00Z"),
     });
     if (!built.ok) throw new Error(describePortfolioIssue(built.issue));
-    saved = await openXlsx(await saveAsXlsx(simulator, [SHEET]));
+    saved = await savedAndReopened(simulator, { sheets: [SHEET] });
   });
 
   it("keeps its live formulas in the file, none of them the add-in's", () => {
