@@ -24,6 +24,20 @@ function contentSecurityPolicy(dev) {
   ].join("; ");
 }
 
+/**
+ * A chunk of the add-in page: its two entries, and the chunks of the task pane's tabs it fetches when a tab first
+ * opens (shared with the playground, which renders the same task pane; the playground's own chunks are not).
+ */
+function isAddinPageChunk(chunk) {
+  if (chunk.name === "functions" || chunk.name === "taskpane") return true;
+  return (
+    !chunk.canBeInitial() &&
+    [...chunk.groupsIterable].some((group) =>
+      [...group.parentsIterable].some((parent) => parent.chunks.some((c) => c.name === "taskpane")),
+    )
+  );
+}
+
 // Only honoured as an HTTP header (a <meta> policy may not carry it): who may frame our pages.
 const FRAME_ANCESTORS =
   "frame-ancestors https://*.officeapps.live.com https://*.office.com https://*.microsoft.com 'self'";
@@ -70,8 +84,16 @@ module.exports = async (env = {}, argv = {}) => {
         cacheGroups: {
           addinShared: {
             name: "addin-shared",
-            chunks: (chunk) => chunk.name === "functions" || chunk.name === "taskpane",
-            minChunks: 2,
+            chunks: isAddinPageChunk,
+            // What the functions use and the task pane too, at once or in a tab's chunk fetched later: a tab's
+            // chunk would otherwise carry its own copy of zod and the engine, which functions.js already loaded.
+            test: (module, { chunkGraph }) => {
+              const chunks = [...chunkGraph.getModuleChunksIterable(module)];
+              return (
+                chunks.some((chunk) => chunk.name === "functions") &&
+                chunks.some((chunk) => chunk.name !== "functions" && isAddinPageChunk(chunk))
+              );
+            },
             enforce: true,
           },
         },

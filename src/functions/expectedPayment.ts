@@ -109,31 +109,37 @@ export function expectedPayments(
   snapshot: RegistrySnapshot,
   read: ReadArguments<typeof CONTRACT_LINE_ARGUMENTS>,
 ): (number | CustomFunctions.Error)[] {
-  const results: (number | CustomFunctions.Error)[] = new Array(read.rows);
-  // The good lines go straight into the batch pricer's columns, without an object per line.
-  const positions: number[] = [];
-  const contractName: string[] = [];
-  const hcpcsCode: HcpcsCode[] = [];
-  const serviceDate: IsoDate[] = [];
-  const modifiers: (readonly Modifier[])[] = [];
-  const units: number[] = [];
-  const chargeAmount: (number | null)[] = [];
-  const setting: CareSetting[] = [];
+  const { rows } = read;
+  const results: (number | CustomFunctions.Error)[] = new Array(rows);
+  // The good lines go straight into the batch pricer's columns, without an object per line, each column allocated
+  // once at its largest (issue 20: growing eight arrays line by line was a fifth of an adapter call).
+  const positions = new Int32Array(rows);
+  const contractName: string[] = new Array(rows);
+  const hcpcsCode: HcpcsCode[] = new Array(rows);
+  const serviceDate: IsoDate[] = new Array(rows);
+  const modifiers: (readonly Modifier[])[] = new Array(rows);
+  const units = new Float64Array(rows);
+  const chargeAmount: (number | null)[] = new Array(rows);
+  const setting: CareSetting[] = new Array(rows);
+  let count = 0;
   visitContractLines(
     snapshot,
     read,
     (i, name, line) => {
-      positions.push(i);
-      contractName.push(name);
-      hcpcsCode.push(line.hcpcsCode);
-      serviceDate.push(line.serviceDate);
-      modifiers.push(line.modifiers);
-      units.push(line.units);
-      chargeAmount.push(line.chargeAmount);
-      setting.push(line.setting);
+      positions[count] = i;
+      contractName[count] = name;
+      hcpcsCode[count] = line.hcpcsCode;
+      serviceDate[count] = line.serviceDate;
+      modifiers[count] = line.modifiers;
+      units[count] = line.units;
+      chargeAmount[count] = line.chargeAmount;
+      setting[count] = line.setting;
+      count++;
     },
     (i, error) => (results[i] = error),
   );
+  // The pricer reads as many lines as there are codes.
+  hcpcsCode.length = count;
   const priced = priceLines(snapshot.registry, {
     contractName,
     hcpcsCode,
@@ -143,10 +149,10 @@ export function expectedPayments(
     chargeAmount,
     setting,
   });
-  positions.forEach((position, k) => {
+  for (let k = 0; k < count; k++) {
     const issue = priced.issues.get(k);
-    results[position] = issue === undefined ? priced.allowedAmount[k]! / 100 : engineIssueError(issue);
-  });
+    results[positions[k]!] = issue === undefined ? priced.allowedAmount[k]! / 100 : engineIssueError(issue);
+  }
   return results;
 }
 

@@ -8,9 +8,14 @@ import path from "path";
 import type { ExcelGateway } from "../../src/excel/core/excelGateway";
 import type { WorkbookSimulator, WorkbookSnapshot } from "../../src/playground/simulator";
 import { App } from "../../src/taskpane/App";
+import { TASK_PANE_PANELS } from "../../src/taskpane/panels";
 import { excelBeforeEachSync } from "../support/excelRequests";
 
 const FIXTURES = path.resolve(__dirname, "..", "fixtures");
+
+// Each tab's code fetched before any test opens a tab, as in a pane whose tabs have all been opened once, so that a
+// tab shows at once (test/taskpane/lazyPanel.test.tsx covers the first opening, while the code arrives).
+beforeAll(() => Promise.all(TASK_PANE_PANELS.map((panel) => panel.load?.())));
 
 /** Renders the task pane on `excel` (a simulator's, or one wrapped around it) and selects the tab named `tab`. */
 export function openTab(excel: ExcelGateway, tab: string): void {

@@ -45,6 +45,8 @@ export class FormulaEngine {
       currencySymbol: ["$"],
       useArrayArithmetic: true,
       smartRounding: true,
+      // Excel's own row limit: HyperFormula's default (40,000) refused the 100,000-line claims tables of issue 20.
+      maxRows: 1_048_576,
     };
     this.hf = HyperFormula.buildFromSheets(Object.fromEntries(sheetNames.map((n) => [n, []])), this.config);
   }
