@@ -303,6 +303,16 @@ function queueSheet(sheet: Excel.Worksheet, layout: PerformanceLayout): void {
     format.custom.format.fill.color = fill;
     format.custom.format.font.color = font;
   }
+  for (const { cell, source } of layout.scorecard.choices) {
+    const validation = sheet.getRange(cell).dataValidation;
+    validation.rule = { list: { inCellDropDown: true, source } };
+    validation.errorAlert = {
+      showAlert: true,
+      style: "Stop",
+      title: "Not a rule of the table",
+      message: "Pick one of the codes of the prompt-pay rule table below.",
+    };
+  }
   for (const { title, source, position } of layout.charts) {
     const chart = sheet.charts.add("Line", sheet.getRange(source), "Columns");
     chart.title.text = title;

@@ -69,6 +69,8 @@ export interface ScorecardLayout {
   /** Rows the block takes, from its top. */
   readonly height: number;
   readonly inputCells: Readonly<Record<CostInputKey, string>>;
+  /** Input cells that take one of a list, with the list's range: the prompt-pay rule, from the rule table's codes. */
+  readonly choices: readonly { readonly cell: string; readonly source: string }[];
   readonly headerRow: number;
   readonly firstRow: number;
   readonly portfolioRow: number;
@@ -208,7 +210,8 @@ export function layoutScorecard(source: ScorecardSource, top: number): Scorecard
       style: "total",
     },
   ];
-  return { blocks, height: portfolioRow - top, inputCells, headerRow, firstRow, portfolioRow };
+  const choices = [{ cell: inputCells.promptPayState, source: `=${ruleColumn("code")}` }];
+  return { blocks, height: portfolioRow - top, inputCells, choices, headerRow, firstRow, portfolioRow };
 }
 
 /** What the block computes, in words, with the columns it reads. */

@@ -134,6 +134,8 @@ export function clearRecords(sheet: SheetEntity, rect: CellRect): void {
     return Object.keys(properties).length + calls.length === 0 ? [] : [{ ...record, properties, calls }];
   });
   sheet.rangeFormats.splice(0, sheet.rangeFormats.length, ...keptFormats);
+  const keptValidations = sheet.dataValidations.filter((record) => !inside(record));
+  sheet.dataValidations.splice(0, sheet.dataValidations.length, ...keptValidations);
 }
 
 /** The pasted rectangle and its blocks (one per copy), for a source of `height` x `width` after transposing. */
@@ -187,6 +189,7 @@ export function copyRange(
     });
     pasteRecords(source.sheet.conditionalFormats, sheet.conditionalFormats, source.rect, blocks, transpose);
     pasteRecords(source.sheet.rangeFormats, sheet.rangeFormats, source.rect, blocks, transpose);
+    pasteRecords(source.sheet.dataValidations, sheet.dataValidations, source.rect, blocks, transpose);
   }
   if (contents !== null) {
     const raws = cells.map(sheet, rect, (row, column) => {

@@ -16,6 +16,7 @@ import {
   keyRow,
   type RecordedChart,
   type RecordedConditionalFormat,
+  type RecordedDataValidation,
   type RecordedRangeFormat,
   type SheetEntity,
 } from "./entities";
@@ -37,6 +38,7 @@ export interface SheetDescription {
   readonly conditionalFormats: readonly RecordedConditionalFormat[];
   readonly charts: readonly RecordedChart[];
   readonly rangeFormats: readonly RecordedRangeFormat[];
+  readonly dataValidations: readonly RecordedDataValidation[];
 }
 
 export interface TableDescription {
@@ -114,6 +116,7 @@ export function describeWorkbook(model: WorkbookModel, options: DescribeOptions 
       conditionalFormats: plain(sheet.conditionalFormats),
       charts: plain(sheet.charts),
       rangeFormats: plain(sheet.rangeFormats),
+      dataValidations: plain(sheet.dataValidations),
     })),
     activeSheet: model.activeSheet.name,
     tables: model.tables.map((t) => ({

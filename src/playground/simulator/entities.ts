@@ -32,6 +32,12 @@ export interface RecordedChart extends Recorded {
   readonly seriesBy: string;
 }
 
+/** A range's `dataValidation` sets (`rule = { list: { source } }`) and calls (`clear()`), recorded per range. */
+export interface RecordedDataValidation extends Recorded {
+  /** Address on its sheet, without the sheet name ("B12"). */
+  readonly address: string;
+}
+
 /** A `range.format...` set or call (column widths, fonts, fills), recorded per range. */
 export interface RecordedRangeFormat extends Recorded {
   readonly address: string;
@@ -49,6 +55,7 @@ export interface SheetEntity {
   readonly conditionalFormats: RecordedConditionalFormat[];
   readonly charts: RecordedChart[];
   readonly rangeFormats: RecordedRangeFormat[];
+  readonly dataValidations: RecordedDataValidation[];
 }
 
 export interface TableEntity {
@@ -84,5 +91,6 @@ export function newSheet(id: string, name: string): SheetEntity {
     conditionalFormats: [],
     charts: [],
     rangeFormats: [],
+    dataValidations: [],
   };
 }

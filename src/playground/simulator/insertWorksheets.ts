@@ -59,6 +59,7 @@ function insertSheet(model: WorkbookModel, source: SheetSnapshot): SheetEntity {
   }
   sheet.rangeFormats.push(...(source.rangeFormats ?? []));
   sheet.conditionalFormats.push(...(source.conditionalFormats ?? []));
+  sheet.dataValidations.push(...(source.dataValidations ?? []));
   return sheet;
 }
 

@@ -5,7 +5,7 @@
  */
 import { formatAddress, formatRect, intersect, MAX_COLUMNS, MAX_ROWS, parseAddress, type CellRect } from "./addresses";
 import { ClientObjectBase } from "./clientObject";
-import type { RangeEntity, RecordedRangeFormat, SheetEntity } from "./entities";
+import type { RangeEntity, RecordedDataValidation, RecordedRangeFormat, SheetEntity } from "./entities";
 import { invalidArgument, itemNotFound } from "./errors";
 import { clearRecords, copyRange } from "./copyRange";
 import { ConditionalFormatCollection } from "./recordedCollections";
@@ -251,6 +251,20 @@ export class RangeProxy extends ClientObjectBase<RangeEntity> {
 
   get conditionalFormats(): ConditionalFormatCollection {
     return this.cached("conditionalFormats", () => new ConditionalFormatCollection(this));
+  }
+
+  /** The range's data validation (`rule = { list: { inCellDropDown, source } }`), recorded as it is set. */
+  get dataValidation(): unknown {
+    return this.cached("dataValidation", () => {
+      const record: RecordedDataValidation = { address: "", properties: {}, calls: [] };
+      return createRecorder(this.context, "DataValidation", record, {
+        attach: () => {
+          const { sheet, rect } = this.entity();
+          (record as { address: string }).address = formatRect(rect);
+          sheet.dataValidations.push(record);
+        },
+      });
+    });
   }
 }
 

@@ -5,7 +5,14 @@
 import { formatRect } from "./addresses";
 import type { CustomFunctionImpl } from "./customFunctionPlugin";
 import { describeWorkbook, type DescribeOptions, type WorkbookDescription } from "./description";
-import type { CellInput, RecordedChart, RecordedConditionalFormat, RecordedRangeFormat, SheetEntity } from "./entities";
+import type {
+  CellInput,
+  RecordedChart,
+  RecordedConditionalFormat,
+  RecordedDataValidation,
+  RecordedRangeFormat,
+  SheetEntity,
+} from "./entities";
 import { ErrorCodes, SimulatorError } from "./errors";
 import { formatValue } from "./numberFormat";
 import { DEFAULT_REQUEST_BUDGET_BYTES } from "./requestBudget";
@@ -198,6 +205,11 @@ export class WorkbookSimulator {
   /** Recorded `range.format` sets and calls (fonts, fills, widths), freeze panes and protection. */
   rangeFormats(sheet: string): ReadonlyArray<RecordedRangeFormat> {
     return this.sheet(sheet).rangeFormats;
+  }
+
+  /** Recorded `range.dataValidation` rules (lists to pick from). */
+  dataValidations(sheet: string): ReadonlyArray<RecordedDataValidation> {
+    return this.sheet(sheet).dataValidations;
   }
 
   /** Tables with their sheet and address (header row included). */

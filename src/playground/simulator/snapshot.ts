@@ -3,7 +3,7 @@
  * test fixtures), and its loading into a model.
  */
 import { parseAddress } from "./addresses";
-import type { CellInput, RecordedConditionalFormat, RecordedRangeFormat } from "./entities";
+import type { CellInput, RecordedConditionalFormat, RecordedDataValidation, RecordedRangeFormat } from "./entities";
 import { WorkbookModel } from "./workbookModel";
 import type { CustomFunctionImpl } from "./customFunctionPlugin";
 import { mayHaveStructuredRefs } from "./structuredRefs";
@@ -21,6 +21,7 @@ export interface SheetSnapshot {
   /** Fills, fonts, column widths and freeze panes, as the add-in's `range.format` sets record them. */
   rangeFormats?: RecordedRangeFormat[];
   conditionalFormats?: RecordedConditionalFormat[];
+  dataValidations?: RecordedDataValidation[];
 }
 
 export interface WorkbookSnapshot {
@@ -67,6 +68,7 @@ export function loadSnapshot(
     }
     sheet.rangeFormats.push(...(s.rangeFormats ?? []));
     sheet.conditionalFormats.push(...(s.conditionalFormats ?? []));
+    sheet.dataValidations.push(...(s.dataValidations ?? []));
   });
   // Constants first, then formulas that need them in place: a custom function's spill is sized when it is
   // entered, from its arguments' values; a structured reference is translated from the table's header texts.

@@ -23,6 +23,7 @@ const NOT_SAVED = {
   conditionalFormats: "conditional formats other than formula rules",
   names: "named items that are not a range",
   formats: "formatting the file format here does not carry",
+  dataValidations: "data validation rules other than a list to pick from",
 } as const;
 
 export type NotSavedFeature = keyof typeof NOT_SAVED;
@@ -165,6 +166,14 @@ function expressionRule({ properties }: Recorded & { type: string }): ExcelJS.Co
   };
 }
 
+/** A recorded list rule's source as the file's formula ("$A$5:$A$11", or a quoted list); null for any other rule. */
+function listSource({ properties }: Recorded): string | null {
+  const rule = properties["rule"] as { readonly list?: { readonly source?: unknown } } | undefined;
+  const source = rule?.list?.source;
+  if (typeof source !== "string") return null;
+  return source.startsWith("=") ? fileFormula(source) : `"${source}"`;
+}
+
 /** A sheet's cells; a formula that spills is stored as an array formula over the range it fills. */
 function writeCells(
   out: ExcelJS.Worksheet,
@@ -215,6 +224,11 @@ export async function saveXlsx(simulator: WorkbookSimulator, options: SaveOption
       if (rule === null)
         notSaved.push({ feature: "conditionalFormats", sheet: sheet.name, what: `${format.type} on ${format.address}` }); // prettier-ignore
       else out.addConditionalFormatting({ ref: format.address, rules: [rule] });
+    }
+    for (const validation of sheet.dataValidations) {
+      const source = listSource(validation);
+      if (source === null) notSaved.push({ feature: "dataValidations", sheet: sheet.name, what: validation.address });
+      else out.getCell(validation.address).dataValidation = { type: "list", allowBlank: true, formulae: [source] };
     }
     for (const chart of sheet.charts) {
       const title = chart.properties["title.text"];

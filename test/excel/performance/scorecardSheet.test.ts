@@ -128,6 +128,19 @@ describe("the cost of doing business and scorecard on the sample workbook", () =
     await simulator.whenIdle();
   });
 
+  test("offers the prompt-pay rules as a dropdown on the state cell, from the sheet's rule table", () => {
+    const stateCell = `B${inputRow(COST_INPUTS.promptPayState.label) + 1}`;
+    const rules = simulator.dataValidations(SHEET).filter((v) => v.address === stateCell);
+    expect(rules).toHaveLength(1);
+    const source = String((rules[0]!.properties["rule"] as { list: { source: string } }).list.source);
+    const [, first, last] = /^=\$A\$(\d+):\$A\$(\d+)$/.exec(source) ?? [];
+    const codes = Array.from(
+      { length: Number(last) - Number(first) + 1 },
+      (_, i) => simulator.cell(SHEET, Number(first) - 1 + i, 0).value,
+    );
+    expect(codes).toEqual(PROMPT_PAY_STATES);
+  });
+
   test("recomputes the interest owed when the user picks another state's rule", async () => {
     const before = Number(sheetRow(PLANTED_SLOW_PAYER.contractName).interest);
     simulator.setCellInput(SHEET, inputRow(COST_INPUTS.promptPayState.label), 1, "IL");

@@ -27,6 +27,21 @@ describe("recorded objects", () => {
     ]);
   });
 
+  it("records a list to pick from set on a cell, and clearing the cell drops it", async () => {
+    const simulator = new WorkbookSimulator(claimsWorkbook());
+    const rule = { list: { inCellDropDown: true, source: "=$B$2:$B$4" } };
+    await run(simulator, async (context) => {
+      context.workbook.worksheets.getItem("Claims").getRange("F2").dataValidation.rule = rule;
+      await context.sync();
+    });
+    expect(simulator.dataValidations("Claims")).toEqual([{ address: "F2", properties: { rule }, calls: [] }]);
+    await run(simulator, async (context) => {
+      context.workbook.worksheets.getItem("Claims").getRange("E1:F4").clear("All");
+      await context.sync();
+    });
+    expect(simulator.dataValidations("Claims")).toEqual([]);
+  });
+
   it("records a chart with its source, title and position", async () => {
     const simulator = new WorkbookSimulator(claimsWorkbook());
     await run(simulator, async (context) => {

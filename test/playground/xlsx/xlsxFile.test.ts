@@ -122,6 +122,22 @@ describe("saving the playground's workbook as .xlsx and opening it again", () =>
     expect((await reopened(new WorkbookSimulator(snapshot))).visibleSheetNames()).toEqual(["Claims"]);
   });
 
+  it("saves a list to pick from on a cell, so Excel shows the dropdown", async () => {
+    const simulator = new WorkbookSimulator(claimsWorkbook());
+    await simulator.excel.run(async (context) => {
+      const cell = context.workbook.worksheets.getItem("Total").getRange("C1");
+      cell.dataValidation.rule = { list: { inCellDropDown: true, source: "=Claims!$A$2:$A$3" } };
+      await context.sync();
+    });
+    const saved = await saveXlsx(simulator);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(saved.bytes.buffer);
+    expect(book.getWorksheet("Total")!.getCell("C1").dataValidation).toEqual(
+      expect.objectContaining({ type: "list", formulae: ["Claims!$A$2:$A$3"] }),
+    );
+    expect(saved.notSaved).toEqual([]);
+  });
+
   it("says which charts it could not save, by title", async () => {
     const simulator = new WorkbookSimulator(claimsWorkbook());
     await simulator.excel.run(async (context) => {
