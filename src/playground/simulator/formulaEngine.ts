@@ -7,6 +7,7 @@ import { CellType, DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
 import { createCustomFunctionPlugin, type CustomFunctionImpl } from "./customFunctionPlugin";
 import type { CellRect } from "./addresses";
+import { toEngineFormula } from "./formulaDialect";
 
 /** A computed cell value as `range.values` shows it: errors as their text ("#DIV/0!"). */
 export type CellValue = string | number | boolean | null;
@@ -119,6 +120,12 @@ export class FormulaEngine {
       out.push(row);
     }
     return out;
+  }
+
+  /** A formula's value on a sheet without entering it anywhere (the top-left value where it gives an array). */
+  calculate(sheet: string, formula: string): CellValue {
+    const result = this.hf.calculateFormula(toEngineFormula(formula), this.sheetId(sheet));
+    return toCellValue(Array.isArray(result) ? result[0]?.[0] : result);
   }
 
   /** What HyperFormula holds for a cell: the formula text, or the constant. */
