@@ -173,7 +173,7 @@ export class WorkbookSimulator {
     return this.model.subscribe(listener);
   }
 
-  /** Resolves when every dispatched onChanged handler has settled. */
+  /** Resolves when every dispatched onChanged handler, and every custom function's promise, has settled. */
   whenIdle(): Promise<void> {
     return this.model.whenIdle();
   }
