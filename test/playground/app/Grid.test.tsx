@@ -12,7 +12,11 @@ async function shown(format: (sheet: Excel.Worksheet) => void) {
     await context.sync();
   });
   const view = render(<PlaygroundApp workbook={simulator} taskPane={null} />);
-  return { view, cell: (address: string) => view.container.querySelector<HTMLElement>(`[data-address="${address}"]`)! };
+  return {
+    simulator,
+    view,
+    cell: (address: string) => view.container.querySelector<HTMLElement>(`[data-address="${address}"]`)!,
+  };
 }
 
 describe("the grid's look", () => {
@@ -33,6 +37,25 @@ describe("the grid's look", () => {
       sheet.getRange("B1").format.columnWidth = 110;
     });
     expect(cell("B2")).toHaveStyle({ width: "130px" });
+  });
+
+  it("shows the next sheet, without an error, when the sheet on show with its chart and rules is deleted", async () => {
+    const { simulator, view } = await shown((sheet) => {
+      sheet.charts
+        .add("ColumnClustered" as Excel.ChartType, sheet.getRange("B1:E4"), "Columns" as Excel.ChartSeriesBy)
+        .setPosition("G2", "L12");
+      sheet.getRange("E2:E4").conditionalFormats.add("Custom" as Excel.ConditionalFormatType).custom.rule.formula =
+        "=E2<100";
+    });
+    expect(view.getAllByTestId("chart")).toHaveLength(1);
+    await act(async () => {
+      await run(simulator, async (context) => {
+        context.workbook.worksheets.getItem("Claims").delete();
+        await context.sync();
+      });
+    });
+    expect(view.getByRole("tab", { name: "Contract" })).toHaveAttribute("aria-selected", "true");
+    expect(view.queryByTestId("chart")).toBeNull();
   });
 
   it("keeps frozen rows in the block that stays at the top while the sheet scrolls", async () => {
