@@ -47,6 +47,9 @@ export interface GridProps {
 
 type CellKind = "number" | "logical" | "error" | "text";
 
+/** The chart frame's border (playground.html's .grid-chart), inside which the canvas is drawn. */
+const CHART_BORDER = 1;
+
 /** Excel's error values, which the simulator reports as their text. */
 const ERROR_VALUES = new Set([
   "#NULL!",
@@ -113,8 +116,14 @@ export function Grid(props: GridProps) {
   const fitted = useMemo(() => fitColumnWidths(workbook, sheet, extent.columns), [workbook, sheet, extent.columns]);
   const widths = useMemo(() => withSetWidths(fitted, look.columnWidths), [fitted, look]);
   const { lefts, total: totalWidth } = useMemo(() => columnOffsets(widths), [widths]);
+  // Frozen rows take at most half the grid's height, so the rows below them can always be scrolled into view (the
+  // Contract Performance sheet freezes down to its monthly table's header, taller than a small window).
   const frozen = {
-    rows: Math.min(look.frozen.rows, extent.rows),
+    rows: Math.min(
+      look.frozen.rows,
+      extent.rows,
+      Math.max(1, Math.floor((viewport.height - HEADER_HEIGHT) / 2 / ROW_HEIGHT)),
+    ),
     columns: Math.min(look.frozen.columns, extent.columns),
   };
   const scrolled = visibleRowWindow(viewport.scrollTop, viewport.height, extent.rows);
@@ -294,6 +303,8 @@ export function Grid(props: GridProps) {
         props.gridRef?.(element);
       }}
       className="grid-scroller"
+      // The browser scrolls a cell into view below the header and frozen rows, not under them.
+      style={{ scrollPaddingTop: HEADER_HEIGHT + frozen.rows * ROW_HEIGHT }}
       role="grid"
       aria-label={`Sheet ${sheet}`}
       aria-rowcount={extent.rows + 1}
@@ -337,7 +348,7 @@ export function Grid(props: GridProps) {
           const box = cellsBox(chart.cells, lefts, widths);
           return (
             <div key={i} className="grid-chart" data-testid="chart" style={box}>
-              <ChartView model={chart} width={box.width - 2} height={box.height - 2} />
+              <ChartView model={chart} width={box.width - 2 * CHART_BORDER} height={box.height - 2 * CHART_BORDER} />
             </div>
           );
         })}
