@@ -1,16 +1,31 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+} from "react";
+import { chartModel } from "./chartModel";
+import { ChartView } from "./ChartView";
 import {
   HEADER_HEIGHT,
+  PX_PER_POINT,
   ROW_HEADER_WIDTH,
   ROW_HEIGHT,
+  cellsBox,
   columnOffsets,
   fitColumnWidths,
   gridExtent,
   visibleRowWindow,
+  withSetWidths,
 } from "./gridLayout";
 import { arrowMove, commitMove, type CellPosition, type Draft, type Move } from "./gridState";
 import { a1Address, cellInputText, columnLetters, type HostCell, type HostWorkbook } from "./hostWorkbook";
 import { GridCellEditor } from "./GridCellEditor";
+import { sheetLook, type CellStyle } from "./sheetLook";
 
 /** Props of the grid: the sheet to show, the selection and draft owned by the page, and what the user does. */
 export interface GridProps {
@@ -31,6 +46,9 @@ export interface GridProps {
 }
 
 type CellKind = "number" | "logical" | "error" | "text";
+
+/** The chart frame's border (playground.html's .grid-chart), inside which the canvas is drawn. */
+const CHART_BORDER = 1;
 
 /** Excel's error values, which the simulator reports as their text. */
 const ERROR_VALUES = new Set([
@@ -55,6 +73,23 @@ function cellKind(cell: HostCell): CellKind {
 }
 
 /**
+ * A cell's inline style: its width, the look the workbook gives it, and, in a frozen column, a place that stays put
+ * while the grid scrolls sideways (opaque, so cells scrolling under it do not show through).
+ */
+function cellCss(width: number | undefined, style: CellStyle, frozenLeft: number | undefined): CSSProperties {
+  const css: CSSProperties = {
+    width,
+    backgroundColor: style.fill,
+    color: style.color,
+    fontWeight: style.bold === true ? 700 : undefined,
+    fontStyle: style.italic === true ? "italic" : undefined,
+    fontSize: style.size === undefined ? undefined : style.size * PX_PER_POINT,
+  };
+  if (frozenLeft === undefined) return css;
+  return { ...css, position: "sticky", left: frozenLeft, zIndex: 2, backgroundColor: style.fill ?? "#fff" };
+}
+
+/**
  * The spreadsheet grid: column letters, row numbers, cells showing their formatted text, a selected cell and
  * in-cell editing. Only the rows in view are rendered, so 3,000-row sheets scroll smoothly.
  */
@@ -64,11 +99,36 @@ export function Grid(props: GridProps) {
   const [viewport, setViewport] = useState({ scrollTop: 0, height: 600 });
 
   const used = workbook.usedSize(sheet);
-  const extent = gridExtent(used);
+  const look = useMemo(() => sheetLook(workbook, sheet), [workbook, sheet, version]);
+  const charts = useMemo(
+    () => workbook.charts(sheet).map((chart) => chartModel(workbook, chart)),
+    [workbook, sheet, version],
+  );
+  // The grid reaches past the charts as well as the data, so a chart beside the figures can be scrolled to.
+  const extent = gridExtent({
+    rows: Math.max(used.rows, ...charts.map((c) => (c.cells === null ? 0 : c.cells.row + c.cells.rowCount))),
+    columns: Math.max(
+      used.columns,
+      ...charts.map((c) => (c.cells === null ? 0 : c.cells.column + c.cells.columnCount)),
+    ),
+  });
   // Fitted once per sheet (and when the sheet grows), as Excel keeps widths while you type.
-  const widths = useMemo(() => fitColumnWidths(workbook, sheet, extent.columns), [workbook, sheet, extent.columns]);
+  const fitted = useMemo(() => fitColumnWidths(workbook, sheet, extent.columns), [workbook, sheet, extent.columns]);
+  const widths = useMemo(() => withSetWidths(fitted, look.columnWidths), [fitted, look]);
   const { lefts, total: totalWidth } = useMemo(() => columnOffsets(widths), [widths]);
-  const window = visibleRowWindow(viewport.scrollTop, viewport.height, extent.rows);
+  // Frozen rows take at most half the grid's height, so the rows below them can always be scrolled into view (the
+  // Contract Performance sheet freezes down to its monthly table's header, taller than a small window).
+  const frozen = {
+    rows: Math.min(
+      look.frozen.rows,
+      extent.rows,
+      Math.max(1, Math.floor((viewport.height - HEADER_HEIGHT) / 2 / ROW_HEIGHT)),
+    ),
+    columns: Math.min(look.frozen.columns, extent.columns),
+  };
+  const scrolled = visibleRowWindow(viewport.scrollTop, viewport.height, extent.rows);
+  // Frozen rows are drawn once, above the scrolling ones.
+  const window = { first: Math.max(frozen.rows, scrolled.first), last: scrolled.last };
 
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -89,15 +149,23 @@ export function Grid(props: GridProps) {
   useEffect(() => {
     const element = scroller.current;
     if (element === null) return;
-    const top = selection.row * ROW_HEIGHT;
-    const visibleHeight = element.clientHeight - HEADER_HEIGHT;
-    if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + ROW_HEIGHT > element.scrollTop + visibleHeight) element.scrollTop = top + ROW_HEIGHT - visibleHeight;
-    const left = (lefts[selection.column] ?? ROW_HEADER_WIDTH) - ROW_HEADER_WIDTH;
-    const width = widths[selection.column] ?? 0;
-    const visibleWidth = element.clientWidth - ROW_HEADER_WIDTH;
-    if (left < element.scrollLeft) element.scrollLeft = left;
-    else if (left + width > element.scrollLeft + visibleWidth) element.scrollLeft = left + width - visibleWidth;
+    // Frozen rows and columns are always in view; the others scroll in the space the frozen ones leave.
+    const frozenHeight = frozen.rows * ROW_HEIGHT;
+    if (selection.row >= frozen.rows) {
+      const top = selection.row * ROW_HEIGHT - frozenHeight;
+      const visibleHeight = element.clientHeight - HEADER_HEIGHT - frozenHeight;
+      if (top < element.scrollTop) element.scrollTop = top;
+      else if (top + ROW_HEIGHT > element.scrollTop + visibleHeight)
+        element.scrollTop = top + ROW_HEIGHT - visibleHeight;
+    }
+    const frozenWidth = (lefts[frozen.columns] ?? ROW_HEADER_WIDTH) - ROW_HEADER_WIDTH;
+    if (selection.column >= frozen.columns) {
+      const left = (lefts[selection.column] ?? ROW_HEADER_WIDTH) - ROW_HEADER_WIDTH - frozenWidth;
+      const width = widths[selection.column] ?? 0;
+      const visibleWidth = element.clientWidth - ROW_HEADER_WIDTH - frozenWidth;
+      if (left < element.scrollLeft) element.scrollLeft = left;
+      else if (left + width > element.scrollLeft + visibleWidth) element.scrollLeft = left + width - visibleWidth;
+    }
   }, [selection.row, selection.column]);
 
   const clamp = (position: CellPosition): CellPosition => ({
@@ -165,13 +233,13 @@ export function Grid(props: GridProps) {
     props.onStartEdit(cellInputText(workbook.cell(sheet, position.row, position.column)), "edit");
   };
 
-  const rows = [];
-  for (let row = window.first; row <= window.last; row++) {
+  const renderRow = (row: number) => {
     const cells = [];
     for (let column = 0; column < extent.columns; column++) {
       const selected = row === selection.row && column === selection.column;
       const address = a1Address(row, column);
       const width = widths[column];
+      const frozenLeft = column < frozen.columns ? lefts[column] : undefined;
       if (selected && draft !== null) {
         cells.push(
           <div
@@ -179,7 +247,7 @@ export function Grid(props: GridProps) {
             role="gridcell"
             aria-selected
             className="cell selected editing"
-            style={{ width }}
+            style={cellCss(width, {}, frozenLeft)}
             data-address={address}
             data-row={row}
             data-column={column}
@@ -205,7 +273,7 @@ export function Grid(props: GridProps) {
           role="gridcell"
           aria-selected={selected}
           className={`cell ${cellKind(cell)}${selected ? " selected" : ""}`}
-          style={{ width }}
+          style={cellCss(width, look.style(row, column), frozenLeft)}
           data-address={address}
           data-row={row}
           data-column={column}
@@ -215,15 +283,18 @@ export function Grid(props: GridProps) {
         </div>,
       );
     }
-    rows.push(
+    return (
       <div key={row} role="row" aria-rowindex={row + 2} className="grid-row" style={{ width: totalWidth }}>
         <div role="rowheader" className={`row-header${row === selection.row ? " active" : ""}`}>
           {row + 1}
         </div>
         {cells}
-      </div>,
+      </div>
     );
-  }
+  };
+  const rows = [];
+  for (let row = window.first; row <= window.last; row++) rows.push(renderRow(row));
+  const frozenRows = Array.from({ length: frozen.rows }, (_, row) => renderRow(row));
 
   return (
     <div
@@ -232,6 +303,8 @@ export function Grid(props: GridProps) {
         props.gridRef?.(element);
       }}
       className="grid-scroller"
+      // The browser scrolls a cell into view below the header and frozen rows, not under them.
+      style={{ scrollPaddingTop: HEADER_HEIGHT + frozen.rows * ROW_HEIGHT }}
       role="grid"
       aria-label={`Sheet ${sheet}`}
       aria-rowcount={extent.rows + 1}
@@ -262,9 +335,23 @@ export function Grid(props: GridProps) {
             </div>
           ))}
         </div>
+        {frozenRows.length > 0 && (
+          <div className="grid-frozen-rows" data-testid="frozen-rows" style={{ width: totalWidth }}>
+            {frozenRows}
+          </div>
+        )}
         <div className="grid-rows" style={{ top: HEADER_HEIGHT + window.first * ROW_HEIGHT }}>
           {rows}
         </div>
+        {charts.map((chart, i) => {
+          if (chart.cells === null) return null;
+          const box = cellsBox(chart.cells, lefts, widths);
+          return (
+            <div key={i} className="grid-chart" data-testid="chart" style={box}>
+              <ChartView model={chart} width={box.width - 2 * CHART_BORDER} height={box.height - 2 * CHART_BORDER} />
+            </div>
+          );
+        })}
       </div>
     </div>
   );

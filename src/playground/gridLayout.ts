@@ -5,6 +5,8 @@ export const ROW_HEIGHT = 22;
 export const HEADER_HEIGHT = 24;
 export const ROW_HEADER_WIDTH = 52;
 const MIN_COLUMN_WIDTH = 72;
+/** The grid draws Excel's 11-pt default font at 13 px, so every length in points (fonts, widths) scales alike. */
+export const PX_PER_POINT = 13 / 11;
 const MAX_COLUMN_WIDTH = 260;
 /** The cells' font, as playground.html styles them; columns are sized by measuring text in it. */
 const CELL_FONT = '13px Calibri, Carlito, "Segoe UI", "Liberation Sans", Arial, sans-serif';
@@ -38,6 +40,30 @@ export function fitColumnWidths(workbook: HostWorkbook, sheet: string, columns: 
     }
     return Math.ceil(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, widest + CELL_PADDING)));
   });
+}
+
+/** Fitted widths, with the widths the workbook sets (in points) where it sets one, as Excel keeps a set width. */
+export function withSetWidths(fitted: readonly number[], set: ReadonlyMap<number, number>): number[] {
+  return fitted.map((width, column) => {
+    const points = set.get(column);
+    return points === undefined ? width : Math.round(points * PX_PER_POINT);
+  });
+}
+
+/** Where a block of cells is drawn on the grid's canvas, in CSS pixels (a chart placed over cells). */
+export function cellsBox(
+  cells: { row: number; column: number; rowCount: number; columnCount: number },
+  lefts: readonly number[],
+  widths: readonly number[],
+): { left: number; top: number; width: number; height: number } {
+  const right = cells.column + cells.columnCount - 1;
+  const left = lefts[cells.column] ?? ROW_HEADER_WIDTH;
+  return {
+    left,
+    top: HEADER_HEIGHT + cells.row * ROW_HEIGHT,
+    width: (lefts[right] ?? left) + (widths[right] ?? MIN_COLUMN_WIDTH) - left,
+    height: cells.rowCount * ROW_HEIGHT,
+  };
 }
 
 /** Left edge of each column (after the row headers) and the total width, from the column widths. */

@@ -1,3 +1,5 @@
+import type { RecordedChart, RecordedConditionalFormat, RecordedRangeFormat } from "./simulator";
+
 /**
  * What the playground's grid needs from a workbook: the workbook simulator's host-side, synchronous API
  * (the user's side of the screen; the add-in talks to the same workbook through `simulator.excel`).
@@ -12,6 +14,14 @@ export interface HostWorkbook {
   cell(sheet: string, row: number, column: number): HostCell;
   /** Enters `input` as a user types it: "=..." is a formula, anything else a constant; "" clears the cell. */
   setCellInput(sheet: string, row: number, column: number, input: string): unknown;
+  /** Range formats (fills, fonts, column widths) and freeze panes the add-in set on a sheet, in the order set. */
+  rangeFormats(sheet: string): readonly RecordedRangeFormat[];
+  /** Conditional formats of a sheet, oldest first. */
+  conditionalFormats(sheet: string): readonly RecordedConditionalFormat[];
+  /** Native charts on a sheet, oldest first. */
+  charts(sheet: string): readonly RecordedChart[];
+  /** A formula's value as if entered on `sheet` (errors as their text), for conditional formats' rules. */
+  evaluate(sheet: string, formula: string): unknown;
   /** Calls `listener` after any change to the workbook; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
 }

@@ -24,6 +24,7 @@ import { ROOT, usePlaygroundPage } from "./support/playground";
 const SCREENSHOT = path.join(ROOT, "test-results", "contract-performance.png");
 const SPIKE_SCREENSHOT = path.join(ROOT, "test-results", "contract-performance-spikes.png");
 const GAP_SCREENSHOT = path.join(ROOT, "test-results", "contract-performance-gap.png");
+const TRENDS_SCREENSHOT = path.join(ROOT, "test-results", "contract-performance-trends.png");
 const SHEET = DEFAULT_PERFORMANCE_SHEET_NAME;
 
 /** The same review and sheet built in this process: what the page must show. */
@@ -107,6 +108,16 @@ describe("the Contract Performance sheet in the playground", () => {
     await cellAt("A1").click();
     await playground.screenshot(SCREENSHOT);
     expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+
+  it("draws the two monthly trends as native line charts (screenshot in test-results/contract-performance-trends.png)", async () => {
+    const charts = playground.page.getByTestId("chart");
+    expect(await charts.locator("canvas").count()).toBe(2);
+    const labels = await charts.locator("canvas").evaluateAll((all) => all.map((c) => c.getAttribute("aria-label")));
+    expect(labels).toEqual(["Initial denial rate (count) by month", "Median days to pay by month"]);
+    await charts.first().scrollIntoViewIfNeeded();
+    await playground.screenshot(TRENDS_SCREENSHOT);
+    expect(existsSync(TRENDS_SCREENSHOT)).toBe(true);
   });
 
   it("shows the planted denial spike in the sheet's own formulas (screenshot in test-results/contract-performance-spikes.png)", async () => {

@@ -19,6 +19,11 @@ import { ROOT, usePlaygroundPage } from "./support/playground";
 
 const SCREENSHOT = path.join(ROOT, "test-results", "portfolio-summary.png");
 const RENEWALS_SCREENSHOT = path.join(ROOT, "test-results", "portfolio-summary-renewals.png");
+const CHARTS_SCREENSHOT = path.join(ROOT, "test-results", "portfolio-summary-charts.png");
+
+/** A cell's colour as the browser paints it ("rgb(31, 78, 121)"). */
+const painted = (cell: ReturnType<typeof cellAt>, property: "backgroundColor" | "color") =>
+  cell.evaluate((element, name) => getComputedStyle(element)[name], property);
 
 /** The same summary built in this process: the numbers the page must show. */
 let expected: BuiltPortfolio;
@@ -74,6 +79,22 @@ describe("the portfolio summary in the playground", () => {
     expect(existsSync(SCREENSHOT)).toBe(true);
   });
 
+  it("draws the column headers white on the house dark blue, as Excel shows them", async () => {
+    const header = cellAt(address(PORTFOLIO_ROWS.header, "revenue"));
+    expect(await painted(header, "backgroundColor")).toBe("rgb(31, 78, 121)");
+    expect(await painted(header, "color")).toBe("rgb(255, 255, 255)");
+  });
+
+  it("draws its two native charts, revenue and denial rate by payer (screenshot in test-results/portfolio-summary-charts.png)", async () => {
+    const charts = playground.page.getByTestId("chart");
+    expect(await charts.count()).toBe(2);
+    await charts.first().scrollIntoViewIfNeeded();
+    expect(await charts.locator("canvas").count()).toBe(2);
+    expect(await charts.first().locator("canvas").getAttribute("aria-label")).toBe("Current revenue by payer");
+    await playground.screenshot(CHARTS_SCREENSHOT);
+    expect(existsSync(CHARTS_SCREENSHOT)).toBe(true);
+  });
+
   it("shows the denial, underpayment and renewal columns (screenshot in test-results/portfolio-summary-renewals.png)", async () => {
     const row = PORTFOLIO_ROWS.firstContract;
     const days = cellAt(address(row, "daysLeft"));
@@ -81,7 +102,11 @@ describe("the portfolio summary in the playground", () => {
     const deadline = excelSerial(expected.numbers.contracts[0]!.renewalNoticeDate!);
     const today = Math.floor((Date.now() - Date.UTC(1899, 11, 30)) / 86_400_000);
     expect(Number((await days.textContent())?.replace(/,/g, ""))).toBe(deadline - today);
-    if (deadline < today) expect(await cellAt(address(row, "window")).textContent()).toBe("Deadline passed");
+    if (deadline < today) {
+      expect(await cellAt(address(row, "window")).textContent()).toBe("Deadline passed");
+      // The conditional format's red for a notice deadline already past.
+      expect(await painted(cellAt(address(row, "noticeDeadline")), "backgroundColor")).toBe("rgb(255, 199, 206)");
+    }
     await playground.screenshot(RENEWALS_SCREENSHOT);
     expect(existsSync(RENEWALS_SCREENSHOT)).toBe(true);
   });

@@ -2,7 +2,8 @@
  * The adapter that runs our custom functions inside HyperFormula the way Excel runs them: arguments arrive as
  * Excel passes them (a range as a 2-D array with null for empty cells, a scalar as itself, an omitted optional
  * argument as null), and the result goes back as Excel shows it (a scalar, a spilled 2-D array, or a cell error
- * carrying the CustomFunctions.Error message).
+ * carrying the CustomFunctions.Error message). A function may return a Promise, as Excel allows: the cell shows
+ * #BUSY! until it settles, then the formula is evaluated again with the settled result.
  */
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionPlugin, SimpleRangeValue } from "hyperformula";
 import type { FunctionPluginDefinition } from "hyperformula";
@@ -44,6 +45,21 @@ function toResult(value: unknown): Internal {
 
 type Outcome = { error: CellError } | { value: unknown };
 
+/**
+ * Why a cell shows #BUSY!, kept as its error message. HyperFormula has no #BUSY! error, so the cell holds its generic
+ * error with this message, which the engine shows as Excel's #BUSY! (see formulaEngine.ts).
+ */
+export const BUSY_MESSAGE = "Waiting for the custom function's asynchronous result";
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as { then?: unknown } | null)?.then === "function";
+
+/** The outcome of a thrown or rejected value: a CustomFunctions.Error keeps its own code, anything else is #VALUE!. */
+function failure(thrown: unknown): { error: CellError } {
+  if (isCustomFunctionError(thrown)) return { error: toResult(thrown) as CellError };
+  return { error: new CellError(ErrorType.VALUE, thrown instanceof Error ? thrown.message : String(thrown)) };
+}
+
 /** Evaluates one call: arguments as Excel passes them, then the implementation. */
 function call(plugin: FunctionPlugin, fn: CustomFunctionImpl, ast: Ast, state: State): Outcome {
   const evaluate = (arg: Ast) =>
@@ -67,9 +83,7 @@ function call(plugin: FunctionPlugin, fn: CustomFunctionImpl, ast: Ast, state: S
   try {
     return { value: fn(...args) };
   } catch (thrown) {
-    // A thrown CustomFunctions.Error shows its own code in Excel (#N/A stays #N/A); anything else is #VALUE!.
-    if (isCustomFunctionError(thrown)) return { error: toResult(thrown) as CellError };
-    return { error: new CellError(ErrorType.VALUE, thrown instanceof Error ? thrown.message : String(thrown)) };
+    return failure(thrown);
   }
 }
 
@@ -80,6 +94,9 @@ type Address = { sheet: number; row: number; col: number };
  * told `null` when a result no longer fits its predicted size (so that formula is re-entered once).
  */
 export type SpillObserver = (address: Address, cells: number | null) => void;
+
+/** Told when an asynchronous result has settled, so the engine evaluates the formula at `address` again. */
+export type SettleObserver = (address: Address) => void;
 
 const addressKey = (a: Address) => `${a.sheet}:${a.row}:${a.col}`;
 
@@ -98,9 +115,47 @@ export function createCustomFunctionPlugin(
   functions: ReadonlyMap<string, CustomFunctionImpl>,
   namespace: string,
   onSpill: SpillObserver,
-): { plugin: FunctionPluginDefinition; names: string[] } {
+  onSettle: SettleObserver,
+): { plugin: FunctionPluginDefinition; names: string[]; settled(): Promise<void> } {
   const byName = new Map([...functions].map(([id, fn]) => [`${namespace}.${id}`.toUpperCase(), fn] as const));
   const predicted = new Map<string, { width: number; height: number }>();
+  /** Settled asynchronous results waiting for their formula's next evaluation, by formula address. */
+  const settledResults = new Map<string, Outcome>();
+  /** The latest promise of each formula still pending: an older one settling (its arguments changed) is ignored. */
+  const pending = new Map<string, PromiseLike<unknown>>();
+
+  /** A call's outcome: a settled asynchronous result if one waits (taken by `run`), else the function called now. */
+  const outcomeOf = (
+    plugin: FunctionPlugin,
+    ast: Ast & { procedureName: string },
+    state: State,
+    key: string,
+    take: boolean,
+  ): Outcome => {
+    const waiting = settledResults.get(key);
+    if (waiting !== undefined) {
+      if (take) settledResults.delete(key);
+      return waiting;
+    }
+    return call(plugin, byName.get(ast.procedureName)!, ast, state);
+  };
+
+  /** Shows #BUSY! for a returned promise, and evaluates the formula again once it settles. */
+  const awaitResult = (promise: PromiseLike<unknown>, address: Address): { error: CellError } => {
+    const key = addressKey(address);
+    pending.set(key, promise);
+    const settle = (outcome: Outcome) => {
+      if (pending.get(key) !== promise) return;
+      pending.delete(key);
+      settledResults.set(key, outcome);
+      onSettle(address);
+    };
+    promise.then(
+      (value) => settle({ value }),
+      (thrown: unknown) => settle(failure(thrown)),
+    );
+    return { error: new CellError(ErrorType.ERROR, BUSY_MESSAGE) };
+  };
   class CustomFunctionsPlugin extends FunctionPlugin {
     static override implementedFunctions = Object.fromEntries(
       [...byName.keys()].map((name) => [
@@ -110,7 +165,9 @@ export function createCustomFunctionPlugin(
     );
 
     run(ast: Ast & { procedureName: string }, state: State & { formulaAddress: Address }): Internal {
-      const outcome = call(this, byName.get(ast.procedureName)!, ast, state);
+      const key = addressKey(state.formulaAddress);
+      let outcome = outcomeOf(this, ast, state, key, true);
+      if ("value" in outcome && isThenable(outcome.value)) outcome = awaitResult(outcome.value, state.formulaAddress);
       const size = predicted.get(addressKey(state.formulaAddress)) ?? { width: 1, height: 1 };
       const value = "error" in outcome ? outcome.error : outcome.value;
       const rows = Array.isArray(value)
@@ -128,8 +185,10 @@ export function createCustomFunctionPlugin(
       state: State & { formulaAddress: { sheet: number; row: number; col: number } },
     ) {
       try {
-        const outcome = call(this, byName.get(ast.procedureName)!, ast, state);
-        const value = "value" in outcome ? outcome.value : null;
+        const outcome = outcomeOf(this, ast, state, addressKey(state.formulaAddress), false);
+        // A pending result is one cell (#BUSY!) until it settles and the formula is sized again.
+        if ("value" in outcome && isThenable(outcome.value)) awaitResult(outcome.value, state.formulaAddress);
+        const value = "value" in outcome && !isThenable(outcome.value) ? outcome.value : null;
         const rows = Array.isArray(value) ? (value as unknown[][]) : [[value]];
         const width = Math.max(1, ...rows.map((r) => (Array.isArray(r) ? r.length : 1)));
         const height = Math.max(1, rows.length);
@@ -142,5 +201,12 @@ export function createCustomFunctionPlugin(
       }
     }
   }
-  return { plugin: CustomFunctionsPlugin as unknown as FunctionPluginDefinition, names: [...byName.keys()] };
+  return {
+    plugin: CustomFunctionsPlugin as unknown as FunctionPluginDefinition,
+    names: [...byName.keys()],
+    /** Resolves when no asynchronous result is pending (each settled one re-evaluated). */
+    async settled() {
+      while (pending.size > 0) await Promise.allSettled([...pending.values()]);
+    },
+  };
 }

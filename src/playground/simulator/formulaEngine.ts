@@ -5,8 +5,9 @@
  */
 import { CellType, DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
-import { createCustomFunctionPlugin, type CustomFunctionImpl } from "./customFunctionPlugin";
+import { BUSY_MESSAGE, createCustomFunctionPlugin, type CustomFunctionImpl } from "./customFunctionPlugin";
 import type { CellRect } from "./addresses";
+import { toEngineFormula } from "./formulaDialect";
 
 /** A computed cell value as `range.values` shows it: errors as their text ("#DIV/0!"). */
 export type CellValue = string | number | boolean | null;
@@ -30,11 +31,32 @@ export class FormulaEngine {
   /** Formulas whose custom function spilled more than one cell: re-entered after edits so the size follows the data. */
   private readonly spills = new Map<string, { sheet: number; row: number; col: number }>();
 
-  constructor(sheetNames: readonly string[], functions: ReadonlyMap<string, CustomFunctionImpl>, namespace: string) {
-    const { plugin, names } = createCustomFunctionPlugin(functions, namespace, (address, cells) => {
+  /** Resolves when no custom function's asynchronous result is pending. */
+  readonly asyncSettled: () => Promise<void>;
+
+  /**
+   * `onAsyncResult` is told the cell of a formula evaluated again because its custom function's promise settled
+   * (the workbook then tells its listeners, as Excel repaints the cell).
+   */
+  constructor(
+    sheetNames: readonly string[],
+    functions: ReadonlyMap<string, CustomFunctionImpl>,
+    namespace: string,
+    onAsyncResult: (sheet: string, row: number, column: number) => void = () => undefined,
+  ) {
+    const onSpill = (address: { sheet: number; row: number; col: number }, cells: number | null) => {
       if (cells === null || cells > 1) this.spills.set(cellKey(address.sheet, address.row, address.col), address);
       else this.spills.delete(cellKey(address.sheet, address.row, address.col));
-    });
+    };
+    const onSettle = (address: { sheet: number; row: number; col: number }) => {
+      const formula = this.hf.getCellFormula(address);
+      const sheet = this.hf.getSheetName(address.sheet);
+      if (formula === undefined || sheet === undefined) return; // the formula or its sheet is gone meanwhile
+      this.hf.setCellContents(address, formula);
+      onAsyncResult(sheet, address.row, address.col);
+    };
+    const { plugin, names, settled } = createCustomFunctionPlugin(functions, namespace, onSpill, onSettle);
+    this.asyncSettled = settled;
     // Translations are global in HyperFormula; names map to themselves, so sharing them is harmless.
     HyperFormula.getLanguage("enGB").extendFunctions(Object.fromEntries(names.map((n) => [n, n])));
     this.customPrefix = `${namespace.toUpperCase()}.`;
@@ -121,6 +143,12 @@ export class FormulaEngine {
       out.push(row);
     }
     return out;
+  }
+
+  /** A formula's value on a sheet without entering it anywhere (the top-left value where it gives an array). */
+  calculate(sheet: string, formula: string): CellValue {
+    const result = this.hf.calculateFormula(toEngineFormula(formula), this.sheetId(sheet));
+    return toCellValue(Array.isArray(result) ? result[0]?.[0] : result);
   }
 
   /** What HyperFormula holds for a cell: the formula text, or the constant. */
@@ -211,6 +239,7 @@ export class FormulaEngine {
 }
 
 function toCellValue(value: unknown): CellValue {
+  if (value instanceof DetailedCellError && value.message === BUSY_MESSAGE) return "#BUSY!";
   if (value instanceof DetailedCellError) return EXCEL_ERROR[value.value] ?? value.value;
   if (value === undefined) return null;
   return value as CellValue;

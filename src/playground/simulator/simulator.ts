@@ -42,6 +42,9 @@ export interface HostCell {
   errorMessage?: string;
 }
 
+/** The chart types the simulator knows (`Excel.ChartType` values), as recorded charts carry them. */
+export type SimulatedChartType = (typeof ENUMS.ChartType)[keyof typeof ENUMS.ChartType];
+
 /** The enums of the `Excel` namespace the add-in uses, with Excel's string values. */
 const ENUMS = {
   CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
@@ -184,7 +187,7 @@ export class WorkbookSimulator {
     return this.model.subscribe(listener);
   }
 
-  /** Resolves when every dispatched onChanged handler has settled. */
+  /** Resolves when every dispatched onChanged handler, and every custom function's promise, has settled. */
   whenIdle(): Promise<void> {
     return this.model.whenIdle();
   }
@@ -200,6 +203,14 @@ export class WorkbookSimulator {
 
   charts(sheet: string): ReadonlyArray<RecordedChart> {
     return this.sheet(sheet).charts;
+  }
+
+  /**
+   * A formula's value on a sheet, as if entered in a cell of it (errors as their text): how the grid evaluates a
+   * conditional format's rule at each cell it covers.
+   */
+  evaluate(sheet: string, formula: string): string | number | boolean | null {
+    return this.model.cells.engine.calculate(this.sheet(sheet).name, formula);
   }
 
   /** Recorded `range.format` sets and calls (fonts, fills, widths), freeze panes and protection. */

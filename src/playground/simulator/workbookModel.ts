@@ -81,7 +81,16 @@ export class WorkbookModel {
 
   constructor(sheetNames: readonly string[], functions: ReadonlyMap<string, CustomFunctionImpl>, namespace: string) {
     const initial = sheetNames.length > 0 ? sheetNames : ["Sheet1"];
-    const engine = new FormulaEngine(initial, functions, namespace);
+    // A settled asynchronous result is entered already sized: listeners are told, spills are not re-entered (that
+    // would call the function again, and an asynchronous spill would never settle).
+    const engine = new FormulaEngine(initial, functions, namespace, (sheet, row, column) => {
+      const change = {
+        kind: "cells",
+        sheet,
+        address: formatRect({ row, column, rowCount: 1, columnCount: 1 }),
+      } as const;
+      for (const listener of this.listeners) listener(change);
+    });
     this.cells = new CellStore(engine, () => this.tables);
     for (const name of initial) this.sheets.push(newSheet(this.newId("sheet"), name));
     this.activeSheet = this.sheets[0]!;
@@ -349,8 +358,12 @@ export class WorkbookModel {
     }
   }
 
-  /** Resolves when every dispatched event handler has settled. */
+  /** Resolves when every dispatched event handler and every custom function's asynchronous result has settled. */
   async whenIdle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+    await this.cells.engine.asyncSettled();
+    while (this.running.size > 0) {
+      await Promise.allSettled([...this.running]);
+      await this.cells.engine.asyncSettled(); // a handler may have started an asynchronous result
+    }
   }
 }

@@ -23,6 +23,21 @@ function workbook(): WorkbookSimulator {
   );
 }
 
+/** The workbook above with one other function registered. */
+function withFunction(id: string, fn: (...args: unknown[]) => unknown): WorkbookSimulator {
+  return new WorkbookSimulator(
+    { sheets: [{ name: "Sheet1", cells: [["Allowed", null], [10], [20], [null], [40]] }] },
+    { customFunctions: new Map([[id, fn]]) },
+  );
+}
+
+/** A promise settled by the test, as a custom function waiting for the registry returns. */
+function deferred(): { promise: Promise<unknown>; resolve(value: unknown): void } {
+  let resolve: (value: unknown) => void = () => undefined;
+  const promise = new Promise<unknown>((settle) => (resolve = settle));
+  return { promise, resolve };
+}
+
 describe("custom functions in formulas", () => {
   beforeEach(() => (calls.length = 0));
 
@@ -92,6 +107,64 @@ describe("custom functions in formulas", () => {
     expect(["B1", "B2", "B3"].map((a) => cellAt(simulator, "Sheet1", a).value)).toEqual([1, 3, null]);
     typeInto(simulator, "Sheet1", "A2", "2");
     expect(["B1", "B2", "B3"].map((a) => cellAt(simulator, "Sheet1", a).value)).toEqual([1, 2, 3]);
+  });
+
+  it.each([ErrorCode.notAvailable, ErrorCode.invalidNumber, ErrorCode.divisionByZero, ErrorCode.invalidValue])(
+    "shows a thrown CustomFunctions.Error's own code %s in a single cell, with its message",
+    (code) => {
+      const simulator = withFunction("FAIL", () => {
+        throw new CustomFunctionError(code, "No contract named Nope");
+      });
+      typeInto(simulator, "Sheet1", "C2", "=PAYER.FAIL(A2)");
+      expect(cellAt(simulator, "Sheet1", "C2")).toMatchObject({ value: code, errorMessage: "No contract named Nope" });
+    },
+  );
+
+  it("shows an error's own code in its row of a spill, the other rows keeping their values", () => {
+    const simulator = withFunction("PER_ROW", (amounts) =>
+      (amounts as unknown[][]).map(([amount]) =>
+        amount === null ? [new CustomFunctionError(ErrorCode.notAvailable, "No amount")] : [amount],
+      ),
+    );
+    typeInto(simulator, "Sheet1", "C2", "=PAYER.PER_ROW(A2:A5)");
+    expect(["C2", "C3", "C4", "C5"].map((a) => cellAt(simulator, "Sheet1", a).value)).toEqual([10, 20, "#N/A", 40]);
+  });
+
+  it("shows #BUSY! while a function's promise is pending, then its result", async () => {
+    const answer = deferred();
+    const simulator = withFunction("LATER", () => answer.promise);
+    typeInto(simulator, "Sheet1", "C2", "=PAYER.LATER(A2)");
+    expect(cellAt(simulator, "Sheet1", "C2").value).toBe("#BUSY!");
+    answer.resolve(42);
+    await simulator.whenIdle();
+    expect(cellAt(simulator, "Sheet1", "C2").value).toBe(42);
+  });
+
+  it("tells the grid when a pending result arrives, so the cell is drawn again", async () => {
+    const answer = deferred();
+    const simulator = withFunction("LATER", () => answer.promise);
+    typeInto(simulator, "Sheet1", "C2", "=PAYER.LATER(A2)");
+    const changes: unknown[] = [];
+    simulator.subscribe((change) => changes.push(change));
+    answer.resolve(42);
+    await simulator.whenIdle();
+    expect(changes).toContainEqual({ kind: "cells", sheet: "Sheet1", address: "C2" });
+  });
+
+  it("spills a column that arrives asynchronously once it has arrived", async () => {
+    const simulator = withFunction("LATER", (amounts) => Promise.resolve(amounts));
+    typeInto(simulator, "Sheet1", "C2", "=PAYER.LATER(A2:A3)");
+    await simulator.whenIdle();
+    expect(["C2", "C3"].map((a) => cellAt(simulator, "Sheet1", a).value)).toEqual([10, 20]);
+  });
+
+  it("shows a rejected promise's CustomFunctions.Error code, as a thrown one", async () => {
+    const simulator = withFunction("LATER", () =>
+      Promise.reject(new CustomFunctionError(ErrorCode.notAvailable, "Not on the schedule")),
+    );
+    typeInto(simulator, "Sheet1", "C2", "=PAYER.LATER(A2)");
+    await simulator.whenIdle();
+    expect(cellAt(simulator, "Sheet1", "C2")).toMatchObject({ value: "#N/A", errorMessage: "Not on the schedule" });
   });
 
   it("shows #NAME? for a function that is not registered", () => {
