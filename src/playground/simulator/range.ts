@@ -235,18 +235,7 @@ export class RangeProxy extends ClientObjectBase<RangeEntity> {
 
   /** Range formatting (fonts, fills, widths, autofit), recorded per range. */
   get format(): unknown {
-    return this.cached("format", () => this.recordFormat());
-  }
-
-  private recordFormat(): unknown {
-    const record: RecordedRangeFormat = { address: "", properties: {}, calls: [] };
-    return createRecorder(this.context, "RangeFormat", record, {
-      attach: () => {
-        const { sheet, rect } = this.entity();
-        (record as { address: string }).address = formatRect(rect);
-        sheet.rangeFormats.push(record);
-      },
-    });
+    return this.cached("format", () => this.recordOnSheet("RangeFormat", (sheet) => sheet.rangeFormats));
   }
 
   get conditionalFormats(): ConditionalFormatCollection {
@@ -255,15 +244,21 @@ export class RangeProxy extends ClientObjectBase<RangeEntity> {
 
   /** The range's data validation (`rule = { list: { inCellDropDown, source } }`), recorded as it is set. */
   get dataValidation(): unknown {
-    return this.cached("dataValidation", () => {
-      const record: RecordedDataValidation = { address: "", properties: {}, calls: [] };
-      return createRecorder(this.context, "DataValidation", record, {
-        attach: () => {
-          const { sheet, rect } = this.entity();
-          (record as { address: string }).address = formatRect(rect);
-          sheet.dataValidations.push(record);
-        },
-      });
+    return this.cached("dataValidation", () => this.recordOnSheet("DataValidation", (sheet) => sheet.dataValidations));
+  }
+
+  /** A recorder of this range's sets and calls, kept in the sheet's `list` (at sync, where the range then is). */
+  private recordOnSheet(
+    typeName: string,
+    list: (sheet: SheetEntity) => (RecordedRangeFormat | RecordedDataValidation)[],
+  ): unknown {
+    const record: RecordedRangeFormat & RecordedDataValidation = { address: "", properties: {}, calls: [] };
+    return createRecorder(this.context, typeName, record, {
+      attach: () => {
+        const { sheet, rect } = this.entity();
+        (record as { address: string }).address = formatRect(rect);
+        list(sheet).push(record);
+      },
     });
   }
 }
