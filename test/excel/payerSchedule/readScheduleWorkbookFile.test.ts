@@ -35,12 +35,13 @@ function scheduleRows(): [string, string, number, number][] {
 }
 
 const csvOf = (rows: ReturnType<typeof scheduleRows>) =>
-  [HEADER, ...rows].map((row) => row.map((cell) => (typeof cell === "number" ? cell.toFixed(2) : cell)).join(",")).join("\n"); // prettier-ignore
+  [HEADER, ...rows].map((row) => row.map((cell) => (typeof cell === "number" ? cell.toFixed(2) : cell)).join(",")).join("\n") + "\n"; // prettier-ignore
 
 async function xlsxOf(rows: ReturnType<typeof scheduleRows>): Promise<string> {
   const payer = new WorkbookSimulator({
     sheets: [
-      { name: "Acme PPO 2026", cells: [HEADER, ...rows] },
+      // Codes typed into text-formatted cells, as a payer's file keeps "00100".
+      { name: "Acme PPO 2026", cells: [HEADER, ...rows], numberFormats: [{ address: `A2:A${rows.length + 1}`, format: "@" }] }, // prettier-ignore
       { name: "Notes", cells: [["Rates effective 2026-01-01"]] },
     ],
   });
@@ -64,6 +65,9 @@ maybe("reading a payer's .xlsx fee schedule through Excel", () => {
     if (!fromXlsx.ok || !fromCsv.ok) throw new Error("a preview failed");
     expect(fromXlsx.value.rows.map(plain)).toEqual(fromCsv.value.rows.map(plain));
     expect(fromXlsx.value.rows.map((row) => row.hcpcsCode)).toEqual(rows.map((row) => row[0]));
+    expect(fromXlsx.value.problems).toEqual(fromCsv.value.problems);
+    expect(grid.value.values[1]![0]).toBe(rows[0]![0]);
+    expect(typeof grid.value.values[1]![2]).toBe("number");
     expect(rows.some(([code]) => /^0\d{4}$/.test(code))).toBe(true);
     expect(grid.value).toMatchObject({ sheetName: "Acme PPO 2026", address: "'Acme PPO 2026'!A1:D14" });
   });
