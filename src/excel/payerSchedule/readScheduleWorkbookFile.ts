@@ -17,7 +17,7 @@ import {
 import { describeRangeReadIssue, readRangeAsGrid, type RangeReadIssue, type WorkbookGrid } from "../core/rangeGrid";
 
 /** The requirement set of `Workbook.insertWorksheetsFromBase64`. */
-export const INSERT_WORKSHEETS_REQUIREMENT = { set: "ExcelApi", version: "1.13" } as const;
+const INSERT_WORKSHEETS_REQUIREMENT = { set: "ExcelApi", version: "1.13" } as const;
 
 /** Whether this Excel can insert a file's worksheets (ExcelApi 1.13): Excel 2021 and later, Excel on the web. */
 export function canInsertWorkbookFiles(): boolean {
