@@ -4,11 +4,13 @@ import { existsSync, readFileSync } from "fs";
 import path from "path";
 import {
   describeScheduleWorkbookIssue,
+  MAX_WORKBOOK_FILE_BYTES,
   readScheduleWorkbookFile,
 } from "../../../src/excel/payerSchedule/readScheduleWorkbookFile";
 import { previewPayerSchedule, previewPayerScheduleFile } from "../../../src/formats/payerSchedule";
 import { WorkbookSimulator } from "../../../src/playground/simulator";
 import { saveXlsx } from "../../../src/playground/xlsx";
+import { countingExcel } from "../../support/faults";
 import { usersWorkbook, workbookState } from "../core/tableWriterBuilders";
 
 const PPRRVU = path.resolve(__dirname, "../../../../shared/data/cms-pfs/2026-rvu26c/PPRRVU2026_Jul_nonQPP.csv");
@@ -92,5 +94,19 @@ maybe("reading a payer's .xlsx fee schedule through Excel", () => {
       /"rates.xlsx" is not an .xlsx workbook .*Nothing was changed/,
     );
     expect(workbookState(simulator)).toEqual(before);
+  });
+
+  it("refuses a file too large for one request to Excel, with its size and the limit, before sending anything", async () => {
+    const simulator = new WorkbookSimulator(usersWorkbook());
+    const excel = countingExcel(simulator);
+    const base64 = Buffer.alloc(MAX_WORKBOOK_FILE_BYTES + 3).toString("base64");
+    const grid = await readScheduleWorkbookFile(excel, { name: "big.xlsx", base64 });
+    expect(grid.ok).toBe(false);
+    if (grid.ok) return;
+    expect(grid.issue).toEqual({ code: "fileTooLarge", fileName: "big.xlsx", bytes: MAX_WORKBOOK_FILE_BYTES + 3, limitBytes: MAX_WORKBOOK_FILE_BYTES }); // prettier-ignore
+    expect(describeScheduleWorkbookIssue(grid.issue)).toMatch(
+      /^"big.xlsx" is 3\.0 MB; Excel takes files up to 3\.0 MB/,
+    );
+    expect(excel.requests).toBe(0);
   });
 });
