@@ -1,6 +1,6 @@
 /**
  * The little of office.js's `Office` global that our pages use, for the playground (which runs without
- * office.js): `Office.onReady` resolving as in Excel, and the context the task pane reads.
+ * office.js): `Office.onReady` resolving as in Excel, and the context the task pane reads (theme, requirement sets).
  */
 export function installOfficeShim(): void {
   const info = { host: "Excel", platform: "OfficeOnline" };
@@ -13,6 +13,11 @@ export function installOfficeShim(): void {
     },
     context: {
       displayLanguage: navigator.language || "en-US",
+      // The simulator implements the ExcelApi sets up to 1.13 that the add-in uses (insertWorksheetsFromBase64).
+      requirements: {
+        isSetSupported: (name: string, version?: string) =>
+          name === "ExcelApi" && (version === undefined || Number(version.split(".")[1] ?? 0) <= 13),
+      },
       // Excel on the web's default theme; the task pane maps it to Fluent's light theme.
       officeTheme: {
         bodyBackgroundColor: "#ffffff",

@@ -12,7 +12,9 @@ import type { ExcelGateway } from "./excelGateway";
 export type RangeSource =
   | { readonly kind: "selection" }
   /** A table ("Sheet1_Table") or a workbook-scoped named range, matched as Excel does (any case). */
-  | { readonly kind: "name"; readonly name: string };
+  | { readonly kind: "name"; readonly name: string }
+  /** The used range of a sheet by id (a file's sheet inserted for reading), named `shownAs` in the grid and messages. */
+  | { readonly kind: "sheet"; readonly id: string; readonly shownAs: string };
 
 /** A block of the workbook as values, with where it starts so that problems can name workbook rows. */
 export interface WorkbookGrid {
@@ -96,7 +98,7 @@ export async function readRangeAsGrid(
     const block = singleCell ? used : usedPart;
     if (block.isNullObject) return fail<RangeReadIssue>({ code: "rangeEmpty", address: label });
     const rect: Block = {
-      sheetName: sheet.name,
+      sheetName: source.kind === "sheet" ? source.shownAs : sheet.name,
       rowIndex: block.rowIndex,
       columnIndex: block.columnIndex,
       rowCount: block.rowCount,
@@ -133,6 +135,8 @@ async function resolveRange(
   source: RangeSource,
 ): Promise<Result<{ range: Excel.Range; label: string }, RangeReadIssue>> {
   if (source.kind === "selection") return ok({ range: context.workbook.getSelectedRange(), label: "The selection" });
+  if (source.kind === "sheet")
+    return ok({ range: context.workbook.worksheets.getItem(source.id).getRange(), label: `"${source.shownAs}"` });
   const table = context.workbook.tables.getItemOrNullObject(source.name);
   const name = context.workbook.names.getItemOrNullObject(source.name);
   name.load("type");

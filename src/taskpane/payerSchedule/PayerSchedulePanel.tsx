@@ -11,7 +11,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { defaultScheduleTableName, previewYear } from "../../excel/payerSchedule/payerScheduleImport";
+import { canInsertWorkbookFiles } from "../../excel/payerSchedule/readScheduleWorkbookFile";
 import { describeRangeReadIssue, type RangeSource } from "../../excel/core/rangeGrid";
+import type { ScheduleWorkbookFile } from "../../excel/payerSchedule/readScheduleWorkbookFile";
 import type { ColumnMapping, MappingSuggestion, PayerScheduleField } from "../../formats/payerSchedule";
 import { describeError } from "../describeError";
 import { useExcelGateway } from "../ExcelGatewayContext";
@@ -25,12 +27,20 @@ import { ProgressLine } from "../shared/ProgressLine";
 import { countOf, groupedNumber } from "../shared/wording";
 import { useCommand } from "../useCommand";
 import { MappingEditor } from "./MappingEditor";
-import { importPayerSchedule, listScheduleRanges, readRangeAsGrid, readScheduleNames } from "./payerScheduleCommands";
+import {
+  importPayerSchedule,
+  listScheduleRanges,
+  readRangeAsGrid,
+  readScheduleNames,
+  readScheduleWorkbook,
+} from "./payerScheduleCommands";
 import { ProblemList } from "./ProblemList";
 import {
   firstRowNumberOf,
+  isXlsxFile,
   proposedPayer,
   readChosenFile,
+  readChosenWorkbook,
   type ScheduleSource,
   type SourceChoices,
 } from "./scheduleSource";
@@ -141,6 +151,13 @@ export function PayerSchedulePanel({ maxFileBytes }: PayerSchedulePanelProps) {
 
   const chooseFile = (chosen: File) =>
     readSource(async () => {
+      if (isXlsxFile(chosen.name)) {
+        const reading = {
+          canInsertWorkbookFiles: canInsertWorkbookFiles(),
+          read: (file: ScheduleWorkbookFile) => readScheduleWorkbook.run(excel, file),
+        };
+        return readChosenWorkbook(chosen, reading, maxFileBytes);
+      }
       const read = await readChosenFile(chosen, maxFileBytes);
       return read.ok ? { ok: true, source: { kind: "file", file: read.file } } : read;
     });

@@ -13,6 +13,11 @@ import {
   type RangeSources,
   type WorkbookGrid,
 } from "../../excel/core/rangeGrid";
+import {
+  describeScheduleWorkbookIssue,
+  readScheduleWorkbookFile,
+  type ScheduleWorkbookFile,
+} from "../../excel/payerSchedule/readScheduleWorkbookFile";
 import type { WrittenTable } from "../../excel/core/tableWriter";
 import type { Result } from "../../engine";
 import { rowsProgress, type WithControls } from "../progress/operation";
@@ -25,6 +30,22 @@ export const readRangeAsGrid: TaskPaneCommand<RangeSource, Result<WorkbookGrid, 
   name: "payerSchedule.readRange",
   label: "Read the range",
   run: (excel, source) => readGrid(excel, source),
+};
+
+/**
+ * Reads a payer's .xlsx file through Excel (its sheets inserted, the first read, all removed): the grid, or the
+ * message saying why not. The workbook ends as it was either way.
+ */
+export const readScheduleWorkbook: TaskPaneCommand<
+  ScheduleWorkbookFile,
+  { ok: true; grid: WorkbookGrid } | { ok: false; message: string }
+> = {
+  name: "payerSchedule.readWorkbookFile",
+  label: "Read the workbook file",
+  run: async (excel, file) => {
+    const read = await readScheduleWorkbookFile(excel, file);
+    return read.ok ? { ok: true, grid: read.value } : { ok: false, message: describeScheduleWorkbookIssue(read.issue) };
+  },
 };
 
 /** Lists the tables and named ranges a schedule can be read from. */

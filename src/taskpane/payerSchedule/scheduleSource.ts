@@ -22,6 +22,7 @@ import {
   type ScheduleText,
 } from "../../formats/payerSchedule";
 import type { Result } from "../../engine";
+import type { ScheduleWorkbookFile } from "../../excel/payerSchedule/readScheduleWorkbookFile";
 import { readFileBytes, type ChosenFile } from "../shared/readFileBytes";
 
 /** The schedule being previewed. */
@@ -141,6 +142,50 @@ export async function readChosenFile(
   return bytes.ok
     ? { ok: true, file: { name: file.name, bytes: bytes.value } }
     : { ok: false, message: `"${file.name}" cannot be read: ${bytes.issue}.` };
+}
+
+/** Whether a chosen file is an .xlsx workbook, which Excel itself can open for the add-in (ExcelApi 1.13). */
+export function isXlsxFile(fileName: string): boolean {
+  return /\.xlsx$/i.test(fileName);
+}
+
+/** The message for an .xlsx file chosen in an Excel that cannot insert a file's worksheets. */
+export function xlsxUnsupportedMessage(fileName: string): string {
+  return (
+    `This version of Excel cannot open .xlsx files from the add-in (that needs Excel 2021, Microsoft 365 or Excel ` +
+    `on the web). Open "${fileName}" in Excel, then use 'From the workbook' with the schedule selected.`
+  );
+}
+
+/** What reading an .xlsx file needs from Excel: whether it can, and the reading itself (a grid, or a message). */
+export interface WorkbookFileReading {
+  readonly canInsertWorkbookFiles: boolean;
+  readonly read: (file: ScheduleWorkbookFile) => Promise<{ ok: true; grid: WorkbookGrid } | { ok: false; message: string }>; // prettier-ignore
+}
+
+/** The bytes as base64, a slice at a time (one call with every byte as an argument overflows the stack). */
+function base64Of(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * Reads a chosen .xlsx file through Excel (its first sheet, as "From the workbook" reads a range), refusing it up
+ * front where this Excel cannot insert a file's worksheets or the file is over the size limit: never a rejection.
+ */
+export async function readChosenWorkbook(
+  file: ChosenFile,
+  excel: WorkbookFileReading,
+  limitBytes?: number,
+): Promise<{ ok: true; source: ScheduleSource } | { ok: false; message: string }> {
+  if (!excel.canInsertWorkbookFiles) return { ok: false, message: xlsxUnsupportedMessage(file.name) };
+  const size = checkScheduleFileSize(file.size, limitBytes);
+  if (!size.ok) return { ok: false, message: payerScheduleIssueMessage(size.issue) };
+  const bytes = await readFileBytes(file);
+  if (!bytes.ok) return { ok: false, message: `"${file.name}" cannot be read: ${bytes.issue}.` };
+  const read = await excel.read({ name: file.name, base64: base64Of(bytes.value) });
+  return read.ok ? { ok: true, source: { kind: "range", grid: read.grid } } : read;
 }
 
 /** Words of file names that say what the file is, not whose: dropped when proposing the payer's name. */

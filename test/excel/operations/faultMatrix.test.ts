@@ -14,6 +14,11 @@ import { parseGpciCsv, parsePprrvuCsv } from "../../../src/formats/cmsPfs";
 import { describeTableWriteIssue } from "../../../src/excel/core/tableWriteIssues";
 import { writeTable } from "../../../src/excel/core/tableWriter";
 import { describeMedicareImportIssue, writeMedicareSchedule } from "../../../src/excel/medicareSchedule";
+import {
+  describeScheduleWorkbookIssue,
+  readScheduleWorkbookFile,
+} from "../../../src/excel/payerSchedule/readScheduleWorkbookFile";
+import { saveXlsx } from "../../../src/playground/xlsx";
 import { describeHospitalImportIssue, writeDrgWeights, writeOppsRates } from "../../../src/excel/hospitalSchedule";
 import { listOutpatientTerms, writeWageIndex } from "../../../src/excel/hospitalSchedule";
 import { buildPortfolioSummary, describePortfolioIssue } from "../../../src/excel/sharing";
@@ -40,8 +45,17 @@ interface Case {
 }
 
 let planted: Planted;
+/** A payer's .xlsx schedule, base64-encoded as the task pane sends it: a rates sheet with a table, and a notes sheet. */
+let payerXlsx: string;
 beforeAll(async () => {
   planted = await plantedWorkbook(6);
+  const payer = new WorkbookSimulator({
+    sheets: [
+      { name: "Rates", cells: [["HCPCS Code", "Non-Facility Rate"], ["00100", 120.5], ["99213", 91.23]], tables: [{ name: "Rates", address: "A1:B3" }] }, // prettier-ignore
+      { name: "Claims", cells: [["a sheet named as one of the user's"]] },
+    ],
+  });
+  payerXlsx = Buffer.from((await saveXlsx(payer)).bytes).toString("base64");
 });
 
 const fixture = (name: string) =>
@@ -72,6 +86,16 @@ async function reviewedOnce(): Promise<WorkbookSimulator> {
 const fresh = (snapshot: () => WorkbookSnapshot) => async () => new WorkbookSimulator(snapshot());
 
 const CASES: readonly Case[] = [
+  {
+    name: "reading a payer's .xlsx schedule through Excel (its sheets inserted, read and removed)",
+    make: fresh(usersWorkbook),
+    operation: async (excel, signal) => {
+      const result = await readScheduleWorkbookFile(excel, { name: "Acme.xlsx", base64: payerXlsx }, { signal });
+      return { ok: result.ok, message: result.ok ? "read" : describeScheduleWorkbookIssue(result.issue) };
+    },
+    // The sheets' look, the insert, the staging names, the used range, its values, the runner's look, the commit.
+    requests: 7,
+  },
   {
     name: "writing a fee schedule table to a new sheet",
     make: fresh(usersWorkbook),

@@ -120,18 +120,47 @@ describe("the task pane's Fee schedule panel", () => {
     expect(cellAt(simulator, "claims", "A2").value).toBe("99213");
   });
 
-  it("sends an Excel workbook to 'From the workbook' instead of reading it", async () => {
+  it("sends an .xls workbook to 'From the workbook' instead of reading it", async () => {
     openFeeSchedule();
 
     fireEvent.change(screen.getByLabelText("Fee schedule file"), {
-      target: { files: [aFile("rates.xlsx", new Uint8Array([0x50, 0x4b, 3, 4]))] },
+      target: { files: [aFile("rates.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))] },
     });
 
     expect(
       await screen.findByText(
-        `"rates.xlsx" is an Excel workbook: open it in Excel and use 'From the workbook' with the schedule selected.`,
+        `"rates.xls" is an Excel workbook: open it in Excel and use 'From the workbook' with the schedule selected.`,
       ),
     ).toBeInTheDocument();
+  });
+
+  describe("with an .xlsx file", () => {
+    const host = globalThis as unknown as { Office?: unknown };
+    /** Office's requirement-set check, answering `supported` for every set. */
+    const excelSupporting = (supported: boolean) => {
+      const isSetSupported = jest.fn((_name: string, _version?: string) => supported);
+      host.Office = { context: { requirements: { isSetSupported } } };
+      return isSetSupported;
+    };
+    afterEach(() => delete host.Office);
+
+    it("refuses it where Excel cannot open .xlsx files from the add-in, and says to import from the workbook", async () => {
+      const isSetSupported = excelSupporting(false);
+      const simulator = openFeeSchedule();
+      const before = simulator.sheetNames();
+
+      fireEvent.change(screen.getByLabelText("Fee schedule file"), {
+        target: { files: [aFile("Acme_PPO_2026.xlsx", new Uint8Array([0x50, 0x4b, 3, 4]))] },
+      });
+
+      expect(
+        await screen.findByText(/^This version of Excel cannot open .xlsx files from the add-in/),
+      ).toHaveTextContent(
+        `Open "Acme_PPO_2026.xlsx" in Excel, then use 'From the workbook' with the schedule selected.`,
+      );
+      expect(isSetSupported).toHaveBeenCalledWith("ExcelApi", "1.13");
+      expect(simulator.sheetNames()).toEqual(before);
+    });
   });
 
   it("reads a schedule from a table in the workbook", async () => {

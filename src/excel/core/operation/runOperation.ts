@@ -59,6 +59,14 @@ export interface OperationContext {
     count: number,
     queue?: (sheets: readonly Excel.Worksheet[], context: Excel.RequestContext) => T,
   ): Promise<StagedSheet[] & { readonly queued?: T }>;
+  /**
+   * Inserts the sheets of a workbook file (base64, as `Workbook.insertWorksheetsFromBase64` takes it, ExcelApi 1.13)
+   * into the staging area: one request inserts them (after one that lists the sheets there before, so that sheets
+   * inserted by a request that then failed are still found), the next renames them to staging names and hides them.
+   * From the insert on, they are removed with the staging area by id. Null when Excel says the file is not a
+   * workbook it can open; the workbook is then as it was.
+   */
+  insertFileSheets(base64File: string): Promise<StagedSheet[] | null>;
   /** A table name free for the staging area, renamed by a commit step. */
   stagingTableName(): string;
   /**
@@ -132,6 +140,9 @@ async function run<Output, Issue>(
   let phase: OperationPhase = "reading";
   let sheetCount = 0;
   let tableCount = 0;
+  // Sheets of the staging area known by id (inserted from a file, under the file's names until renamed), and while
+  // an insert is on its way, the ids of the sheets there before it: any other sheet is the insert's.
+  const staging: StagingIds = { ids: new Set(), before: null };
   const op: OperationContext = {
     excel,
     addStagingSheets: async <T>(
@@ -152,6 +163,42 @@ async function run<Output, Issue>(
         const staged = sheets.map((sheet, i) => ({ id: sheet.id, stagingName: names[i]! }));
         return Object.assign(staged, { queued });
       });
+    },
+    insertFileSheets: async (base64File) => {
+      await turn();
+      phase = "writing";
+      staging.before = new Set(
+        await excel.run(async (context) => {
+          const sheets = context.workbook.worksheets.load("items/id");
+          await context.sync();
+          return sheets.items.map((sheet) => sheet.id);
+        }),
+      );
+      await turn();
+      let ids: string[];
+      try {
+        ids = await excel.run(async (context) => {
+          const inserted = context.workbook.insertWorksheetsFromBase64(base64File, { positionType: "End" });
+          await context.sync();
+          return inserted.value;
+        });
+      } catch (error) {
+        if (officeError(error)?.code !== "InvalidArgument") throw error;
+        return null; // Excel read the file before inserting anything: nothing to remove
+      }
+      for (const id of ids) staging.ids.add(id);
+      staging.before = null;
+      await turn();
+      const names = ids.map(() => stagingSheetName(runId, ++sheetCount));
+      await excel.run(async (context) => {
+        ids.forEach((id, i) => {
+          const sheet = context.workbook.worksheets.getItem(id);
+          sheet.name = names[i]!;
+          sheet.visibility = "Hidden";
+        });
+        await context.sync();
+      });
+      return ids.map((id, i) => ({ id, stagingName: names[i]! }));
     },
     stagingTableName: () => stagingTableName(runId, ++tableCount),
     write: async (queue, progress) => {
@@ -177,19 +224,19 @@ async function run<Output, Issue>(
     outcome = await body(op);
     if (outcome.ok) await turn(); // the last chance to cancel: after this turn, the commit
   } catch (error) {
-    const workbook = await removeStaging(excel, runId);
+    const workbook = await removeStaging(excel, runId, staging);
     if (error instanceof Cancelled) return fail({ code: "cancelled", what: options.what, workbook });
     const refusal = officeError(error);
     if (refusal === null) throw error; // a bug: surface it, now that the staging area is gone
     return fail({ code: "excelRefused", what: options.what, phase, refusal, workbook });
   }
   if (!outcome.ok) {
-    const workbook = await removeStaging(excel, runId);
+    const workbook = await removeStaging(excel, runId, staging);
     if (workbook.kind === "leftovers")
       return fail({ code: "excelRefused", what: options.what, phase: "writing", refusal: workbook.refusal, workbook });
     return outcome;
   }
-  const committed = await commit(excel, options.what, runId, outcome.value.steps);
+  const committed = await commit(excel, options.what, runId, staging, outcome.value.steps);
   return committed === null ? ok(outcome.value.output) : fail(committed);
 }
 
@@ -211,6 +258,7 @@ async function commit(
   excel: ExcelGateway,
   what: string,
   runId: string,
+  staging: StagingIds,
   planned: readonly CommitStep[],
 ): Promise<OperationIssue | null> {
   if (planned.length > 0 && planned[0]!.observe === undefined)
@@ -233,11 +281,11 @@ async function commit(
     steps = [...steps, ...cleanups];
     before = [...look.answers, ...cleanups.map(() => false)];
   } catch (error) {
-    return refused(error, what, "writing", await removeStaging(excel, runId));
+    return refused(error, what, "writing", await removeStaging(excel, runId, staging));
   }
 
   const refusal = await applyInOneRequest(excel, steps);
-  return refusal === null ? null : examine(excel, what, runId, steps, before, refusal);
+  return refusal === null ? null : examine(excel, what, runId, staging, steps, before, refusal);
 }
 
 /**
@@ -264,6 +312,7 @@ async function examine(
   excel: ExcelGateway,
   what: string,
   runId: string,
+  staging: StagingIds,
   steps: readonly CommitStep[],
   before: readonly boolean[],
   refusal: OfficeRefusal,
@@ -277,7 +326,7 @@ async function examine(
   });
   const reached = await lastApplied(excel, steps, before);
   if (reached === "unknown") return issue({ kind: "unknown", steps: describe(steps) });
-  if (reached < 0) return issue(await removeStaging(excel, runId));
+  if (reached < 0) return issue(await removeStaging(excel, runId, staging));
   const rest = steps.slice(reached + 1);
   if (rest.length === 0) return null;
   const again = await applyInOneRequest(excel, rest);
@@ -318,15 +367,27 @@ function refused(error: unknown, what: string, phase: OperationPhase, workbook: 
   return { code: "excelRefused", what, phase, refusal, workbook };
 }
 
+/** Staging sheets known by id, and the sheets there before an insert whose outcome is not known yet. */
+interface StagingIds {
+  readonly ids: Set<string>;
+  before: ReadonlySet<string> | null;
+}
+
 /**
  * Removes this run's staging sheets (found by name, so that a sheet whose adding request failed after applying is
- * found too), trying twice. Reports what is left: nothing ("unchanged") or the sheets that could not be removed.
+ * found too; inserted ones by id, or as new since the insert's look), trying twice. Reports what is left: nothing
+ * ("unchanged") or the sheets that could not be removed.
  */
-async function removeStaging(excel: ExcelGateway, runId: string): Promise<WorkbookAfter> {
+async function removeStaging(excel: ExcelGateway, runId: string, staging: StagingIds): Promise<WorkbookAfter> {
   const ours = async (context: Excel.RequestContext) => {
-    const sheets = context.workbook.worksheets.load("items/name");
+    const sheets = context.workbook.worksheets.load("items/name,items/id");
     await context.sync();
-    return sheets.items.filter((sheet) => isStagingSheetOf(runId, sheet.name));
+    return sheets.items.filter(
+      (sheet) =>
+        isStagingSheetOf(runId, sheet.name) ||
+        staging.ids.has(sheet.id) ||
+        (staging.before !== null && !staging.before.has(sheet.id)),
+    );
   };
   let refusal: OfficeRefusal | null = null;
   for (let attempt = 0; attempt < 2; attempt++) {
