@@ -62,6 +62,10 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks (the task pane's tabs, the playground's xlsx and chart code) sit beside the pages that load them, so
+      // they resolve against the page's own address. Webpack's "auto" derives it from document.currentScript, which a
+      // script run another way (the manifest test's jsdom, a host evaluating it) does not have: it then throws at load.
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
