@@ -17,8 +17,7 @@ async function startPlayground(): Promise<void> {
   const customFunctions = installCustomFunctionsShim();
   await import("../functions/functions");
 
-  const hospital = new URLSearchParams(window.location.search).has("hospital");
-  const simulator = new WorkbookSimulator(buildSampleWorkbook(undefined, { hospital }), { customFunctions });
+  const simulator = new WorkbookSimulator(buildSampleWorkbook(), { customFunctions });
   const host = globalThis as unknown as { Excel: unknown };
   host.Excel = simulator.excel;
   installOfficeShim();
