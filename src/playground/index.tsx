@@ -19,14 +19,13 @@ async function startPlayground(): Promise<void> {
   const customFunctions = installCustomFunctionsShim();
   await import("../functions/functions");
 
-  const hospital = new URLSearchParams(window.location.search).has("hospital");
   installOfficeShim();
   const container = document.getElementById("root");
   if (container === null) throw new Error('playground.html lacks the <div id="root"> the playground renders into');
   const root = createRoot(container);
   let opened = 0;
   const workspace: PlaygroundWorkspace = new PlaygroundWorkspace(
-    buildSampleWorkbook(undefined, { hospital }),
+    buildSampleWorkbook(),
     { customFunctions },
     async (simulator: WorkbookSimulator) => {
       const host = globalThis as unknown as { Excel: unknown };

@@ -1,5 +1,5 @@
 /**
- * Issue 14 "Done when", in a real Chromium: in the playground's hospital sample (`?hospital`), the Variance review
+ * Issue 14 "Done when", in a real Chromium: in the playground's sample (its hospital side), the Variance review
  * tab reviews the UB-04-shaped HospitalClaims table and reports the recoverable dollars of the underpayments the
  * sample planted; the same review run in this process flags exactly the planted claims.
  */
@@ -16,7 +16,7 @@ const SCREENSHOT = path.join(ROOT, "test-results", "hospital-variance-review.png
 const TABLE = "HospitalClaims";
 const SHEET = "Hospital Claims";
 
-const sample = () => buildSampleWorkbook(SAMPLE_DEFAULT_SEED, { hospital: true });
+const sample = () => buildSampleWorkbook(SAMPLE_DEFAULT_SEED);
 
 /** The review run in this process on the same workbook, and the claims the sample planted. */
 let expected: VarianceReviewResult;
@@ -52,9 +52,6 @@ describe("the variance review on hospital claims in the playground", () => {
   });
 
   it("reviews the HospitalClaims table from the Variance review tab, with the engine's recoverable total", async () => {
-    const url = new URL(playground.page.url());
-    url.searchParams.set("hospital", "");
-    await playground.page.goto(url.toString());
     await (await visible(taskPane().getByRole("tab", { name: "Variance review", exact: true }))).click();
     const panel = taskPane().getByRole("region", { name: "Variance review" });
     const table = await visible(panel.getByLabel("Claims or remittance table"));

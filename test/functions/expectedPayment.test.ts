@@ -97,7 +97,8 @@ describe("PAYER.EXPECTED_PAYMENT", () => {
   it("answers #N/A listing the known contracts for an unknown one", () => {
     expect(outcome(expectedPaymentResult("Zenith HMO", "99213", null, null, null, "2025-06-30", null))).toEqual({
       error: "#N/A",
-      message: 'There is no contract named "Zenith HMO". Known contracts: Acme Health PPO, Summit Medicare Advantage.',
+      message:
+        'There is no contract named "Zenith HMO". Known contracts: Acme Behavioral Health, Acme Health PPO, Acme Hospital PPO, Summit Medicare Advantage.',
     });
   });
 

@@ -4,6 +4,9 @@ import { RegistryCache } from "../../src/functions/registryCache";
 import { buildSampleWorkbook } from "../../src/playground/sample/sampleWorkbook";
 import { WorkbookSimulator } from "../../src/playground/simulator";
 
+/** The sample's contracts that sort before Summit's: Acme's professional contract and its two hospital ones. */
+const CONTRACTS_BEFORE_SUMMIT = ["Acme Behavioral Health", "Acme Health PPO", "Acme Hospital PPO"];
+
 /** 0-based row of the Summit contract in the sample's PayerContracts table. */
 function summitRow(simulator: WorkbookSimulator): number {
   for (let r = 1; r < simulator.usedSize("Contracts").rows; r++)
@@ -17,8 +20,14 @@ describe("the registry cache", () => {
     expect(cache.current()).toBeNull();
     const waiting = cache.ready();
     await cache.start(new WorkbookSimulator(buildSampleWorkbook()).excel);
-    expect((await waiting).registry.contractNames).toEqual(["Acme Health PPO", "Summit Medicare Advantage"]);
-    expect(cache.current()?.registry.contractNames).toHaveLength(2);
+    // The sample's two professional contracts and its two hospital ones, sorted by name.
+    expect((await waiting).registry.contractNames).toEqual([
+      "Acme Behavioral Health",
+      "Acme Health PPO",
+      "Acme Hospital PPO",
+      "Summit Medicare Advantage",
+    ]);
+    expect(cache.current()?.registry.contractNames).toHaveLength(4);
   });
 
   it("reads the registry again after an edit of a registry table, with no call from anyone", async () => {
@@ -28,7 +37,7 @@ describe("the registry cache", () => {
     simulator.setCellInput("Contracts", summitRow(simulator), 0, "Summit MA");
     await simulator.whenIdle();
     await cache.settled();
-    expect(cache.current()?.registry.contractNames).toEqual(["Acme Health PPO", "Summit MA"]);
+    expect(cache.current()?.registry.contractNames).toEqual([...CONTRACTS_BEFORE_SUMMIT, "Summit MA"]);
   });
 
   it("coalesces a burst of edits into at most one more read", async () => {
@@ -65,6 +74,6 @@ describe("the registry cache", () => {
     await simulator.whenIdle();
     await cache.settled();
 
-    expect(cache.current()?.registry.contractNames).toEqual(["Acme Health PPO", "Summit MA"]);
+    expect(cache.current()?.registry.contractNames).toEqual([...CONTRACTS_BEFORE_SUMMIT, "Summit MA"]);
   });
 });

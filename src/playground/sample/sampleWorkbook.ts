@@ -1,10 +1,10 @@
 /**
  * The playground's sample workbook: a Medicare schedule for one locality (Houston, TX, CY2025) registered in the
- * MedicareSchedules table, two payer contracts
- * with carve-outs and a fee schedule, and about 3,000 professional claim lines; with the `hospital` option, also a
- * hospital's side: two hospital contracts in the hospital tables, MS-DRG weights and OPPS rates, and about 1,200
- * UB-04 revenue lines of inpatient stays and outpatient claims (hospitalSheets.ts). All built from the committed fixtures (fixtures/SOURCES.md) so the
- * playground runs from a clone alone. Pure and deterministic for a given seed.
+ * MedicareSchedules table, two payer contracts with carve-outs and a fee schedule, and about 3,000 professional claim
+ * lines; and a hospital's side: two hospital contracts in the hospital tables, MS-DRG weights and OPPS rates, and
+ * about 1,200 UB-04 revenue lines of inpatient stays and outpatient claims (hospitalSheets.ts), so that a hospital
+ * finance team sees its own claims priced on first opening the playground. All built from the committed fixtures
+ * (fixtures/SOURCES.md) so the playground runs from a clone alone. Pure and deterministic for a given seed.
  *
  * Conventions: dates are ISO text ("2025-01-01") in text-formatted cells, readable and unambiguous in any locale,
  * except the claims' Submitted Date and Paid Date, real dates (formatted yyyy-mm-dd) that formulas count by month;
@@ -59,22 +59,11 @@ const { MONEY, PERCENT, TEXT, DATE } = FORMATS;
 const text = (value: string): CellInput => (value === "" ? null : value);
 const optional = (value: number | string | null): CellInput => value;
 
-/** What the sample holds beyond the professional side. */
-export interface SampleOptions {
-  /**
-   * Adds the hospital side (two hospital contracts in PayerContracts, the hospital tables, the Hospital Claims sheet).
-   * Off by default: the professional sample's contracts, sheets and numbers stay what the tests and sheets built on
-   * them expect. The playground loads it with `?hospital`.
-   */
-  readonly hospital?: boolean;
-}
-
 /**
  * Builds the sample workbook. The same seed gives the same workbook, cell for cell; the default seed is what the
  * playground loads.
  */
-export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED, options: SampleOptions = {}): WorkbookSnapshot {
-  const hospitalSide = options.hospital === true;
+export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED): WorkbookSnapshot {
   const prng = mulberry32(seed);
   const medicare = loadPprrvu();
   const locality = loadLocality();
@@ -136,7 +125,7 @@ export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED, options:
       { header: "Renewal Notice Date", value: (r) => r.renewalNoticeDate, format: TEXT },
       { header: "Auto Renew", value: (r) => r.autoRenew },
     ],
-    hospitalSide ? [...contractVersions, ...hospitalContractVersions] : contractVersions,
+    [...contractVersions, ...hospitalContractVersions],
   );
 
   const carveOutSheet = tableSheet(
@@ -233,7 +222,7 @@ export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED, options:
     [PLANTED_SIGNED_PROPOSAL],
   );
 
-  const hospitalSheets = hospitalSide ? buildHospitalSheets(seed, contractsSheet).sheets : [];
+  const hospitalSheets = buildHospitalSheets(seed, contractsSheet).sheets;
 
   return {
     sheets: [

@@ -67,8 +67,14 @@ describe("listing contracts", () => {
   it("groups the sample's versions by contract, sorted by start date, with their carve-outs", async () => {
     const data = await listContracts(new WorkbookSimulator(sampleRegistry()).excel);
 
-    expect(data.contracts.map((c) => c.contractName)).toEqual(["Acme Health PPO", "Summit Medicare Advantage"]);
-    const acme = data.contracts[0]!;
+    // The sample's two hospital contracts sit beside its two professional ones, in name order.
+    expect(data.contracts.map((c) => c.contractName)).toEqual([
+      "Acme Behavioral Health",
+      "Acme Health PPO",
+      "Acme Hospital PPO",
+      "Summit Medicare Advantage",
+    ]);
+    const acme = data.contracts.find((c) => c.contractName === "Acme Health PPO")!;
     expect(acme.versions.map((v) => v.form.effectiveStartDate)).toEqual(["2024-01-01", "2025-01-01"]);
     expect(acme.versions[0]!.form.percent).toBe("115%");
     expect(acme.versions[1]!.form.method).toBe("Fee Schedule");
@@ -130,7 +136,7 @@ describe("saving a contract version", () => {
     expect(saved.ok && saved.value.rowNumber).toBe(summit!.loaded.rowNumber);
     const [version] = (await readRegistry(simulator.excel)).registry.versionsByName.get("summit medicare advantage")!;
     expect(version!.method.kind === "percent of medicare" && version!.method.percent.toString()).toBe("1.045");
-    expect((await listContracts(simulator.excel)).contracts.map((c) => c.versions.length)).toEqual([2, 1]);
+    expect((await listContracts(simulator.excel)).contracts.map((c) => c.versions.length)).toEqual([1, 2, 1, 1]);
   });
 
   it("refuses to overwrite a row edited in the sheet since it was loaded, and keeps the hand edit", async () => {
@@ -217,12 +223,14 @@ describe("deleting", () => {
 
   it("removes a carve-out with Excel's row deletion: the rows below move up and no blank row is left", async () => {
     const simulator = new WorkbookSimulator(sampleRegistry());
-    const [first, ...rest] = (await listContracts(simulator.excel)).contracts[0]!.carveOuts;
+    const acmeCarveOuts = async () =>
+      (await listContracts(simulator.excel)).contracts.find((c) => c.contractName === "Acme Health PPO")!.carveOuts;
+    const [first, ...rest] = await acmeCarveOuts();
     const rowsBefore = simulator.usedSize("Carve-outs").rows;
 
     expect((await deleteCarveOut(simulator.excel, first!.loaded)).ok).toBe(true);
 
-    const afterDelete = (await listContracts(simulator.excel)).contracts[0]!.carveOuts;
+    const afterDelete = await acmeCarveOuts();
     expect(afterDelete.map((c) => c.form.hcpcsCodeFrom)).toEqual(rest.map((c) => c.form.hcpcsCodeFrom));
     expect(afterDelete.map((c) => c.loaded.rowNumber)).toEqual(rest.map((c) => c.loaded.rowNumber - 1));
     expect(simulator.usedSize("Carve-outs").rows).toBe(rowsBefore - 1);

@@ -54,9 +54,18 @@ describe("reading the sample workbook's registry", () => {
     sample = await readRegistry(simulator.excel);
   });
 
-  it("finds both contracts, their three versions and six carve-outs, with no problem", () => {
+  it("finds the two professional contracts, their three versions and six carve-outs, and the two hospital contracts, with no problem", () => {
     expect(sample.issues.map(registryIssueMessage)).toEqual([]);
-    expect(sample.registry.contractNames).toEqual(["Acme Health PPO", "Summit Medicare Advantage"]);
+    expect(sample.registry.contractNames).toEqual([
+      "Acme Behavioral Health",
+      "Acme Health PPO",
+      "Acme Hospital PPO",
+      "Summit Medicare Advantage",
+    ]);
+    // The hospital contracts' terms are in the hospital tables: their PayerContracts rows have no professional method.
+    for (const hospital of ["acme hospital ppo", "acme behavioral health"]) {
+      expect(sample.registry.versionsByName.get(hospital)?.map((v) => v.method.kind)).toEqual(["none"]);
+    }
     expect(sample.registry.versionsByName.get("acme health ppo")?.map((v) => v.method.kind)).toEqual([
       "percent of medicare",
       "fee schedule",

@@ -72,7 +72,8 @@ describe("the portfolio summary with columns inserted in its declarations", () =
   });
 
   it("keeps every contract's figures, rates and renewal deadlines, and the portfolio total", () => {
-    expect(declared.contracts).toHaveLength(3);
+    // Four contracts (two professional, two hospital with no line in Claims) and the portfolio total.
+    expect(declared.contracts).toHaveLength(5);
     expect(withoutColumns(inserted.contracts!, NOTES)).toEqual(declared.contracts);
   });
 
@@ -89,7 +90,7 @@ describe("the portfolio summary with columns inserted in its declarations", () =
 
   it("leaves the inserted columns empty", () => {
     const notes = Object.values(inserted).flatMap((table) => valuesOfColumns(table, NOTES));
-    expect(notes).toHaveLength(3 * 3 + 2 * 2);
+    expect(notes).toHaveLength(5 * 3 + 2 * 2);
     expect(notes.filter((value) => value !== null && value !== "")).toEqual([]);
   });
 });

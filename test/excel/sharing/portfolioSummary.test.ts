@@ -14,6 +14,8 @@ import {
   type BuiltPortfolio,
   type PortfolioRequest,
 } from "../../../src/excel/sharing";
+import { placeColumns } from "../../../src/excel/core/columnLetters";
+import { PAYER_ROLLUP_COLUMNS, type PayerRollupKey } from "../../../src/excel/sharing/portfolio/portfolioColumns";
 import { buildUpliftModel, describeUpliftModelIssue, DEFAULT_SCENARIOS } from "../../../src/excel/upliftModel";
 import { describeVarianceReviewIssue, runVarianceReview } from "../../../src/excel/varianceReview";
 import type { IsoDate } from "../../../src/engine/isoDate";
@@ -43,6 +45,18 @@ function rowOf(simulator: WorkbookSimulator, contractName: string) {
     }
   }
   throw new Error(`no row for ${contractName}`);
+}
+
+/** The roll-up's row of a payer, below the contract rows: values by roll-up column key. */
+function payerRollupOf(simulator: WorkbookSimulator, payer: string) {
+  const columns = placeColumns(PAYER_ROLLUP_COLUMNS);
+  for (let r = PORTFOLIO_ROWS.firstContract; r < PORTFOLIO_ROWS.firstContract + 40; r++) {
+    // Column A holds contract names above and payer names in the roll-up: a payer's name is no contract's.
+    if (simulator.cell(SHEET, r, columns.index("payer")).value === payer) {
+      return (key: PayerRollupKey) => simulator.cell(SHEET, r, columns.index(key));
+    }
+  }
+  throw new Error(`no roll-up row for ${payer}`);
 }
 
 const sample = buildSampleWorkbook();
@@ -112,7 +126,9 @@ describe("the portfolio summary of the sample workbook", () => {
   });
 
   it("totals the portfolio with live formulas", () => {
-    const total = PORTFOLIO_ROWS.firstContract + CONTRACTS.length;
+    // One row per contract of the registry: the two professional ones and the two hospital ones.
+    expect(built.numbers.contracts).toHaveLength(4);
+    const total = PORTFOLIO_ROWS.firstContract + built.numbers.contracts.length;
     const revenue = simulator.cell(SHEET, total, portfolioColumn("revenue"));
     expect(revenue.formula).toMatch(/^=SUM\(/);
     expect(cents(revenue.value)).toBe(built.numbers.contracts.reduce((sum, c) => sum + c.currentCents, 0));
@@ -139,7 +155,7 @@ describe("the portfolio summary of the sample workbook", () => {
     const rules = simulator.conditionalFormats(SHEET).map((f) => f.properties["custom.rule.formula"]);
     expect(rules).toContain("=AND(ISNUMBER($R6),$R6>=TODAY(),$R6<=EDATE(TODAY(),9))");
     expect(rules).toContain("=AND(ISNUMBER($R6),$R6<TODAY())");
-    expect(simulator.conditionalFormats(SHEET).every((f) => f.address === "R6:T7")).toBe(true);
+    expect(simulator.conditionalFormats(SHEET).every((f) => f.address === "R6:T9")).toBe(true);
   });
 
   it("charts revenue by payer and denial rate by payer, natively", () => {
@@ -184,15 +200,25 @@ describe("the portfolio summary's recoverable underpayments", () => {
     if (!review.ok) throw new Error(describeVarianceReviewIssue(review.issue));
     const simulator = new WorkbookSimulator(buildSampleWorkbook());
     const built = await build(simulator);
-    // In the sample each payer has one contract, so the review's payer totals are the contracts' figures.
-    for (const contract of built.numbers.contracts) {
-      const payer = review.value.summary.byPayer.find((p) => p.payer === contract.payer)!.totals;
-      const row = rowOf(simulator, contract.contractName);
-      expect(payer.recoverableAmount).toBeGreaterThan(0);
-      expect(cents(row("recoverable").value)).toBe(payer.recoverableAmount);
-      expect(row("underpaidLines").value).toBe(payer.underpaidLines);
-      expect(row("denialRateCount").value).toBeCloseTo(payer.denialRateByCount!, 12);
-      expect(row("denialRateDollars").value).toBeCloseTo(payer.denialRateByDollars!, 12);
+    // Acme Health holds three contracts, two of them hospital ones with no line in Claims: the review's payer
+    // totals are the sums of the payer's contract rows, which the roll-up by payer states.
+    const payers = review.value.summary.byPayer;
+    expect(payers.map((p) => p.payer).sort()).toEqual(["Acme Health", "Summit Health"]);
+    for (const { payer, totals } of payers) {
+      const rows = built.numbers.contracts
+        .filter((c) => c.payer === payer)
+        .map((c) => rowOf(simulator, c.contractName));
+      expect(totals.recoverableAmount).toBeGreaterThan(0);
+      expect(rows.reduce((sum, row) => sum + cents(row("recoverable").value), 0)).toBe(totals.recoverableAmount);
+      expect(rows.reduce((sum, row) => sum + (row("underpaidLines").value as number), 0)).toBe(totals.underpaidLines);
+      const rollup = payerRollupOf(simulator, payer);
+      expect(cents(rollup("recoverable").value)).toBe(totals.recoverableAmount);
+      expect(rollup("denialRateCount").value).toBeCloseTo(totals.denialRateByCount!, 12);
+      expect(rollup("denialRateDollars").value).toBeCloseTo(totals.denialRateByDollars!, 12);
+    }
+    for (const hospital of ["Acme Hospital PPO", "Acme Behavioral Health"]) {
+      expect(rowOf(simulator, hospital)("lines").value).toBe(0);
+      expect(rowOf(simulator, hospital)("recoverable").value).toBe(0);
     }
   });
 

@@ -1,5 +1,5 @@
 /**
- * The sample workbook's hospital side (buildSampleWorkbook with `hospital`), as the variance review reads it: its
+ * The sample workbook's hospital side, as the variance review reads it: its
  * Hospital Claims table, the underpayments its generator planted (hospitalSheets.ts), and a review request.
  */
 import { suggestClaimsMapping } from "../../../src/excel/claims/claimsMapping";
@@ -31,7 +31,7 @@ export interface HospitalSample {
  * those claims' lines (a small workbook for fault tests).
  */
 export function hospitalSample(claimIds?: (ids: readonly string[]) => readonly string[]): HospitalSample {
-  const sample = buildSampleWorkbook(SAMPLE_DEFAULT_SEED, { hospital: true });
+  const sample = buildSampleWorkbook(SAMPLE_DEFAULT_SEED);
   const contracts = sample.sheets.find((s) => (s.tables ?? []).some((t) => t.name === "PayerContracts"))!;
   const { planted } = buildHospitalSheets(SAMPLE_DEFAULT_SEED, contracts).claims;
   const sheet = sample.sheets.find((s) => s.name === HOSPITAL_SHEET)!;

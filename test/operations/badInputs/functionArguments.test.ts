@@ -47,7 +47,7 @@ const BILLED_RANGE = "is outside the range of a billed charge on one claim line:
 
 describe("a bad argument of PAYER.EXPECTED_PAYMENT", () => {
   it.each([
-    ["a contract name the registry lacks", expectedPayment({ contract: '"Summit MA"' }), 'There is no contract named "Summit MA". Known contracts: Acme Health PPO, Summit Medicare Advantage.', NA], // prettier-ignore
+    ["a contract name the registry lacks", expectedPayment({ contract: '"Summit MA"' }), 'There is no contract named "Summit MA". Known contracts: Acme Behavioral Health, Acme Health PPO, Acme Hospital PPO, Summit Medicare Advantage.', NA], // prettier-ignore
     ["a contract name holding an invisible character (CHAR(1))", expectedPayment({ contract: '"Summit"&CHAR(1)&" Medicare Advantage"' }), "contract: the text holds an invisible control character (U+0001) at character 7; retype the text, or clean it with Excel's CLEAN function."], // prettier-ignore
     ["a code of six digits", expectedPayment({ code: '"992130"' }), NOT_A_CODE("992130")],
     ["a code with decimals", expectedPayment({ code: "99213.5" }), NOT_A_CODE("99213.5")],
@@ -83,7 +83,7 @@ describe("a bad argument of PAYER.EXPECTED_PAYMENT", () => {
 describe("a bad argument of the other PAYER functions", () => {
   const CLAIMS = "Claims[HCPCS Code], Claims[Allowed Amount]";
   it.each([
-    ["PRICING_TRACE of a contract the registry lacks", '=PAYER.PRICING_TRACE("Summit MA", "99213")', 'There is no contract named "Summit MA". Known contracts: Acme Health PPO, Summit Medicare Advantage.', NA], // prettier-ignore
+    ["PRICING_TRACE of a contract the registry lacks", '=PAYER.PRICING_TRACE("Summit MA", "99213")', 'There is no contract named "Summit MA". Known contracts: Acme Behavioral Health, Acme Health PPO, Acme Hospital PPO, Summit Medicare Advantage.', NA], // prettier-ignore
     ["MEDICARE_RATE of a city typed as the locality", '=PAYER.MEDICARE_RATE("99213", "Houston")', '"Houston" is not a Medicare locality: expected the MAC and locality numbers like 01112-05 (San Francisco).'], // prettier-ignore
     ["MEDICARE_RATE of a locality the workbook has no schedule for", '=PAYER.MEDICARE_RATE("99213", "01112-05", , , "2025-06-30")', "No Medicare schedule for locality 01112-05 is registered in the MedicareSchedules table. Registered localities: 04412-18 HOUSTON, TX.", NA], // prettier-ignore
     ["MEDICARE_RATE on a date no registered schedule covers", '=PAYER.MEDICARE_RATE("99213", "04412-18", , , "2026-03-01")', "No Medicare schedule registered for locality 04412-18 covers 2026-03-01. Registered: MPFS_2025 (2025-01-01 to 2025-12-31).", NA], // prettier-ignore

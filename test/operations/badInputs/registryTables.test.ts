@@ -10,13 +10,30 @@ import type { WorkbookDescription, WorkbookSimulator } from "../../../src/playgr
 import { afterRefresh, simulatorWithRegistry } from "../../formulas/support";
 import { cellAt, typeInto } from "../../playground/simulator/helpers";
 import { described, sampleWorkbook, workbookChanges } from "./support";
+import { EXPECTED_FORMULA_HEADER } from "../../../src/playground/sample/hospitalSheets";
+
+const HOSPITAL_SHEET = "Hospital Claims";
+
+/** A column's letters from its 0-based index (0 -> A, 28 -> AC). */
+const letters = (column: number): string =>
+  (column >= 26 ? letters(Math.floor(column / 26) - 1) : "") + String.fromCharCode(65 + (column % 26));
 
 /** A workbook of this file starts as the playground does: the sample, the PAYER functions, the registry loaded. */
 const opened = () => simulatorWithRegistry(sampleWorkbook());
 
 let before: WorkbookDescription;
+/** The cells the Hospital Claims sheet's PAYER formulas fill (each formula and its spill), by place. */
+let hospitalFormulas: string[];
 beforeAll(async () => {
-  before = await described(await opened());
+  const simulator = await opened();
+  before = await described(simulator);
+  const { rows, columns } = simulator.usedSize(HOSPITAL_SHEET);
+  const column = Array.from({ length: columns }, (_, c) => c).find(
+    (c) => simulator.cell(HOSPITAL_SHEET, 0, c).value === EXPECTED_FORMULA_HEADER,
+  )!;
+  hospitalFormulas = Array.from({ length: rows - 1 }, (_, i) => i + 1)
+    .filter((r) => simulator.cell(HOSPITAL_SHEET, r, column).value !== null)
+    .map((r) => `${HOSPITAL_SHEET}!${letters(column)}${r + 1}`);
 });
 
 /** One cell typed: sheet, address and the text as typed. */
@@ -52,15 +69,23 @@ const only = (message: string, error: "#VALUE!" | "#N/A" = "#VALUE!") => ({ issu
 
 type Case = readonly [what: string, typed: readonly Typed[], line: Line, expected: { issues: string[]; message: string; error: string }]; // prettier-ignore
 
-/** The cells typed, and the table's header list when a header (row 1) was typed over. */
-const changedBy = (typed: readonly Typed[]) =>
-  typed.some(([, address]) => /^[A-Z]+1$/.test(address)) ? [...places(typed), "tables"] : places(typed);
+/**
+ * The cells typed, and the table's header list when a header (row 1) was typed over. A PayerContracts header typed
+ * over leaves no contract readable, so the hospital sheet's PAYER formulas turn to errors as well.
+ */
+function changedBy(typed: readonly Typed[]): string[] {
+  const headers = typed.filter(([, address]) => /^[A-Z]+1$/.test(address));
+  if (headers.length === 0) return places(typed);
+  const everyContract = headers.some(([sheet]) => sheet === "Contracts") ? hospitalFormulas : [];
+  return [...places(typed), ...everyContract, "tables"];
+}
 
 function specify(cases: readonly Case[]): void {
   it.each(cases)(
     "%s is reported, the line's amount is an error, nothing else changes",
     async (_w, typed, line, expected) => {
       const { changes, issues, priced } = await typeAndPrice(typed, line);
+      expect(hospitalFormulas.length).toBeGreaterThan(1);
       expect(changes).toEqual(changedBy(typed));
       expect(issues).toEqual(expected.issues);
       expect(priced).toEqual({ value: expected.error, message: expected.message });

@@ -10,7 +10,7 @@ import type { WorkbookSimulator } from "../../../src/playground/simulator";
 import { simulatorWithRegistry } from "../../formulas/support";
 
 const SHEET = "Hospital Claims";
-const workbook = buildSampleWorkbook(SAMPLE_DEFAULT_SEED, { hospital: true });
+const workbook = buildSampleWorkbook(SAMPLE_DEFAULT_SEED);
 const planted = buildHospitalSheets(
   20250101,
   workbook.sheets.find((s) => s.name === "Contracts")!,

@@ -25,6 +25,8 @@ describe("the sample workbook in the simulator", () => {
       "Medicare 2025",
       "Medicare Schedules",
       "Proposal Tracker",
+      ...["Hospital Claims", "Inpatient Terms", "Case Rates", "Per Diem Rates", "Outpatient Terms"],
+      ...["Revenue Code Rates", "Hospital Carve-outs", "MS-DRG Weights", "OPPS Rates"],
     ]);
   });
 
@@ -65,6 +67,8 @@ describe("the sample workbook in the simulator", () => {
         "MedicareSchedules",
         "PayerContracts",
         "Proposals",
+        ...["HospitalClaims", "InpatientTerms", "InpatientCaseRates", "InpatientPerDiemRates", "OutpatientTerms"],
+        ...["RevenueCodeRates", "InstitutionalCarveOuts", "MsDrgWeights", "OppsRates"],
       ].sort(),
     );
     expect(byName.Claims).toBe(simulator.usedSize("Claims").rows - 1);
