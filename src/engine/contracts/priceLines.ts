@@ -4,9 +4,11 @@ import type { HcpcsCode } from "../hcpcsCode";
 import type { EngineIssue } from "../issues";
 import type { IsoDate } from "../isoDate";
 import type { Modifier } from "../modifiers";
-import { toCents, type Cents } from "../money";
+import { roundedCents, type Cents } from "../money";
 import type { CareSetting } from "../placeOfService";
 import { isAnesthesiaCode } from "../pfsRules/anesthesia";
+import type { UnitRule } from "../pfsRules/unitRules";
+import type { Result } from "../result";
 import { contractAmount, lineUnits, lineUnitRule, unitsContractAmount, type ContractAmount } from "./contractAmount";
 import { chargeIsLess } from "./lesserOf";
 import { resolveMedicareBasis } from "./medicareBasis";
@@ -71,48 +73,69 @@ const EXACT_LIMIT = Number.MAX_SAFE_INTEGER / 4;
  * The priced form of one pricing key: either whole cents (rounded once) or an integer percent num/den of the
  * charge, or an issue. One class, one shape, so the per-line loop stays monomorphic.
  */
-class Leaf {
+class Leaf implements PricedKey {
+  /**
+   * The amount with its trace: kept when the batch keeps keys, else priced again when first read. A trace per key
+   * is most of what pricing a key allocates, and keeping it made garbage collection most of a cold batch's time.
+   */
+  #priced: ContractAmount | null;
   constructor(
     readonly kind: number,
     /** AMOUNT: the rounded cents. */
     readonly cents: number,
     /** AMOUNT: whether the exact amount is above its rounded cents (lesser-of binds at charge = cents then). */
     readonly exactAboveCents: boolean,
+    /** AMOUNT: the exact amount, which a multi-unit key of rate x units is derived from. */
+    readonly exact: Decimal | null,
     /** PERCENT_OF_CHARGE: the percent as num / den, 0 / 0 when it has too many decimals for the fast path. */
     readonly num: number,
     readonly den: number,
     readonly lesserOf: boolean,
     readonly version: ContractVersion | null,
-    readonly priced: ContractAmount | null,
+    priced: ContractAmount | null,
+    private readonly reprice: (() => ContractAmount) | null,
     readonly issue: EngineIssue | null,
-  ) {}
+  ) {
+    this.#priced = priced;
+  }
+
+  get priced(): ContractAmount | null {
+    if (this.#priced === null && this.reprice !== null) this.#priced = this.reprice();
+    return this.#priced;
+  }
 }
 
 function issueLeaf(issue: EngineIssue): Leaf {
-  return new Leaf(ISSUE, 0, false, 0, 0, false, null, null, issue);
+  return new Leaf(ISSUE, 0, false, null, 0, 0, false, null, null, null, issue);
 }
 
-function leafOf(version: ContractVersion, priced: ContractAmount): Leaf {
-  if (priced.kind === "amount") {
-    const cents = toCents(priced.amount);
-    const above = priced.amount.times(100).greaterThan(cents);
-    return new Leaf(AMOUNT, cents, above, 0, 0, version.lesserOf, version, priced, null);
-  }
+/** The key's amount priced again: pricing is pure, so what priced once prices again. */
+function repriced(priced: Result<ContractAmount>): ContractAmount {
+  if (!priced.ok) throw new Error(`a priced key no longer prices: ${priced.issue.code}`);
+  return priced.value;
+}
+
+/** The leaf of an exact amount; `reprice` gives the amount with its trace again when `kept` is null. */
+function amountLeaf(
+  version: ContractVersion,
+  amount: Decimal,
+  kept: ContractAmount | null,
+  reprice: () => ContractAmount,
+): Leaf {
+  const { cents, aboveCents } = roundedCents(amount);
+  return new Leaf(AMOUNT, cents, aboveCents, amount, 0, 0, version.lesserOf, version, kept, reprice, null);
+}
+
+/** The leaf of a priced key; `keep`: whether to keep its trace, else `reprice` gives it again when read. */
+function leafOf(version: ContractVersion, priced: ContractAmount, keep: boolean, reprice: () => ContractAmount): Leaf {
+  const kept = keep ? priced : null;
+  if (priced.kind === "amount") return amountLeaf(version, priced.amount, kept, reprice);
   const places = priced.percent.decimalPlaces();
   const den = places <= 9 ? 10 ** places : 0;
   const num = den > 0 ? priced.percent.times(den).toNumber() : 0;
   const exact = den > 0 && Number.isSafeInteger(num) && num >= 0;
-  return new Leaf(
-    PERCENT_OF_CHARGE,
-    0,
-    false,
-    exact ? num : 0,
-    exact ? den : 0,
-    version.lesserOf,
-    version,
-    priced,
-    null,
-  );
+  const [fastNum, fastDen] = exact ? [num, den] : [0, 0];
+  return new Leaf(PERCENT_OF_CHARGE, 0, false, null, fastNum, fastDen, version.lesserOf, version, kept, reprice, null);
 }
 
 /** The priced keys of one code's lines with modifiers, several units or a placement: by modifiers, setting, units. */
@@ -148,34 +171,73 @@ function periodKey(registry: ContractRegistry, version: ContractVersion, date: I
   return key;
 }
 
-interface ContractCache {
-  readonly byDate: Map<string, Period | Leaf>;
-  readonly byPeriodKey: Map<string, Period>;
+/** How many dates a contract's date cache holds directly: one per month and day, times the year's last 2 bits. */
+const DATE_SLOTS = 2048;
+
+/**
+ * The direct slot of an ISO date, from its month, day and year. A Map lookup per line costs as much as the bare
+ * loop's whole line; reading five characters does not. Any text gets a slot (a wrong guess only misses).
+ */
+function dateSlot(date: string): number {
+  const month = (date.charCodeAt(5) & 1) * 10 + (date.charCodeAt(6) & 15);
+  const day = (date.charCodeAt(8) & 3) * 10 + (date.charCodeAt(9) & 15);
+  return ((date.charCodeAt(3) & 3) * 416 + month * 32 + day) & (DATE_SLOTS - 1);
+}
+
+/** One contract's periods by date of service (or the issue of a date no version covers). */
+class ContractPeriods {
+  private readonly byDate = new Map<string, Period | Leaf>();
+  private readonly byPeriodKey = new Map<string, Period>();
+  /** The date last seen in each slot and its period, looked at before `byDate`. */
+  private readonly slotDates = new Array<string | null>(DATE_SLOTS).fill(null);
+  private readonly slotPeriods = new Array<Period | Leaf | null>(DATE_SLOTS).fill(null);
+
+  on(registry: ContractRegistry, contractName: string, date: IsoDate): Period | Leaf {
+    const slot = dateSlot(date);
+    if (this.slotDates[slot] === date) return this.slotPeriods[slot]!;
+    let period = this.byDate.get(date);
+    if (period === undefined) {
+      period = this.firstSeen(registry, contractName, date);
+      this.byDate.set(date, period);
+    }
+    this.slotDates[slot] = date;
+    this.slotPeriods[slot] = period;
+    return period;
+  }
+
+  private firstSeen(registry: ContractRegistry, contractName: string, date: IsoDate): Period | Leaf {
+    const version = findContractVersion(registry, contractName, date);
+    if (!version.ok) return issueLeaf(version.issue);
+    const key = periodKey(registry, version.value, date);
+    let period = this.byPeriodKey.get(key);
+    if (period === undefined) {
+      period = new Period(version.value);
+      this.byPeriodKey.set(key, period);
+    }
+    return period;
+  }
 }
 
 /**
  * Priced keys per registry. A registry is immutable and the shared runtime keeps one until a table changes, so a
  * key priced once stays right for as long as the registry lives; the WeakMap lets it go with the registry.
  */
-const cachesByRegistry = new WeakMap<ContractRegistry, Map<string, ContractCache>>();
+const cachesByRegistry = new WeakMap<ContractRegistry, Map<string, ContractPeriods>>();
 
 /** Prices one key (one unit) with decimal arithmetic: the slow path, taken once per distinct key. */
 function priceKey(
   registry: ContractRegistry,
   version: ContractVersion,
+  keep: boolean,
   hcpcsCode: HcpcsCode,
   modifiers: readonly Modifier[] | undefined,
   setting: CareSetting,
   serviceDate: IsoDate,
 ): Leaf {
-  const priced = contractAmount(registry, version, {
-    hcpcsCode,
-    modifiers: modifiers ?? [],
-    setting,
-    serviceDate,
-    units: ONE_UNIT,
-  });
-  return priced.ok ? leafOf(version, priced.value) : issueLeaf(priced.issue);
+  const line = { hcpcsCode, modifiers: modifiers ?? [], setting, serviceDate, units: ONE_UNIT };
+  const priced = contractAmount(registry, version, line);
+  if (!priced.ok) return issueLeaf(priced.issue);
+  return leafOf(version, priced.value, keep, () => repriced(contractAmount(registry, version, line)));
 }
 
 /** The key line of a multi-unit or placed key, as `lineUnitRule` and `unitsContractAmount` read it. */
@@ -198,23 +260,32 @@ const unitsKeyLine = (
   ...(placement?.bilateralSide === undefined ? {} : { bilateralSide: placement.bilateralSide }),
 });
 
-/** Whether a multi-unit key's amount is its one-unit amount x units: its unit rule is rate x units. */
-function isLinearInUnits(
-  registry: ContractRegistry,
-  version: ContractVersion,
-  ...key: Parameters<typeof unitsKeyLine>
-): boolean {
-  return lineUnitRule(registry, version, unitsKeyLine(...key)).kind === "rateTimesUnits";
-}
-
-/** Prices a multi-unit key whose unit rule is not rate x units, as `priceLine` does: the slow path, once per key. */
+/**
+ * Prices a placed key, or a multi-unit key whose unit rule is not rate x units, as `priceLine` does: the slow path,
+ * once per key. `rule`: the key's unit rule when already known.
+ */
 function priceUnitsKey(
   registry: ContractRegistry,
   version: ContractVersion,
+  keep: boolean,
+  rule: UnitRule | undefined,
   ...key: Parameters<typeof unitsKeyLine>
 ): Leaf {
-  const priced = unitsContractAmount(registry, version, unitsKeyLine(...key));
-  return priced.ok ? leafOf(version, priced.value) : issueLeaf(priced.issue);
+  const line = unitsKeyLine(...key);
+  const priced = unitsContractAmount(registry, version, line, rule);
+  if (!priced.ok) return issueLeaf(priced.issue);
+  return leafOf(version, priced.value, keep, () => repriced(unitsContractAmount(registry, version, line, rule)));
+}
+
+/**
+ * A multi-unit key of rate x units: its one-unit key's exact amount times the units, as units enter a contract
+ * amount last (contractAmount), with the one-unit key's trace.
+ */
+function unitsTimesOneUnit(version: ContractVersion, oneUnit: Leaf, units: Decimal, keep: boolean): Leaf {
+  if (oneUnit.kind !== AMOUNT) return oneUnit;
+  const amount = oneUnit.exact!.times(units);
+  const priced = (): ContractAmount => ({ ...oneUnit.priced!, kind: "amount", amount });
+  return amountLeaf(version, amount, keep ? priced() : null, priced);
 }
 
 const modifierKey = (modifiers: readonly Modifier[] | undefined): string =>
@@ -247,8 +318,8 @@ export function priceLines(
 ): BatchPricing {
   const count = columns.hcpcsCode.length;
   const allowedAmount = new Float64Array(count);
-  const pricedKeys: (PricedKey | null)[] | undefined =
-    options.keepKeys === true ? new Array(count).fill(null) : undefined;
+  const keep = options.keepKeys === true;
+  const pricedKeys: (PricedKey | null)[] | undefined = keep ? new Array(count).fill(null) : undefined;
   const lesserOfBound = new Uint8Array(count);
   const issues = new Map<number, EngineIssue>();
   let contracts = cachesByRegistry.get(registry);
@@ -260,33 +331,20 @@ export function priceLines(
   let distinctKeys = 0;
 
   let lastName: string | undefined;
-  let contract: ContractCache | undefined;
+  let contract: ContractPeriods | undefined;
   for (let i = 0; i < count; i++) {
     const name = contractName[i]!;
     // Claim tables run long stretches of one contract: skip the lookup while the name repeats.
     if (name !== lastName || contract === undefined) {
       contract = contracts.get(name);
       if (contract === undefined) {
-        contract = { byDate: new Map(), byPeriodKey: new Map() };
+        contract = new ContractPeriods();
         contracts.set(name, contract);
       }
       lastName = name;
     }
     const date = serviceDate[i]!;
-    let period = contract.byDate.get(date);
-    if (period === undefined) {
-      const version = findContractVersion(registry, name, date);
-      if (!version.ok) period = issueLeaf(version.issue);
-      else {
-        const key = periodKey(registry, version.value, date);
-        period = contract.byPeriodKey.get(key);
-        if (period === undefined) {
-          period = new Period(version.value);
-          contract.byPeriodKey.set(key, period);
-        }
-      }
-      contract.byDate.set(date, period);
-    }
+    const period = contract.on(registry, name, date);
     if (period instanceof Leaf) {
       allowedAmount[i] = NaN;
       issues.set(i, period.issue!);
@@ -326,36 +384,39 @@ export function priceLines(
     }
     if (leaf === undefined) {
       const parsedUnits = lineUnits(lineUnitCount);
+      const rule =
+        !parsedUnits.ok || placed || lineUnitCount === 1
+          ? undefined
+          : lineUnitRule(
+              registry,
+              period.version,
+              unitsKeyLine(code, lineModifiers, lineSetting, date, parsedUnits.value),
+            );
       if (!parsedUnits.ok) leaf = issueLeaf(parsedUnits.issue);
       else if (placed) {
         // What the claim decided enters the amount through the line's unit rule: priced as priceLine does, once.
         distinctKeys++;
         const key = [code, lineModifiers, lineSetting, date, parsedUnits.value, linePlacement] as const;
-        leaf = priceUnitsKey(registry, period.version, ...key);
-      } else if (lineUnitCount === 1) {
+        leaf = priceUnitsKey(registry, period.version, keep, undefined, ...key);
+      } else if (rule === undefined) {
         distinctKeys++;
-        leaf = priceKey(registry, period.version, code, lineModifiers, lineSetting, date);
-      } else if (
-        !isLinearInUnits(registry, period.version, code, lineModifiers, lineSetting, date, parsedUnits.value)
-      ) {
+        leaf = priceKey(registry, period.version, keep, code, lineModifiers, lineSetting, date);
+      } else if (rule.kind !== "rateTimesUnits") {
         // CMS's unit rules (bilateral units, a family's later units) make this amount no multiple of one unit's.
         distinctKeys++;
-        leaf = priceUnitsKey(registry, period.version, code, lineModifiers, lineSetting, date, parsedUnits.value);
+        const key = [code, lineModifiers, lineSetting, date, parsedUnits.value] as const;
+        leaf = priceUnitsKey(registry, period.version, keep, rule, ...key);
       } else {
-        // Units otherwise enter a contract amount last, as a plain multiplication (contractAmount), so a multi-unit
-        // key is its one-unit key's exact amount times the units: price the one-unit key once and derive the rest.
+        // Price the one-unit key once and derive the other unit counts from it.
         const oneUnitSlots = lineModifiers === undefined || lineModifiers.length === 0 ? null : byUnits!;
         let oneUnit = oneUnitSlots === null ? plainByCode.get(code) : oneUnitSlots.get(1);
         if (oneUnit === undefined) {
           distinctKeys++;
-          oneUnit = priceKey(registry, period.version, code, lineModifiers, lineSetting, date);
+          oneUnit = priceKey(registry, period.version, keep, code, lineModifiers, lineSetting, date);
           if (oneUnitSlots === null) plainByCode.set(code, oneUnit);
           else oneUnitSlots.set(1, oneUnit);
         }
-        leaf =
-          oneUnit.kind === AMOUNT && oneUnit.priced!.kind === "amount"
-            ? leafOf(period.version, { ...oneUnit.priced!, amount: oneUnit.priced!.amount.times(parsedUnits.value) })
-            : oneUnit;
+        leaf = unitsTimesOneUnit(period.version, oneUnit, parsedUnits.value, keep);
       }
       if (byUnits === undefined) plainByCode.set(code, leaf);
       else byUnits.set(lineUnitCount, leaf);
