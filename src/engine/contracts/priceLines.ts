@@ -140,6 +140,8 @@ function leafOf(version: ContractVersion, priced: ContractAmount, keep: boolean,
 
 /** The priced keys of one code's lines with modifiers, several units or a placement: by modifiers, setting, units. */
 class CodeNode {
+  /** Lines without modifiers or placement, by setting (non-facility, facility), then units. */
+  readonly unmodified: [Map<number, Leaf>, Map<number, Leaf>] = [new Map(), new Map()];
   readonly byModifiers = new Map<string, [Map<number, Leaf>, Map<number, Leaf>]>();
 }
 
@@ -152,7 +154,13 @@ class Period {
   readonly plainNonFacility = new Map<string, Leaf>();
   readonly plainFacility = new Map<string, Leaf>();
   readonly byCode = new Map<string, CodeNode>();
+  readonly issue = null;
   constructor(readonly version: ContractVersion) {}
+}
+
+/** Dates on which no version of the contract is in effect. */
+class NoVersion {
+  constructor(readonly issue: EngineIssue) {}
 }
 
 /**
@@ -186,13 +194,13 @@ function dateSlot(date: string): number {
 
 /** One contract's periods by date of service (or the issue of a date no version covers). */
 class ContractPeriods {
-  private readonly byDate = new Map<string, Period | Leaf>();
+  private readonly byDate = new Map<string, Period | NoVersion>();
   private readonly byPeriodKey = new Map<string, Period>();
   /** The date last seen in each slot and its period, looked at before `byDate`. */
   private readonly slotDates = new Array<string | null>(DATE_SLOTS).fill(null);
-  private readonly slotPeriods = new Array<Period | Leaf | null>(DATE_SLOTS).fill(null);
+  private readonly slotPeriods = new Array<Period | NoVersion | null>(DATE_SLOTS).fill(null);
 
-  on(registry: ContractRegistry, contractName: string, date: IsoDate): Period | Leaf {
+  on(registry: ContractRegistry, contractName: string, date: IsoDate): Period | NoVersion {
     const slot = dateSlot(date);
     if (this.slotDates[slot] === date) return this.slotPeriods[slot]!;
     let period = this.byDate.get(date);
@@ -205,9 +213,9 @@ class ContractPeriods {
     return period;
   }
 
-  private firstSeen(registry: ContractRegistry, contractName: string, date: IsoDate): Period | Leaf {
+  private firstSeen(registry: ContractRegistry, contractName: string, date: IsoDate): Period | NoVersion {
     const version = findContractVersion(registry, contractName, date);
-    if (!version.ok) return issueLeaf(version.issue);
+    if (!version.ok) return new NoVersion(version.issue);
     const key = periodKey(registry, version.value, date);
     let period = this.byPeriodKey.get(key);
     if (period === undefined) {
@@ -345,9 +353,9 @@ export function priceLines(
     }
     const date = serviceDate[i]!;
     const period = contract.on(registry, name, date);
-    if (period instanceof Leaf) {
+    if (period.issue !== null) {
       allowedAmount[i] = NaN;
-      issues.set(i, period.issue!);
+      issues.set(i, period.issue);
       continue;
     }
     const code = hcpcsCode[i]!;
@@ -374,7 +382,7 @@ export function priceLines(
         period.byCode.set(code, node);
       }
       const modKey = placed ? placedKey(lineModifiers, linePlacement) : modifierKey(lineModifiers);
-      let bySetting = node.byModifiers.get(modKey);
+      let bySetting = modKey === "" ? node.unmodified : node.byModifiers.get(modKey);
       if (bySetting === undefined) {
         bySetting = [new Map(), new Map()];
         node.byModifiers.set(modKey, bySetting);

@@ -97,4 +97,12 @@ describe("a batch over several contract years", () => {
     const lines = ["2025-03-04", "2029-03-04", "2025-03-04", "2029-03-04"].map((serviceDate) => aLine({ serviceDate }));
     expect(batchCents(registry, lines)).toEqual([11000, 13000, 11000, 13000]);
   });
+
+  it("gives a line dated outside every version the issue it gets priced alone, and prices the lines around it", () => {
+    const registry = aRegistry();
+    const lines = ["2025-03-04", "2024-12-31", "2025-03-04", "2026-01-01"].map((serviceDate) => aLine({ serviceDate }));
+    const alone = lines.map((line) => aloneCents(registry, line));
+    expect(alone.filter((result) => result === "contractVersionNotInEffect")).toHaveLength(2);
+    expect(batchCents(registry, lines)).toEqual(alone);
+  });
 });
