@@ -1,22 +1,28 @@
-import { conversionFactorOn } from "../conversionFactor";
-import { Decimal } from "../decimal";
 import type { HcpcsCode } from "../hcpcsCode";
 import type { EngineIssue } from "../issues";
 import type { IsoDate } from "../isoDate";
 import type { Modifier } from "../modifiers";
-import { roundedCents, type Cents } from "../money";
+import type { Cents } from "../money";
 import type { CareSetting } from "../placeOfService";
 import { isAnesthesiaCode } from "../pfsRules/anesthesia";
-import type { UnitRule } from "../pfsRules/unitRules";
-import type { Result } from "../result";
-import { contractAmount, lineUnits, lineUnitRule, unitsContractAmount, type ContractAmount } from "./contractAmount";
+import {
+  AMOUNT,
+  ISSUE,
+  issueLeaf,
+  PERCENT_OF_CHARGE,
+  priceKey,
+  priceUnitsKey,
+  unitsKeyLine,
+  unitsTimesOneUnit,
+  type Leaf,
+  type PricedKey,
+} from "./batchLeaves";
+import { CodeNode, ContractPeriods } from "./batchPeriods";
+import { lineUnits, lineUnitRule } from "./contractAmount";
 import { chargeIsLess } from "./lesserOf";
-import { resolveMedicareBasis } from "./medicareBasis";
-import { methodBatchKey } from "./methods";
 import { finishPrice } from "./priceLine";
 import type { ContractRegistry } from "./registry";
-import type { ContractVersion, LinePlacement } from "./types";
-import { findContractVersion } from "./versionSelection";
+import type { LinePlacement } from "./types";
 
 /**
  * Claim lines as columns (one array per field, all of the same length), the shape a spilled custom function or a
@@ -39,11 +45,7 @@ export interface PricingColumns {
   readonly placement?: readonly (LinePlacement | undefined)[];
 }
 
-/** The priced key behind a line's amount: its contract version and the amount before the charge (with its trace). */
-export interface PricedKey {
-  readonly version: ContractVersion | null;
-  readonly priced: ContractAmount | null;
-}
+export type { PricedKey } from "./batchLeaves";
 
 /** The results of {@link priceLines}, one position per line. */
 export interface BatchPricing {
@@ -62,239 +64,14 @@ export interface BatchPricing {
   readonly pricedKeys?: readonly (PricedKey | null)[];
 }
 
-const ONE_UNIT = new Decimal(1);
-const AMOUNT = 0;
-const PERCENT_OF_CHARGE = 1;
-const ISSUE = 2;
 /** Largest integer product the percent-of-charge fast path computes exactly in floating point. */
 const EXACT_LIMIT = Number.MAX_SAFE_INTEGER / 4;
-
-/**
- * The priced form of one pricing key: either whole cents (rounded once) or an integer percent num/den of the
- * charge, or an issue. One class, one shape, so the per-line loop stays monomorphic.
- */
-class Leaf implements PricedKey {
-  /**
-   * The amount with its trace: kept when the batch keeps keys, else priced again when first read. A trace per key
-   * is most of what pricing a key allocates, and keeping it made garbage collection most of a cold batch's time.
-   */
-  #priced: ContractAmount | null;
-  constructor(
-    readonly kind: number,
-    /** AMOUNT: the rounded cents. */
-    readonly cents: number,
-    /** AMOUNT: whether the exact amount is above its rounded cents (lesser-of binds at charge = cents then). */
-    readonly exactAboveCents: boolean,
-    /** AMOUNT: the exact amount, which a multi-unit key of rate x units is derived from. */
-    readonly exact: Decimal | null,
-    /** PERCENT_OF_CHARGE: the percent as num / den, 0 / 0 when it has too many decimals for the fast path. */
-    readonly num: number,
-    readonly den: number,
-    readonly lesserOf: boolean,
-    readonly version: ContractVersion | null,
-    priced: ContractAmount | null,
-    private readonly reprice: (() => ContractAmount) | null,
-    readonly issue: EngineIssue | null,
-  ) {
-    this.#priced = priced;
-  }
-
-  get priced(): ContractAmount | null {
-    if (this.#priced === null && this.reprice !== null) this.#priced = this.reprice();
-    return this.#priced;
-  }
-}
-
-function issueLeaf(issue: EngineIssue): Leaf {
-  return new Leaf(ISSUE, 0, false, null, 0, 0, false, null, null, null, issue);
-}
-
-/** The key's amount priced again: pricing is pure, so what priced once prices again. */
-function repriced(priced: Result<ContractAmount>): ContractAmount {
-  if (!priced.ok) throw new Error(`a priced key no longer prices: ${priced.issue.code}`);
-  return priced.value;
-}
-
-/** The leaf of an exact amount; `reprice` gives the amount with its trace again when `kept` is null. */
-function amountLeaf(
-  version: ContractVersion,
-  amount: Decimal,
-  kept: ContractAmount | null,
-  reprice: () => ContractAmount,
-): Leaf {
-  const { cents, aboveCents } = roundedCents(amount);
-  return new Leaf(AMOUNT, cents, aboveCents, amount, 0, 0, version.lesserOf, version, kept, reprice, null);
-}
-
-/** The leaf of a priced key; `keep`: whether to keep its trace, else `reprice` gives it again when read. */
-function leafOf(version: ContractVersion, priced: ContractAmount, keep: boolean, reprice: () => ContractAmount): Leaf {
-  const kept = keep ? priced : null;
-  if (priced.kind === "amount") return amountLeaf(version, priced.amount, kept, reprice);
-  const places = priced.percent.decimalPlaces();
-  const den = places <= 9 ? 10 ** places : 0;
-  const num = den > 0 ? priced.percent.times(den).toNumber() : 0;
-  const exact = den > 0 && Number.isSafeInteger(num) && num >= 0;
-  const [fastNum, fastDen] = exact ? [num, den] : [0, 0];
-  return new Leaf(PERCENT_OF_CHARGE, 0, false, null, fastNum, fastDen, version.lesserOf, version, kept, reprice, null);
-}
-
-/** The priced keys of one code's lines with modifiers, several units or a placement: by modifiers, setting, units. */
-class CodeNode {
-  /** Lines without modifiers or placement, by setting (non-facility, facility), then units. */
-  readonly unmodified: [Map<number, Leaf>, Map<number, Leaf>] = [new Map(), new Map()];
-  readonly byModifiers = new Map<string, [Map<number, Leaf>, Map<number, Leaf>]>();
-}
-
-/**
- * One contract version over a stretch of dates on which every rate, CF and schedule choice is the same. The
- * commonest line (no modifiers, 1 unit) finds its priced key in one lookup by code, per setting: the per-line loop
- * is bound by how many objects it walks through (issue 20: the engine within 3x of a bare Map lookup).
- */
-class Period {
-  readonly plainNonFacility = new Map<string, Leaf>();
-  readonly plainFacility = new Map<string, Leaf>();
-  readonly byCode = new Map<string, CodeNode>();
-  readonly issue = null;
-  constructor(readonly version: ContractVersion) {}
-}
-
-/** Dates on which no version of the contract is in effect. */
-class NoVersion {
-  constructor(readonly issue: EngineIssue) {}
-}
-
-/**
- * What makes two dates of one contract price alike: the version, what its methods add (a fee schedule's date
- * period: `methodBatchKey`), the Medicare schedule chosen and its conversion factor period (always: CMS's indicators
- * may be needed whatever the method). Everything date-dependent in pricing goes through these.
- */
-function periodKey(registry: ContractRegistry, version: ContractVersion, date: IsoDate): string {
-  let key = `${version.sourceRowNumber}|${version.effectiveStartDate}${methodBatchKey(registry, version, date)}`;
-  const basis = resolveMedicareBasis(registry, version, date);
-  if (basis.ok) {
-    const { schedule, pricingDate } = basis.value;
-    const cf = conversionFactorOn(pricingDate, "non-qp", schedule.conversionFactors);
-    key += `|${schedule.name}|cf${cf.ok ? schedule.conversionFactors.indexOf(cf.value) : -1}`;
-  } else key += `|!${basis.issue.code}`;
-  return key;
-}
-
-/** How many dates a contract's date cache holds directly: one per month and day, times the year's last 2 bits. */
-const DATE_SLOTS = 2048;
-
-/**
- * The direct slot of an ISO date, from its month, day and year. A Map lookup per line costs as much as the bare
- * loop's whole line; reading five characters does not. Any text gets a slot (a wrong guess only misses).
- */
-function dateSlot(date: string): number {
-  const month = (date.charCodeAt(5) & 1) * 10 + (date.charCodeAt(6) & 15);
-  const day = (date.charCodeAt(8) & 3) * 10 + (date.charCodeAt(9) & 15);
-  return ((date.charCodeAt(3) & 3) * 416 + month * 32 + day) & (DATE_SLOTS - 1);
-}
-
-/** One contract's periods by date of service (or the issue of a date no version covers). */
-class ContractPeriods {
-  private readonly byDate = new Map<string, Period | NoVersion>();
-  private readonly byPeriodKey = new Map<string, Period>();
-  /** The date last seen in each slot and its period, looked at before `byDate`. */
-  private readonly slotDates = new Array<string | null>(DATE_SLOTS).fill(null);
-  private readonly slotPeriods = new Array<Period | NoVersion | null>(DATE_SLOTS).fill(null);
-
-  on(registry: ContractRegistry, contractName: string, date: IsoDate): Period | NoVersion {
-    const slot = dateSlot(date);
-    if (this.slotDates[slot] === date) return this.slotPeriods[slot]!;
-    let period = this.byDate.get(date);
-    if (period === undefined) {
-      period = this.firstSeen(registry, contractName, date);
-      this.byDate.set(date, period);
-    }
-    this.slotDates[slot] = date;
-    this.slotPeriods[slot] = period;
-    return period;
-  }
-
-  private firstSeen(registry: ContractRegistry, contractName: string, date: IsoDate): Period | NoVersion {
-    const version = findContractVersion(registry, contractName, date);
-    if (!version.ok) return new NoVersion(version.issue);
-    const key = periodKey(registry, version.value, date);
-    let period = this.byPeriodKey.get(key);
-    if (period === undefined) {
-      period = new Period(version.value);
-      this.byPeriodKey.set(key, period);
-    }
-    return period;
-  }
-}
 
 /**
  * Priced keys per registry. A registry is immutable and the shared runtime keeps one until a table changes, so a
  * key priced once stays right for as long as the registry lives; the WeakMap lets it go with the registry.
  */
 const cachesByRegistry = new WeakMap<ContractRegistry, Map<string, ContractPeriods>>();
-
-/** Prices one key (one unit) with decimal arithmetic: the slow path, taken once per distinct key. */
-function priceKey(
-  registry: ContractRegistry,
-  version: ContractVersion,
-  keep: boolean,
-  hcpcsCode: HcpcsCode,
-  modifiers: readonly Modifier[] | undefined,
-  setting: CareSetting,
-  serviceDate: IsoDate,
-): Leaf {
-  const line = { hcpcsCode, modifiers: modifiers ?? [], setting, serviceDate, units: ONE_UNIT };
-  const priced = contractAmount(registry, version, line);
-  if (!priced.ok) return issueLeaf(priced.issue);
-  return leafOf(version, priced.value, keep, () => repriced(contractAmount(registry, version, line)));
-}
-
-/** The key line of a multi-unit or placed key, as `lineUnitRule` and `unitsContractAmount` read it. */
-const unitsKeyLine = (
-  hcpcsCode: HcpcsCode,
-  modifiers: readonly Modifier[] | undefined,
-  setting: CareSetting,
-  serviceDate: IsoDate,
-  units: Decimal,
-  placement?: LinePlacement,
-) => ({
-  hcpcsCode,
-  modifiers: modifiers ?? [],
-  setting,
-  serviceDate,
-  units,
-  // Only what the claim decided: a placement may be a whole claim line, whose own fields are read elsewhere.
-  ...(placement?.multipleProcedureRank === undefined ? {} : { multipleProcedureRank: placement.multipleProcedureRank }),
-  ...(placement?.procedureRole === undefined ? {} : { procedureRole: placement.procedureRole }),
-  ...(placement?.bilateralSide === undefined ? {} : { bilateralSide: placement.bilateralSide }),
-});
-
-/**
- * Prices a placed key, or a multi-unit key whose unit rule is not rate x units, as `priceLine` does: the slow path,
- * once per key. `rule`: the key's unit rule when already known.
- */
-function priceUnitsKey(
-  registry: ContractRegistry,
-  version: ContractVersion,
-  keep: boolean,
-  rule: UnitRule | undefined,
-  ...key: Parameters<typeof unitsKeyLine>
-): Leaf {
-  const line = unitsKeyLine(...key);
-  const priced = unitsContractAmount(registry, version, line, rule);
-  if (!priced.ok) return issueLeaf(priced.issue);
-  return leafOf(version, priced.value, keep, () => repriced(unitsContractAmount(registry, version, line, rule)));
-}
-
-/**
- * A multi-unit key of rate x units: its one-unit key's exact amount times the units, as units enter a contract
- * amount last (contractAmount), with the one-unit key's trace.
- */
-function unitsTimesOneUnit(version: ContractVersion, oneUnit: Leaf, units: Decimal, keep: boolean): Leaf {
-  if (oneUnit.kind !== AMOUNT) return oneUnit;
-  const amount = oneUnit.exact!.times(units);
-  const priced = (): ContractAmount => ({ ...oneUnit.priced!, kind: "amount", amount });
-  return amountLeaf(version, amount, keep ? priced() : null, priced);
-}
 
 const modifierKey = (modifiers: readonly Modifier[] | undefined): string =>
   modifiers === undefined || modifiers.length === 0 ? "" : modifiers.length === 1 ? modifiers[0]! : modifiers.join(" ");
