@@ -8,7 +8,7 @@
  */
 import { chargeIsLess } from "../contracts/lesserOf";
 import type { Decimal } from "../decimal";
-import { dollarsOf, toCents } from "../money";
+import { dollarsOf, roundedCents } from "../money";
 import type { DrgWeightTable } from "./drgTable";
 import type { InpatientIssue } from "./issues";
 import { inpatientMethodEntry } from "./methods";
@@ -38,12 +38,12 @@ interface Shared {
 }
 
 function sharedOf(payment: Decimal, terms: InpatientTerms): Shared {
-  const cents = toCents(payment);
+  const { cents, aboveCents } = roundedCents(payment);
   const outlierFrom =
     terms.outlier === null
       ? Infinity
       : payment.plus(dollarsOf(terms.outlier.fixedLossThreshold)).times(100).floor().toNumber();
-  return { issue: null, payment, cents, aboveCents: payment.times(100).greaterThan(cents), outlierFrom };
+  return { issue: null, payment, cents, aboveCents, outlierFrom };
 }
 
 /**

@@ -16,7 +16,7 @@ import { chargeIsLess } from "../contracts/lesserOf";
 import { carveOutReadsCharges } from "../institutional/carveOuts";
 import type { EngineIssue } from "../issues";
 import type { IsoDate } from "../isoDate";
-import { toCents } from "../money";
+import { roundedCents, type RoundedCents } from "../money";
 import { outpatientMethodEntry } from "./methods";
 import { priceOutpatientClaim } from "./priceOutpatientClaim";
 import type { OppsPricingData, OutpatientLine, OutpatientTerms } from "./types";
@@ -30,15 +30,9 @@ export interface BatchOutpatientPricing {
   readonly decimalPricings: number;
 }
 
-/** One line of a shared pricing: its contract amount as half-up cents, and whether the exact amount lies above. */
-interface SharedLine {
-  readonly cents: number;
-  readonly aboveCents: boolean;
-}
-
 /** A claim's pricing, line by line in the order priced: each line's shared amount, or its issue. */
 interface Shared {
-  readonly lines: readonly (SharedLine | EngineIssue)[];
+  readonly lines: readonly (RoundedCents | EngineIssue)[];
   /** Whether a line has an issue: each claim of the key is then priced on its own, for issues of its own. */
   readonly hasIssue: boolean;
 }
@@ -203,14 +197,12 @@ export function priceOutpatientLines(
       opps,
     );
     let hasIssue = false;
-    const shared = priced.lines.map((line): SharedLine | EngineIssue => {
+    const shared = priced.lines.map((line): RoundedCents | EngineIssue => {
       if (!line.result.ok) {
         hasIssue = true;
         return line.result.issue;
       }
-      const { contractAmount } = line.result.value;
-      const cents = toCents(contractAmount);
-      return { cents, aboveCents: contractAmount.times(100).greaterThan(cents) };
+      return roundedCents(line.result.value.contractAmount);
     });
     return { lines: shared, hasIssue };
   };
