@@ -16,7 +16,10 @@ import { chargeIsLess } from "../contracts/lesserOf";
 import { carveOutReadsCharges } from "../institutional/carveOuts";
 import type { EngineIssue } from "../issues";
 import type { IsoDate } from "../isoDate";
+import { isOne } from "../decimal";
 import { toCents } from "../money";
+import { innerMap } from "../nestedMaps";
+import type { RevenueCode } from "../revenueCode";
 import { outpatientMethodEntry } from "./methods";
 import { priceOutpatientClaim } from "./priceOutpatientClaim";
 import type { OppsPricingData, OutpatientLine, OutpatientTerms } from "./types";
@@ -65,6 +68,13 @@ function dayReader(opps: OppsPricingData): (date: IsoDate) => DayOf {
   };
 }
 
+/** The claim index of each claim id among the first `count` lines. */
+function claimIndexes(lines: readonly OutpatientLine[], claimOf: Int32Array, count: number): Map<string, number> {
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < count; i++) indexOf.set(lines[i]!.claimId, claimOf[i]!);
+  return indexOf;
+}
+
 /**
  * The lines grouped by claim id, each claim in the order it first appears and its lines in the order given: claim c
  * holds the positions `positions[start[c]]` to `positions[start[c + 1] - 1]`. Typed arrays: a million lines make a
@@ -75,8 +85,14 @@ interface Claims {
   readonly positions: Int32Array;
 }
 
+/** Whether claim id `next` sorts after `previous`, shorter ids first (C9 before C10): exports sorted by claim are. */
+const sortsAfter = (previous: string, next: string): boolean =>
+  next.length > previous.length || (next.length === previous.length && next > previous);
+
 function claimsOf(lines: readonly OutpatientLine[]): Claims {
-  const indexOf = new Map<string, number>();
+  // Built only once a claim id comes out of order: a claim id later than every one before it is new without a look-up
+  // (the map of a third of a million ids was a fifth of the batch's time, issue 14 bench).
+  let indexOf: Map<string, number> | null = null;
   const claimOf = new Int32Array(lines.length);
   const sizes: number[] = [];
   let c = -1;
@@ -84,10 +100,14 @@ function claimsOf(lines: readonly OutpatientLine[]): Claims {
     const id = lines[i]!.claimId;
     // A claim's lines mostly come together: look the claim up only where the claim id changes.
     if (i === 0 || id !== lines[i - 1]!.claimId) {
-      c = indexOf.get(id) ?? -1;
+      if (indexOf === null && (i === 0 || sortsAfter(lines[i - 1]!.claimId, id))) c = -1;
+      else {
+        indexOf ??= claimIndexes(lines, claimOf, i);
+        c = indexOf.get(id) ?? -1;
+      }
       if (c === -1) {
         c = sizes.length;
-        indexOf.set(id, c);
+        indexOf?.set(id, c);
         sizes.push(0);
       }
     }
@@ -104,41 +124,28 @@ function claimsOf(lines: readonly OutpatientLine[]): Claims {
 
 /**
  * Numbers line patterns: lines alike in codes, modifiers and units, on the same day of their claims and under the
- * same Addendum B table, get the same number. Nested maps instead of a text key: a million lines, no strings built.
+ * same Addendum B table, get the same number. Nested maps instead of a text key; the commonest line (no modifiers,
+ * one unit) builds no text at all.
  */
 class LinePatterns {
-  private readonly codes = new Map<string, Map<string, Map<string, Map<string, number>>>>();
-  private readonly days = new Map<number, Map<number, number>>();
+  private readonly byCodes = new Map<string, Map<RevenueCode, Map<string, Map<number, number>>>>();
   private count = 0;
 
   constructor(private readonly tableCount: number) {}
 
   of(line: OutpatientLine, day: number, table: number): number {
-    const byRevenue = inner(this.codes, line.hcpcsCode ?? "");
-    const byModifiers = inner(byRevenue, line.revenueCode);
-    const byUnits = inner(byModifiers, line.modifiers.length === 0 ? "" : line.modifiers.join(","));
-    const codes = this.number(byUnits, line.units.toString());
-    return this.number(inner(this.days, codes), day * (this.tableCount + 1) + table + 1);
-  }
-
-  private number<K>(map: Map<K, number>, key: K): number {
-    let found = map.get(key);
+    const byVariant = innerMap(innerMap(this.byCodes, line.hcpcsCode ?? ""), line.revenueCode);
+    // Units text holds no "|", so the units and modifiers read back unambiguously from the variant.
+    const plain = line.modifiers.length === 0 && isOne(line.units);
+    const byDay = innerMap(byVariant, plain ? "" : `${line.units.toString()}|${line.modifiers.join(",")}`);
+    const dayKey = day * (this.tableCount + 1) + table + 1;
+    let found = byDay.get(dayKey);
     if (found === undefined) {
       found = this.count++;
-      map.set(key, found);
+      byDay.set(dayKey, found);
     }
     return found;
   }
-}
-
-/** The map under `key`, added empty if absent. */
-function inner<K, J, V>(map: Map<K, Map<J, V>>, key: K): Map<J, V> {
-  let found = map.get(key);
-  if (found === undefined) {
-    found = new Map();
-    map.set(key, found);
-  }
-  return found;
 }
 
 /** A node of the claims' key tree: one step per number of the key (line count, line patterns, charges). */
