@@ -8,7 +8,7 @@
  */
 import { chargeIsLess } from "../contracts/lesserOf";
 import type { Decimal } from "../decimal";
-import type { IsoDate } from "../isoDate";
+import { isoDateNumber } from "../isoDate";
 import { dollarsOf, toCents } from "../money";
 import { innerMap } from "../nestedMaps";
 import type { DrgWeightTable } from "./drgTable";
@@ -41,10 +41,11 @@ interface Shared {
 }
 
 /**
- * The shared payments by the fields of the key (discharge status, covered days, DRG, discharge and admission dates),
- * the fields with few values first: the outer levels are then a few small maps the processor keeps in its cache.
+ * The shared payments by the fields of the key (discharge status, covered days, DRG, discharge and admission dates as
+ * `isoDateNumber`s), the fields with few values first: the outer levels are then a few small maps the processor keeps
+ * in its cache.
  */
-type SharedByKey = Map<DischargeStatus | null, Map<number | null, Map<MsDrg, Map<IsoDate, Map<IsoDate, Shared>>>>>;
+type SharedByKey = Map<DischargeStatus | null, Map<number | null, Map<MsDrg, Map<number, Map<number, Shared>>>>>;
 
 function sharedOf(payment: Decimal, terms: InpatientTerms): Shared {
   const cents = toCents(payment);
@@ -85,15 +86,22 @@ export function priceInpatientStays(
       alone(stay, i);
       continue;
     }
-    const byAdmitDate = innerMap(innerMap(innerMap(innerMap(byKey, stay.dischargeStatus), stay.coveredDays), stay.drg), stay.dischargeDate); // prettier-ignore
-    let shared = byAdmitDate.get(stay.admitDate);
+    const admitDate = isoDateNumber(stay.admitDate);
+    const dischargeDate = isoDateNumber(stay.dischargeDate);
+    // Dates that are not ISO text are a caller's bug the types rule out: such a stay is not keyed, but priced.
+    if (admitDate === -1 || dischargeDate === -1) {
+      alone(stay, i);
+      continue;
+    }
+    const byAdmitDate = innerMap(innerMap(innerMap(innerMap(byKey, stay.dischargeStatus), stay.coveredDays), stay.drg), dischargeDate); // prettier-ignore
+    let shared = byAdmitDate.get(admitDate);
     if (shared === undefined) {
       decimalPricings++;
       const before = paymentBeforeChargeTerms(stay, terms, drgTables);
       shared = before.ok
         ? sharedOf(before.value.payment, terms)
         : { issue: before.issue, payment: null, cents: 0, aboveCents: false, outlierFrom: Infinity };
-      byAdmitDate.set(stay.admitDate, shared);
+      byAdmitDate.set(admitDate, shared);
     }
     if (shared.issue !== null) {
       allowedAmount[i] = NaN;

@@ -15,7 +15,7 @@
 import { chargeIsLess } from "../contracts/lesserOf";
 import { carveOutReadsCharges } from "../institutional/carveOuts";
 import type { EngineIssue } from "../issues";
-import type { IsoDate } from "../isoDate";
+import { isoDateNumber, type IsoDate } from "../isoDate";
 import { isOne } from "../decimal";
 import { toCents } from "../money";
 import { innerMap } from "../nestedMaps";
@@ -55,14 +55,17 @@ interface DayOf {
 }
 
 function dayReader(opps: OppsPricingData): (date: IsoDate) => DayOf {
-  const seen = new Map<IsoDate, DayOf>();
+  // By the date's number, which reads without hashing the text; by the text itself where it is not ISO-shaped.
+  const seen = new Map<number | string, DayOf>();
   return (date) => {
-    let found = seen.get(date);
+    const number = isoDateNumber(date);
+    const key = number === -1 ? date : number;
+    let found = seen.get(key);
     if (found === undefined) {
       const day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY; // prettier-ignore
       const table = opps.tables.findIndex((t) => t.effectiveStartDate <= date && date <= t.effectiveEndDate);
       found = { day, table };
-      seen.set(date, found);
+      seen.set(key, found);
     }
     return found;
   };
