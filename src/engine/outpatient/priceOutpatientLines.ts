@@ -57,7 +57,11 @@ interface DayOf {
 function dayReader(opps: OppsPricingData): (date: IsoDate) => DayOf {
   // By the date's number, which reads without hashing the text; by the text itself where it is not ISO-shaped.
   const seen = new Map<number | string, DayOf>();
+  // A claim's lines mostly share their date: the last one read is checked first.
+  let lastDate: IsoDate | null = null;
+  let last: DayOf = { day: NaN, table: -1 };
   return (date) => {
+    if (date === lastDate) return last;
     const number = isoDateNumber(date);
     const key = number === -1 ? date : number;
     let found = seen.get(key);
@@ -67,6 +71,8 @@ function dayReader(opps: OppsPricingData): (date: IsoDate) => DayOf {
       found = { day, table };
       seen.set(key, found);
     }
+    lastDate = date;
+    last = found;
     return found;
   };
 }
