@@ -24,5 +24,7 @@ export function priorAuthorizationOf(cell: unknown): PriorAuthorizationNumber | 
  * "PA  1" are one authorization on the sheet and in the engine alike.
  */
 export function priorAuthorizationKey(number: PriorAuthorizationNumber): string {
-  return number.split(" ").filter(Boolean).join(" ").toUpperCase();
+  // A number is trimmed already (priorAuthorizationOf); only runs of spaces inside it are left to collapse.
+  const spaced = number.includes("  ") ? number.split(" ").filter(Boolean).join(" ") : number;
+  return spaced.toUpperCase();
 }

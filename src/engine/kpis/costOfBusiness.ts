@@ -118,7 +118,8 @@ export function costOf(
   let late = 0;
   const days: number[] = [];
   // By contract and number, so the portfolio's count is the sum of its contracts'.
-  const authorizations = new Set<string>();
+  const authorizations = new Map<string, Set<string>>();
+  let authorizationCount = 0;
   // Sums of paid cents x days, integers (exact below 2^53): carrying cost and interest are each one rounding of them.
   let paidDays = 0;
   let paidDaysLate = 0;
@@ -128,8 +129,13 @@ export function costOf(
     counted++;
     paid += line.paidCents ?? 0;
     if (role.denied) denied++;
-    if (line.priorAuthorizationNumber !== undefined && line.priorAuthorizationNumber !== null)
-      authorizations.add(`${line.key}\u0000${priorAuthorizationKey(line.priorAuthorizationNumber)}`);
+    if (line.priorAuthorizationNumber !== undefined && line.priorAuthorizationNumber !== null) {
+      let numbers = authorizations.get(line.key);
+      if (numbers === undefined) authorizations.set(line.key, (numbers = new Set()));
+      const before = numbers.size;
+      numbers.add(priorAuthorizationKey(line.priorAuthorizationNumber));
+      authorizationCount += numbers.size - before;
+    }
     if (role.compared && line.expectedCents !== null && line.varianceCents !== null) {
       expected += line.expectedCents;
       variance += line.varianceCents;
@@ -152,7 +158,7 @@ export function costOf(
   const appeal = cents(
     new Decimal(denied).times(assumptions.shareOfDenialsAppealed).times(assumptions.appealCostPerAppeal),
   );
-  const priorAuthorization = cents(new Decimal(authorizations.size).times(assumptions.costPerPriorAuthorization));
+  const priorAuthorization = cents(new Decimal(authorizationCount).times(assumptions.costPerPriorAuthorization));
   const carrying = wholeCents(new Decimal(paidDays).times(assumptions.costOfCapitalPerYear).dividedBy(365));
   const interest = wholeCents(new Decimal(paidDaysLate).times(rule.annualRate).dividedBy(365));
   const allowed = expected + variance;
@@ -170,7 +176,7 @@ export function costOf(
     medianDaysToPay: percentileInc(Float64Array.from(days).sort(), 0.5),
     reworkCents: rework,
     appealCents: appeal,
-    priorAuthorizations: authorizations.size,
+    priorAuthorizations: authorizationCount,
     priorAuthorizationCents: priorAuthorization,
     carryingCents: carrying,
     burdenCents: burden,
