@@ -1,6 +1,7 @@
-// The service line loop (2110): SVC opens a line; CAS (adjustments.ts), DTM, REF*6R and REF*G1, AMT*B6 and LQ add to it. An
-// element of the line that cannot be read (a cut composite, a code of the wrong length for its qualifier, a
-// modifier that is not two characters, an absurd amount or unit count) refuses the line: it is reported, not imported.
+// The service line loop (2110): SVC opens a line; CAS (adjustments.ts), DTM, REF*6R and REF*G1, AMT*B6 and LQ add
+// to it. An element of the line that cannot be read (a cut composite, a code of the wrong length for its qualifier, a
+// modifier that is not two characters, an absurd amount or unit count) refuses the line: it is reported, not imported;
+// a prior authorization number that cannot be read is only blank (claimLoop.ts, readPriorAuthorization).
 import { parseHcpcsCode, parseModifier, type HcpcsCode, type Modifier } from "../../engine";
 import { isReversal, readDtmDates, readPriorAuthorization, type DtmDates } from "./claimLoop";
 import { component, invalid, rawElement, readAmount, readComposite, readParsed, readText } from "./elements";

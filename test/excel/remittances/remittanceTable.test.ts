@@ -424,7 +424,8 @@ describe("the prior authorization numbers of a remittance in the table", () => {
 
   it("keeps a number as text in the workbook: leading zeros kept, and one starting with = never a formula", async () => {
     const simulator = new WorkbookSimulator({ sheets: [{ name: "Sheet1", cells: [["Notes"]] }] });
-    expect((await writeTable(simulator.excel, remittanceTableRequest("Remittances", "Remittances", [{ fileName: "a.835", file: file() }]))).ok).toBe(true); // prettier-ignore
+    const request = remittanceTableRequest("Remittances", "Remittances", [{ fileName: "a.835", file: file() }]);
+    expect((await writeTable(simulator.excel, request)).ok).toBe(true);
     const c = REMITTANCE_COLUMNS.findIndex((col) => col.name === "Prior Auth");
     const cells = [1, 2].map((r) => simulator.cell("Remittances", r, c));
     expect(cells.map((cell) => [cell.value, cell.formula])).toEqual([
