@@ -14,6 +14,7 @@ import {
   DEFAULT_AR_PERIOD_DAYS,
   computeContractPerformance,
   readHcpcsCodeCell,
+  priorAuthorizationOf,
   type ModeledRow,
   computeScorecard,
   DEFAULT_COST_ASSUMPTIONS,
@@ -150,7 +151,15 @@ function linesOf(request: PerformanceRequest, cells: TableCells): Result<Perform
   const review = [REVIEW_COLUMNS.expected, REVIEW_COLUMNS.variance, REVIEW_COLUMNS.flag, REVIEW_COLUMNS.reason];
   const missingReview = review.filter((c) => index(c.name) < 0).map((c) => c.name);
   if (missingReview.length > 0) return fail({ code: "reviewMissing", tableName, columns: missingReview });
-  for (const column of [key, mapping.submittedDate, mapping.paidDate, mapping.paidAmount, mapping.chargeAmount])
+  const read = [
+    key,
+    mapping.submittedDate,
+    mapping.paidDate,
+    mapping.paidAmount,
+    mapping.chargeAmount,
+    mapping.priorAuthorizationNumber,
+  ];
+  for (const column of read)
     if (column !== null && index(column) < 0) return fail({ code: "columnMissing", tableName, column });
   const at = (column: string | null) => (column === null ? -1 : index(column));
   const columns = {
@@ -165,6 +174,7 @@ function linesOf(request: PerformanceRequest, cells: TableCells): Result<Perform
     reason: at(REVIEW_COLUMNS.reason.name),
     medicare: at(medicareAmountColumn(cells.headers)),
     code: at(mapping.hcpcsCode),
+    priorAuthorization: at(mapping.priorAuthorizationNumber),
   };
   const codeOf = (value: unknown) => {
     const code = readHcpcsCodeCell(value);
@@ -199,6 +209,8 @@ function linesOf(request: PerformanceRequest, cells: TableCells): Result<Perform
       denialCategory: flag === "Denied" ? categoryOfReason(reason) : null,
       medicareCents: columns.medicare < 0 ? null : cents(row[columns.medicare]),
       hcpcsCode: columns.code < 0 ? null : codeOf(row[columns.code]),
+      priorAuthorizationNumber:
+        columns.priorAuthorization < 0 ? null : priorAuthorizationOf(row[columns.priorAuthorization]),
     });
   }
   if (!lines.some((line) => line.paidDay !== null))
@@ -261,6 +273,7 @@ function sourceOf(
       chargeAmount: mapping.chargeAmount,
       hcpcsCode: mapping.hcpcsCode,
       amount: mapping.amount,
+      priorAuthorization: mapping.priorAuthorizationNumber,
     },
     signed: context.signed,
     ar: {
