@@ -8,6 +8,7 @@ import type { RawCellContent } from "hyperformula";
 import { BUSY_MESSAGE, createCustomFunctionPlugin, type CustomFunctionImpl } from "./customFunctionPlugin";
 import type { CellRect } from "./addresses";
 import { toEngineFormula } from "./formulaDialect";
+import { rememberDateReadings } from "./dateTexts";
 import { withGroupedCriteria } from "./groupedCriteria";
 import { linkKnownRangesOnce } from "./knownRanges";
 
@@ -78,6 +79,7 @@ export class FormulaEngine {
   private build(sheets: Record<string, RawCellContent[][]>): HyperFormula {
     const hf = HyperFormula.buildFromSheets(sheets, this.config);
     linkKnownRangesOnce(hf);
+    rememberDateReadings(hf);
     return hf;
   }
 
