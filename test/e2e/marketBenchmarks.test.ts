@@ -75,7 +75,9 @@ describe("market benchmarks from price-transparency files", () => {
     const panel = taskPane().getByRole("region", { name: "Benchmarks" });
     await (await visible(panel.getByRole("button", { name: "Build the Benchmarks sheet" }))).click();
 
-    await visible(playground.page.getByRole("tab", { name: "Benchmarks", exact: true }), 60_000);
+    // The sheet's tab, not the task pane's tab of the same name.
+    const sheetTabs = playground.page.getByRole("tablist", { name: "Sheets" });
+    await visible(sheetTabs.getByRole("tab", { name: "Benchmarks", exact: true }), 60_000);
   });
 
   it("shows a code's market median in a PAYER.MARKET_RATE cell typed into a sheet", async () => {

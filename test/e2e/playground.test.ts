@@ -31,8 +31,10 @@ function shownNumber(text: string): number {
 
 describe("the playground", () => {
   it("opens on the sample workbook's Claims sheet", async () => {
-    await expectVisible(playground.page.getByRole("tab", { name: "Claims" }));
-    expect(await playground.page.getByRole("tab", { name: "Claims" }).getAttribute("aria-selected")).toBe("true");
+    // "Claims" exactly: the sample also has a Hospital Claims sheet.
+    const claimsTab = playground.page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "Claims", exact: true }); // prettier-ignore
+    await expectVisible(claimsTab);
+    expect(await claimsTab.getAttribute("aria-selected")).toBe("true");
     await expectVisible(playground.page.locator('[role="gridcell"][data-row="0"]', { hasText: /^HCPCS Code$/ }));
     expect(await playground.page.getByRole("tab").allTextContents()).toEqual(
       expect.arrayContaining(["Claims", "Contracts", "Medicare 2025"]),
@@ -42,8 +44,9 @@ describe("the playground", () => {
   it("runs the task pane beside the grid, listing the workbook's tables", async () => {
     const pane = playground.page.getByRole("complementary", { name: "Task pane" });
     await expectVisible(pane.getByRole("heading", { name: "Payer Contracts" }));
-    await expectVisible(pane.getByRole("listitem", { name: "Claims" }));
-    expect(await pane.getByRole("listitem", { name: "Claims" }).textContent()).toMatch(/Sheet Claims/);
+    const claimsTable = pane.getByRole("listitem", { name: "Claims", exact: true });
+    await expectVisible(claimsTable);
+    expect(await claimsTable.textContent()).toMatch(/Sheet Claims/);
   });
 
   it("computes a formula typed into an empty cell and shows it in the formula bar", async () => {
