@@ -4,7 +4,7 @@
 // Contract Performance sheet computes in Excel formulas.
 import { computeActualVsModeled, computeContractPerformance, computeScorecard, Decimal } from "../src/engine";
 import { DENIAL_CATEGORIES, VARIANCE_FLAGS, type HcpcsCode, type SignedProposal } from "../src/engine";
-import { DEFAULT_COST_ASSUMPTIONS, DEFAULT_SCORE_WEIGHTS, PROMPT_PAY_RULES } from "../src/engine";
+import { DEFAULT_COST_ASSUMPTIONS, DEFAULT_SCORE_WEIGHTS, PROMPT_PAY_RULES, priorAuthorizationOf } from "../src/engine";
 import type { PerformanceLine } from "../src/engine";
 import { measure } from "./measure";
 import { next, pick } from "./syntheticClaims";
@@ -32,6 +32,8 @@ const lines: PerformanceLine[] = Array.from({ length: LINES }, () => {
     chargeCents: expectedCents * 2,
     denialCategory: denied ? pick(DENIAL_CATEGORIES) : null,
     hcpcsCode: pick(codes),
+    // One line in 16 was authorized, most numbers on several lines, as a claim's number repeats on its lines.
+    priorAuthorizationNumber: next() < 1 / 16 ? priorAuthorizationOf(`PA${Math.floor(next() * 20_000)}`) : null,
     // A third of the lines already priced at signed rates: their price before signing is 5% lower.
     ...(next() < 0.33 ? { basisCents: Math.round(expectedCents / 1.05) } : {}),
   };

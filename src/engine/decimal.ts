@@ -21,3 +21,12 @@ export function toDecimal(value: unknown): Decimal | null {
   const text = value.trim();
   return DECIMAL_TEXT.test(text) ? new Decimal(text) : null;
 }
+
+/**
+ * Whether a decimal is exactly 1, read from its documented fields (digits `d`, exponent `e`, sign `s`; decimal.js
+ * normalises them, so 1, 1.0 and 10e-1 all read d [1], e 0, s 1). `eq(1)` copies its operand into a new Decimal,
+ * which the batch pricers would do for every line (issue 14 bench).
+ * @example isOne(new Decimal("1.0")) // true
+ */
+export const isOne = (value: Decimal): boolean =>
+  value.s === 1 && value.e === 0 && value.d.length === 1 && value.d[0] === 1;

@@ -22,6 +22,7 @@ export {
   type ExcelErrorKind,
 } from "./issues";
 export { parseHcpcsCode, type HcpcsCode } from "./hcpcsCode";
+export { priorAuthorizationKey, priorAuthorizationOf, type PriorAuthorizationNumber } from "./priorAuthorization";
 export { parseRevenueCode, revenueCodeInRange, type RevenueCode, type RevenueCodeIssue } from "./revenueCode";
 export { parseModifier, parseModifiers, hasModifier, MAX_MODIFIERS, type Modifier } from "./modifiers";
 export {

@@ -48,15 +48,19 @@ export interface MedicarePfsData {
   readonly conversionFactors?: readonly ConversionFactorPeriod[];
 }
 
-/** A Medicare PFS allowed amount and how it was reached. */
-export interface MedicarePfsPrice {
-  /** The allowed amount, rounded half-up to cents once, at the end. */
-  readonly allowedAmount: Cents;
+/** A Medicare PFS amount before rounding and how it was reached. */
+export interface MedicarePfsAmount {
   /** The exact amount before rounding. */
   readonly exactAmount: Decimal;
   readonly row: PfsRvuRow;
   readonly conversionFactor: Decimal;
   readonly trace: readonly TraceStep[];
+}
+
+/** A Medicare PFS allowed amount and how it was reached, the rounding included. */
+export interface MedicarePfsPrice extends MedicarePfsAmount {
+  /** The allowed amount, rounded half-up to cents once, at the end. */
+  readonly allowedAmount: Cents;
 }
 
 /** PPRRVU status of anesthesia codes: paid on base and time units, not RVUs. */
@@ -146,14 +150,10 @@ function describeRow(row: PfsRvuRow, setting: CareSetting): TraceStep {
 }
 
 /**
- * Prices one line under the Medicare Physician Fee Schedule:
- * row by code and 26/TC/53 modifier -> status check (only A, R, T with RVUs pay; an anesthesia code, status J, needs
- * its minutes: `anesthesiaRateNeedsMinutes`) -> PE RVU by setting ->
- * locality GPCIs -> conversion factor by date of service -> bilateral -> multiple procedure -> split global
- * surgery -> assistant at surgery -> co-surgery -> one half-up rounding to cents.
- * Not payable combinations come back as issues with the reason. Sources: DOMAIN.md 2.1, 2.5, 2.6.
+ * The exact Medicare PFS amount of one line, before the one rounding to cents: what {@link priceMedicarePfs} rounds,
+ * and what a percent-of-Medicare contract takes its percent of (the contract rounds once, at its own end).
  */
-export function priceMedicarePfs(data: MedicarePfsData, line: MedicarePfsLine): Result<MedicarePfsPrice> {
+export function medicarePfsAmount(data: MedicarePfsData, line: MedicarePfsLine): Result<MedicarePfsAmount> {
   const modifiers = line.modifiers ?? [];
   const byReport = byReportModifier(modifiers);
   if (byReport !== null) return fail({ code: "pfsRuleNotSupported", hcpcsCode: line.hcpcsCode, rule: byReport.rule });
@@ -230,9 +230,23 @@ export function priceMedicarePfs(data: MedicarePfsData, line: MedicarePfsLine): 
     trace.push({ ...adjustment.value.step, amount });
   }
 
-  const allowedAmount = toCents(amount);
-  trace.push({ kind: "rounding", amount });
-  return ok({ allowedAmount, exactAmount: amount, row: row.value, conversionFactor: cf.value.conversionFactor, trace });
+  return ok({ exactAmount: amount, row: row.value, conversionFactor: cf.value.conversionFactor, trace });
+}
+
+/**
+ * Prices one line under the Medicare Physician Fee Schedule:
+ * row by code and 26/TC/53 modifier -> status check (only A, R, T with RVUs pay; an anesthesia code, status J, needs
+ * its minutes: `anesthesiaRateNeedsMinutes`) -> PE RVU by setting ->
+ * locality GPCIs -> conversion factor by date of service -> bilateral -> multiple procedure -> split global
+ * surgery -> assistant at surgery -> co-surgery -> one half-up rounding to cents.
+ * Not payable combinations come back as issues with the reason. Sources: DOMAIN.md 2.1, 2.5, 2.6.
+ */
+export function priceMedicarePfs(data: MedicarePfsData, line: MedicarePfsLine): Result<MedicarePfsPrice> {
+  const price = medicarePfsAmount(data, line);
+  if (!price.ok) return price;
+  const amount = price.value.exactAmount;
+  const trace: readonly TraceStep[] = [...price.value.trace, { kind: "rounding", amount }];
+  return ok({ ...price.value, allowedAmount: toCents(amount), trace });
 }
 
 /**

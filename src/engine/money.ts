@@ -11,7 +11,27 @@ export type Cents = Brand<number, "Cents">;
  * @example toCents(new Decimal("1339.8123")) // 133981
  */
 export function toCents(dollars: Decimal): Cents {
-  return dollars.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() as Cents;
+  return halfUpCents(dollars.times(100));
+}
+
+const halfUpCents = (hundredths: Decimal): Cents =>
+  hundredths.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() as Cents;
+
+/** An exact amount as its {@link toCents} and whether the exact amount lies above them. */
+export interface RoundedCents {
+  readonly cents: Cents;
+  /** A charge equal to `cents` is still below the exact amount (lesser-of: `chargeIsLess`). */
+  readonly aboveCents: boolean;
+}
+
+/**
+ * {@link toCents} with what lesser-of needs to compare a charge in whole cents exactly, from one multiplication.
+ * @example roundedCents(new Decimal("106.9249")) // { cents: 10692, aboveCents: true }
+ */
+export function roundedCents(dollars: Decimal): RoundedCents {
+  const hundredths = dollars.times(100);
+  const cents = halfUpCents(hundredths);
+  return { cents, aboveCents: hundredths.greaterThan(cents) };
 }
 
 /** Dollars as a JS number for the Excel boundary: 133981 -> 1339.81. */

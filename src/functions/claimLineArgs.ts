@@ -120,6 +120,8 @@ export interface LineReaders {
   ) => Result<{ readonly setting: CareSetting; readonly shown: string }, CustomFunctions.Error>;
 }
 
+const NO_MODIFIERS: Result<readonly Modifier[], CustomFunctions.Error> = ok([]);
+
 const engineResult = <T>(result: Result<T>): Result<T, CustomFunctions.Error> =>
   result.ok ? result : fail(engineIssueError(result.issue));
 
@@ -137,7 +139,8 @@ export function lineReaders(
     refused,
     code: memo((value) => engineResult(readHcpcsCodeCell(value))),
     modifiers: (cells) => {
-      if (cells === undefined) return ok([]);
+      // Most lines carry no modifier: answer them without building a key of their cells.
+      if (cells === undefined || cells.every(isBlankCell)) return NO_MODIFIERS;
       const key = cells.map((c) => String(c ?? "")).join("\u0000");
       let result = modifierCache.get(key);
       if (result === undefined) {

@@ -12,6 +12,7 @@ import {
   buildPerformanceSheet,
   DEFAULT_PERFORMANCE_SHEET_NAME,
   MONTHLY_COLUMNS,
+  SCORE_COLUMNS,
   type BuiltPerformance,
 } from "../../src/excel/performance";
 import { runVarianceReview } from "../../src/excel/varianceReview";
@@ -147,6 +148,14 @@ describe("the Contract Performance sheet in the playground", () => {
     await cellAt(gap).click();
     await playground.screenshot(GAP_SCREENSHOT);
     expect(existsSync(GAP_SCREENSHOT)).toBe(true);
+  });
+
+  it("counts the sample's prior authorizations in the scorecard's own formulas, each claim's number once", async () => {
+    const column = columnLetters(SCORE_COLUMNS.findIndex((c) => c.key === "priorAuthorizations"));
+    const cell = `${column}${expected.layout.scorecard.portfolioRow}`;
+    await scrollToRow(expected.layout.scorecard.portfolioRow);
+    await cellAt(cell).waitFor({ state: "attached", timeout: 10_000 });
+    expect(await cellAt(cell).textContent()).toBe(String(expected.scorecard.portfolio.priorAuthorizations));
   });
 
   it("logs no errors and sends nothing to another host", () => {

@@ -1,5 +1,5 @@
 import { Decimal } from "../decimal";
-import { toCents, type Cents } from "../money";
+import { roundedCents, type Cents } from "../money";
 import type { TraceStep } from "../trace";
 import type { LesserOfOutcome } from "./types";
 
@@ -30,7 +30,7 @@ export function applyLesserOf(
   readonly outcome: LesserOfOutcome;
   readonly step: TraceStep;
 } {
-  const cents = toCents(amount);
+  const { cents, aboveCents } = roundedCents(amount);
   if (!lesserOf) {
     const outcome = "not in contract";
     return { amount, allowedAmount: cents, outcome, step: { kind: "lesserOf", outcome, amount } };
@@ -39,7 +39,7 @@ export function applyLesserOf(
     const outcome = "no charge given";
     return { amount, allowedAmount: cents, outcome, step: { kind: "lesserOf", outcome, amount } };
   }
-  const bound = chargeIsLess(chargeAmount, cents, amount.times(100).greaterThan(cents));
+  const bound = chargeIsLess(chargeAmount, cents, aboveCents);
   const outcome = bound ? "bound" : "not bound";
   return {
     amount: bound ? new Decimal(chargeAmount).dividedBy(100) : amount,

@@ -2,7 +2,7 @@ import type { Decimal } from "../decimal";
 import { COMPONENT_MODIFIERS } from "../feeSchedule";
 import type { HcpcsCode } from "../hcpcsCode";
 import type { IsoDate } from "../isoDate";
-import { priceMedicarePfs } from "../medicarePfs";
+import { medicarePfsAmount } from "../medicarePfs";
 import type { Modifier } from "../modifiers";
 import type { PfsRvuRow } from "../pfsSchedule";
 import type { ProcedureRole } from "../pfsRules/procedureFamilies";
@@ -94,7 +94,7 @@ export interface MedicareBasisLine {
 
 /**
  * The un-rounded Medicare PFS amount of a line under a contract's Medicare basis, with the contract's rule: under
- * "medicare" every CMS modifier and indicator rule applies (priceMedicarePfs); under "none" only 26/TC/53 (which
+ * "medicare" every CMS modifier and indicator rule applies (medicarePfsAmount); under "none" only 26/TC/53 (which
  * choose the RVU row) are kept. Source: DOMAIN.md 2.1-2.6 and 3.1.
  */
 export function medicareAmount(
@@ -106,7 +106,7 @@ export function medicareAmount(
   if (!basis.ok) return basis;
   const { schedule, pricingDate } = basis.value;
   const cmsRules = version.multipleProcedureRule === "medicare";
-  const price = priceMedicarePfs(
+  const price = medicarePfsAmount(
     { schedule: schedule.pfs, locality: schedule.locality, conversionFactors: schedule.conversionFactors },
     {
       hcpcsCode: line.hcpcsCode,
@@ -123,7 +123,7 @@ export function medicareAmount(
   const trace: TraceStep[] = [
     { kind: "medicareBasis", scheduleName: schedule.name },
     ...basis.value.trace,
-    ...price.value.trace.filter((step) => step.kind !== "rounding"),
+    ...price.value.trace,
   ];
   if (!cmsRules && line.modifiers.some((m) => !COMPONENT_MODIFIERS.includes(m)))
     trace.push({ kind: "ruleNoneMedicare" });

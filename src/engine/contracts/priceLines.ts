@@ -1,20 +1,28 @@
-import { conversionFactorOn } from "../conversionFactor";
-import { Decimal } from "../decimal";
 import type { HcpcsCode } from "../hcpcsCode";
 import type { EngineIssue } from "../issues";
 import type { IsoDate } from "../isoDate";
 import type { Modifier } from "../modifiers";
-import { toCents, type Cents } from "../money";
+import type { Cents } from "../money";
 import type { CareSetting } from "../placeOfService";
 import { isAnesthesiaCode } from "../pfsRules/anesthesia";
-import { contractAmount, lineUnits, lineUnitRule, unitsContractAmount, type ContractAmount } from "./contractAmount";
+import {
+  AMOUNT,
+  ISSUE,
+  issueLeaf,
+  PERCENT_OF_CHARGE,
+  priceKey,
+  priceUnitsKey,
+  unitsKeyLine,
+  unitsTimesOneUnit,
+  type Leaf,
+  type PricedKey,
+} from "./batchLeaves";
+import { CodeNode, ContractPeriods } from "./batchPeriods";
+import { lineUnits, lineUnitRule } from "./contractAmount";
 import { chargeIsLess } from "./lesserOf";
-import { resolveMedicareBasis } from "./medicareBasis";
-import { methodBatchKey } from "./methods";
 import { finishPrice } from "./priceLine";
 import type { ContractRegistry } from "./registry";
-import type { ContractVersion, LinePlacement } from "./types";
-import { findContractVersion } from "./versionSelection";
+import type { LinePlacement } from "./types";
 
 /**
  * Claim lines as columns (one array per field, all of the same length), the shape a spilled custom function or a
@@ -37,11 +45,7 @@ export interface PricingColumns {
   readonly placement?: readonly (LinePlacement | undefined)[];
 }
 
-/** The priced key behind a line's amount: its contract version and the amount before the charge (with its trace). */
-export interface PricedKey {
-  readonly version: ContractVersion | null;
-  readonly priced: ContractAmount | null;
-}
+export type { PricedKey } from "./batchLeaves";
 
 /** The results of {@link priceLines}, one position per line. */
 export interface BatchPricing {
@@ -60,162 +64,14 @@ export interface BatchPricing {
   readonly pricedKeys?: readonly (PricedKey | null)[];
 }
 
-const ONE_UNIT = new Decimal(1);
-const AMOUNT = 0;
-const PERCENT_OF_CHARGE = 1;
-const ISSUE = 2;
 /** Largest integer product the percent-of-charge fast path computes exactly in floating point. */
 const EXACT_LIMIT = Number.MAX_SAFE_INTEGER / 4;
-
-/**
- * The priced form of one pricing key: either whole cents (rounded once) or an integer percent num/den of the
- * charge, or an issue. One class, one shape, so the per-line loop stays monomorphic.
- */
-class Leaf {
-  constructor(
-    readonly kind: number,
-    /** AMOUNT: the rounded cents. */
-    readonly cents: number,
-    /** AMOUNT: whether the exact amount is above its rounded cents (lesser-of binds at charge = cents then). */
-    readonly exactAboveCents: boolean,
-    /** PERCENT_OF_CHARGE: the percent as num / den, 0 / 0 when it has too many decimals for the fast path. */
-    readonly num: number,
-    readonly den: number,
-    readonly lesserOf: boolean,
-    readonly version: ContractVersion | null,
-    readonly priced: ContractAmount | null,
-    readonly issue: EngineIssue | null,
-  ) {}
-}
-
-function issueLeaf(issue: EngineIssue): Leaf {
-  return new Leaf(ISSUE, 0, false, 0, 0, false, null, null, issue);
-}
-
-function leafOf(version: ContractVersion, priced: ContractAmount): Leaf {
-  if (priced.kind === "amount") {
-    const cents = toCents(priced.amount);
-    const above = priced.amount.times(100).greaterThan(cents);
-    return new Leaf(AMOUNT, cents, above, 0, 0, version.lesserOf, version, priced, null);
-  }
-  const places = priced.percent.decimalPlaces();
-  const den = places <= 9 ? 10 ** places : 0;
-  const num = den > 0 ? priced.percent.times(den).toNumber() : 0;
-  const exact = den > 0 && Number.isSafeInteger(num) && num >= 0;
-  return new Leaf(
-    PERCENT_OF_CHARGE,
-    0,
-    false,
-    exact ? num : 0,
-    exact ? den : 0,
-    version.lesserOf,
-    version,
-    priced,
-    null,
-  );
-}
-
-/** The priced keys of one code's lines with modifiers, several units or a placement: by modifiers, setting, units. */
-class CodeNode {
-  readonly byModifiers = new Map<string, [Map<number, Leaf>, Map<number, Leaf>]>();
-}
-
-/**
- * One contract version over a stretch of dates on which every rate, CF and schedule choice is the same. The
- * commonest line (no modifiers, 1 unit) finds its priced key in one lookup by code, per setting: the per-line loop
- * is bound by how many objects it walks through (issue 20: the engine within 3x of a bare Map lookup).
- */
-class Period {
-  readonly plainNonFacility = new Map<string, Leaf>();
-  readonly plainFacility = new Map<string, Leaf>();
-  readonly byCode = new Map<string, CodeNode>();
-  constructor(readonly version: ContractVersion) {}
-}
-
-/**
- * What makes two dates of one contract price alike: the version, what its methods add (a fee schedule's date
- * period: `methodBatchKey`), the Medicare schedule chosen and its conversion factor period (always: CMS's indicators
- * may be needed whatever the method). Everything date-dependent in pricing goes through these.
- */
-function periodKey(registry: ContractRegistry, version: ContractVersion, date: IsoDate): string {
-  let key = `${version.sourceRowNumber}|${version.effectiveStartDate}${methodBatchKey(registry, version, date)}`;
-  const basis = resolveMedicareBasis(registry, version, date);
-  if (basis.ok) {
-    const { schedule, pricingDate } = basis.value;
-    const cf = conversionFactorOn(pricingDate, "non-qp", schedule.conversionFactors);
-    key += `|${schedule.name}|cf${cf.ok ? schedule.conversionFactors.indexOf(cf.value) : -1}`;
-  } else key += `|!${basis.issue.code}`;
-  return key;
-}
-
-interface ContractCache {
-  readonly byDate: Map<string, Period | Leaf>;
-  readonly byPeriodKey: Map<string, Period>;
-}
 
 /**
  * Priced keys per registry. A registry is immutable and the shared runtime keeps one until a table changes, so a
  * key priced once stays right for as long as the registry lives; the WeakMap lets it go with the registry.
  */
-const cachesByRegistry = new WeakMap<ContractRegistry, Map<string, ContractCache>>();
-
-/** Prices one key (one unit) with decimal arithmetic: the slow path, taken once per distinct key. */
-function priceKey(
-  registry: ContractRegistry,
-  version: ContractVersion,
-  hcpcsCode: HcpcsCode,
-  modifiers: readonly Modifier[] | undefined,
-  setting: CareSetting,
-  serviceDate: IsoDate,
-): Leaf {
-  const priced = contractAmount(registry, version, {
-    hcpcsCode,
-    modifiers: modifiers ?? [],
-    setting,
-    serviceDate,
-    units: ONE_UNIT,
-  });
-  return priced.ok ? leafOf(version, priced.value) : issueLeaf(priced.issue);
-}
-
-/** The key line of a multi-unit or placed key, as `lineUnitRule` and `unitsContractAmount` read it. */
-const unitsKeyLine = (
-  hcpcsCode: HcpcsCode,
-  modifiers: readonly Modifier[] | undefined,
-  setting: CareSetting,
-  serviceDate: IsoDate,
-  units: Decimal,
-  placement?: LinePlacement,
-) => ({
-  hcpcsCode,
-  modifiers: modifiers ?? [],
-  setting,
-  serviceDate,
-  units,
-  // Only what the claim decided: a placement may be a whole claim line, whose own fields are read elsewhere.
-  ...(placement?.multipleProcedureRank === undefined ? {} : { multipleProcedureRank: placement.multipleProcedureRank }),
-  ...(placement?.procedureRole === undefined ? {} : { procedureRole: placement.procedureRole }),
-  ...(placement?.bilateralSide === undefined ? {} : { bilateralSide: placement.bilateralSide }),
-});
-
-/** Whether a multi-unit key's amount is its one-unit amount x units: its unit rule is rate x units. */
-function isLinearInUnits(
-  registry: ContractRegistry,
-  version: ContractVersion,
-  ...key: Parameters<typeof unitsKeyLine>
-): boolean {
-  return lineUnitRule(registry, version, unitsKeyLine(...key)).kind === "rateTimesUnits";
-}
-
-/** Prices a multi-unit key whose unit rule is not rate x units, as `priceLine` does: the slow path, once per key. */
-function priceUnitsKey(
-  registry: ContractRegistry,
-  version: ContractVersion,
-  ...key: Parameters<typeof unitsKeyLine>
-): Leaf {
-  const priced = unitsContractAmount(registry, version, unitsKeyLine(...key));
-  return priced.ok ? leafOf(version, priced.value) : issueLeaf(priced.issue);
-}
+const cachesByRegistry = new WeakMap<ContractRegistry, Map<string, ContractPeriods>>();
 
 const modifierKey = (modifiers: readonly Modifier[] | undefined): string =>
   modifiers === undefined || modifiers.length === 0 ? "" : modifiers.length === 1 ? modifiers[0]! : modifiers.join(" ");
@@ -247,8 +103,8 @@ export function priceLines(
 ): BatchPricing {
   const count = columns.hcpcsCode.length;
   const allowedAmount = new Float64Array(count);
-  const pricedKeys: (PricedKey | null)[] | undefined =
-    options.keepKeys === true ? new Array(count).fill(null) : undefined;
+  const keep = options.keepKeys === true;
+  const pricedKeys: (PricedKey | null)[] | undefined = keep ? new Array(count).fill(null) : undefined;
   const lesserOfBound = new Uint8Array(count);
   const issues = new Map<number, EngineIssue>();
   let contracts = cachesByRegistry.get(registry);
@@ -260,36 +116,23 @@ export function priceLines(
   let distinctKeys = 0;
 
   let lastName: string | undefined;
-  let contract: ContractCache | undefined;
+  let contract: ContractPeriods | undefined;
   for (let i = 0; i < count; i++) {
     const name = contractName[i]!;
     // Claim tables run long stretches of one contract: skip the lookup while the name repeats.
     if (name !== lastName || contract === undefined) {
       contract = contracts.get(name);
       if (contract === undefined) {
-        contract = { byDate: new Map(), byPeriodKey: new Map() };
+        contract = new ContractPeriods();
         contracts.set(name, contract);
       }
       lastName = name;
     }
     const date = serviceDate[i]!;
-    let period = contract.byDate.get(date);
-    if (period === undefined) {
-      const version = findContractVersion(registry, name, date);
-      if (!version.ok) period = issueLeaf(version.issue);
-      else {
-        const key = periodKey(registry, version.value, date);
-        period = contract.byPeriodKey.get(key);
-        if (period === undefined) {
-          period = new Period(version.value);
-          contract.byPeriodKey.set(key, period);
-        }
-      }
-      contract.byDate.set(date, period);
-    }
-    if (period instanceof Leaf) {
+    const period = contract.on(registry, name, date);
+    if (period.issue !== null) {
       allowedAmount[i] = NaN;
-      issues.set(i, period.issue!);
+      issues.set(i, period.issue);
       continue;
     }
     const code = hcpcsCode[i]!;
@@ -316,7 +159,7 @@ export function priceLines(
         period.byCode.set(code, node);
       }
       const modKey = placed ? placedKey(lineModifiers, linePlacement) : modifierKey(lineModifiers);
-      let bySetting = node.byModifiers.get(modKey);
+      let bySetting = modKey === "" ? node.unmodified : node.byModifiers.get(modKey);
       if (bySetting === undefined) {
         bySetting = [new Map(), new Map()];
         node.byModifiers.set(modKey, bySetting);
@@ -326,36 +169,39 @@ export function priceLines(
     }
     if (leaf === undefined) {
       const parsedUnits = lineUnits(lineUnitCount);
+      const rule =
+        !parsedUnits.ok || placed || lineUnitCount === 1
+          ? undefined
+          : lineUnitRule(
+              registry,
+              period.version,
+              unitsKeyLine(code, lineModifiers, lineSetting, date, parsedUnits.value),
+            );
       if (!parsedUnits.ok) leaf = issueLeaf(parsedUnits.issue);
       else if (placed) {
         // What the claim decided enters the amount through the line's unit rule: priced as priceLine does, once.
         distinctKeys++;
         const key = [code, lineModifiers, lineSetting, date, parsedUnits.value, linePlacement] as const;
-        leaf = priceUnitsKey(registry, period.version, ...key);
-      } else if (lineUnitCount === 1) {
+        leaf = priceUnitsKey(registry, period.version, keep, undefined, ...key);
+      } else if (rule === undefined) {
         distinctKeys++;
-        leaf = priceKey(registry, period.version, code, lineModifiers, lineSetting, date);
-      } else if (
-        !isLinearInUnits(registry, period.version, code, lineModifiers, lineSetting, date, parsedUnits.value)
-      ) {
+        leaf = priceKey(registry, period.version, keep, code, lineModifiers, lineSetting, date);
+      } else if (rule.kind !== "rateTimesUnits") {
         // CMS's unit rules (bilateral units, a family's later units) make this amount no multiple of one unit's.
         distinctKeys++;
-        leaf = priceUnitsKey(registry, period.version, code, lineModifiers, lineSetting, date, parsedUnits.value);
+        const key = [code, lineModifiers, lineSetting, date, parsedUnits.value] as const;
+        leaf = priceUnitsKey(registry, period.version, keep, rule, ...key);
       } else {
-        // Units otherwise enter a contract amount last, as a plain multiplication (contractAmount), so a multi-unit
-        // key is its one-unit key's exact amount times the units: price the one-unit key once and derive the rest.
+        // Price the one-unit key once and derive the other unit counts from it.
         const oneUnitSlots = lineModifiers === undefined || lineModifiers.length === 0 ? null : byUnits!;
         let oneUnit = oneUnitSlots === null ? plainByCode.get(code) : oneUnitSlots.get(1);
         if (oneUnit === undefined) {
           distinctKeys++;
-          oneUnit = priceKey(registry, period.version, code, lineModifiers, lineSetting, date);
+          oneUnit = priceKey(registry, period.version, keep, code, lineModifiers, lineSetting, date);
           if (oneUnitSlots === null) plainByCode.set(code, oneUnit);
           else oneUnitSlots.set(1, oneUnit);
         }
-        leaf =
-          oneUnit.kind === AMOUNT && oneUnit.priced!.kind === "amount"
-            ? leafOf(period.version, { ...oneUnit.priced!, amount: oneUnit.priced!.amount.times(parsedUnits.value) })
-            : oneUnit;
+        leaf = unitsTimesOneUnit(period.version, oneUnit, parsedUnits.value, keep);
       }
       if (byUnits === undefined) plainByCode.set(code, leaf);
       else byUnits.set(lineUnitCount, leaf);

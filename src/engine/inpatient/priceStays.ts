@@ -8,12 +8,15 @@
  */
 import { chargeIsLess } from "../contracts/lesserOf";
 import type { Decimal } from "../decimal";
-import { dollarsOf, toCents } from "../money";
+import { isoDateNumber } from "../isoDate";
+import { dollarsOf, roundedCents } from "../money";
+import { innerMap } from "../nestedMaps";
 import type { DrgWeightTable } from "./drgTable";
 import type { InpatientIssue } from "./issues";
 import { inpatientMethodEntry } from "./methods";
 import { applyChargeTerms, paymentBeforeChargeTerms, priceInpatientStay } from "./priceStay";
-import type { InpatientStay } from "./stay";
+import type { MsDrg } from "./msDrg";
+import type { DischargeStatus, InpatientStay } from "./stay";
 import type { InpatientTerms } from "./terms";
 
 /** The results of {@link priceInpatientStays}, one position per stay. */
@@ -37,13 +40,20 @@ interface Shared {
   readonly outlierFrom: number;
 }
 
+/**
+ * The shared payments by the fields of the key (discharge status, covered days, DRG, discharge and admission dates as
+ * `isoDateNumber`s), the fields with few values first: the outer levels are then a few small maps the processor keeps
+ * in its cache.
+ */
+type SharedByKey = Map<DischargeStatus | null, Map<number | null, Map<MsDrg, Map<number, Map<number, Shared>>>>>;
+
 function sharedOf(payment: Decimal, terms: InpatientTerms): Shared {
-  const cents = toCents(payment);
+  const { cents, aboveCents } = roundedCents(payment);
   const outlierFrom =
     terms.outlier === null
       ? Infinity
       : payment.plus(dollarsOf(terms.outlier.fixedLossThreshold)).times(100).floor().toNumber();
-  return { issue: null, payment, cents, aboveCents: payment.times(100).greaterThan(cents), outlierFrom };
+  return { issue: null, payment, cents, aboveCents, outlierFrom };
 }
 
 /**
@@ -57,7 +67,7 @@ export function priceInpatientStays(
 ): BatchStayPricing {
   const allowedAmount = new Float64Array(stays.length);
   const issues = new Map<number, InpatientIssue>();
-  const byKey = new Map<string, Shared>();
+  const byKey: SharedByKey = new Map();
   const methodReadsCharges = inpatientMethodEntry(terms.method).readsTotalCharges;
   const stopLossFrom = terms.stopLoss === null ? Infinity : terms.stopLoss.threshold;
   let decimalPricings = 0;
@@ -76,15 +86,22 @@ export function priceInpatientStays(
       alone(stay, i);
       continue;
     }
-    const key = `${stay.drg}|${stay.admitDate}|${stay.dischargeDate}|${stay.dischargeStatus ?? ""}|${stay.coveredDays ?? ""}`;
-    let shared = byKey.get(key);
+    const admitDate = isoDateNumber(stay.admitDate);
+    const dischargeDate = isoDateNumber(stay.dischargeDate);
+    // Dates that are not ISO text are a caller's bug the types rule out: such a stay is not keyed, but priced.
+    if (admitDate === -1 || dischargeDate === -1) {
+      alone(stay, i);
+      continue;
+    }
+    const byAdmitDate = innerMap(innerMap(innerMap(innerMap(byKey, stay.dischargeStatus), stay.coveredDays), stay.drg), dischargeDate); // prettier-ignore
+    let shared = byAdmitDate.get(admitDate);
     if (shared === undefined) {
       decimalPricings++;
       const before = paymentBeforeChargeTerms(stay, terms, drgTables);
       shared = before.ok
         ? sharedOf(before.value.payment, terms)
         : { issue: before.issue, payment: null, cents: 0, aboveCents: false, outlierFrom: Infinity };
-      byKey.set(key, shared);
+      byAdmitDate.set(admitDate, shared);
     }
     if (shared.issue !== null) {
       allowedAmount[i] = NaN;

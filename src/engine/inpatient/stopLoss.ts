@@ -40,10 +40,11 @@ export function applyStopLoss(
   payment: Decimal,
   totalCharges: Cents,
 ): InpatientTraceStep & { kind: "stopLoss" } {
-  const charges = dollarsOf(totalCharges);
-  const threshold = dollarsOf(term.threshold);
-  const triggered = charges.greaterThan(threshold);
-  const amount = triggered ? STOP_LOSS_KINDS[term.kind].triggered(payment, charges, threshold, term.percent) : payment;
+  // Whole cents compare exactly as integers: decimals only where the term is triggered.
+  const triggered = totalCharges > term.threshold;
+  const amount = triggered
+    ? STOP_LOSS_KINDS[term.kind].triggered(payment, dollarsOf(totalCharges), dollarsOf(term.threshold), term.percent)
+    : payment;
   return {
     kind: "stopLoss",
     stopLossKind: term.kind,

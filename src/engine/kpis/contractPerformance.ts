@@ -18,6 +18,7 @@
  */
 import { DENIAL_CATEGORIES, type DenialCategory } from "../denials/denialCategory";
 import type { HcpcsCode } from "../hcpcsCode";
+import type { PriorAuthorizationNumber } from "../priorAuthorization";
 import type { VarianceFlag } from "../variance/reviewLines";
 import { DEFAULT_SPIKE_RULES, FLAG_ROLES, HFMA_DENOMINATOR_MONTHS, type SpikeRules } from "./performanceRules";
 
@@ -37,6 +38,8 @@ export interface PerformanceLine {
   readonly medicareCents?: number | null;
   /** The line's normalised code, where the table has a code column (a signed proposal's uplift by code). */
   readonly hcpcsCode?: HcpcsCode | null;
+  /** The line's prior authorization number, where the table has a column of them (the cost of doing business). */
+  readonly priorAuthorizationNumber?: PriorAuthorizationNumber | null;
 }
 
 /** The figures of one contract in one month; null where a figure has nothing to measure. */

@@ -4,8 +4,13 @@
  * reviewed lines so that its figures can be proved against hand-computed ones and the sheet's formulas against this.
  *
  * Per contract, over every reviewed line (reversals left out, as in the monthly figures):
- * - administrative burden = denied lines x rework cost + denied lines x share appealed x appeal cost + carrying cost,
- *   the carrying cost being, over paid lines with both dates, paid x cost of capital x (paid date - submitted) / 365;
+ * - administrative burden = denied lines x rework cost + denied lines x share appealed x appeal cost + prior
+ *   authorizations x cost per prior authorization + carrying cost, the carrying cost being, over paid lines with both
+ *   dates, paid x cost of capital x (paid date - submitted) / 365;
+ * - prior authorizations: the distinct numbers on the contract's lines. The payer issues one authorization and the
+ *   staff obtain it once, so a number on several lines of a claim (a claims export repeats the claim's number on each
+ *   line) or on several claims of the contract counts once; case and runs of spaces do not make two (see
+ *   priorAuthorizationKey); a blank cell is none;
  * - net effective = allowed - burden (allowed over the lines compared with their contract), and its rate over allowed
  *   and, where the lines carry Medicare amounts, over their Medicare amounts (the compared lines');
  * - prompt-pay interest owed: over paid lines (taken as clean claims: the table does not say which were clean) paid
@@ -14,6 +19,7 @@
  *   weight x the contract's figure / the portfolio's (every contract's lines together); rank 1 scores highest.
  */
 import { Decimal } from "../decimal";
+import { priorAuthorizationKey } from "../priorAuthorization";
 import { type PerformanceLine, percentileInc } from "./contractPerformance";
 import {
   SCORE_MEASURE_WORDS,
@@ -39,6 +45,9 @@ export interface ContractCost {
   readonly medianDaysToPay: number | null;
   readonly reworkCents: number;
   readonly appealCents: number;
+  /** Distinct prior authorization numbers of the counted lines, and what obtaining them cost. */
+  readonly priorAuthorizations: number;
+  readonly priorAuthorizationCents: number;
   readonly carryingCents: number;
   readonly burdenCents: number;
   readonly netEffectiveCents: number;
@@ -108,6 +117,9 @@ export function costOf(
   let medicare: number | null = null;
   let late = 0;
   const days: number[] = [];
+  // By contract and number, so the portfolio's count is the sum of its contracts'.
+  const authorizations = new Map<string, Set<string>>();
+  let authorizationCount = 0;
   // Sums of paid cents x days, integers (exact below 2^53): carrying cost and interest are each one rounding of them.
   let paidDays = 0;
   let paidDaysLate = 0;
@@ -117,6 +129,13 @@ export function costOf(
     counted++;
     paid += line.paidCents ?? 0;
     if (role.denied) denied++;
+    if (line.priorAuthorizationNumber !== undefined && line.priorAuthorizationNumber !== null) {
+      let numbers = authorizations.get(line.key);
+      if (numbers === undefined) authorizations.set(line.key, (numbers = new Set()));
+      const before = numbers.size;
+      numbers.add(priorAuthorizationKey(line.priorAuthorizationNumber));
+      authorizationCount += numbers.size - before;
+    }
     if (role.compared && line.expectedCents !== null && line.varianceCents !== null) {
       expected += line.expectedCents;
       variance += line.varianceCents;
@@ -139,10 +158,11 @@ export function costOf(
   const appeal = cents(
     new Decimal(denied).times(assumptions.shareOfDenialsAppealed).times(assumptions.appealCostPerAppeal),
   );
+  const priorAuthorization = cents(new Decimal(authorizationCount).times(assumptions.costPerPriorAuthorization));
   const carrying = wholeCents(new Decimal(paidDays).times(assumptions.costOfCapitalPerYear).dividedBy(365));
   const interest = wholeCents(new Decimal(paidDaysLate).times(rule.annualRate).dividedBy(365));
   const allowed = expected + variance;
-  const burden = rework + appeal + carrying;
+  const burden = rework + appeal + priorAuthorization + carrying;
   return {
     key,
     lines: counted,
@@ -156,6 +176,8 @@ export function costOf(
     medianDaysToPay: percentileInc(Float64Array.from(days).sort(), 0.5),
     reworkCents: rework,
     appealCents: appeal,
+    priorAuthorizations: authorizationCount,
+    priorAuthorizationCents: priorAuthorization,
     carryingCents: carrying,
     burdenCents: burden,
     netEffectiveCents: allowed - burden,

@@ -55,6 +55,8 @@ export interface CostAssumptions {
   readonly appealCostPerAppeal: number;
   /** The share of denied lines that are appealed. */
   readonly shareOfDenialsAppealed: number;
+  /** Staff cost of obtaining one prior authorization (request, clinical notes, follow-up with the payer). */
+  readonly costPerPriorAuthorization: number;
   /** Cost of capital per year: what a dollar paid late costs while it is outstanding. */
   readonly costOfCapitalPerYear: number;
 }
@@ -66,6 +68,8 @@ export const COST_ASSUMPTION_SOURCES = {
   appealCostPerAppeal: "Average cost of an appeal, $118 per claim (Change Healthcare Denials Index; DOMAIN.md 4.1).",
   shareOfDenialsAppealed:
     "Assumed: the 63% of denials recoverable on appeal (Change Healthcare; DOMAIN.md 4.1) are the ones appealed.",
+  costPerPriorAuthorization:
+    "An assumption (staff time to request, document and follow up one prior authorization); no published figure is used: replace with your own cost.",
   costOfCapitalPerYear: "An assumption: use your organisation's borrowing rate or return on cash.",
 } as const satisfies Record<keyof CostAssumptions, string>;
 
@@ -74,6 +78,7 @@ export const DEFAULT_COST_ASSUMPTIONS: CostAssumptions = {
   reworkCostPerDenial: 25,
   appealCostPerAppeal: 118,
   shareOfDenialsAppealed: 0.63,
+  costPerPriorAuthorization: 30,
   costOfCapitalPerYear: 0.08,
 };
 

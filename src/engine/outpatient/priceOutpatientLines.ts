@@ -15,8 +15,11 @@
 import { chargeIsLess } from "../contracts/lesserOf";
 import { carveOutReadsCharges } from "../institutional/carveOuts";
 import type { EngineIssue } from "../issues";
-import type { IsoDate } from "../isoDate";
-import { toCents } from "../money";
+import { isoDateNumber, type IsoDate } from "../isoDate";
+import { isOne } from "../decimal";
+import { roundedCents, type RoundedCents } from "../money";
+import { innerMap } from "../nestedMaps";
+import type { RevenueCode } from "../revenueCode";
 import { outpatientMethodEntry } from "./methods";
 import { priceOutpatientClaim } from "./priceOutpatientClaim";
 import type { OppsPricingData, OutpatientLine, OutpatientTerms } from "./types";
@@ -30,15 +33,9 @@ export interface BatchOutpatientPricing {
   readonly decimalPricings: number;
 }
 
-/** One line of a shared pricing: its contract amount as half-up cents, and whether the exact amount lies above. */
-interface SharedLine {
-  readonly cents: number;
-  readonly aboveCents: boolean;
-}
-
 /** A claim's pricing, line by line in the order priced: each line's shared amount, or its issue. */
 interface Shared {
-  readonly lines: readonly (SharedLine | EngineIssue)[];
+  readonly lines: readonly (RoundedCents | EngineIssue)[];
   /** Whether a line has an issue: each claim of the key is then priced on its own, for issues of its own. */
   readonly hasIssue: boolean;
 }
@@ -52,17 +49,33 @@ interface DayOf {
 }
 
 function dayReader(opps: OppsPricingData): (date: IsoDate) => DayOf {
-  const seen = new Map<IsoDate, DayOf>();
+  // By the date's number, which reads without hashing the text; by the text itself where it is not ISO-shaped.
+  const seen = new Map<number | string, DayOf>();
+  // A claim's lines mostly share their date: the last one read is checked first.
+  let lastDate: IsoDate | null = null;
+  let last: DayOf = { day: NaN, table: -1 };
   return (date) => {
-    let found = seen.get(date);
+    if (date === lastDate) return last;
+    const number = isoDateNumber(date);
+    const key = number === -1 ? date : number;
+    let found = seen.get(key);
     if (found === undefined) {
       const day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY; // prettier-ignore
       const table = opps.tables.findIndex((t) => t.effectiveStartDate <= date && date <= t.effectiveEndDate);
       found = { day, table };
-      seen.set(date, found);
+      seen.set(key, found);
     }
+    lastDate = date;
+    last = found;
     return found;
   };
+}
+
+/** The claim index of each claim id among the first `count` lines. */
+function claimIndexes(lines: readonly OutpatientLine[], claimOf: Int32Array, count: number): Map<string, number> {
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < count; i++) indexOf.set(lines[i]!.claimId, claimOf[i]!);
+  return indexOf;
 }
 
 /**
@@ -75,8 +88,14 @@ interface Claims {
   readonly positions: Int32Array;
 }
 
+/** Whether claim id `next` sorts after `previous`, shorter ids first (C9 before C10): exports sorted by claim are. */
+const sortsAfter = (previous: string, next: string): boolean =>
+  next.length > previous.length || (next.length === previous.length && next > previous);
+
 function claimsOf(lines: readonly OutpatientLine[]): Claims {
-  const indexOf = new Map<string, number>();
+  // Built only once a claim id comes out of order: a claim id later than every one before it is new without a look-up
+  // (the map of a third of a million ids was over a quarter of the batch's time, issue 14 bench).
+  let indexOf: Map<string, number> | null = null;
   const claimOf = new Int32Array(lines.length);
   const sizes: number[] = [];
   let c = -1;
@@ -84,10 +103,14 @@ function claimsOf(lines: readonly OutpatientLine[]): Claims {
     const id = lines[i]!.claimId;
     // A claim's lines mostly come together: look the claim up only where the claim id changes.
     if (i === 0 || id !== lines[i - 1]!.claimId) {
-      c = indexOf.get(id) ?? -1;
+      if (indexOf === null && (i === 0 || sortsAfter(lines[i - 1]!.claimId, id))) c = -1;
+      else {
+        indexOf ??= claimIndexes(lines, claimOf, i);
+        c = indexOf.get(id) ?? -1;
+      }
       if (c === -1) {
         c = sizes.length;
-        indexOf.set(id, c);
+        indexOf?.set(id, c);
         sizes.push(0);
       }
     }
@@ -104,41 +127,28 @@ function claimsOf(lines: readonly OutpatientLine[]): Claims {
 
 /**
  * Numbers line patterns: lines alike in codes, modifiers and units, on the same day of their claims and under the
- * same Addendum B table, get the same number. Nested maps instead of a text key: a million lines, no strings built.
+ * same Addendum B table, get the same number. Nested maps instead of a text key; the commonest line (no modifiers,
+ * one unit) builds no text at all.
  */
 class LinePatterns {
-  private readonly codes = new Map<string, Map<string, Map<string, Map<string, number>>>>();
-  private readonly days = new Map<number, Map<number, number>>();
+  private readonly byCodes = new Map<string, Map<RevenueCode, Map<string, Map<number, number>>>>();
   private count = 0;
 
   constructor(private readonly tableCount: number) {}
 
   of(line: OutpatientLine, day: number, table: number): number {
-    const byRevenue = inner(this.codes, line.hcpcsCode ?? "");
-    const byModifiers = inner(byRevenue, line.revenueCode);
-    const byUnits = inner(byModifiers, line.modifiers.length === 0 ? "" : line.modifiers.join(","));
-    const codes = this.number(byUnits, line.units.toString());
-    return this.number(inner(this.days, codes), day * (this.tableCount + 1) + table + 1);
-  }
-
-  private number<K>(map: Map<K, number>, key: K): number {
-    let found = map.get(key);
+    const byVariant = innerMap(innerMap(this.byCodes, line.hcpcsCode ?? ""), line.revenueCode);
+    // Units text holds no "|", so the units and modifiers read back unambiguously from the variant.
+    const plain = line.modifiers.length === 0 && isOne(line.units);
+    const byDay = innerMap(byVariant, plain ? "" : `${line.units.toString()}|${line.modifiers.join(",")}`);
+    const dayKey = day * (this.tableCount + 1) + table + 1;
+    let found = byDay.get(dayKey);
     if (found === undefined) {
       found = this.count++;
-      map.set(key, found);
+      byDay.set(dayKey, found);
     }
     return found;
   }
-}
-
-/** The map under `key`, added empty if absent. */
-function inner<K, J, V>(map: Map<K, Map<J, V>>, key: K): Map<J, V> {
-  let found = map.get(key);
-  if (found === undefined) {
-    found = new Map();
-    map.set(key, found);
-  }
-  return found;
 }
 
 /** A node of the claims' key tree: one step per number of the key (line count, line patterns, charges). */
@@ -203,14 +213,12 @@ export function priceOutpatientLines(
       opps,
     );
     let hasIssue = false;
-    const shared = priced.lines.map((line): SharedLine | EngineIssue => {
+    const shared = priced.lines.map((line): RoundedCents | EngineIssue => {
       if (!line.result.ok) {
         hasIssue = true;
         return line.result.issue;
       }
-      const { contractAmount } = line.result.value;
-      const cents = toCents(contractAmount);
-      return { cents, aboveCents: contractAmount.times(100).greaterThan(cents) };
+      return roundedCents(line.result.value.contractAmount);
     });
     return { lines: shared, hasIssue };
   };

@@ -183,6 +183,27 @@ const DECLARED_CLAIMS_SPEC = {
       label: "Check/EFT trace number",
       description: "The check or EFT trace number of the payment (835 TRN02).",
     },
+    // The cost of doing business counts each contract's prior authorizations (issue 15 item 4; 835/837 REF*G1).
+    priorAuthorizationNumber: {
+      header: "Prior Authorization Number",
+      synonyms: [
+        "Prior Auth",
+        "Prior Auth Number",
+        "Prior Authorization",
+        "Authorization Number",
+        "Authorization",
+        "Auth Number",
+        "Auth #",
+        "Auth No",
+        "PA Number",
+        "PA #",
+        "Precert Number",
+        "Precertification Number",
+      ],
+      label: "Prior authorization number",
+      description:
+        "The payer's prior authorization number of the line or its claim (835/837 REF*G1); blank when none was needed. Each distinct number counts once per contract in the cost of doing business.",
+    },
     // Institutional (UB-04) claims, issue 14: a table that maps the type of bill is reviewed as hospital claims.
     typeOfBill: {
       header: "Type of Bill",
@@ -276,6 +297,7 @@ export const REMITTANCE_COLUMN_OF_FIELD = {
   statementEndDate: "statementEndDate",
   paidDate: "paymentDate",
   checkOrEftTraceNumber: "checkOrEftTraceNumber",
+  priorAuthorizationNumber: "priorAuthorizationNumber",
   // CLP08 (facility type code) is a place of service on professional claims: not a type of bill.
   typeOfBill: null,
   revenueCode: "revenueCode",

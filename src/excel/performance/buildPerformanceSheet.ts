@@ -14,6 +14,7 @@ import {
   DEFAULT_AR_PERIOD_DAYS,
   computeContractPerformance,
   readHcpcsCodeCell,
+  priorAuthorizationOf,
   type ModeledRow,
   computeScorecard,
   DEFAULT_COST_ASSUMPTIONS,
@@ -147,7 +148,15 @@ function linesOf(request: PerformanceRequest, cells: TableCells): Result<Perform
   const review = [REVIEW_COLUMNS.expected, REVIEW_COLUMNS.variance, REVIEW_COLUMNS.flag, REVIEW_COLUMNS.reason];
   const missingReview = review.filter((c) => index(c.name) < 0).map((c) => c.name);
   if (missingReview.length > 0) return fail({ code: "reviewMissing", tableName, columns: missingReview });
-  for (const column of [key, mapping.submittedDate, mapping.paidDate, mapping.paidAmount, mapping.chargeAmount])
+  const read = [
+    key,
+    mapping.submittedDate,
+    mapping.paidDate,
+    mapping.paidAmount,
+    mapping.chargeAmount,
+    mapping.priorAuthorizationNumber,
+  ];
+  for (const column of read)
     if (column !== null && index(column) < 0) return fail({ code: "columnMissing", tableName, column });
   const at = (column: string | null) => (column === null ? null : (cells.columns.get(column.toLowerCase()) ?? null));
   const columns = {
@@ -162,6 +171,7 @@ function linesOf(request: PerformanceRequest, cells: TableCells): Result<Perform
     reason: at(REVIEW_COLUMNS.reason.name),
     medicare: at(medicareAmountColumn(cells.headers)),
     code: at(mapping.hcpcsCode),
+    priorAuthorization: at(mapping.priorAuthorizationNumber),
   };
   const codeOf = (value: unknown) => {
     const code = readHcpcsCodeCell(value);
@@ -195,6 +205,8 @@ function linesOf(request: PerformanceRequest, cells: TableCells): Result<Perform
       denialCategory: flag === "Denied" ? categoryOfReason(reason) : null,
       medicareCents: columns.medicare === null ? null : cents(columns.medicare[r]),
       hcpcsCode: columns.code === null ? null : codeOf(columns.code[r]),
+      priorAuthorizationNumber:
+        columns.priorAuthorization === null ? null : priorAuthorizationOf(columns.priorAuthorization[r]),
     });
   }
   if (!lines.some((line) => line.paidDay !== null))
@@ -257,6 +269,7 @@ function sourceOf(
       chargeAmount: mapping.chargeAmount,
       hcpcsCode: mapping.hcpcsCode,
       amount: mapping.amount,
+      priorAuthorization: mapping.priorAuthorizationNumber,
     },
     signed: context.signed,
     ar: {

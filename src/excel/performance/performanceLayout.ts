@@ -56,6 +56,8 @@ export interface PerformanceSource {
     readonly amount: string | null;
     /** The code column, which the signed proposals' per-code uplifts match; null when none is signed. */
     readonly hcpcsCode: string | null;
+    /** The prior authorization column, whose distinct numbers the cost of doing business counts; null when unmapped. */
+    readonly priorAuthorization: string | null;
   };
   /** The days in A/R block's starting inputs: balances entered on an earlier build, the as-of day, the period. */
   readonly ar: { readonly balances: ArBalances; readonly asOfDay: number; readonly periodDays: number };

@@ -34,6 +34,7 @@ export const COST_INPUTS = {
   reworkCostPerDenial: { label: "Rework cost per denied line", format: MONEY, typed: true },
   appealCostPerAppeal: { label: "Appeal cost per appealed denial", format: MONEY, typed: true },
   shareOfDenialsAppealed: { label: "Share of denials appealed", format: SHARE, typed: true },
+  costPerPriorAuthorization: { label: "Cost per prior authorization", format: MONEY, typed: true },
   costOfCapitalPerYear: { label: "Cost of capital per year", format: SHARE, typed: true },
   promptPayState: { label: "Prompt-pay rule (state)", format: TEXT, typed: true },
   windowDays: { label: "Prompt-pay window (days)", format: GENERAL, typed: false },
@@ -72,6 +73,8 @@ export type ScoreKey =
   | "medianDays"
   | "rework"
   | "appeal"
+  | "priorAuthorizations"
+  | "priorAuthorizationCost"
   | "carrying"
   | "burden"
   | "burdenRate"
@@ -101,6 +104,8 @@ export const SCORE_COLUMNS: readonly ColumnDeclaration<ScoreKey>[] = [
   { key: "medianDays", header: "Median Days to Pay", numberFormat: DAYS },
   { key: "rework", header: "Rework Cost", numberFormat: MONEY },
   { key: "appeal", header: "Appeal Cost", numberFormat: MONEY },
+  { key: "priorAuthorizations", header: "Prior Authorizations", numberFormat: COUNT },
+  { key: "priorAuthorizationCost", header: "Prior Authorization Cost", numberFormat: MONEY },
   { key: "carrying", header: "Carrying Cost of Days to Pay", numberFormat: MONEY },
   { key: "burden", header: "Administrative Burden", numberFormat: MONEY },
   { key: "burdenRate", header: "Burden % of Allowed", numberFormat: SHARE },

@@ -54,6 +54,8 @@ export interface ScorecardSource {
     readonly paidAmount: string | null;
     /** A column of the table holding each line's Medicare amount, when it has one; else "n/a". */
     readonly medicareAmount: string | null;
+    /** The table's prior authorization column, when it has one; else the count is "n/a" and costs nothing. */
+    readonly priorAuthorization: string | null;
   };
   readonly contracts: readonly ScorecardContract[];
   readonly assumptions: CostAssumptions;
@@ -221,9 +223,14 @@ function noteText(source: ScorecardSource): string {
     source.columns.medicareAmount === null
       ? "n/a: the table has no Medicare amount column"
       : `net effective over the table's ${source.columns.medicareAmount}`;
+  const authorizations =
+    source.columns.priorAuthorization === null
+      ? "n/a: the table has no prior authorization column"
+      : `the distinct numbers in ${source.columns.priorAuthorization} (a number on several lines or claims counts once; blank is none)`;
   return (
-    `Over every reviewed line, reversals left out. Burden = denied lines x rework cost + denied lines x share appealed x appeal cost + carrying cost ` +
+    `Over every reviewed line, reversals left out. Burden = denied lines x rework cost + denied lines x share appealed x appeal cost + prior authorizations x cost per prior authorization + carrying cost ` +
     `(paid x cost of capital x (${paidDate} - ${submittedDate}) / 365, paid lines). Net effective = allowed - burden; % of Medicare: ${medicare}. ` +
+    `Prior authorizations: ${authorizations}. ` +
     `Prompt-pay interest: paid lines (taken as clean claims) paid after the rule's window, paid x rate x days late / 365; owed to you, so not in the burden.`
   );
 }
@@ -244,7 +251,7 @@ function scoreRow(
   const t = (column: string) => ref(source.tableName, column);
   const at = (key: ScoreKey) => score.cell(r, key);
   const whole = (key: ScoreKey) => score.cell(portfolioRow, key, "absolute");
-  const { key, submittedDate, paidDate, paidAmount, medicareAmount } = source.columns;
+  const { key, submittedDate, paidDate, paidAmount, medicareAmount, priorAuthorization } = source.columns;
   const flag = t(REVIEW_COLUMNS.flag.name);
   const variance = t(REVIEW_COLUMNS.variance.name);
   const sd = t(submittedDate);
@@ -257,6 +264,13 @@ function scoreRow(
   const oneOf = (flags: readonly string[]) => `(${flags.map((f) => `(${flag}=${quoted(f)})`).join("+")})`;
   const paidLine = `${isKey}*${oneOf(flagsWhere("paid"))}*ISNUMBER(${sd})*ISNUMBER(${pd})`;
   const paidMoney = paidAmount === null ? null : t(paidAmount);
+  // Distinct numbers on the counted lines, as the engine counts them (costOfBusiness.ts): UPPER(TRIM()) is its key,
+  // and the portfolio pairs each number with its contract so that it counts what its contracts count.
+  const distinctAuthorizations = (auth: string) => {
+    const number = `UPPER(TRIM(${auth}))`;
+    const numbers = contract === null ? `${t(key)}&"|"&${number}` : number;
+    return `IFERROR(ROWS(UNIQUE(FILTER(${numbers},${isKey}*${oneOf(flagsWhere("counted"))}*(LEN(${number})>0)))),0)`;
+  };
   // Weekdays from the epoch to each submission, then the day of the Nth weekday after it (see the module comment).
   const n = input.windowDays;
   const weekdays = `(5*INT(${sd}/7)+MOD(${sd},7)-1+(MOD(${sd},7)=0))`;
@@ -304,11 +318,14 @@ function scoreRow(
     medianDays: `=IFERROR(MEDIAN(IF(${paidLine},${pd}-${sd},"")),"")`,
     rework: `=${at("deniedLines")}*${input.reworkCostPerDenial}`,
     appeal: `=${at("deniedLines")}*${input.shareOfDenialsAppealed}*${input.appealCostPerAppeal}`,
+    priorAuthorizations: priorAuthorization === null ? "n/a" : `=${distinctAuthorizations(t(priorAuthorization))}`,
+    priorAuthorizationCost:
+      priorAuthorization === null ? 0 : `=${at("priorAuthorizations")}*${input.costPerPriorAuthorization}`,
     carrying:
       paidMoney === null
         ? 0
         : `=SUM(IFERROR(${paidLine}*${paidMoney}*(${pd}-${sd}),0))*${input.costOfCapitalPerYear}/365`,
-    burden: `=${at("rework")}+${at("appeal")}+${at("carrying")}`,
+    burden: `=${at("rework")}+${at("appeal")}+${at("priorAuthorizationCost")}+${at("carrying")}`,
     burdenRate: `=IF(${at("allowed")}=0,"",${at("burden")}/${at("allowed")})`,
     netEffective: `=${at("allowed")}-${at("burden")}`,
     netEffectiveRate: `=IF(${at("allowed")}=0,"",${at("netEffective")}/${at("allowed")})`,

@@ -213,6 +213,13 @@ export const REMITTANCE_TABLE_SPEC = {
       written: "number",
       description: "MIA01: the days of the stay the payer covered; blank when the payer sent no MIA.",
     },
+    // After the hospital columns, so that the columns before it keep their letters.
+    priorAuthorizationNumber: {
+      header: "Prior Auth",
+      written: "text",
+      description:
+        "The prior authorization number (REF*G1) of the line (loop 2110), else of its claim (loop 2100): a line's own number is the one the payer adjudicated it under; blank when the payer sent none, or sent one that cannot be read (see Warnings).",
+    },
   },
 } satisfies TableSpec<Columns>;
 
@@ -261,6 +268,7 @@ const VALUES = {
   msDrg: (l) => l.msDrg,
   drgWeight: (l) => l.drgWeight,
   coveredDays: (l) => l.coveredDaysOrVisitsCount,
+  priorAuthorizationNumber: (l) => l.priorAuthorizationNumber,
 } satisfies { readonly [F in Field]: (line: RemitLine, fileName: string) => CellValue };
 
 /** A column of the remittance table: what writeTable needs, what the README says, and where the value comes from. */

@@ -1,6 +1,13 @@
-// The claim loop (2100): CLP opens a claim; NM1*QC, DTM*232/233 and claim-level CAS add to it; the next CLP, LX,
-// N1, PLB or SE closes it. A value of the claim that cannot be read refuses the claim and its lines.
-import { parseMsDrg, type Cents, type IsoDate, type MsDrg } from "../../engine";
+// The claim loop (2100): CLP opens a claim; NM1*QC, DTM*232/233, REF*G1 and claim-level CAS add to it; the next CLP,
+// LX, N1, PLB or SE closes it. A value of the claim that cannot be read refuses the claim and its lines.
+import {
+  parseMsDrg,
+  priorAuthorizationOf,
+  type Cents,
+  type IsoDate,
+  type MsDrg,
+  type PriorAuthorizationNumber,
+} from "../../engine";
 import { checkClaimBalance } from "./balancing";
 import { invalid, rawElement, readAmount, readDate, readParsed, readText, value, type ElementRead } from "./elements";
 import {
@@ -8,9 +15,12 @@ import {
   CLP,
   DATE_RANGE_FORMAT,
   DTM,
+  MAX_REFERENCE_IDENTIFICATION_LENGTH,
   NM1,
   NM1_ENTITY,
   qualifierName,
+  REF,
+  REF_QUALIFIER,
   REVERSAL_CLAIM_STATUS,
 } from "./layout";
 import type { ClaimDraft, Reader, TransactionDraft } from "./reader";
@@ -37,6 +47,7 @@ export function readClp(r: Reader, s: RawSegment, t: TransactionDraft): void {
     statementStartDate: null,
     statementEndDate: null,
     claimReceivedDate: null,
+    priorAuthorizationNumber: null,
     facilityTypeCode: null,
     msDrg: null,
     drgWeight: null,
@@ -88,6 +99,27 @@ export function readClaimName(r: Reader, s: RawSegment, claim: ClaimDraft): void
   if (rawElement(s, NM1.entityIdentifierCode) !== NM1_ENTITY.patient) return;
   claim.patientLastName = r.take(readText(s, NM1.lastName), s, "claim");
   claim.patientFirstName = r.take(readText(s, NM1.firstName), s, "claim");
+}
+
+/** REF in the claim loop: the claim's prior authorization number (REF*G1); other references are not read. */
+export function readClaimRef(r: Reader, s: RawSegment, claim: ClaimDraft): void {
+  if (rawElement(s, REF.referenceIdentificationQualifier) !== REF_QUALIFIER.priorAuthorizationNumber) return;
+  claim.priorAuthorizationNumber = readPriorAuthorization(r, s);
+}
+
+/**
+ * REF02 of a REF*G1. It prices nothing the payer paid, so one that is empty (a REF cut after its qualifier), over 50
+ * characters or holding a control character is read as blank with its warning: never a made-up number, and never a
+ * reason to drop the payment it came with.
+ */
+export function readPriorAuthorization(r: Reader, s: RawSegment): PriorAuthorizationNumber | null {
+  const read = readParsed(s, REF.referenceIdentification, priorAuthorizationFromText, "priorAuthorizationNumber");
+  if (read.ok && read.value === null) r.missing(s, REF.referenceIdentification.reference, "blank");
+  return r.take(read, s, "blank");
+}
+
+function priorAuthorizationFromText(text: string): PriorAuthorizationNumber | null {
+  return text.length <= MAX_REFERENCE_IDENTIFICATION_LENGTH ? priorAuthorizationOf(text) : null;
 }
 
 /** The dates of a DTM: DTM02, or a 4010-style period in DTM06 (RD8); null when the DTM could not be read. */
@@ -186,6 +218,7 @@ export function closeClaim(r: Reader): void {
     statementStartDate: c.statementStartDate,
     statementEndDate: c.statementEndDate,
     claimReceivedDate: c.claimReceivedDate,
+    priorAuthorizationNumber: c.priorAuthorizationNumber,
     facilityTypeCode: c.facilityTypeCode,
     msDrg: c.msDrg,
     drgWeight: c.drgWeight,

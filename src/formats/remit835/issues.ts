@@ -147,6 +147,7 @@ export const EXPECTED_VALUES = {
   dayCount: `a whole number of days from 0 to ${MAX_DAY_COUNT.toLocaleString("en-US")}`,
   reversalDayCount: `a whole number of days from -${MAX_DAY_COUNT.toLocaleString("en-US")} to ${MAX_DAY_COUNT.toLocaleString("en-US")}`,
   reimbursementRate: "a rate as a decimal fraction from 0 to 1, like 0.8 for 80%",
+  priorAuthorizationNumber: "a prior authorization number of 1 to 50 characters",
 } as const;
 
 /** "segment 14 (SVC, line 3, character 402)": where a segment is, for the messages. */

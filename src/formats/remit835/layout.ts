@@ -230,8 +230,18 @@ export const N1_ENTITY = { payer: "PR", payee: "PE" } as const;
 /** NM101 entity code of the patient name in the claim loop. */
 export const NM1_ENTITY = { patient: "QC" } as const;
 
-/** REF01 qualifiers read: the payer's additional id (1000A REF*2U) and the line item control number (2110 REF*6R). */
-export const REF_QUALIFIER = { payerIdentification: "2U", lineItemControlNumber: "6R" } as const;
+/**
+ * REF01 qualifiers read: the payer's additional id (1000A REF*2U), the line item control number (2110 REF*6R) and the
+ * prior authorization number (REF*G1, in the claim loop 2100 and the service line loop 2110).
+ */
+export const REF_QUALIFIER = {
+  payerIdentification: "2U",
+  lineItemControlNumber: "6R",
+  priorAuthorizationNumber: "G1",
+} as const;
+
+/** REF02 is AN 1/50 (ASC X12 data element 127): a longer value is a garbled element, never a number. */
+export const MAX_REFERENCE_IDENTIFICATION_LENGTH = 50;
 
 /** AMT01 qualifier of the allowed amount of a service line (2110 AMT*B6, "allowed - actual"). */
 export const AMT_QUALIFIER = { allowedActual: "B6" } as const;

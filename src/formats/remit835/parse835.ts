@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from "../../engine";
 import { readMia, readMoa } from "./adjudication";
 import { readCas, readPlb } from "./adjustments";
-import { closeClaim, readClaimDtm, readClaimName, readClp } from "./claimLoop";
+import { closeClaim, readClaimDtm, readClaimName, readClaimRef, readClp } from "./claimLoop";
 import { decode835Bytes, isPdf, type TextEncoding } from "./encoding";
 import {
   closesOpenEnvelope,
@@ -85,7 +85,11 @@ const SEGMENT_READERS = {
   BPR: inTransaction(readBpr),
   TRN: inTransaction(readTrn),
   CUR: ignored,
-  REF: inTransaction((r, s, t) => (r.line !== null ? readLineRef(r, s, r.line) : readHeaderRef(r, s, t))),
+  REF: inTransaction((r, s, t) => {
+    if (r.line !== null) readLineRef(r, s, r.line);
+    else if (r.claim !== null) readClaimRef(r, s, r.claim);
+    else readHeaderRef(r, s, t);
+  }),
   DTM: inTransaction((r, s) => {
     if (r.line !== null) readLineDtm(r, s, r.line);
     else if (r.claim !== null) readClaimDtm(r, s, r.claim);

@@ -1,7 +1,15 @@
 // The state of one pass over an 835 (the open envelope, transaction, claim and line, and what has been read) and
 // the one place where an element fault becomes an issue: a fault in a value a line carries refuses the line, in a
 // value a claim carries refuses the claim (issue 10: bad input is refused or flagged, never turned into data).
-import type { Cents, HcpcsCode, IsoDate, Modifier, MsDrg, RemitAdjustment } from "../../engine";
+import type {
+  Cents,
+  HcpcsCode,
+  IsoDate,
+  Modifier,
+  MsDrg,
+  PriorAuthorizationNumber,
+  RemitAdjustment,
+} from "../../engine";
 import { readAmount, type ElementRead } from "./elements";
 import type { ElementConsequence, Remit835Warning, SegmentPosition } from "./issues";
 import type { ElementRef } from "./layout";
@@ -58,6 +66,11 @@ export interface LineDraft {
   readonly remarks: RemitRemark[];
   reportedAllowedAmount: Cents | null;
   lineItemControlNumber: string | null;
+  /**
+   * The line's own REF*G1: absent while the line sent none (its claim's number applies), else the number, or null
+   * when the REF*G1 sent cannot be read (then the line has none: its claim's is not assumed to be the one meant).
+   */
+  priorAuthorization: { readonly number: PriorAuthorizationNumber | null } | null;
   serviceDate: IsoDate | null;
   serviceStartDate: IsoDate | null;
   serviceEndDate: IsoDate | null;
@@ -81,6 +94,8 @@ export interface ClaimDraft {
   statementStartDate: IsoDate | null;
   statementEndDate: IsoDate | null;
   claimReceivedDate: IsoDate | null;
+  /** The claim's REF*G1 (loop 2100); null when none was sent or it cannot be read. */
+  priorAuthorizationNumber: PriorAuthorizationNumber | null;
   facilityTypeCode: string | null;
   msDrg: MsDrg | null;
   drgWeight: number | null;

@@ -59,6 +59,8 @@ export function finishLine(
     claimLineNumber: d.claimLineNumber,
     claimLevelFlag: false,
     lineItemControlNumber: d.lineItemControlNumber,
+    // The line's own number wins: the payer sends one in loop 2110 only where the line's differs from the claim's.
+    priorAuthorizationNumber: d.priorAuthorization === null ? c.priorAuthorizationNumber : d.priorAuthorization.number,
     procedureCodeQualifier: d.procedureCodeQualifier,
     procedureCode: d.procedureCode,
     hcpcsCode: d.hcpcsCode,
@@ -87,6 +89,7 @@ export function claimLevelLine(c: ClaimDraft, t: TransactionDraft, position: Seg
     claimLineNumber: 1,
     claimLevelFlag: true,
     lineItemControlNumber: null,
+    priorAuthorizationNumber: c.priorAuthorizationNumber,
     ...noProcedure(),
     serviceUnitQuantity: 1,
     paidServiceUnitQuantity: 1,

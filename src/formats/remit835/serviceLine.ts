@@ -1,8 +1,9 @@
-// The service line loop (2110): SVC opens a line; CAS (adjustments.ts), DTM, REF*6R, AMT*B6 and LQ add to it. An
-// element of the line that cannot be read (a cut composite, a code of the wrong length for its qualifier, a
-// modifier that is not two characters, an absurd amount or unit count) refuses the line: it is reported, not imported.
+// The service line loop (2110): SVC opens a line; CAS (adjustments.ts), DTM, REF*6R and REF*G1, AMT*B6 and LQ add
+// to it. An element of the line that cannot be read (a cut composite, a code of the wrong length for its qualifier, a
+// modifier that is not two characters, an absurd amount or unit count) refuses the line: it is reported, not imported;
+// a prior authorization number that cannot be read is only blank (claimLoop.ts, readPriorAuthorization).
 import { parseHcpcsCode, parseModifier, type HcpcsCode, type Modifier } from "../../engine";
-import { isReversal, readDtmDates, type DtmDates } from "./claimLoop";
+import { isReversal, readDtmDates, readPriorAuthorization, type DtmDates } from "./claimLoop";
 import { component, invalid, rawElement, readAmount, readComposite, readParsed, readText } from "./elements";
 import type { ExpectedValue } from "./issues";
 import {
@@ -50,6 +51,7 @@ export function readSvc(r: Reader, s: RawSegment, claim: ClaimDraft): void {
     remarks: [],
     reportedAllowedAmount: null,
     lineItemControlNumber: null,
+    priorAuthorization: null,
     serviceDate: null,
     serviceStartDate: null,
     serviceEndDate: null,
@@ -158,10 +160,16 @@ export function readLineDtm(r: Reader, s: RawSegment, line: LineDraft): void {
   if (name !== null) LINE_DATES[name](line, readDtmDates(r, s, "line"));
 }
 
-/** REF in the service line loop: the line item control number (REF*6R), the key that matches the 837 line. */
+/**
+ * REF in the service line loop: the line item control number (REF*6R), the key that matches the 837 line, and the
+ * line's own prior authorization number (REF*G1), which 005010X221A1 sends where it differs from the claim's.
+ */
 export function readLineRef(r: Reader, s: RawSegment, line: LineDraft): void {
-  if (rawElement(s, REF.referenceIdentificationQualifier) !== REF_QUALIFIER.lineItemControlNumber) return;
-  line.lineItemControlNumber = r.take(readText(s, REF.referenceIdentification), s, "line");
+  const qualifier = rawElement(s, REF.referenceIdentificationQualifier);
+  if (qualifier === REF_QUALIFIER.lineItemControlNumber)
+    line.lineItemControlNumber = r.take(readText(s, REF.referenceIdentification), s, "line");
+  else if (qualifier === REF_QUALIFIER.priorAuthorizationNumber)
+    line.priorAuthorization = { number: readPriorAuthorization(r, s) };
 }
 
 /** AMT in the service line loop: the allowed amount the payer reports (AMT*B6). */

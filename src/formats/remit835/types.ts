@@ -1,4 +1,4 @@
-import type { DenialCategory, MsDrg, RemitAdjustment } from "../../engine";
+import type { DenialCategory, MsDrg, PriorAuthorizationNumber, RemitAdjustment } from "../../engine";
 import type { HcpcsCode } from "../../engine";
 import type { IsoDate } from "../../engine";
 import type { Modifier } from "../../engine";
@@ -97,6 +97,11 @@ export interface RemitLine extends InstitutionalClaimFields {
   readonly claimLevelFlag: boolean;
   /** REF*6R line item control number (= 837 REF*6R): the key to match the line to the claim sent. */
   readonly lineItemControlNumber: string | null;
+  /**
+   * REF*G1 prior authorization number: the line's own (loop 2110), else its claim's (loop 2100); null when neither
+   * was sent, or the one that applies cannot be read (its warning says so).
+   */
+  readonly priorAuthorizationNumber: PriorAuthorizationNumber | null;
   /** SVC01-1: HC (CPT/HCPCS), AD (ADA dental), NU (revenue code), N4 (NDC), HP (HIPPS), ... */
   readonly procedureCodeQualifier: string | null;
   /** SVC01-2 as sent, whatever its qualifier. */
@@ -168,6 +173,8 @@ export interface RemitClaim {
   readonly statementEndDate: IsoDate | null;
   /** DTM*050: the date the payer received the claim. */
   readonly claimReceivedDate: IsoDate | null;
+  /** REF*G1 of the claim loop (2100): its prior authorization number; null when none or unreadable. */
+  readonly priorAuthorizationNumber: PriorAuthorizationNumber | null;
   /** CLP08, CLP11 and CLP12 (see {@link InstitutionalClaimFields}), also copied on each line. */
   readonly facilityTypeCode: string | null;
   readonly msDrg: MsDrg | null;

@@ -27,6 +27,7 @@ import { generateClaims } from "./claims";
 import { hospitalContractVersions } from "./hospitalContracts";
 import { buildHospitalSheets } from "./hospitalSheets";
 import { dateClaims } from "./claimDates";
+import { authorizeClaims } from "./priorAuthorizations";
 import { dollars } from "./money";
 import { PROPOSALS_SPEC } from "../../excel/negotiation/proposalTable";
 
@@ -77,7 +78,7 @@ export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED): Workboo
     prng,
     claimCount: SAMPLE_CLAIM_COUNT,
   });
-  const claims = dateClaims(generated, seed);
+  const claims = authorizeClaims(dateClaims(generated, seed), seed);
 
   const claimsSheet = tableSheet(
     "Claims",
@@ -100,6 +101,7 @@ export function buildSampleWorkbook(seed: number = SAMPLE_DEFAULT_SEED): Workboo
       { header: "Denied Flag", value: (r) => r.deniedFlag },
       { header: "Submitted Date", value: (r) => excelDay(r.submittedDate), format: DATE },
       { header: "Paid Date", value: (r) => excelDay(r.paidDate), format: DATE },
+      { header: "Prior Auth", value: (r) => text(r.priorAuthorizationNumber), format: TEXT },
     ],
     claims,
   );

@@ -20,6 +20,7 @@ export const PERFORMANCE_FIELDS: readonly ClaimsField[] = [
   "paidDate",
   "paidAmount",
   "chargeAmount",
+  "priorAuthorizationNumber",
 ];
 
 const STEPS = { one: "step", many: "steps" };

@@ -11,7 +11,7 @@ import type { InpatientTerms } from "../../../src/engine/inpatient/terms";
 import type { IsoDate } from "../../../src/engine/isoDate";
 import type { Cents } from "../../../src/engine/money";
 import { describeWithSharedData } from "../../support/sharedData";
-import { aLevel, aStay, dollars, realDrgTables, someTerms, status, tiers } from "./builders";
+import { aLevel, aStay, date, dollars, realDrgTables, someTerms, status, tiers } from "./builders";
 
 let seed = 11;
 const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -58,6 +58,21 @@ describeWithSharedData("pricing many stays at once", () => {
     const batched = stays.map((_, i) => batch.issues.get(i)?.code ?? batch.allowedAmount[i]);
 
     expect(batched).toEqual(oneByOne);
+  });
+
+  it("prices stays whose dates are not ISO text each as priceInpatientStay does", () => {
+    const terms = someTerms({ lesserOf: true });
+    const slashed = [
+      aStay({ admitDate: date("2025/09/28"), dischargeDate: date("2025/10/02") }),
+      aStay({ admitDate: date("2025/02/27"), dischargeDate: date("2025/03/02") }),
+    ];
+    const batch = priceInpatientStays(slashed, terms, tables);
+    const oneByOne = slashed.map((stay) => {
+      const priced = priceInpatientStay(stay, terms, tables);
+      return priced.ok ? priced.value.amount : priced.issue.code;
+    });
+
+    expect([...batch.allowedAmount]).toEqual(oneByOne);
   });
 
   it("prices stays alike but for their charges once: one decimal pricing per distinct stay", () => {

@@ -7,8 +7,10 @@ import {
   computeScorecard,
   costOf,
   DEFAULT_COST_ASSUMPTIONS,
+  DEFAULT_SCORE_WEIGHTS,
   promptPayDeadline,
   PROMPT_PAY_RULES,
+  priorAuthorizationOf,
   type CostAssumptions,
   type PerformanceLine,
 } from "../../../src/engine";
@@ -38,6 +40,7 @@ const ASSUMPTIONS: CostAssumptions = {
   reworkCostPerDenial: 25,
   appealCostPerAppeal: 118,
   shareOfDenialsAppealed: 0.5,
+  costPerPriorAuthorization: 40,
   costOfCapitalPerYear: 0.0365,
 };
 
@@ -110,6 +113,58 @@ describe("the cost of doing business with a contract", () => {
       null,
       null,
       null,
+    ]);
+  });
+});
+
+describe("prior authorizations in the cost of doing business", () => {
+  const authorized = (number: string | null, overrides: Partial<PerformanceLine> = {}) =>
+    aLine({ priorAuthorizationNumber: priorAuthorizationOf(number), ...overrides });
+  const count = (withNumbers: readonly PerformanceLine[]) =>
+    costOf("Acme", withNumbers, ASSUMPTIONS, PROMPT_PAY_RULES.IL).priorAuthorizations;
+
+  test("counts a number repeated on the lines of a claim once", () => {
+    expect(count([authorized("PA-100"), authorized("PA-100"), authorized("PA-200")])).toBe(2);
+  });
+
+  test("counts none for a blank cell", () => {
+    expect(count([authorized(null), authorized(""), authorized("  "), authorized("PA-100")])).toBe(1);
+  });
+
+  test("takes a number written in another case or with extra spaces as the same one, as the sheet's UPPER(TRIM()) does", () => {
+    expect(count([authorized("PA 100"), authorized("pa  100 ")])).toBe(1);
+  });
+
+  test("counts the number of a denied line, since the authorization was obtained, but not a reversal's", () => {
+    expect(
+      count([
+        authorized("PA-100", { flag: "Denied", varianceCents: null }),
+        authorized("PA-300", { flag: "Reversed" }),
+      ]),
+    ).toBe(1);
+  });
+
+  test("adds 2 authorizations x $40 = $80 to the burden: $25 + $59 + $80 + $0.84 = $164.84", () => {
+    const numbers = ["PA-100", "PA-200", "PA-100", null];
+    const withNumbers = lines.map((line, i) => ({
+      ...line,
+      priorAuthorizationNumber: priorAuthorizationOf(numbers[i]),
+    }));
+    const cost = costOf("Acme", withNumbers, ASSUMPTIONS, PROMPT_PAY_RULES.IL);
+    expect([cost.priorAuthorizations, cost.priorAuthorizationCents]).toEqual([2, 8_000]);
+    expect(cost.burdenCents).toBe(16_484);
+    expect(cost.netEffectiveCents).toBe(28_000 - 16_484);
+  });
+
+  test("counts in the portfolio each contract's authorizations, even where two contracts' numbers coincide", () => {
+    const card = computeScorecard(
+      [authorized("PA-1"), authorized("PA-1", { key: "Summit" }), authorized("PA-2", { key: "Summit" })],
+      ASSUMPTIONS,
+      PROMPT_PAY_RULES.IL,
+      DEFAULT_SCORE_WEIGHTS,
+    );
+    expect([...card.contracts.map((c) => c.priorAuthorizations), card.portfolio.priorAuthorizations]).toEqual([
+      1, 2, 3,
     ]);
   });
 });

@@ -182,6 +182,27 @@ describeWithSharedData("pricing many outpatient lines at once", () => {
     });
   });
 
+  describe("claims whose lines do not come together", () => {
+    const terms = outpatientTerms({ method: percentOfOpps, lesserOf: true });
+
+    it("prices the lines of a claim that come again after other claims with the rest of their claim", () => {
+      const comesLater = (line: OutpatientLine) =>
+        line.claimLineNumber === 2 && Number(line.claimId.slice(1)) % 7 === 0;
+      const reordered = [...lines.filter((line) => !comesLater(line)), ...lines.filter(comesLater)];
+      expect(batched(reordered, terms, opps)).toEqual(oneByOne(reordered, terms, opps));
+    });
+
+    it("prices claims in any order of claim ids and lines as claim-by-claim pricing does", () => {
+      const random = generator(20_251_209);
+      const shuffledLines = [...lines];
+      for (let k = shuffledLines.length - 1; k > 0; k--) {
+        const j = Math.floor(random() * (k + 1));
+        [shuffledLines[k], shuffledLines[j]] = [shuffledLines[j]!, shuffledLines[k]!];
+      }
+      expect(batched(shuffledLines, terms, opps)).toEqual(oneByOne(shuffledLines, terms, opps));
+    });
+  });
+
   it("names each claim's own line and date in an issue, when another claim of the same shape failed first", () => {
     const terms = outpatientTerms({ method: percentOfOpps });
     const noTableLines = claimLines(

@@ -103,6 +103,15 @@ describe("suggesting a claims mapping from headers", () => {
     });
   });
 
+  it("maps the prior authorization column under the names users' exports give it", () => {
+    const names = ["Prior Auth", "Authorization Number", "Auth #", "PA Number", "PA #", "Precert Number"];
+    expect(names.map((name) => suggestClaimsMapping(["CPT", "Paid", name]).priorAuthorizationNumber)).toEqual(names);
+  });
+
+  it("maps the remittance table's Prior Auth column", () => {
+    expect(suggestClaimsMapping(remittanceHeaders).priorAuthorizationNumber).toBe("Prior Auth");
+  });
+
   it("leaves a field unmapped when no header matches it", () => {
     expect(suggestClaimsMapping(["CPT", "Allowed"]).chargeAmount).toBeNull();
   });

@@ -20,6 +20,7 @@ function aSource(overrides: Partial<PerformanceSource> = {}): PerformanceSource 
       chargeAmount: "Charge Amount",
       hcpcsCode: "HCPCS Code",
       amount: "Allowed Amount",
+      priorAuthorization: null,
     },
     signed: [],
     ar: { balances: new Map(), asOfDay: day("2026-03-02"), periodDays: 90 },

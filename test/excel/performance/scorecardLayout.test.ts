@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "fs";
 import path from "path";
+import { columnLetters } from "../../../src/excel/core/columnLetters";
 import { DEFAULT_COST_ASSUMPTIONS, DEFAULT_SCORE_WEIGHTS } from "../../../src/engine";
 import {
   layoutScorecard,
@@ -13,7 +14,7 @@ import {
   type ScorecardSource,
 } from "../../../src/excel/performance";
 
-function aSource(medicareAmount: string | null = null): ScorecardSource {
+function aSource(medicareAmount: string | null = null, priorAuthorization: string | null = null): ScorecardSource {
   return {
     tableName: "Claims",
     columns: {
@@ -22,6 +23,7 @@ function aSource(medicareAmount: string | null = null): ScorecardSource {
       paidDate: "Paid Date",
       paidAmount: "Paid Amount",
       medicareAmount,
+      priorAuthorization,
     },
     contracts: [{ key: "Acme Health PPO", termEndDay: null, noticeDay: null }],
     assumptions: DEFAULT_COST_ASSUMPTIONS,
@@ -56,8 +58,15 @@ describe("the scorecard block's layout", () => {
   });
 
   test("divides the net effective amount by the table's Medicare amounts when it has them", () => {
+    const netEffective = columnLetters(SCORE_COLUMNS.findIndex((c) => c.key === "netEffective"));
     expect(String(contractCell(aSource("Medicare Amount"), "percentOfMedicare"))).toMatch(
-      /^=IFERROR\(P\d+\/SUMIFS\(Claims\[Medicare Amount\],/,
+      new RegExp(`^=IFERROR\\(${netEffective}\\d+\\/SUMIFS\\(Claims\\[Medicare Amount\\],`),
+    );
+  });
+
+  test("says n/a for prior authorizations, and adds nothing to the burden, when the table has no such column", () => {
+    expect([contractCell(aSource(), "priorAuthorizations"), contractCell(aSource(), "priorAuthorizationCost")]).toEqual(
+      ["n/a", 0],
     );
   });
 });

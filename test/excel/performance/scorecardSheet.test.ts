@@ -4,7 +4,7 @@
  * contract and the portfolio, show the planted slow payer's carrying cost and the planted denial spike's cost, follow
  * an input the user changes, and a rebuild keeps the inputs the user set.
  */
-import { PROMPT_PAY_RULES, PROMPT_PAY_STATES, type ContractCost } from "../../../src/engine";
+import { DEFAULT_COST_ASSUMPTIONS, PROMPT_PAY_RULES, PROMPT_PAY_STATES, type ContractCost } from "../../../src/engine";
 import { COST_INPUTS, PORTFOLIO_ROW_NAME, SCORE_COLUMNS, type BuiltPerformance, type PerformanceRequest, type ScoreKey } from "../../../src/excel/performance"; // prettier-ignore
 import { PLANTED_DENIAL_SPIKE, PLANTED_SLOW_PAYER } from "../../../src/playground/sample/claimDates";
 import type { WorkbookSimulator } from "../../../src/playground/simulator";
@@ -58,6 +58,8 @@ function mismatches(sheet: Record<ScoreKey, unknown>, engine: ContractCost): str
     ["medianDays", engine.medianDaysToPay, 1e-9],
     ["rework", money(engine.reworkCents), 0.005],
     ["appeal", money(engine.appealCents), 0.005],
+    ["priorAuthorizations", engine.priorAuthorizations, 0],
+    ["priorAuthorizationCost", money(engine.priorAuthorizationCents), 0.005],
     ["carrying", money(engine.carryingCents), 0.005],
     ["burden", money(engine.burdenCents), 0.015],
     ["netEffective", money(engine.netEffectiveCents), 0.015],
@@ -102,6 +104,26 @@ describe("the cost of doing business and scorecard on the sample workbook", () =
     const other = built.scorecard.contracts.find((c) => c.key !== PLANTED_DENIAL_SPIKE.contractName)!.key;
     const denialCost = (row: Record<ScoreKey, unknown>) => Number(row.rework) + Number(row.appeal);
     expect(denialCost(spiky)).toBeGreaterThan(denialCost(sheetRow(other)));
+  });
+
+  test("counts a claim's prior authorization once though the claims table repeats it on each line", () => {
+    const portfolio = sheetRow(PORTFOLIO_ROW_NAME);
+    const column = request.mapping.priorAuthorizationNumber!;
+    const headers = Array.from(
+      { length: simulator.usedSize("Claims").columns },
+      (_, c) => simulator.cell("Claims", 0, c).value,
+    );
+    const at = headers.indexOf(column);
+    const linesWithNumbers = Array.from(
+      { length: simulator.usedSize("Claims").rows - 1 },
+      (_, r) => simulator.cell("Claims", r + 1, at).value,
+    ).filter((v) => v !== null && v !== "").length;
+    expect(Number(portfolio.priorAuthorizations)).toBeGreaterThan(0);
+    expect(Number(portfolio.priorAuthorizations)).toBeLessThan(linesWithNumbers);
+    expect(Number(portfolio.priorAuthorizationCost)).toBeCloseTo(
+      Number(portfolio.priorAuthorizations) * DEFAULT_COST_ASSUMPTIONS.costPerPriorAuthorization,
+      2,
+    );
   });
 
   test("starts from the default assumptions and lists every declared prompt-pay rule", () => {

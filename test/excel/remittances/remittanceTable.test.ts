@@ -76,6 +76,7 @@ describe("the remittance table's columns", () => {
       "MS-DRG",
       "DRG Weight",
       "Covered Days",
+      "Prior Auth",
     ]);
     expect(REMITTANCE_COLUMNS.every((c) => c.description.length > 10)).toBe(true);
   });
@@ -402,5 +403,34 @@ describe("a remittance without a received date or statement period", () => {
       "Payment Date": "2025-01-15",
       "Check/EFT Trace Number": "EFT12345",
     });
+  });
+});
+
+describe("the prior authorization numbers of a remittance in the table", () => {
+  const file = () =>
+    parsed(
+      remit835([
+        "CLP*C1*1*300*300**12*PCN1",
+        'REF*G1*=HYPERLINK("http://x")',
+        "SVC*HC:70551*200*200**1",
+        "REF*G1*00123",
+        "SVC*HC:99213*100*100**1",
+      ]),
+    );
+
+  it("writes each line's Prior Auth: its own REF*G1, else its claim's", () => {
+    expect(column(records("a.835", file()), "Prior Auth")).toEqual(["00123", '=HYPERLINK("http://x")']);
+  });
+
+  it("keeps a number as text in the workbook: leading zeros kept, and one starting with = never a formula", async () => {
+    const simulator = new WorkbookSimulator({ sheets: [{ name: "Sheet1", cells: [["Notes"]] }] });
+    const request = remittanceTableRequest("Remittances", "Remittances", [{ fileName: "a.835", file: file() }]);
+    expect((await writeTable(simulator.excel, request)).ok).toBe(true);
+    const c = REMITTANCE_COLUMNS.findIndex((col) => col.name === "Prior Auth");
+    const cells = [1, 2].map((r) => simulator.cell("Remittances", r, c));
+    expect(cells.map((cell) => [cell.value, cell.formula])).toEqual([
+      ["00123", null],
+      ['=HYPERLINK("http://x")', null],
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { HyperFormula } from "hyperformula";
 import { buildSampleWorkbook } from "../../../src/playground/sample/sampleWorkbook";
 import { loadLocality, loadPprrvu } from "../../../src/playground/sample/fixtures";
 import { medicareCents } from "../../../src/playground/sample/money";
+import { PRIOR_AUTHORIZATION_CODES } from "../../../src/playground/sample/priorAuthorizations";
 import type { CellInput, SheetSnapshot, WorkbookSnapshot } from "../../../src/playground/simulator";
 
 const workbook = buildSampleWorkbook();
@@ -114,6 +115,21 @@ describe("the sample workbook", () => {
       return c["Denied Flag"] === true && (allowed !== 0 || paid !== 0);
     });
     expect(broken).toEqual([]);
+  });
+
+  test("prior authorization numbers are on imaging and surgery claims outside the emergency department, one per claim", () => {
+    const authorized = claims.filter((c) => c["Prior Auth"] !== null);
+    const claimIds = new Set(authorized.map((c) => c["Claim ID"]));
+    const needsOne = (c: Record<string, CellInput>) =>
+      PRIOR_AUTHORIZATION_CODES.has(String(c["HCPCS Code"])) && c["Place of Service Code"] !== "23";
+    const claimsNeeding = new Set(claims.filter(needsOne).map((c) => c["Claim ID"]));
+    expect(claimIds.size).toBeGreaterThan(0.8 * claimsNeeding.size);
+    expect([...claimIds].every((id) => claimsNeeding.has(id))).toBe(true);
+    const numbersOf = new Map<unknown, Set<unknown>>();
+    for (const c of authorized)
+      numbersOf.set(c["Claim ID"], (numbersOf.get(c["Claim ID"]) ?? new Set()).add(c["Prior Auth"]));
+    expect([...numbersOf.values()].every((numbers) => numbers.size === 1)).toBe(true);
+    expect(authorized.length).toBeGreaterThan(claimIds.size);
   });
 
   test("money is in whole cents", () => {

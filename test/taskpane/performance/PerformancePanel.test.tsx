@@ -29,6 +29,7 @@ describe("the task pane's Performance panel", () => {
     const panel = await openPanel(simulator.excel, "Performance");
     expect(await within(panel).findByLabelText("Submitted date")).toHaveValue("Submitted Date");
     expect(within(panel).getByLabelText("Paid date")).toHaveValue("Paid Date");
+    expect(within(panel).getByLabelText("Prior authorization number")).toHaveValue("Prior Auth");
 
     fireEvent.click(await buildButton(panel));
 

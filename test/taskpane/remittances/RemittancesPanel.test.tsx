@@ -103,7 +103,7 @@ describe("the task pane's Remittances panel", () => {
     expect(await screen.findByText("Done")).toBeInTheDocument();
     expect(screen.getByText(/Imported 12 lines from 2 files into table Remittances/)).toBeInTheDocument();
     expect(screen.getByText("=PAYER.DENIAL_RATE(Remittances[Outcome])")).toBeInTheDocument();
-    expect(simulator.tables()).toContainEqual({ name: "Remittances", sheet: "Remittances", address: "A1:AJ13" });
+    expect(simulator.tables()).toContainEqual({ name: "Remittances", sheet: "Remittances", address: "A1:AK13" });
     expect(cellAt(simulator, "Remittances", "Q6").value).toBe("CO-29");
     expect(screen.queryByRole("button", { name: "Import 12 lines" })).not.toBeInTheDocument();
   });

@@ -21,9 +21,9 @@ describe("importing remittances", () => {
       sources: sources(),
     });
 
-    expect(outcome).toMatchObject({ ok: true, value: { rowCount: 12, address: "A1:AJ13" } });
+    expect(outcome).toMatchObject({ ok: true, value: { rowCount: 12, address: "A1:AK13" } });
     expect(outcome.message).toBe('Imported 12 lines from 2 files into table Remittances on sheet "Remittances".');
-    expect(simulator.tables()).toContainEqual({ name: "Remittances", sheet: "Remittances", address: "A1:AJ13" });
+    expect(simulator.tables()).toContainEqual({ name: "Remittances", sheet: "Remittances", address: "A1:AK13" });
     expect(cellAt(simulator, "Remittances", "AD2").value).toBe("emedny_sample.835");
     expect(cellAt(simulator, "Remittances", "AD13").value).toBe("tigershark_4010_out_of_balance.835");
     expect(cellAt(simulator, "Remittances", "B13").value).toBe("001-SSSSSSSSSS");
