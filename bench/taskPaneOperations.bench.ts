@@ -17,62 +17,15 @@ import { buildPortfolioSummary, DEFAULT_PORTFOLIO_SHEET_NAME, describePortfolioI
 import { buildUpliftModel, describeUpliftModelIssue } from "../src/excel/upliftModel";
 import { DEFAULT_SCENARIOS } from "../src/excel/upliftModel";
 import { describeVarianceReviewIssue, runVarianceReview } from "../src/excel/varianceReview";
-import { buildSampleWorkbook } from "../src/playground/sample/sampleWorkbook";
-import { WorkbookSimulator, type CellInput, type WorkbookSnapshot } from "../src/playground/simulator";
+import { WorkbookSimulator, type CellInput } from "../src/playground/simulator";
 import { aModelRequest } from "../test/excel/upliftModel/support";
+import { cpuMsSince, sampleWithClaimLines, timedExcel } from "./simulatorWorkbooks";
 
 /** 100,000 lines (issue 20); BENCH_LINES=10000 for a quicker look. */
 const LINES = Number(process.env.BENCH_LINES ?? 100_000);
 const OWN_CPU_BUDGET_MS = 2_000;
 const REQUEST_BUDGET_BYTES = 10 * 1024 * 1024;
 const NOW = () => new Date("2025-06-30T12:00:00Z");
-
-/** The sample workbook with its Claims table grown to `lines` lines: the sample's claims again under new ids. */
-function sampleWithClaimLines(lines: number): WorkbookSnapshot {
-  const sample = buildSampleWorkbook();
-  const claims = sample.sheets.find((sheet) => sheet.name === "Claims")!;
-  const [header, ...body] = claims.cells as CellInput[][];
-  const claimId = header!.indexOf("Claim ID");
-  const rows = Array.from({ length: lines }, (_, i) => {
-    const row = [...body[i % body.length]!];
-    row[claimId] = `${String(row[claimId])}-${Math.floor(i / body.length)}`;
-    return row;
-  });
-  const lastRow = String(body.length + 1);
-  const grow = (address: string) => address.replace(new RegExp(`(?<=[A-Z])${lastRow}$`), String(lines + 1));
-  const grown = {
-    ...claims,
-    cells: [header!, ...rows],
-    numberFormats: claims.numberFormats?.map((format) => ({ ...format, address: grow(format.address) })),
-    tables: claims.tables?.map((table) => ({ ...table, address: grow(table.address) })),
-  };
-  return { ...sample, sheets: sample.sheets.map((sheet) => (sheet === claims ? grown : sheet)) };
-}
-
-/** CPU milliseconds (user and system) since `start`, a `process.cpuUsage()`. */
-const cpuMsSince = (start: NodeJS.CpuUsage) => {
-  const { user, system } = process.cpuUsage(start);
-  return (user + system) / 1000;
-};
-
-/** The simulator's Excel, adding the CPU of every request (from the sync's call to its answer) to `simulatorMs`. */
-function timedExcel(simulator: WorkbookSimulator, spent: { simulatorMs: number }): ExcelGateway {
-  return {
-    run: (batch) =>
-      simulator.excel.run((context: Excel.RequestContext) => {
-        const sync = context.sync.bind(context);
-        context.sync = (async (value?: unknown) => {
-          const start = process.cpuUsage();
-          try {
-            return await sync(value);
-          } finally {
-            spent.simulatorMs += cpuMsSince(start);
-          }
-        }) as typeof context.sync;
-        return batch(context);
-      }),
-  };
-}
 
 /** Runs one operation and prints its own CPU, the simulator's, its requests and their bytes beside the budgets. */
 async function measureOperation(

@@ -8,6 +8,9 @@ import type { RawCellContent } from "hyperformula";
 import { BUSY_MESSAGE, createCustomFunctionPlugin, type CustomFunctionImpl } from "./customFunctionPlugin";
 import type { CellRect } from "./addresses";
 import { toEngineFormula } from "./formulaDialect";
+import { rememberDateReadings } from "./dateTexts";
+import { withGroupedCriteria } from "./groupedCriteria";
+import { linkKnownRangesOnce } from "./knownRanges";
 
 /** A computed cell value as `range.values` shows it: errors as their text ("#DIV/0!"). */
 export type CellValue = string | number | boolean | null;
@@ -62,7 +65,7 @@ export class FormulaEngine {
     this.customPrefix = `${namespace.toUpperCase()}.`;
     this.config = {
       licenseKey: "gpl-v3",
-      functionPlugins: [...HyperFormula.getAllFunctionPlugins(), plugin],
+      functionPlugins: [...withGroupedCriteria(HyperFormula.getAllFunctionPlugins()), plugin],
       dateFormats: ["MM/DD/YYYY", "MM/DD/YY", "YYYY-MM-DD"],
       currencySymbol: ["$"],
       useArrayArithmetic: true,
@@ -70,14 +73,21 @@ export class FormulaEngine {
       // Excel's own row limit: HyperFormula's default (40,000) refused the 100,000-line claims tables of issue 20.
       maxRows: 1_048_576,
     };
-    this.hf = HyperFormula.buildFromSheets(Object.fromEntries(sheetNames.map((n) => [n, []])), this.config);
+    this.hf = this.build(Object.fromEntries(sheetNames.map((n) => [n, []])));
+  }
+
+  private build(sheets: Record<string, RawCellContent[][]>): HyperFormula {
+    const hf = HyperFormula.buildFromSheets(sheets, this.config);
+    linkKnownRangesOnce(hf);
+    rememberDateReadings(hf);
+    return hf;
   }
 
   /** Starts over from whole sheets of raw contents (much faster than writing them cell blocks at a time). */
   rebuild(sheets: Record<string, RawCellContent[][]>): void {
     this.hf.destroy();
     this.spills.clear();
-    this.hf = HyperFormula.buildFromSheets(sheets, this.config);
+    this.hf = this.build(sheets);
   }
 
   private readonly customPrefix: string;

@@ -60,4 +60,17 @@ describe("formulas", () => {
     expect(cellAt(simulator, "Sheet1", "A2")).toMatchObject({ value: 45672, text: "2025-01-15" });
     expect(cellAt(simulator, "Sheet1", "A3").value).toBe("CO-45");
   });
+
+  it("compares texts by their own date reading each time, however often it met them", () => {
+    const simulator = new WorkbookSimulator({
+      sheets: [{ name: "Sheet1", cells: [["'2025-01-15", "'2025-02-01", "'Aetna"]] }],
+    });
+    typeInto(simulator, "Sheet1", "A2", "=A1<B1");
+    typeInto(simulator, "Sheet1", "B2", "=B1<A1");
+    typeInto(simulator, "Sheet1", "C2", '=A1<"2025-01-16"');
+    typeInto(simulator, "Sheet1", "D2", '=C1="aetna"');
+    typeInto(simulator, "Sheet1", "E2", "=A1<B1");
+    const values = ["A2", "B2", "C2", "D2", "E2"].map((a) => cellAt(simulator, "Sheet1", a).value);
+    expect(values).toEqual([true, false, true, true, true]);
+  });
 });
