@@ -33,17 +33,18 @@ const HOST_GLOBALS = [
   message: "src/engine and src/formats run without Office and the DOM (ARCHITECTURE.md section 2).",
 }));
 
+const LAYERING = "Breaks the layering of ARCHITECTURE.md section 2.";
+const layered = (group) => ({ group: [group], message: LAYERING });
+
+/** The user interface: only the task pane and the playground draw. */
+const UI = ["**/taskpane/**", "**/playground/**", "react", "react-dom", "@fluentui/*"];
+
+/** The simulator's formula engine and the .xlsx library: the playground's, never in the add-in's bundles. */
+const PLAYGROUND_LIBRARIES = ["hyperformula", "exceljs"];
+
 /** The engine imports nothing of ours outside itself. */
 const noImports = (...groups) => ({
-  "no-restricted-imports": [
-    "error",
-    {
-      patterns: groups.map((group) => ({
-        group: [group],
-        message: "Breaks the layering of ARCHITECTURE.md section 2.",
-      })),
-    },
-  ],
+  "no-restricted-imports": ["error", { patterns: groups.map(layered) }],
 });
 
 /** Outside the engine, its public entry point only: `src/engine/index.ts` (ARCHITECTURE.md section 2). */
@@ -53,15 +54,7 @@ const ENGINE_ENTRY = {
 };
 
 const forbid = (...groups) => ({
-  "no-restricted-imports": [
-    "error",
-    {
-      patterns: [
-        ...groups.map((group) => ({ group: [group], message: "Breaks the layering of ARCHITECTURE.md section 2." })),
-        ENGINE_ENTRY,
-      ],
-    },
-  ],
+  "no-restricted-imports": ["error", { patterns: [...groups.map(layered), ENGINE_ENTRY] }],
 });
 
 export default tseslint.config(
@@ -86,46 +79,21 @@ export default tseslint.config(
   },
   {
     files: ["src/engine/**"],
-    rules: noImports(
-      "**/formats/**",
-      "**/functions/**",
-      "**/excel/**",
-      "**/taskpane/**",
-      "**/playground/**",
-      "react",
-      "react-dom",
-      "@fluentui/*",
-    ),
+    rules: noImports("**/formats/**", "**/functions/**", "**/excel/**", ...UI),
   },
   {
     files: ["src/formats/**"],
-    rules: forbid("**/functions/**", "**/excel/**", "**/taskpane/**", "**/playground/**", "react", "@fluentui/*"),
+    rules: forbid("**/functions/**", "**/excel/**", ...UI),
   },
   {
     files: ["src/functions/**"],
-    rules: forbid(
-      "**/formats/**",
-      "**/taskpane/**",
-      "**/playground/**",
-      "react",
-      "@fluentui/*",
-      "hyperformula",
-      "exceljs",
-    ),
+    rules: forbid("**/formats/**", ...UI, ...PLAYGROUND_LIBRARIES),
   },
   {
     files: ["src/excel/**"],
-    rules: forbid(
-      "**/functions/**",
-      "**/taskpane/**",
-      "**/playground/**",
-      "react",
-      "@fluentui/*",
-      "hyperformula",
-      "exceljs",
-    ),
+    rules: forbid("**/functions/**", ...UI, ...PLAYGROUND_LIBRARIES),
   },
-  { files: ["src/taskpane/**"], rules: forbid("**/playground/**", "hyperformula", "exceljs") },
+  { files: ["src/taskpane/**"], rules: forbid("**/playground/**", ...PLAYGROUND_LIBRARIES) },
   {
     // The command-line tool runs in Node, without Office.js: of src/excel it may import only the pure table specs and
     // their parsing (the registry's public entry, the column dictionary, the claims columns).
@@ -140,15 +108,7 @@ export default tseslint.config(
               regex: "/excel/(?!registry$|registry/columnDictionary$|claims/claimsColumns$)",
               message: "src/cli reads only the pure table specs of src/excel (ARCHITECTURE.md section 2).",
             },
-            ...[
-              "**/functions/**",
-              "**/taskpane/**",
-              "**/playground/**",
-              "react",
-              "react-dom",
-              "@fluentui/*",
-              "hyperformula",
-            ].map((group) => ({ group: [group], message: "Breaks the layering of ARCHITECTURE.md section 2." })),
+            ...["**/functions/**", ...UI, "hyperformula"].map(layered),
             ENGINE_ENTRY,
           ],
         },

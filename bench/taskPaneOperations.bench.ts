@@ -15,9 +15,10 @@ import {
 } from "../src/excel/performance";
 import { buildPortfolioSummary, DEFAULT_PORTFOLIO_SHEET_NAME, describePortfolioIssue } from "../src/excel/sharing";
 import { buildUpliftModel, describeUpliftModelIssue } from "../src/excel/upliftModel";
-import { DEFAULT_FLOOR, DEFAULT_SCENARIOS, DEFAULT_TARGET, NO_FILTERS } from "../src/excel/upliftModel";
+import { DEFAULT_SCENARIOS } from "../src/excel/upliftModel";
 import { describeVarianceReviewIssue, runVarianceReview } from "../src/excel/varianceReview";
 import { WorkbookSimulator, type CellInput } from "../src/playground/simulator";
+import { aModelRequest } from "../test/excel/upliftModel/support";
 import { cpuMsSince, sampleWithClaimLines, timedExcel } from "./simulatorWorkbooks";
 
 /** 100,000 lines (issue 20); BENCH_LINES=10000 for a quicker look. */
@@ -64,20 +65,7 @@ async function main(): Promise<void> {
     return result.ok ? null : describeVarianceReviewIssue(result.issue);
   });
   await measureOperation(simulator, "uplift model", async (excel) => {
-    const result = await buildUpliftModel(
-      excel,
-      {
-        tableName: "Claims",
-        mapping,
-        filters: NO_FILTERS,
-        scenarios: DEFAULT_SCENARIOS,
-        floor: DEFAULT_FLOOR,
-        target: DEFAULT_TARGET,
-        capAtBilled: true,
-        sheetName: "Uplift Model",
-      },
-      { now: NOW },
-    );
+    const result = await buildUpliftModel(excel, aModelRequest({ mapping }), { now: NOW });
     return result.ok ? null : describeUpliftModelIssue(result.issue);
   });
   await measureOperation(simulator, "portfolio summary", async (excel) => {

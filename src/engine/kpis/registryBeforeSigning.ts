@@ -6,6 +6,7 @@
  * the effective date, the last of them left in effect for every later date. Hospital terms are treated alike.
  */
 import { parseIsoDate, type IsoDate } from "../isoDate";
+import { dayBefore as dateBefore, LAST_DATE } from "../contracts/dates";
 import { registryKey, type ContractRegistry, type HospitalRegistry } from "../contracts/registry";
 
 /** A contract's signed proposal as the registry sees it: the contract and the Excel day its signed rates start. */
@@ -26,9 +27,6 @@ interface Dated {
   readonly effectiveEndDate: IsoDate;
 }
 
-/** The last date Excel has: the earlier rates stay in effect to it. */
-const LAST_DATE = "9999-12-31" as IsoDate;
-
 /**
  * The registry with each entered signing's contract back at its earlier rates, and which contracts changed.
  * @example registryBeforeSigning(registry, [{ contractName: "Acme PPO", effectiveDay: 45839 }]) // 2025-07-01
@@ -46,7 +44,7 @@ export function registryBeforeSigning(
   for (const { contractName, effectiveDay } of signings) {
     const key = registryKey(contractName);
     const effectiveDate = isoDateOf(effectiveDay);
-    const dayBefore = isoDateOf(effectiveDay - 1);
+    const dayBefore = dateBefore(effectiveDate);
     let entered = false;
     let priced = false;
     for (const byName of [versionsByName, inpatientByName, outpatientByName] as Map<string, readonly Dated[]>[]) {

@@ -20,12 +20,13 @@ export interface TableCells {
 
 /**
  * Reads the named columns of a table's body, a chunk of rows per request; null when the workbook has no such
- * table. Columns not in the table are skipped (the mapping check reports them).
+ * table. Columns not in the table are skipped (the mapping check reports them). The names may depend on the
+ * headers (a column found by one of its usual names), chosen once the header row is read.
  */
 export async function readTableColumns(
   excel: ExcelGateway,
   tableName: string,
-  columnNames: readonly string[],
+  columnNames: readonly string[] | ((headers: readonly string[]) => readonly string[]),
 ): Promise<TableCells | null> {
   return excel.run(async (context) => {
     const table = context.workbook.tables.getItemOrNullObject(tableName);
@@ -41,7 +42,8 @@ export async function readTableColumns(
     await context.sync();
     const headers = (header.values[0] ?? []).map(String);
     const rowCount = rows.count;
-    const wanted = [...new Set(columnNames.map((n) => n.toLowerCase()))]
+    const names = typeof columnNames === "function" ? columnNames(headers) : columnNames;
+    const wanted = [...new Set(names.map((n) => n.toLowerCase()))]
       .map((name) => ({ name, index: headers.findIndex((h) => h.toLowerCase() === name) }))
       .filter((column) => column.index >= 0);
     const columns = new Map<string, unknown[]>(wanted.map(({ name }) => [name, []]));
@@ -90,4 +92,17 @@ export function sharedTableRead(
     read ??= readTableColumns(excel, tableName, [...held]);
     return read;
   };
+}
+
+/**
+ * A reader that serves asks within `cells`, already read from `tableName`, and reads anything else from Excel. A
+ * column the table lacks is within: reading again would skip it again.
+ */
+export function readFromHeld(excel: ExcelGateway, tableName: string, cells: TableCells): TableColumnsReader {
+  const headers = new Set(cells.headers.map((h) => h.toLowerCase()));
+  const held = (name: string) => cells.columns.has(name.toLowerCase()) || !headers.has(name.toLowerCase());
+  return (table, names) =>
+    table.toLowerCase() === tableName.toLowerCase() && names.every(held)
+      ? Promise.resolve(cells)
+      : readTableColumns(excel, table, names);
 }

@@ -46,6 +46,7 @@ import {
   type VarianceFlag,
 } from "../../engine";
 import { claimsMappingStep } from "../claims/claimsMapping";
+import { readFromHeld, readTableColumns, type TableCells } from "../claims/tableColumnsRead";
 import { findSheetNamed, readSheetsAndRecord, sheetNameProblem } from "../core/builtSheets";
 import type { ExcelGateway } from "../core/excelGateway";
 import { activateSheet, placeSheet, runOperation, type OperationContext } from "../core/operation";
@@ -121,21 +122,17 @@ export interface PerformanceBuildOptions {
   readonly now?: () => Date;
 }
 
-/** The table's cells, read once. */
-interface TableCells {
-  readonly headers: readonly string[];
-  readonly rows: readonly (readonly unknown[])[];
-}
-
-async function readTable(excel: ExcelGateway, tableName: string): Promise<TableCells | null> {
-  return excel.run(async (context) => {
-    const table = context.workbook.tables.getItemOrNullObject(tableName);
-    await context.sync();
-    if (table.isNullObject) return null;
-    const header = table.getHeaderRowRange().load("values");
-    const body = table.getDataBodyRange().load("values");
-    await context.sync();
-    return { headers: (header.values[0] ?? []).map(String), rows: body.values };
+/**
+ * The columns the sheet and the engine read, once, a chunk of rows per request: every mapped column (a signed
+ * contract's lines are reviewed again from the same cells, pricesBeforeSigning.ts), the review's and the Medicare
+ * amount's.
+ */
+function readTable(excel: ExcelGateway, request: PerformanceRequest): Promise<TableCells | null> {
+  const mapped = Object.values(request.mapping).filter((c): c is string => c !== null);
+  const review = Object.values(REVIEW_COLUMNS).map((c) => c.name);
+  return readTableColumns(excel, request.tableName, (headers) => {
+    const medicare = medicareAmountColumn(headers);
+    return [...mapped, ...review, ...(medicare === null ? [] : [medicare])];
   });
 }
 
@@ -161,7 +158,7 @@ function linesOf(request: PerformanceRequest, cells: TableCells): Result<Perform
   ];
   for (const column of read)
     if (column !== null && index(column) < 0) return fail({ code: "columnMissing", tableName, column });
-  const at = (column: string | null) => (column === null ? -1 : index(column));
+  const at = (column: string | null) => (column === null ? null : (cells.columns.get(column.toLowerCase()) ?? null));
   const columns = {
     key: at(key),
     submitted: at(mapping.submittedDate),
@@ -183,10 +180,9 @@ function linesOf(request: PerformanceRequest, cells: TableCells): Result<Perform
   const flags = new Map<string, VarianceFlag>(VARIANCE_FLAGS.map((f) => [f.toLowerCase(), f]));
   const cents = (value: unknown) => (typeof value === "number" ? Math.round(value * 100) : null);
   const lines: PerformanceLine[] = [];
-  for (let r = 0; r < cells.rows.length; r++) {
-    const row = cells.rows[r]!;
-    const day = (c: number, column: string): number | null | PerformanceIssue => {
-      const value = row[c];
+  for (let r = 0; r < cells.rowCount; r++) {
+    const day = (c: readonly unknown[] | null, column: string): number | null | PerformanceIssue => {
+      const value = c?.[r] ?? null;
       if (value === null || value === "") return null;
       if (typeof value === "number") return value;
       return { code: "dateNotADate", tableName, column, row: r + 1, value: String(value) };
@@ -195,22 +191,22 @@ function linesOf(request: PerformanceRequest, cells: TableCells): Result<Perform
     if (typeof submittedDay === "object" && submittedDay !== null) return fail(submittedDay);
     const paidDay = day(columns.paid, mapping.paidDate);
     if (typeof paidDay === "object" && paidDay !== null) return fail(paidDay);
-    const flag = flags.get(String(row[columns.flag] ?? "").toLowerCase()) ?? null;
-    const reason = String(row[columns.reason] ?? "");
+    const flag = flags.get(String(columns.flag?.[r] ?? "").toLowerCase()) ?? null;
+    const reason = String(columns.reason?.[r] ?? "");
     lines.push({
-      key: String(row[columns.key] ?? "").trim(),
+      key: String(columns.key?.[r] ?? "").trim(),
       flag,
       submittedDay,
       paidDay,
-      expectedCents: cents(row[columns.expected]),
-      varianceCents: cents(row[columns.variance]),
-      paidCents: columns.paidAmount < 0 ? null : cents(row[columns.paidAmount]),
-      chargeCents: columns.charge < 0 ? null : cents(row[columns.charge]),
+      expectedCents: cents(columns.expected?.[r]),
+      varianceCents: cents(columns.variance?.[r]),
+      paidCents: columns.paidAmount === null ? null : cents(columns.paidAmount[r]),
+      chargeCents: columns.charge === null ? null : cents(columns.charge[r]),
       denialCategory: flag === "Denied" ? categoryOfReason(reason) : null,
-      medicareCents: columns.medicare < 0 ? null : cents(row[columns.medicare]),
-      hcpcsCode: columns.code < 0 ? null : codeOf(row[columns.code]),
+      medicareCents: columns.medicare === null ? null : cents(columns.medicare[r]),
+      hcpcsCode: columns.code === null ? null : codeOf(columns.code[r]),
       priorAuthorizationNumber:
-        columns.priorAuthorization < 0 ? null : priorAuthorizationOf(row[columns.priorAuthorization]),
+        columns.priorAuthorization === null ? null : priorAuthorizationOf(columns.priorAuthorization[r]),
     });
   }
   if (!lines.some((line) => line.paidDay !== null))
@@ -383,7 +379,7 @@ export async function buildPerformanceSheet(
       const existing = findSheetNamed(sheets, sheetName);
       if (existing !== null && !record.sheetIds.includes(existing.id))
         return fail({ code: "sheetTaken", sheetName: existing.name });
-      const cells = await readTable(op.excel, request.tableName);
+      const cells = await readTable(op.excel, request);
       if (cells === null) return fail({ code: "tableMissing", tableName: request.tableName });
       const lines = linesOf(request, cells);
       if (!lines.ok) return lines;
@@ -401,7 +397,8 @@ export async function buildPerformanceSheet(
       const signed = await readSignedProposals(op.excel, { mapping: request.mapping, cells, keys: [...new Set(rows.map((r) => r.key))] }); // prettier-ignore
       if (!signed.ok) return signed;
       const snapshot = await readRegistry(op.excel);
-      const before = await pricesBeforeSigning(op.excel, request, snapshot, signed.value);
+      const read = readFromHeld(op.excel, request.tableName, cells);
+      const before = await pricesBeforeSigning(op.excel, { ...request, read }, snapshot, signed.value);
       if (!before.ok) return before;
       const modeled = computeActualVsModeled(withPricesBefore(lines.value, before.value), signed.value);
       const signedRows = signed.value.map((row) => ({ ...row, basis: signedBasis(row, before.value, modeled) }));

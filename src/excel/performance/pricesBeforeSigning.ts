@@ -2,7 +2,7 @@
  * Each line's price before signing, for the contracts whose signed rates are already in PayerContracts (issue 15
  * item 3; engine: kpis/registryBeforeSigning.ts): the table reviewed again as the Variance review reviews it, under
  * the registry as it was before the signing, so the same claim rules (multiple procedures, packaging) price it.
- * Nothing is read again when no signed contract has its rates entered.
+ * The review reads the cells the sheet already read (`request.read`).
  */
 import {
   DEFAULT_VARIANCE_TOLERANCE,
@@ -16,6 +16,7 @@ import {
   type Result,
 } from "../../engine";
 import type { ClaimsMapping } from "../claims/claimsMapping";
+import type { TableColumnsReader } from "../claims/tableColumnsRead";
 import type { ExcelGateway } from "../core/excelGateway";
 import type { RegistrySnapshot } from "../registry";
 import { describeVarianceReviewIssue, readTableForReview } from "../varianceReview";
@@ -31,7 +32,7 @@ export interface PricesBeforeSigning {
 /** The prices before signing of the table's lines; null when every signed contract's rates are still the earlier. */
 export async function pricesBeforeSigning(
   excel: ExcelGateway,
-  request: { readonly tableName: string; readonly mapping: ClaimsMapping },
+  request: { readonly tableName: string; readonly mapping: ClaimsMapping; readonly read: TableColumnsReader },
   snapshot: RegistrySnapshot,
   signed: readonly SignedRow[],
 ): Promise<Result<PricesBeforeSigning | null, PerformanceIssue>> {

@@ -16,6 +16,7 @@ import {
   type Result,
 } from "../../engine";
 import type { ClaimsMapping } from "../claims/claimsMapping";
+import type { TableCells } from "../claims/tableColumnsRead";
 import type { ExcelGateway } from "../core/excelGateway";
 import { PROPOSALS_SPEC } from "../negotiation/proposalTable";
 import { registryIssueMessage } from "../registry/issues";
@@ -25,11 +26,6 @@ import type { PerformanceIssue } from "./performanceRequest";
 import type { SignedRow } from "./signedLayout";
 
 /** The table's cells as the build read them. */
-interface TableCells {
-  readonly headers: readonly string[];
-  readonly rows: readonly (readonly unknown[])[];
-}
-
 /**
  * The signed proposals of the sheet's contracts (`keys`, in their order); none when the lines are grouped by payer
  * or the workbook has no Proposals table.
@@ -79,9 +75,10 @@ export async function readSignedProposals(
 
 /** The contract's codes and amounts in the table (its contract cell equal to `key` in any case). */
 function rankingLines(cells: TableCells, mapping: ClaimsMapping, key: string) {
-  const lower = cells.headers.map((h) => h.toLowerCase());
-  const at = (column: string | null) => (column === null ? -1 : lower.indexOf(column.toLowerCase()));
+  const at = (column: string | null) => (column === null ? [] : (cells.columns.get(column.toLowerCase()) ?? []));
   const [contract, code, amount] = [at(mapping.contractName), at(mapping.hcpcsCode), at(mapping.amount)];
-  const rows = cells.rows.filter((row) => registryKey(String(row[contract] ?? "")) === registryKey(key));
-  return { codes: rows.map((row) => row[code] ?? null), amounts: rows.map((row) => row[amount] ?? null) };
+  const rows: number[] = [];
+  for (let r = 0; r < cells.rowCount; r++)
+    if (registryKey(String(contract[r] ?? "")) === registryKey(key)) rows.push(r);
+  return { codes: rows.map((r) => code[r] ?? null), amounts: rows.map((r) => amount[r] ?? null) };
 }

@@ -119,6 +119,18 @@ describe("the portfolio summary of the sample workbook", () => {
     expect(row("denialRateDollars").value).toBeCloseTo(byDollars.value.rate, 12);
   });
 
+  it("shows a hospital contract, with no line in the professional Claims table, as none rated rather than blank", () => {
+    for (const hospital of ["Acme Hospital PPO", "Acme Behavioral Health"]) {
+      const row = rowOf(simulator, hospital);
+      expect(row("lines").value).toBe(0);
+      expect([row("deniedLines").value, row("ratedLines").value]).toEqual([0, 0]);
+      expect([row("deniedCharges").value, row("ratedCharges").value]).toEqual([0, 0]);
+      // A rate of none is no rate: the formulas leave the cell empty, as they do for any contract rated on nothing.
+      expect([row("denialRateCount").value, row("denialRateDollars").value]).toEqual(["", ""]);
+      expect(row("recoverable").value).toBe(0);
+    }
+  });
+
   it("says under its title that the modeled uplift ranks codes within each contract, capped at billed", () => {
     expect(simulator.cell(SHEET, PORTFOLIO_ROWS.subtitle, 0).value).toMatch(
       /modeled uplift: .*, codes ranked within each contract's own lines, then summed, new amounts capped at the billed charge \(lesser-of\); figures as of /,

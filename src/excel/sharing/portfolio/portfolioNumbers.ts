@@ -135,6 +135,12 @@ function denialFigures(
   // The adjustment codes, read by the engine's CARC rules; else a Denied Flag column (TRUE/FALSE).
   const codes = raw.adjustmentCodes ?? raw.deniedFlag;
   if (codes === undefined) return ok(null);
+  const charges = raw.chargeAmount;
+  // A contract with no line in the table is rated on none (0 of 0 lines), as its recoverable dollars are $0 of none.
+  if (rows.length === 0) {
+    const noCharges = charges === undefined ? null : 0;
+    return ok({ deniedLines: 0, ratedLines: 0, deniedChargeCents: noCharges, ratedChargeCents: noCharges });
+  }
   const outcomes = rows.map((row) => outcomeOf(codes[row - 1]));
   const count = computeDenialRate({ outcomes, basis: "count" });
   if (!count.ok) {
@@ -142,7 +148,6 @@ function denialFigures(
     const at = "row" in issue ? `table ${request.tableName}, row ${rows[issue.row - 1] ?? "?"}: ` : "";
     return fail({ code: "denials", contractName, message: `${at}${denialIssueMessage(issue)}` });
   }
-  const charges = raw.chargeAmount;
   const totals = raw.totalChargeAmount;
   const chargeOf = (row: number) =>
     stayRows.has(row) && totals !== undefined && !isBlankCell(totals[row - 1]) ? totals[row - 1] : charges?.[row - 1];
@@ -237,7 +242,7 @@ export async function computePortfolioNumbers(
       rows.push(...own.tableRows);
     }
     matched += lineCount;
-    const denials = lineCount === 0 ? ok(null) : denialFigures(request, version.contractName, rows, raw, stayRows);
+    const denials = denialFigures(request, version.contractName, rows, raw, stayRows);
     if (!denials.ok) return denials;
     contracts.push({
       contractName: version.contractName.trim(),
