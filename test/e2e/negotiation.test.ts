@@ -29,8 +29,11 @@ describe("one negotiation, walked from the Negotiation tab", () => {
     await (await visible(taskPane().getByRole("tab", { name: "Negotiation", exact: true }))).click();
     // The tab's contract choice comes first; the claims groups below have a Contract column field of their own.
     const contractSelect = await visible(panel().getByLabel("Contract", { exact: true }).first(), 60_000);
+    // The tab opens on the calendar's first renewal, a hospital contract in the sample; the Negotiation sheet models
+    // a professional contract's claims, so the walk takes the sample's professional PPO.
+    await contractSelect.selectOption("Acme Health PPO");
     contract = await contractSelect.inputValue();
-    expect(contract).not.toBe("");
+    expect(contract).toBe("Acme Health PPO");
     // No Benchmarks table in the sample: the payer's likely maximum is entered rather than taken from market p75.
     await panel().getByLabel("Payer's likely maximum, % of current revenue (%)").fill("6");
     const build = panel().getByRole("button", { name: "Build the Negotiation sheet" });

@@ -55,7 +55,8 @@ describe("the portfolio summary in the playground", () => {
     await button.click();
 
     await portfolio.getByText("Done", { exact: true }).waitFor({ state: "visible", timeout: 120_000 });
-    expect(await portfolio.textContent()).toContain(`Built sheet "Portfolio Summary": 2 contracts`);
+    // One row per contract of the registry: the sample's two professional and two hospital contracts.
+    expect(await portfolio.textContent()).toContain(`Built sheet "Portfolio Summary": 4 contracts`);
   });
 
   it("shows each contract's revenue, uplift and recoverable underpayments as the engines compute them", async () => {
