@@ -265,11 +265,14 @@ function scoreRow(
   const paidLine = `${isKey}*${oneOf(flagsWhere("paid"))}*ISNUMBER(${sd})*ISNUMBER(${pd})`;
   const paidMoney = paidAmount === null ? null : t(paidAmount);
   // Distinct numbers on the counted lines, as the engine counts them (costOfBusiness.ts): UPPER(TRIM()) is its key,
-  // and the portfolio pairs each number with its contract so that it counts what its contracts count.
+  // and the portfolio pairs each number with its contract so that it counts what its contracts count. No line with a
+  // number is 0 before FILTER is asked (it has nothing to return); no IFERROR, so an Excel without UNIQUE and FILTER
+  // (before 2021) shows #NAME? rather than a count of 0.
   const distinctAuthorizations = (auth: string) => {
     const number = `UPPER(TRIM(${auth}))`;
     const numbers = contract === null ? `${t(key)}&"|"&${number}` : number;
-    return `IFERROR(ROWS(UNIQUE(FILTER(${numbers},${isKey}*${oneOf(flagsWhere("counted"))}*(LEN(${number})>0)))),0)`;
+    const counted = `${isKey}*${oneOf(flagsWhere("counted"))}*(LEN(${number})>0)`;
+    return `IF(SUMPRODUCT(${counted})=0,0,ROWS(UNIQUE(FILTER(${numbers},${counted}))))`;
   };
   // Weekdays from the epoch to each submission, then the day of the Nth weekday after it (see the module comment).
   const n = input.windowDays;

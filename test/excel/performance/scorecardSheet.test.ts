@@ -126,6 +126,29 @@ describe("the cost of doing business and scorecard on the sample workbook", () =
     );
   });
 
+  test("counts no prior authorization, at $0, for a contract whose lines carry no number", async () => {
+    const column = request.mapping.priorAuthorizationNumber!;
+    const numbers = async (values: unknown[][] | null) =>
+      simulator.excel.run(async (context) => {
+        const body = context.workbook.tables.getItem("Claims").columns.getItem(column).getDataBodyRange();
+        body.load("values");
+        await context.sync();
+        const before = body.values;
+        if (values !== null) body.values = values;
+        await context.sync();
+        return before;
+      });
+    const kept = await numbers(null);
+    await numbers(kept.map(() => [""]));
+    await simulator.whenIdle();
+    for (const contract of [PLANTED_DENIAL_SPIKE.contractName, PLANTED_SLOW_PAYER.contractName, PORTFOLIO_ROW_NAME]) {
+      expect([sheetRow(contract).priorAuthorizations, sheetRow(contract).priorAuthorizationCost]).toEqual([0, 0]);
+    }
+    await numbers(kept);
+    await simulator.whenIdle();
+    expect(Number(sheetRow(PORTFOLIO_ROW_NAME).priorAuthorizations)).toBeGreaterThan(0);
+  });
+
   test("starts from the default assumptions and lists every declared prompt-pay rule", () => {
     expect(simulator.cell(SHEET, inputRow(COST_INPUTS.appealCostPerAppeal.label), 1).value).toBe(118);
     expect(simulator.cell(SHEET, inputRow(COST_INPUTS.windowDays.label), 1).value).toBe(PROMPT_PAY_RULES.CA.days);
